@@ -1,0 +1,21 @@
+package cn.rtms;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * RTMS — 限制类医疗技术临床应用管理平台. One modular monolith; each direct sub-package is a module verified by
+ * Spring Modulith.
+ */
+@SpringBootApplication
+public class Application {
+
+	/**
+	 * Starts the platform.
+	 * @param args command-line arguments passed to Spring Boot
+	 */
+	public static void main(String[] args) {
+		SpringApplication.run(Application.class, args);
+	}
+
+}
