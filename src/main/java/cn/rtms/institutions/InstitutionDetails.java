@@ -1,0 +1,156 @@
+package cn.rtms.institutions;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An institution's full record as viewed and edited: identity, practice licence, registered subjects, departments
+ * with beds, facilities, equipment, operating rooms, other licences, first cases and yearly volumes per technology,
+ * and the clause attestations a reviewer has confirmed. A {@code null} collection means "not recorded"; an empty one
+ * means "recorded: none".
+ *
+ * @param id the institution's id (ignored on create)
+ * @param name unique name
+ * @param regionCode GB/T 2260 code of the county/city where it is located
+ * @param regionName the region's Chinese name (output only)
+ * @param level hospital level and grade, e.g. 三级甲等
+ * @param type general or specialty hospital
+ * @param licence the 医疗机构执业许可证
+ * @param registeredSubjects 诊疗科目 approved on the licence
+ * @param departments clinical departments with their beds
+ * @param facilities PACU, ICU, treatment rooms…
+ * @param equipment imaging and treatment equipment
+ * @param operatingRooms operating rooms with their clean grade
+ * @param licences other licences (放射诊疗许可证, 辐射安全许可证…)
+ * @param firstCases date of the first case per technology code
+ * @param caseVolumes cases per technology (optionally sub-technique) per year
+ * @param attestations clauses confirmed by a reviewer with their evidence
+ */
+public record InstitutionDetails(@Nullable UUID id,
+		@NotBlank(message = "机构名称不能为空") @Size(max = 100, message = "机构名称不能超过 100 个字") String name,
+		@NotBlank(message = "所在行政区划不能为空") @Pattern(regexp = "\\d{6}",
+				message = "行政区划代码必须是 6 位数字") String regionCode,
+		@Nullable String regionName, @NotNull(message = "医院等级不能为空") InstitutionLevel level,
+		@NotNull(message = "机构类别不能为空") InstitutionType type, @Valid @Nullable PracticeLicence licence,
+		@Nullable List<@NotBlank(message = "诊疗科目不能为空") String> registeredSubjects,
+		@Valid @Nullable List<Department> departments, @Valid @Nullable List<Facility> facilities,
+		@Valid @Nullable List<Equipment> equipment, @Valid @Nullable List<OperatingRoom> operatingRooms,
+		@Valid @Nullable List<OtherLicence> licences, @Nullable Map<String, LocalDate> firstCases,
+		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<Attestation> attestations) {
+
+	/**
+	 * 医疗机构执业许可证.
+	 *
+	 * @param number licence number
+	 * @param issuedBy name of the issuing health authority
+	 * @param issuerRegionCode region code of the issuing authority (its filings go there)
+	 * @param validFrom start of validity
+	 * @param validUntil end of validity
+	 */
+	public record PracticeLicence(@NotBlank(message = "许可证登记号不能为空") String number,
+			@NotBlank(message = "发证机关不能为空") String issuedBy,
+			@NotBlank(message = "发证机关行政区划不能为空") @Pattern(regexp = "\\d{6}",
+					message = "发证机关行政区划代码必须是 6 位数字") String issuerRegionCode,
+			@Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
+	}
+
+	/**
+	 * A clinical department.
+	 *
+	 * @param name department name
+	 * @param subjects registered subjects it practises
+	 * @param beds beds it holds
+	 */
+	public record Department(@NotBlank(message = "科室名称不能为空") String name, @Nullable List<String> subjects,
+			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") Integer beds) {
+	}
+
+	/**
+	 * A facility such as PACU or ICU.
+	 *
+	 * @param kind facility code, e.g. {@code PACU}
+	 * @param count how many
+	 * @param beds beds, where relevant
+	 */
+	public record Facility(@NotBlank(message = "设施类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
+			message = "设施类型代码只能包含大写字母、数字和下划线") String kind,
+			@PositiveOrZero(message = "数量不能为负数") @Nullable Integer count,
+			@PositiveOrZero(message = "床位数不能为负数") @Nullable Integer beds) {
+	}
+
+	/**
+	 * Equipment.
+	 *
+	 * @param kind equipment code, e.g. {@code CT}
+	 * @param count units
+	 * @param model make/model, free text
+	 */
+	public record Equipment(@NotBlank(message = "设备类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
+			message = "设备类型代码只能包含大写字母、数字和下划线") String kind,
+			@PositiveOrZero(message = "数量不能为负数") @Nullable Integer count, @Nullable String model) {
+	}
+
+	/**
+	 * An operating room.
+	 *
+	 * @param name room name
+	 * @param cleanGrade clean grade I (best) … IV
+	 */
+	public record OperatingRoom(@NotBlank(message = "手术间名称不能为空") String name,
+			@NotBlank(message = "洁净级别不能为空") @Pattern(regexp = "I|II|III|IV",
+					message = "洁净级别必须是 I、II、III 或 IV") String cleanGrade) {
+	}
+
+	/**
+	 * Another licence such as 放射诊疗许可证.
+	 *
+	 * @param kind licence code, e.g. {@code RADIOLOGY}
+	 * @param number licence number
+	 * @param validFrom start of validity
+	 * @param validUntil end of validity
+	 */
+	public record OtherLicence(@NotBlank(message = "许可证类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
+			message = "许可证类型代码只能包含大写字母、数字和下划线") String kind, @Nullable String number,
+			@Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
+	}
+
+	/**
+	 * Cases performed in one year.
+	 *
+	 * @param technology technology code
+	 * @param subTechnique sub-technique code, or null for the technology as a whole
+	 * @param year calendar year
+	 * @param cases number of cases
+	 */
+	public record CaseVolume(@NotBlank(message = "技术代码不能为空") String technology, @Nullable String subTechnique,
+			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
+					message = "年份不合理") Integer year,
+			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases) {
+	}
+
+	/**
+	 * A clause confirmed by a reviewer.
+	 *
+	 * @param clause citation, e.g. {@code G08/2022 一(一)}
+	 * @param confirmedBy who confirmed it
+	 * @param confirmedOn when
+	 * @param evidence what was seen
+	 */
+	public record Attestation(@NotBlank(message = "条款引用不能为空") String clause,
+			@NotBlank(message = "确认人不能为空") String confirmedBy, @NotNull(message = "确认日期不能为空") LocalDate confirmedOn,
+			@NotBlank(message = "证明材料不能为空") String evidence) {
+	}
+
+}

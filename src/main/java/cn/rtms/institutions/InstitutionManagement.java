@@ -1,0 +1,253 @@
+package cn.rtms.institutions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.rtms.catalog.CatalogManagement;
+import cn.rtms.institutions.InstitutionDetails.Attestation;
+import cn.rtms.institutions.InstitutionDetails.CaseVolume;
+import cn.rtms.institutions.InstitutionDetails.OtherLicence;
+import cn.rtms.institutions.InstitutionDetails.PracticeLicence;
+import cn.rtms.institutions.Regions.RegionRow;
+import cn.rtms.web.ProblemException.FieldProblem;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Institutions' use cases: regions, listing, viewing, creating and editing institutions with full validation (a
+ * record that fails any rule is refused whole with every problem named; nothing is half-written).
+ */
+@Service
+@Transactional(readOnly = true)
+public class InstitutionManagement {
+
+	private final Institutions institutions;
+
+	private final Regions regions;
+
+	private final CatalogManagement catalog;
+
+	private final Clock clock;
+
+	InstitutionManagement(Institutions institutions, Regions regions, CatalogManagement catalog, Clock clock) {
+		this.institutions = institutions;
+		this.regions = regions;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	/**
+	 * Loads the reference regions if the table is empty.
+	 * @return the number of regions loaded (0 when already present)
+	 */
+	@Transactional
+	public int loadRegions() {
+		try {
+			return this.regions.loadIfEmpty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @return the region tree, provinces at the top
+	 */
+	public List<Region> regionTree() {
+		Map<String, RegionRow> all = this.regions.all();
+		return all.values().stream().filter(r -> r.parentCode() == null).map(r -> toTree(r, all)).toList();
+	}
+
+	private Region toTree(RegionRow row, Map<String, RegionRow> all) {
+		List<Region> children = all.values()
+			.stream()
+			.filter(r -> row.code().equals(r.parentCode()))
+			.sorted(Comparator.comparing(RegionRow::code))
+			.map(r -> toTree(r, all))
+			.toList();
+		return new Region(row.code(), row.name(), row.level(), row.parentCode(), row.directAdmin(), row.note(),
+				children);
+	}
+
+	/**
+	 * @param code a region code
+	 * @return the region's Chinese name, or null when unknown
+	 */
+	public @Nullable String regionName(String code) {
+		RegionRow row = this.regions.all().get(code);
+		return row == null ? null : row.name();
+	}
+
+	/**
+	 * @param code a region code
+	 * @return the codes from the region up to its province, the region first
+	 */
+	public List<String> regionAncestry(String code) {
+		List<String> chain = new ArrayList<>();
+		Map<String, RegionRow> all = this.regions.all();
+		RegionRow row = all.get(code);
+		while (row != null) {
+			chain.add(row.code());
+			row = row.parentCode() == null ? null : all.get(row.parentCode());
+		}
+		return chain;
+	}
+
+	/**
+	 * @param query part of the name, or null
+	 * @param regionCode a region; institutions in it or below it, or null for all
+	 * @return matching institutions
+	 */
+	public List<InstitutionSummary> search(@Nullable String query, @Nullable String regionCode) {
+		String prefix = null;
+		if (regionCode != null && !regionCode.isBlank()) {
+			prefix = regionCode.endsWith("0000") ? regionCode.substring(0, 2)
+					: regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
+		}
+		return this.institutions.search(query == null || query.isBlank() ? null : query.strip(), prefix);
+	}
+
+	/**
+	 * @param id institution id
+	 * @return the institution's full record
+	 * @throws InstitutionNotFound when there is none
+	 */
+	public InstitutionDetails get(UUID id) {
+		return this.institutions.find(id).orElseThrow(() -> new InstitutionNotFound(id));
+	}
+
+	/**
+	 * @return every institution, for bulk evaluation
+	 */
+	public List<InstitutionDetails> all() {
+		return this.institutions.findAll();
+	}
+
+	/**
+	 * @return how many institutions exist
+	 */
+	public long count() {
+		return this.institutions.count();
+	}
+
+	/**
+	 * Creates an institution.
+	 * @param details the record (id ignored)
+	 * @return the saved record with its new id
+	 * @throws InvalidInstitution listing every problem, when the record breaks a rule
+	 */
+	@Transactional
+	public InstitutionDetails create(InstitutionDetails details) {
+		validate(details, null);
+		UUID id = UUID.randomUUID();
+		this.institutions.insert(id, details);
+		return get(id);
+	}
+
+	/**
+	 * Replaces an institution's record.
+	 * @param id institution id
+	 * @param details the new record
+	 * @return the saved record
+	 * @throws InstitutionNotFound when there is none
+	 * @throws InvalidInstitution when the record breaks a rule
+	 */
+	@Transactional
+	public InstitutionDetails update(UUID id, InstitutionDetails details) {
+		get(id);
+		validate(details, id);
+		this.institutions.update(id, details);
+		return get(id);
+	}
+
+	private void validate(InstitutionDetails d, @Nullable UUID id) {
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate today = LocalDate.now(this.clock);
+		Map<String, RegionRow> regionRows = this.regions.all();
+		if (!regionRows.containsKey(d.regionCode())) {
+			problems.add(new FieldProblem("regionCode", "行政区划代码 " + d.regionCode() + " 不存在"));
+		}
+		if (this.institutions.nameTaken(d.name().strip(), id)) {
+			problems.add(new FieldProblem("name", "已存在名为 “" + d.name().strip() + "” 的医疗机构"));
+		}
+		PracticeLicence licence = d.licence();
+		if (licence != null) {
+			if (!regionRows.containsKey(licence.issuerRegionCode())) {
+				problems.add(new FieldProblem("licence.issuerRegionCode",
+						"发证机关行政区划代码 " + licence.issuerRegionCode() + " 不存在"));
+			}
+			checkValidity("licence", licence.validFrom(), licence.validUntil(), today, problems);
+		}
+		List<OtherLicence> licences = d.licences();
+		if (licences != null) {
+			for (int i = 0; i < licences.size(); i++) {
+				checkValidity("licences[" + i + "]", licences.get(i).validFrom(), licences.get(i).validUntil(), today,
+						problems);
+			}
+		}
+		Set<String> codes = this.catalog.codes();
+		Map<String, LocalDate> firstCases = d.firstCases();
+		if (firstCases != null) {
+			firstCases.forEach((technology, date) -> {
+				if (!codes.contains(technology)) {
+					problems.add(new FieldProblem("firstCases." + technology, "未知的技术代码 “" + technology + "”"));
+				}
+				if (date == null) {
+					problems.add(new FieldProblem("firstCases." + technology, "首例日期不能为空"));
+				}
+				else if (date.isAfter(today)) {
+					problems.add(new FieldProblem("firstCases." + technology, "首例日期 " + date + " 晚于今天"));
+				}
+			});
+		}
+		List<CaseVolume> volumes = d.caseVolumes();
+		if (volumes != null) {
+			Set<String> seen = new java.util.HashSet<>();
+			for (int i = 0; i < volumes.size(); i++) {
+				CaseVolume v = volumes.get(i);
+				String field = "caseVolumes[" + i + "]";
+				if (!codes.contains(v.technology())) {
+					problems.add(new FieldProblem(field + ".technology", "未知的技术代码 “" + v.technology() + "”"));
+				}
+				if (v.year() > today.getYear()) {
+					problems.add(new FieldProblem(field + ".year", "年份 " + v.year() + " 晚于今年"));
+				}
+				if (!seen.add(v.technology() + "/" + v.subTechnique() + "/" + v.year())) {
+					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年的例数重复录入"));
+				}
+			}
+		}
+		List<Attestation> attestations = d.attestations();
+		if (attestations != null) {
+			for (int i = 0; i < attestations.size(); i++) {
+				if (attestations.get(i).confirmedOn().isAfter(today)) {
+					problems.add(new FieldProblem("attestations[" + i + "].confirmedOn", "确认日期晚于今天"));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInstitution(problems);
+		}
+	}
+
+	private static void checkValidity(String field, @Nullable LocalDate from, @Nullable LocalDate until,
+			LocalDate today, List<FieldProblem> problems) {
+		if (from != null && from.isAfter(today)) {
+			problems.add(new FieldProblem(field + ".validFrom", "发证日期 " + from + " 晚于今天"));
+		}
+		if (from != null && until != null && until.isBefore(from)) {
+			problems.add(new FieldProblem(field + ".validUntil", "有效期截止 " + until + " 早于起始日期 " + from));
+		}
+	}
+
+}

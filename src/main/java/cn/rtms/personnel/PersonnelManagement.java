@@ -1,0 +1,280 @@
+package cn.rtms.personnel;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.rtms.catalog.CatalogManagement;
+import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.personnel.PersonDetails.AdverseEvent;
+import cn.rtms.personnel.PersonDetails.CaseVolume;
+import cn.rtms.personnel.PersonDetails.PhysicianLicence;
+import cn.rtms.personnel.PersonDetails.Specialty;
+import cn.rtms.personnel.PersonDetails.TitleRecord;
+import cn.rtms.personnel.PersonDetails.TrainingRecord;
+import cn.rtms.web.ProblemException.FieldProblem;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * People's use cases: list, view, create and edit physicians and other staff. Every record is checked for
+ * impossible dates (future dates, a title before the licence, titles out of rank order, clinical work before
+ * adulthood) and unknown technology codes; a failing record is refused whole with every problem named.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PersonnelManagement {
+
+	private final People people;
+
+	private final InstitutionManagement institutions;
+
+	private final CatalogManagement catalog;
+
+	private final Clock clock;
+
+	PersonnelManagement(People people, InstitutionManagement institutions, CatalogManagement catalog, Clock clock) {
+		this.people = people;
+		this.institutions = institutions;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param id person id
+	 * @return the record
+	 * @throws PersonNotFound when there is none
+	 */
+	public PersonDetails get(UUID id) {
+		return withInstitutionName(this.people.find(id).orElseThrow(() -> new PersonNotFound(id)));
+	}
+
+	/**
+	 * @param institutionId an institution
+	 * @return the people registered there
+	 */
+	public List<PersonDetails> atInstitution(UUID institutionId) {
+		return this.people.findByInstitution(institutionId);
+	}
+
+	/**
+	 * @return everyone, for bulk evaluation
+	 */
+	public List<PersonDetails> all() {
+		return this.people.findAll();
+	}
+
+	/**
+	 * @return how many people exist
+	 */
+	public long count() {
+		return this.people.count();
+	}
+
+	/**
+	 * @param institutionId restrict to an institution, or null
+	 * @param query part of the name, or null
+	 * @param role restrict to a role, or null
+	 * @return matching people (at most 1000)
+	 */
+	public List<PersonSummary> search(@Nullable UUID institutionId, @Nullable String query, @Nullable StaffRole role) {
+		return this.people.search(institutionId, query == null || query.isBlank() ? null : query.strip(), role)
+			.stream()
+			.map(p -> {
+				Title current = currentTitle(p);
+				UUID inst = p.institutionId();
+				return new PersonSummary(p.id(), p.name(), p.roles(), inst,
+						inst == null ? null : institutionName(inst), current,
+						current == null ? null : current.label());
+			})
+			.toList();
+	}
+
+	/**
+	 * Creates a person.
+	 * @param details the record (id ignored)
+	 * @return the saved record
+	 * @throws InvalidPerson when the record breaks a rule
+	 */
+	@Transactional
+	public PersonDetails create(PersonDetails details) {
+		validate(details, null);
+		UUID id = UUID.randomUUID();
+		this.people.insert(id, details);
+		return get(id);
+	}
+
+	/**
+	 * Replaces a person's record.
+	 * @param id person id
+	 * @param details the new record
+	 * @return the saved record
+	 * @throws PersonNotFound when there is none
+	 * @throws InvalidPerson when the record breaks a rule
+	 */
+	@Transactional
+	public PersonDetails update(UUID id, PersonDetails details) {
+		get(id);
+		validate(details, id);
+		this.people.update(id, details);
+		return get(id);
+	}
+
+	private static @Nullable Title currentTitle(PersonDetails p) {
+		List<TitleRecord> titles = p.titles();
+		if (titles == null || titles.isEmpty()) {
+			return null;
+		}
+		return titles.stream().map(TitleRecord::title).max(Comparator.naturalOrder()).orElse(null);
+	}
+
+	private @Nullable String institutionName(UUID id) {
+		try {
+			return this.institutions.get(id).name();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private PersonDetails withInstitutionName(PersonDetails p) {
+		UUID inst = p.institutionId();
+		if (inst == null) {
+			return p;
+		}
+		return new PersonDetails(p.id(), p.name(), p.gender(), p.birthDate(), p.roles(), inst, institutionName(inst),
+				p.licence(), p.titles(), p.clinicalStart(), p.specialties(), p.trainings(), p.caseVolumes(),
+				p.adverseEvents(), p.attestations());
+	}
+
+	private void validate(PersonDetails p, @Nullable UUID id) {
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate today = LocalDate.now(this.clock);
+		Set<String> codes = this.catalog.codes();
+		UUID inst = p.institutionId();
+		if (inst != null && institutionName(inst) == null) {
+			problems.add(new FieldProblem("institutionId", "执业注册机构 " + inst + " 不存在"));
+		}
+		LocalDate birth = p.birthDate();
+		future("birthDate", "出生日期", birth, today, problems);
+		PhysicianLicence licence = p.licence();
+		if (licence != null) {
+			future("licence.issuedOn", "执业证书发证日期", licence.issuedOn(), today, problems);
+			if (birth != null && licence.issuedOn().isBefore(birth.plusYears(18))) {
+				problems.add(new FieldProblem("licence.issuedOn", "执业证书发证日期 " + licence.issuedOn() + " 早于年满 18 周岁"));
+			}
+			if (this.people.licenceTaken(licence.number(), id)) {
+				problems.add(new FieldProblem("licence.number", "执业证书编码 " + licence.number() + " 已被其他人员使用"));
+			}
+		}
+		else if (p.roles().contains(StaffRole.PHYSICIAN) && p.titles() != null && !p.titles().isEmpty()) {
+			problems.add(new FieldProblem("licence", "医师已有职称记录，但未录入医师执业证书"));
+		}
+		LocalDate clinicalStart = p.clinicalStart();
+		future("clinicalStart", "临床工作开始日期", clinicalStart, today, problems);
+		if (birth != null && clinicalStart != null && clinicalStart.isBefore(birth.plusYears(18))) {
+			problems.add(new FieldProblem("clinicalStart", "临床工作开始日期 " + clinicalStart + " 早于年满 18 周岁"));
+		}
+		List<TitleRecord> titles = p.titles();
+		if (titles != null) {
+			List<TitleRecord> ordered = new ArrayList<>(titles);
+			for (int i = 0; i < titles.size(); i++) {
+				TitleRecord t = titles.get(i);
+				String field = "titles[" + i + "].since";
+				future(field, t.title().label() + "取得日期", t.since(), today, problems);
+				if (licence != null && t.since().isBefore(licence.issuedOn())) {
+					problems.add(new FieldProblem(field, t.title().label() + "取得日期 " + t.since() + " 早于执业证书发证日期 "
+							+ licence.issuedOn()));
+				}
+				if (clinicalStart != null && t.since().isBefore(clinicalStart)) {
+					problems.add(new FieldProblem(field,
+							t.title().label() + "取得日期 " + t.since() + " 早于临床工作开始日期 " + clinicalStart));
+				}
+			}
+			ordered.sort(Comparator.comparing(TitleRecord::title));
+			for (int i = 1; i < ordered.size(); i++) {
+				TitleRecord lower = ordered.get(i - 1);
+				TitleRecord higher = ordered.get(i);
+				if (lower.title() == higher.title()) {
+					problems.add(new FieldProblem("titles", higher.title().label() + "重复录入"));
+				}
+				else if (higher.since().isBefore(lower.since())) {
+					problems.add(new FieldProblem("titles[" + titles.indexOf(higher) + "].since", higher.title().label()
+							+ "取得日期 " + higher.since() + " 早于" + lower.title().label() + "取得日期 " + lower.since()));
+				}
+			}
+		}
+		List<Specialty> specialties = p.specialties();
+		if (specialties != null) {
+			for (int i = 0; i < specialties.size(); i++) {
+				future("specialties[" + i + "].since", "专业开始日期", specialties.get(i).since(), today, problems);
+			}
+		}
+		List<TrainingRecord> trainings = p.trainings();
+		if (trainings != null) {
+			for (int i = 0; i < trainings.size(); i++) {
+				TrainingRecord t = trainings.get(i);
+				String field = "trainings[" + i + "]";
+				technology(field + ".technology", t.technology(), codes, problems);
+				future(field + ".startedOn", "培训开始日期", t.startedOn(), today, problems);
+				future(field + ".endedOn", "培训结束日期", t.endedOn(), today, problems);
+				LocalDate ended = t.endedOn();
+				if (ended != null && ended.isBefore(t.startedOn())) {
+					problems.add(new FieldProblem(field + ".endedOn", "培训结束日期 " + ended + " 早于开始日期 " + t.startedOn()));
+				}
+			}
+		}
+		List<CaseVolume> volumes = p.caseVolumes();
+		if (volumes != null) {
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < volumes.size(); i++) {
+				CaseVolume v = volumes.get(i);
+				String field = "caseVolumes[" + i + "]";
+				technology(field + ".technology", v.technology(), codes, problems);
+				if (v.year() > today.getYear()) {
+					problems.add(new FieldProblem(field + ".year", "年份 " + v.year() + " 晚于今年"));
+				}
+				if (clinicalStart != null && v.year() < clinicalStart.getYear() && v.cases() > 0) {
+					problems.add(new FieldProblem(field + ".year", v.year() + " 年早于临床工作开始年份 " + clinicalStart.getYear()));
+				}
+				if (!seen.add(v.technology() + "/" + v.year())) {
+					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年的例数重复录入"));
+				}
+			}
+		}
+		List<AdverseEvent> events = p.adverseEvents();
+		if (events != null) {
+			for (int i = 0; i < events.size(); i++) {
+				AdverseEvent e = events.get(i);
+				future("adverseEvents[" + i + "].occurredOn", "不良事件发生日期", e.occurredOn(), today, problems);
+				if (e.technology() != null) {
+					technology("adverseEvents[" + i + "].technology", e.technology(), codes, problems);
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidPerson(problems);
+		}
+	}
+
+	private static void technology(String field, String code, Set<String> codes, List<FieldProblem> problems) {
+		if (!codes.contains(code)) {
+			problems.add(new FieldProblem(field, "未知的技术代码 “" + code + "”"));
+		}
+	}
+
+	private static void future(String field, String what, @Nullable LocalDate date, LocalDate today,
+			List<FieldProblem> problems) {
+		if (date != null && date.isAfter(today)) {
+			problems.add(new FieldProblem(field, what + " " + date + " 晚于今天"));
+		}
+	}
+
+}

@@ -1,0 +1,116 @@
+package cn.rtms.web;
+
+import java.net.URI;
+import java.util.List;
+
+import cn.rtms.web.ProblemException.FieldProblem;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure to an RFC 9457 problem with a Chinese detail and a stable {@code code}: validation errors name
+ * each field, unreadable bodies name the JSON path, and unexpected errors never leak internals.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(e -> new FieldProblem(e.getField(), e.getDefaultMessage() == null ? "取值无效" : e.getDefaultMessage()))
+			.toList();
+		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求数据校验失败",
+				"请求数据校验失败：" + String.join("；", errors.stream().map(e -> e.field() + "：" + e.message()).toList()),
+				errors));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数校验失败",
+				"请求参数校验失败", List.of()));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = "请求体不是有效的 JSON";
+		String field = "";
+		Throwable cause = ex.getCause();
+		if (cause instanceof DatabindException databind) {
+			field = databind.getPath()
+				.stream()
+				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+				.reduce("", (a, b) -> a.isEmpty() || b.startsWith("[") ? a + b : a + "." + b);
+			if (cause instanceof InvalidFormatException format) {
+				detail = "字段 " + field + " 的取值 “" + format.getValue() + "” 格式不正确";
+			}
+			else {
+				detail = "字段 " + field + " 无法解析：" + firstLine(databind.getOriginalMessage());
+			}
+		}
+		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "请求格式错误", detail,
+				field.isEmpty() ? List.of() : List.of(new FieldProblem(field, detail))));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误",
+				"参数 " + ex.getName() + " 的取值 “" + ex.getValue() + "” 格式不正确",
+				List.of(new FieldProblem(ex.getName(), "格式不正确"))));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex) {
+		if (ex instanceof ErrorResponse response) {
+			ProblemDetail body = response.getBody();
+			if (body.getProperties() == null || !body.getProperties().containsKey("code")) {
+				body.setProperty("code", "HTTP_" + response.getStatusCode().value());
+			}
+			return ResponseEntity.status(response.getStatusCode()).body(body);
+		}
+		log.error("未处理的异常", ex);
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"服务器内部错误，请联系系统管理员");
+		body.setTitle("服务器内部错误");
+		body.setType(URI.create("urn:rtms:problem:internal-error"));
+		body.setProperty("code", "INTERNAL_ERROR");
+		return ResponseEntity.internalServerError().body(body);
+	}
+
+	private static ResponseEntity<Object> problem(ProblemException ex) {
+		return ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
+	}
+
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "格式不正确";
+		}
+		int newline = message.indexOf('\n');
+		return newline < 0 ? message : message.substring(0, newline);
+	}
+
+}
