@@ -56,7 +56,7 @@ class People {
 				select * from personnel.person
 				where (cast(:inst as uuid) is null or institution_id = cast(:inst as uuid))
 				  and (cast(:q as text) is null or name like '%' || cast(:q as text) || '%')
-				  and (cast(:role as text) is null or roles ? cast(:role as text))
+				  and (cast(:role as text) is null or roles @> jsonb_build_array(cast(:role as text)))
 				order by name limit 1000
 				""")
 			.param("inst", institutionId)

@@ -1,0 +1,96 @@
+package cn.rtms.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import cn.rtms.institutions.InstitutionDetails;
+import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.personnel.PersonDetails;
+import cn.rtms.personnel.PersonnelManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Loads the demo dataset into an empty database, all or nothing. */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "rtms.demo-data.enabled", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+	static final String SOURCE = "demo/institutions.yaml";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+	private final InstitutionManagement institutions;
+
+	private final PersonnelManagement people;
+
+	private final TransactionTemplate transactions;
+
+	DemoDataLoader(InstitutionManagement institutions, PersonnelManagement people, TransactionTemplate transactions) {
+		this.institutions = institutions;
+		this.people = people;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		if (this.institutions.count() > 0) {
+			log.info("数据库中已有医疗机构，跳过演示数据加载");
+			return;
+		}
+		YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		JsonNode root;
+		try (InputStream in = new ClassPathResource(SOURCE).getInputStream()) {
+			root = yaml.readTree(in);
+		}
+		int[] counts = new int[2];
+		this.transactions.executeWithoutResult(status -> {
+			int index = 0;
+			for (JsonNode node : root.path("institutions")) {
+				ObjectNode institutionNode = ((ObjectNode) node).deepCopy();
+				JsonNode staff = institutionNode.remove("staff");
+				String where = SOURCE + " institutions[" + index + "]（" + node.path("name").asString("") + "）";
+				InstitutionDetails saved;
+				try {
+					saved = this.institutions.create(yaml.treeToValue(institutionNode, InstitutionDetails.class));
+				}
+				catch (RuntimeException ex) {
+					throw new IllegalStateException("演示数据 " + where + " 无法加载：" + ex.getMessage(), ex);
+				}
+				counts[0]++;
+				int personIndex = 0;
+				if (staff != null) {
+					for (JsonNode personNode : staff) {
+						ObjectNode copy = ((ObjectNode) personNode).deepCopy();
+						copy.put("institutionId", String.valueOf(saved.id()));
+						try {
+							this.people.create(yaml.treeToValue(copy, PersonDetails.class));
+						}
+						catch (RuntimeException ex) {
+							throw new IllegalStateException("演示数据 " + where + " staff[" + personIndex + "]（"
+									+ personNode.path("name").asString("") + "）无法加载：" + ex.getMessage(), ex);
+						}
+						counts[1]++;
+						personIndex++;
+					}
+				}
+				index++;
+			}
+		});
+		log.info("已加载演示数据：{} 家医疗机构，{} 名人员", counts[0], counts[1]);
+	}
+
+
+}

@@ -1,0 +1,107 @@
+package cn.rtms.institutions;
+
+import java.util.Map;
+
+import cn.rtms.support.Api;
+import cn.rtms.support.Api.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InstitutionApiIT {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	private ObjectNode validInstitution(String name) {
+		return (ObjectNode) this.api.json().readTree("""
+				{"name": "%s", "regionCode": "220102", "level": "TERTIARY_A", "type": "GENERAL",
+				 "licence": {"number": "PDY00001022010215A1001", "issuedBy": "长春市卫生健康委员会",
+				             "issuerRegionCode": "220100", "validFrom": "2020-01-01", "validUntil": "2030-12-31"},
+				 "registeredSubjects": ["肿瘤科", "外科"],
+				 "departments": [{"name": "肿瘤科", "subjects": ["肿瘤科"], "beds": 40}],
+				 "facilities": [{"kind": "PACU", "count": 1, "beds": 4}],
+				 "caseVolumes": [{"technology": "G08", "year": 2025, "cases": 120}],
+				 "firstCases": {"G08": "2015-06-01"}}
+				""".formatted(name));
+	}
+
+	@Test
+	void createsReadsAndUpdatesAnInstitution() {
+		Response created = this.api.post("/api/institutions", validInstitution("测试创建医院"));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		String id = created.body().get("id").asString();
+		assertThat(created.body().get("regionName").asString()).isEqualTo("南关区");
+
+		ObjectNode changed = validInstitution("测试创建医院");
+		((ObjectNode) changed.get("departments").get(0)).put("beds", 55);
+		Response updated = this.api.put("/api/institutions/" + id, changed);
+		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+		assertThat(this.api.get("/api/institutions/" + id).body().at("/departments/0/beds").asInt()).isEqualTo(55);
+		assertThat(this.api.get("/api/institutions?q=测试创建").body().size()).isEqualTo(1);
+	}
+
+	@Test
+	void rejectsNegativeBedsWithTheFieldNamedAndSavesNothing() {
+		ObjectNode body = validInstitution("负床位医院");
+		((ObjectNode) body.get("departments").get(0)).put("beds", -1);
+		Response response = this.api.post("/api/institutions", body);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+		assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("departments[0].beds");
+		assertThat(response.body().at("/errors/0/message").asString()).isEqualTo("床位数不能为负数");
+		assertThat(this.api.get("/api/institutions?q=负床位").body().size()).isZero();
+	}
+
+	@Test
+	void rejectsUnknownTechnologyAndFutureDatesAndUnknownRegion() {
+		ObjectNode body = validInstitution("坏数据医院");
+		body.put("regionCode", "229999");
+		((ObjectNode) body.get("caseVolumes").get(0)).put("technology", "G99");
+		body.set("firstCases", this.api.json().valueToTree(Map.of("G08", "2099-01-01")));
+		Response response = this.api.post("/api/institutions", body);
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.body().get("code").asString()).isEqualTo("INVALID_INSTITUTION");
+		assertThat(response.text()).contains("行政区划代码 229999 不存在", "未知的技术代码 “G99”", "晚于今天");
+		assertThat(this.api.get("/api/institutions?q=坏数据").body().size()).isZero();
+	}
+
+	@Test
+	void rejectsMalformedDateWithTheFieldNamed() {
+		String body = validInstitution("日期格式医院").toString().replace("2015-06-01", "2015-13-45");
+		Response response = this.api.post("/api/institutions", body);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body().get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+		assertThat(response.body().get("detail").asString()).contains("firstCases");
+	}
+
+	@Test
+	void answersNotFoundAsProblemDetail() {
+		Response response = this.api.get("/api/institutions/00000000-0000-0000-0000-000000000001");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.body().get("code").asString()).isEqualTo("INSTITUTION_NOT_FOUND");
+		assertThat(this.api.get("/api/institutions/not-a-uuid").body().get("code").asString())
+			.isEqualTo("INVALID_PARAMETER");
+	}
+
+	@Test
+	void servesJilinRegionTreeWithDirectlyAdministeredUnits() {
+		Response regions = this.api.get("/api/regions");
+		assertThat(regions.body().get(0).get("code").asString()).isEqualTo("220000");
+		assertThat(regions.text()).contains("长春市", "延边朝鲜族自治州", "梅河口市", "长白山");
+	}
+
+}

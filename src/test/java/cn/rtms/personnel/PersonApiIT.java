@@ -1,0 +1,92 @@
+package cn.rtms.personnel;
+
+import cn.rtms.support.Api;
+import cn.rtms.support.Api.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PersonApiIT {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	private ObjectNode validPerson(String name, String licenceNumber) {
+		return (ObjectNode) this.api.json().readTree("""
+				{"name": "%s", "gender": "男", "birthDate": "1980-03-02", "roles": ["PHYSICIAN"],
+				 "licence": {"number": "%s", "issuedOn": "2005-08-01", "scopes": ["外科专业"]},
+				 "titles": [{"title": "RESIDENT", "since": "2005-08-01"}, {"title": "ATTENDING", "since": "2011-12-01"}],
+				 "clinicalStart": "2005-07-01",
+				 "caseVolumes": [{"technology": "G08", "year": 2024, "cases": 110}],
+				 "adverseEvents": []}
+				""".formatted(name, licenceNumber));
+	}
+
+	@Test
+	void createsAndReadsAPerson() {
+		Response created = this.api.post("/api/people", validPerson("测试医师甲", "220000000000001"));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		Response read = this.api.get("/api/people/" + created.body().get("id").asString());
+		assertThat(read.body().at("/titles/1/title").asString()).isEqualTo("ATTENDING");
+		assertThat(read.body().get("adverseEvents").isArray()).isTrue();
+	}
+
+	@Test
+	void rejectsTitleBeforeLicenceAndFutureDates() {
+		ObjectNode body = validPerson("测试医师乙", "220000000000002");
+		((ObjectNode) body.get("titles").get(1)).put("since", "2004-01-01");
+		body.put("clinicalStart", "2099-01-01");
+		Response response = this.api.post("/api/people", body);
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.body().get("code").asString()).isEqualTo("INVALID_PERSON");
+		assertThat(response.text()).contains("titles[1].since", "主治医师取得日期 2004-01-01 早于执业证书发证日期 2005-08-01",
+				"临床工作开始日期 2099-01-01 晚于今天");
+		assertThat(this.api.get("/api/people?q=测试医师乙").body().size()).isZero();
+	}
+
+	@Test
+	void rejectsHigherTitleObtainedBeforeLowerOne() {
+		ObjectNode body = validPerson("测试医师丙", "220000000000003");
+		((ObjectNode) body.get("titles").get(0)).put("since", "2012-01-01");
+		Response response = this.api.post("/api/people", body);
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.text()).contains("主治医师取得日期 2011-12-01 早于住院医师取得日期 2012-01-01");
+	}
+
+	@Test
+	void rejectsNegativeCountsAndUnknownTechnology() {
+		ObjectNode body = validPerson("测试医师丁", "220000000000004");
+		((ObjectNode) body.get("caseVolumes").get(0)).put("cases", -3);
+		Response response = this.api.post("/api/people", body);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("caseVolumes[0].cases");
+
+		ObjectNode unknown = validPerson("测试医师丁", "220000000000004");
+		((ObjectNode) unknown.get("caseVolumes").get(0)).put("technology", "X01");
+		Response refused = this.api.post("/api/people", unknown);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("未知的技术代码 “X01”");
+	}
+
+	@Test
+	void rejectsUnknownEnumValueWithTheFieldNamed() {
+		String body = validPerson("测试医师戊", "220000000000005").toString().replace("\"ATTENDING\"", "\"PROFESSOR\"");
+		Response response = this.api.post("/api/people", body);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body().get("detail").asString()).contains("titles[1].title");
+	}
+
+}
