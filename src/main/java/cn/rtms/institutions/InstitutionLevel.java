@@ -19,6 +19,12 @@ public enum InstitutionLevel {
 	SECONDARY_C("二级丙等"),
 	/** 二级（未定等）. */
 	SECONDARY("二级"),
+	/** 一级甲等. */
+	PRIMARY_A("一级甲等"),
+	/** 一级乙等. */
+	PRIMARY_B("一级乙等"),
+	/** 一级丙等. */
+	PRIMARY_C("一级丙等"),
 	/** 一级. */
 	PRIMARY("一级"),
 	/** 未定级. */

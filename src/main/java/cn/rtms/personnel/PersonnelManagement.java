@@ -174,9 +174,6 @@ public class PersonnelManagement {
 				problems.add(new FieldProblem("licence.number", "执业证书编码 " + licence.number() + " 已被其他人员使用"));
 			}
 		}
-		else if (p.roles().contains(StaffRole.PHYSICIAN) && p.titles() != null && !p.titles().isEmpty()) {
-			problems.add(new FieldProblem("licence", "医师已有职称记录，但未录入医师执业证书"));
-		}
 		LocalDate clinicalStart = p.clinicalStart();
 		future("clinicalStart", "临床工作开始日期", clinicalStart, today, problems);
 		if (birth != null && clinicalStart != null && clinicalStart.isBefore(birth.plusYears(18))) {

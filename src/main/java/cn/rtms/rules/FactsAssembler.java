@@ -1,0 +1,70 @@
+package cn.rtms.rules;
+
+import java.util.List;
+import java.util.function.Function;
+
+import cn.rtms.institutions.InstitutionDetails;
+import cn.rtms.personnel.PersonDetails;
+import cn.rtms.rules.engine.facts.Attestation;
+import cn.rtms.rules.engine.facts.CaseVolume;
+import cn.rtms.rules.engine.facts.CleanGrade;
+import cn.rtms.rules.engine.facts.InstitutionFacts;
+import cn.rtms.rules.engine.facts.InstitutionLevel;
+import cn.rtms.rules.engine.facts.InstitutionType;
+import cn.rtms.rules.engine.facts.PersonFacts;
+import cn.rtms.rules.engine.facts.StaffRole;
+import cn.rtms.rules.engine.facts.Title;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Translates the institutions' and personnel modules' records into the engine's facts. Enumerations are mapped by
+ * name; {@code FactsAssemblerTests} proves the two sides name the same constants.
+ */
+final class FactsAssembler {
+
+	private FactsAssembler() {
+	}
+
+	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff) {
+		return new InstitutionFacts(String.valueOf(d.id()), d.name(), d.regionCode(),
+				InstitutionLevel.valueOf(d.level().name()), InstitutionType.valueOf(d.type().name()),
+				d.registeredSubjects(),
+				map(d.departments(), x -> new InstitutionFacts.Department(x.name(), x.subjects(), x.beds())),
+				map(d.facilities(), x -> new InstitutionFacts.Facility(x.kind(), x.count(), x.beds())),
+				map(d.equipment(), x -> new InstitutionFacts.Equipment(x.kind(), x.count(), x.model())),
+				map(d.operatingRooms(),
+						x -> new InstitutionFacts.OperatingRoom(x.name(), CleanGrade.valueOf(x.cleanGrade()))),
+				map(d.licences(),
+						x -> new InstitutionFacts.Licence(x.kind(), x.number(), x.validFrom(), x.validUntil())),
+				d.firstCases(),
+				map(d.caseVolumes(), x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.cases())),
+				map(d.attestations(),
+						x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
+				staff.stream().map(p -> person(p, d.name())).toList());
+	}
+
+	static PersonFacts person(PersonDetails p, @Nullable String institutionName) {
+		PersonDetails.PhysicianLicence licence = p.licence();
+		return new PersonFacts(String.valueOf(p.id()), p.name(),
+				p.roles().stream().map(r -> StaffRole.valueOf(r.name())).toList(),
+				licence == null ? null
+						: new PersonFacts.PhysicianLicence(licence.number(), licence.issuedOn(), licence.scopes(),
+								institutionName),
+				map(p.titles(), x -> new PersonFacts.TitleRecord(Title.valueOf(x.title().name()), x.since())),
+				p.clinicalStart(), map(p.specialties(), x -> new PersonFacts.Specialty(x.name(), x.since())),
+				map(p.trainings(),
+						x -> new PersonFacts.Training(x.technology(), x.base(), x.baseFiled(), x.abroad(), x.startedOn(),
+								x.endedOn(), x.cases(), x.independentCases(), x.patientsManaged(), x.theoryHours(),
+								x.passed())),
+				map(p.caseVolumes(), x -> new CaseVolume(x.technology(), null, x.year(), x.cases())),
+				map(p.adverseEvents(),
+						x -> new PersonFacts.AdverseEvent(x.technology(), x.occurredOn(), x.serious(), x.summary())),
+				map(p.attestations(),
+						x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())));
+	}
+
+	private static <S, T> @Nullable List<T> map(@Nullable List<S> source, Function<S, T> mapper) {
+		return source == null ? null : source.stream().map(mapper).toList();
+	}
+
+}
