@@ -1,0 +1,372 @@
+package cn.rtms.rules.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.rtms.rules.engine.facts.Attestation;
+import cn.rtms.rules.engine.facts.Facts;
+import cn.rtms.rules.engine.facts.InstitutionFacts;
+import cn.rtms.rules.engine.facts.PersonFacts;
+import cn.rtms.rules.engine.facts.StaffRole;
+import cn.rtms.rules.engine.rule.EvaluationContext;
+import cn.rtms.rules.engine.rule.Rule;
+import cn.rtms.rules.engine.rule.RuleResult;
+import cn.rtms.rules.engine.rule.StaffEvaluator;
+import cn.rtms.rules.engine.rule.Status;
+import cn.rtms.rules.engine.spec.Clause;
+import cn.rtms.rules.engine.spec.ClauseAttestation;
+import cn.rtms.rules.engine.spec.Pathway;
+import cn.rtms.rules.engine.spec.RequirementSpec;
+import cn.rtms.rules.engine.spec.Subject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates facts against a spec edition, clause by clause.
+ * <ul>
+ * <li>INSTITUTION: the clauses with subject INSTITUTION (including technical-management
+ * clauses);</li>
+ * <li>TRAINING_BASE: the clauses with subject TRAINING_BASE;</li>
+ * <li>PHYSICIAN: the PHYSICIAN clauses, for {@code facts.person()};</li>
+ * <li>STAFF: the STAFF clauses applying to the given role;</li>
+ * <li>TRAINEE: the TRAINEE clauses per pathway; qualified when every clause of one
+ * pathway is met.</li>
+ * </ul>
+ * A clause with a rule and/or an attestation is MET when the rule is met and the
+ * attestation (matched by citation in the subject's attestations, confirmed on or before
+ * the evaluation date) is present; NEEDS_ATTESTATION when only the confirmation is
+ * missing. Overall: any ERROR, else any NOT_MET, else any UNKNOWN, else any
+ * NEEDS_ATTESTATION, else MET. Thread-safe; specs are compiled once and cached.
+ */
+public final class EligibilityEngine {
+
+	private final Map<String, CompiledSpec> compiled = new ConcurrentHashMap<>();
+
+	/**
+	 * Returns the compiled form of a spec, compiling it on first use.
+	 * @param spec the spec
+	 * @return the compiled spec
+	 */
+	public CompiledSpec compile(RequirementSpec spec) {
+		CompiledSpec cached = this.compiled.get(spec.key());
+		if (cached != null && cached.spec() == spec) {
+			return cached;
+		}
+		CompiledSpec fresh = new CompiledSpec(spec);
+		this.compiled.put(spec.key(), fresh);
+		return fresh;
+	}
+
+	/**
+	 * Evaluates a subject other than STAFF.
+	 * @param spec the spec edition
+	 * @param subject INSTITUTION, PHYSICIAN, TRAINEE or TRAINING_BASE
+	 * @param facts the facts (institution and/or person)
+	 * @param asOf the evaluation date
+	 * @return the outcome
+	 */
+	public Outcome evaluate(RequirementSpec spec, Subject subject, Facts facts, LocalDate asOf) {
+		return evaluate(compile(spec), subject, null, facts, asOf);
+	}
+
+	/**
+	 * Evaluates a subject; for STAFF the role is required.
+	 * @param spec the spec edition
+	 * @param subject the subject
+	 * @param staffRole the role when subject is STAFF, else ignored
+	 * @param facts the facts
+	 * @param asOf the evaluation date
+	 * @return the outcome
+	 */
+	public Outcome evaluate(RequirementSpec spec, Subject subject, @Nullable StaffRole staffRole, Facts facts,
+			LocalDate asOf) {
+		return evaluate(compile(spec), subject, staffRole, facts, asOf);
+	}
+
+	/**
+	 * Evaluates a subject against a compiled spec.
+	 * @param compiledSpec the compiled spec
+	 * @param subject the subject
+	 * @param staffRole the role when subject is STAFF, else ignored
+	 * @param facts the facts
+	 * @param asOf the evaluation date
+	 * @return the outcome
+	 * @throws IllegalArgumentException when subject is STAFF and no role is given
+	 */
+	public Outcome evaluate(CompiledSpec compiledSpec, Subject subject, @Nullable StaffRole staffRole, Facts facts,
+			LocalDate asOf) {
+		if (subject == Subject.STAFF && staffRole == null) {
+			throw new IllegalArgumentException("评估其他专业技术人员（STAFF）时必须指定人员角色");
+		}
+		RequirementSpec spec = compiledSpec.spec();
+		Session session = new Session(compiledSpec);
+		EvaluationContext context = EvaluationContext.of(spec.technology(), spec.issuedOn(), asOf, facts.institution(),
+				facts.person(), session, compiledSpec.subTechniqueNames());
+		List<Clause> clauses = switch (subject) {
+			case STAFF -> compiledSpec.staffClauses(staffRole);
+			default -> compiledSpec.clauses(subject);
+		};
+		List<Attestation> attestations = attestations(subject, facts.institution(), facts.person());
+		List<ClauseOutcome> outcomes = new ArrayList<>(clauses.size());
+		List<Status> statuses = new ArrayList<>(clauses.size());
+		for (Clause clause : clauses) {
+			ClauseOutcome outcome = evaluateClause(clause, context, attestations);
+			outcomes.add(outcome);
+			statuses.add(outcome.status());
+		}
+		List<PathwayOutcome> pathways = List.of();
+		Status overall;
+		if (subject == Subject.TRAINEE) {
+			pathways = new ArrayList<>();
+			List<Status> pathwayStatuses = new ArrayList<>();
+			for (Map.Entry<Pathway, List<Clause>> pathway : compiledSpec.pathways().entrySet()) {
+				List<Status> parts = new ArrayList<>();
+				for (ClauseOutcome outcome : outcomes) {
+					if (outcome.pathway() == pathway.getKey()) {
+						parts.add(outcome.status());
+					}
+				}
+				Status status = Status.allOf(parts);
+				pathways.add(new PathwayOutcome(pathway.getKey(), status));
+				pathwayStatuses.add(status);
+			}
+			overall = Status.anyOf(pathwayStatuses);
+		}
+		else {
+			overall = Status.allOf(statuses);
+		}
+		List<PersonVerdict> physicians = List.of();
+		InstitutionFacts institution = facts.institution();
+		if ((subject == Subject.INSTITUTION || subject == Subject.TRAINING_BASE) && institution != null
+				&& institution.staff() != null) {
+			physicians = new ArrayList<>();
+			for (PersonFacts person : institution.staff()) {
+				if (person.roles() == null || person.roles().contains(StaffRole.PHYSICIAN)) {
+					Status status = session.physician(context.forPerson(person), person);
+					physicians
+						.add(new PersonVerdict(person.id(), (person.name() != null) ? person.name() : "（未署名）", status));
+				}
+			}
+		}
+		return new Outcome(spec.key(), spec.title(), spec.technology(), spec.edition(), subject,
+				(subject == Subject.STAFF) ? staffRole : null, asOf, overall, outcomes, pathways, physicians);
+	}
+
+	/**
+	 * Evaluates only the overall status, without building explanations: the same verdict
+	 * as {@code evaluate(...).status()}, several times faster. Meant for sweeps and
+	 * matrices.
+	 * @param compiledSpec the compiled spec
+	 * @param subject the subject
+	 * @param staffRole the role when subject is STAFF, else ignored
+	 * @param facts the facts
+	 * @param asOf the evaluation date
+	 * @return the overall status
+	 * @throws IllegalArgumentException when subject is STAFF and no role is given
+	 */
+	public Status status(CompiledSpec compiledSpec, Subject subject, @Nullable StaffRole staffRole, Facts facts,
+			LocalDate asOf) {
+		if (subject == Subject.STAFF && staffRole == null) {
+			throw new IllegalArgumentException("评估其他专业技术人员（STAFF）时必须指定人员角色");
+		}
+		RequirementSpec spec = compiledSpec.spec();
+		Session session = new Session(compiledSpec);
+		EvaluationContext context = EvaluationContext
+			.of(spec.technology(), spec.issuedOn(), asOf, facts.institution(), facts.person(), session,
+					compiledSpec.subTechniqueNames())
+			.statusOnly();
+		List<Attestation> attestations = attestations(subject, facts.institution(), facts.person());
+		if (subject == Subject.TRAINEE) {
+			List<Status> pathways = new ArrayList<>();
+			for (List<Clause> pathway : compiledSpec.pathways().values()) {
+				pathways.add(Session.allOf(pathway, context, attestations));
+			}
+			return Status.anyOf(pathways);
+		}
+		List<Clause> clauses = (subject == Subject.STAFF) ? compiledSpec.staffClauses(staffRole)
+				: compiledSpec.clauses(subject);
+		return Session.allOf(clauses, context, attestations);
+	}
+
+	/**
+	 * Evaluates only the overall status (see
+	 * {@link #status(CompiledSpec, Subject, StaffRole, Facts, LocalDate)}).
+	 * @param spec the spec edition
+	 * @param subject the subject
+	 * @param staffRole the role when subject is STAFF, else ignored
+	 * @param facts the facts
+	 * @param asOf the evaluation date
+	 * @return the overall status
+	 */
+	public Status status(RequirementSpec spec, Subject subject, @Nullable StaffRole staffRole, Facts facts,
+			LocalDate asOf) {
+		return status(compile(spec), subject, staffRole, facts, asOf);
+	}
+
+	private static Status clauseStatus(Clause clause, EvaluationContext context, List<Attestation> attestations) {
+		Rule rule = clause.rule();
+		ClauseAttestation attestation = clause.attestation();
+		if (clause.heading() || (rule == null && attestation == null)) {
+			return Status.NOT_APPLICABLE;
+		}
+		if (rule != null) {
+			Status status = evaluateRule(rule, context).status();
+			if (status != Status.MET) {
+				return status;
+			}
+		}
+		if (attestation == null) {
+			return Status.MET;
+		}
+		return (find(attestations, clause.citation(), context.date()) != null) ? Status.MET : Status.NEEDS_ATTESTATION;
+	}
+
+	private static List<Attestation> attestations(Subject subject, @Nullable InstitutionFacts institution,
+			@Nullable PersonFacts person) {
+		List<Attestation> attestations = null;
+		if (subject == Subject.INSTITUTION || subject == Subject.TRAINING_BASE) {
+			attestations = (institution != null) ? institution.attestations() : null;
+		}
+		else {
+			attestations = (person != null) ? person.attestations() : null;
+		}
+		return (attestations != null) ? attestations : List.of();
+	}
+
+	private static ClauseOutcome evaluateClause(Clause clause, EvaluationContext context,
+			List<Attestation> attestations) {
+		if (clause.heading() || (clause.rule() == null && clause.attestation() == null)) {
+			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
+					Status.NOT_APPLICABLE, "标题条款，无独立要求", null, null, List.of(), clause.pathway());
+		}
+		RuleResult result = null;
+		Rule rule = clause.rule();
+		if (rule != null) {
+			result = evaluateRule(rule, context);
+			if (result.status() != Status.MET) {
+				ClauseAttestation attestation = clause.attestation();
+				String explanation = result.explanation() + ((attestation != null && result.status() != Status.ERROR)
+						? "；另需人工确认：" + attestation.evidence() : "");
+				return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
+						result.status(), explanation, result.actual(), result.required(), result.evidence(),
+						clause.pathway());
+			}
+		}
+		ClauseAttestation attestation = clause.attestation();
+		if (attestation == null) {
+			RuleResult met = (result != null) ? result : RuleResult.of(Status.MET, "符合", null, "");
+			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), Status.MET,
+					met.explanation(), met.actual(), met.required(), met.evidence(), clause.pathway());
+		}
+		String prefix = (result != null) ? result.explanation() + "；" : "";
+		List<String> evidence = new ArrayList<>((result != null) ? result.evidence() : List.of());
+		Attestation confirmed = find(attestations, clause.citation(), context.date());
+		if (confirmed == null) {
+			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
+					Status.NEEDS_ATTESTATION, prefix + "待人工确认：" + attestation.evidence(),
+					(result != null) ? result.actual() : null, attestation.evidence(), evidence, clause.pathway());
+		}
+		String confirmation = "已由" + ((confirmed.confirmedBy() != null) ? " " + confirmed.confirmedBy() + " " : "审核人")
+				+ ((confirmed.confirmedOn() != null) ? "于 " + confirmed.confirmedOn() + " " : "") + "确认"
+				+ ((confirmed.evidence() != null) ? "（" + confirmed.evidence() + "）" : "");
+		evidence.add(confirmation);
+		return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), Status.MET,
+				prefix + confirmation, (result != null) ? result.actual() : "已确认", attestation.evidence(), evidence,
+				clause.pathway());
+	}
+
+	private static RuleResult evaluateRule(Rule rule, EvaluationContext context) {
+		try {
+			return rule.evaluate(context);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			return RuleResult.of(Status.ERROR, "评估出错：" + message, null, rule.summary());
+		}
+	}
+
+	private static @Nullable Attestation find(List<Attestation> attestations, String citation, LocalDate date) {
+		for (Attestation attestation : attestations) {
+			if (citation.equals(attestation.clause())
+					&& (attestation.confirmedOn() == null || !attestation.confirmedOn().isAfter(date))) {
+				return attestation;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Nested evaluations of one top-level call, memoised per person.
+	 */
+	private static final class Session implements StaffEvaluator {
+
+		private static final int PHYSICIAN = 0;
+
+		private static final int TRAINEE = 1;
+
+		private final CompiledSpec spec;
+
+		private @Nullable Map<PersonFacts, Status[]> memo;
+
+		Session(CompiledSpec spec) {
+			this.spec = spec;
+		}
+
+		@Override
+		public Status physician(EvaluationContext context, PersonFacts person) {
+			return memoised(context, person, PHYSICIAN, this.spec.clauses(Subject.PHYSICIAN), false);
+		}
+
+		@Override
+		public Status staff(EvaluationContext context, PersonFacts person, StaffRole role) {
+			return memoised(context, person, 2 + role.ordinal(), this.spec.staffClauses(role), false);
+		}
+
+		@Override
+		public Status trainee(EvaluationContext context, PersonFacts person) {
+			return memoised(context, person, TRAINEE, List.of(), true);
+		}
+
+		private Status memoised(EvaluationContext context, PersonFacts person, int slot, List<Clause> clauses,
+				boolean trainee) {
+			if (context.isIssueDate()) {
+				return compute(context, person, clauses, trainee);
+			}
+			if (this.memo == null) {
+				this.memo = new IdentityHashMap<>();
+			}
+			Status[] statuses = this.memo.computeIfAbsent(person, (key) -> new Status[2 + StaffRole.values().length]);
+			Status status = statuses[slot];
+			if (status == null) {
+				status = compute(context, person, clauses, trainee);
+				statuses[slot] = status;
+			}
+			return status;
+		}
+
+		private Status compute(EvaluationContext context, PersonFacts person, List<Clause> clauses, boolean trainee) {
+			List<Attestation> attestations = (person.attestations() != null) ? person.attestations() : List.of();
+			if (trainee) {
+				List<Status> pathways = new ArrayList<>();
+				for (List<Clause> pathway : this.spec.pathways().values()) {
+					pathways.add(allOf(pathway, context, attestations));
+				}
+				return Status.anyOf(pathways);
+			}
+			return allOf(clauses, context, attestations);
+		}
+
+		static Status allOf(List<Clause> clauses, EvaluationContext context, List<Attestation> attestations) {
+			List<Status> statuses = new ArrayList<>(clauses.size());
+			for (Clause clause : clauses) {
+				statuses.add(clauseStatus(clause, context, attestations));
+			}
+			return Status.allOf(statuses);
+		}
+
+	}
+
+}

@@ -1,0 +1,127 @@
+package cn.rtms.rules.engine.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What is known about a person (physician, other professional staff or trainee).
+ * {@code null} lists are "not recorded".
+ *
+ * @param id optional identifier
+ * @param name the person's name
+ * @param roles roles held at the institution
+ * @param licence the 医师执业证书, {@code null} when not recorded
+ * @param titles title history, each from the date obtained
+ * @param clinicalStart start of clinical work
+ * @param specialties specialties with the date the person started in each
+ * @param trainings training records
+ * @param caseVolumes independently performed cases per technology and year
+ * @param adverseEvents adverse events
+ * @param attestations clauses confirmed by a reviewer for this person
+ */
+public record PersonFacts(@Nullable String id, @Nullable String name, @Nullable List<StaffRole> roles,
+		@Nullable PhysicianLicence licence, @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
+		@Nullable List<Specialty> specialties, @Nullable List<Training> trainings,
+		@Nullable List<CaseVolume> caseVolumes, @Nullable List<AdverseEvent> adverseEvents,
+		@Nullable List<Attestation> attestations) {
+
+	/**
+	 * A 医师执业证书.
+	 *
+	 * @param number certificate number
+	 * @param issuedOn date issued
+	 * @param scopes 执业范围
+	 * @param registeredInstitution institution where registered
+	 */
+	public record PhysicianLicence(@Nullable String number, @Nullable LocalDate issuedOn, @Nullable List<String> scopes,
+			@Nullable String registeredInstitution) {
+	}
+
+	/**
+	 * A title held from a date.
+	 *
+	 * @param title the title
+	 * @param since date obtained
+	 */
+	public record TitleRecord(Title title, LocalDate since) {
+
+		/**
+		 * Checks title and date are given.
+		 */
+		public TitleRecord {
+			Objects.requireNonNull(title, "职称记录缺少 title");
+			Objects.requireNonNull(since, "职称记录缺少 since");
+		}
+
+	}
+
+	/**
+	 * A specialty the person works in.
+	 *
+	 * @param name specialty name, e.g. 肿瘤
+	 * @param since start date
+	 */
+	public record Specialty(String name, @Nullable LocalDate since) {
+
+		/**
+		 * Checks the name is given.
+		 */
+		public Specialty {
+			Objects.requireNonNull(name, "专业记录缺少 name");
+		}
+
+	}
+
+	/**
+	 * A training record.
+	 *
+	 * @param technology technology code
+	 * @param base training base name
+	 * @param baseFiled whether the base is filed with the provincial authority
+	 * @param abroad whether the training took place abroad
+	 * @param startedOn start date
+	 * @param endedOn end date
+	 * @param cases cases participated in / operated
+	 * @param independentCases cases completed independently
+	 * @param patientsManaged patients managed through the whole course
+	 * @param theoryHours hours of theory
+	 * @param passed whether the final assessment was passed
+	 */
+	public record Training(String technology, @Nullable String base, @Nullable Boolean baseFiled,
+			@Nullable Boolean abroad, @Nullable LocalDate startedOn, @Nullable LocalDate endedOn,
+			@Nullable Integer cases, @Nullable Integer independentCases, @Nullable Integer patientsManaged,
+			@Nullable Integer theoryHours, @Nullable Boolean passed) {
+
+		/**
+		 * Checks the technology is given.
+		 */
+		public Training {
+			Objects.requireNonNull(technology, "培训记录缺少 technology");
+		}
+
+	}
+
+	/**
+	 * An adverse event.
+	 *
+	 * @param technology technology code, {@code null} when not attributed
+	 * @param occurredOn date it occurred
+	 * @param serious whether it was serious
+	 * @param summary short description
+	 */
+	public record AdverseEvent(@Nullable String technology, LocalDate occurredOn, boolean serious,
+			@Nullable String summary) {
+
+		/**
+		 * Checks the date is given.
+		 */
+		public AdverseEvent {
+			Objects.requireNonNull(occurredOn, "不良事件缺少 occurredOn");
+		}
+
+	}
+
+}

@@ -1,0 +1,120 @@
+package cn.rtms.rules.engine.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import cn.rtms.rules.engine.facts.InstitutionFacts.Department;
+import cn.rtms.rules.engine.facts.InstitutionFacts;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code beds}: beds summed over the departments whose subjects match one of
+ * {@code departmentsAnyOf} (by prefix), or over all departments when none are given,
+ * reach {@code min}.
+ *
+ * @param min minimum beds
+ * @param departmentsAnyOf department subjects counted (empty: all)
+ */
+public record BedsRule(int min, List<String> departmentsAnyOf) implements Rule {
+
+	/**
+	 * Copies the list.
+	 */
+	public BedsRule {
+		departmentsAnyOf = List.copyOf(departmentsAnyOf);
+	}
+
+	static BedsRule from(RuleParameters parameters) {
+		return new BedsRule(parameters.requiredCount("min"), parameters.strings("departmentsAnyOf"));
+	}
+
+	@Override
+	public String kind() {
+		return "beds";
+	}
+
+	@Override
+	public String summary() {
+		return (this.departmentsAnyOf.isEmpty() ? "" : Texts.join(this.departmentsAnyOf) + "等科室") + "床位不少于 " + this.min
+				+ " 张";
+	}
+
+	@Override
+	public RuleScope scope() {
+		return RuleScope.INSTITUTION;
+	}
+
+	@Override
+	public RuleResult evaluate(EvaluationContext context) {
+		Supplier<String> required = () -> "不少于 " + this.min + " 张";
+		InstitutionFacts institution = context.institution();
+		if (institution == null) {
+			return RuleResult.unknown(Texts.NO_INSTITUTION, required.get());
+		}
+		List<Department> departments = institution.departments();
+		if (departments == null) {
+			return RuleResult.unknown("未记录科室及床位信息", required.get());
+		}
+		int beds = 0;
+		boolean unknownBeds = false;
+		boolean explains = context.explains();
+		List<String> names = new ArrayList<>();
+		List<String> counted = new ArrayList<>();
+		for (Department department : departments) {
+			if (!matches(department)) {
+				continue;
+			}
+			Integer departmentBeds = department.beds();
+			if (!explains) {
+				unknownBeds |= departmentBeds == null;
+				beds += (departmentBeds != null) ? departmentBeds : 0;
+				continue;
+			}
+			String name = (department.name() != null) ? department.name() : Texts.join(department.subjects());
+			names.add(name);
+			if (departmentBeds == null) {
+				unknownBeds = true;
+				counted.add(name + "（床位未记录）");
+			}
+			else {
+				beds += departmentBeds;
+				counted.add(name + " " + departmentBeds + " 张");
+			}
+		}
+		if (!explains) {
+			return RuleResult.bare((beds >= this.min) ? Status.MET : unknownBeds ? Status.UNKNOWN : Status.NOT_MET);
+		}
+		String where = this.departmentsAnyOf.isEmpty() ? "全院" : (names.isEmpty() ? "无相关科室" : String.join("、", names));
+		String explanation = "床位 " + beds + " 张（" + where + "），要求" + required.get();
+		Status status;
+		if (beds >= this.min) {
+			status = Status.MET;
+		}
+		else if (unknownBeds) {
+			status = Status.UNKNOWN;
+			explanation = explanation + "；部分科室未记录床位";
+		}
+		else {
+			status = Status.NOT_MET;
+		}
+		return new RuleResult(status, explanation, beds + " 张", required.get(), counted);
+	}
+
+	private boolean matches(Department department) {
+		if (this.departmentsAnyOf.isEmpty()) {
+			return true;
+		}
+		@Nullable List<String> subjects = department.subjects();
+		if (subjects != null) {
+			for (String subject : subjects) {
+				if (Texts.startsWithAny(subject, this.departmentsAnyOf)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		return Texts.startsWithAny(department.name(), this.departmentsAnyOf);
+	}
+
+}

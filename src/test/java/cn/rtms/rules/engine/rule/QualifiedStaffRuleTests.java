@@ -1,0 +1,79 @@
+package cn.rtms.rules.engine.rule;
+
+import cn.rtms.rules.engine.facts.Facts;
+import cn.rtms.rules.engine.facts.InstitutionFacts;
+import cn.rtms.rules.engine.facts.StaffRole;
+import cn.rtms.rules.engine.facts.Title;
+import org.junit.jupiter.api.Test;
+
+import static cn.rtms.rules.engine.rule.RuleFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QualifiedStaffRuleTests {
+
+	private static final InstitutionFacts HOSPITAL = institution("""
+			staff:
+			  - {name: 王强, roles: [PHYSICIAN], titles: [{title: CHIEF, since: 2015-01-01}]}
+			  - {name: 李明, roles: [PHYSICIAN], titles: [{title: ATTENDING, since: 2015-01-01}]}
+			  - {name: 赵丽, roles: [NURSE]}
+			  - {name: 张伟, roles: [PHYSICIAN]}
+			""");
+
+	private static RuleResult evaluate(QualifiedStaffRule rule, StubEvaluator evaluator) {
+		return rule.evaluate(context(Facts.of(HOSPITAL), AS_OF, evaluator));
+	}
+
+	@Test
+	void metAtExactlyTheMinimumAndNamesThePeopleCounted() {
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false),
+				new StubEvaluator().physician("王强", Status.MET).physician("李明", Status.MET));
+		assertThat(result.status()).isEqualTo(Status.MET);
+		assertThat(result.evidence()).containsExactly("王强", "李明");
+		assertThat(result.explanation()).isEqualTo("具备本技术临床应用能力的医师 2 名（王强、李明），要求不少于 2 名");
+	}
+
+	@Test
+	void notMetOneShort() {
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false),
+				new StubEvaluator().physician("王强", Status.MET));
+		assertThat(result.status()).isEqualTo(Status.NOT_MET);
+	}
+
+	@Test
+	void pendingAndUnknownPeopleMakeTheCountUncertain() {
+		QualifiedStaffRule rule = new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false);
+		assertThat(evaluate(rule,
+				new StubEvaluator().physician("王强", Status.MET).physician("李明", Status.NEEDS_ATTESTATION))
+			.status()).isEqualTo(Status.NEEDS_ATTESTATION);
+		assertThat(evaluate(rule, new StubEvaluator().physician("王强", Status.MET).physician("张伟", Status.UNKNOWN))
+			.status()).isEqualTo(Status.UNKNOWN);
+	}
+
+	@Test
+	void titleFilter() {
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, Title.CHIEF, false),
+				new StubEvaluator().physician("王强", Status.MET).physician("李明", Status.MET));
+		assertThat(result.status()).isEqualTo(Status.NOT_MET);
+		assertThat(result.evidence()).containsExactly("王强");
+	}
+
+	@Test
+	void staffRoleWithoutClausesCountsHoldersOfTheRole() {
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.NURSE, 1, null, false), new StubEvaluator());
+		assertThat(result.status()).isEqualTo(Status.MET);
+		assertThat(result.evidence()).containsExactly("赵丽");
+	}
+
+	@Test
+	void trainedRequiresPassedTraining() {
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.NURSE, 1, null, true), new StubEvaluator());
+		assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+	}
+
+	@Test
+	void unknownWithoutStaffList() {
+		assertThat(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false).evaluate(at(anyInstitution(), AS_OF))
+			.status()).isEqualTo(Status.UNKNOWN);
+	}
+
+}

@@ -1,0 +1,80 @@
+package cn.rtms.rules.engine.spec;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SpecLibraryTests {
+
+	private static final SpecLoader LOADER = new SpecLoader();
+
+	private static RequirementSpec spec(String technology, String edition, String level, String jurisdiction,
+			String effectiveFrom) {
+		String yaml = """
+				technology: %s
+				edition: "%s"
+				title: 测试
+				level: %s
+				jurisdiction: "%s"
+				issuedOn: %s
+				effectiveFrom: %s
+				source: {file: a.txt, document: 测试}
+				truncated: false
+				scope: 测试。
+				clauses: [{ref: 一, section: INSTITUTION, subject: INSTITUTION, text: x, heading: true}]
+				""".formatted(technology, edition, level, jurisdiction, effectiveFrom, effectiveFrom);
+		return LOADER.load(technology + "-" + edition + ".yaml", yaml);
+	}
+
+	private final SpecLibrary library = SpecLibrary.of(List.of(spec("G08", "2022", "NATIONAL", "000000", "2022-04-20"),
+			spec("G08", "2023", "NATIONAL", "000000", "2023-06-01"),
+			spec("S04", "2013", "NATIONAL", "000000", "2013-12-01"),
+			spec("S04", "2022JL", "PROVINCIAL", "220000", "2022-03-01")));
+
+	@Test
+	void picksTheNewestEditionInForce() {
+		assertThat(this.library.inForce("G08", LocalDate.of(2023, 5, 31), "110101")).map(RequirementSpec::key)
+			.contains("G08-2022");
+		assertThat(this.library.inForce("G08", LocalDate.of(2023, 6, 1), "110101")).map(RequirementSpec::key)
+			.contains("G08-2023");
+		assertThat(this.library.inForce("G08", LocalDate.of(2022, 4, 19), "110101")).isEmpty();
+	}
+
+	@Test
+	void provincialEditionOnlyInItsProvince() {
+		assertThat(this.library.inForce("S04", LocalDate.of(2026, 1, 1), "220102")).map(RequirementSpec::key)
+			.contains("S04-2022JL");
+		assertThat(this.library.inForce("S04", LocalDate.of(2026, 1, 1), "110101")).map(RequirementSpec::key)
+			.contains("S04-2013");
+		assertThat(this.library.inForce("S04", LocalDate.of(2026, 1, 1), null)).map(RequirementSpec::key)
+			.contains("S04-2013");
+	}
+
+	@Test
+	void jurisdictionCoverage() {
+		assertThat(SpecLibrary.covers("000000", null)).isTrue();
+		assertThat(SpecLibrary.covers("220000", "220102")).isTrue();
+		assertThat(SpecLibrary.covers("220000", "210102")).isFalse();
+		assertThat(SpecLibrary.covers("220100", "220102")).isTrue();
+		assertThat(SpecLibrary.covers("220100", "220201")).isFalse();
+	}
+
+	@Test
+	void listsEditionsOldestFirst() {
+		assertThat(this.library.editions("G08")).extracting(RequirementSpec::key)
+			.containsExactly("G08-2022", "G08-2023");
+		assertThat(this.library.editions("G01")).isEmpty();
+		assertThat(this.library.technologies()).containsExactly("G08", "S04");
+	}
+
+	@Test
+	void rejectsDuplicateKeys() {
+		RequirementSpec spec = spec("G08", "2022", "NATIONAL", "000000", "2022-04-20");
+		assertThatIllegalArgumentException().isThrownBy(() -> SpecLibrary.of(List.of(spec, spec)));
+	}
+
+}
