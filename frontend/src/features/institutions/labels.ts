@@ -1,0 +1,75 @@
+export const INSTITUTION_LEVELS: { value: string; label: string }[] = [
+  { value: 'TERTIARY_A', label: '三级甲等' },
+  { value: 'TERTIARY_B', label: '三级乙等' },
+  { value: 'TERTIARY_C', label: '三级丙等' },
+  { value: 'TERTIARY', label: '三级（未定等）' },
+  { value: 'SECONDARY_A', label: '二级甲等' },
+  { value: 'SECONDARY_B', label: '二级乙等' },
+  { value: 'SECONDARY_C', label: '二级丙等' },
+  { value: 'SECONDARY', label: '二级（未定等）' },
+  { value: 'PRIMARY_A', label: '一级甲等' },
+  { value: 'PRIMARY_B', label: '一级乙等' },
+  { value: 'PRIMARY_C', label: '一级丙等' },
+  { value: 'PRIMARY', label: '一级（未定等）' },
+  { value: 'UNRATED', label: '未定级' },
+]
+
+export const INSTITUTION_TYPES: { value: string; label: string }[] = [
+  { value: 'GENERAL', label: '综合' },
+  { value: 'SPECIALTY', label: '专科' },
+]
+
+/** Facility codes used by the specs and the demo data; other upper-case codes may be typed in. */
+export const FACILITY_KINDS: { value: string; label: string }[] = [
+  { value: 'ICU', label: '重症监护室（ICU）' },
+  { value: 'PACU', label: '麻醉复苏室（PACU）' },
+  { value: 'OPERATING_ROOM', label: '手术室' },
+  { value: 'INTERVENTION_ROOM', label: '介入手术室' },
+  { value: 'IMAGING_GUIDED_ROOM', label: '影像引导治疗室' },
+  { value: 'TREATMENT_ROOM', label: '治疗室' },
+  { value: 'LAB', label: '医学检验科' },
+  { value: 'PATHOLOGY', label: '病理科' },
+  { value: 'BLOOD_BANK', label: '输血科（血库）' },
+  { value: 'DISINFECTION_CENTER', label: '消毒供应中心' },
+  { value: 'LAMINAR_AIRFLOW', label: '层流病房' },
+  { value: 'SEED_STORAGE', label: '放射性粒子储存室' },
+]
+
+/** Equipment codes used by the specs and the demo data; other upper-case codes may be typed in. */
+export const EQUIPMENT_KINDS: { value: string; label: string }[] = [
+  { value: 'CT', label: 'CT' },
+  { value: 'MRI', label: '磁共振（MRI）' },
+  { value: 'ULTRASOUND', label: '超声' },
+  { value: 'DSA', label: '数字减影血管造影（DSA）' },
+  { value: 'PET_CT', label: 'PET-CT' },
+  { value: 'TPS', label: '治疗计划系统（TPS）' },
+  { value: 'LINAC', label: '直线加速器' },
+  { value: 'PACS', label: '影像归档和通信系统（PACS）' },
+  { value: 'MONITOR', label: '监护仪' },
+  { value: 'DEFIBRILLATOR', label: '除颤仪' },
+  { value: 'VENTILATOR', label: '呼吸机' },
+  { value: 'ANESTHESIA_MACHINE', label: '麻醉机' },
+  { value: 'SUCTION', label: '吸引器' },
+  { value: 'EMERGENCY_KIT', label: '急救设备' },
+  { value: 'ENDOSCOPE', label: '内镜' },
+  { value: 'OPERATING_MICROSCOPE', label: '手术显微镜' },
+  { value: 'SURGICAL_POWER_SYSTEM', label: '手术动力系统' },
+  { value: 'TEMPERATURE_MONITOR', label: '测温设备' },
+  { value: 'HYPERTHERMIA_DEEP', label: '深部热疗设备' },
+  { value: 'HYPERTHERMIA_WHOLE_BODY', label: '全身热疗设备' },
+]
+
+export const LICENCE_KINDS: { value: string; label: string }[] = [
+  { value: 'RADIOLOGY', label: '放射诊疗许可证' },
+  { value: 'RADIATION_SAFETY', label: '辐射安全许可证' },
+]
+
+export const CLEAN_GRADES = ['I', 'II', 'III', 'IV']
+
+export function optionLabel(
+  options: { value: string; label: string }[],
+  value: string | null | undefined,
+): string {
+  if (!value) return '—'
+  return options.find((o) => o.value === value)?.label ?? value
+}

@@ -1,0 +1,38 @@
+import { ref } from 'vue'
+import { regionsApi } from '@/api'
+import type { Region } from '@/api/types'
+
+const tree = ref<Region[]>([])
+let loading: Promise<void> | null = null
+
+/** The region tree, loaded once per page load and shared. */
+export function useRegions() {
+  if (!loading) {
+    loading = regionsApi
+      .tree()
+      .then((t) => {
+        tree.value = t
+      })
+      .catch(() => {
+        loading = null
+      })
+  }
+  return tree
+}
+
+export const REGION_CASCADER_PROPS = { value: 'code', label: 'name', checkStrictly: true, emitPath: false }
+
+/** Finds a region's full name, e.g. 吉林省 / 长春市 / 朝阳区. */
+export function regionPath(regions: Region[], code: string | null | undefined): string {
+  if (!code) return ''
+  const walk = (nodes: Region[], trail: string[]): string | null => {
+    for (const n of nodes) {
+      const next = [...trail, n.name]
+      if (n.code === code) return next.join(' / ')
+      const found = n.children ? walk(n.children, next) : null
+      if (found) return found
+    }
+    return null
+  }
+  return walk(regions, []) ?? code
+}

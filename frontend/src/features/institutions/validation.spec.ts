@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { emptyInstitution, validateInstitution } from './validation'
+
+describe('validateInstitution', () => {
+  it('requires name, region, level and type', () => {
+    expect(validateInstitution(emptyInstitution(), '2026-06-30')).toMatchObject({
+      name: '请填写机构名称',
+      regionCode: '请选择行政区划',
+      level: '请选择机构级别',
+      type: '请选择机构类型',
+    })
+  })
+
+  it('checks beds and licence validity ranges', () => {
+    const i = {
+      ...emptyInstitution(),
+      name: '长春市中心医院',
+      regionCode: '220102',
+      level: 'TERTIARY_A',
+      type: 'GENERAL',
+    }
+    i.departments = [{ name: '肿瘤科', subjects: ['肿瘤科'], beds: -4 }]
+    i.licences = [{ kind: 'RADIOLOGY', number: '1', validFrom: '2024-01-01', validUntil: '2023-12-31' }]
+    expect(validateInstitution(i, '2026-06-30')).toEqual({
+      'departments[0].beds': '应为非负整数',
+      'licences[0].validUntil': '有效期止不能早于有效期起',
+    })
+  })
+})

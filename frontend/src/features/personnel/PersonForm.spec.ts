@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest'
+import { reactive } from 'vue'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import type { Person } from '@/api/types'
+import PersonForm from './PersonForm.vue'
+
+const record: Person = {
+  id: 'p1',
+  name: '王强',
+  gender: '男',
+  birthDate: '1980-01-01',
+  roles: ['PHYSICIAN'],
+  institutionId: null,
+  licence: { number: '110220000012345', issuedOn: '2008-08-01', scopes: ['外科专业'] },
+  titles: [{ title: 'ATTENDING', since: '2013-12-01' }],
+  clinicalStart: '2008-07-01',
+  specialties: [],
+  trainings: [],
+  caseVolumes: [],
+  adverseEvents: [],
+}
+
+function json(body: unknown, status = 200, type = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } })
+}
+
+describe('PersonForm', () => {
+  it('edits a reactive record and shows server field errors on their fields', async () => {
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method === 'PUT') {
+        return json(
+          {
+            status: 422,
+            detail: '人员信息有误',
+            code: 'INVALID_PERSON',
+            errors: [
+              { field: 'titles[0].since', message: '主治医师取得日期 2013-12-01 早于临床工作开始日期' },
+            ],
+          },
+          422,
+          'application/problem+json',
+        )
+      }
+      return json(url.startsWith('/api/institutions') ? [] : [])
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    const wrapper = mount(PersonForm, {
+      props: { record: reactive(structuredClone(record)) as Person, id: 'p1' },
+      global: { plugins: [ElementPlus] },
+    })
+    await flushPromises()
+    expect((wrapper.get('input[data-testid="person-name"]').element as HTMLInputElement).value).toBe('王强')
+
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    await wrapper.vm.$nextTick()
+    await flushPromises()
+    const put = fetchMock.mock.calls.find((c) => c[1]?.method === 'PUT')
+    expect(put?.[0]).toBe('/api/people/p1')
+    expect(JSON.parse(String(put?.[1]?.body))).not.toHaveProperty('id')
+    expect(wrapper.get('[data-testid="title-since-0"]').classes()).toContain('is-error')
+    const item = wrapper
+      .findAllComponents({ name: 'ElFormItem' })
+      .find((c) => c.attributes('data-testid') === 'title-since-0')
+    expect(item?.props('error')).toBe('主治医师取得日期 2013-12-01 早于临床工作开始日期')
+  })
+})

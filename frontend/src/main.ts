@@ -1,0 +1,9 @@
+import { createApp } from 'vue'
+import ElementPlus from 'element-plus'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import 'element-plus/dist/index.css'
+import './styles/main.css'
+import App from './app/AppLayout.vue'
+import { router } from './app/router'
+
+createApp(App).use(router).use(ElementPlus, { locale: zhCn, size: 'default' }).mount('#app')
