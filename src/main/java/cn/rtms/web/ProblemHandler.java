@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -65,7 +66,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				.stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.reduce("", (a, b) -> a.isEmpty() || b.startsWith("[") ? a + b : a + "." + b);
-			if (cause instanceof InvalidFormatException format) {
+			if (cause instanceof UnrecognizedPropertyException unknown) {
+				detail = "未知字段 “" + field + "”（字段 " + unknown.getPropertyName() + " 不在接口定义中，请检查拼写）";
+			}
+			else if (cause instanceof InvalidFormatException format) {
 				detail = "字段 " + field + " 的取值 “" + format.getValue() + "” 格式不正确";
 			}
 			else {

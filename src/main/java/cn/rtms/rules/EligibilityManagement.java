@@ -1,0 +1,290 @@
+package cn.rtms.rules;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.rtms.catalog.CatalogManagement;
+import cn.rtms.catalog.RestrictedTechnology;
+import cn.rtms.institutions.InstitutionDetails;
+import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.personnel.PersonDetails;
+import cn.rtms.personnel.PersonnelManagement;
+import cn.rtms.rules.engine.EligibilityEngine;
+import cn.rtms.rules.engine.Outcome;
+import cn.rtms.rules.engine.facts.Facts;
+import cn.rtms.rules.engine.facts.InstitutionFacts;
+import cn.rtms.rules.engine.facts.PersonFacts;
+import cn.rtms.rules.engine.facts.StaffRole;
+import cn.rtms.rules.engine.rule.Status;
+import cn.rtms.rules.engine.spec.RequirementSpec;
+import cn.rtms.rules.engine.spec.Subject;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Eligibility use cases: builds facts from the institutions and personnel modules, picks the spec edition in force
+ * for the date and the institution's region, and runs the engine. Nothing here writes.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EligibilityManagement {
+
+	private final SpecificationManagement specs;
+
+	private final CatalogManagement catalog;
+
+	private final InstitutionManagement institutions;
+
+	private final PersonnelManagement people;
+
+	private final EligibilityEngine engine = new EligibilityEngine();
+
+	private final Clock clock;
+
+	EligibilityManagement(SpecificationManagement specs, CatalogManagement catalog, InstitutionManagement institutions,
+			PersonnelManagement people, Clock clock) {
+		this.specs = specs;
+		this.catalog = catalog;
+		this.institutions = institutions;
+		this.people = people;
+		this.clock = clock;
+	}
+
+	private LocalDate date(@Nullable LocalDate asOf) {
+		return asOf != null ? asOf : LocalDate.now(this.clock);
+	}
+
+	/**
+	 * @param institutionId institution
+	 * @param asOf evaluation date, today when null
+	 * @return every catalogued technology's verdict for the institution
+	 */
+	public EligibilityMatrix institutionMatrix(UUID institutionId, @Nullable LocalDate asOf) {
+		LocalDate date = date(asOf);
+		InstitutionDetails institution = this.institutions.get(institutionId);
+		InstitutionFacts facts = institutionFacts(institution);
+		List<EligibilityMatrix.Row> rows = new ArrayList<>();
+		for (RestrictedTechnology technology : this.catalog.technologies()) {
+			Optional<RequirementSpec> spec = this.specs.inForce(technology.code(), date, institution.regionCode());
+			rows.add(spec.map(s -> row(technology, this.engine.evaluate(s, Subject.INSTITUTION, Facts.of(facts), date)))
+				.orElseGet(() -> noSpec(technology)));
+		}
+		return new EligibilityMatrix(institutionId.toString(), institution.name(), date, rows);
+	}
+
+	/**
+	 * @param institutionId institution
+	 * @param technology technology code
+	 * @param trainingBase evaluate as a training base instead of as an institution performing the technology
+	 * @param asOf evaluation date, today when null
+	 * @return clause-by-clause report
+	 */
+	public EligibilityReport institutionReport(UUID institutionId, String technology, boolean trainingBase,
+			@Nullable LocalDate asOf) {
+		LocalDate date = date(asOf);
+		this.catalog.get(technology);
+		InstitutionDetails institution = this.institutions.get(institutionId);
+		RequirementSpec spec = this.specs.inForce(technology, date, institution.regionCode())
+			.orElseThrow(() -> new NoSpecInForce(technology, date));
+		Outcome outcome = this.engine.evaluate(spec, trainingBase ? Subject.TRAINING_BASE : Subject.INSTITUTION,
+				Facts.of(institutionFacts(institution)), date);
+		return EligibilityReport.of(outcome, institution.name(), null);
+	}
+
+	/**
+	 * @param personId person
+	 * @param asOf evaluation date, today when null
+	 * @return every catalogued technology's verdict for the person (as physician, or in their staff role)
+	 */
+	public EligibilityMatrix personMatrix(UUID personId, @Nullable LocalDate asOf) {
+		LocalDate date = date(asOf);
+		PersonDetails person = this.people.get(personId);
+		InstitutionDetails institution = institutionOf(person);
+		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
+		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
+		List<EligibilityMatrix.Row> rows = new ArrayList<>();
+		for (RestrictedTechnology technology : this.catalog.technologies()) {
+			Optional<RequirementSpec> spec = this.specs.inForce(technology.code(), date,
+					institution == null ? null : institution.regionCode());
+			rows.add(spec.map(s -> row(technology, evaluatePerson(s, facts, both, date))).orElseGet(() -> noSpec(technology)));
+		}
+		return new EligibilityMatrix(personId.toString(), person.name(), date, rows);
+	}
+
+	/**
+	 * @param personId person
+	 * @param technology technology code
+	 * @param asOf evaluation date, today when null
+	 * @return clause-by-clause report, with the training requirement evaluated as a trainee
+	 */
+	public EligibilityReport personReport(UUID personId, String technology, @Nullable LocalDate asOf) {
+		LocalDate date = date(asOf);
+		this.catalog.get(technology);
+		PersonDetails person = this.people.get(personId);
+		InstitutionDetails institution = institutionOf(person);
+		RequirementSpec spec = this.specs.inForce(technology, date, institution == null ? null : institution.regionCode())
+			.orElseThrow(() -> new NoSpecInForce(technology, date));
+		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
+		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
+		Outcome trainee = this.engine.evaluate(spec, Subject.TRAINEE, both, date);
+		EligibilityReport traineeReport = trainee.clauses().isEmpty() ? null
+				: EligibilityReport.of(trainee, person.name(), null);
+		return EligibilityReport.of(evaluatePerson(spec, facts, both, date), person.name(), traineeReport);
+	}
+
+	/**
+	 * Evaluates a facts document without saving anything (a prospective hire, a planned equipment change).
+	 * @param request technology, subject kind, optional date/region/edition, and the facts
+	 * @return clause-by-clause report
+	 */
+	public EligibilityReport evaluate(EvaluationRequest request) {
+		LocalDate date = date(request.asOf());
+		this.catalog.get(request.technology());
+		RequirementSpec spec;
+		if (request.specKey() != null) {
+			spec = this.specs.get(request.specKey());
+			if (!spec.technology().equals(request.technology())) {
+				throw new InvalidEvaluationRequest("specKey", "规范 " + spec.key() + " 不属于技术 " + request.technology());
+			}
+		}
+		else {
+			InstitutionFacts institution = request.facts().institution();
+			String region = request.regionCode() != null ? request.regionCode()
+					: institution != null ? institution.regionCode() : null;
+			spec = this.specs.inForce(request.technology(), date, region)
+				.orElseThrow(() -> new NoSpecInForce(request.technology(), date));
+		}
+		Subject subject = request.subject();
+		if ((subject == Subject.INSTITUTION || subject == Subject.TRAINING_BASE) && request.facts().institution() == null) {
+			throw new InvalidEvaluationRequest("facts.institution", "评估" + subject.label() + "时必须提供 facts.institution");
+		}
+		if ((subject == Subject.PHYSICIAN || subject == Subject.STAFF || subject == Subject.TRAINEE)
+				&& request.facts().person() == null) {
+			throw new InvalidEvaluationRequest("facts.person", "评估" + subject.label() + "时必须提供 facts.person");
+		}
+		if (subject == Subject.STAFF && request.staffRole() == null) {
+			throw new InvalidEvaluationRequest("staffRole", "评估其他专业技术人员时必须指定 staffRole");
+		}
+		Outcome outcome = this.engine.evaluate(spec, subject, request.staffRole(), request.facts(), date);
+		PersonFacts person = request.facts().person();
+		InstitutionFacts institution = request.facts().institution();
+		String name = person != null && subject != Subject.INSTITUTION && subject != Subject.TRAINING_BASE
+				? person.name() : institution != null ? institution.name() : null;
+		return EligibilityReport.of(outcome, name, null);
+	}
+
+	/**
+	 * Loads every institution with its staff as engine facts (one read of each table).
+	 * @return the facts, institutions in region order
+	 */
+	public List<InstitutionFacts> loadAllFacts() {
+		Map<UUID, List<PersonDetails>> staff = new HashMap<>();
+		for (PersonDetails person : this.people.all()) {
+			if (person.institutionId() != null) {
+				staff.computeIfAbsent(person.institutionId(), k -> new ArrayList<>()).add(person);
+			}
+		}
+		return this.institutions.all()
+			.stream()
+			.map(i -> FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of())))
+			.toList();
+	}
+
+	/**
+	 * Evaluates every institution × technology in force and every staff member × technology in force.
+	 * @param facts from {@link #loadAllFacts()}
+	 * @param asOf evaluation date
+	 * @return verdict counts per subject kind and status
+	 */
+	public SweepResult sweep(List<InstitutionFacts> facts, LocalDate asOf) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		long evaluations = 0;
+		List<String> technologies = this.catalog.technologies().stream().map(RestrictedTechnology::code).toList();
+		for (InstitutionFacts institution : facts) {
+			InstitutionFacts withoutStaff = withoutStaff(institution);
+			for (String technology : technologies) {
+				Optional<RequirementSpec> spec = this.specs.inForce(technology, asOf, institution.regionCode());
+				if (spec.isEmpty()) {
+					continue;
+				}
+				Status status = this.engine.status(spec.get(), Subject.INSTITUTION, null, Facts.of(institution), asOf);
+				counts.merge("INSTITUTION/" + status.name(), 1, Integer::sum);
+				evaluations++;
+				for (PersonFacts person : institution.staff() == null ? List.<PersonFacts>of() : institution.staff()) {
+					List<StaffRole> roles = person.roles() == null ? List.of() : person.roles();
+					boolean physician = roles.isEmpty() || roles.contains(StaffRole.PHYSICIAN);
+					Status personal = this.engine.status(spec.get(), physician ? Subject.PHYSICIAN : Subject.STAFF,
+							physician ? null : roles.get(0), Facts.of(withoutStaff, person), asOf);
+					counts.merge((physician ? "PHYSICIAN/" : "STAFF/") + personal.name(), 1, Integer::sum);
+					evaluations++;
+				}
+			}
+		}
+		return new SweepResult(evaluations, counts);
+	}
+
+	/**
+	 * The outcome of a sweep.
+	 *
+	 * @param evaluations number of subject × technology evaluations
+	 * @param counts verdicts per "SUBJECT/STATUS"
+	 */
+	public record SweepResult(long evaluations, Map<String, Integer> counts) {
+	}
+
+	private Outcome evaluatePerson(RequirementSpec spec, PersonFacts person, Facts facts, LocalDate date) {
+		List<StaffRole> roles = person.roles() == null ? List.of() : person.roles();
+		if (roles.isEmpty() || roles.contains(StaffRole.PHYSICIAN)) {
+			return this.engine.evaluate(spec, Subject.PHYSICIAN, facts, date);
+		}
+		return this.engine.evaluate(spec, Subject.STAFF, roles.get(0), facts, date);
+	}
+
+	private @Nullable InstitutionDetails institutionOf(PersonDetails person) {
+		UUID id = person.institutionId();
+		return id == null ? null : this.institutions.get(id);
+	}
+
+	private InstitutionFacts institutionFacts(InstitutionDetails institution) {
+		return institutionFacts(institution, this.people.atInstitution(institution.id()));
+	}
+
+	private static InstitutionFacts institutionFacts(InstitutionDetails institution, List<PersonDetails> staff) {
+		return FactsAssembler.institution(institution, staff);
+	}
+
+	private static InstitutionFacts withoutStaff(InstitutionFacts i) {
+		return new InstitutionFacts(i.id(), i.name(), i.regionCode(), i.level(), i.type(), i.registeredSubjects(),
+				i.departments(), i.facilities(), i.equipment(), i.operatingRooms(), i.licences(), i.firstCases(),
+				i.caseVolumes(), i.attestations(), List.of());
+	}
+
+	private static EligibilityMatrix.Row row(RestrictedTechnology technology, Outcome outcome) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		outcome.counts().forEach((status, count) -> counts.put(status.name(), count));
+		return new EligibilityMatrix.Row(technology.code(), technology.name(), technology.level().name(),
+				outcome.specKey(), outcome.specTitle(), outcome.subject().name(), outcome.status().name(),
+				outcome.statusLabel(), counts,
+				outcome.clauses()
+					.stream()
+					.filter(c -> c.status() == Status.NOT_MET || c.status() == Status.UNKNOWN || c.status() == Status.ERROR)
+					.map(c -> new EligibilityMatrix.Failing(c.citation(), c.status().name(), c.statusLabel(),
+							c.explanation()))
+					.toList());
+	}
+
+	private static EligibilityMatrix.Row noSpec(RestrictedTechnology technology) {
+		return new EligibilityMatrix.Row(technology.code(), technology.name(), technology.level().name(), null, null,
+				null, "NO_SPEC", "规范未录入", Map.of(), List.of());
+	}
+
+}

@@ -1,0 +1,99 @@
+package cn.rtms.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import cn.rtms.rules.engine.spec.RequirementSpec;
+import cn.rtms.rules.engine.spec.SpecLibrary;
+import cn.rtms.rules.engine.spec.SpecLoader;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+
+/**
+ * The spec editions known to the platform: every {@code specs/*.yaml} on the classpath plus, optionally, the YAML
+ * files of {@code rtms.specs.extra-dir} (a new edition without a rebuild). All files are validated against the schema
+ * when the application starts; one broken file stops startup with file, path and problem named.
+ */
+@Service
+public class SpecificationManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(SpecificationManagement.class);
+
+	private final SpecLibrary library;
+
+	SpecificationManagement(@Value("${rtms.specs.extra-dir:}") String extraDir) {
+		this.library = SpecLibrary.of(new SpecLoader().loadAll(sources(extraDir)));
+		log.info("已加载 {} 个管理规范版本：{}", this.library.all().size(),
+				this.library.all().stream().map(RequirementSpec::key).toList());
+	}
+
+	static Map<String, String> sources(@Nullable String extraDir) {
+		Map<String, String> sources = new LinkedHashMap<>();
+		try {
+			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:specs/*.yaml")) {
+				sources.put(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
+			}
+			if (extraDir != null && !extraDir.isBlank()) {
+				try (Stream<Path> files = Files.list(Path.of(extraDir))) {
+					for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+						sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("无法读取管理规范文件：" + ex.getMessage(), ex);
+		}
+		return sources;
+	}
+
+	/**
+	 * @return every loaded edition, ordered by key
+	 */
+	public List<RequirementSpec> all() {
+		return this.library.all();
+	}
+
+	/**
+	 * @param key e.g. {@code G08-2022}
+	 * @return the edition
+	 * @throws SpecNotFound when there is none
+	 */
+	public RequirementSpec get(String key) {
+		return this.library.find(key).orElseThrow(() -> new SpecNotFound(key));
+	}
+
+	/**
+	 * @param technology technology code
+	 * @return its editions, oldest first
+	 */
+	public List<RequirementSpec> editions(String technology) {
+		return this.library.editions(technology);
+	}
+
+	/**
+	 * @param technology technology code
+	 * @param date evaluation date
+	 * @param regionCode the institution's region (a provincial edition applies only in its province), or null
+	 * @return the edition in force, if any
+	 */
+	public Optional<RequirementSpec> inForce(String technology, LocalDate date, @Nullable String regionCode) {
+		return this.library.inForce(technology, date, regionCode);
+	}
+
+}

@@ -1,0 +1,109 @@
+package cn.rtms.rules.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.rtms.catalog.CatalogManagement;
+import cn.rtms.catalog.RestrictedTechnology;
+import cn.rtms.rules.SpecificationManagement;
+import cn.rtms.rules.engine.spec.Clause;
+import cn.rtms.rules.engine.spec.CodedName;
+import cn.rtms.rules.engine.spec.ProcedureCode;
+import cn.rtms.rules.engine.spec.RequirementSpec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The catalogue with its spec status, and the spec editions as readable documents. */
+@RestController
+@Tag(name = "技术目录与管理规范")
+class SpecController {
+
+	private final SpecificationManagement specs;
+
+	private final CatalogManagement catalog;
+
+	SpecController(SpecificationManagement specs, CatalogManagement catalog) {
+		this.specs = specs;
+		this.catalog = catalog;
+	}
+
+	record TechnologyResponse(String code, String name, String level, String levelLabel, String jurisdiction,
+			String catalogueEdition, String status, String statusLabel, String specStatus, String specStatusLabel,
+			List<RestrictedTechnology.HistoryEntry> history, List<SpecSummary> specs) {
+	}
+
+	record SpecSummary(String key, String technology, String edition, String title, String level, String levelLabel,
+			String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, boolean truncated, int clauseCount,
+			int ruleCount, int attestationCount, int headingCount) {
+
+		static SpecSummary of(RequirementSpec s) {
+			return new SpecSummary(s.key(), s.technology(), s.edition(), s.title(), s.level().name(), s.level().label(),
+					s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.truncated(), s.clauses().size(), s.ruleCount(),
+					s.attestationCount(), (int) s.clauses().stream().filter(Clause::heading).count());
+		}
+
+	}
+
+	record ClauseResponse(String ref, String citation, String section, String sectionLabel, String subject,
+			String subjectLabel, List<String> staffRoles, String text, boolean heading, @Nullable String pathway,
+			@Nullable String pathwayLabel, @Nullable String ruleSummary, @Nullable Map<String, String> attestation) {
+
+		static ClauseResponse of(Clause c) {
+			return new ClauseResponse(c.ref(), c.citation(), c.section().name(), c.section().label(),
+					c.subject().name(), c.subject().label(), c.staffRoles().stream().map(Enum::name).toList(), c.text(),
+					c.heading(), c.pathway() == null ? null : c.pathway().name(),
+					c.pathway() == null ? null : c.pathway().label(), c.ruleSummary(),
+					c.attestation() == null ? null : Map.of("evidence", c.attestation().evidence()));
+		}
+
+	}
+
+	record SpecResponse(SpecSummary summary, String key, String technology, String edition, String title,
+			String level, String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, boolean truncated,
+			@Nullable String truncationNote, String sourceFile, String sourceDocument, List<String> notes,
+			String scope, List<CodedName> subTechniques, List<CodedName> routes, List<ProcedureCode> procedureCodes,
+			Map<String, Object> parameters, List<ClauseResponse> clauses) {
+	}
+
+	@GetMapping("/api/technologies")
+	@Operation(summary = "限制类技术目录（含规范录入状态）")
+	List<TechnologyResponse> technologies() {
+		return this.catalog.technologies().stream().map(this::technology).toList();
+	}
+
+	@GetMapping("/api/technologies/{code}")
+	@Operation(summary = "单项限制类技术及其各版本管理规范")
+	TechnologyResponse technology(@PathVariable String code) {
+		return technology(this.catalog.get(code));
+	}
+
+	private TechnologyResponse technology(RestrictedTechnology t) {
+		List<SpecSummary> editions = this.specs.editions(t.code()).stream().map(SpecSummary::of).toList();
+		return new TechnologyResponse(t.code(), t.name(), t.level().name(), t.level().label(), t.jurisdiction(),
+				t.catalogueEdition(), t.status().name(), t.status().label(), editions.isEmpty() ? "NOT_ENCODED" : "ENCODED",
+				editions.isEmpty() ? "规范未录入" : "规范已录入", t.history(), editions);
+	}
+
+	@GetMapping("/api/specs")
+	@Operation(summary = "全部管理规范版本")
+	List<SpecSummary> specs() {
+		return this.specs.all().stream().map(SpecSummary::of).toList();
+	}
+
+	@GetMapping("/api/specs/{key}")
+	@Operation(summary = "管理规范全文（逐条）", description = "key 形如 G08-2022")
+	SpecResponse spec(@PathVariable String key) {
+		RequirementSpec s = this.specs.get(key);
+		return new SpecResponse(SpecSummary.of(s), s.key(), s.technology(), s.edition(), s.title(), s.level().name(),
+				s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.truncated(), s.truncationNote(), s.source().file(),
+				s.source().document(), s.notes(), s.scope(), s.subTechniques(), s.routes(), s.procedureCodes(),
+				s.parameters(), s.clauses().stream().map(ClauseResponse::of).toList());
+	}
+
+}
