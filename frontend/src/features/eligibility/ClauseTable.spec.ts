@@ -17,7 +17,7 @@ const evaluation: ClauseEvaluation = {
     {
       ref: '一(一)',
       citation: 'G08/2022 一(一)',
-      section: '一',
+      section: 'INSTITUTION',
       sectionLabel: '医疗机构基本要求',
       text: '医疗机构开展肿瘤消融治疗技术应当与其功能、任务和技术能力相适应。',
       status: 'NEEDS_ATTESTATION',
@@ -30,7 +30,7 @@ const evaluation: ClauseEvaluation = {
     {
       ref: '一(三)',
       citation: 'G08/2022 一(三)',
-      section: '一',
+      section: 'INSTITUTION',
       sectionLabel: '医疗机构基本要求',
       text: '有肿瘤科或相关科室，床位不少于30张。',
       status: 'NOT_MET',
@@ -69,7 +69,7 @@ describe('ClauseTable', () => {
     expect(row.get('[data-testid="clause-explanation"]').text()).toBe('床位 24 张，要求不少于 30 张')
     expect(row.text()).toContain('实际：24；要求：30')
     expect(row.text()).toContain('来源：科室床位登记')
-    expect(wrapper.find('.section-row').text()).toBe('一、医疗机构基本要求')
+    expect(wrapper.find('.section-row').text()).toBe('医疗机构基本要求')
   })
 
   it('filters by status', async () => {

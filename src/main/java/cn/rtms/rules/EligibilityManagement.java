@@ -93,10 +93,10 @@ public class EligibilityManagement {
 		LocalDate date = date(asOf);
 		this.catalog.get(technology);
 		InstitutionDetails institution = this.institutions.get(institutionId);
-		RequirementSpec spec = this.specs.inForce(technology, date, institution.regionCode())
+		Subject subject = trainingBase ? Subject.TRAINING_BASE : Subject.INSTITUTION;
+		RequirementSpec spec = specFor(technology, date, institution.regionCode(), subject)
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
-		Outcome outcome = this.engine.evaluate(spec, trainingBase ? Subject.TRAINING_BASE : Subject.INSTITUTION,
-				Facts.of(institutionFacts(institution)), date);
+		Outcome outcome = this.engine.evaluate(spec, subject, Facts.of(institutionFacts(institution)), date);
 		return EligibilityReport.of(outcome, institution.name(), null);
 	}
 
@@ -135,9 +135,11 @@ public class EligibilityManagement {
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
 		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
 		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
-		Outcome trainee = this.engine.evaluate(spec, Subject.TRAINEE, both, date);
-		EligibilityReport traineeReport = trainee.clauses().isEmpty() ? null
-				: EligibilityReport.of(trainee, person.name(), null);
+		EligibilityReport traineeReport = specFor(technology, date,
+				institution == null ? null : institution.regionCode(), Subject.TRAINEE)
+			.map(traineeSpec -> EligibilityReport.of(this.engine.evaluate(traineeSpec, Subject.TRAINEE, both, date),
+					person.name(), null))
+			.orElse(null);
 		return EligibilityReport.of(evaluatePerson(spec, facts, both, date), person.name(), traineeReport);
 	}
 
@@ -150,6 +152,9 @@ public class EligibilityManagement {
 		LocalDate date = date(request.asOf());
 		this.catalog.get(request.technology());
 		RequirementSpec spec;
+		if (request.subject() == null) {
+			throw new InvalidEvaluationRequest("subject", "评估对象类型不能为空");
+		}
 		if (request.specKey() != null) {
 			spec = this.specs.get(request.specKey());
 			if (!spec.technology().equals(request.technology())) {
@@ -160,7 +165,7 @@ public class EligibilityManagement {
 			InstitutionFacts institution = request.facts().institution();
 			String region = request.regionCode() != null ? request.regionCode()
 					: institution != null ? institution.regionCode() : null;
-			spec = this.specs.inForce(request.technology(), date, region)
+			spec = specFor(request.technology(), date, region, request.subject())
 				.orElseThrow(() -> new NoSpecInForce(request.technology(), date));
 		}
 		Subject subject = request.subject();
@@ -239,6 +244,30 @@ public class EligibilityManagement {
 	 * @param counts verdicts per "SUBJECT/STATUS"
 	 */
 	public record SweepResult(long evaluations, Map<String, Integer> counts) {
+	}
+
+	/**
+	 * The edition to use for a subject: the one in force, or, when that edition has no clause for the subject (the
+	 * 2023 compilation is an excerpt without training-base requirements), the newest earlier edition in force for the
+	 * region that has. Empty when no edition has any.
+	 */
+	private Optional<RequirementSpec> specFor(String technology, LocalDate date, @Nullable String regionCode,
+			Subject subject) {
+		Optional<RequirementSpec> inForce = this.specs.inForce(technology, date, regionCode);
+		if (inForce.isEmpty() || hasClausesFor(inForce.get(), subject)) {
+			return inForce;
+		}
+		List<RequirementSpec> editions = new ArrayList<>(this.specs.editions(technology));
+		java.util.Collections.reverse(editions);
+		return editions.stream()
+			.filter(e -> !e.effectiveFrom().isAfter(date))
+			.filter(e -> cn.rtms.rules.engine.spec.SpecLibrary.covers(e.jurisdiction(), regionCode))
+			.filter(e -> hasClausesFor(e, subject))
+			.findFirst();
+	}
+
+	private static boolean hasClausesFor(RequirementSpec spec, Subject subject) {
+		return spec.clauses().stream().anyMatch(c -> c.subject() == subject && !c.heading());
 	}
 
 	private Outcome evaluatePerson(RequirementSpec spec, PersonFacts person, Facts facts, LocalDate date) {

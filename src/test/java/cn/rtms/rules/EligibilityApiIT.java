@@ -1,18 +1,27 @@
 package cn.rtms.rules;
 
+import java.nio.charset.StandardCharsets;
+
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Eligibility over HTTP against the demo data on the embedded PostgreSQL (see docs/demo-data.md). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EligibilityApiIT {
+
+	static final String AS_OF = "2026-11-22";
 
 	@LocalServerPort
 	int port;
@@ -25,25 +34,181 @@ class EligibilityApiIT {
 	}
 
 	String institutionId(String name) {
-		return this.api.get("/api/institutions?q=" + name).body().get(0).get("id").asString();
+		JsonNode found = this.api.get("/api/institutions?q=" + name).body();
+		assertThat(found.size()).as("demo institution %s", name).isEqualTo(1);
+		return found.get(0).get("id").asString();
+	}
+
+	String personId(String name) {
+		JsonNode found = this.api.get("/api/people?q=" + name).body();
+		assertThat(found.size()).as("demo person %s", name).isEqualTo(1);
+		return found.get(0).get("id").asString();
+	}
+
+	static JsonNode row(JsonNode matrix, String technology) {
+		for (JsonNode row : matrix.get("rows")) {
+			if (row.get("technology").asString().equals(technology)) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row for " + technology);
+	}
+
+	static JsonNode clause(JsonNode report, String ref) {
+		for (JsonNode clause : report.get("clauses")) {
+			if (clause.get("ref").asString().equals(ref)) {
+				return clause;
+			}
+		}
+		throw new AssertionError("no clause " + ref + " in " + report.get("specKey"));
 	}
 
 	@Test
-	void dumpsDemo() {
-		String id = institutionId("长春市中心医院");
-		Response matrix = this.api.get("/api/institutions/" + id + "/eligibility?asOf=2026-11-22");
-		System.out.println("MATRIX " + matrix.text());
-		Response report = this.api.get("/api/institutions/" + id + "/eligibility/G08?asOf=2026-11-22");
-		System.out.println("REPORT " + report.text());
-		for (JsonNode inst : this.api.get("/api/institutions").body()) {
-			Response m = this.api.get("/api/institutions/" + inst.get("id").asString() + "/eligibility?asOf=2026-11-22");
-			StringBuilder line = new StringBuilder(inst.get("name").asString());
-			for (JsonNode row : m.body().get("rows")) {
-				line.append(' ').append(row.get("technology").asString()).append('=').append(row.get("status").asString());
+	void matrixShowsEveryCatalogueTechnologyWithUnencodedSpecsMarked() {
+		JsonNode matrix = this.api.get("/api/institutions/" + institutionId("长春市中心医院") + "/eligibility?asOf=" + AS_OF)
+			.body();
+		assertThat(matrix.get("rows").size()).isEqualTo(17);
+		assertThat(row(matrix, "G01").get("status").asString()).isEqualTo("NO_SPEC");
+		assertThat(row(matrix, "G01").get("statusLabel").asString()).isEqualTo("规范未录入");
+		JsonNode g08 = row(matrix, "G08");
+		assertThat(g08.get("status").asString()).isEqualTo("NOT_MET");
+		assertThat(g08.get("specKey").asString()).isEqualTo("G08-2023");
+		assertThat(g08.get("failing").toString()).contains("PACU");
+	}
+
+	@Test
+	void drillDownCitesTheClauseAndExplainsActualVersusRequired() {
+		JsonNode report = this.api
+			.get("/api/institutions/" + institutionId("辽源市龙首山医院") + "/eligibility/G08?asOf=" + AS_OF)
+			.body();
+		JsonNode beds = clause(report, "(三)3");
+		assertThat(beds.get("status").asString()).isEqualTo("NOT_MET");
+		assertThat(beds.get("citation").asString()).isEqualTo("G08/2023 (三)3");
+		assertThat(beds.get("explanation").asString()).contains("29", "30");
+	}
+
+	@Test
+	void institutionVerdictsCoverEveryStatus() {
+		String asOf = "/eligibility/G08?asOf=" + AS_OF;
+		assertThat(this.api.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + asOf).body().get("status").asString())
+			.isEqualTo("MET");
+		assertThat(this.api.get("/api/institutions/" + institutionId("吉林市江城医院") + asOf).body().get("status").asString())
+			.isEqualTo("NEEDS_ATTESTATION");
+		assertThat(this.api.get("/api/institutions/" + institutionId("四平市英城医院") + asOf).body().get("status").asString())
+			.isEqualTo("UNKNOWN");
+		assertThat(this.api.get("/api/institutions/" + institutionId("长春市中心医院") + asOf).body().get("status").asString())
+			.isEqualTo("NOT_MET");
+	}
+
+	@Test
+	void physicianTenureIsComputedFromTheTitleHistory() {
+		String id = personId("邹凯");
+		JsonNode before = this.api.get("/api/people/" + id + "/eligibility/G08?asOf=2026-11-22").body();
+		JsonNode tenure = clause(before, tenureRef(before));
+		assertThat(tenure.get("status").asString()).isEqualTo("NOT_MET");
+		assertThat(tenure.get("explanation").asString()).contains("4 年 11 个月");
+		JsonNode after = this.api.get("/api/people/" + id + "/eligibility/G08?asOf=2026-12-22").body();
+		assertThat(clause(after, tenureRef(after)).get("status").asString()).isEqualTo("MET");
+		assertThat(before.get("trainee").get("status").asString()).isEqualTo("MET");
+	}
+
+	static String tenureRef(JsonNode report) {
+		for (JsonNode clause : report.get("clauses")) {
+			if (clause.get("text").asString().contains("主治医师")
+					&& clause.get("explanation").asString().contains("任职")) {
+				return clause.get("ref").asString();
 			}
-			System.out.println("ROW " + line);
 		}
-		assertThat(matrix.status()).isEqualTo(200);
+		throw new AssertionError("no title tenure clause in " + report);
+	}
+
+	@Test
+	void provincialEditionReplacesTheNationalOneFromItsEffectiveDate() {
+		String id = institutionId("吉林省松江肿瘤医院");
+		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-21").body().get("specKey")
+			.asString()).isEqualTo("S04-2017");
+		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-22").body().get("specKey")
+			.asString()).isEqualTo("S04-2022");
+	}
+
+	@Test
+	void trainingBaseUsesTheLatestEditionThatHasBaseRequirements() {
+		JsonNode report = this.api
+			.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + "/eligibility/G08?trainingBase=true&asOf="
+					+ AS_OF)
+			.body();
+		assertThat(report.get("subject").asString()).isEqualTo("TRAINING_BASE");
+		assertThat(report.get("specKey").asString()).isEqualTo("G08-2022");
+		assertThat(report.get("status").asString()).isEqualTo("MET");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "institution", "physician", "staff", "trainee", "training-base" })
+	void everyOpenApiExampleEvaluatesWithoutSavingAnything(String example) throws Exception {
+		long institutions = this.api.get("/api/institutions").body().size();
+		long people = this.api.get("/api/people").body().size();
+		String body = new ClassPathResource("openapi/examples/" + example + ".json")
+			.getContentAsString(StandardCharsets.UTF_8);
+		Response response = this.api.post("/api/eligibility/evaluate", body);
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		assertThat(response.body().get("clauses").size()).isPositive();
+		assertThat(this.api.get("/api/institutions").body().size()).isEqualTo(institutions);
+		assertThat(this.api.get("/api/people").body().size()).isEqualTo(people);
+	}
+
+	@Test
+	void whatIfShowsThePlannedBedCutAsNotMet() throws Exception {
+		String body = new ClassPathResource("openapi/examples/institution.json").getContentAsString(StandardCharsets.UTF_8);
+		JsonNode report = this.api.post("/api/eligibility/evaluate", body).body();
+		assertThat(clause(report, "(三)3").get("status").asString()).isEqualTo("NOT_MET");
+	}
+
+	@Test
+	void openApiDocumentCarriesAWorkedExamplePerSubjectKind() {
+		Response doc = this.api.get("/api/openapi");
+		JsonNode examples = doc.body()
+			.at("/paths/~1api~1eligibility~1evaluate/post/requestBody/content/application~1json/examples");
+		assertThat(examples.propertyNames()).containsExactlyInAnyOrder("institution", "physician", "staff", "trainee",
+				"training-base");
+	}
+
+	@Test
+	void refusesBadRequestsWithChineseProblemDetails() {
+		ObjectNode unknownTechnology = (ObjectNode) this.api.json()
+			.readTree("{\"technology\": \"G99\", \"subject\": \"PHYSICIAN\", \"facts\": {\"person\": {\"name\": \"甲\"}}}");
+		Response notFound = this.api.post("/api/eligibility/evaluate", unknownTechnology);
+		assertThat(notFound.status()).isEqualTo(404);
+		assertThat(notFound.body().get("code").asString()).isEqualTo("TECHNOLOGY_NOT_FOUND");
+
+		Response missingPerson = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"G08\", \"subject\": \"PHYSICIAN\", \"facts\": {}}");
+		assertThat(missingPerson.status()).isEqualTo(422);
+		assertThat(missingPerson.body().get("detail").asString()).contains("facts.person");
+
+		Response typo = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"G08\", \"subject\": \"PHYSICIAN\", \"facts\": {\"person\": {\"name\": \"甲\", \"titels\": []}}}");
+		assertThat(typo.status()).isEqualTo(400);
+		assertThat(typo.body().get("detail").asString()).contains("未知字段", "titels");
+
+		Response badSubject = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"G08\", \"subject\": \"HOSPITAL\", \"facts\": {}}");
+		assertThat(badSubject.status()).isEqualTo(400);
+		assertThat(badSubject.body().get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+
+		Response noSpec = this.api.get("/api/institutions/" + institutionId("长春市中心医院") + "/eligibility/G01");
+		assertThat(noSpec.status()).isEqualTo(422);
+		assertThat(noSpec.body().get("code").asString()).isEqualTo("NO_SPEC_IN_FORCE");
+	}
+
+	@Test
+	void servesSpecsAsReadableDocuments() {
+		JsonNode technologies = this.api.get("/api/technologies").body();
+		assertThat(technologies.size()).isEqualTo(17);
+		assertThat(technologies.toString()).contains("规范未录入", "规范已录入");
+		JsonNode spec = this.api.get("/api/specs/G08-2023").body();
+		assertThat(spec.get("procedureCodes").toString()).doesNotContain(". ");
+		assertThat(spec.get("clauses").size()).isEqualTo(spec.at("/summary/clauseCount").asInt());
+		assertThat(this.api.get("/api/specs/G99-2000").body().get("code").asString()).isEqualTo("SPEC_NOT_FOUND");
 	}
 
 }
