@@ -1,20 +1,10 @@
 package cn.rtms.institutions;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import cn.rtms.institutions.InstitutionDetails.Attestation;
-import cn.rtms.institutions.InstitutionDetails.CaseVolume;
-import cn.rtms.institutions.InstitutionDetails.Department;
-import cn.rtms.institutions.InstitutionDetails.Equipment;
-import cn.rtms.institutions.InstitutionDetails.Facility;
-import cn.rtms.institutions.InstitutionDetails.OperatingRoom;
-import cn.rtms.institutions.InstitutionDetails.OtherLicence;
 import cn.rtms.institutions.InstitutionDetails.PracticeLicence;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -27,8 +17,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Institutions {
 
+	/**
+	 * Each row as the JSON document of {@link InstitutionDetails}, so that one Jackson mapping serves single reads
+	 * and province-wide loads (parsed in parallel).
+	 */
 	private static final String SELECT = """
-			select i.*, r.name as region_name from institutions.institution i
+			select jsonb_build_object('id', i.id, 'name', i.name, 'regionCode', i.region_code,
+			  'regionName', r.name, 'level', i.level, 'type', i.type,
+			  'licence', case when i.licence_number is null then null else jsonb_build_object(
+			     'number', i.licence_number, 'issuedBy', i.licence_issued_by,
+			     'issuerRegionCode', i.licence_issuer_region_code, 'validFrom', i.licence_valid_from,
+			     'validUntil', i.licence_valid_until) end,
+			  'registeredSubjects', i.registered_subjects, 'departments', i.departments,
+			  'facilities', i.facilities, 'equipment', i.equipment, 'operatingRooms', i.operating_rooms,
+			  'licences', i.licences, 'firstCases', i.first_cases, 'caseVolumes', i.case_volumes,
+			  'attestations', i.attestations)::text
+			from institutions.institution i
 			join institutions.region r on r.code = i.region_code
 			""";
 
@@ -42,11 +46,16 @@ class Institutions {
 	}
 
 	Optional<InstitutionDetails> find(UUID id) {
-		return this.jdbc.sql(SELECT + " where i.id = ?").param(id).query(this::map).optional();
+		return this.jdbc.sql(SELECT + " where i.id = ?").param(id).query(String.class).optional().map(this::parse);
 	}
 
 	List<InstitutionDetails> findAll() {
-		return this.jdbc.sql(SELECT + " order by i.region_code, i.name").query(this::map).list();
+		return this.jdbc.sql(SELECT + " order by i.region_code, i.name")
+			.query(String.class)
+			.list()
+			.parallelStream()
+			.map(this::parse)
+			.toList();
 	}
 
 	List<InstitutionSummary> search(@Nullable String query, @Nullable String regionPrefix) {
@@ -142,25 +151,8 @@ class Institutions {
 		return value == null ? null : this.json.readValue(value, type);
 	}
 
-	private InstitutionDetails map(ResultSet rs, int row) throws SQLException {
-		String licenceNumber = rs.getString("licence_number");
-		PracticeLicence licence = licenceNumber == null ? null
-				: new PracticeLicence(licenceNumber, rs.getString("licence_issued_by"),
-						rs.getString("licence_issuer_region_code"), rs.getObject("licence_valid_from", LocalDate.class),
-						rs.getObject("licence_valid_until", LocalDate.class));
-		return new InstitutionDetails(rs.getObject("id", UUID.class), rs.getString("name"),
-				rs.getString("region_code"), rs.getString("region_name"),
-				InstitutionLevel.valueOf(rs.getString("level")), InstitutionType.valueOf(rs.getString("type")), licence,
-				fromJson(rs.getString("registered_subjects"), new TypeReference<List<String>>() {
-				}), fromJson(rs.getString("departments"), new TypeReference<List<Department>>() {
-				}), fromJson(rs.getString("facilities"), new TypeReference<List<Facility>>() {
-				}), fromJson(rs.getString("equipment"), new TypeReference<List<Equipment>>() {
-				}), fromJson(rs.getString("operating_rooms"), new TypeReference<List<OperatingRoom>>() {
-				}), fromJson(rs.getString("licences"), new TypeReference<List<OtherLicence>>() {
-				}), fromJson(rs.getString("first_cases"), new TypeReference<Map<String, LocalDate>>() {
-				}), fromJson(rs.getString("case_volumes"), new TypeReference<List<CaseVolume>>() {
-				}), fromJson(rs.getString("attestations"), new TypeReference<List<Attestation>>() {
-				}));
+	private InstitutionDetails parse(String document) {
+		return this.json.readValue(document, InstitutionDetails.class);
 	}
 
 }

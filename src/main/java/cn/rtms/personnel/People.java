@@ -47,8 +47,33 @@ class People {
 			.list();
 	}
 
+	/**
+	 * Reads everyone. Rows are fetched as text first and their JSONB documents parsed in parallel: parsing, not the
+	 * database, dominates a province-wide load (docs/benchmark.md).
+	 */
 	List<PersonDetails> findAll() {
-		return this.jdbc.sql("select * from personnel.person order by institution_id, name").query(this::map).list();
+		List<RawPerson> rows = this.jdbc.sql("select * from personnel.person order by institution_id, name")
+			.query(RawPerson::read)
+			.list();
+		return rows.parallelStream().map(this::toDetails).toList();
+	}
+
+	private record RawPerson(UUID id, @Nullable String name, @Nullable String gender, @Nullable LocalDate birthDate,
+			@Nullable String roles, @Nullable UUID institutionId, @Nullable String licenceNumber,
+			@Nullable LocalDate licenceIssuedOn, @Nullable String licenceScopes, @Nullable String titles,
+			@Nullable LocalDate clinicalStart, @Nullable String specialties, @Nullable String trainings,
+			@Nullable String caseVolumes, @Nullable String adverseEvents, @Nullable String attestations) {
+
+		static RawPerson read(ResultSet rs, int row) throws SQLException {
+			return new RawPerson(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("gender"),
+					rs.getObject("birth_date", LocalDate.class), rs.getString("roles"),
+					rs.getObject("institution_id", UUID.class), rs.getString("licence_number"),
+					rs.getObject("licence_issued_on", LocalDate.class), rs.getString("licence_scopes"),
+					rs.getString("titles"), rs.getObject("clinical_start", LocalDate.class), rs.getString("specialties"),
+					rs.getString("trainings"), rs.getString("case_volumes"), rs.getString("adverse_events"),
+					rs.getString("attestations"));
+		}
+
 	}
 
 	List<PersonDetails> search(@Nullable UUID institutionId, @Nullable String query, @Nullable StaffRole role) {
@@ -132,24 +157,43 @@ class People {
 	}
 
 	private PersonDetails map(ResultSet rs, int row) throws SQLException {
-		String number = rs.getString("licence_number");
-		PhysicianLicence licence = number == null ? null
-				: new PhysicianLicence(number, rs.getObject("licence_issued_on", LocalDate.class),
-						fromJson(rs.getString("licence_scopes"), new TypeReference<List<String>>() {
-						}));
-		List<StaffRole> roles = fromJson(rs.getString("roles"), new TypeReference<List<StaffRole>>() {
-		});
-		return new PersonDetails(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("gender"),
-				rs.getObject("birth_date", LocalDate.class), roles == null ? List.of() : roles,
-				rs.getObject("institution_id", UUID.class), null, licence,
-				fromJson(rs.getString("titles"), new TypeReference<List<TitleRecord>>() {
-				}), rs.getObject("clinical_start", LocalDate.class),
-				fromJson(rs.getString("specialties"), new TypeReference<List<Specialty>>() {
-				}), fromJson(rs.getString("trainings"), new TypeReference<List<TrainingRecord>>() {
-				}), fromJson(rs.getString("case_volumes"), new TypeReference<List<CaseVolume>>() {
-				}), fromJson(rs.getString("adverse_events"), new TypeReference<List<AdverseEvent>>() {
-				}), fromJson(rs.getString("attestations"), new TypeReference<List<Attestation>>() {
-				}));
+		return toDetails(RawPerson.read(rs, row));
 	}
+
+	private PersonDetails toDetails(RawPerson r) {
+		String number = r.licenceNumber();
+		PhysicianLicence licence = number == null ? null
+				: new PhysicianLicence(number, r.licenceIssuedOn(), fromJson(r.licenceScopes(), STRINGS));
+		List<StaffRole> roles = fromJson(r.roles(), ROLES);
+		return new PersonDetails(r.id(), r.name(), r.gender(), r.birthDate(), roles == null ? List.of() : roles,
+				r.institutionId(), null, licence, fromJson(r.titles(), TITLES), r.clinicalStart(),
+				fromJson(r.specialties(), SPECIALTIES), fromJson(r.trainings(), TRAININGS),
+				fromJson(r.caseVolumes(), VOLUMES), fromJson(r.adverseEvents(), EVENTS),
+				fromJson(r.attestations(), ATTESTATIONS));
+	}
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<StaffRole>> ROLES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<TitleRecord>> TITLES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Specialty>> SPECIALTIES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<TrainingRecord>> TRAININGS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<CaseVolume>> VOLUMES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<AdverseEvent>> EVENTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Attestation>> ATTESTATIONS = new TypeReference<>() {
+	};
 
 }

@@ -3,12 +3,16 @@ package cn.rtms.rules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
@@ -24,6 +28,7 @@ import cn.rtms.rules.engine.facts.PersonFacts;
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.rule.Status;
 import cn.rtms.rules.engine.spec.RequirementSpec;
+import cn.rtms.rules.engine.spec.SpecLibrary;
 import cn.rtms.rules.engine.spec.Subject;
 import org.jspecify.annotations.Nullable;
 
@@ -211,10 +216,10 @@ public class EligibilityManagement {
 	 * @return verdict counts per subject kind and status
 	 */
 	public SweepResult sweep(List<InstitutionFacts> facts, LocalDate asOf) {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		long evaluations = 0;
+		Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+		LongAdder evaluations = new LongAdder();
 		List<String> technologies = this.catalog.technologies().stream().map(RestrictedTechnology::code).toList();
-		for (InstitutionFacts institution : facts) {
+		facts.parallelStream().forEach(institution -> {
 			InstitutionFacts withoutStaff = withoutStaff(institution);
 			for (String technology : technologies) {
 				Optional<RequirementSpec> spec = this.specs.inForce(technology, asOf, institution.regionCode());
@@ -222,19 +227,24 @@ public class EligibilityManagement {
 					continue;
 				}
 				Status status = this.engine.status(spec.get(), Subject.INSTITUTION, null, Facts.of(institution), asOf);
-				counts.merge("INSTITUTION/" + status.name(), 1, Integer::sum);
-				evaluations++;
+				counts.computeIfAbsent("INSTITUTION/" + status.name(), k -> new LongAdder())
+					.increment();
+				evaluations.increment();
 				for (PersonFacts person : institution.staff() == null ? List.<PersonFacts>of() : institution.staff()) {
 					List<StaffRole> roles = person.roles() == null ? List.of() : person.roles();
 					boolean physician = roles.isEmpty() || roles.contains(StaffRole.PHYSICIAN);
 					Status personal = this.engine.status(spec.get(), physician ? Subject.PHYSICIAN : Subject.STAFF,
 							physician ? null : roles.get(0), Facts.of(withoutStaff, person), asOf);
-					counts.merge((physician ? "PHYSICIAN/" : "STAFF/") + personal.name(), 1, Integer::sum);
-					evaluations++;
+					counts.computeIfAbsent((physician ? "PHYSICIAN/" : "STAFF/") + personal.name(),
+							k -> new LongAdder())
+						.increment();
+					evaluations.increment();
 				}
 			}
-		}
-		return new SweepResult(evaluations, counts);
+		});
+		Map<String, Integer> totals = new TreeMap<>();
+		counts.forEach((key, adder) -> totals.put(key, adder.intValue()));
+		return new SweepResult(evaluations.sum(), totals);
 	}
 
 	/**
@@ -258,10 +268,10 @@ public class EligibilityManagement {
 			return inForce;
 		}
 		List<RequirementSpec> editions = new ArrayList<>(this.specs.editions(technology));
-		java.util.Collections.reverse(editions);
+		Collections.reverse(editions);
 		return editions.stream()
 			.filter(e -> !e.effectiveFrom().isAfter(date))
-			.filter(e -> cn.rtms.rules.engine.spec.SpecLibrary.covers(e.jurisdiction(), regionCode))
+			.filter(e -> SpecLibrary.covers(e.jurisdiction(), regionCode))
 			.filter(e -> hasClausesFor(e, subject))
 			.findFirst();
 	}

@@ -31,7 +31,7 @@ public final class EligibilityBench {
 	public static void main(String[] args) {
 		int institutions = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
 		int people = args.length > 1 ? Integer.parseInt(args[1]) : 50000;
-		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
 		SpringApplication application = new SpringApplication(Application.class);
 		application.setDefaultProperties(Map.of("spring.main.web-application-type", "none",
 				"rtms.database.embedded.data-dir", "target/bench-pg", "rtms.database.embedded.clean", "true",
