@@ -2,7 +2,9 @@ package cn.rtms.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
+import cn.rtms.identity.IdentityManagement;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails;
@@ -38,14 +40,22 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	DemoDataLoader(InstitutionManagement institutions, PersonnelManagement people, TransactionTemplate transactions) {
+	private final IdentityManagement identity;
+
+	DemoDataLoader(InstitutionManagement institutions, PersonnelManagement people, TransactionTemplate transactions,
+			IdentityManagement identity) {
 		this.institutions = institutions;
 		this.people = people;
 		this.transactions = transactions;
+		this.identity = identity;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
+		this.identity.asSystem(this::load);
+	}
+
+	private void load() {
 		if (this.institutions.count() > 0) {
 			log.info("数据库中已有医疗机构，跳过演示数据加载");
 			return;
@@ -54,6 +64,9 @@ class DemoDataLoader implements ApplicationRunner {
 		JsonNode root;
 		try (InputStream in = new ClassPathResource(SOURCE).getInputStream()) {
 			root = yaml.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		int[] counts = new int[2];
 		this.transactions.executeWithoutResult(status -> {

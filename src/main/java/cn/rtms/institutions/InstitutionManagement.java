@@ -11,7 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.rtms.audit.AuditTrail;
 import cn.rtms.catalog.CatalogManagement;
+import cn.rtms.identity.AccessDenied;
+import cn.rtms.identity.AccessPolicy;
+import cn.rtms.identity.CurrentUser;
+import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionDetails.Attestation;
 import cn.rtms.institutions.InstitutionDetails.CaseVolume;
 import cn.rtms.institutions.InstitutionDetails.OtherLicence;
@@ -25,7 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Institutions' use cases: regions, listing, viewing, creating and editing institutions with full validation (a
- * record that fails any rule is refused whole with every problem named; nothing is half-written).
+ * record that fails any rule is refused whole with every problem named; nothing is half-written). Data scope (see
+ * {@link AccessPolicy}): lists contain only what the current user may see; reading an institution outside the scope,
+ * or writing without the right, is refused with 403 {@code FORBIDDEN}. Bulk methods ({@link #all()},
+ * {@link #count()}) and reference lookups ({@link #nameOf}, {@link #regionCodeOf}) check nothing: they serve other
+ * modules' own checks and system tasks.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,11 +49,21 @@ public class InstitutionManagement {
 
 	private final Clock clock;
 
-	InstitutionManagement(Institutions institutions, Regions regions, CatalogManagement catalog, Clock clock) {
+	private final IdentityManagement identity;
+
+	private final AccessPolicy access;
+
+	private final AuditTrail audit;
+
+	InstitutionManagement(Institutions institutions, Regions regions, CatalogManagement catalog, Clock clock,
+			IdentityManagement identity, AccessPolicy access, AuditTrail audit) {
+		this.audit = audit;
 		this.institutions = institutions;
 		this.regions = regions;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.identity = identity;
+		this.access = access;
 	}
 
 	/**
@@ -61,9 +81,10 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * @return the region tree, provinces at the top
+	 * @return the region tree, provinces at the top (any logged-in user)
 	 */
 	public List<Region> regionTree() {
+		this.identity.currentUser();
 		Map<String, RegionRow> all = this.regions.all();
 		return all.values().stream().filter(r -> r.parentCode() == null).map(r -> toTree(r, all)).toList();
 	}
@@ -106,24 +127,50 @@ public class InstitutionManagement {
 	/**
 	 * @param query part of the name, or null
 	 * @param regionCode a region; institutions in it or below it, or null for all
-	 * @return matching institutions
+	 * @return matching institutions within the current user's scope (hospital users: their own; authorities: their
+	 * region and below; system admin: all; experts: none)
 	 */
 	public List<InstitutionSummary> search(@Nullable String query, @Nullable String regionCode) {
+		CurrentUser user = this.identity.currentUser();
 		String prefix = null;
 		if (regionCode != null && !regionCode.isBlank()) {
 			prefix = regionCode.endsWith("0000") ? regionCode.substring(0, 2)
 					: regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
 		}
-		return this.institutions.search(query == null || query.isBlank() ? null : query.strip(), prefix);
+		return this.institutions.search(query == null || query.isBlank() ? null : query.strip(), prefix)
+			.stream()
+			.filter(i -> this.access.canSeeInstitution(user, i.id(), i.regionCode()))
+			.toList();
 	}
 
 	/**
 	 * @param id institution id
 	 * @return the institution's full record
 	 * @throws InstitutionNotFound when there is none
+	 * @throws AccessDenied when it is outside the current user's scope
 	 */
 	public InstitutionDetails get(UUID id) {
-		return this.institutions.find(id).orElseThrow(() -> new InstitutionNotFound(id));
+		InstitutionDetails details = this.institutions.find(id).orElseThrow(() -> new InstitutionNotFound(id));
+		this.access.checkInstitution(id, details.regionCode());
+		return details;
+	}
+
+	/**
+	 * Reference lookup without scope check, for modules that check scope themselves.
+	 * @param id institution id
+	 * @return its name, null when there is no such institution
+	 */
+	public @Nullable String nameOf(UUID id) {
+		return this.institutions.findReference(id).map(Institutions.Reference::name).orElse(null);
+	}
+
+	/**
+	 * Reference lookup without scope check, for modules that check scope themselves.
+	 * @param id institution id
+	 * @return its region code, null when there is no such institution
+	 */
+	public @Nullable String regionCodeOf(UUID id) {
+		return this.institutions.findReference(id).map(Institutions.Reference::regionCode).orElse(null);
 	}
 
 	/**
@@ -145,13 +192,22 @@ public class InstitutionManagement {
 	 * @param details the record (id ignored)
 	 * @return the saved record with its new id
 	 * @throws InvalidInstitution listing every problem, when the record breaks a rule
+	 * @throws AccessDenied unless the current user is the system admin or an authority whose region covers the
+	 * institution's
 	 */
 	@Transactional
 	public InstitutionDetails create(InstitutionDetails details) {
+		CurrentUser user = this.identity.currentUser();
+		if (user.role() != Role.SYSTEM_ADMIN
+				&& !(user.role().isAuthority() && this.access.coversRegion(user, details.regionCode()))) {
+			throw new AccessDenied("无权在行政区划 " + details.regionCode() + " 新建医疗机构（仅系统管理员及辖区卫生健康行政部门可新建）");
+		}
 		validate(details, null);
 		UUID id = UUID.randomUUID();
 		this.institutions.insert(id, details);
-		return get(id);
+		InstitutionDetails created = get(id);
+		this.audit.record("INSTITUTION_CREATED", "Institution", id.toString(), null, created);
+		return created;
 	}
 
 	/**
@@ -161,13 +217,17 @@ public class InstitutionManagement {
 	 * @return the saved record
 	 * @throws InstitutionNotFound when there is none
 	 * @throws InvalidInstitution when the record breaks a rule
+	 * @throws AccessDenied unless the current user is its hospital clerk/admin or the system admin
 	 */
 	@Transactional
 	public InstitutionDetails update(UUID id, InstitutionDetails details) {
-		get(id);
+		InstitutionDetails before = get(id);
+		this.access.checkWriteInstitution(id);
 		validate(details, id);
 		this.institutions.update(id, details);
-		return get(id);
+		InstitutionDetails after = get(id);
+		this.audit.record("INSTITUTION_UPDATED", "Institution", id.toString(), before, after);
+		return after;
 	}
 
 	private void validate(InstitutionDetails d, @Nullable UUID id) {

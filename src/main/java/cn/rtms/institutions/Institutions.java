@@ -49,6 +49,16 @@ class Institutions {
 		return this.jdbc.sql(SELECT + " where i.id = ?").param(id).query(String.class).optional().map(this::parse);
 	}
 
+	record Reference(String name, String regionCode) {
+	}
+
+	Optional<Reference> findReference(UUID id) {
+		return this.jdbc.sql("select name, region_code from institutions.institution where id = ?")
+			.param(id)
+			.query((rs, n) -> new Reference(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
 	List<InstitutionDetails> findAll() {
 		return this.jdbc.sql(SELECT + " order by i.region_code, i.name")
 			.query(String.class)

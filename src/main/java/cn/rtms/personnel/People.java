@@ -76,15 +76,20 @@ class People {
 
 	}
 
-	List<PersonDetails> search(@Nullable UUID institutionId, @Nullable String query, @Nullable StaffRole role) {
+	List<PersonDetails> search(@Nullable UUID institutionId, @Nullable List<UUID> institutionIds,
+			@Nullable String query, @Nullable StaffRole role) {
 		return this.jdbc.sql("""
 				select * from personnel.person
 				where (cast(:inst as uuid) is null or institution_id = cast(:inst as uuid))
+				  and (cast(:scoped as boolean) = false or institution_id = any(cast(:scope as uuid[])))
 				  and (cast(:q as text) is null or name like '%' || cast(:q as text) || '%')
 				  and (cast(:role as text) is null or roles @> jsonb_build_array(cast(:role as text)))
 				order by name limit 1000
 				""")
 			.param("inst", institutionId)
+			.param("scoped", institutionIds != null)
+			.param("scope", institutionIds == null ? "{}"
+					: "{" + String.join(",", institutionIds.stream().map(UUID::toString).toList()) + "}")
 			.param("q", query)
 			.param("role", role == null ? null : role.name())
 			.query(this::map)

@@ -9,7 +9,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.rtms.audit.AuditTrail;
 import cn.rtms.catalog.CatalogManagement;
+import cn.rtms.identity.AccessDenied;
+import cn.rtms.identity.AccessPolicy;
+import cn.rtms.identity.CurrentUser;
+import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.Role;
+import cn.rtms.institutions.InstitutionSummary;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails.AdverseEvent;
 import cn.rtms.personnel.PersonDetails.CaseVolume;
@@ -26,7 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * People's use cases: list, view, create and edit physicians and other staff. Every record is checked for
  * impossible dates (future dates, a title before the licence, titles out of rank order, clinical work before
- * adulthood) and unknown technology codes; a failing record is refused whole with every problem named.
+ * adulthood) and unknown technology codes; a failing record is refused whole with every problem named. Data scope
+ * (see {@link AccessPolicy}): physicians see only themselves, everybody else the people of the institutions they may
+ * see; only the institution's hospital clerk/admin and the system admin write. Out-of-scope ids are refused with 403.
+ * Bulk methods ({@link #all()}, {@link #atInstitution}, {@link #count()}) check nothing (system tasks, eligibility
+ * of an institution already checked).
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,20 +51,34 @@ public class PersonnelManagement {
 
 	private final Clock clock;
 
-	PersonnelManagement(People people, InstitutionManagement institutions, CatalogManagement catalog, Clock clock) {
+	private final IdentityManagement identity;
+
+	private final AccessPolicy access;
+
+	private final AuditTrail audit;
+
+	PersonnelManagement(People people, InstitutionManagement institutions, CatalogManagement catalog, Clock clock,
+			IdentityManagement identity, AccessPolicy access, AuditTrail audit) {
+		this.audit = audit;
 		this.people = people;
 		this.institutions = institutions;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.identity = identity;
+		this.access = access;
 	}
 
 	/**
 	 * @param id person id
 	 * @return the record
 	 * @throws PersonNotFound when there is none
+	 * @throws AccessDenied when the person is outside the current user's scope
 	 */
 	public PersonDetails get(UUID id) {
-		return withInstitutionName(this.people.find(id).orElseThrow(() -> new PersonNotFound(id)));
+		PersonDetails person = this.people.find(id).orElseThrow(() -> new PersonNotFound(id));
+		UUID inst = person.institutionId();
+		this.access.checkPerson(id, inst, inst == null ? null : this.institutions.regionCodeOf(inst));
+		return withInstitutionName(person);
 	}
 
 	/**
@@ -82,11 +107,22 @@ public class PersonnelManagement {
 	 * @param institutionId restrict to an institution, or null
 	 * @param query part of the name, or null
 	 * @param role restrict to a role, or null
-	 * @return matching people (at most 1000)
+	 * @return matching people within the current user's scope (at most 1000)
+	 * @throws AccessDenied when {@code institutionId} is outside the current user's scope
 	 */
 	public List<PersonSummary> search(@Nullable UUID institutionId, @Nullable String query, @Nullable StaffRole role) {
-		return this.people.search(institutionId, query == null || query.isBlank() ? null : query.strip(), role)
+		CurrentUser user = this.identity.currentUser();
+		List<UUID> scope = null;
+		if (institutionId != null && user.role() != Role.SYSTEM_ADMIN) {
+			this.institutions.get(institutionId);
+		}
+		else if (user.role() != Role.SYSTEM_ADMIN) {
+			scope = this.institutions.search(null, null).stream().map(InstitutionSummary::id).toList();
+		}
+		return this.people
+			.search(institutionId, scope, query == null || query.isBlank() ? null : query.strip(), role)
 			.stream()
+			.filter(p -> user.role() != Role.PHYSICIAN || p.id().equals(user.personId()))
 			.map(p -> {
 				Title current = currentTitle(p);
 				UUID inst = p.institutionId();
@@ -102,13 +138,18 @@ public class PersonnelManagement {
 	 * @param details the record (id ignored)
 	 * @return the saved record
 	 * @throws InvalidPerson when the record breaks a rule
+	 * @throws AccessDenied unless the current user may write the person's institution (system admin only for a
+	 * person without institution)
 	 */
 	@Transactional
 	public PersonDetails create(PersonDetails details) {
+		checkWrite(details.institutionId());
 		validate(details, null);
 		UUID id = UUID.randomUUID();
 		this.people.insert(id, details);
-		return get(id);
+		PersonDetails created = get(id);
+		this.audit.record("PERSON_CREATED", "Person", id.toString(), null, created);
+		return created;
 	}
 
 	/**
@@ -118,13 +159,32 @@ public class PersonnelManagement {
 	 * @return the saved record
 	 * @throws PersonNotFound when there is none
 	 * @throws InvalidPerson when the record breaks a rule
+	 * @throws AccessDenied unless the current user may write both the person's current and new institution
 	 */
 	@Transactional
 	public PersonDetails update(UUID id, PersonDetails details) {
-		get(id);
+		PersonDetails existing = get(id);
+		checkWrite(existing.institutionId());
+		if (details.institutionId() != null && !details.institutionId().equals(existing.institutionId())) {
+			checkWrite(details.institutionId());
+		}
 		validate(details, id);
 		this.people.update(id, details);
-		return get(id);
+		PersonDetails after = get(id);
+		this.audit.record("PERSON_UPDATED", "Person", id.toString(), existing, after);
+		return after;
+	}
+
+	private void checkWrite(@Nullable UUID institutionId) {
+		if (institutionId == null) {
+			if (!this.identity.currentUser().hasRole(Role.SYSTEM_ADMIN)) {
+				throw new AccessDenied("无权维护未关联医疗机构的人员（仅系统管理员可维护）");
+			}
+			return;
+		}
+		if (!this.access.canWriteInstitution(institutionId)) {
+			throw new AccessDenied("无权维护该医疗机构的人员（仅本机构医务科、医院管理员或系统管理员可维护）");
+		}
 	}
 
 	private static @Nullable Title currentTitle(PersonDetails p) {
@@ -136,12 +196,7 @@ public class PersonnelManagement {
 	}
 
 	private @Nullable String institutionName(UUID id) {
-		try {
-			return this.institutions.get(id).name();
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
+		return this.institutions.nameOf(id);
 	}
 
 	private PersonDetails withInstitutionName(PersonDetails p) {

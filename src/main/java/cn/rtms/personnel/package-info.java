@@ -1,6 +1,6 @@
 /**
  * Physicians and other staff: licence, title history, clinical start, specialties, training records, yearly case volumes per technology and adverse events. Validates dated facts (no title before licence, no future dates). Does not judge eligibility (see rules). Publishes no events yet.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "institutions", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "catalog", "identity", "institutions", "web"})
 @org.jspecify.annotations.NullMarked
 package cn.rtms.personnel;

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
+import cn.rtms.identity.IdentityManagement;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails;
@@ -37,7 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Eligibility use cases: builds facts from the institutions and personnel modules, picks the spec edition in force
- * for the date and the institution's region, and runs the engine. Nothing here writes.
+ * for the date and the institution's region, and runs the engine. Nothing here writes. Data scope: an institution's
+ * or person's eligibility is visible exactly to those who may read the subject (the checks of
+ * {@link InstitutionManagement#get} and {@link PersonnelManagement#get}); what-if evaluation needs a logged-in user;
+ * {@link #loadAllFacts()} and {@link #sweep} are system operations without any check.
  */
 @Service
 @Transactional(readOnly = true)
@@ -55,13 +59,16 @@ public class EligibilityManagement {
 
 	private final Clock clock;
 
+	private final IdentityManagement identity;
+
 	EligibilityManagement(SpecificationManagement specs, CatalogManagement catalog, InstitutionManagement institutions,
-			PersonnelManagement people, Clock clock) {
+			PersonnelManagement people, Clock clock, IdentityManagement identity) {
 		this.specs = specs;
 		this.catalog = catalog;
 		this.institutions = institutions;
 		this.people = people;
 		this.clock = clock;
+		this.identity = identity;
 	}
 
 	private LocalDate date(@Nullable LocalDate asOf) {
@@ -154,6 +161,7 @@ public class EligibilityManagement {
 	 * @return clause-by-clause report
 	 */
 	public EligibilityReport evaluate(EvaluationRequest request) {
+		this.identity.currentUser();
 		LocalDate date = date(request.asOf());
 		this.catalog.get(request.technology());
 		RequirementSpec spec;

@@ -96,4 +96,18 @@ public class SpecificationManagement {
 		return this.library.inForce(technology, date, regionCode);
 	}
 
+	/**
+	 * @param technology technology code
+	 * @param date the date
+	 * @param regionCode the institution's region, or null
+	 * @return the sub-techniques (code → Chinese name, in spec order) of the edition in force; empty when no edition
+	 * is in force or it declares none
+	 */
+	public Map<String, String> subTechniquesInForce(String technology, LocalDate date, @Nullable String regionCode) {
+		Map<String, String> subTechniques = new LinkedHashMap<>();
+		inForce(technology, date, regionCode)
+			.ifPresent(spec -> spec.subTechniques().forEach(s -> subTechniques.put(s.code(), s.name())));
+		return subTechniques;
+	}
+
 }

@@ -23,7 +23,7 @@ class InstitutionApiIT {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
+		this.api = Api.as(this.port, "admin");
 	}
 
 	private ObjectNode validInstitution(String name) {
@@ -52,6 +52,13 @@ class InstitutionApiIT {
 		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
 		assertThat(this.api.get("/api/institutions/" + id).body().at("/departments/0/beds").asInt()).isEqualTo(55);
 		assertThat(this.api.get("/api/institutions?q=测试创建").body().size()).isEqualTo(1);
+
+		Response trail = this.api.get("/api/audit?entityType=Institution&entityId=" + id);
+		assertThat(trail.body().size()).as(trail.text()).isEqualTo(2);
+		assertThat(trail.body().get(0).get("action").asString()).isEqualTo("INSTITUTION_UPDATED");
+		assertThat(trail.body().get(0).get("before").asString()).contains("\"beds\":40");
+		assertThat(trail.body().get(0).get("after").asString()).contains("\"beds\":55");
+		assertThat(this.api.get("/api/audit/verify").body().get("valid").asBoolean()).isTrue();
 	}
 
 	@Test

@@ -21,7 +21,7 @@ class PersonApiIT {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
+		this.api = Api.as(this.port, "admin");
 	}
 
 	private ObjectNode validPerson(String name, String licenceNumber) {

@@ -30,7 +30,7 @@ class EligibilityApiIT {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
+		this.api = Api.as(this.port, "admin");
 	}
 
 	String institutionId(String name) {

@@ -25,6 +25,15 @@ class SpecificationManagementTests {
 	}
 
 	@Test
+	void listsSubTechniquesOfTheEditionInForce() {
+		SpecificationManagement specs = new SpecificationManagement("");
+		assertThat(specs.subTechniquesInForce("G08", java.time.LocalDate.parse("2026-11-22"), "220102"))
+			.containsEntry("RFA", "射频消融")
+			.containsEntry("MWA", "微波消融");
+		assertThat(specs.subTechniquesInForce("G08", java.time.LocalDate.parse("1990-01-01"), "220102")).isEmpty();
+	}
+
+	@Test
 	void provincialEditionAppliesOnlyInItsProvince() {
 		SpecificationManagement specs = new SpecificationManagement("");
 		LocalDate date = LocalDate.of(2025, 1, 1);

@@ -5,12 +5,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny HTTP client for integration tests against the running application on its random port. */
+/**
+ * A tiny HTTP client for integration tests against the running application on its random port. It keeps cookies
+ * like a browser (the session cookie and {@code XSRF-TOKEN}) and sends the CSRF token as {@code X-XSRF-TOKEN} on
+ * every non-GET request. Log in with {@link #login(String, String)}; one instance is one browser session.
+ */
 public final class Api {
+
+	/** The password of every demo user. */
+	public static final String DEMO_PASSWORD = "Rtms@2026";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -18,29 +28,100 @@ public final class Api {
 
 	private final String base;
 
+	private final Map<String, String> cookies = new LinkedHashMap<>();
+
 	public Api(int port) {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
+	/**
+	 * @return a new session on the port, logged in as the demo user
+	 */
+	public static Api as(int port, String demoUser) {
+		return new Api(port).login(demoUser, DEMO_PASSWORD);
+	}
+
+	/**
+	 * Logs in and keeps the session cookie and XSRF token; fails when the login fails.
+	 * @return this session
+	 */
+	public Api login(String username, String password) {
+		Response response = tryLogin(username, password);
+		if (response.status() != 200) {
+			throw new IllegalStateException("login of " + username + " failed: " + response.status() + " " + response.text());
+		}
+		return this;
+	}
+
+	/**
+	 * @return the login response, whatever it is
+	 */
+	public Response tryLogin(String username, String password) {
+		return post("/api/auth/login", Map.of("username", username, "password", password));
+	}
+
 	public Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET(), false);
 	}
 
 	public Response post(String path, Object body) {
+		return post(path, body, true);
+	}
+
+	/**
+	 * @param csrf whether to send the X-XSRF-TOKEN header
+	 */
+	public Response post(String path, Object body, boolean csrf) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : this.json.writeValueAsString(body))));
+			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : this.json.writeValueAsString(body))),
+				csrf);
 	}
 
 	public Response put(String path, Object body) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : this.json.writeValueAsString(body))));
+			.PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : this.json.writeValueAsString(body))),
+				true);
 	}
 
-	private Response send(HttpRequest.Builder request) {
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).DELETE(), true);
+	}
+
+	/**
+	 * @return a cookie of this session, null when not set
+	 */
+	public String cookie(String name) {
+		return this.cookies.get(name);
+	}
+
+	private Response send(HttpRequest.Builder request, boolean csrf) {
+		if (!this.cookies.isEmpty()) {
+			request.header("Cookie", this.cookies.entrySet()
+				.stream()
+				.map(e -> e.getKey() + "=" + e.getValue())
+				.collect(Collectors.joining("; ")));
+		}
+		String token = this.cookies.get("XSRF-TOKEN");
+		if (csrf && token != null) {
+			request.header("X-XSRF-TOKEN", token);
+		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			for (String header : response.headers().allValues("Set-Cookie")) {
+				String pair = header.split(";", 2)[0];
+				int eq = pair.indexOf('=');
+				String name = pair.substring(0, eq).trim();
+				String value = pair.substring(eq + 1).trim();
+				boolean expired = value.isEmpty() || header.toLowerCase().contains("max-age=0");
+				if (expired) {
+					this.cookies.remove(name);
+				}
+				else {
+					this.cookies.put(name, value);
+				}
+			}
 			JsonNode body = response.body().isEmpty() ? null : this.json.readTree(response.body());
 			return new Response(response.statusCode(), body, response.body());
 		}

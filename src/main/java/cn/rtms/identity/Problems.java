@@ -1,0 +1,83 @@
+package cn.rtms.identity;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import cn.rtms.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
+/** identity's HTTP problems (RFC 9457, Chinese, stable codes). */
+final class Problems {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private Problems() {
+	}
+
+	static ProblemException loginFailed() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED", "登录失败", "用户名或密码错误", List.of());
+	}
+
+	static ProblemException accountDisabled() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "ACCOUNT_DISABLED", "账号已停用", "该账号已停用，请联系系统管理员",
+				List.of());
+	}
+
+	static AccountLocked accountLocked(Instant until) {
+		return new AccountLocked(until);
+	}
+
+	static ProblemException passwordRejected(List<String> reasons) {
+		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "PASSWORD_POLICY", "密码不符合要求",
+				"新密码不符合密码策略：" + String.join("；", reasons),
+				reasons.stream().map(r -> new ProblemException.FieldProblem("newPassword", r)).toList());
+	}
+
+	static ProblemException wrongOldPassword() {
+		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "WRONG_OLD_PASSWORD", "原密码错误", "原密码不正确",
+				List.of(new ProblemException.FieldProblem("oldPassword", "原密码不正确")));
+	}
+
+	static ProblemException passwordChangeRequired() {
+		return new ProblemException(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED", "需要修改密码",
+				"首次登录或密码已被重置，请先修改密码（POST /api/auth/password）", List.of());
+	}
+
+	static ProblemException csrfRefused() {
+		return new ProblemException(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID", "请求被拒绝",
+				"缺少或无效的 CSRF 令牌（请求头 X-XSRF-TOKEN 须与 Cookie XSRF-TOKEN 一致），请刷新页面后重试", List.of());
+	}
+
+	static ProblemException userNotFound(Object id) {
+		return new ProblemException(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", "用户不存在", "未找到 ID 为 " + id + " 的用户",
+				List.of());
+	}
+
+	static ProblemException invalidUser(List<ProblemException.FieldProblem> problems) {
+		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_USER", "用户信息有误",
+				"用户信息有误：" + String.join("；", problems.stream().map(p -> p.field() + "：" + p.message()).toList()),
+				problems);
+	}
+
+	static String format(Instant instant) {
+		return TIME.format(instant.atZone(CHINA));
+	}
+
+	/** 423 {@code ACCOUNT_LOCKED}, with the unlock time. */
+	static final class AccountLocked extends ProblemException {
+
+		AccountLocked(Instant until) {
+			super(HttpStatus.LOCKED, "ACCOUNT_LOCKED", "账号已锁定",
+					"连续 " + UserManagement.MAX_FAILURES + " 次登录失败，账号已锁定至 " + format(until) + "（北京时间），请稍后再试或联系系统管理员解锁",
+					List.of());
+			getBody().setProperty("lockedUntil", until.toString());
+		}
+
+	}
+
+}

@@ -1,0 +1,218 @@
+package cn.rtms.identity;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import cn.rtms.web.ProblemException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Session-based security for the JSON API: everything under {@code /api} needs a session except login, the OpenAPI
+ * document and UI, and {@code GET /api/public/**}; the SPA's files and routes are public. CSRF uses the double-submit
+ * cookie ({@code XSRF-TOKEN} cookie, {@code X-XSRF-TOKEN} header) on every non-GET request except login. 401 and 403
+ * are RFC 9457 problems in Chinese. Accounts are re-read on every request (disabled accounts lose their session,
+ * a user who must change the password gets 403 {@code PASSWORD_CHANGE_REQUIRED} outside {@code /api/auth/**}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String LOGIN = "/api/auth/login";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	CookieCsrfTokenRepository csrfTokenRepository() {
+		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		repository.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax"));
+		return repository;
+	}
+
+	/** The filter chain, only in a servlet web application (not in command mode). */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class WebSecurity {
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
+				CookieCsrfTokenRepository csrfTokens, UserManagement users, JsonMapper json) throws Exception {
+			ProblemWriter problems = new ProblemWriter(json);
+			CsrfTokenRequestAttributeHandler plainToken = new CsrfTokenRequestAttributeHandler();
+			http.securityContext(context -> context.securityContextRepository(contexts))
+				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+					.csrfTokenRequestHandler(plainToken)
+					.ignoringRequestMatchers(LOGIN))
+				.authorizeHttpRequests(requests -> requests
+					.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+					.permitAll()
+					.requestMatchers(LOGIN, "/api/auth/logout")
+					.permitAll()
+					.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
+							"/swagger-ui.html")
+					.permitAll()
+					.requestMatchers(HttpMethod.GET, "/api/public/**")
+					.permitAll()
+					.requestMatchers("/api", "/api/**")
+					.authenticated()
+					.requestMatchers(HttpMethod.GET, "/**")
+					.permitAll()
+					.requestMatchers(HttpMethod.HEAD, "/**")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+				.exceptionHandling(exceptions -> exceptions
+					.authenticationEntryPoint((request, response, ex) -> problems.write(response, new NotAuthenticated()))
+					.accessDeniedHandler((request, response, ex) -> problems.write(response,
+							ex instanceof CsrfException ? Problems.csrfRefused() : new AccessDenied("无权访问该资源"))))
+				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+				.formLogin(AbstractHttpConfigurer::disable)
+				.httpBasic(AbstractHttpConfigurer::disable)
+				.logout(AbstractHttpConfigurer::disable)
+				.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+				.addFilterBefore(new AccountFilter(users, contexts, problems), AuthorizationFilter.class);
+			return http.build();
+		}
+
+	}
+
+	/** Renders the deferred CSRF token on every request so the {@code XSRF-TOKEN} cookie is always present. */
+	static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
+	 * Re-reads the session's account: a deleted or disabled account is logged out; a changed account (role, scope,
+	 * forced password change) replaces the session's copy; a user who must change the password may only use
+	 * {@code /api/auth/**}.
+	 */
+	static final class AccountFilter extends OncePerRequestFilter {
+
+		private final UserManagement users;
+
+		private final SecurityContextRepository contexts;
+
+		private final ProblemWriter problems;
+
+		AccountFilter(UserManagement users, SecurityContextRepository contexts, ProblemWriter problems) {
+			this.users = users;
+			this.contexts = contexts;
+			this.problems = problems;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof CurrentUser session) {
+				CurrentUser current = this.users.reload(session.id()).orElse(null);
+				if (current == null) {
+					SecurityContextHolder.clearContext();
+					HttpSession httpSession = request.getSession(false);
+					if (httpSession != null) {
+						httpSession.invalidate();
+					}
+				}
+				else {
+					if (!current.equals(session)) {
+						SecurityContext context = SecurityContextHolder.createEmptyContext();
+						context.setAuthentication(authenticated(current));
+						SecurityContextHolder.setContext(context);
+						this.contexts.saveContext(context, request, response);
+					}
+					String path = request.getRequestURI().substring(request.getContextPath().length());
+					if (current.mustChangePassword() && path.startsWith("/api/") && !path.startsWith("/api/auth/")
+							&& !path.startsWith("/api/public/") && !path.startsWith("/api/openapi")
+							&& !path.startsWith("/api/docs")) {
+						this.problems.write(response, Problems.passwordChangeRequired());
+						return;
+					}
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	static UsernamePasswordAuthenticationToken authenticated(CurrentUser user) {
+		return UsernamePasswordAuthenticationToken.authenticated(user, null,
+				AuthorityUtils.createAuthorityList("ROLE_" + user.role().name()));
+	}
+
+	/** Writes a {@link ProblemException} as {@code application/problem+json}. */
+	static final class ProblemWriter {
+
+		private final JsonMapper json;
+
+		ProblemWriter(JsonMapper json) {
+			this.json = json;
+		}
+
+		void write(HttpServletResponse response, ProblemException problem) throws IOException {
+			ProblemDetail body = problem.getBody();
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("type", String.valueOf(body.getType()));
+			out.put("title", body.getTitle());
+			out.put("status", body.getStatus());
+			out.put("detail", body.getDetail());
+			if (body.getProperties() != null) {
+				out.putAll(body.getProperties());
+			}
+			response.setStatus(body.getStatus());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write(this.json.writeValueAsString(out));
+		}
+
+	}
+
+}

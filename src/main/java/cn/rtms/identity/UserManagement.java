@@ -1,0 +1,367 @@
+package cn.rtms.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.rtms.identity.InstitutionDirectory.InstitutionRef;
+import cn.rtms.web.ProblemException;
+import cn.rtms.web.ProblemException.FieldProblem;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts' use cases: login with lockout (5 consecutive failures lock the account for 15 minutes), password change
+ * under the password policy, and user administration by the system administrator. Every login success and failure,
+ * lockout, password change and account change is published as a {@link UserEvent}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UserManagement {
+
+	/** Consecutive failed logins that lock an account. */
+	public static final int MAX_FAILURES = 5;
+
+	/** How long a lockout lasts. */
+	public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+	private final Users users;
+
+	private final PasswordEncoder passwords;
+
+	private final AccessPolicy access;
+
+	private final IdentityManagement identity;
+
+	private final RegionHierarchy regions;
+
+	private final InstitutionDirectory directory;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final String dummyHash;
+
+	UserManagement(Users users, PasswordEncoder passwords, AccessPolicy access, IdentityManagement identity,
+			RegionHierarchy regions, InstitutionDirectory directory, ApplicationEventPublisher events, Clock clock) {
+		this.users = users;
+		this.passwords = passwords;
+		this.access = access;
+		this.identity = identity;
+		this.regions = regions;
+		this.directory = directory;
+		this.events = events;
+		this.clock = clock;
+		this.dummyHash = passwords.encode("Dummy-Password-1");
+	}
+
+	/**
+	 * Checks a username and password. Failures are counted (and committed) even though the call fails.
+	 * @param username login name (case-insensitive)
+	 * @param password password
+	 * @return the user, now to be stored in the session
+	 * @throws ProblemException 401 {@code LOGIN_FAILED} for a wrong username or password, 423 {@code ACCOUNT_LOCKED}
+	 * with the unlock time when locked (also on the failure that locks it), 401 {@code ACCOUNT_DISABLED}
+	 */
+	@Transactional(noRollbackFor = ProblemException.class)
+	public CurrentUser login(String username, String password) {
+		Instant now = this.clock.instant();
+		Optional<UserAccount> found = this.users.findByUsername(username.strip());
+		if (found.isEmpty()) {
+			this.passwords.matches(password, this.dummyHash);
+			publish("LOGIN_FAILED", null, username.strip(), null, null, Map.of("reason", "用户名不存在"));
+			throw Problems.loginFailed();
+		}
+		UserAccount user = found.get();
+		Instant lockedUntil = user.lockedUntil();
+		if (lockedUntil != null && user.lockedAt(now)) {
+			publish("LOGIN_REFUSED_LOCKED", user.id(), user.username(), null, null,
+					Map.of("lockedUntil", lockedUntil.toString()));
+			throw Problems.accountLocked(lockedUntil);
+		}
+		if (!this.passwords.matches(password, user.passwordHash())) {
+			int failures = (lockedUntil != null ? 0 : user.failedAttempts()) + 1;
+			if (failures >= MAX_FAILURES) {
+				Instant until = now.plus(LOCK_DURATION);
+				this.users.recordFailure(user.id(), failures, until, now);
+				publish("LOGIN_FAILED", user.id(), user.username(), null, null,
+						Map.of("reason", "密码错误", "failedAttempts", failures));
+				publish("ACCOUNT_LOCKED", user.id(), user.username(), null, user.summary(now),
+						Map.of("lockedUntil", until.toString(), "failedAttempts", failures));
+				throw Problems.accountLocked(until);
+			}
+			this.users.recordFailure(user.id(), failures, null, now);
+			publish("LOGIN_FAILED", user.id(), user.username(), null, null,
+					Map.of("reason", "密码错误", "failedAttempts", failures));
+			throw Problems.loginFailed();
+		}
+		if (!user.enabled()) {
+			publish("LOGIN_FAILED", user.id(), user.username(), null, null, Map.of("reason", "账号已停用"));
+			throw Problems.accountDisabled();
+		}
+		this.users.recordLogin(user.id(), now);
+		publish("LOGIN_SUCCEEDED", user.id(), user.username(), user.id(), null, null);
+		return current(user);
+	}
+
+	/**
+	 * Records a logout.
+	 * @param user who logged out
+	 */
+	@Transactional
+	public void loggedOut(CurrentUser user) {
+		publish("LOGOUT", user.id(), user.username(), user.id(), null, null);
+	}
+
+	/**
+	 * Changes the current user's password.
+	 * @param oldPassword the current password
+	 * @param newPassword the new one (password policy; not equal to the old one)
+	 * @return the user, no longer required to change the password
+	 * @throws ProblemException 422 {@code WRONG_OLD_PASSWORD} (recorded) or {@code PASSWORD_POLICY}
+	 */
+	@Transactional(noRollbackFor = ProblemException.class)
+	public CurrentUser changePassword(String oldPassword, String newPassword) {
+		CurrentUser me = this.identity.currentUser();
+		UserAccount user = this.users.find(me.id()).orElseThrow(NotAuthenticated::new);
+		if (!this.passwords.matches(oldPassword, user.passwordHash())) {
+			publish("PASSWORD_CHANGE_FAILED", user.id(), user.username(), user.id(), null,
+					Map.of("reason", "原密码错误"));
+			throw Problems.wrongOldPassword();
+		}
+		List<String> problems = new ArrayList<>(PasswordPolicy.problems(newPassword, user.username()));
+		if (this.passwords.matches(newPassword, user.passwordHash())) {
+			problems.add("不能与原密码相同");
+		}
+		if (!problems.isEmpty()) {
+			throw Problems.passwordRejected(problems);
+		}
+		Instant now = this.clock.instant();
+		this.users.changePassword(user.id(), this.passwords.encode(newPassword), false, now);
+		UserAccount changed = this.users.find(user.id()).orElseThrow();
+		publish("PASSWORD_CHANGED", user.id(), user.username(), user.id(), user.summary(now), changed.summary(now));
+		return current(changed);
+	}
+
+	/**
+	 * The account behind a session, re-read on every request so that disabling an account or changing a password
+	 * takes effect at once.
+	 * @param id account id
+	 * @return the user, empty when the account no longer exists or is disabled
+	 */
+	Optional<CurrentUser> reload(UUID id) {
+		return this.users.find(id).filter(UserAccount::enabled).map(UserManagement::current);
+	}
+
+	/**
+	 * @param user a logged-in user
+	 * @return the user's institution name and region name for display, when known
+	 */
+	public UserContext context(CurrentUser user) {
+		UUID institutionId = user.institutionId();
+		String institutionName = institutionId == null ? null
+				: this.directory.institution(institutionId).map(InstitutionRef::name).orElse(null);
+		String regionCode = user.regionCode();
+		return new UserContext(institutionName, regionCode == null ? null : this.directory.regionName(regionCode));
+	}
+
+	/**
+	 * Names to show with a user.
+	 *
+	 * @param institutionName the user's institution
+	 * @param regionName the user's region (jurisdiction or institution's region)
+	 */
+	public record UserContext(@Nullable String institutionName, @Nullable String regionName) {
+	}
+
+	/**
+	 * @return every account (system administrator only)
+	 */
+	public List<UserSummary> list() {
+		this.access.requireRole(Role.SYSTEM_ADMIN);
+		Instant now = this.clock.instant();
+		return this.users.findAll().stream().map(u -> u.summary(now)).toList();
+	}
+
+	/**
+	 * @param id account id
+	 * @return the account (system administrator only)
+	 */
+	public UserSummary get(UUID id) {
+		this.access.requireRole(Role.SYSTEM_ADMIN);
+		return account(id).summary(this.clock.instant());
+	}
+
+	/**
+	 * @param username a login name
+	 * @return whether an account with that name exists (no permission needed: used at start-up)
+	 */
+	public boolean exists(String username) {
+		return this.users.findByUsername(username).isPresent();
+	}
+
+	/**
+	 * Creates an account that must change its initial password at first login (system administrator only).
+	 * @param command the account
+	 * @return the new account
+	 * @throws ProblemException 422 {@code INVALID_USER} or {@code PASSWORD_POLICY}
+	 */
+	@Transactional
+	public UserSummary create(CreateUser command) {
+		return create(command, true);
+	}
+
+	/**
+	 * Creates an account (system administrator only). Only preset accounts (the demo users) skip the forced change.
+	 * @param command the account
+	 * @param mustChangePassword whether the initial password must be changed at first login
+	 * @return the new account
+	 */
+	@Transactional
+	public UserSummary create(CreateUser command, boolean mustChangePassword) {
+		CurrentUser admin = this.access.requireRole(Role.SYSTEM_ADMIN);
+		String username = command.username().strip();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (this.users.findByUsername(username).isPresent()) {
+			problems.add(new FieldProblem("username", "用户名 " + username + " 已存在"));
+		}
+		Role role = command.role();
+		UUID institutionId = command.institutionId();
+		String regionCode = command.regionCode();
+		if (role.isInstitutional()) {
+			if (institutionId == null) {
+				problems.add(new FieldProblem("institutionId", role.label() + "账号必须指定所属医疗机构"));
+			}
+			else {
+				Optional<InstitutionRef> institution = this.directory.institution(institutionId);
+				if (institution.isEmpty()) {
+					problems.add(new FieldProblem("institutionId", "医疗机构 " + institutionId + " 不存在"));
+				}
+				else {
+					regionCode = institution.get().regionCode();
+				}
+			}
+			if (role == Role.PHYSICIAN && command.personId() == null) {
+				problems.add(new FieldProblem("personId", "医师账号必须关联人员档案"));
+			}
+			if (role != Role.PHYSICIAN && command.personId() != null) {
+				problems.add(new FieldProblem("personId", "只有医师账号可以关联人员档案"));
+			}
+		}
+		else if (role.isAuthority()) {
+			if (regionCode == null) {
+				problems.add(new FieldProblem("regionCode", role.label() + "账号必须指定管辖行政区划"));
+			}
+			else if (this.regions.ancestry(regionCode).isEmpty()) {
+				problems.add(new FieldProblem("regionCode", "行政区划代码 " + regionCode + " 不存在"));
+			}
+			if (institutionId != null || command.personId() != null) {
+				problems.add(new FieldProblem("institutionId", role.label() + "账号不能关联医疗机构或人员"));
+			}
+		}
+		else if (institutionId != null || command.personId() != null || regionCode != null) {
+			problems.add(new FieldProblem("role", role.label() + "账号不能关联医疗机构、人员或行政区划"));
+		}
+		if (!problems.isEmpty()) {
+			throw Problems.invalidUser(problems);
+		}
+		List<String> passwordProblems = PasswordPolicy.problems(command.initialPassword(), username);
+		if (!passwordProblems.isEmpty()) {
+			throw Problems.passwordRejected(passwordProblems);
+		}
+		Instant now = this.clock.instant();
+		UserAccount account = new UserAccount(UUID.randomUUID(), username, command.displayName().strip(), role,
+				institutionId, role == Role.PHYSICIAN ? command.personId() : null, regionCode,
+				this.passwords.encode(command.initialPassword()), mustChangePassword, true, 0, null, null, null, now);
+		this.users.insert(account);
+		UserSummary created = account(account.id()).summary(now);
+		publish("USER_CREATED", account.id(), username, admin.id(), null, created);
+		return created;
+	}
+
+	/**
+	 * Lifts a lockout (system administrator only).
+	 * @param id account id
+	 * @return the account
+	 */
+	@Transactional
+	public UserSummary unlock(UUID id) {
+		CurrentUser admin = this.access.requireRole(Role.SYSTEM_ADMIN);
+		Instant now = this.clock.instant();
+		UserAccount before = account(id);
+		this.users.unlock(id, now);
+		return changed("USER_UNLOCKED", admin, before, now);
+	}
+
+	/**
+	 * Disables or re-enables an account (system administrator only); a disabled account's sessions end at their next
+	 * request.
+	 * @param id account id
+	 * @param enabled the new state
+	 * @return the account
+	 */
+	@Transactional
+	public UserSummary setEnabled(UUID id, boolean enabled) {
+		CurrentUser admin = this.access.requireRole(Role.SYSTEM_ADMIN);
+		if (!enabled && id.equals(admin.id())) {
+			throw new AccessDenied("不能停用当前登录的账号");
+		}
+		Instant now = this.clock.instant();
+		UserAccount before = account(id);
+		this.users.setEnabled(id, enabled, now);
+		return changed(enabled ? "USER_ENABLED" : "USER_DISABLED", admin, before, now);
+	}
+
+	/**
+	 * Sets a new initial password that must be changed at the next login (system administrator only).
+	 * @param id account id
+	 * @param password the new initial password (password policy)
+	 * @return the account
+	 */
+	@Transactional
+	public UserSummary resetPassword(UUID id, String password) {
+		CurrentUser admin = this.access.requireRole(Role.SYSTEM_ADMIN);
+		Instant now = this.clock.instant();
+		UserAccount before = account(id);
+		List<String> problems = PasswordPolicy.problems(password, before.username());
+		if (!problems.isEmpty()) {
+			throw Problems.passwordRejected(problems);
+		}
+		this.users.changePassword(id, this.passwords.encode(password), true, now);
+		this.users.unlock(id, now);
+		return changed("PASSWORD_RESET", admin, before, now);
+	}
+
+	private UserSummary changed(String action, CurrentUser admin, UserAccount before, Instant now) {
+		UserSummary after = account(before.id()).summary(now);
+		publish(action, before.id(), before.username(), admin.id(), before.summary(now), after);
+		return after;
+	}
+
+	private UserAccount account(UUID id) {
+		return this.users.find(id).orElseThrow(() -> Problems.userNotFound(id));
+	}
+
+	static CurrentUser current(UserAccount u) {
+		return new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.institutionId(), u.personId(),
+				u.regionCode(), u.mustChangePassword());
+	}
+
+	private void publish(String action, @Nullable UUID userId, String username, @Nullable UUID actorId,
+			@Nullable Object before, @Nullable Object after) {
+		UUID actor = actorId != null ? actorId : this.identity.findCurrentUser().map(CurrentUser::id).orElse(null);
+		this.events.publishEvent(
+				new UserEvent(action, userId, username, actor, this.identity.clientAddress(), before, after));
+	}
+
+}

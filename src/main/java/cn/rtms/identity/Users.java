@@ -1,0 +1,117 @@
+package cn.rtms.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** User accounts in {@code identity.user_account}. */
+@Repository
+class Users {
+
+	private static final String COLUMNS = "id, username, display_name, role, institution_id, person_id, region_code, "
+			+ "password_hash, must_change_password, enabled, failed_attempts, locked_until, password_changed_at, "
+			+ "last_login_at, created_at";
+
+	private final JdbcClient jdbc;
+
+	Users(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<UserAccount> find(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from identity.user_account where id = ?")
+			.param(id)
+			.query(Users::map)
+			.optional();
+	}
+
+	Optional<UserAccount> findByUsername(String username) {
+		return this.jdbc.sql("select " + COLUMNS + " from identity.user_account where lower(username) = lower(?)")
+			.param(username)
+			.query(Users::map)
+			.optional();
+	}
+
+	List<UserAccount> findAll() {
+		return this.jdbc.sql("select " + COLUMNS + " from identity.user_account order by username")
+			.query(Users::map)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from identity.user_account").query(Long.class).single();
+	}
+
+	void insert(UserAccount u) {
+		this.jdbc.sql("""
+				insert into identity.user_account (id, username, display_name, role, institution_id, person_id,
+				    region_code, password_hash, must_change_password, enabled, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(u.id(), u.username(), u.displayName(), u.role().name(), u.institutionId(), u.personId(),
+					u.regionCode(), u.passwordHash(), u.mustChangePassword(), u.enabled(), ts(u.createdAt()),
+					ts(u.createdAt()))
+			.update();
+	}
+
+	void recordFailure(UUID id, int failedAttempts, @Nullable Instant lockedUntil, Instant now) {
+		this.jdbc.sql("update identity.user_account set failed_attempts = ?, locked_until = ?, updated_at = ? where id = ?")
+			.params(failedAttempts, lockedUntil == null ? null : ts(lockedUntil), ts(now), id)
+			.update();
+	}
+
+	void recordLogin(UUID id, Instant now) {
+		this.jdbc.sql("""
+				update identity.user_account set failed_attempts = 0, locked_until = null, last_login_at = ?,
+				    updated_at = ? where id = ?
+				""").params(ts(now), ts(now), id).update();
+	}
+
+	void changePassword(UUID id, String hash, boolean mustChange, Instant now) {
+		this.jdbc.sql("""
+				update identity.user_account set password_hash = ?, must_change_password = ?, password_changed_at = ?,
+				    updated_at = ? where id = ?
+				""").params(hash, mustChange, ts(now), ts(now), id).update();
+	}
+
+	void unlock(UUID id, Instant now) {
+		this.jdbc.sql("update identity.user_account set failed_attempts = 0, locked_until = null, updated_at = ? where id = ?")
+			.params(ts(now), id)
+			.update();
+	}
+
+	void setEnabled(UUID id, boolean enabled, Instant now) {
+		this.jdbc.sql("update identity.user_account set enabled = ?, updated_at = ? where id = ?")
+			.params(enabled, ts(now), id)
+			.update();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return Timestamp.from(instant);
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static UserAccount map(ResultSet rs, int row) throws SQLException {
+		Instant created = instant(rs, "created_at");
+		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+				Role.valueOf(rs.getString("role")), rs.getObject("institution_id", UUID.class),
+				rs.getObject("person_id", UUID.class), rs.getString("region_code"), rs.getString("password_hash"),
+				rs.getBoolean("must_change_password"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+				instant(rs, "locked_until"), instant(rs, "password_changed_at"), instant(rs, "last_login_at"),
+				created == null ? Instant.EPOCH : created);
+	}
+
+}

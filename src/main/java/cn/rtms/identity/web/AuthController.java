@@ -1,0 +1,98 @@
+package cn.rtms.identity.web;
+
+import java.util.UUID;
+
+import cn.rtms.identity.CurrentUser;
+import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.Role;
+import cn.rtms.identity.Sessions;
+import cn.rtms.identity.UserManagement;
+import cn.rtms.identity.UserManagement.UserContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Login, logout, the current user and password change over HTTP (session cookie). */
+@RestController
+@Tag(name = "登录与账号", description = "会话登录、退出、当前用户、修改密码")
+class AuthController {
+
+	private final UserManagement users;
+
+	private final IdentityManagement identity;
+
+	private final Sessions sessions;
+
+	AuthController(UserManagement users, IdentityManagement identity, Sessions sessions) {
+		this.users = users;
+		this.identity = identity;
+		this.sessions = sessions;
+	}
+
+	@PostMapping("/api/auth/login")
+	@Operation(summary = "登录",
+			description = "成功后返回当前用户并建立会话（Cookie）。连续 5 次失败锁定 15 分钟（423 ACCOUNT_LOCKED）；"
+					+ "mustChangePassword=true 时须先修改密码。")
+	UserResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
+			HttpServletResponse response) {
+		CurrentUser user = this.users.login(body.username(), body.password());
+		this.sessions.signIn(user, request, response);
+		return response(user);
+	}
+
+	@PostMapping("/api/auth/logout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "退出登录")
+	void logout(HttpServletRequest request, HttpServletResponse response) {
+		this.identity.findCurrentUser().ifPresent(this.users::loggedOut);
+		this.sessions.signOut(request, response);
+	}
+
+	@GetMapping("/api/auth/me")
+	@Operation(summary = "当前用户")
+	UserResponse me() {
+		return response(this.identity.currentUser());
+	}
+
+	@PostMapping("/api/auth/password")
+	@Operation(summary = "修改密码", description = "密码至少 8 位，包含大写字母、小写字母、数字、特殊符号中的至少三类，且不能与用户名相同")
+	UserResponse changePassword(@Valid @RequestBody PasswordChangeRequest body, HttpServletRequest request,
+			HttpServletResponse response) {
+		CurrentUser user = this.users.changePassword(body.oldPassword(), body.newPassword());
+		this.sessions.refresh(user, request, response);
+		return response(user);
+	}
+
+	private UserResponse response(CurrentUser user) {
+		UserContext context = this.users.context(user);
+		return new UserResponse(user.id(), user.username(), user.displayName(), user.role(), user.role().label(),
+				user.institutionId(), context.institutionName(), user.personId(), user.regionCode(),
+				context.regionName(), user.mustChangePassword());
+	}
+
+	record LoginRequest(@NotBlank(message = "用户名不能为空") String username,
+			@NotBlank(message = "密码不能为空") String password) {
+	}
+
+	record PasswordChangeRequest(@NotBlank(message = "原密码不能为空") String oldPassword,
+			@NotBlank(message = "新密码不能为空") String newPassword) {
+	}
+
+	/** The current user (the fields of {@code CurrentUser}) with Chinese labels and names for display. */
+	record UserResponse(UUID id, String username, String displayName, Role role, String roleLabel,
+			@Nullable UUID institutionId, @Nullable String institutionName, @Nullable UUID personId,
+			@Nullable String regionCode, @Nullable String regionName, boolean mustChangePassword) {
+	}
+
+}
