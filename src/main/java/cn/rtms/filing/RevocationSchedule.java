@@ -1,0 +1,36 @@
+package cn.rtms.filing;
+
+import cn.rtms.identity.IdentityManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the revocation check every day ({@code rtms.filing.revocation-check.cron}, Asia/Shanghai) as the system user.
+ * The institutions and personnel modules publish no change events, so the daily run and the on-demand endpoint are
+ * the triggers.
+ */
+@Component
+class RevocationSchedule {
+
+	private static final Logger log = LoggerFactory.getLogger(RevocationSchedule.class);
+
+	private final FilingManagement filings;
+
+	private final IdentityManagement identity;
+
+	RevocationSchedule(FilingManagement filings, IdentityManagement identity) {
+		this.filings = filings;
+		this.identity = identity;
+	}
+
+	@Scheduled(cron = "${rtms.filing.revocation-check.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+	void daily() {
+		RevocationCheckResult result = this.identity
+			.asSystem((java.util.function.Supplier<RevocationCheckResult>) this.filings::checkRevocations);
+		log.info("备案撤销检查：检查 {} 项有效备案，新增撤销建议 {} 项", result.checked(), result.proposed().size());
+	}
+
+}

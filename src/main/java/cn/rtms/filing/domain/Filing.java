@@ -1,0 +1,902 @@
+package cn.rtms.filing.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.rtms.filing.FilingIncomplete;
+import cn.rtms.filing.FilingStateChanged;
+import cn.rtms.filing.IllegalFilingTransition;
+import cn.rtms.filing.InvalidFilingRequest;
+import cn.rtms.filing.RevocationProposed;
+import cn.rtms.rules.EligibilityReport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A filing (备案) of one restricted technology by one institution: the aggregate that enforces the workflow of
+ * 吉卫医发〔2022〕12号. Every transition is a verb that checks the current state, throws
+ * {@link IllegalFilingTransition} naming both states when it does not fit, appends a {@link Step} and records a
+ * {@link FilingStateChanged} event. Who may call which verb is decided by the application service; where the filing
+ * is (which authority holds it) is decided here.
+ */
+public final class Filing {
+
+	private UUID id;
+
+	private long version;
+
+	private InstitutionRef institution;
+
+	private TechnologyRef technology;
+
+	private Route route;
+
+	private FilingState state;
+
+	private @Nullable String holderRegionCode;
+
+	private @Nullable LocalDate firstCaseDate;
+
+	private @Nullable LocalDate filingDeadline;
+
+	private @Nullable LocalDate submittedOn;
+
+	private @Nullable LocalDate actionDueOn;
+
+	private @Nullable Assessment assessment;
+
+	private List<Attestation> attestations;
+
+	private List<CommitteeOpinion> committeeOpinions;
+
+	private List<DocumentRef> documents;
+
+	private List<ExpertReview> experts;
+
+	private @Nullable Decision decision;
+
+	private @Nullable String licenceNote;
+
+	private @Nullable LocalDate activatedOn;
+
+	private @Nullable LocalDate revokedOn;
+
+	private boolean cancellationRequested;
+
+	private @Nullable Ending ending;
+
+	private @Nullable RevocationProposal revocationProposal;
+
+	private List<Step> steps;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	private final List<Object> events = new ArrayList<>();
+
+	private Filing(FilingData d) {
+		this.id = d.id();
+		this.version = d.version();
+		this.institution = d.institution();
+		this.technology = d.technology();
+		this.route = d.route();
+		this.state = d.state();
+		this.holderRegionCode = d.holderRegionCode();
+		this.firstCaseDate = d.firstCaseDate();
+		this.filingDeadline = d.filingDeadline();
+		this.submittedOn = d.submittedOn();
+		this.actionDueOn = d.actionDueOn();
+		this.assessment = d.assessment();
+		this.attestations = new ArrayList<>(d.attestations());
+		this.committeeOpinions = new ArrayList<>(d.committeeOpinions());
+		this.documents = new ArrayList<>(d.documents());
+		this.experts = new ArrayList<>(d.experts());
+		this.decision = d.decision();
+		this.licenceNote = d.licenceNote();
+		this.activatedOn = d.activatedOn();
+		this.revokedOn = d.revokedOn();
+		this.cancellationRequested = d.cancellationRequested();
+		this.ending = d.ending();
+		this.revocationProposal = d.revocationProposal();
+		this.steps = new ArrayList<>(d.steps());
+		this.createdAt = d.createdAt();
+		this.updatedAt = d.updatedAt();
+	}
+
+	/**
+	 * Starts a draft.
+	 * @param id new id
+	 * @param institution the filing institution
+	 * @param technology the technology with its level
+	 * @param route receiving authority and the path up to the review authority
+	 * @param firstCaseDate first case, when already known
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 * @return the draft
+	 */
+	public static Filing start(UUID id, InstitutionRef institution, TechnologyRef technology, Route route,
+			@Nullable LocalDate firstCaseDate, Act act, Deadlines deadlines) {
+		if (firstCaseDate != null && firstCaseDate.isAfter(act.today())) {
+			throw new InvalidFilingRequest("首例开展日期 " + firstCaseDate + " 不能晚于今天");
+		}
+		Filing filing = new Filing(new FilingData(id, 0, institution, technology, route, FilingState.DRAFT, null,
+				firstCaseDate, firstCaseDate == null ? null : deadlines.filingDeadline(firstCaseDate), null, null, null,
+				List.of(), List.of(), List.of(), List.of(), null, null, null, null, false, null, null, List.of(),
+				act.at(), act.at()));
+		filing.step("CREATE", FilingState.DRAFT, FilingState.DRAFT, null, act);
+		return filing;
+	}
+
+	/**
+	 * @param data a stored snapshot
+	 * @return the aggregate
+	 */
+	public static Filing restore(FilingData data) {
+		return new Filing(data);
+	}
+
+	/** @return an immutable snapshot to store or show */
+	public FilingData data() {
+		return new FilingData(this.id, this.version, this.institution, this.technology, this.route, this.state,
+				this.holderRegionCode, this.firstCaseDate, this.filingDeadline, this.submittedOn, this.actionDueOn,
+				this.assessment, List.copyOf(this.attestations), List.copyOf(this.committeeOpinions),
+				List.copyOf(this.documents), List.copyOf(this.experts), this.decision, this.licenceNote,
+				this.activatedOn, this.revokedOn, this.cancellationRequested, this.ending, this.revocationProposal,
+				List.copyOf(this.steps), this.createdAt, this.updatedAt);
+	}
+
+	/** @return events recorded since load, then forgotten */
+	public List<Object> drainEvents() {
+		List<Object> copy = List.copyOf(this.events);
+		this.events.clear();
+		return copy;
+	}
+
+	/** @return id */
+	public UUID id() {
+		return this.id;
+	}
+
+	/** @return stored version */
+	public long version() {
+		return this.version;
+	}
+
+	/** @return state */
+	public FilingState state() {
+		return this.state;
+	}
+
+	/** @return the region code of the authority holding the filing, null when with the hospital or final */
+	public @Nullable String holder() {
+		return this.holderRegionCode;
+	}
+
+	// --- hospital ---
+
+	/**
+	 * Freezes the engine's clause-by-clause result. Attestations of clauses that still need one are kept.
+	 * @param assessment the result
+	 * @param act who and when
+	 */
+	public void selfAssess(Assessment assessment, Act act) {
+		FilingState from = require("自评", FilingState.SELF_ASSESSED, FilingState.DRAFT, FilingState.SELF_ASSESSED,
+				FilingState.RETURNED_FOR_SUPPLEMENT);
+		Set<String> needing = new LinkedHashSet<>(pendingCitations(assessment, List.of()));
+		this.attestations.removeIf(a -> !needing.contains(a.citation()));
+		this.assessment = assessment;
+		transition("SELF_ASSESS", from, FilingState.SELF_ASSESSED, null, act);
+	}
+
+	/**
+	 * Confirms a clause the engine could not check.
+	 * @param clauseRef clause number as printed or its citation
+	 * @param evidence what was seen
+	 * @param document the evidence file, or null
+	 * @param act who and when
+	 */
+	public void attest(String clauseRef, String evidence, @Nullable DocumentRef document, Act act) {
+		FilingState from = require("确认条款", FilingState.SELF_ASSESSED, FilingState.SELF_ASSESSED,
+				FilingState.RETURNED_FOR_SUPPLEMENT);
+		Assessment assessment = Objects.requireNonNull(this.assessment);
+		EligibilityReport.ClauseResult clause = assessment.report()
+			.clauses()
+			.stream()
+			.filter(c -> c.ref().equals(clauseRef) || c.citation().equals(clauseRef))
+			.findFirst()
+			.orElseThrow(() -> new InvalidFilingRequest("自评结果中没有条款 " + clauseRef));
+		if (!"NEEDS_ATTESTATION".equals(clause.status())) {
+			throw new InvalidFilingRequest(
+					"条款 " + clause.citation() + " 的评估结论为“" + clause.statusLabel() + "”，无需人工确认（只有“待确认”的条款需要）");
+		}
+		if (evidence.isBlank()) {
+			throw new InvalidFilingRequest("确认条款 " + clause.citation() + " 时必须填写证据说明");
+		}
+		if (document != null) {
+			this.documents.add(document);
+		}
+		this.attestations.removeIf(a -> a.citation().equals(clause.citation()));
+		this.attestations
+			.add(new Attestation(clause.ref(), clause.citation(), evidence, document == null ? null : document.id(),
+					act.actor(), act.at()));
+		step("ATTEST", from, from, clause.citation() + "：" + evidence, act);
+	}
+
+	/**
+	 * Records the opinion of the hospital's 医疗技术临床应用管理委员会 or 伦理委员会 (replacing an earlier one).
+	 * @param committee which committee
+	 * @param meetingDate meeting date
+	 * @param opinion the committee's opinion
+	 * @param minutes the minutes
+	 * @param act who and when
+	 */
+	public void recordCommitteeOpinion(Committee committee, LocalDate meetingDate, String opinion, DocumentRef minutes,
+			Act act) {
+		FilingState from = require("登记委员会意见", this.state, FilingState.DRAFT, FilingState.SELF_ASSESSED,
+				FilingState.RETURNED_FOR_SUPPLEMENT);
+		if (opinion.isBlank()) {
+			throw new InvalidFilingRequest(committee.label() + "意见不能为空");
+		}
+		if (meetingDate.isAfter(act.today())) {
+			throw new InvalidFilingRequest(committee.label() + "会议日期不能晚于今天");
+		}
+		this.documents.add(minutes);
+		this.committeeOpinions.removeIf(o -> o.committee() == committee);
+		this.committeeOpinions
+			.add(new CommitteeOpinion(committee, meetingDate, opinion, minutes.id(), act.actor(), act.at()));
+		step("COMMITTEE_OPINION", from, from, committee.label() + "（" + meetingDate + "）：" + opinion, act);
+	}
+
+	/**
+	 * Attaches a supporting document.
+	 * @param document the stored file
+	 * @param act who and when
+	 */
+	public void addDocument(DocumentRef document, Act act) {
+		FilingState from = require("上传材料", this.state, FilingState.DRAFT, FilingState.SELF_ASSESSED,
+				FilingState.RETURNED_FOR_SUPPLEMENT);
+		this.documents.add(document);
+		step("ADD_DOCUMENT", from, from, document.fileName(), act);
+	}
+
+	/**
+	 * Submits to the receiving authority (also a resubmission after a return).
+	 * @param firstCaseDate the first case's date
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 */
+	public void submit(LocalDate firstCaseDate, Act act, Deadlines deadlines) {
+		FilingState from = require("提交备案", FilingState.SUBMITTED, FilingState.SELF_ASSESSED,
+				FilingState.RETURNED_FOR_SUPPLEMENT);
+		if (this.assessment == null) {
+			throw new FilingIncomplete("提交前必须先完成自评");
+		}
+		if (firstCaseDate.isAfter(act.today())) {
+			throw new InvalidFilingRequest("首例开展日期 " + firstCaseDate + " 不能晚于今天");
+		}
+		List<String> pending = pendingAttestations();
+		if (!pending.isEmpty()) {
+			throw new FilingIncomplete("以下“待确认”条款尚未确认并提供证据：" + String.join("、", pending));
+		}
+		List<String> missing = new ArrayList<>();
+		for (Committee committee : Committee.values()) {
+			if (this.committeeOpinions.stream().noneMatch(o -> o.committee() == committee)) {
+				missing.add(committee.label() + "意见");
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new FilingIncomplete("提交前必须登记" + String.join("和", missing) + "（含会议日期和会议纪要）");
+		}
+		this.firstCaseDate = firstCaseDate;
+		this.filingDeadline = deadlines.filingDeadline(firstCaseDate);
+		this.submittedOn = act.today();
+		this.experts.clear();
+		this.decision = null;
+		moveTo(this.route.receivingRegionCode(), "RECEIVE", act, deadlines);
+		transition("SUBMIT", from, FilingState.SUBMITTED, act.opinion(), act);
+	}
+
+	/**
+	 * The hospital asks to cancel an active filing; the competent authority then revokes it.
+	 * @param text why
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 */
+	public void requestCancellation(String text, Act act, Deadlines deadlines) {
+		FilingState from = require("申请注销", FilingState.ACTIVE, FilingState.ACTIVE);
+		if (this.cancellationRequested) {
+			throw new IllegalFilingTransition("该备案已申请注销，等待卫生健康行政部门处理");
+		}
+		this.cancellationRequested = true;
+		this.actionDueOn = deadlines.due("CANCELLATION", act.today());
+		step("REQUEST_CANCELLATION", from, from, text, act);
+	}
+
+	// --- authorities ---
+
+	/**
+	 * The receiving authority receives (受理) the filing.
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 */
+	public void receive(Act act, Deadlines deadlines) {
+		FilingState from = require("受理", FilingState.RECEIVED, FilingState.SUBMITTED);
+		this.actionDueOn = deadlines.due(atReviewLevel() ? "ASSIGN_EXPERTS" : "ESCALATE", act.today());
+		transition("RECEIVE", from, FilingState.RECEIVED, act.opinion(), act);
+	}
+
+	/**
+	 * Passes the filing one level up (逐级上报).
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 */
+	public void escalate(Act act, Deadlines deadlines) {
+		FilingState from = require("逐级上报", FilingState.ESCALATED, FilingState.RECEIVED, FilingState.ESCALATED);
+		if (atReviewLevel()) {
+			throw new IllegalFilingTransition("该备案已在审查层级（" + this.route.reviewRegionCode()
+					+ "），应组织专家审查，不能继续上报（当前状态“" + from.label() + "”）");
+		}
+		List<String> path = this.route.path();
+		String next = path.get(path.indexOf(this.holderRegionCode) + 1);
+		String step = next.equals(this.route.reviewRegionCode()) ? "ASSIGN_EXPERTS" : "ESCALATE";
+		moveTo(next, step, act, deadlines);
+		transition("ESCALATE", from, FilingState.ESCALATED, act.opinion(), act);
+	}
+
+	/**
+	 * The review authority assigns experts.
+	 * @param experts the experts' user ids with names where known
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 */
+	public void startExpertReview(List<ExpertReview> experts, Act act, Deadlines deadlines) {
+		FilingState from = require("组织专家审查", FilingState.UNDER_EXPERT_REVIEW, FilingState.RECEIVED,
+				FilingState.ESCALATED);
+		if (!atReviewLevel()) {
+			throw new IllegalFilingTransition("该备案应由 " + this.route.reviewRegionCode()
+					+ " 组织专家审查，当前所在层级 " + this.holderRegionCode + " 应逐级上报（当前状态“" + from.label() + "”）");
+		}
+		if (experts.isEmpty()) {
+			throw new InvalidFilingRequest("至少指派一名评审专家");
+		}
+		if (experts.stream().map(ExpertReview::userId).distinct().count() != experts.size()) {
+			throw new InvalidFilingRequest("评审专家不能重复指派");
+		}
+		this.experts.clear();
+		this.experts.addAll(experts);
+		this.actionDueOn = deadlines.due("EXPERT_OPINION", act.today());
+		transition("START_EXPERT_REVIEW", from, FilingState.UNDER_EXPERT_REVIEW, act.opinion(), act);
+	}
+
+	/**
+	 * @param userId a user id
+	 * @return whether that user is an expert assigned to this filing (in any round still recorded)
+	 */
+	public boolean isAssignedExpert(UUID userId) {
+		return this.experts.stream().anyMatch(e -> e.userId().equals(userId));
+	}
+
+	/**
+	 * An assigned expert records (or replaces) an opinion.
+	 * @param verdict agree / disagree / supplement
+	 * @param text the opinion
+	 * @param act who and when; the actor must be assigned
+	 * @param deadlines working-day deadlines
+	 */
+	public void recordExpertOpinion(Verdict verdict, String text, Act act, Deadlines deadlines) {
+		FilingState from = require("提交专家意见", FilingState.UNDER_EXPERT_REVIEW, FilingState.UNDER_EXPERT_REVIEW);
+		if (text.isBlank()) {
+			throw new InvalidFilingRequest("专家意见不能为空");
+		}
+		List<ExpertReview> experts = this.experts;
+		for (int i = 0; i < experts.size(); i++) {
+			if (experts.get(i).userId().equals(act.actor().userId())) {
+				experts.set(i, new ExpertReview(act.actor().userId(), act.actor().name(), verdict, text, act.at()));
+			}
+		}
+		if (experts.stream().allMatch(e -> e.verdict() != null)) {
+			this.actionDueOn = deadlines.due("DECIDE", act.today());
+		}
+		step("EXPERT_OPINION", from, from, verdict.label() + "：" + text, act);
+	}
+
+	/**
+	 * The review authority decides after every assigned expert gave an opinion.
+	 * @param decision approve, return for supplement, or reject
+	 * @param reasons why
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 */
+	public void decide(DecisionKind decision, String reasons, Act act, Deadlines deadlines) {
+		FilingState target = switch (decision) {
+			case APPROVED -> FilingState.APPROVED;
+			case RETURNED_FOR_SUPPLEMENT -> FilingState.RETURNED_FOR_SUPPLEMENT;
+			case REJECTED -> FilingState.REJECTED;
+		};
+		FilingState from = require("作出审查决定", target, FilingState.UNDER_EXPERT_REVIEW);
+		List<String> missing = this.experts
+			.stream()
+			.filter(e -> e.verdict() == null)
+			.map(e -> e.name() != null ? e.name() : e.userId().toString())
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new FilingIncomplete("以下评审专家尚未提交意见：" + String.join("、", missing));
+		}
+		if (decision != DecisionKind.APPROVED && reasons.isBlank()) {
+			throw new InvalidFilingRequest(decision.label() + "时必须说明理由");
+		}
+		this.decision = new Decision(decision, reasons, act.actor(), act.at());
+		switch (decision) {
+			case APPROVED -> this.actionDueOn = deadlines.due(atReceivingLevel() ? "ACTIVATE" : "NOTIFY_RESULT",
+					act.today());
+			case RETURNED_FOR_SUPPLEMENT -> {
+				this.holderRegionCode = null;
+				this.actionDueOn = deadlines.due("SUPPLEMENT", act.today());
+			}
+			case REJECTED -> {
+				this.holderRegionCode = null;
+				this.actionDueOn = null;
+			}
+		}
+		transition("DECIDE_" + decision.name(), from, target, reasons, act);
+	}
+
+	/**
+	 * Passes the approval one level down toward the receiving authority (逐级通知).
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 */
+	public void notifyResult(Act act, Deadlines deadlines) {
+		FilingState from = require("逐级通知审查结果", FilingState.RESULT_NOTIFIED, FilingState.APPROVED,
+				FilingState.RESULT_NOTIFIED);
+		if (atReceivingLevel()) {
+			throw new IllegalFilingTransition("审查结果已到达受理机关，应在许可证副本备注栏注明后确认备案有效（当前状态“" + from.label() + "”）");
+		}
+		List<String> path = this.route.path();
+		String previous = path.get(path.indexOf(this.holderRegionCode) - 1);
+		moveTo(previous, previous.equals(this.route.receivingRegionCode()) ? "ACTIVATE" : "NOTIFY_RESULT", act,
+				deadlines);
+		transition("NOTIFY_RESULT", from, FilingState.RESULT_NOTIFIED, act.opinion(), act);
+	}
+
+	/**
+	 * The receiving authority notes the filing on the licence (副本备注栏) and it becomes active.
+	 * @param licenceNote the note as written on the licence
+	 * @param act who and when
+	 */
+	public void activate(String licenceNote, Act act) {
+		FilingState from = require("确认备案有效", FilingState.ACTIVE, FilingState.APPROVED, FilingState.RESULT_NOTIFIED);
+		if (!atReceivingLevel()) {
+			throw new IllegalFilingTransition(
+					"审查结果尚未逐级通知到受理机关 " + this.route.receivingRegionCode() + "（当前状态“" + from.label() + "”）");
+		}
+		if (licenceNote.isBlank()) {
+			throw new InvalidFilingRequest("必须填写《医疗机构执业许可证》副本备注栏的注明内容");
+		}
+		this.licenceNote = licenceNote;
+		this.activatedOn = act.today();
+		this.actionDueOn = null;
+		transition("ACTIVATE", from, FilingState.ACTIVE, licenceNote, act);
+	}
+
+	/**
+	 * The competent authority suspends an active filing.
+	 * @param reason why
+	 * @param text details
+	 * @param act who and when
+	 */
+	public void suspend(EndingReason reason, String text, Act act) {
+		FilingState from = require("中止", FilingState.SUSPENDED, FilingState.ACTIVE);
+		checkReason(reason, text);
+		this.ending = new Ending(reason, text, act.actor(), act.at());
+		this.actionDueOn = null;
+		transition("SUSPEND", from, FilingState.SUSPENDED, reason.label() + "：" + text, act);
+	}
+
+	/**
+	 * The competent authority lifts a suspension.
+	 * @param act who and when
+	 */
+	public void resume(Act act) {
+		FilingState from = require("恢复", FilingState.ACTIVE, FilingState.SUSPENDED);
+		this.ending = null;
+		transition("RESUME", from, FilingState.ACTIVE, act.opinion(), act);
+	}
+
+	/**
+	 * The competent authority revokes the filing; an open revocation proposal is closed as accepted.
+	 * @param reason why
+	 * @param text details
+	 * @param act who and when
+	 */
+	public void revoke(EndingReason reason, String text, Act act) {
+		FilingState from = require("撤销", FilingState.REVOKED, FilingState.ACTIVE, FilingState.SUSPENDED);
+		checkReason(reason, text);
+		this.ending = new Ending(reason, text, act.actor(), act.at());
+		this.revocationProposal = null;
+		this.holderRegionCode = null;
+		this.actionDueOn = null;
+		this.revokedOn = act.today();
+		transition("REVOKE", from, FilingState.REVOKED, reason.label() + "：" + text, act);
+	}
+
+	/**
+	 * Attaches an automatic revocation proposal unless one is already open.
+	 * @param reason proposed reason
+	 * @param detail explanation
+	 * @param act the system actor and time
+	 * @param deadlines working-day deadlines
+	 * @return whether a proposal was attached
+	 */
+	public boolean proposeRevocation(EndingReason reason, String detail, Act act, Deadlines deadlines) {
+		if (this.state != FilingState.ACTIVE || this.revocationProposal != null) {
+			return false;
+		}
+		this.revocationProposal = new RevocationProposal(UUID.randomUUID(), reason, detail, act.at(),
+				deadlines.due("REVOCATION_PROPOSAL", act.today()));
+		step("PROPOSE_REVOCATION", FilingState.ACTIVE, FilingState.ACTIVE, reason.label() + "：" + detail, act);
+		this.events.add(new RevocationProposed(id(), this.institution.id(), this.technology.code(),
+				reason.name(), detail, act.at()));
+		return true;
+	}
+
+	/**
+	 * The competent authority dismisses the open revocation proposal.
+	 * @param text why
+	 * @param act who and when
+	 */
+	public void dismissRevocationProposal(String text, Act act) {
+		if (this.revocationProposal == null) {
+			throw new IllegalFilingTransition("该备案没有待处理的撤销建议（当前状态“" + this.state.label() + "”）");
+		}
+		if (text.isBlank()) {
+			throw new InvalidFilingRequest("驳回撤销建议时必须说明理由");
+		}
+		this.revocationProposal = null;
+		step("DISMISS_REVOCATION_PROPOSAL", this.state, this.state, text, act);
+	}
+
+	// --- queries ---
+
+	/** @return citations of clauses needing attestation that have none yet */
+	public List<String> pendingAttestations() {
+		Assessment assessment = this.assessment;
+		return assessment == null ? List.of() : pendingCitations(assessment, this.attestations);
+	}
+
+	/** @return whether the holder is the review authority */
+	public boolean atReviewLevel() {
+		return Objects.equals(this.holderRegionCode, this.route.reviewRegionCode());
+	}
+
+	/** @return whether the holder is the receiving authority */
+	public boolean atReceivingLevel() {
+		return Objects.equals(this.holderRegionCode, this.route.receivingRegionCode());
+	}
+
+	/**
+	 * @param today today
+	 * @return whether the filing was (or, unsubmitted, is) later than 15 working days after the first case
+	 */
+	public boolean lateFiling(LocalDate today) {
+		LocalDate deadline = this.filingDeadline;
+		if (deadline == null) {
+			return false;
+		}
+		LocalDate submitted = this.submittedOn;
+		return (submitted != null ? submitted : today).isAfter(deadline);
+	}
+
+	/**
+	 * @param today today
+	 * @return whether the current holder's due date has passed
+	 */
+	public boolean overdue(LocalDate today) {
+		LocalDate due = this.actionDueOn;
+		boolean late = due != null && today.isAfter(due);
+		RevocationProposal proposal = this.revocationProposal;
+		return late || (proposal != null && today.isAfter(proposal.dueOn()))
+				|| (this.state == FilingState.DRAFT || this.state == FilingState.SELF_ASSESSED)
+						&& lateFiling(today);
+	}
+
+	// --- internals ---
+
+	private static List<String> pendingCitations(Assessment assessment, List<Attestation> attestations) {
+		List<String> pending = new ArrayList<>();
+		for (EligibilityReport.ClauseResult clause : assessment.report().clauses()) {
+			if ("NEEDS_ATTESTATION".equals(clause.status())
+					&& attestations.stream().noneMatch(a -> a.citation().equals(clause.citation()))) {
+				pending.add(clause.citation());
+			}
+		}
+		return pending;
+	}
+
+	private static void checkReason(EndingReason reason, String text) {
+		if (text.isBlank()) {
+			throw new InvalidFilingRequest("必须说明理由（" + reason.label() + "）");
+		}
+	}
+
+	private FilingState require(String action, FilingState target, FilingState... allowed) {
+		FilingState current = this.state;
+		for (FilingState state : allowed) {
+			if (state == current) {
+				return current;
+			}
+		}
+		throw new IllegalFilingTransition("备案当前状态为“" + current.label() + "”（" + current.name() + "），不能" + action
+				+ (target == current ? "" : "转为“" + target.label() + "”（" + target.name() + "）") + "；允许的状态："
+				+ String.join("、", java.util.Arrays.stream(allowed).map(FilingState::label).toList()));
+	}
+
+	private void moveTo(String regionCode, String step, Act act, Deadlines deadlines) {
+		this.holderRegionCode = regionCode;
+		this.actionDueOn = deadlines.due(step, act.today());
+	}
+
+	private void transition(String action, FilingState from, FilingState to, @Nullable String opinion, Act act) {
+		this.state = to;
+		step(action, from, to, opinion, act);
+	}
+
+	private void step(String action, FilingState from, FilingState to, @Nullable String opinion, Act act) {
+		this.steps
+			.add(new Step(action, from, to, this.holderRegionCode, act.actor(), act.at(), opinion));
+		this.updatedAt = act.at();
+		this.events.add(new FilingStateChanged(id(), this.institution.id(), this.technology.code(),
+				action, from.name(), to.name(), act.at()));
+	}
+
+	/** @return the steps, oldest first */
+	public List<Step> steps() {
+		return Collections.unmodifiableList(this.steps);
+	}
+
+	// --- value types ---
+
+	/**
+	 * Who acts and when.
+	 *
+	 * @param actor the user (or the system)
+	 * @param at the instant
+	 * @param today the working date (Asia/Shanghai)
+	 * @param opinion the opinion given with the step, if any
+	 */
+	public record Act(Actor actor, Instant at, LocalDate today, @Nullable String opinion) {
+	}
+
+	/**
+	 * A user as recorded on a step.
+	 *
+	 * @param userId user id (a fixed id for the system)
+	 * @param name display name
+	 * @param role role code
+	 * @param roleLabel role in Chinese
+	 * @param regionCode the authority's region, when an authority
+	 */
+	public record Actor(UUID userId, String name, String role, String roleLabel, @Nullable String regionCode) {
+	}
+
+	/**
+	 * The institution as it was when the filing started.
+	 *
+	 * @param id institution id
+	 * @param name name
+	 * @param regionCode where it is
+	 */
+	public record InstitutionRef(UUID id, String name, String regionCode) {
+	}
+
+	/**
+	 * The technology filed.
+	 *
+	 * @param code catalogue code
+	 * @param name Chinese name
+	 * @param level NATIONAL or PROVINCIAL
+	 */
+	public record TechnologyRef(String code, String name, String level) {
+	}
+
+	/**
+	 * Where the filing goes.
+	 *
+	 * @param receivingRegionCode the licence issuer, which receives and activates
+	 * @param reviewRegionCode the authority that organises the expert review
+	 * @param path receiving first, review last, every level between
+	 */
+	public record Route(String receivingRegionCode, String reviewRegionCode, List<String> path) {
+	}
+
+	/**
+	 * The frozen self-assessment.
+	 *
+	 * @param specKey spec edition used
+	 * @param assessedAt when
+	 * @param report the clause-by-clause report
+	 */
+	public record Assessment(String specKey, Instant assessedAt, EligibilityReport report) {
+	}
+
+	/**
+	 * A confirmed clause.
+	 *
+	 * @param clauseRef number as printed
+	 * @param citation full citation
+	 * @param evidence what was seen
+	 * @param documentId evidence file, if any
+	 * @param confirmedBy who
+	 * @param confirmedAt when
+	 */
+	public record Attestation(String clauseRef, String citation, String evidence, @Nullable UUID documentId,
+			Actor confirmedBy, Instant confirmedAt) {
+	}
+
+	/** The hospital committees whose opinions a filing needs. */
+	public enum Committee {
+
+		/** 医疗技术临床应用管理委员会. */
+		TECHNOLOGY_MANAGEMENT("医疗技术临床应用管理委员会"),
+		/** 伦理委员会. */
+		ETHICS("伦理委员会");
+
+		private final String label;
+
+		Committee(String label) {
+			this.label = label;
+		}
+
+		/** @return the Chinese label */
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	/**
+	 * A committee's opinion.
+	 *
+	 * @param committee which
+	 * @param meetingDate meeting date
+	 * @param opinion the opinion
+	 * @param minutesDocumentId minutes file
+	 * @param recordedBy who entered it
+	 * @param recordedAt when
+	 */
+	public record CommitteeOpinion(Committee committee, LocalDate meetingDate, String opinion, UUID minutesDocumentId,
+			Actor recordedBy, Instant recordedAt) {
+	}
+
+	/**
+	 * A stored file's metadata.
+	 *
+	 * @param id document id
+	 * @param fileName original name
+	 * @param contentType detected type
+	 * @param size bytes
+	 * @param sha256 hex checksum
+	 * @param description what it is
+	 * @param uploadedBy who
+	 * @param uploadedAt when
+	 */
+	public record DocumentRef(UUID id, String fileName, String contentType, long size, String sha256,
+			@Nullable String description, Actor uploadedBy, Instant uploadedAt) {
+	}
+
+	/** An expert's verdict. */
+	public enum Verdict {
+
+		/** 同意. */
+		AGREE("同意"),
+		/** 不同意. */
+		DISAGREE("不同意"),
+		/** 需补充材料. */
+		SUPPLEMENT("需补充材料");
+
+		private final String label;
+
+		Verdict(String label) {
+			this.label = label;
+		}
+
+		/** @return the Chinese label */
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	/**
+	 * An assigned expert and, once given, the opinion.
+	 *
+	 * @param userId the expert's user id
+	 * @param name the expert's name, when known
+	 * @param verdict null until given
+	 * @param text the opinion
+	 * @param at when given
+	 */
+	public record ExpertReview(UUID userId, @Nullable String name, @Nullable Verdict verdict, @Nullable String text,
+			@Nullable Instant at) {
+	}
+
+	/** The review authority's decision. */
+	public enum DecisionKind {
+
+		/** 审查通过. */
+		APPROVED("审查通过"),
+		/** 退回补充. */
+		RETURNED_FOR_SUPPLEMENT("退回补充材料"),
+		/** 不予备案. */
+		REJECTED("不予备案");
+
+		private final String label;
+
+		DecisionKind(String label) {
+			this.label = label;
+		}
+
+		/** @return the Chinese label */
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	/**
+	 * A decision.
+	 *
+	 * @param decision which
+	 * @param reasons why
+	 * @param by who
+	 * @param at when
+	 */
+	public record Decision(DecisionKind decision, String reasons, Actor by, Instant at) {
+	}
+
+	/**
+	 * Suspension or revocation.
+	 *
+	 * @param reason why
+	 * @param text details
+	 * @param by who
+	 * @param at when
+	 */
+	public record Ending(EndingReason reason, String text, Actor by, Instant at) {
+	}
+
+	/**
+	 * An automatic proposal to revoke.
+	 *
+	 * @param id proposal id
+	 * @param reason proposed reason
+	 * @param detail explanation
+	 * @param proposedAt when
+	 * @param dueOn the authority's due date
+	 */
+	public record RevocationProposal(UUID id, EndingReason reason, String detail, Instant proposedAt, LocalDate dueOn) {
+	}
+
+	/**
+	 * One step of the workflow as recorded.
+	 *
+	 * @param action step code, e.g. {@code ESCALATE}
+	 * @param fromState state before
+	 * @param toState state after
+	 * @param regionCode the holder after the step
+	 * @param actor who
+	 * @param at when
+	 * @param opinion opinion or remark
+	 */
+	public record Step(String action, FilingState fromState, FilingState toState, @Nullable String regionCode,
+			Actor actor, Instant at, @Nullable String opinion) {
+	}
+
+}

@@ -1,0 +1,300 @@
+package cn.rtms.filing.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import cn.rtms.filing.FilingManagement;
+import cn.rtms.filing.FilingReports;
+import cn.rtms.filing.FilingSummary;
+import cn.rtms.filing.FilingView;
+import cn.rtms.filing.InboxItem;
+import cn.rtms.filing.InvalidFilingRequest;
+import cn.rtms.filing.PublicFiling;
+import cn.rtms.filing.RevocationCheckResult;
+import cn.rtms.filing.Upload;
+import cn.rtms.filing.web.FilingRequests.ActivateRequest;
+import cn.rtms.filing.web.FilingRequests.CreateFilingRequest;
+import cn.rtms.filing.web.FilingRequests.DecisionRequest;
+import cn.rtms.filing.web.FilingRequests.EndingRequest;
+import cn.rtms.filing.web.FilingRequests.ExpertOpinionRequest;
+import cn.rtms.filing.web.FilingRequests.ExpertReviewRequest;
+import cn.rtms.filing.web.FilingRequests.OpinionRequest;
+import cn.rtms.filing.web.FilingRequests.SubmitRequest;
+import cn.rtms.filing.web.FilingRequests.TextRequest;
+import cn.rtms.filing.web.FilingRequests.VersionRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The filing workflow over HTTP; every rule and permission is checked in {@link FilingManagement}. */
+@RestController
+@Tag(name = "备案", description = "限制类技术备案：自评、提交、受理、逐级上报、专家审查、逐级通知、备案有效、中止与撤销")
+class FilingController {
+
+	private final FilingManagement filings;
+
+	private final FilingReports reports;
+
+	FilingController(FilingManagement filings, FilingReports reports) {
+		this.filings = filings;
+		this.reports = reports;
+	}
+
+	@PostMapping("/api/filings")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "新建备案草稿（医务科、医院管理员，本机构）")
+	FilingView create(@RequestBody CreateFilingRequest request) {
+		return this.filings.create(required(request.technology(), "technology", "技术编码"), request.firstCaseDate());
+	}
+
+	@GetMapping("/api/filings")
+	@Operation(summary = "当前用户可见的备案列表")
+	List<FilingSummary> list(@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String technology,
+			@RequestParam(required = false) @Nullable String regionCode) {
+		return this.filings.list(state, technology, regionCode);
+	}
+
+	@GetMapping("/api/filings/inbox")
+	@Operation(summary = "待办：当前用户需要办理的备案（含逾期标记）")
+	List<InboxItem> inbox() {
+		return this.filings.inbox();
+	}
+
+	@GetMapping("/api/filings/{id}")
+	@Operation(summary = "备案详情")
+	FilingView get(@PathVariable UUID id) {
+		return this.filings.get(id);
+	}
+
+	@PostMapping("/api/filings/{id}/self-assessment")
+	@Operation(summary = "自评：按现行管理规范评估本机构并固化结果")
+	FilingView selfAssess(@PathVariable UUID id, @RequestBody(required = false) @Nullable VersionRequest request) {
+		return this.filings.selfAssess(id, request == null ? null : request.version());
+	}
+
+	@PostMapping(path = "/api/filings/{id}/attestations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "确认“待确认”条款并上传证据（multipart）")
+	FilingView attest(@PathVariable UUID id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam(required = false) @Nullable String clauseRef,
+			@RequestParam(required = false) @Nullable String evidence,
+			@RequestPart(required = false) @Nullable MultipartFile file) {
+		return this.filings.attest(id, version, required(clauseRef, "clauseRef", "条款"),
+				required(evidence, "evidence", "证据说明"), file == null || file.isEmpty() ? null : upload(file));
+	}
+
+	@PostMapping(path = "/api/filings/{id}/committee-opinions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "登记医疗技术临床应用管理委员会或伦理委员会意见及会议纪要（multipart）")
+	FilingView committeeOpinion(@PathVariable UUID id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam(required = false) @Nullable String committee,
+			@RequestParam(required = false) @Nullable String meetingDate,
+			@RequestParam(required = false) @Nullable String opinion,
+			@RequestPart(required = false) @Nullable MultipartFile minutes) {
+		if (minutes == null || minutes.isEmpty()) {
+			throw new InvalidFilingRequest("必须上传会议纪要（minutes）");
+		}
+		return this.filings.recordCommitteeOpinion(id, version, required(committee, "committee", "委员会"),
+				date(required(meetingDate, "meetingDate", "会议日期"), "meetingDate"),
+				required(opinion, "opinion", "委员会意见"), upload(minutes));
+	}
+
+	@PostMapping(path = "/api/filings/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "上传备案材料（multipart）")
+	FilingView addDocument(@PathVariable UUID id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam(required = false) @Nullable String description,
+			@RequestPart(required = false) @Nullable MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidFilingRequest("必须上传文件（file）");
+		}
+		return this.filings.addDocument(id, version, description, upload(file));
+	}
+
+	@GetMapping("/api/filings/{id}/documents/{documentId}")
+	@Operation(summary = "下载备案材料")
+	ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID documentId) {
+		FilingManagement.StoredDocument document = this.filings.document(id, documentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(document.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-SHA256", document.sha256())
+			.body(document.content());
+	}
+
+	@PostMapping("/api/filings/{id}/submit")
+	@Operation(summary = "提交备案（首例开展日期必填）")
+	FilingView submit(@PathVariable UUID id, @RequestBody SubmitRequest request) {
+		if (request.firstCaseDate() == null) {
+			throw new InvalidFilingRequest("首例开展日期（firstCaseDate）不能为空");
+		}
+		return this.filings.submit(id, request.version(), request.firstCaseDate());
+	}
+
+	@PostMapping("/api/filings/{id}/receive")
+	@Operation(summary = "受理（受理机关）")
+	FilingView receive(@PathVariable UUID id, @RequestBody(required = false) @Nullable OpinionRequest request) {
+		return this.filings.receive(id, version(request), opinion(request));
+	}
+
+	@PostMapping("/api/filings/{id}/escalate")
+	@Operation(summary = "逐级上报（当前办理机关）")
+	FilingView escalate(@PathVariable UUID id, @RequestBody(required = false) @Nullable OpinionRequest request) {
+		return this.filings.escalate(id, version(request), opinion(request));
+	}
+
+	@PostMapping("/api/filings/{id}/expert-review")
+	@Operation(summary = "组织专家审查，指派评审专家（审查机关）")
+	FilingView expertReview(@PathVariable UUID id, @RequestBody ExpertReviewRequest request) {
+		return this.filings.startExpertReview(id, request.version(),
+				request.expertIds() == null ? List.of() : request.expertIds(), request.opinion());
+	}
+
+	@PostMapping("/api/filings/{id}/expert-opinions")
+	@Operation(summary = "提交专家意见（被指派的评审专家）")
+	FilingView expertOpinion(@PathVariable UUID id, @RequestBody ExpertOpinionRequest request) {
+		return this.filings.recordExpertOpinion(id, request.version(), required(request.verdict(), "verdict", "专家意见"),
+				required(request.text(), "text", "意见说明"));
+	}
+
+	@PostMapping("/api/filings/{id}/decision")
+	@Operation(summary = "作出审查决定：通过、退回补充或不予备案（审查机关）")
+	FilingView decision(@PathVariable UUID id, @RequestBody DecisionRequest request) {
+		return this.filings.decide(id, request.version(), required(request.decision(), "decision", "审查决定"),
+				request.reasons() == null ? "" : request.reasons());
+	}
+
+	@PostMapping("/api/filings/{id}/notify-result")
+	@Operation(summary = "逐级通知审查结果（当前办理机关）")
+	FilingView notifyResult(@PathVariable UUID id, @RequestBody(required = false) @Nullable OpinionRequest request) {
+		return this.filings.notifyResult(id, version(request), opinion(request));
+	}
+
+	@PostMapping("/api/filings/{id}/activate")
+	@Operation(summary = "在许可证副本备注栏注明，备案有效（受理机关）")
+	FilingView activate(@PathVariable UUID id, @RequestBody ActivateRequest request) {
+		return this.filings.activate(id, request.version(), required(request.licenceNote(), "licenceNote", "许可证副本备注"));
+	}
+
+	@PostMapping("/api/filings/{id}/cancellation-request")
+	@Operation(summary = "医疗机构申请注销备案")
+	FilingView cancellation(@PathVariable UUID id, @RequestBody TextRequest request) {
+		return this.filings.requestCancellation(id, request.version(), required(request.text(), "text", "注销理由"));
+	}
+
+	@PostMapping("/api/filings/{id}/suspend")
+	@Operation(summary = "中止备案（受理机关或其上级）")
+	FilingView suspend(@PathVariable UUID id, @RequestBody EndingRequest request) {
+		return this.filings.suspend(id, request.version(), required(request.reason(), "reason", "中止原因"),
+				required(request.text(), "text", "中止说明"));
+	}
+
+	@PostMapping("/api/filings/{id}/resume")
+	@Operation(summary = "恢复已中止的备案（受理机关或其上级）")
+	FilingView resume(@PathVariable UUID id, @RequestBody(required = false) @Nullable TextRequest request) {
+		return this.filings.resume(id, request == null ? null : request.version(), request == null ? null : request.text());
+	}
+
+	@PostMapping("/api/filings/{id}/revoke")
+	@Operation(summary = "撤销备案（受理机关或其上级）")
+	FilingView revoke(@PathVariable UUID id, @RequestBody EndingRequest request) {
+		return this.filings.revoke(id, request.version(), required(request.reason(), "reason", "撤销原因"),
+				required(request.text(), "text", "撤销说明"));
+	}
+
+	@PostMapping("/api/filings/{id}/revocation-proposal/dismiss")
+	@Operation(summary = "驳回系统提出的撤销建议（受理机关或其上级）")
+	FilingView dismissProposal(@PathVariable UUID id, @RequestBody TextRequest request) {
+		return this.filings.dismissRevocationProposal(id, request.version(), required(request.text(), "text", "驳回理由"));
+	}
+
+	@PostMapping("/api/filings/revocation-check")
+	@Operation(summary = "立即检查有效备案是否应撤销（卫生健康行政部门、系统管理员）")
+	RevocationCheckResult revocationCheck() {
+		return this.filings.checkRevocations();
+	}
+
+	@GetMapping("/api/filings/{id}/pdf")
+	@Operation(summary = "打印备案记录（PDF）")
+	ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+		byte[] pdf = this.reports.pdf(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("备案记录-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+			.body(pdf);
+	}
+
+	@GetMapping("/api/filings/export.xlsx")
+	@Operation(summary = "导出备案列表（Excel）")
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String technology,
+			@RequestParam(required = false) @Nullable String regionCode) {
+		byte[] xlsx = this.reports.excel(state, technology, regionCode);
+		return ResponseEntity.ok()
+			.contentType(MediaType
+				.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("备案列表.xlsx", StandardCharsets.UTF_8).build().toString())
+			.body(xlsx);
+	}
+
+	@GetMapping("/api/public/filings")
+	@Operation(summary = "公开：各地区备案有效及已撤销的限制类技术（无需登录）")
+	List<PublicFiling> publicList(@RequestParam(required = false) @Nullable String regionCode) {
+		return this.filings.publicList(regionCode);
+	}
+
+	private static Upload upload(MultipartFile file) {
+		try {
+			String name = file.getOriginalFilename();
+			return new Upload(name == null ? "" : name, file.getBytes());
+		}
+		catch (IOException ex) {
+			throw new InvalidFilingRequest("读取上传文件失败：" + ex.getMessage());
+		}
+	}
+
+	private static @Nullable Long version(@Nullable OpinionRequest request) {
+		return request == null ? null : request.version();
+	}
+
+	private static @Nullable String opinion(@Nullable OpinionRequest request) {
+		return request == null ? null : request.opinion();
+	}
+
+	private static String required(@Nullable String value, String field, String label) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidFilingRequest(label + "（" + field + "）不能为空");
+		}
+		return value.strip();
+	}
+
+	private static LocalDate date(String value, String field) {
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidFilingRequest(field + " 的取值 “" + value + "” 不是有效日期（yyyy-MM-dd）");
+		}
+	}
+
+}

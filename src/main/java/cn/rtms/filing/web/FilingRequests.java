@@ -1,0 +1,45 @@
+package cn.rtms.filing.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** Request bodies of the filing API (see docs/filing.md). {@code version} is the version the user saw. */
+final class FilingRequests {
+
+	private FilingRequests() {
+	}
+
+	record CreateFilingRequest(@Nullable String technology, @Nullable LocalDate firstCaseDate) {
+	}
+
+	record VersionRequest(@Nullable Long version) {
+	}
+
+	record SubmitRequest(@Nullable Long version, @Nullable LocalDate firstCaseDate) {
+	}
+
+	record OpinionRequest(@Nullable Long version, @Nullable String opinion) {
+	}
+
+	record ExpertReviewRequest(@Nullable Long version, @Nullable List<UUID> expertIds, @Nullable String opinion) {
+	}
+
+	record ExpertOpinionRequest(@Nullable Long version, @Nullable String verdict, @Nullable String text) {
+	}
+
+	record DecisionRequest(@Nullable Long version, @Nullable String decision, @Nullable String reasons) {
+	}
+
+	record ActivateRequest(@Nullable Long version, @Nullable String licenceNote) {
+	}
+
+	record EndingRequest(@Nullable Long version, @Nullable String reason, @Nullable String text) {
+	}
+
+	record TextRequest(@Nullable Long version, @Nullable String text) {
+	}
+
+}

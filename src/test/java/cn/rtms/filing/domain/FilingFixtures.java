@@ -1,0 +1,89 @@
+package cn.rtms.filing.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.rtms.filing.domain.Filing.Act;
+import cn.rtms.filing.domain.Filing.Actor;
+import cn.rtms.filing.domain.Filing.Committee;
+import cn.rtms.filing.domain.Filing.DocumentRef;
+import cn.rtms.filing.domain.Filing.ExpertReview;
+import cn.rtms.rules.EligibilityReport;
+
+/** Filings built through their real transitions. */
+final class FilingFixtures {
+
+	static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
+	static final Deadlines DEADLINES = new WorkingDayDeadlines(WorkingDayCalendarTests.china(),
+			Map.ofEntries(Map.entry("FILING", 15), Map.entry("SUPPLEMENT", 20), Map.entry("RECEIVE", 20),
+					Map.entry("ESCALATE", 20), Map.entry("ASSIGN_EXPERTS", 20), Map.entry("DECIDE", 20),
+					Map.entry("NOTIFY_RESULT", 20), Map.entry("ACTIVATE", 20), Map.entry("EXPERT_OPINION", 20),
+					Map.entry("REVOCATION_PROPOSAL", 20), Map.entry("CANCELLATION", 20)));
+
+	static final UUID EXPERT_1 = UUID.randomUUID();
+
+	static final UUID EXPERT_2 = UUID.randomUUID();
+
+	private FilingFixtures() {
+	}
+
+	static Act by(String role, String region) {
+		return new Act(new Actor(UUID.randomUUID(), "测试" + role, role, role, region), Instant.now(), TODAY, "意见");
+	}
+
+	static Act hospital() {
+		return by("HOSPITAL_CLERK", null);
+	}
+
+	static Act expert(UUID id) {
+		return new Act(new Actor(id, "专家", "EXPERT", "评审专家", null), Instant.now(), TODAY, "同意");
+	}
+
+	static Filing draft(String receiving, boolean national) {
+		return Filing.start(UUID.randomUUID(), new Filing.InstitutionRef(UUID.randomUUID(), "测试医院", "220102"),
+				new Filing.TechnologyRef(national ? "G08" : "S04", "测试技术", national ? "NATIONAL" : "PROVINCIAL"),
+				AuthorityRoutingTests.JILIN.route(receiving, national), null, hospital(), DEADLINES);
+	}
+
+	static EligibilityReport.ClauseResult clause(String ref, String status) {
+		return new EligibilityReport.ClauseResult(ref, "G08/2022 " + ref, "INSTITUTION", "医疗机构基本要求", "条款原文", status,
+				status, "说明", null, null, List.of(), null, null);
+	}
+
+	static Filing.Assessment assessment(EligibilityReport.ClauseResult... clauses) {
+		EligibilityReport report = new EligibilityReport("INSTITUTION", "医疗机构", null, "测试医院", "G08-2022", "G08 规范",
+				"G08", "2022", TODAY, "MET", "符合", List.of(clauses), List.of(), List.of(), null);
+		return new Filing.Assessment("G08-2022", Instant.now(), report);
+	}
+
+	static DocumentRef document() {
+		return new DocumentRef(UUID.randomUUID(), "纪要.pdf", "application/pdf", 10, "0".repeat(64), null,
+				hospital().actor(), Instant.now());
+	}
+
+	static Filing readyToSubmit(String receiving, boolean national) {
+		Filing filing = draft(receiving, national);
+		filing.selfAssess(assessment(clause("一(一)", "MET"), clause("一(二)", "NEEDS_ATTESTATION")), hospital());
+		filing.attest("一(二)", "现场核查记录", null, hospital());
+		filing.recordCommitteeOpinion(Committee.TECHNOLOGY_MANAGEMENT, TODAY.minusDays(10), "同意", document(), hospital());
+		filing.recordCommitteeOpinion(Committee.ETHICS, TODAY.minusDays(9), "同意", document(), hospital());
+		return filing;
+	}
+
+	static Filing underReviewAtProvince() {
+		Filing filing = readyToSubmit("220100", true);
+		filing.submit(TODAY.minusDays(5), hospital(), DEADLINES);
+		filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.escalate(by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.startExpertReview(
+				List.of(new ExpertReview(EXPERT_1, "专家一", null, null, null),
+						new ExpertReview(EXPERT_2, "专家二", null, null, null)),
+				by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		return filing;
+	}
+
+}

@@ -1,0 +1,187 @@
+package cn.rtms.filing.domain;
+
+import java.util.List;
+
+import cn.rtms.filing.FilingIncomplete;
+import cn.rtms.filing.FilingStateChanged;
+import cn.rtms.filing.IllegalFilingTransition;
+import cn.rtms.filing.InvalidFilingRequest;
+import cn.rtms.filing.domain.Filing.DecisionKind;
+import cn.rtms.filing.domain.Filing.Verdict;
+import org.junit.jupiter.api.Test;
+
+import static cn.rtms.filing.domain.FilingFixtures.DEADLINES;
+import static cn.rtms.filing.domain.FilingFixtures.EXPERT_1;
+import static cn.rtms.filing.domain.FilingFixtures.EXPERT_2;
+import static cn.rtms.filing.domain.FilingFixtures.TODAY;
+import static cn.rtms.filing.domain.FilingFixtures.by;
+import static cn.rtms.filing.domain.FilingFixtures.expert;
+import static cn.rtms.filing.domain.FilingFixtures.hospital;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FilingTests {
+
+	@Test
+	void nationalFilingTravelsUpToTheProvinceAndTheResultBackDown() {
+		Filing filing = FilingFixtures.underReviewAtProvince();
+		assertThat(filing.holder()).isEqualTo("220000");
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_2), DEADLINES);
+		filing.decide(DecisionKind.APPROVED, "符合规范", by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		assertThat(filing.state()).isEqualTo(FilingState.APPROVED);
+		filing.notifyResult(by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		assertThat(filing.state()).isEqualTo(FilingState.RESULT_NOTIFIED);
+		assertThat(filing.holder()).isEqualTo("220100");
+		filing.activate("G08 肿瘤消融治疗技术 已备案", by("CITY_AUTHORITY", "220100"));
+		assertThat(filing.state()).isEqualTo(FilingState.ACTIVE);
+		assertThat(filing.data().activatedOn()).isEqualTo(TODAY);
+		assertThat(filing.steps()).extracting(Filing.Step::action)
+			.containsSubsequence("CREATE", "SELF_ASSESS", "SUBMIT", "RECEIVE", "ESCALATE", "START_EXPERT_REVIEW",
+					"EXPERT_OPINION", "DECIDE_APPROVED", "NOTIFY_RESULT", "ACTIVATE");
+	}
+
+	@Test
+	void recordsAnEventForEveryTransition() {
+		Filing filing = FilingFixtures.readyToSubmit("220100", true);
+		filing.drainEvents();
+		filing.submit(TODAY, hospital(), DEADLINES);
+		List<Object> events = filing.drainEvents();
+		assertThat(events).singleElement()
+			.isInstanceOfSatisfying(FilingStateChanged.class, e -> {
+				assertThat(e.from()).isEqualTo("SELF_ASSESSED");
+				assertThat(e.to()).isEqualTo("SUBMITTED");
+			});
+	}
+
+	@Test
+	void refusesToEscalateBeyondTheReviewLevel() {
+		Filing filing = FilingFixtures.readyToSubmit("220100", false);
+		filing.submit(TODAY, hospital(), DEADLINES);
+		filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES);
+		assertThatThrownBy(() -> filing.escalate(by("CITY_AUTHORITY", "220100"), DEADLINES))
+			.isInstanceOf(IllegalFilingTransition.class)
+			.hasMessageContaining("审查层级");
+	}
+
+	@Test
+	void refusesExpertReviewBelowTheReviewLevel() {
+		Filing filing = FilingFixtures.readyToSubmit("220100", true);
+		filing.submit(TODAY, hospital(), DEADLINES);
+		filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES);
+		assertThatThrownBy(() -> filing.startExpertReview(
+				List.of(new Filing.ExpertReview(EXPERT_1, null, null, null, null)), by("CITY_AUTHORITY", "220100"),
+				DEADLINES))
+			.isInstanceOf(IllegalFilingTransition.class);
+		assertThat(filing.state()).isEqualTo(FilingState.RECEIVED);
+	}
+
+	@Test
+	void namesBothStatesWhenATransitionIsIllegal() {
+		Filing filing = FilingFixtures.draft("220100", true);
+		assertThatThrownBy(() -> filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES))
+			.isInstanceOf(IllegalFilingTransition.class)
+			.hasMessageContaining("草稿")
+			.hasMessageContaining("已受理");
+		assertThatThrownBy(() -> filing.activate("x", by("CITY_AUTHORITY", "220100")))
+			.isInstanceOf(IllegalFilingTransition.class);
+		assertThatThrownBy(() -> filing.revoke(EndingReason.SERIOUS_ADVERSE_EVENT, "x", by("CITY_AUTHORITY", "220100")))
+			.isInstanceOf(IllegalFilingTransition.class)
+			.hasMessageContaining("已撤销");
+		assertThat(filing.state()).isEqualTo(FilingState.DRAFT);
+	}
+
+	@Test
+	void refusesSubmissionWithUnconfirmedClausesOrMissingCommitteeOpinions() {
+		Filing filing = FilingFixtures.draft("220100", true);
+		filing.selfAssess(FilingFixtures.assessment(FilingFixtures.clause("一(二)", "NEEDS_ATTESTATION")), hospital());
+		assertThatThrownBy(() -> filing.submit(TODAY, hospital(), DEADLINES)).isInstanceOf(FilingIncomplete.class)
+			.hasMessageContaining("G08/2022 一(二)");
+		filing.attest("一(二)", "证据", null, hospital());
+		assertThatThrownBy(() -> filing.submit(TODAY, hospital(), DEADLINES)).isInstanceOf(FilingIncomplete.class)
+			.hasMessageContaining("伦理委员会");
+		assertThat(filing.state()).isEqualTo(FilingState.SELF_ASSESSED);
+	}
+
+	@Test
+	void refusesAttestingAClauseTheEngineDecided() {
+		Filing filing = FilingFixtures.draft("220100", true);
+		filing.selfAssess(FilingFixtures.assessment(FilingFixtures.clause("一(一)", "NOT_MET")), hospital());
+		assertThatThrownBy(() -> filing.attest("一(一)", "证据", null, hospital())).isInstanceOf(InvalidFilingRequest.class)
+			.hasMessageContaining("无需人工确认");
+	}
+
+	@Test
+	void refusesADecisionBeforeEveryExpertGaveAnOpinion() {
+		Filing filing = FilingFixtures.underReviewAtProvince();
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		assertThatThrownBy(() -> filing.decide(DecisionKind.APPROVED, "", by("PROVINCE_AUTHORITY", "220000"), DEADLINES))
+			.isInstanceOf(FilingIncomplete.class)
+			.hasMessageContaining("专家二");
+	}
+
+	@Test
+	void returnedFilingGoesBackToTheHospitalAndCanBeResubmitted() {
+		Filing filing = FilingFixtures.underReviewAtProvince();
+		filing.recordExpertOpinion(Verdict.SUPPLEMENT, "补充设备材料", expert(EXPERT_1), DEADLINES);
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_2), DEADLINES);
+		filing.decide(DecisionKind.RETURNED_FOR_SUPPLEMENT, "请补充设备材料", by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		assertThat(filing.state()).isEqualTo(FilingState.RETURNED_FOR_SUPPLEMENT);
+		assertThat(filing.holder()).isNull();
+		filing.submit(TODAY, hospital(), DEADLINES);
+		assertThat(filing.state()).isEqualTo(FilingState.SUBMITTED);
+		assertThat(filing.holder()).isEqualTo("220100");
+		assertThat(filing.data().experts()).isEmpty();
+	}
+
+	@Test
+	void rejectionIsFinal() {
+		Filing filing = FilingFixtures.underReviewAtProvince();
+		filing.recordExpertOpinion(Verdict.DISAGREE, "不同意", expert(EXPERT_1), DEADLINES);
+		filing.recordExpertOpinion(Verdict.DISAGREE, "不同意", expert(EXPERT_2), DEADLINES);
+		assertThatThrownBy(() -> filing.decide(DecisionKind.REJECTED, " ", by("PROVINCE_AUTHORITY", "220000"), DEADLINES))
+			.isInstanceOf(InvalidFilingRequest.class);
+		filing.decide(DecisionKind.REJECTED, "人员不符合", by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		assertThat(filing.state().isFinal()).isTrue();
+		assertThatThrownBy(() -> filing.submit(TODAY, hospital(), DEADLINES)).isInstanceOf(IllegalFilingTransition.class);
+	}
+
+	@Test
+	void activeFilingIsSuspendedResumedAndRevokedWithAProposalClosed() {
+		Filing filing = activeProvincial();
+		assertThat(filing.proposeRevocation(EndingReason.NOT_PERFORMED_2_YEARS, "无病例", by("SYSTEM", null), DEADLINES))
+			.isTrue();
+		assertThat(filing.proposeRevocation(EndingReason.NOT_PERFORMED_2_YEARS, "无病例", by("SYSTEM", null), DEADLINES))
+			.isFalse();
+		filing.suspend(EndingReason.EQUIPMENT_UNUSABLE, "设备故障", by("CITY_AUTHORITY", "220100"));
+		assertThat(filing.state()).isEqualTo(FilingState.SUSPENDED);
+		filing.resume(by("CITY_AUTHORITY", "220100"));
+		assertThat(filing.state()).isEqualTo(FilingState.ACTIVE);
+		filing.revoke(EndingReason.NOT_PERFORMED_2_YEARS, "2年未开展", by("CITY_AUTHORITY", "220100"));
+		assertThat(filing.state()).isEqualTo(FilingState.REVOKED);
+		assertThat(filing.data().revocationProposal()).isNull();
+		assertThat(filing.data().revokedOn()).isEqualTo(TODAY);
+	}
+
+	@Test
+	void flagsLateFilingAndOverdueSteps() {
+		Filing filing = FilingFixtures.readyToSubmit("220100", true);
+		filing.submit(TODAY.minusMonths(2), hospital(), DEADLINES);
+		assertThat(filing.lateFiling(TODAY)).isTrue();
+		assertThat(filing.overdue(TODAY)).isFalse();
+		assertThat(filing.overdue(TODAY.plusMonths(2))).isTrue();
+	}
+
+	static Filing activeProvincial() {
+		Filing filing = FilingFixtures.readyToSubmit("220100", false);
+		filing.submit(TODAY, hospital(), DEADLINES);
+		filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.startExpertReview(List.of(new Filing.ExpertReview(EXPERT_1, "专家一", null, null, null)),
+				by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		filing.decide(DecisionKind.APPROVED, "", by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.activate("S04 已备案", by("CITY_AUTHORITY", "220100"));
+		return filing;
+	}
+
+}
