@@ -1,0 +1,5 @@
+/**
+ * JdbcClient persistence of authorization records in schema {@code authorizations}.
+ */
+@org.jspecify.annotations.NullMarked
+package cn.rtms.authorization.persistence;

@@ -1,0 +1,275 @@
+package cn.rtms.authorization;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.rtms.support.Api;
+import cn.rtms.support.Api.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The authorization ledger over HTTP with the demo users and demo data (reference date 2026-11-22). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthorizationApiIT {
+
+	static final String PASSWORD = "Rtms@2026";
+
+	static final LocalDate TODAY = LocalDate.parse("2026-11-22");
+
+	@LocalServerPort
+	int port;
+
+	Api as(String username) {
+		Api api = new Api(this.port);
+		api.login(username, PASSWORD);
+		return api;
+	}
+
+	String personId(Api api, String name) {
+		Response found = api.get("/api/people?q=" + name);
+		assertThat(found.status()).as(found.text()).isEqualTo(200);
+		return found.body().get(0).get("id").asString();
+	}
+
+	Response apply(Api api, String personId, String technology, LocalDate from, LocalDate until,
+			String... subTechniques) {
+		return api.post("/api/authorizations", Map.of("personId", personId, "technology", technology,
+				"subTechniques", List.of(subTechniques), "validFrom", from.toString(), "validUntil", until.toString()));
+	}
+
+	String created(Response response) {
+		assertThat(response.status()).as(response.text()).isEqualTo(201);
+		assertThat(response.body().get("status").asString()).isEqualTo("PENDING");
+		return response.body().get("id").asString();
+	}
+
+	@Test
+	void grantsEligiblePhysicianRefusesSecondEffectiveGrantAndEditAndRevokesWithReason() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String liu = personId(clerk, "刘建国");
+		String id = created(apply(clerk, liu, "G08", TODAY, TODAY.plusYears(3).minusDays(1), "RFA", "MWA"));
+		assertThat(clerk.get("/api/authorizations/" + id).body().get("actions").toString()).contains("EDIT")
+			.doesNotContain("GRANT");
+
+		Response clerkGrant = clerk.post("/api/authorizations/" + id + "/grant", Map.of("version", 0));
+		assertThat(clerkGrant.status()).as(clerkGrant.text()).isEqualTo(403);
+
+		Response granted = admin.post("/api/authorizations/" + id + "/grant", Map.of("version", 0));
+		assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+		JsonNode body = granted.body();
+		assertThat(body.get("status").asString()).isEqualTo("GRANTED");
+		assertThat(body.get("statusLabel").asString()).isEqualTo("已授权");
+		assertThat(body.get("effective").asBoolean()).isTrue();
+		assertThat(body.get("validityLabel").asString()).isEqualTo("生效中");
+		assertThat(body.get("eligibilityStatus").asString()).isEqualTo("MET");
+		assertThat(body.at("/subTechniques/0/name").asString()).isEqualTo("射频消融");
+		assertThat(body.get("decidedBy").asString()).isEqualTo("ccszx-admin");
+		assertThat(body.get("version").asInt()).isEqualTo(1);
+
+		Response edit = admin.put("/api/authorizations/" + id, Map.of("technology", "G08", "validFrom",
+				TODAY.toString(), "validUntil", TODAY.plusYears(5).toString(), "version", 1));
+		assertThat(edit.status()).as(edit.text()).isEqualTo(409);
+		assertThat(edit.body().get("code").asString()).isEqualTo("AUTHORIZATION_NOT_EDITABLE");
+		assertThat(edit.body().get("detail").asString()).contains("已授权的记录不可修改，只能撤销");
+
+		String second = created(apply(clerk, liu, "G08", TODAY.plusMonths(6), TODAY.plusYears(4)));
+		Response conflict = admin.post("/api/authorizations/" + second + "/grant", Map.of("version", 0));
+		assertThat(conflict.status()).as(conflict.text()).isEqualTo(409);
+		assertThat(conflict.body().get("code").asString()).isEqualTo("AUTHORIZATION_CONFLICT");
+		assertThat(conflict.body().get("conflictingId").asString()).isEqualTo(id);
+
+		Response stale = admin.post("/api/authorizations/" + id + "/revoke", Map.of("version", 0, "reason", "x"));
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(stale.body().get("code").asString()).isEqualTo("CONCURRENT_MODIFICATION");
+		Response noReason = admin.post("/api/authorizations/" + id + "/revoke", Map.of("version", 1));
+		assertThat(noReason.status()).isEqualTo(400);
+
+		Response revoked = admin.post("/api/authorizations/" + id + "/revoke",
+				Map.of("version", 1, "reason", "发生严重并发症，暂停授权"));
+		assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+		assertThat(revoked.body().get("status").asString()).isEqualTo("REVOKED");
+		assertThat(revoked.body().get("revocationReason").asString()).isEqualTo("发生严重并发症，暂停授权");
+		assertThat(revoked.body().get("effective").asBoolean()).isFalse();
+		assertThat(revoked.body().get("actions").size()).isZero();
+
+		Response again = admin.post("/api/authorizations/" + id + "/revoke", Map.of("version", 2, "reason", "再次"));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.body().get("code").asString()).isEqualTo("INVALID_TRANSITION");
+		assertThat(again.body().get("detail").asString()).isEqualTo("授权记录当前为“已撤销”，不能变更为“已撤销”");
+
+		Response nowFree = admin.post("/api/authorizations/" + second + "/grant", Map.of("version", 0));
+		assertThat(nowFree.status()).as(nowFree.text()).isEqualTo(200);
+		assertThat(nowFree.body().get("validityLabel").asString()).isEqualTo("未到生效日期");
+
+		Response trail = as("admin").get("/api/audit?entityType=Authorization&entityId=" + id);
+		assertThat(trail.status()).as(trail.text()).isEqualTo(200);
+		assertThat(trail.text()).contains("AUTHORIZATION_CREATED", "AUTHORIZATION_GRANTED", "AUTHORIZATION_REVOKED");
+	}
+
+	@Test
+	void refusesGrantWithFailingClausesForIneligiblePhysician() {
+		Api admin = as("ccszx-admin");
+		String zhang = personId(admin, "张海涛");
+		String id = created(apply(admin, zhang, "G08", TODAY, TODAY.plusYears(1)));
+		Response refused = admin.post("/api/authorizations/" + id + "/grant", Map.of("version", 0));
+		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+		assertThat(refused.body().get("code").asString()).isEqualTo("NOT_ELIGIBLE");
+		assertThat(refused.body().get("eligibilityStatus").asString()).isNotEqualTo("MET");
+		JsonNode clauses = refused.body().get("clauses");
+		assertThat(clauses.size()).isPositive();
+		assertThat(clauses.get(0).get("citation").asString()).startsWith("G08/");
+		assertThat(clauses.get(0).get("explanation").asString()).isNotBlank();
+		assertThat(refused.body().get("detail").asString()).contains("张海涛", "不能授权");
+		assertThat(admin.get("/api/authorizations/" + id).body().get("status").asString()).isEqualTo("PENDING");
+	}
+
+	@Test
+	void refusesUnknownSubTechniqueAndPastValidity() {
+		Api clerk = as("ccszx-clerk");
+		String wang = personId(clerk, "王淑华");
+		Response invalid = apply(clerk, wang, "G08", TODAY.minusYears(3), TODAY.minusDays(1), "RFA", "XYZ");
+		assertThat(invalid.status()).as(invalid.text()).isEqualTo(422);
+		assertThat(invalid.body().get("code").asString()).isEqualTo("INVALID_AUTHORIZATION");
+		assertThat(invalid.text()).contains("subTechniques[1]", "子技术 “XYZ” 不属于 G08 现行管理规范", "validUntil");
+	}
+
+	@Test
+	void rejectsWithReasonAndThenCannotGrant() {
+		Api admin = as("ccszx-admin");
+		String li = personId(admin, "李明哲");
+		String id = created(apply(admin, li, "S03", TODAY, TODAY.plusYears(2)));
+		Response rejected = admin.post("/api/authorizations/" + id + "/reject",
+				Map.of("version", 0, "reason", "科室尚未提出申请"));
+		assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
+		assertThat(rejected.body().get("status").asString()).isEqualTo("REJECTED");
+		assertThat(rejected.body().get("rejectionReason").asString()).isEqualTo("科室尚未提出申请");
+		Response grant = admin.post("/api/authorizations/" + id + "/grant", Map.of("version", 1));
+		assertThat(grant.status()).isEqualTo(409);
+		assertThat(grant.body().get("detail").asString()).isEqualTo("授权记录当前为“已驳回”，不能变更为“已授权”");
+	}
+
+	@Test
+	void physicianAppliesForThemselfButCannotGrantOrApplyForOthers() {
+		Api doctor = as("doctor-wang");
+		JsonNode me = doctor.get("/api/auth/me").body();
+		String self = me.get("personId").asString();
+		String id = created(apply(doctor, self, "G08", TODAY.plusDays(1), TODAY.plusYears(2)));
+		JsonNode record = doctor.get("/api/authorizations/" + id).body();
+		assertThat(record.get("createdBy").asString()).isEqualTo("doctor-wang");
+		assertThat(record.get("actions").toString()).contains("EDIT").doesNotContain("GRANT");
+		Response grant = doctor.post("/api/authorizations/" + id + "/grant", Map.of("version", 0));
+		assertThat(grant.status()).isEqualTo(403);
+
+		String other = personId(as("ccszx-clerk"), "赵雨桐");
+		Response forOther = apply(doctor, other, "G08", TODAY, TODAY.plusYears(1));
+		assertThat(forOther.status()).isEqualTo(403);
+		assertThat(forOther.body().get("detail").asString()).contains("医师只能为本人申请授权");
+
+		List<JsonNode> mine = new ArrayList<>();
+		doctor.get("/api/authorizations").body().forEach(mine::add);
+		assertThat(mine).isNotEmpty().allMatch(a -> a.get("personId").asString().equals(self));
+	}
+
+	@Test
+	void anotherHospitalsClerkIsRefused() {
+		Api clerk = as("ccszx-clerk");
+		String zhao = personId(clerk, "赵雨桐");
+		String id = created(apply(clerk, zhao, "G08", TODAY, TODAY.plusYears(1)));
+		Api foreign = as("jiangcheng-clerk");
+		assertThat(foreign.get("/api/authorizations/" + id).status()).isEqualTo(403);
+		assertThat(apply(foreign, zhao, "G08", TODAY, TODAY.plusYears(1)).status()).isEqualTo(403);
+		assertThat(foreign.put("/api/authorizations/" + id, Map.of("technology", "G08", "validFrom", TODAY.toString(),
+				"validUntil", TODAY.plusYears(2).toString(), "version", 0)).status()).isEqualTo(403);
+		List<JsonNode> visible = new ArrayList<>();
+		foreign.get("/api/authorizations").body().forEach(visible::add);
+		assertThat(visible).noneMatch(a -> a.get("id").asString().equals(id));
+	}
+
+	@Test
+	void authorityReadsButCannotGrant() {
+		Api clerk = as("ccszx-clerk");
+		String zhao = personId(clerk, "赵雨桐");
+		String id = created(apply(clerk, zhao, "G08", TODAY.plusYears(5), TODAY.plusYears(6)));
+		Api city = as("changchun");
+		Response read = city.get("/api/authorizations/" + id);
+		assertThat(read.status()).as(read.text()).isEqualTo(200);
+		assertThat(read.body().get("actions").size()).isZero();
+		assertThat(city.post("/api/authorizations/" + id + "/grant", Map.of("version", 0)).status()).isEqualTo(403);
+		assertThat(city.post("/api/authorizations/" + id + "/reject", Map.of("version", 0, "reason", "x")).status())
+			.isEqualTo(403);
+		assertThat(as("jiangcheng-clerk").get("/api/authorizations/" + id).status()).isEqualTo(403);
+	}
+
+	@Test
+	void onlyOneOfTwoConcurrentGrantsSucceeds() throws Exception {
+		Api clerk = as("ccszx-clerk");
+		String zhao = personId(clerk, "赵雨桐");
+		String first = created(apply(clerk, zhao, "G08", TODAY.plusYears(10), TODAY.plusYears(11)));
+		String second = created(apply(clerk, zhao, "G08", TODAY.plusYears(10).plusMonths(6), TODAY.plusYears(12)));
+		Api admin1 = as("ccszx-admin");
+		Api admin2 = as("ccszx-admin");
+		List<Callable<Integer>> grants = List.of(
+				() -> admin1.post("/api/authorizations/" + first + "/grant", Map.of("version", 0)).status(),
+				() -> admin2.post("/api/authorizations/" + first + "/grant", Map.of("version", 0)).status(),
+				() -> admin2.post("/api/authorizations/" + second + "/grant", Map.of("version", 0)).status());
+		List<Integer> statuses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+			for (Future<Integer> result : pool.invokeAll(grants)) {
+				statuses.add(result.get());
+			}
+		}
+		assertThat(statuses).containsOnly(200, 409);
+		assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+	}
+
+	@Test
+	void remindersBucketWhatExpiresInScope() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String wang = personId(clerk, "王淑华");
+		String id = created(apply(clerk, wang, "G08", TODAY.minusDays(10), TODAY.plusDays(20)));
+		assertThat(admin.post("/api/authorizations/" + id + "/grant", Map.of("version", 0)).status()).isEqualTo(200);
+
+		Response mine = clerk.get("/api/reminders?days=90");
+		assertThat(mine.status()).as(mine.text()).isEqualTo(200);
+		JsonNode buckets = mine.body().get("buckets");
+		assertThat(buckets.size()).isEqualTo(3);
+		assertThat(buckets.get(0).get("bucket").asInt()).isEqualTo(30);
+		assertThat(buckets.get(1).get("label").asString()).isEqualTo("31–60 天内到期");
+		JsonNode item = null;
+		for (JsonNode candidate : buckets.get(0).get("items")) {
+			if (id.equals(candidate.path("referenceId").asString(""))) {
+				item = candidate;
+			}
+		}
+		assertThat(item).as(mine.text()).isNotNull();
+		assertThat(item.get("kindLabel").asString()).isEqualTo("手术授权");
+		assertThat(item.get("subjectName").asString()).isEqualTo("王淑华");
+		assertThat(item.get("daysLeft").asInt()).isEqualTo(20);
+		assertThat(item.get("bucketLabel").asString()).isEqualTo("30 天内到期");
+		assertThat(mine.text()).doesNotContain("吉林省松江肿瘤医院");
+
+		Response city = as("changchun").get("/api/reminders?days=90");
+		assertThat(city.status()).as(city.text()).isEqualTo(200);
+		JsonNode sixty = city.body().get("buckets").get(1);
+		assertThat(sixty.toString()).contains("辐射安全许可证", "吉林省松江肿瘤医院", "2027-01-09");
+		assertThat(city.text()).contains(id);
+
+		Response thirty = clerk.get("/api/reminders?days=30");
+		assertThat(thirty.body().get("buckets").size()).isEqualTo(1);
+		assertThat(as("expert1").get("/api/reminders").status()).isEqualTo(403);
+	}
+
+}
