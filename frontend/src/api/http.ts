@@ -17,6 +17,8 @@ export interface ProblemDetail {
   instance?: string
   code?: string
   errors?: FieldError[]
+  /** Extension members (e.g. the unlock time of a locked account). */
+  [extension: string]: unknown
 }
 
 /** Thrown by every API call that did not succeed; carries the (possibly synthesised) problem detail. */
@@ -55,7 +57,10 @@ const STATUS_TEXT: Record<number, string> = {
   403: '没有权限执行此操作',
   404: '请求的资源不存在',
   409: '数据冲突，请刷新后重试',
+  413: '文件过大',
+  415: '不支持的文件类型',
   422: '数据校验未通过',
+  423: '账号已锁定',
   500: '服务器内部错误',
   502: '服务暂时不可用',
   503: '服务暂时不可用',
@@ -126,6 +131,67 @@ export function showError(error: unknown): void {
 
 export type Query = Record<string, string | number | boolean | null | undefined>
 
+/** Name of the cookie the backend sets with the CSRF token, and of the header it expects it back in. */
+export const XSRF_COOKIE = 'XSRF-TOKEN'
+export const XSRF_HEADER = 'X-XSRF-TOKEN'
+
+/** Reads the CSRF token from document.cookie (undefined when absent). */
+export function readXsrfToken(
+  cookies: string = typeof document === 'undefined' ? '' : document.cookie,
+): string | undefined {
+  for (const part of cookies.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq < 0) continue
+    if (part.slice(0, eq).trim() === XSRF_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim())
+  }
+  return undefined
+}
+
+/** True for methods that change state and therefore carry the CSRF header. */
+export function isUnsafeMethod(method: string): boolean {
+  return !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method.toUpperCase())
+}
+
+/**
+ * What the application does when the session is gone (401) or the password must be changed first
+ * (403 PASSWORD_CHANGE_REQUIRED). Registered by the auth feature; returns true when it took over (e.g.
+ * redirected to the login page), in which case no error message is shown.
+ */
+export interface AuthFailureHandler {
+  (kind: 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED', path: string): boolean
+}
+
+let authFailureHandler: AuthFailureHandler | null = null
+
+export function onAuthFailure(handler: AuthFailureHandler | null): void {
+  authFailureHandler = handler
+}
+
+/** Auth endpoints report their own failures (wrong password, locked account) to the caller. */
+function isAuthEndpoint(path: string): boolean {
+  return path.startsWith('/api/auth/')
+}
+
+/** Gives the registered handler a chance to take over a 401 / password-change 403; true when it did. */
+export function handleAuthFailure(error: ApiError, path: string): boolean {
+  if (!authFailureHandler || isAuthEndpoint(path)) return false
+  if (error.status === 401) return authFailureHandler('UNAUTHENTICATED', path)
+  if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    return authFailureHandler('PASSWORD_CHANGE_REQUIRED', path)
+  }
+  return false
+}
+
+/** Headers common to every API call: Accept, and the CSRF token on state-changing methods. */
+export function baseHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+  if (isUnsafeMethod(method)) {
+    const token = readXsrfToken()
+    if (token) headers[XSRF_HEADER] = token
+  }
+  return headers
+}
+
 export interface RequestOptions {
   query?: Query
   body?: unknown
@@ -146,7 +212,7 @@ export function buildUrl(path: string, query?: Query): string {
 
 /** Performs one API call; on failure shows the problem (unless silent) and throws ApiError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+  const headers = baseHeaders(method)
   let body: string | undefined
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
@@ -154,7 +220,13 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let response: Response
   try {
-    response = await fetch(buildUrl(path, options.query), { method, headers, body, signal: options.signal })
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      signal: options.signal,
+      credentials: 'same-origin',
+    })
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
     const error = new ApiError({ status: 0, title: '网络错误', detail: '无法连接服务器，请检查网络后重试' })
@@ -163,12 +235,64 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!response.ok) {
     const error = new ApiError(await problemFromResponse(response))
-    if (!options.silent) showError(error)
+    const takenOver = handleAuthFailure(error, path)
+    if (!options.silent && !takenOver) showError(error)
     throw error
   }
   if (response.status === 204) return undefined as T
   const text = await response.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+export interface UploadOptions {
+  /** Called with the fraction uploaded so far (0…1). */
+  onProgress?: (fraction: number) => void
+  silent?: boolean
+  /** Name of the multipart field holding the file; `file` unless told. */
+  field?: string
+  /** Further multipart fields. */
+  fields?: Record<string, string>
+}
+
+/**
+ * Uploads one file (or, with file null, only the fields) as multipart/form-data through XMLHttpRequest (fetch cannot report upload progress).
+ * Errors are handled like request(): problem detail, auth hand-over, error message unless silent.
+ */
+export function upload<T>(path: string, file: Blob | null, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    for (const [name, value] of Object.entries(baseHeaders('POST'))) xhr.setRequestHeader(name, value)
+    xhr.withCredentials = true
+    if (options.onProgress && xhr.upload) {
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total)
+      }
+    }
+    const fail = (error: ApiError) => {
+      const takenOver = handleAuthFailure(error, path)
+      if (!options.silent && !takenOver) showError(error)
+      reject(error)
+    }
+    xhr.onerror = () =>
+      fail(new ApiError({ status: 0, title: '网络错误', detail: '文件上传失败，请检查网络后重试' }))
+    xhr.onload = async () => {
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+      })
+      if (xhr.status < 200 || xhr.status >= 300) {
+        fail(new ApiError(await problemFromResponse(response)))
+        return
+      }
+      options.onProgress?.(1)
+      resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T)
+    }
+    const form = new FormData()
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value)
+    if (file) form.append(options.field ?? 'file', file, file instanceof File ? file.name : 'upload')
+    xhr.send(form)
+  })
 }
 
 export const http = {
@@ -177,4 +301,5 @@ export const http = {
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 }

@@ -1,6 +1,21 @@
-import { http } from './http'
+import { buildUrl, http, upload, type UploadOptions } from './http'
 import type {
+  AuditEntry,
+  Authorization,
+  AuthorizationRequest,
+  Filing,
+  FilingSummary,
+  InboxItem,
+  PublicFiling,
+  Reminders,
+  UserSummary,
+  RevocationCheckResult,
+  ChainVerification,
   ClauseEvaluation,
+  CreateUserRequest,
+  CurrentUser,
+  LoginRequest,
+  PasswordChangeRequest,
   EligibilityMatrix,
   EvaluateRequest,
   Institution,
@@ -15,7 +30,7 @@ import type {
   TechnologyDetail,
 } from './types'
 
-export { ApiError, showError } from './http'
+export { ApiError, showError, upload } from './http'
 export type { FieldError, ProblemDetail } from './http'
 
 const seg = encodeURIComponent
@@ -62,4 +77,132 @@ export const peopleApi = {
 
 export const eligibilityApi = {
   evaluate: (body: EvaluateRequest) => http.post<ClauseEvaluation>('/api/eligibility/evaluate', body),
+}
+
+export const authApi = {
+  /** Silent: the login page shows wrong password / lockout itself. */
+  login: (body: LoginRequest) => http.post<CurrentUser>('/api/auth/login', body, { silent: true }),
+  logout: () => http.post<void>('/api/auth/logout', {}, { silent: true }),
+  /** Silent: 401 just means nobody is logged in. */
+  me: () => http.get<CurrentUser>('/api/auth/me', { silent: true }),
+  changePassword: (body: PasswordChangeRequest) =>
+    http.post<CurrentUser | undefined>('/api/auth/password', body, { silent: true }),
+}
+
+export const auditApi = {
+  entries: (query: { entityType?: string; entityId?: string; limit?: number } = {}) =>
+    http.get<AuditEntry[]>('/api/audit', { query }),
+  verify: () => http.get<ChainVerification>('/api/audit/verify'),
+}
+
+export interface ExpertOption {
+  id: string
+  name?: string
+  displayName?: string
+  username?: string
+}
+
+export interface FilingListQuery {
+  state?: string
+  technology?: string
+  regionCode?: string
+}
+
+/** A filing workflow command: POST /api/filings/{id}/{action} with a JSON body. */
+function filingCommand(id: string, action: string, body: Record<string, unknown>, silent = false) {
+  return http.post<Filing>(`/api/filings/${seg(id)}/${action}`, body, { silent })
+}
+
+function withVersion(
+  version: number | undefined,
+  fields: Record<string, string> = {},
+): Record<string, string> {
+  return version === undefined ? fields : { version: String(version), ...fields }
+}
+
+export const filingsApi = {
+  list: (query: FilingListQuery = {}) => http.get<FilingSummary[]>('/api/filings', { query: { ...query } }),
+  inbox: () => http.get<InboxItem[]>('/api/filings/inbox'),
+  get: (id: string) => http.get<Filing>(`/api/filings/${seg(id)}`),
+  create: (body: { technology: string; firstCaseDate?: string | null }) =>
+    http.post<Filing>('/api/filings', body),
+  command: filingCommand,
+  selfAssess: (id: string, version: number) => filingCommand(id, 'self-assessment', { version }),
+  attest: (
+    id: string,
+    version: number,
+    fields: { clauseRef: string; evidence: string },
+    file: File | null,
+    options: UploadOptions = {},
+  ) =>
+    file
+      ? upload<Filing>(`/api/filings/${seg(id)}/attestations`, file, {
+          ...options,
+          fields: withVersion(version, fields),
+        })
+      : uploadFields<Filing>(`/api/filings/${seg(id)}/attestations`, withVersion(version, fields)),
+  committeeOpinion: (
+    id: string,
+    version: number,
+    fields: { committee: string; meetingDate: string; opinion: string },
+    minutes: File,
+    options: UploadOptions = {},
+  ) =>
+    upload<Filing>(`/api/filings/${seg(id)}/committee-opinions`, minutes, {
+      ...options,
+      field: 'minutes',
+      fields: withVersion(version, fields),
+    }),
+  document: (id: string, version: number, description: string, file: File, options: UploadOptions = {}) =>
+    upload<Filing>(`/api/filings/${seg(id)}/documents`, file, {
+      ...options,
+      fields: withVersion(version, { description }),
+    }),
+  documentUrl: (id: string, documentId: string) => `/api/filings/${seg(id)}/documents/${seg(documentId)}`,
+  pdfUrl: (id: string) => `/api/filings/${seg(id)}/pdf`,
+  exportUrl: (query: FilingListQuery = {}) => buildUrl('/api/filings/export.xlsx', { ...query }),
+  /** The review experts an authority can assign (id + name). */
+  experts: () => http.get<ExpertOption[]>('/api/filings/experts', { silent: true }),
+  revocationCheck: () => http.post<RevocationCheckResult>('/api/filings/revocation-check', {}),
+  publicList: (regionCode?: string) =>
+    http.get<PublicFiling[]>('/api/public/filings', { query: { regionCode } }),
+}
+
+/** A multipart POST without a file (e.g. an attestation with only a written evidence). */
+function uploadFields<T>(path: string, fields: Record<string, string>): Promise<T> {
+  return upload<T>(path, null, { fields })
+}
+
+export const authorizationsApi = {
+  list: (
+    query: {
+      institutionId?: string
+      personId?: string
+      technology?: string
+      status?: string
+      effective?: boolean
+    } = {},
+  ) => http.get<Authorization[]>('/api/authorizations', { query }),
+  get: (id: string) => http.get<Authorization>(`/api/authorizations/${seg(id)}`),
+  create: (body: AuthorizationRequest) => http.post<Authorization>('/api/authorizations', body),
+  update: (id: string, body: AuthorizationRequest) =>
+    http.put<Authorization>(`/api/authorizations/${seg(id)}`, body),
+  /** Silent: a NOT_ELIGIBLE refusal is shown with its failing clauses by the caller. */
+  grant: (id: string, version: number) =>
+    http.post<Authorization>(`/api/authorizations/${seg(id)}/grant`, { version }, { silent: true }),
+  reject: (id: string, version: number, reason: string) =>
+    http.post<Authorization>(`/api/authorizations/${seg(id)}/reject`, { version, reason }),
+  revoke: (id: string, version: number, reason: string) =>
+    http.post<Authorization>(`/api/authorizations/${seg(id)}/revoke`, { version, reason }),
+  reminders: (days = 90) => http.get<Reminders>('/api/reminders', { query: { days } }),
+}
+
+export const usersApi = {
+  list: () => http.get<UserSummary[]>('/api/users'),
+  create: (body: CreateUserRequest) => http.post<UserSummary>('/api/users', body, { silent: true }),
+  unlock: (id: string) => http.post<UserSummary>(`/api/users/${seg(id)}/unlock`, {}),
+  disable: (id: string) => http.post<UserSummary>(`/api/users/${seg(id)}/disable`, {}),
+  enable: (id: string) => http.post<UserSummary>(`/api/users/${seg(id)}/enable`, {}),
+  resetPassword: (id: string, password: string) =>
+    http.post<UserSummary>(`/api/users/${seg(id)}/password-reset`, { password }),
 }

@@ -346,3 +346,351 @@ export interface EvaluateRequest {
   regionCode?: string
   facts: Facts
 }
+
+// ---- Identity (docs/identity-filing-contracts.md) ----
+export type UserRole =
+  | 'HOSPITAL_CLERK'
+  | 'HOSPITAL_ADMIN'
+  | 'PHYSICIAN'
+  | 'COUNTY_AUTHORITY'
+  | 'CITY_AUTHORITY'
+  | 'PROVINCE_AUTHORITY'
+  | 'EXPERT'
+  | 'TRAINING_BASE_ADMIN'
+  | 'SYSTEM_ADMIN'
+
+export interface CurrentUser {
+  id: string
+  username: string
+  displayName: string
+  role: UserRole
+  roleLabel?: string
+  institutionId: string | null
+  institutionName?: string | null
+  personId: string | null
+  regionCode: string | null
+  regionName?: string | null
+  mustChangePassword: boolean
+}
+
+export interface LoginRequest {
+  username: string
+  password: string
+}
+
+export interface PasswordChangeRequest {
+  oldPassword: string
+  newPassword: string
+}
+
+// ---- Audit ----
+export interface AuditEntry {
+  id: number
+  occurredAt: string
+  actorId: string | null
+  actorName: string
+  actorRole: string | null
+  address: string
+  action: string
+  entityType: string
+  entityId: string
+  before: string | null
+  after: string | null
+  previousHash: string
+  hash: string
+}
+
+export interface ChainVerification {
+  valid: boolean
+  entries: number
+  firstBrokenId: number | null
+  message: string
+}
+
+// ---- Filing (docs/filing.md) ----
+export type FilingState =
+  | 'DRAFT'
+  | 'SELF_ASSESSED'
+  | 'SUBMITTED'
+  | 'RECEIVED'
+  | 'ESCALATED'
+  | 'UNDER_EXPERT_REVIEW'
+  | 'APPROVED'
+  | 'RESULT_NOTIFIED'
+  | 'ACTIVE'
+  | 'RETURNED_FOR_SUPPLEMENT'
+  | 'REJECTED'
+  | 'SUSPENDED'
+  | 'REVOKED'
+
+export interface Actor {
+  userId: string | null
+  name: string
+  role: string | null
+  roleLabel?: string | null
+}
+
+export interface FilingAttestation {
+  clauseRef: string
+  citation: string
+  evidence: string
+  documentId: string | null
+  confirmedBy: Actor | null
+  confirmedAt: string | null
+}
+
+export type Committee = 'TECHNOLOGY_MANAGEMENT' | 'ETHICS'
+
+export interface CommitteeOpinion {
+  committee: Committee
+  committeeLabel: string
+  meetingDate: IsoDate
+  opinion: string
+  minutesDocumentId: string | null
+  recordedBy: Actor | null
+  recordedAt: string | null
+}
+
+export interface FilingDocument {
+  id: string
+  fileName: string
+  contentType: string
+  size: number
+  sha256: string
+  description: string | null
+  uploadedBy: Actor | null
+  uploadedAt: string | null
+}
+
+export type ExpertVerdict = 'AGREE' | 'DISAGREE' | 'SUPPLEMENT'
+
+export interface ExpertAssignment {
+  userId: string
+  name: string
+  verdict: ExpertVerdict | null
+  verdictLabel: string | null
+  text: string | null
+  at: string | null
+}
+
+export type FilingDecisionKind = 'APPROVED' | 'RETURNED_FOR_SUPPLEMENT' | 'REJECTED'
+
+export interface FilingDecision {
+  decision: FilingDecisionKind
+  decisionLabel: string
+  reasons: string
+  by: Actor | null
+  at: string | null
+}
+
+export interface FilingEnding {
+  reason: string | null
+  reasonLabel: string | null
+  text: string | null
+  by: Actor | null
+  at: string | null
+}
+
+export interface RevocationProposal {
+  id: string
+  reason: string
+  reasonLabel: string
+  detail: string | null
+  proposedAt: string
+  dueOn: IsoDate | null
+  overdue: boolean
+}
+
+export interface FilingStep {
+  action: string
+  actionLabel: string
+  fromState: FilingState | null
+  toState: FilingState | null
+  regionCode: string | null
+  actor: Actor | null
+  at: string
+  opinion: string | null
+}
+
+export interface FilingAssessment {
+  specKey: string | null
+  assessedAt: string
+  status: EligibilityStatus
+  statusLabel: string
+  report: Partial<ClauseEvaluation> | null
+}
+
+export interface FilingSummary {
+  id: string
+  version: number
+  institutionId: string
+  institutionName: string
+  institutionRegionCode: string
+  technology: string
+  technologyName: string
+  technologyLevel: CatalogueLevel
+  state: FilingState
+  stateLabel: string
+  holderRegionCode: string | null
+  holderRegionName: string | null
+  firstCaseDate: IsoDate | null
+  filingDeadline: IsoDate | null
+  lateFiling: boolean
+  actionDueOn: IsoDate | null
+  overdue: boolean
+  submittedOn: IsoDate | null
+  updatedAt: string | null
+}
+
+export interface Filing extends FilingSummary {
+  technologyLevelLabel: string
+  receivingRegionCode: string | null
+  receivingRegionName: string | null
+  reviewRegionCode: string | null
+  reviewRegionName: string | null
+  path: string[]
+  assessment: FilingAssessment | null
+  attestations: FilingAttestation[]
+  pendingAttestations: string[]
+  committeeOpinions: CommitteeOpinion[]
+  documents: FilingDocument[]
+  experts: ExpertAssignment[]
+  decision: FilingDecision | null
+  licenceNote: string | null
+  cancellationRequested: boolean
+  ending: FilingEnding | null
+  revocationProposal: RevocationProposal | null
+  steps: FilingStep[]
+  allowedActions: string[]
+}
+
+export interface InboxItem {
+  filing: FilingSummary
+  action: string
+  actionLabel: string
+  dueOn: IsoDate | null
+  overdue: boolean
+}
+
+export interface PublicFiling {
+  institutionName: string
+  institutionRegionCode: string
+  institutionRegionName: string
+  technology: string
+  technologyName: string
+  state: FilingState
+  stateLabel: string
+  activatedOn: IsoDate | null
+  revokedOn: IsoDate | null
+  revocationReasonLabel: string | null
+  licenceNote: string | null
+}
+
+export interface RevocationCheckResult {
+  checked: number
+  proposed: FilingSummary[]
+}
+
+// ---- Authorization (docs/authorization.md) ----
+export type AuthorizationStatus = 'PENDING' | 'GRANTED' | 'REJECTED' | 'REVOKED'
+export type AuthorizationAction = 'EDIT' | 'GRANT' | 'REJECT' | 'REVOKE'
+
+export interface Authorization {
+  id: string
+  personId: string
+  personName: string
+  institutionId: string
+  institutionName: string
+  technology: string
+  technologyName: string
+  subTechniques: CodeName[]
+  validFrom: IsoDate
+  validUntil: IsoDate
+  note?: string
+  status: AuthorizationStatus
+  statusLabel: string
+  effective: boolean
+  validityLabel?: string
+  createdBy?: string
+  createdByName?: string
+  createdAt?: string
+  decidedBy?: string
+  decidedByName?: string
+  decidedAt?: string
+  rejectionReason?: string
+  eligibilitySpecKey?: string
+  eligibilityStatus?: string
+  revokedBy?: string
+  revokedByName?: string
+  revokedAt?: string
+  revocationReason?: string
+  version: number
+  actions: AuthorizationAction[]
+}
+
+export interface AuthorizationRequest {
+  personId: string
+  technology: string
+  subTechniques: string[]
+  validFrom: IsoDate
+  validUntil: IsoDate
+  note?: string
+  version?: number
+}
+
+export interface RefusedClause {
+  citation: string
+  status: string
+  statusLabel: string
+  explanation: string | null
+}
+
+export interface ReminderItem {
+  kind: 'AUTHORIZATION' | 'PRACTICE_LICENCE' | 'OTHER_LICENCE'
+  kindLabel: string
+  subjectType: 'INSTITUTION' | 'PERSON'
+  subjectId: string
+  subjectName: string
+  institutionId: string | null
+  institutionName: string | null
+  what: string
+  expiresOn: IsoDate
+  daysLeft: number
+  bucket: number
+  bucketLabel: string
+  referenceId: string | null
+}
+
+export interface Reminders {
+  asOf: IsoDate
+  days: number
+  total: number
+  buckets: { bucket: number; label: string; items: ReminderItem[] }[]
+}
+
+export interface UserSummary {
+  id: string
+  username: string
+  displayName: string
+  role: UserRole
+  roleLabel: string
+  institutionId: string | null
+  personId: string | null
+  regionCode: string | null
+  enabled: boolean
+  mustChangePassword: boolean
+  lockedUntil: string | null
+  failedAttempts: number
+  lastLoginAt: string | null
+  createdAt: string
+}
+
+export interface CreateUserRequest {
+  username: string
+  displayName: string
+  role: UserRole
+  institutionId: string | null
+  personId: string | null
+  regionCode: string | null
+  initialPassword: string
+}

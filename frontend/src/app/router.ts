@@ -1,6 +1,106 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { UserRole } from '@/api/types'
+import { installAuthGuard } from '@/features/auth/guard'
+
+const HOSPITAL: UserRole[] = ['HOSPITAL_CLERK', 'HOSPITAL_ADMIN']
+const AUTHORITY: UserRole[] = ['COUNTY_AUTHORITY', 'CITY_AUTHORITY', 'PROVINCE_AUTHORITY']
+const FILING_READERS: UserRole[] = [
+  ...HOSPITAL,
+  'PHYSICIAN',
+  'TRAINING_BASE_ADMIN',
+  ...AUTHORITY,
+  'EXPERT',
+  'SYSTEM_ADMIN',
+]
 
 const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/features/auth/LoginPage.vue'),
+    meta: { title: '登录', public: true, bare: true },
+  },
+  {
+    path: '/password',
+    name: 'password',
+    component: () => import('@/features/auth/PasswordPage.vue'),
+    meta: { title: '修改密码', bare: true },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('./ForbiddenPage.vue'),
+    meta: { title: '无权访问' },
+  },
+  {
+    path: '/public/filings',
+    name: 'public-filings',
+    component: () => import('@/features/filing/PublicFilingsPage.vue'),
+    meta: { title: '备案公示', public: true, menu: '/public/filings' },
+  },
+  {
+    path: '/inbox',
+    name: 'inbox',
+    component: () => import('@/features/filing/InboxPage.vue'),
+    meta: { title: '待办', menu: '/inbox', roles: [...HOSPITAL, ...AUTHORITY, 'EXPERT'] },
+  },
+  {
+    path: '/filings',
+    name: 'filings',
+    component: () => import('@/features/filing/FilingListPage.vue'),
+    meta: { title: '备案', menu: '/filings', roles: FILING_READERS },
+  },
+  {
+    path: '/filings/new',
+    name: 'filing-new',
+    component: () => import('@/features/filing/FilingNewPage.vue'),
+    meta: { title: '新建备案', menu: '/filings', roles: HOSPITAL },
+  },
+  {
+    path: '/filings/:id',
+    name: 'filing',
+    component: () => import('@/features/filing/FilingDetailPage.vue'),
+    props: true,
+    meta: { title: '备案详情', menu: '/filings', roles: FILING_READERS },
+  },
+  {
+    path: '/revocations',
+    name: 'revocations',
+    component: () => import('@/features/filing/RevocationsPage.vue'),
+    meta: { title: '撤销建议', menu: '/revocations', roles: [...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
+  {
+    path: '/authorizations',
+    name: 'authorizations',
+    component: () => import('@/features/authorization/AuthorizationLedgerPage.vue'),
+    meta: {
+      title: '技术授权',
+      menu: '/authorizations',
+      roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
+    path: '/reminders',
+    name: 'reminders',
+    component: () => import('@/features/authorization/RemindersPage.vue'),
+    meta: {
+      title: '到期提醒',
+      menu: '/reminders',
+      roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
+    path: '/users',
+    name: 'users',
+    component: () => import('@/features/admin/UsersPage.vue'),
+    meta: { title: '用户管理', menu: '/users', roles: ['SYSTEM_ADMIN'] },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('@/features/admin/AuditPage.vue'),
+    meta: { title: '审计日志', menu: '/audit', roles: ['SYSTEM_ADMIN', 'PROVINCE_AUTHORITY'] },
+  },
   {
     path: '/',
     name: 'dashboard',
@@ -98,6 +198,8 @@ export const router = createRouter({
   routes,
   scrollBehavior: () => ({ top: 0 }),
 })
+
+installAuthGuard(router)
 
 router.afterEach((to) => {
   const title = typeof to.meta.title === 'string' ? to.meta.title : ''

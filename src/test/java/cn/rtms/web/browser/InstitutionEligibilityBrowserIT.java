@@ -26,8 +26,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the built front end in headless Chromium: from the institution list to the G08 clause drill-down of the demo
- * hospital 长春市中心医院, and checks that a clause the engine finds not met is shown as 不符合 with its explanation.
+ * Drives the built front end in headless Chromium: logs in on the login page as the city authority of 长春市, goes from
+ * the institution list to the G08 clause drill-down of the demo hospital 长春市中心医院, and checks that a clause the engine finds not met is shown as 不符合 with its explanation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InstitutionEligibilityBrowserIT {
@@ -35,6 +35,9 @@ class InstitutionEligibilityBrowserIT {
 	private static final String INSTITUTION = "长春市中心医院";
 
 	private static final String TECHNOLOGY = "G08";
+
+	/** 长春市卫生健康委员会: sees the hospital through its jurisdiction. */
+	private static final String USER = "changchun";
 
 	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
@@ -71,7 +74,7 @@ class InstitutionEligibilityBrowserIT {
 
 	@BeforeEach
 	void openPage() {
-		this.api = new Api(this.port);
+		this.api = Api.as(this.port, USER);
 		this.page = browser.newPage();
 		this.page.setDefaultTimeout(15_000);
 	}
@@ -89,6 +92,11 @@ class InstitutionEligibilityBrowserIT {
 		String explanation = notMet.get("explanation").asString();
 
 		this.page.navigate("http://127.0.0.1:" + this.port + "/institutions");
+		this.page.waitForURL("**/login**");
+		this.page.locator(input("login-username")).fill(USER);
+		this.page.locator(input("login-password")).fill(Api.DEMO_PASSWORD);
+		this.page.getByTestId("login-submit").click();
+		this.page.waitForURL("**/institutions");
 		this.page.getByTestId("institution-link-" + INSTITUTION).click();
 		assertThat(this.page.getByTestId("institution-title")).hasText(INSTITUTION);
 
@@ -99,6 +107,11 @@ class InstitutionEligibilityBrowserIT {
 		Locator clause = this.page.getByTestId("clause-" + ref);
 		assertThat(clause.getByTestId("clause-status")).hasText("不符合");
 		assertThat(clause.getByTestId("clause-explanation")).containsText(explanation);
+	}
+
+	/** The input of a test id, whether Element Plus put the id on the input or on its wrapper. */
+	private static String input(String testId) {
+		return "input[data-testid=" + testId + "], [data-testid=" + testId + "] input";
 	}
 
 	private String institutionId() {

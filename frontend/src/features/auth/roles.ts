@@ -1,0 +1,98 @@
+import type { CurrentUser, UserRole } from '@/api/types'
+
+export const ROLE_LABELS: Record<UserRole, string> = {
+  HOSPITAL_CLERK: '医务科',
+  HOSPITAL_ADMIN: '医院管理员',
+  PHYSICIAN: '医师',
+  COUNTY_AUTHORITY: '县级卫生健康行政部门',
+  CITY_AUTHORITY: '市（州）级卫生健康行政部门',
+  PROVINCE_AUTHORITY: '省级卫生健康行政部门',
+  EXPERT: '评审专家',
+  TRAINING_BASE_ADMIN: '培训基地管理员',
+  SYSTEM_ADMIN: '系统管理员',
+}
+
+export const ALL_ROLES = Object.keys(ROLE_LABELS) as UserRole[]
+
+export const HOSPITAL_ROLES: UserRole[] = ['HOSPITAL_CLERK', 'HOSPITAL_ADMIN']
+export const INSTITUTIONAL_ROLES: UserRole[] = [
+  'HOSPITAL_CLERK',
+  'HOSPITAL_ADMIN',
+  'PHYSICIAN',
+  'TRAINING_BASE_ADMIN',
+]
+export const AUTHORITY_ROLES: UserRole[] = ['COUNTY_AUTHORITY', 'CITY_AUTHORITY', 'PROVINCE_AUTHORITY']
+
+export function roleLabel(role: string | null | undefined): string {
+  if (!role) return ''
+  return ROLE_LABELS[role as UserRole] ?? role
+}
+
+export function isAuthority(user: CurrentUser | null | undefined): boolean {
+  return !!user && AUTHORITY_ROLES.includes(user.role)
+}
+
+export function isHospital(user: CurrentUser | null | undefined): boolean {
+  return !!user && HOSPITAL_ROLES.includes(user.role)
+}
+
+/** The user's data scope as shown in the header: institution, jurisdiction or nothing. */
+export function scopeLabel(user: CurrentUser): string {
+  if (INSTITUTIONAL_ROLES.includes(user.role)) return user.institutionName ?? '本机构'
+  if (AUTHORITY_ROLES.includes(user.role)) return user.regionName ?? user.regionCode ?? ''
+  if (user.role === 'SYSTEM_ADMIN') return '全省'
+  return ''
+}
+
+export interface MenuItem {
+  index: string
+  title: string
+  icon: string
+}
+
+/** The side menu per role (the router guard enforces the same role lists). */
+export function menuFor(user: CurrentUser | null): MenuItem[] {
+  if (!user) return []
+  const items: MenuItem[] = []
+  const add = (index: string, title: string, icon: string) => items.push({ index, title, icon })
+  switch (user.role) {
+    case 'HOSPITAL_CLERK':
+    case 'HOSPITAL_ADMIN':
+    case 'TRAINING_BASE_ADMIN':
+      add('/', '总览', 'DataAnalysis')
+      if (user.institutionId) add(`/institutions/${user.institutionId}`, '本机构', 'OfficeBuilding')
+      add('/people', '人员', 'User')
+      add('/filings', '备案', 'Files')
+      add('/authorizations', '技术授权', 'Stamp')
+      add('/reminders', '到期提醒', 'AlarmClock')
+      break
+    case 'PHYSICIAN':
+      if (user.personId) add(`/people/${user.personId}`, '我的档案', 'User')
+      add('/authorizations', '我的授权', 'Stamp')
+      break
+    case 'COUNTY_AUTHORITY':
+    case 'CITY_AUTHORITY':
+    case 'PROVINCE_AUTHORITY':
+      add('/', '总览', 'DataAnalysis')
+      add('/inbox', '备案待办', 'Bell')
+      add('/filings', '备案列表', 'Files')
+      add('/institutions', '辖区医疗机构', 'OfficeBuilding')
+      add('/revocations', '撤销建议', 'Warning')
+      add('/public/filings', '备案公示', 'Notebook')
+      break
+    case 'EXPERT':
+      add('/inbox', '评审待办', 'Bell')
+      break
+    case 'SYSTEM_ADMIN':
+      add('/', '总览', 'DataAnalysis')
+      add('/users', '用户管理', 'Avatar')
+      add('/audit', '审计日志', 'Lock')
+      add('/filings', '备案列表', 'Files')
+      add('/institutions', '医疗机构', 'OfficeBuilding')
+      add('/people', '人员', 'User')
+      break
+  }
+  add('/technologies', '技术目录', 'Collection')
+  if (user.role !== 'EXPERT' && user.role !== 'PHYSICIAN') add('/what-if', '符合性预评估', 'Operation')
+  return items
+}

@@ -1,0 +1,97 @@
+import type { FilingState } from '@/api/types'
+
+export const FILING_STATE_LABELS: Record<FilingState, string> = {
+  DRAFT: '草稿',
+  SELF_ASSESSED: '已自评',
+  SUBMITTED: '已提交',
+  RECEIVED: '已受理',
+  ESCALATED: '已逐级上报',
+  UNDER_EXPERT_REVIEW: '专家审查中',
+  APPROVED: '审查通过',
+  RESULT_NOTIFIED: '已逐级通知',
+  ACTIVE: '备案有效',
+  RETURNED_FOR_SUPPLEMENT: '退回补充',
+  REJECTED: '不予备案',
+  SUSPENDED: '已中止',
+  REVOKED: '已撤销',
+}
+
+export const FILING_STATES = Object.keys(FILING_STATE_LABELS) as FilingState[]
+
+type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info'
+
+export function stateTagType(state: string): TagType {
+  switch (state) {
+    case 'ACTIVE':
+    case 'APPROVED':
+      return 'success'
+    case 'REJECTED':
+    case 'REVOKED':
+      return 'danger'
+    case 'RETURNED_FOR_SUPPLEMENT':
+    case 'SUSPENDED':
+      return 'warning'
+    case 'DRAFT':
+    case 'SELF_ASSESSED':
+      return 'info'
+    default:
+      return 'primary'
+  }
+}
+
+export function stateLabel(state: string, label?: string | null): string {
+  return label || FILING_STATE_LABELS[state as FilingState] || state
+}
+
+export const ENDING_REASONS: { value: string; label: string }[] = [
+  { value: 'NOT_PERFORMED_2_YEARS', label: '2年以上未开展' },
+  { value: 'STAFF_NO_LONGER_QUALIFIED', label: '人员不再符合要求' },
+  { value: 'EQUIPMENT_UNUSABLE', label: '设备无法使用' },
+  { value: 'SERIOUS_ADVERSE_EVENT', label: '发生严重不良事件' },
+  { value: 'VOLUNTARY_CANCELLATION', label: '医疗机构主动注销' },
+]
+
+export const COMMITTEES: { value: 'TECHNOLOGY_MANAGEMENT' | 'ETHICS'; label: string }[] = [
+  { value: 'TECHNOLOGY_MANAGEMENT', label: '医疗技术临床应用管理委员会' },
+  { value: 'ETHICS', label: '医学伦理委员会' },
+]
+
+export const VERDICTS: { value: 'AGREE' | 'DISAGREE' | 'SUPPLEMENT'; label: string }[] = [
+  { value: 'AGREE', label: '同意' },
+  { value: 'DISAGREE', label: '不同意' },
+  { value: 'SUPPLEMENT', label: '需补充材料' },
+]
+
+/** Allowed upload types and size, as the backend checks them (by content; checked here by name for a quick hint). */
+export const UPLOAD_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx']
+export const UPLOAD_ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx'
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+/** A Chinese message when a chosen file will certainly be refused; null when it may be uploaded. */
+export function uploadProblem(
+  file: { name: string; size: number },
+  maxBytes = MAX_UPLOAD_BYTES,
+): string | null {
+  const ext = file.name.includes('.') ? file.name.split('.').pop()!.toLowerCase() : ''
+  if (!UPLOAD_EXTENSIONS.includes(ext))
+    return `不支持的文件类型“${file.name}”：仅限 PDF、JPEG、PNG、DOCX、XLSX`
+  if (file.size > maxBytes)
+    return `文件“${file.name}”过大（${formatSize(file.size)}），不能超过 ${formatSize(maxBytes)}`
+  if (file.size === 0) return `文件“${file.name}”为空`
+  return null
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** An instant as yyyy-MM-dd HH:mm in the browser's time zone. */
+export function formatInstant(value: string | null | undefined): string {
+  if (!value) return ''
+  const d = new Date(value)
+  if (Number.isNaN(d.getTime())) return value
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
