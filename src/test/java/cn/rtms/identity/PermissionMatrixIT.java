@@ -193,6 +193,18 @@ class PermissionMatrixIT {
 	static final Endpoint FILING_REVOCATION_CHECK = endpoint("备案撤销检查", "POST", "/api/filings/revocation-check",
 			200);
 
+	static final Endpoint AUTHORIZATIONS = endpoint("授权列表", "GET", "/api/authorizations", 200);
+
+	static final Endpoint REMINDERS = endpoint("到期提醒", "GET", "/api/reminders?days=90", 200);
+
+	static final Endpoint AUTHORIZATION_APPLY = endpoint("新建授权申请", "POST", "/api/authorizations", 201,
+			t -> Map.of("personId", t.id(), "technology", "G08", "validFrom", "2026-12-01", "validUntil", "2028-11-30"),
+			null);
+
+	static final Endpoint AUDIT = endpoint("审计记录", "GET", "/api/audit?limit=5", 200);
+
+	static final Endpoint AUDIT_VERIFY = endpoint("审计链校验", "GET", "/api/audit/verify", 200);
+
 	/** Who may read an institution (and its eligibility, and its people list). */
 	static final Map<String, String[]> READ_INSTITUTION = Map.of(
 			"ccszx", new String[] { "admin", "province", "changchun", "nanguan", "ccszx-clerk", "ccszx-admin", "doctor-wang" },
@@ -250,6 +262,16 @@ class PermissionMatrixIT {
 				"songjiang-base"));
 		rules.add(allow(FILING_CREATE, "-", "ccszx-clerk", "ccszx-admin", "songjiang-clerk", "jiangcheng-clerk"));
 		rules.add(allow(FILING_REVOCATION_CHECK, "-", "admin", "province", "changchun", "nanguan", "meihekou"));
+		String[] ledgerReaders = { "admin", "province", "changchun", "nanguan", "meihekou", "ccszx-clerk", "ccszx-admin",
+				"songjiang-clerk", "jiangcheng-clerk", "doctor-wang" };
+		rules.add(allow(AUTHORIZATIONS, "-", ledgerReaders));
+		rules.add(allow(REMINDERS, "-", ledgerReaders));
+		rules.add(allow(AUTHORIZATION_APPLY, "wang", "ccszx-clerk", "ccszx-admin", "doctor-wang"));
+		rules.add(allow(AUTHORIZATION_APPLY, "liu", "ccszx-clerk", "ccszx-admin"));
+		rules.add(allow(AUTHORIZATION_APPLY, "gao", "songjiang-clerk"));
+		rules.add(allow(AUTHORIZATION_APPLY, "wu", "jiangcheng-clerk"));
+		rules.add(allow(AUDIT, "-", "admin", "province"));
+		rules.add(allow(AUDIT_VERIFY, "-", "admin", "province"));
 		rules.add(allow(USERS_LIST, "-", ADMIN));
 		rules.add(allow(USER_CREATE, "-", ADMIN));
 		return rules;
