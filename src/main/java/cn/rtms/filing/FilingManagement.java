@@ -390,6 +390,27 @@ public class FilingManagement {
 				|| this.access.coversRegion(user, data.route().receivingRegionCode()));
 	}
 
+	/**
+	 * Re-evaluates the active filings of one institution after its record or one of its people changed, proposing
+	 * revocation where the conditions are no longer met. Runs as the system: nobody asked for it.
+	 * @param institutionId the institution whose facts changed
+	 * @return what was checked and proposed
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public RevocationCheckResult recheckInstitution(UUID institutionId) {
+		return this.identity.asSystem(() -> runRevocationCheck(data -> data.institution().id().equals(institutionId)));
+	}
+
+	/**
+	 * Re-evaluates every active filing as the system (the daily task, and at startup, when a new spec edition may
+	 * have come into force).
+	 * @return what was checked and proposed
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public RevocationCheckResult recheckAll() {
+		return this.identity.asSystem(() -> runRevocationCheck(data -> true));
+	}
+
 	private RevocationCheckResult runRevocationCheck(Predicate<FilingData> scope) {
 		int checked = 0;
 		List<FilingSummary> proposed = new ArrayList<>();

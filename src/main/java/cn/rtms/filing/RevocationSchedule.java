@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the revocation check every day ({@code rtms.filing.revocation-check.cron}, Asia/Shanghai) as the system user.
- * The institutions and personnel modules publish no change events, so the daily run and the on-demand endpoint are
- * the triggers.
+ * Besides this daily run, {@link EligibilityChangeListener} re-checks an institution's filings when its record or its
+ * people change, and everything once at startup.
  */
 @Component
 class RevocationSchedule {

@@ -26,6 +26,7 @@ import cn.rtms.institutions.Regions.RegionRow;
 import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,9 +56,12 @@ public class InstitutionManagement {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	InstitutionManagement(Institutions institutions, Regions regions, CatalogManagement catalog, Clock clock,
-			IdentityManagement identity, AccessPolicy access, AuditTrail audit) {
+			IdentityManagement identity, AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events) {
 		this.audit = audit;
+		this.events = events;
 		this.institutions = institutions;
 		this.regions = regions;
 		this.catalog = catalog;
@@ -207,6 +211,7 @@ public class InstitutionManagement {
 		this.institutions.insert(id, details);
 		InstitutionDetails created = get(id);
 		this.audit.record("INSTITUTION_CREATED", "Institution", id.toString(), null, created);
+		this.events.publishEvent(new InstitutionChanged(id));
 		return created;
 	}
 
@@ -227,6 +232,7 @@ public class InstitutionManagement {
 		this.institutions.update(id, details);
 		InstitutionDetails after = get(id);
 		this.audit.record("INSTITUTION_UPDATED", "Institution", id.toString(), before, after);
+		this.events.publishEvent(new InstitutionChanged(id));
 		return after;
 	}
 

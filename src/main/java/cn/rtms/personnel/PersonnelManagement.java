@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import cn.rtms.personnel.PersonDetails.TrainingRecord;
 import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,9 +59,12 @@ public class PersonnelManagement {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	PersonnelManagement(People people, InstitutionManagement institutions, CatalogManagement catalog, Clock clock,
-			IdentityManagement identity, AccessPolicy access, AuditTrail audit) {
+			IdentityManagement identity, AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events) {
 		this.audit = audit;
+		this.events = events;
 		this.people = people;
 		this.institutions = institutions;
 		this.catalog = catalog;
@@ -149,6 +154,7 @@ public class PersonnelManagement {
 		this.people.insert(id, details);
 		PersonDetails created = get(id);
 		this.audit.record("PERSON_CREATED", "Person", id.toString(), null, created);
+		this.events.publishEvent(new PersonChanged(id, created.institutionId(), null));
 		return created;
 	}
 
@@ -172,6 +178,8 @@ public class PersonnelManagement {
 		this.people.update(id, details);
 		PersonDetails after = get(id);
 		this.audit.record("PERSON_UPDATED", "Person", id.toString(), existing, after);
+		this.events.publishEvent(new PersonChanged(id, after.institutionId(),
+				Objects.equals(existing.institutionId(), after.institutionId()) ? null : existing.institutionId()));
 		return after;
 	}
 

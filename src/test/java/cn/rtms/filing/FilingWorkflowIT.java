@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -310,6 +311,32 @@ class FilingWorkflowIT {
 				"ILLEGAL_FILING_TRANSITION");
 		filing = act(province, filing, "activate", Map.of("licenceNote", "放射性粒子植入治疗技术已备案"));
 		assertThat(filing.get("state").asString()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void changingTheInstitutionProposesRevocationWithoutWaitingForTheDailyCheck() {
+		FilingClient clerk = as("songjiang-clerk");
+		FilingClient province = as("province");
+		FilingClient expert = as("expert1");
+		JsonNode filing = submitted(clerk, "S04");
+		filing = act(province, filing, "receive", Map.of());
+		filing = act(province, filing, "expert-review", Map.of("expertIds", List.of(expert.me())));
+		filing = act(expert, filing, "expert-opinions", Map.of("verdict", "AGREE", "text", "同意"));
+		filing = act(province, filing, "decision", Map.of("decision", "APPROVED", "reasons", "同意"));
+		filing = act(province, filing, "activate", Map.of("licenceNote", "肿瘤深部热疗和全身热疗技术已备案"));
+		assertThat(filing.get("state").asString()).isEqualTo("ACTIVE");
+		assertThat(filing.has("revocationProposal")).as("松江 meets S04 before the change").isFalse();
+
+		String institutionId = filing.get("institutionId").asString();
+		ObjectNode institution = (ObjectNode) clerk.ok(clerk.api.get("/api/institutions/" + institutionId));
+		institution.set("equipment", institution.arrayNode());
+		assertThat(clerk.api.put("/api/institutions/" + institutionId, institution).status()).isEqualTo(200);
+
+		JsonNode rechecked = province.filing(id(filing));
+		assertThat(rechecked.has("revocationProposal")).as(rechecked.toString()).isTrue();
+		JsonNode last = rechecked.get("steps").get(rechecked.get("steps").size() - 1);
+		assertThat(last.get("action").asString()).isEqualTo("PROPOSE_REVOCATION");
+		assertThat(last.get("actor").get("name").asString()).isEqualTo("系统自动检查");
 	}
 
 	@Test
