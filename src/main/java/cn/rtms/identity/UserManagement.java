@@ -194,6 +194,32 @@ public class UserManagement {
 	}
 
 	/**
+	 * The review experts an authority can assign: enabled EXPERT accounts, by name.
+	 * @return the experts (authorities and the system administrator only)
+	 */
+	public List<ExpertOption> experts() {
+		this.access.requireRole(Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY, Role.PROVINCE_AUTHORITY, Role.SYSTEM_ADMIN);
+		Instant now = this.clock.instant();
+		return this.users.findAll()
+			.stream()
+			.map(u -> u.summary(now))
+			.filter(u -> u.role() == Role.EXPERT && u.enabled())
+			.map(u -> new ExpertOption(u.id(), u.username(), u.displayName()))
+			.sorted(java.util.Comparator.comparing(ExpertOption::displayName))
+			.toList();
+	}
+
+	/**
+	 * An expert as offered for assignment.
+	 *
+	 * @param id account id
+	 * @param username login name
+	 * @param displayName name shown
+	 */
+	public record ExpertOption(UUID id, String username, String displayName) {
+	}
+
+	/**
 	 * @param id account id
 	 * @return the account (system administrator only)
 	 */

@@ -314,6 +314,16 @@ class FilingWorkflowIT {
 	}
 
 	@Test
+	void authoritiesPickExpertsFromTheDirectory() {
+		FilingClient city = as("changchun");
+		JsonNode experts = city.ok(city.get("/api/filings/experts"));
+		List<String> usernames = new ArrayList<>();
+		experts.forEach(e -> usernames.add(e.get("username").asString()));
+		assertThat(usernames).contains("expert1", "expert2").doesNotContain("changchun", "admin");
+		assertThat(experts.get(0).get("displayName").asString()).isNotBlank();
+	}
+
+	@Test
 	void changingTheInstitutionProposesRevocationWithoutWaitingForTheDailyCheck() {
 		FilingClient clerk = as("songjiang-clerk");
 		FilingClient province = as("province");

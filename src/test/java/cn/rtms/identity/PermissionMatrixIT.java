@@ -201,6 +201,8 @@ class PermissionMatrixIT {
 			t -> Map.of("personId", t.id(), "technology", "G08", "validFrom", "2026-12-01", "validUntil", "2028-11-30"),
 			null);
 
+	static final Endpoint EXPERTS = endpoint("可指派专家", "GET", "/api/filings/experts", 200);
+
 	static final Endpoint AUDIT = endpoint("审计记录", "GET", "/api/audit?limit=5", 200);
 
 	static final Endpoint AUDIT_VERIFY = endpoint("审计链校验", "GET", "/api/audit/verify", 200);
@@ -270,6 +272,7 @@ class PermissionMatrixIT {
 		rules.add(allow(AUTHORIZATION_APPLY, "liu", "ccszx-clerk", "ccszx-admin"));
 		rules.add(allow(AUTHORIZATION_APPLY, "gao", "songjiang-clerk"));
 		rules.add(allow(AUTHORIZATION_APPLY, "wu", "jiangcheng-clerk"));
+		rules.add(allow(EXPERTS, "-", "admin", "province", "changchun", "nanguan", "meihekou"));
 		rules.add(allow(AUDIT, "-", "admin", "province"));
 		rules.add(allow(AUDIT_VERIFY, "-", "admin", "province"));
 		rules.add(allow(USERS_LIST, "-", ADMIN));

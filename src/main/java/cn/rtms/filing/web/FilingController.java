@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import cn.rtms.identity.UserManagement;
 import cn.rtms.filing.FilingManagement;
 import cn.rtms.filing.FilingReports;
 import cn.rtms.filing.FilingSummary;
@@ -54,7 +55,10 @@ class FilingController {
 
 	private final FilingReports reports;
 
-	FilingController(FilingManagement filings, FilingReports reports) {
+	private final UserManagement users;
+
+	FilingController(FilingManagement filings, FilingReports reports, UserManagement users) {
+		this.users = users;
 		this.filings = filings;
 		this.reports = reports;
 	}
@@ -78,6 +82,12 @@ class FilingController {
 	@Operation(summary = "待办：当前用户需要办理的备案（含逾期标记）")
 	List<InboxItem> inbox() {
 		return this.filings.inbox();
+	}
+
+	@GetMapping("/api/filings/experts")
+	@Operation(summary = "可指派的评审专家", description = "卫生健康行政部门指派专家审查时选择")
+	List<UserManagement.ExpertOption> experts() {
+		return this.users.experts();
 	}
 
 	@GetMapping("/api/filings/{id}")
