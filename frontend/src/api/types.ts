@@ -403,7 +403,7 @@ export interface AuditEntry {
 export interface ChainVerification {
   valid: boolean
   entries: number
-  firstBrokenId: number | null
+  firstBrokenId?: number | null
   message: string
 }
 

@@ -58,17 +58,24 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
   switch (user.role) {
     case 'HOSPITAL_CLERK':
     case 'HOSPITAL_ADMIN':
-    case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
+      add('/inbox', '待办', 'Bell')
       if (user.institutionId) add(`/institutions/${user.institutionId}`, '本机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
       add('/filings', '备案', 'Files')
       add('/authorizations', '技术授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
       break
+    case 'TRAINING_BASE_ADMIN':
+      add('/', '总览', 'DataAnalysis')
+      if (user.institutionId) add(`/institutions/${user.institutionId}`, '本机构', 'OfficeBuilding')
+      add('/people', '人员', 'User')
+      add('/filings', '备案', 'Files')
+      break
     case 'PHYSICIAN':
       if (user.personId) add(`/people/${user.personId}`, '我的档案', 'User')
       add('/authorizations', '我的授权', 'Stamp')
+      add('/reminders', '到期提醒', 'AlarmClock')
       break
     case 'COUNTY_AUTHORITY':
     case 'CITY_AUTHORITY':
