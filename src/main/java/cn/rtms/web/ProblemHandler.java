@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -78,6 +79,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "请求格式错误", detail,
 				field.isEmpty() ? List.of() : List.of(new FieldProblem(field, detail))));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+			MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		long max = ex.getMaxUploadSize();
+		String limit = max > 0 ? "（上限 " + (max / (1024 * 1024)) + " MB）" : "";
+		return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", "上传文件过大",
+				"上传的文件或请求体超过允许的大小" + limit + "，未保存任何内容", List.of()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
