@@ -191,7 +191,8 @@ public class FilingReports {
 			.append("th { background: #eee; text-align: left; } .k { width: 28%; background: #f6f6f6; }")
 			.append("</style></head><body>");
 		h.append("<h1>限制类医疗技术临床应用备案记录</h1>");
-		h.append("<h2>一、备案信息</h2><table>");
+		SectionNumbers sections = new SectionNumbers();
+		h.append("<h2>" + sections.next("备案信息") + "</h2><table>");
 		row(h, "医疗机构", f.institutionName() + "（" + f.institutionRegionCode() + "）");
 		row(h, "限制类技术", f.technology() + " " + f.technologyName() + "（" + f.technologyLevelLabel() + "）");
 		row(h, "备案状态", f.stateLabel());
@@ -207,7 +208,7 @@ public class FilingReports {
 		}
 		h.append("</table>");
 		FilingView.AssessmentView a = f.assessment();
-		h.append("<h2>二、自评结果</h2>");
+		h.append("<h2>" + sections.next("自评结果") + "</h2>");
 		if (a == null) {
 			h.append("<p>尚未自评。</p>");
 		}
@@ -223,7 +224,7 @@ public class FilingReports {
 			h.append("</table>");
 		}
 		if (!f.attestations().isEmpty()) {
-			h.append("<h2>三、人工确认条款</h2><table><tr><th style=\"width:22%\">条款</th><th>证据</th><th style=\"width:22%\">确认人</th></tr>");
+			h.append("<h2>" + sections.next("人工确认条款") + "</h2><table><tr><th style=\"width:22%\">条款</th><th>证据</th><th style=\"width:22%\">确认人</th></tr>");
 			for (FilingView.AttestationView x : f.attestations()) {
 				h.append("<tr><td>").append(esc(x.citation())).append("</td><td>").append(esc(x.evidence()))
 					.append("</td><td>").append(esc(x.confirmedBy().name())).append("<br/>")
@@ -231,7 +232,7 @@ public class FilingReports {
 			}
 			h.append("</table>");
 		}
-		h.append("<h2>四、医院委员会意见</h2>");
+		h.append("<h2>" + sections.next("医院委员会意见") + "</h2>");
 		if (f.committeeOpinions().isEmpty()) {
 			h.append("<p>尚未登记。</p>");
 		}
@@ -244,7 +245,7 @@ public class FilingReports {
 			h.append("</table>");
 		}
 		if (!f.experts().isEmpty()) {
-			h.append("<h2>五、专家审查意见</h2><table><tr><th style=\"width:20%\">专家</th><th style=\"width:14%\">意见</th><th>说明</th></tr>");
+			h.append("<h2>" + sections.next("专家审查意见") + "</h2><table><tr><th style=\"width:20%\">专家</th><th style=\"width:14%\">意见</th><th>说明</th></tr>");
 			for (FilingView.ExpertView e : f.experts()) {
 				h.append("<tr><td>").append(esc(text(e.name()))).append("</td><td>")
 					.append(esc(e.verdictLabel() == null ? "未提交" : e.verdictLabel())).append("</td><td>")
@@ -257,7 +258,7 @@ public class FilingReports {
 				.append("（").append(esc(f.decision().by().name())).append("，").append(TIME.format(f.decision().at()))
 				.append("）</p>");
 		}
-		h.append("<h2>六、办理过程</h2><table><tr><th style=\"width:18%\">时间</th><th style=\"width:16%\">环节</th><th style=\"width:24%\">办理人</th><th>意见</th></tr>");
+		h.append("<h2>" + sections.next("办理过程") + "</h2><table><tr><th style=\"width:18%\">时间</th><th style=\"width:16%\">环节</th><th style=\"width:24%\">办理人</th><th>意见</th></tr>");
 		for (FilingView.StepView s : f.steps()) {
 			h.append("<tr><td>").append(TIME.format(s.at())).append("</td><td>").append(esc(s.actionLabel()))
 				.append("</td><td>").append(esc(s.actor().name())).append("（").append(esc(s.actor().roleLabel()))
@@ -300,6 +301,19 @@ public class FilingReports {
 			}
 		}
 		return out.toString();
+	}
+
+	/** Numbers the record's sections 一、二、三… in the order they are printed, whichever are present. */
+	private static final class SectionNumbers {
+
+		private static final String DIGITS = "一二三四五六七八九十";
+
+		private int next;
+
+		String next(String title) {
+			return DIGITS.charAt(this.next++) + "、" + title;
+		}
+
 	}
 
 }
