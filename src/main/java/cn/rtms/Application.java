@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * RTMS — 限制类医疗技术临床应用管理平台. One modular monolith; each direct sub-package is a module verified by
- * Spring Modulith.
+ * RTMS — 限制类医疗技术临床应用管理平台. One modular monolith; each direct sub-package is a module
+ * verified by Spring Modulith.
  */
 @SpringBootApplication
 public class Application {

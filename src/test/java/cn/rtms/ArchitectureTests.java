@@ -27,8 +27,7 @@ class ArchitectureTests {
 		.resideOutsideOfPackages("..web..")
 		.as("控制器只能放在模块的 web 子包中");
 
-	private final JavaClasses production = new ClassFileImporter()
-		.withImportOption(ONLY_PRODUCTION)
+	private final JavaClasses production = new ClassFileImporter().withImportOption(ONLY_PRODUCTION)
 		.importPackages("cn.rtms");
 
 	@Test

@@ -19,8 +19,8 @@ class ModularityTests {
 
 	@Test
 	void everyModuleIsDocumented() {
-		this.modules.forEach(module -> assertThat(
-				getClass().getResource("/" + module.getBasePackage().getName().replace('.', '/') + "/package-info.class"))
+		this.modules.forEach(module -> assertThat(getClass()
+			.getResource("/" + module.getBasePackage().getName().replace('.', '/') + "/package-info.class"))
 			.as("package-info for module %s", module.getIdentifier())
 			.isNotNull());
 	}

@@ -25,9 +25,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends state changes to the hash-chained audit log and verifies the chain. {@link #record} joins the caller's
- * transaction: a change and its audit entry commit or roll back together. Appends are serialised by a
- * transaction-scoped advisory lock so the chain stays linear.
+ * Appends state changes to the hash-chained audit log and verifies the chain.
+ * {@link #record} joins the caller's transaction: a change and its audit entry commit or
+ * roll back together. Appends are serialised by a transaction-scoped advisory lock so the
+ * chain stays linear.
  */
 @Service
 public class AuditTrail {
@@ -64,13 +65,14 @@ public class AuditTrail {
 	public AuditEntry record(String action, String entityType, String entityId, @Nullable Object before,
 			@Nullable Object after) {
 		Optional<CurrentUser> user = this.identity.findCurrentUser();
-		return append(user.map(u -> u.id().toString()).orElse(null),
-				user.map(CurrentUser::displayName).orElse("系统"), user.map(u -> u.role().name()).orElse(null),
-				this.identity.clientAddress(), action, entityType, entityId, toJson(before), toJson(after));
+		return append(user.map(u -> u.id().toString()).orElse(null), user.map(CurrentUser::displayName).orElse("系统"),
+				user.map(u -> u.role().name()).orElse(null), this.identity.clientAddress(), action, entityType,
+				entityId, toJson(before), toJson(after));
 	}
 
 	/**
-	 * Records a state change by a named actor (e.g. a failed login, where nobody is logged in yet).
+	 * Records a state change by a named actor (e.g. a failed login, where nobody is
+	 * logged in yet).
 	 * @param actorId the actor's id, or null
 	 * @param actorName the actor's name
 	 * @param action what was done
@@ -153,13 +155,18 @@ public class AuditTrail {
 				where (cast(:type as text) is null or entity_type = cast(:type as text))
 				  and (cast(:id as text) is null or entity_id = cast(:id as text))
 				order by id desc limit :limit
-				""").param("type", entityType).param("id", entityId).param("limit", limit).query((rs, n) -> map(rs)).list();
+				""")
+			.param("type", entityType)
+			.param("id", entityId)
+			.param("limit", limit)
+			.query((rs, n) -> map(rs))
+			.list();
 	}
 
 	private static AuditEntry map(ResultSet rs) throws SQLException {
 		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-				rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_role"), rs.getString("address"),
-				rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+				rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_role"),
+				rs.getString("address"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
 				rs.getString("before_state"), rs.getString("after_state"), rs.getString("previous_hash"),
 				rs.getString("hash"));
 	}
@@ -174,7 +181,8 @@ public class AuditTrail {
 		}
 		try {
 			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+				.formatHex(
+						MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -9,8 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./rtms audit-verify}: starts without web server ({@code --rtms.command=audit-verify}), verifies the whole
- * chain, prints the result and exits with status 0 (intact) or 3 (broken).
+ * {@code ./rtms audit-verify}: starts without web server
+ * ({@code --rtms.command=audit-verify}), verifies the whole chain, prints the result and
+ * exits with status 0 (intact) or 3 (broken).
  */
 @Component
 @Order(0)

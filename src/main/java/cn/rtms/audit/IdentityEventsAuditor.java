@@ -6,8 +6,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records identity's events (logins, failures, lockouts, password and user changes) in the audit trail,
- * synchronously, in the publisher's transaction when there is one.
+ * Records identity's events (logins, failures, lockouts, password and user changes) in
+ * the audit trail, synchronously, in the publisher's transaction when there is one.
  */
 @Component
 class IdentityEventsAuditor {

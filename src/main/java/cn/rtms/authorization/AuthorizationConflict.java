@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * Granting would give the physician a second grant for the technology with overlapping validity. 409 {@code
- * AUTHORIZATION_CONFLICT}; property {@code conflictingId} names the existing grant when known.
+ * Granting would give the physician a second grant for the technology with overlapping
+ * validity. 409 {@code
+ * AUTHORIZATION_CONFLICT}; property {@code conflictingId} names the existing grant when
+ * known.
  */
 public class AuthorizationConflict extends ProblemException {
 

@@ -41,9 +41,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Authorization use cases: apply or prepare (PENDING), amend a pending record, grant (hospital admin, only when the
- * eligibility verdict today is MET and no other grant of the physician for the technology overlaps), reject and
- * revoke with a reason, list and read within the caller's scope. Every change is audited in the same transaction and
+ * Authorization use cases: apply or prepare (PENDING), amend a pending record, grant
+ * (hospital admin, only when the eligibility verdict today is MET and no other grant of
+ * the physician for the technology overlaps), reject and revoke with a reason, list and
+ * read within the caller's scope. Every change is audited in the same transaction and
  * checked against the version the caller read.
  */
 @Service
@@ -151,12 +152,13 @@ public class AuthorizationManagement {
 	}
 
 	/**
-	 * Creates a PENDING record: a physician's own application or one prepared by the clerk/admin of the physician's
-	 * institution.
+	 * Creates a PENDING record: a physician's own application or one prepared by the
+	 * clerk/admin of the physician's institution.
 	 * @param personId the physician
 	 * @param terms technology, sub-techniques, validity, note
 	 * @return the record
-	 * @throws AccessDenied for other roles, another institution's physician, or a physician applying for someone else
+	 * @throws AccessDenied for other roles, another institution's physician, or a
+	 * physician applying for someone else
 	 * @throws InvalidAuthorization when the person or the terms break a rule
 	 */
 	@Transactional
@@ -195,7 +197,8 @@ public class AuthorizationManagement {
 	 * @param version the version the caller read
 	 * @param terms the new terms (same person)
 	 * @return the record
-	 * @throws AccessDenied unless the clerk/admin of its institution, or the physician who applied
+	 * @throws AccessDenied unless the clerk/admin of its institution, or the physician
+	 * who applied
 	 * @throws cn.rtms.authorization.domain.AuthorizationNotEditable unless PENDING
 	 * @throws ConcurrentModification when the version is stale
 	 */
@@ -227,7 +230,8 @@ public class AuthorizationManagement {
 	 * @return the record, GRANTED
 	 * @throws AccessDenied unless the hospital admin of its institution
 	 * @throws NotEligible when the physician's eligibility verdict today is not MET
-	 * @throws AuthorizationConflict when another grant for the physician and technology overlaps
+	 * @throws AuthorizationConflict when another grant for the physician and technology
+	 * overlaps
 	 * @throws ConcurrentModification when the version is stale
 	 */
 	@Transactional
@@ -257,8 +261,7 @@ public class AuthorizationManagement {
 			save(authorization);
 		}
 		catch (GrantOverlap ex) {
-			throw new AuthorizationConflict(technology, null,
-					"该医师的 " + technology + " 授权刚被他人批准，有效期与本申请重叠，请刷新后查看");
+			throw new AuthorizationConflict(technology, null, "该医师的 " + technology + " 授权刚被他人批准，有效期与本申请重叠，请刷新后查看");
 		}
 		this.audit.record("AUTHORIZATION_GRANTED", ENTITY, id.toString(), before, authorization.snapshot());
 		publish(authorization);
@@ -310,7 +313,8 @@ public class AuthorizationManagement {
 	/**
 	 * @param institutionIds institutions, or null for all
 	 * @param personId a physician, or null
-	 * @return GRANTED records (any validity) of these institutions or this physician, unscoped: the caller checks
+	 * @return GRANTED records (any validity) of these institutions or this physician,
+	 * unscoped: the caller checks
 	 */
 	List<AuthorizationDetails> grantedUnscoped(@Nullable Set<UUID> institutionIds, @Nullable UUID personId,
 			CurrentUser user) {
@@ -377,9 +381,9 @@ public class AuthorizationManagement {
 			for (int i = 0; i < terms.subTechniques().size(); i++) {
 				String code = terms.subTechniques().get(i);
 				if (!known.containsKey(code)) {
-					problems.add(new FieldProblem("subTechniques[" + i + "]",
-							"子技术 “" + code + "” 不属于 " + terms.technology() + " 现行管理规范"
-									+ (known.isEmpty() ? "（该规范未划分子技术）" : "（可选：" + String.join("、", known.keySet()) + "）")));
+					problems.add(new FieldProblem("subTechniques[" + i + "]", "子技术 “" + code + "” 不属于 "
+							+ terms.technology() + " 现行管理规范"
+							+ (known.isEmpty() ? "（该规范未划分子技术）" : "（可选：" + String.join("、", known.keySet()) + "）")));
 				}
 				else if (!seen.add(code)) {
 					problems.add(new FieldProblem("subTechniques[" + i + "]", "子技术 “" + code + "” 重复"));
@@ -405,8 +409,8 @@ public class AuthorizationManagement {
 		return switch (user.role()) {
 			case PHYSICIAN -> authorization.personId().equals(user.personId());
 			case HOSPITAL_CLERK, HOSPITAL_ADMIN -> authorization.institutionId().equals(user.institutionId());
-			case COUNTY_AUTHORITY, CITY_AUTHORITY, PROVINCE_AUTHORITY, SYSTEM_ADMIN -> this.access.coversRegion(user,
-					this.institutions.get(authorization.institutionId()).regionCode());
+			case COUNTY_AUTHORITY, CITY_AUTHORITY, PROVINCE_AUTHORITY, SYSTEM_ADMIN ->
+				this.access.coversRegion(user, this.institutions.get(authorization.institutionId()).regionCode());
 			default -> false;
 		};
 	}
@@ -454,9 +458,8 @@ public class AuthorizationManagement {
 					: today.isAfter(s.terms().validUntil()) ? "已过期" : "生效中";
 		}
 		String region = names.institution(s.institutionId()).regionCode();
-		Map<String, String> subNames = s.terms().subTechniques().isEmpty() ? Map.of()
-				: this.specs.subTechniquesInForce(s.terms().technology(), s.terms().validFrom().isAfter(today)
-						? s.terms().validFrom() : today, region);
+		Map<String, String> subNames = s.terms().subTechniques().isEmpty() ? Map.of() : this.specs.subTechniquesInForce(
+				s.terms().technology(), s.terms().validFrom().isAfter(today) ? s.terms().validFrom() : today, region);
 		List<SubTechnique> subs = s.terms()
 			.subTechniques()
 			.stream()

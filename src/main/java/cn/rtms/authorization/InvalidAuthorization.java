@@ -6,7 +6,10 @@ import cn.rtms.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The requested terms break a rule; every problem is named. 422 {@code INVALID_AUTHORIZATION}. */
+/**
+ * The requested terms break a rule; every problem is named. 422
+ * {@code INVALID_AUTHORIZATION}.
+ */
 public class InvalidAuthorization extends ProblemException {
 
 	/**

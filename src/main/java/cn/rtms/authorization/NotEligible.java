@@ -9,9 +9,11 @@ import cn.rtms.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The eligibility engine's verdict is not MET, so the grant is refused. 422 {@code NOT_ELIGIBLE} with properties
- * {@code eligibilityStatus}, {@code eligibilityStatusLabel}, {@code specKey} and {@code clauses} (citation, status,
- * statusLabel, explanation of every clause that is not met, including those awaiting a reviewer's confirmation).
+ * The eligibility engine's verdict is not MET, so the grant is refused. 422
+ * {@code NOT_ELIGIBLE} with properties {@code eligibilityStatus},
+ * {@code eligibilityStatusLabel}, {@code specKey} and {@code clauses} (citation, status,
+ * statusLabel, explanation of every clause that is not met, including those awaiting a
+ * reviewer's confirmation).
  */
 public class NotEligible extends ProblemException {
 
@@ -23,9 +25,10 @@ public class NotEligible extends ProblemException {
 		getBody().setProperty("eligibilityStatus", report.status());
 		getBody().setProperty("eligibilityStatusLabel", report.statusLabel());
 		getBody().setProperty("specKey", report.specKey());
-		getBody().setProperty("clauses", failing(report).stream()
-			.map(c -> new FailingClause(c.citation(), c.status(), c.statusLabel(), c.explanation()))
-			.toList());
+		getBody().setProperty("clauses",
+				failing(report).stream()
+					.map(c -> new FailingClause(c.citation(), c.status(), c.statusLabel(), c.explanation()))
+					.toList());
 	}
 
 	static List<ClauseResult> failing(EligibilityReport report) {

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Expiry reminders: GRANTED authorizations, institutions' practice licences and other licences (放射诊疗许可证,
- * 辐射安全许可证 …) whose last valid day falls within the next N days, in the caller's scope. Titles and physician
- * licence scopes have no expiry and are not listed; already expired items are not listed either.
+ * Expiry reminders: GRANTED authorizations, institutions' practice licences and other
+ * licences (放射诊疗许可证, 辐射安全许可证 …) whose last valid day falls within the next N days, in the
+ * caller's scope. Titles and physician licence scopes have no expiry and are not listed;
+ * already expired items are not listed either.
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,7 +55,8 @@ public class ReminderManagement {
 
 	/**
 	 * @param days horizon, 1–365
-	 * @return what expires within the horizon, bucketed 30/60/90 (and the horizon beyond 90)
+	 * @return what expires within the horizon, bucketed 30/60/90 (and the horizon beyond
+	 * 90)
 	 * @throws cn.rtms.identity.AccessDenied for experts and training-base admins
 	 */
 	public Reminders upcoming(int days) {
@@ -79,10 +81,8 @@ public class ReminderManagement {
 			case PHYSICIAN -> List.of();
 			case HOSPITAL_CLERK, HOSPITAL_ADMIN ->
 				user.institutionId() == null ? List.of() : List.of(this.institutions.get(user.institutionId()));
-			default -> this.institutions.all()
-				.stream()
-				.filter(i -> this.access.coversRegion(user, i.regionCode()))
-				.toList();
+			default ->
+				this.institutions.all().stream().filter(i -> this.access.coversRegion(user, i.regionCode())).toList();
 		};
 		for (InstitutionDetails institution : scope) {
 			UUID id = institution.id();
@@ -92,8 +92,8 @@ public class ReminderManagement {
 			PracticeLicence practice = institution.licence();
 			if (practice != null) {
 				add(items, "PRACTICE_LICENCE", "医疗机构执业许可证", "INSTITUTION", id, institution.name(), id,
-						institution.name(), "医疗机构执业许可证 " + practice.number(), practice.validUntil(), null, today,
-						days, bounds);
+						institution.name(), "医疗机构执业许可证 " + practice.number(), practice.validUntil(), null, today, days,
+						bounds);
 			}
 			for (OtherLicence licence : institution.licences() == null ? List.<OtherLicence>of()
 					: institution.licences()) {
@@ -106,8 +106,10 @@ public class ReminderManagement {
 		Set<UUID> institutionIds = switch (user.role()) {
 			case PHYSICIAN -> null;
 			case SYSTEM_ADMIN -> null;
-			default -> scope.stream().map(InstitutionDetails::id).filter(java.util.Objects::nonNull).collect(
-					java.util.stream.Collectors.toSet());
+			default -> scope.stream()
+				.map(InstitutionDetails::id)
+				.filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toSet());
 		};
 		UUID personId = user.role() == Role.PHYSICIAN ? user.personId() : null;
 		if (user.role() != Role.PHYSICIAN || personId != null) {
@@ -130,7 +132,8 @@ public class ReminderManagement {
 
 	private static void add(List<Reminders.Item> items, String kind, String kindLabel, String subjectType,
 			UUID subjectId, String subjectName, UUID institutionId, String institutionName, String what,
-			@Nullable LocalDate expiresOn, @Nullable UUID referenceId, LocalDate today, int days, List<Integer> bounds) {
+			@Nullable LocalDate expiresOn, @Nullable UUID referenceId, LocalDate today, int days,
+			List<Integer> bounds) {
 		if (expiresOn == null) {
 			return;
 		}

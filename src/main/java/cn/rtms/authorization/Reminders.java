@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param asOf today
  * @param days the horizon asked for
  * @param total number of items
- * @param buckets 30, 60, 90 (and the horizon, when beyond 90), each with its items ordered by days left
+ * @param buckets 30, 60, 90 (and the horizon, when beyond 90), each with its items
+ * ordered by days left
  */
 public record Reminders(LocalDate asOf, int days, int total, List<Bucket> buckets) {
 

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The catalogue's use cases: list the restricted technologies and look one up. The catalogue is reference data
- * loaded by migration; it changes only with a new catalogue edition.
+ * The catalogue's use cases: list the restricted technologies and look one up. The
+ * catalogue is reference data loaded by migration; it changes only with a new catalogue
+ * edition.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,11 +43,12 @@ public class CatalogManagement {
 				return null;
 			})
 			.list();
-		return this.jdbc
-			.sql("select code, name, level, jurisdiction, catalogue_edition, status from catalog.technology order by sort_order")
+		return this.jdbc.sql(
+				"select code, name, level, jurisdiction, catalogue_edition, status from catalog.technology order by sort_order")
 			.query((rs, n) -> new RestrictedTechnology(rs.getString(1), rs.getString(2),
 					TechnologyLevel.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-					TechnologyStatus.valueOf(rs.getString(6)), List.copyOf(history.getOrDefault(rs.getString(1), List.of()))))
+					TechnologyStatus.valueOf(rs.getString(6)),
+					List.copyOf(history.getOrDefault(rs.getString(1), List.of()))))
 			.list();
 	}
 
@@ -68,7 +70,8 @@ public class CatalogManagement {
 	}
 
 	/**
-	 * @return the set of all catalogued codes, for validating references from other modules
+	 * @return the set of all catalogued codes, for validating references from other
+	 * modules
 	 */
 	public Set<String> codes() {
 		return Set.copyOf(this.jdbc.sql("select code from catalog.technology").query(String.class).list());

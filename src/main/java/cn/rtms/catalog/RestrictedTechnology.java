@@ -9,7 +9,8 @@ import java.util.List;
  * @param code catalogue code, e.g. {@code G08} or {@code S04}
  * @param name Chinese name
  * @param level national or provincial
- * @param jurisdiction GB/T 2260 code of the area the catalogue covers ({@code 000000} = whole country)
+ * @param jurisdiction GB/T 2260 code of the area the catalogue covers ({@code 000000} =
+ * whole country)
  * @param catalogueEdition the catalogue edition that lists it now
  * @param status whether it is in force
  * @param history dated catalogue events, oldest first
@@ -40,7 +41,9 @@ public record RestrictedTechnology(String code, String name, TechnologyLevel lev
 			this.label = label;
 		}
 
-		/** @return the Chinese label */
+		/**
+		 * @return the Chinese label
+		 */
 		public String label() {
 			return this.label;
 		}
@@ -61,7 +64,9 @@ public record RestrictedTechnology(String code, String name, TechnologyLevel lev
 			this.label = label;
 		}
 
-		/** @return the Chinese label */
+		/**
+		 * @return the Chinese label
+		 */
 		public String label() {
 			return this.label;
 		}

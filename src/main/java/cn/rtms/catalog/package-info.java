@@ -1,6 +1,8 @@
 /**
- * The catalogue of restricted technologies (national 2022 G01–G12, Jilin provincial S01–S05) with their level, catalogue edition, history and status (规范已录入 / 规范未录入). Does not own the specifications themselves (see rules). Publishes no events.
+ * The catalogue of restricted technologies (national 2022 G01–G12, Jilin provincial
+ * S01–S05) with their level, catalogue edition, history and status (规范已录入 / 规范未录入). Does
+ * not own the specifications themselves (see rules). Publishes no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.catalog;

@@ -105,5 +105,4 @@ class DemoDataLoader implements ApplicationRunner {
 		log.info("已加载演示数据：{} 家医疗机构，{} 名人员", counts[0], counts[1]);
 	}
 
-
 }

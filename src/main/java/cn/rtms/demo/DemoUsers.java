@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo accounts of docs/identity-filing-contracts.md (password {@value #PASSWORD}, not forced to change), created
- * after the demo hospitals and people, each one once (missing ones are added on later starts too); and the login table
- * printed to the console when the application is ready.
+ * The demo accounts of docs/identity-filing-contracts.md (password {@value #PASSWORD},
+ * not forced to change), created after the demo hospitals and people, each one once
+ * (missing ones are added on later starts too); and the login table printed to the
+ * console when the application is ready.
  */
 @Component
 @Order(11)
@@ -40,7 +41,9 @@ class DemoUsers implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-	/** One demo account: institution and person are looked up by name in the demo data. */
+	/**
+	 * One demo account: institution and person are looked up by name in the demo data.
+	 */
 	record DemoUser(String username, String displayName, Role role, @Nullable String regionCode,
 			@Nullable String institution, @Nullable String person, String scope) {
 	}
@@ -55,8 +58,7 @@ class DemoUsers implements ApplicationRunner {
 			new DemoUser("expert2", "评审专家二", Role.EXPERT, null, null, null, "分配给本人的备案"),
 			new DemoUser("ccszx-clerk", "长春市中心医院医务科", Role.HOSPITAL_CLERK, null, "长春市中心医院", null, "长春市中心医院"),
 			new DemoUser("ccszx-admin", "长春市中心医院管理员", Role.HOSPITAL_ADMIN, null, "长春市中心医院", null, "长春市中心医院"),
-			new DemoUser("songjiang-clerk", "松江肿瘤医院医务科", Role.HOSPITAL_CLERK, null, "吉林省松江肿瘤医院", null,
-					"吉林省松江肿瘤医院"),
+			new DemoUser("songjiang-clerk", "松江肿瘤医院医务科", Role.HOSPITAL_CLERK, null, "吉林省松江肿瘤医院", null, "吉林省松江肿瘤医院"),
 			new DemoUser("songjiang-base", "松江肿瘤医院培训基地", Role.TRAINING_BASE_ADMIN, null, "吉林省松江肿瘤医院", null,
 					"吉林省松江肿瘤医院（培训基地）"),
 			new DemoUser("jiangcheng-clerk", "江城医院医务科", Role.HOSPITAL_CLERK, null, "吉林市江城医院", null, "吉林市江城医院"),
@@ -108,8 +110,8 @@ class DemoUsers implements ApplicationRunner {
 						continue;
 					}
 				}
-				this.users.create(new CreateUser(user.username(), user.displayName(), user.role(), institutionId, personId,
-						user.regionCode(), PASSWORD), false);
+				this.users.create(new CreateUser(user.username(), user.displayName(), user.role(), institutionId,
+						personId, user.regionCode(), PASSWORD), false);
 				created[0]++;
 			}
 		}));

@@ -1,8 +1,10 @@
 /**
- * Demo data: on first start of an empty database, loads the fictional Jilin hospitals and people of
- * {@code demo/institutions.yaml} through the institutions and personnel use cases (so they pass the same validation
- * as user input), once, and the demo accounts of every role (password {@code Rtms@2026}, listed on the console when
- * the application is ready). Disabled with {@code rtms.demo-data.enabled=false}. Owns no tables and publishes no events.
+ * Demo data: on first start of an empty database, loads the fictional Jilin hospitals and
+ * people of {@code demo/institutions.yaml} through the institutions and personnel use
+ * cases (so they pass the same validation as user input), once, and the demo accounts of
+ * every role (password {@code Rtms@2026}, listed on the console when the application is
+ * ready). Disabled with {@code rtms.demo-data.enabled=false}. Owns no tables and
+ * publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel" })
 @org.jspecify.annotations.NullMarked

@@ -16,10 +16,12 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Re-evaluates active filings when what their eligibility depends on changes: an institution's record (beds,
- * equipment, licences, volumes), one of its people (titles, trainings, adverse events, leaving), or the spec editions
- * (checked once when the application is ready, since a new edition arrives with a deployment). Runs after the change
- * has committed; a proposal for revocation then waits in the competent authority's inbox.
+ * Re-evaluates active filings when what their eligibility depends on changes: an
+ * institution's record (beds, equipment, licences, volumes), one of its people (titles,
+ * trainings, adverse events, leaving), or the spec editions (checked once when the
+ * application is ready, since a new edition arrives with a deployment). Runs after the
+ * change has committed; a proposal for revocation then waits in the competent authority's
+ * inbox.
  */
 @Component
 class EligibilityChangeListener {

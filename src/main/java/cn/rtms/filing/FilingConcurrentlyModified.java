@@ -6,7 +6,10 @@ import cn.rtms.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The filing changed since the caller read it (optimistic lock). 409; nothing was changed. */
+/**
+ * The filing changed since the caller read it (optimistic lock). 409; nothing was
+ * changed.
+ */
 public class FilingConcurrentlyModified extends ProblemException {
 
 	/**

@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The working-day calendar and step deadlines (data in {@code filing/}), and the daily revocation check. */
+/**
+ * The working-day calendar and step deadlines (data in {@code filing/}), and the daily
+ * revocation check.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class FilingConfiguration {
@@ -25,7 +28,8 @@ class FilingConfiguration {
 	WorkingDayDeadlines filingDeadlines() throws IOException {
 		WorkingDayCalendar calendar;
 		try (InputStream in = new ClassPathResource("filing/calendar-cn.txt").getInputStream()) {
-			calendar = WorkingDayCalendar.parse(new InputStreamReader(in, StandardCharsets.UTF_8), "filing/calendar-cn.txt");
+			calendar = WorkingDayCalendar.parse(new InputStreamReader(in, StandardCharsets.UTF_8),
+					"filing/calendar-cn.txt");
 		}
 		Properties properties = new Properties();
 		try (InputStream in = new ClassPathResource("filing/deadlines.properties").getInputStream()) {

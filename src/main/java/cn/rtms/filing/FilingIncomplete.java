@@ -6,7 +6,10 @@ import cn.rtms.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The filing lacks what the step needs (attestations, committee opinions, expert opinions). 409. */
+/**
+ * The filing lacks what the step needs (attestations, committee opinions, expert
+ * opinions). 409.
+ */
 public class FilingIncomplete extends ProblemException {
 
 	/**

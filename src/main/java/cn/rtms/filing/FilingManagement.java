@@ -54,9 +54,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The filing use cases: every command checks who may act (hospital of the institution, the authority holding the
- * filing, an assigned expert, the competent authority), loads the aggregate, calls its verb, stores the filing (and
- * any uploaded file) with an audit entry in one transaction, and publishes the recorded events.
+ * The filing use cases: every command checks who may act (hospital of the institution,
+ * the authority holding the filing, an assigned expert, the competent authority), loads
+ * the aggregate, calls its verb, stores the filing (and any uploaded file) with an audit
+ * entry in one transaction, and publishes the recorded events.
  */
 @Service
 @Transactional
@@ -377,22 +378,24 @@ public class FilingManagement {
 	}
 
 	/**
-	 * Re-evaluates every active filing (authorities: those they are competent for; the system administrator and the
-	 * daily task: all) and proposes revocations. Runs without a surrounding transaction: each proposal is committed on
-	 * its own, and a filing whose evaluation fails is skipped.
+	 * Re-evaluates every active filing (authorities: those they are competent for; the
+	 * system administrator and the daily task: all) and proposes revocations. Runs
+	 * without a surrounding transaction: each proposal is committed on its own, and a
+	 * filing whose evaluation fails is skipped.
 	 * @return what was checked and proposed
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public RevocationCheckResult checkRevocations() {
-		CurrentUser user = this.access.requireRole(Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY,
-				Role.PROVINCE_AUTHORITY, Role.SYSTEM_ADMIN);
+		CurrentUser user = this.access.requireRole(Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY, Role.PROVINCE_AUTHORITY,
+				Role.SYSTEM_ADMIN);
 		return runRevocationCheck(data -> user.role() == Role.SYSTEM_ADMIN
 				|| this.access.coversRegion(user, data.route().receivingRegionCode()));
 	}
 
 	/**
-	 * Re-evaluates the active filings of one institution after its record or one of its people changed, proposing
-	 * revocation where the conditions are no longer met. Runs as the system: nobody asked for it.
+	 * Re-evaluates the active filings of one institution after its record or one of its
+	 * people changed, proposing revocation where the conditions are no longer met. Runs
+	 * as the system: nobody asked for it.
 	 * @param institutionId the institution whose facts changed
 	 * @return what was checked and proposed
 	 */
@@ -402,8 +405,8 @@ public class FilingManagement {
 	}
 
 	/**
-	 * Re-evaluates every active filing as the system (the daily task, and at startup, when a new spec edition may
-	 * have come into force).
+	 * Re-evaluates every active filing as the system (the daily task, and at startup,
+	 * when a new spec edition may have come into force).
 	 * @return what was checked and proposed
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -555,8 +558,7 @@ public class FilingManagement {
 		return visible(state, technology, regionCode).stream().map(d -> view(d, user)).toList();
 	}
 
-	private List<FilingData> visible(@Nullable String state, @Nullable String technology,
-			@Nullable String regionCode) {
+	private List<FilingData> visible(@Nullable String state, @Nullable String technology, @Nullable String regionCode) {
 		CurrentUser user = this.identity.currentUser();
 		List<FilingState> states = state == null || state.isBlank() ? List.of()
 				: List.of(parse(FilingState.class, state, "state", "备案状态"));
@@ -581,9 +583,9 @@ public class FilingManagement {
 		Map<String, List<String>> ancestry = new HashMap<>();
 		return candidates.stream()
 			.filter(d -> canRead(user, d))
-			.filter(d -> regionCode == null || regionCode.isBlank() || ancestry
-				.computeIfAbsent(d.institution().regionCode(), this.institutions::regionAncestry)
-				.contains(regionCode))
+			.filter(d -> regionCode == null || regionCode.isBlank()
+					|| ancestry.computeIfAbsent(d.institution().regionCode(), this.institutions::regionAncestry)
+						.contains(regionCode))
 			.toList();
 	}
 
@@ -599,9 +601,8 @@ public class FilingManagement {
 			for (FilingData d : this.filings.ofInstitution(user.institutionId())) {
 				Filing f = Filing.restore(d);
 				switch (d.state()) {
-					case DRAFT, SELF_ASSESSED -> items
-						.add(new InboxItem(summary(d, today), "COMPLETE_DRAFT", "完善并提交备案", d.filingDeadline(),
-								f.lateFiling(today)));
+					case DRAFT, SELF_ASSESSED -> items.add(new InboxItem(summary(d, today), "COMPLETE_DRAFT", "完善并提交备案",
+							d.filingDeadline(), f.lateFiling(today)));
 					case RETURNED_FOR_SUPPLEMENT -> items.add(new InboxItem(summary(d, today), "SUPPLEMENT",
 							"按审查意见补充材料后重新提交", d.actionDueOn(), f.overdue(today)));
 					default -> {
@@ -620,9 +621,9 @@ public class FilingManagement {
 						case RECEIVED, ESCALATED -> f.atReviewLevel() ? new String[] { "ESCALATE_OR_REVIEW", "组织专家审查" }
 								: new String[] { "ESCALATE_OR_REVIEW", "逐级上报" };
 						case UNDER_EXPERT_REVIEW -> new String[] { "DECIDE", "汇总专家意见并作出审查决定" };
-						case APPROVED, RESULT_NOTIFIED -> f.atReceivingLevel()
-								? new String[] { "ACTIVATE", "在许可证副本备注栏注明并确认备案有效" }
-								: new String[] { "NOTIFY_RESULT", "逐级通知审查结果" };
+						case APPROVED, RESULT_NOTIFIED ->
+							f.atReceivingLevel() ? new String[] { "ACTIVATE", "在许可证副本备注栏注明并确认备案有效" }
+									: new String[] { "NOTIFY_RESULT", "逐级通知审查结果" };
 						default -> null;
 					};
 					if (action != null) {
@@ -646,9 +647,8 @@ public class FilingManagement {
 		}
 		else if (user.role() == Role.EXPERT) {
 			for (FilingData d : this.filings.assignedTo(user.id())) {
-				if (d.state() == FilingState.UNDER_EXPERT_REVIEW && d.experts()
-					.stream()
-					.anyMatch(e -> e.userId().equals(user.id()) && e.verdict() == null)) {
+				if (d.state() == FilingState.UNDER_EXPERT_REVIEW
+						&& d.experts().stream().anyMatch(e -> e.userId().equals(user.id()) && e.verdict() == null)) {
 					boolean overdue = d.actionDueOn() != null && today.isAfter(d.actionDueOn());
 					items.add(new InboxItem(summary(d, today), "EXPERT_OPINION", "提交专家审查意见", d.actionDueOn(), overdue));
 				}
@@ -669,16 +669,16 @@ public class FilingManagement {
 		Map<String, @Nullable String> names = new HashMap<>();
 		return this.filings.search(List.of(FilingState.ACTIVE, FilingState.REVOKED), null)
 			.stream()
-			.filter(d -> regionCode == null || regionCode.isBlank() || ancestry
-				.computeIfAbsent(d.institution().regionCode(), this.institutions::regionAncestry)
-				.contains(regionCode))
+			.filter(d -> regionCode == null || regionCode.isBlank()
+					|| ancestry.computeIfAbsent(d.institution().regionCode(), this.institutions::regionAncestry)
+						.contains(regionCode))
 			.sorted(Comparator.comparing((FilingData d) -> d.institution().regionCode())
 				.thenComparing(d -> d.institution().name())
 				.thenComparing(d -> d.technology().code()))
 			.map(d -> new PublicFiling(d.institution().name(), d.institution().regionCode(),
 					names.computeIfAbsent(d.institution().regionCode(), this.institutions::regionName),
-					d.technology().code(), d.technology().name(), d.state().name(), d.state().label(),
-					d.activatedOn(), d.revokedOn(),
+					d.technology().code(), d.technology().name(), d.state().name(), d.state().label(), d.activatedOn(),
+					d.revokedOn(),
 					d.state() == FilingState.REVOKED && d.ending() != null ? d.ending().reason().label() : null,
 					d.licenceNote()))
 			.toList();
@@ -709,8 +709,8 @@ public class FilingManagement {
 			}
 			String holder = filing.holder();
 			if (holder != null && !holder.equals(user.regionCode())) {
-				throw new AccessDenied("该备案当前由" + regionLabel(holder) + "办理，不在本级（" + regionLabel(user.regionCode())
-						+ "）；本次操作未生效");
+				throw new AccessDenied(
+						"该备案当前由" + regionLabel(holder) + "办理，不在本级（" + regionLabel(user.regionCode()) + "）；本次操作未生效");
 			}
 			if (holder == null && !filing.state().isFinal() && filing.state() != FilingState.DRAFT
 					&& filing.state() != FilingState.SELF_ASSESSED
@@ -737,8 +737,8 @@ public class FilingManagement {
 		Filing filing = load(id);
 		requireRead(user, filing.data());
 		if (version != null && version != filing.version()) {
-			throw new FilingConcurrentlyModified("备案已被他人修改（您看到的是版本 " + version + "，当前版本 " + filing.version()
-					+ "），请刷新后重试；本次操作未生效");
+			throw new FilingConcurrentlyModified(
+					"备案已被他人修改（您看到的是版本 " + version + "，当前版本 " + filing.version() + "），请刷新后重试；本次操作未生效");
 		}
 		Map<String, Object> before = auditState(filing.data());
 		command.apply(filing, user);
@@ -799,9 +799,9 @@ public class FilingManagement {
 			case SYSTEM_ADMIN -> true;
 			case HOSPITAL_CLERK, HOSPITAL_ADMIN, PHYSICIAN, TRAINING_BASE_ADMIN ->
 				data.institution().id().equals(user.institutionId());
-			case COUNTY_AUTHORITY, CITY_AUTHORITY, PROVINCE_AUTHORITY -> user.regionCode() != null
-					&& (data.route().path().contains(user.regionCode())
-							|| this.access.coversRegion(user, data.institution().regionCode()));
+			case COUNTY_AUTHORITY, CITY_AUTHORITY, PROVINCE_AUTHORITY ->
+				user.regionCode() != null && (data.route().path().contains(user.regionCode())
+						|| this.access.coversRegion(user, data.institution().regionCode()));
 			case EXPERT -> data.experts().stream().anyMatch(e -> e.userId().equals(user.id()));
 		};
 	}

@@ -29,8 +29,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The printable filing record (PDF with Chinese text, font WenQuanYi Zen Hei from Debian's {@code fonts-wqy-zenhei})
- * and the filing list as an Excel workbook. Both show only what the current user may read.
+ * The printable filing record (PDF with Chinese text, font WenQuanYi Zen Hei from
+ * Debian's {@code fonts-wqy-zenhei}) and the filing list as an Excel workbook. Both show
+ * only what the current user may read.
  */
 @Service
 public class FilingReports {
@@ -53,7 +54,8 @@ public class FilingReports {
 	/**
 	 * @param id filing
 	 * @return the printable record as PDF
-	 * @throws IllegalStateException when the font is not installed (names the Debian package)
+	 * @throws IllegalStateException when the font is not installed (names the Debian
+	 * package)
 	 */
 	public byte[] pdf(UUID id) {
 		FilingView filing = this.filings.get(id);
@@ -105,8 +107,8 @@ public class FilingReports {
 	public byte[] excel(@Nullable String state, @Nullable String technology, @Nullable String regionCode) {
 		List<FilingView> rows = this.filings.listFull(state, technology, regionCode);
 		List<List<String>> head = Stream
-			.of("医疗机构", "所在行政区划", "技术编码", "技术名称", "级别", "状态", "受理机关", "当前办理机关", "首例日期", "备案期限", "提交日期", "逾期备案",
-					"办理期限", "办理逾期", "自评规范", "自评结论", "许可证备注", "撤销/中止原因", "更新时间")
+			.of("医疗机构", "所在行政区划", "技术编码", "技术名称", "级别", "状态", "受理机关", "当前办理机关", "首例日期", "备案期限", "提交日期", "逾期备案", "办理期限",
+					"办理逾期", "自评规范", "自评结论", "许可证备注", "撤销/中止原因", "更新时间")
 			.map(List::of)
 			.toList();
 		List<List<Object>> data = new ArrayList<>();
@@ -213,22 +215,40 @@ public class FilingReports {
 			h.append("<p>尚未自评。</p>");
 		}
 		else {
-			h.append("<p>规范版本：").append(esc(a.specKey())).append(" ").append(esc(a.report().specTitle()))
-				.append("；总体结论：").append(esc(a.statusLabel())).append("；评估时间：")
-				.append(TIME.format(a.assessedAt())).append("</p>");
+			h.append("<p>规范版本：")
+				.append(esc(a.specKey()))
+				.append(" ")
+				.append(esc(a.report().specTitle()))
+				.append("；总体结论：")
+				.append(esc(a.statusLabel()))
+				.append("；评估时间：")
+				.append(TIME.format(a.assessedAt()))
+				.append("</p>");
 			h.append("<table><tr><th style=\"width:18%\">条款</th><th style=\"width:12%\">结论</th><th>说明</th></tr>");
 			for (EligibilityReport.ClauseResult c : a.report().clauses()) {
-				h.append("<tr><td>").append(esc(c.citation())).append("</td><td>").append(esc(c.statusLabel()))
-					.append("</td><td>").append(esc(c.explanation())).append("</td></tr>");
+				h.append("<tr><td>")
+					.append(esc(c.citation()))
+					.append("</td><td>")
+					.append(esc(c.statusLabel()))
+					.append("</td><td>")
+					.append(esc(c.explanation()))
+					.append("</td></tr>");
 			}
 			h.append("</table>");
 		}
 		if (!f.attestations().isEmpty()) {
-			h.append("<h2>" + sections.next("人工确认条款") + "</h2><table><tr><th style=\"width:22%\">条款</th><th>证据</th><th style=\"width:22%\">确认人</th></tr>");
+			h.append("<h2>" + sections.next("人工确认条款")
+					+ "</h2><table><tr><th style=\"width:22%\">条款</th><th>证据</th><th style=\"width:22%\">确认人</th></tr>");
 			for (FilingView.AttestationView x : f.attestations()) {
-				h.append("<tr><td>").append(esc(x.citation())).append("</td><td>").append(esc(x.evidence()))
-					.append("</td><td>").append(esc(x.confirmedBy().name())).append("<br/>")
-					.append(TIME.format(x.confirmedAt())).append("</td></tr>");
+				h.append("<tr><td>")
+					.append(esc(x.citation()))
+					.append("</td><td>")
+					.append(esc(x.evidence()))
+					.append("</td><td>")
+					.append(esc(x.confirmedBy().name()))
+					.append("<br/>")
+					.append(TIME.format(x.confirmedAt()))
+					.append("</td></tr>");
 			}
 			h.append("</table>");
 		}
@@ -239,37 +259,67 @@ public class FilingReports {
 		else {
 			h.append("<table><tr><th style=\"width:30%\">委员会</th><th style=\"width:16%\">会议日期</th><th>意见</th></tr>");
 			for (FilingView.CommitteeOpinionView o : f.committeeOpinions()) {
-				h.append("<tr><td>").append(esc(o.committeeLabel())).append("</td><td>").append(o.meetingDate())
-					.append("</td><td>").append(esc(o.opinion())).append("</td></tr>");
+				h.append("<tr><td>")
+					.append(esc(o.committeeLabel()))
+					.append("</td><td>")
+					.append(o.meetingDate())
+					.append("</td><td>")
+					.append(esc(o.opinion()))
+					.append("</td></tr>");
 			}
 			h.append("</table>");
 		}
 		if (!f.experts().isEmpty()) {
-			h.append("<h2>" + sections.next("专家审查意见") + "</h2><table><tr><th style=\"width:20%\">专家</th><th style=\"width:14%\">意见</th><th>说明</th></tr>");
+			h.append("<h2>" + sections.next("专家审查意见")
+					+ "</h2><table><tr><th style=\"width:20%\">专家</th><th style=\"width:14%\">意见</th><th>说明</th></tr>");
 			for (FilingView.ExpertView e : f.experts()) {
-				h.append("<tr><td>").append(esc(text(e.name()))).append("</td><td>")
-					.append(esc(e.verdictLabel() == null ? "未提交" : e.verdictLabel())).append("</td><td>")
-					.append(esc(text(e.text()))).append("</td></tr>");
+				h.append("<tr><td>")
+					.append(esc(text(e.name())))
+					.append("</td><td>")
+					.append(esc(e.verdictLabel() == null ? "未提交" : e.verdictLabel()))
+					.append("</td><td>")
+					.append(esc(text(e.text())))
+					.append("</td></tr>");
 			}
 			h.append("</table>");
 		}
 		if (f.decision() != null) {
-			h.append("<p>审查决定：").append(esc(f.decision().decisionLabel())).append("。").append(esc(f.decision().reasons()))
-				.append("（").append(esc(f.decision().by().name())).append("，").append(TIME.format(f.decision().at()))
+			h.append("<p>审查决定：")
+				.append(esc(f.decision().decisionLabel()))
+				.append("。")
+				.append(esc(f.decision().reasons()))
+				.append("（")
+				.append(esc(f.decision().by().name()))
+				.append("，")
+				.append(TIME.format(f.decision().at()))
 				.append("）</p>");
 		}
-		h.append("<h2>" + sections.next("办理过程") + "</h2><table><tr><th style=\"width:18%\">时间</th><th style=\"width:16%\">环节</th><th style=\"width:24%\">办理人</th><th>意见</th></tr>");
+		h.append("<h2>" + sections.next("办理过程")
+				+ "</h2><table><tr><th style=\"width:18%\">时间</th><th style=\"width:16%\">环节</th><th style=\"width:24%\">办理人</th><th>意见</th></tr>");
 		for (FilingView.StepView s : f.steps()) {
-			h.append("<tr><td>").append(TIME.format(s.at())).append("</td><td>").append(esc(s.actionLabel()))
-				.append("</td><td>").append(esc(s.actor().name())).append("（").append(esc(s.actor().roleLabel()))
-				.append("）</td><td>").append(esc(text(s.opinion()))).append("</td></tr>");
+			h.append("<tr><td>")
+				.append(TIME.format(s.at()))
+				.append("</td><td>")
+				.append(esc(s.actionLabel()))
+				.append("</td><td>")
+				.append(esc(s.actor().name()))
+				.append("（")
+				.append(esc(s.actor().roleLabel()))
+				.append("）</td><td>")
+				.append(esc(text(s.opinion())))
+				.append("</td></tr>");
 		}
 		h.append("</table>");
 		if (!f.documents().isEmpty()) {
 			h.append("<h2>七、附件</h2><table><tr><th>文件</th><th style=\"width:45%\">SHA-256</th></tr>");
 			for (FilingView.DocumentView d : f.documents()) {
-				h.append("<tr><td>").append(esc(d.fileName())).append("<br/>").append(esc(text(d.description())))
-					.append("</td><td style=\"font-size:7pt\">").append(d.sha256()).append("</td></tr>");
+				h.append("<tr><td>")
+					.append(esc(d.fileName()))
+					.append("<br/>")
+					.append(esc(text(d.description())))
+					.append("</td><td style=\"font-size:7pt\">")
+					.append(d.sha256())
+					.append("</td></tr>");
 			}
 			h.append("</table>");
 		}
@@ -303,7 +353,10 @@ public class FilingReports {
 		return out.toString();
 	}
 
-	/** Numbers the record's sections 一、二、三… in the order they are printed, whichever are present. */
+	/**
+	 * Numbers the record's sections 一、二、三… in the order they are printed, whichever are
+	 * present.
+	 */
 	private static final class SectionNumbers {
 
 		private static final String DIGITS = "一二三四五六七八九十";

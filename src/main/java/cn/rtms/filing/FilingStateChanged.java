@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A filing moved from one state to another (or, for actions that keep the state, recorded a step).
+ * A filing moved from one state to another (or, for actions that keep the state, recorded
+ * a step).
  *
  * @param filingId the filing
  * @param institutionId its institution

@@ -6,7 +6,10 @@ import cn.rtms.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The action is not allowed in the filing's current state; the detail names both states. 409. */
+/**
+ * The action is not allowed in the filing's current state; the detail names both states.
+ * 409.
+ */
 public class IllegalFilingTransition extends ProblemException {
 
 	/**

@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param revocationReasonLabel why revoked
  * @param licenceNote note on the licence
  */
-public record PublicFiling(String institutionName, String institutionRegionCode,
-		@Nullable String institutionRegionName, String technology, String technologyName, String state,
-		String stateLabel, @Nullable LocalDate activatedOn, @Nullable LocalDate revokedOn,
-		@Nullable String revocationReasonLabel, @Nullable String licenceNote) {
+public record PublicFiling(String institutionName, String institutionRegionCode, @Nullable String institutionRegionName,
+		String technology, String technologyName, String state, String stateLabel, @Nullable LocalDate activatedOn,
+		@Nullable LocalDate revokedOn, @Nullable String revocationReasonLabel, @Nullable String licenceNote) {
 }

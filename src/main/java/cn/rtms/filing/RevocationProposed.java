@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The automatic check proposed revoking an active filing; the competent authority decides.
+ * The automatic check proposed revoking an active filing; the competent authority
+ * decides.
  *
  * @param filingId the filing
  * @param institutionId its institution

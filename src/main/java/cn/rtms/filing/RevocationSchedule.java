@@ -8,9 +8,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the revocation check every day ({@code rtms.filing.revocation-check.cron}, Asia/Shanghai) as the system user.
- * Besides this daily run, {@link EligibilityChangeListener} re-checks an institution's filings when its record or its
- * people change, and everything once at startup.
+ * Runs the revocation check every day ({@code rtms.filing.revocation-check.cron},
+ * Asia/Shanghai) as the system user. Besides this daily run,
+ * {@link EligibilityChangeListener} re-checks an institution's filings when its record or
+ * its people change, and everything once at startup.
  */
 @Component
 class RevocationSchedule {

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What may be uploaded: PDF, JPEG, PNG, DOCX and XLSX recognised by their first bytes (and, for the Office formats, by
- * the parts inside the ZIP container), up to {@code rtms.filing.max-upload-size} bytes (20 MB by default).
+ * What may be uploaded: PDF, JPEG, PNG, DOCX and XLSX recognised by their first bytes
+ * (and, for the Office formats, by the parts inside the ZIP container), up to
+ * {@code rtms.filing.max-upload-size} bytes (20 MB by default).
  */
 @Component
 class UploadPolicy {
@@ -54,8 +55,8 @@ class UploadPolicy {
 		}
 		String type = detect(bytes);
 		if (type == null) {
-			throw new UnsupportedFileType("文件 “" + upload.fileName()
-					+ "” 的内容不是 PDF、JPEG、PNG、DOCX 或 XLSX（按文件内容识别，与扩展名无关）；本次操作未生效");
+			throw new UnsupportedFileType(
+					"文件 “" + upload.fileName() + "” 的内容不是 PDF、JPEG、PNG、DOCX 或 XLSX（按文件内容识别，与扩展名无关）；本次操作未生效");
 		}
 		return type;
 	}

@@ -6,7 +6,10 @@ import cn.rtms.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The current user may not do or see this. 403 {@code FORBIDDEN}, with a Chinese detail naming what was refused. */
+/**
+ * The current user may not do or see this. 403 {@code FORBIDDEN}, with a Chinese detail
+ * naming what was refused.
+ */
 public class AccessDenied extends ProblemException {
 
 	/**

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Data scope and role checks for application services. Every {@code check…}/{@code require…} method returns normally
- * or throws {@link AccessDenied} (403 {@code FORBIDDEN}); ids outside the caller's scope are refused with 403, never
+ * Data scope and role checks for application services. Every
+ * {@code check…}/{@code require…} method returns normally or throws {@link AccessDenied}
+ * (403 {@code FORBIDDEN}); ids outside the caller's scope are refused with 403, never
  * hidden as 404. Nobody logged in is {@link NotAuthenticated} (401).
  */
 @Service
@@ -42,8 +43,9 @@ public class AccessPolicy {
 	/**
 	 * @param user a user
 	 * @param regionCode a region code
-	 * @return whether the user is an authority (or system admin) whose jurisdiction contains the region, following
-	 * {@link RegionHierarchy#ancestry}; false for everybody else
+	 * @return whether the user is an authority (or system admin) whose jurisdiction
+	 * contains the region, following {@link RegionHierarchy#ancestry}; false for
+	 * everybody else
 	 */
 	public boolean coversRegion(CurrentUser user, String regionCode) {
 		if (user.role() == Role.SYSTEM_ADMIN) {
@@ -56,8 +58,8 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Reading an institution: hospital users and physicians their own institution only, authorities institutions in
-	 * their region, system admin all, experts none.
+	 * Reading an institution: hospital users and physicians their own institution only,
+	 * authorities institutions in their region, system admin all, experts none.
 	 * @param institutionId the institution
 	 * @param institutionRegionCode its region
 	 * @throws AccessDenied when the current user may not see it
@@ -72,7 +74,8 @@ public class AccessPolicy {
 	 * @param user a user
 	 * @param institutionId an institution
 	 * @param institutionRegionCode its region
-	 * @return whether the user may read the institution (the non-throwing form of {@link #checkInstitution})
+	 * @return whether the user may read the institution (the non-throwing form of
+	 * {@link #checkInstitution})
 	 */
 	public boolean canSeeInstitution(CurrentUser user, UUID institutionId, @Nullable String institutionRegionCode) {
 		if (user.role() == Role.SYSTEM_ADMIN) {
@@ -88,8 +91,9 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Reading a person: physicians only themselves; everybody else as {@link #checkInstitution} for the person's
-	 * institution (a person without institution is visible to system admin only).
+	 * Reading a person: physicians only themselves; everybody else as
+	 * {@link #checkInstitution} for the person's institution (a person without
+	 * institution is visible to system admin only).
 	 * @param personId the person
 	 * @param institutionId the person's institution
 	 * @param institutionRegionCode that institution's region
@@ -106,7 +110,8 @@ public class AccessPolicy {
 	 * @param personId a person
 	 * @param institutionId the person's institution
 	 * @param institutionRegionCode that institution's region
-	 * @return whether the user may read the person (the non-throwing form of {@link #checkPerson})
+	 * @return whether the user may read the person (the non-throwing form of
+	 * {@link #checkPerson})
 	 */
 	public boolean canSeePerson(CurrentUser user, UUID personId, @Nullable UUID institutionId,
 			@Nullable String institutionRegionCode) {
@@ -121,8 +126,8 @@ public class AccessPolicy {
 
 	/**
 	 * @param institutionId an institution
-	 * @return whether the current user may change the institution's data (and its people): its hospital clerk or
-	 * hospital admin, or the system admin
+	 * @return whether the current user may change the institution's data (and its
+	 * people): its hospital clerk or hospital admin, or the system admin
 	 */
 	public boolean canWriteInstitution(UUID institutionId) {
 		return canWriteInstitution(this.identity.currentUser(), institutionId);
@@ -131,7 +136,8 @@ public class AccessPolicy {
 	/**
 	 * @param user a user
 	 * @param institutionId an institution
-	 * @return whether the user may change the institution's data, see {@link #canWriteInstitution(UUID)}
+	 * @return whether the user may change the institution's data, see
+	 * {@link #canWriteInstitution(UUID)}
 	 */
 	public boolean canWriteInstitution(CurrentUser user, UUID institutionId) {
 		if (user.role() == Role.SYSTEM_ADMIN) {

@@ -9,9 +9,10 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Command: create a user account. Hospital roles and {@link Role#TRAINING_BASE_ADMIN} need {@code institutionId};
- * {@link Role#PHYSICIAN} needs {@code institutionId} and {@code personId}; authorities need {@code regionCode} (their
- * jurisdiction); {@link Role#EXPERT} and {@link Role#SYSTEM_ADMIN} take none of them.
+ * Command: create a user account. Hospital roles and {@link Role#TRAINING_BASE_ADMIN}
+ * need {@code institutionId}; {@link Role#PHYSICIAN} needs {@code institutionId} and
+ * {@code personId}; authorities need {@code regionCode} (their jurisdiction);
+ * {@link Role#EXPERT} and {@link Role#SYSTEM_ADMIN} take none of them.
  *
  * @param username login name: letters, digits, '.', '_' or '-', 3–60 characters
  * @param displayName name shown in the UI
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param institutionId institution, for institutional roles
  * @param personId person record, for physicians
  * @param regionCode jurisdiction, for authorities
- * @param initialPassword initial password (password policy applies; must be changed at first login)
+ * @param initialPassword initial password (password policy applies; must be changed at
+ * first login)
  */
 public record CreateUser(
 		@NotBlank(message = "用户名不能为空") @Pattern(regexp = "[A-Za-z0-9._-]{3,60}",

@@ -16,8 +16,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who is calling: the logged-in user of the current request (or of a system task run through {@link #asSystem}),
- * and the caller's address for audit.
+ * Who is calling: the logged-in user of the current request (or of a system task run
+ * through {@link #asSystem}), and the caller's address for audit.
  */
 @Service
 public class IdentityManagement {
@@ -36,7 +36,9 @@ public class IdentityManagement {
 		return findCurrentUser().orElseThrow(NotAuthenticated::new);
 	}
 
-	/** @return the logged-in user, empty when nobody is logged in */
+	/**
+	 * @return the logged-in user, empty when nobody is logged in
+	 */
 	public Optional<CurrentUser> findCurrentUser() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
@@ -45,7 +47,9 @@ public class IdentityManagement {
 		return Optional.empty();
 	}
 
-	/** @return the caller's IP address, {@code "system"} outside an HTTP request */
+	/**
+	 * @return the caller's IP address, {@code "system"} outside an HTTP request
+	 */
 	public String clientAddress() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes instanceof ServletRequestAttributes servlet) {
@@ -56,8 +60,9 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Runs a task as the built-in system user ({@link Role#SYSTEM_ADMIN} without institution or region): start-up
-	 * data loading, scheduled sweeps. The previous security context is restored afterwards.
+	 * Runs a task as the built-in system user ({@link Role#SYSTEM_ADMIN} without
+	 * institution or region): start-up data loading, scheduled sweeps. The previous
+	 * security context is restored afterwards.
 	 * @param task the task
 	 * @param <T> its result type
 	 * @return the task's result

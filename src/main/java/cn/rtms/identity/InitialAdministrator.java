@@ -14,9 +14,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A database without any account (production, demo data off) gets the system administrator {@code admin}, with the
- * password of {@code RTMS_INITIAL_ADMIN_PASSWORD} or a generated one printed once to the log; it must be changed at
- * first login.
+ * A database without any account (production, demo data off) gets the system
+ * administrator {@code admin}, with the password of {@code RTMS_INITIAL_ADMIN_PASSWORD}
+ * or a generated one printed once to the log; it must be changed at first login.
  */
 @Component
 @Order(20)

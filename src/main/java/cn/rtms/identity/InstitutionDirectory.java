@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What identity needs to know about institutions and regions without depending on the institutions module (which
- * implements it): an institution's name and region, for the data scope of its users, and region names for display.
+ * What identity needs to know about institutions and regions without depending on the
+ * institutions module (which implements it): an institution's name and region, for the
+ * data scope of its users, and region names for display.
  */
 public interface InstitutionDirectory {
 

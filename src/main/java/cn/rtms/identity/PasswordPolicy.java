@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * 等保 password policy: at least 8 characters with at least three of upper case, lower case, digit and symbol, and
- * not the username.
+ * 等保 password policy: at least 8 characters with at least three of upper case, lower
+ * case, digit and symbol, and not the username.
  */
 final class PasswordPolicy {
 

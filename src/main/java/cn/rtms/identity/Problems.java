@@ -24,8 +24,7 @@ final class Problems {
 	}
 
 	static ProblemException accountDisabled() {
-		return new ProblemException(HttpStatus.UNAUTHORIZED, "ACCOUNT_DISABLED", "账号已停用", "该账号已停用，请联系系统管理员",
-				List.of());
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "ACCOUNT_DISABLED", "账号已停用", "该账号已停用，请联系系统管理员", List.of());
 	}
 
 	static AccountLocked accountLocked(Instant until) {

@@ -3,15 +3,16 @@ package cn.rtms.identity;
 import java.util.List;
 
 /**
- * The administrative region tree as identity needs it for data scope; implemented by the institutions module from
- * its regions table.
+ * The administrative region tree as identity needs it for data scope; implemented by the
+ * institutions module from its regions table.
  */
 public interface RegionHierarchy {
 
 	/**
 	 * @param regionCode a GB/T 2260 code, e.g. {@code 220102}
-	 * @return the region itself first, then its ancestors up to the province; a directly administered unit (梅河口市
-	 * 220581, 长白山管委会 229900) skips its nominal parent city. Empty for an unknown code.
+	 * @return the region itself first, then its ancestors up to the province; a directly
+	 * administered unit (梅河口市 220581, 长白山管委会 229900) skips its nominal parent city. Empty
+	 * for an unknown code.
 	 */
 	List<String> ancestry(String regionCode);
 

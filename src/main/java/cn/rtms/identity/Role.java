@@ -36,17 +36,24 @@ public enum Role {
 		this.label = label;
 	}
 
-	/** @return the Chinese label shown in the UI */
+	/**
+	 * @return the Chinese label shown in the UI
+	 */
 	public String label() {
 		return this.label;
 	}
 
-	/** @return whether this is one of the three health-authority roles */
+	/**
+	 * @return whether this is one of the three health-authority roles
+	 */
 	public boolean isAuthority() {
 		return this == COUNTY_AUTHORITY || this == CITY_AUTHORITY || this == PROVINCE_AUTHORITY;
 	}
 
-	/** @return whether this role belongs to an institution (hospital staff, physician, training base) */
+	/**
+	 * @return whether this role belongs to an institution (hospital staff, physician,
+	 * training base)
+	 */
 	public boolean isInstitutional() {
 		return this == HOSPITAL_CLERK || this == HOSPITAL_ADMIN || this == PHYSICIAN || this == TRAINING_BASE_ADMIN;
 	}

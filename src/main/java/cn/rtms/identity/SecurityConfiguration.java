@@ -41,11 +41,13 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Session-based security for the JSON API: everything under {@code /api} needs a session except login, the OpenAPI
- * document and UI, and {@code GET /api/public/**}; the SPA's files and routes are public. CSRF uses the double-submit
- * cookie ({@code XSRF-TOKEN} cookie, {@code X-XSRF-TOKEN} header) on every non-GET request except login. 401 and 403
- * are RFC 9457 problems in Chinese. Accounts are re-read on every request (disabled accounts lose their session,
- * a user who must change the password gets 403 {@code PASSWORD_CHANGE_REQUIRED} outside {@code /api/auth/**}).
+ * Session-based security for the JSON API: everything under {@code /api} needs a session
+ * except login, the OpenAPI document and UI, and {@code GET /api/public/**}; the SPA's
+ * files and routes are public. CSRF uses the double-submit cookie ({@code XSRF-TOKEN}
+ * cookie, {@code X-XSRF-TOKEN} header) on every non-GET request except login. 401 and 403
+ * are RFC 9457 problems in Chinese. Accounts are re-read on every request (disabled
+ * accounts lose their session, a user who must change the password gets 403
+ * {@code PASSWORD_CHANGE_REQUIRED} outside {@code /api/auth/**}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -83,26 +85,27 @@ class SecurityConfiguration {
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 					.csrfTokenRequestHandler(plainToken)
 					.ignoringRequestMatchers(LOGIN))
-				.authorizeHttpRequests(requests -> requests
-					.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-					.permitAll()
-					.requestMatchers(LOGIN, "/api/auth/logout")
-					.permitAll()
-					.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
-							"/swagger-ui.html")
-					.permitAll()
-					.requestMatchers(HttpMethod.GET, "/api/public/**")
-					.permitAll()
-					.requestMatchers("/api", "/api/**")
-					.authenticated()
-					.requestMatchers(HttpMethod.GET, "/**")
-					.permitAll()
-					.requestMatchers(HttpMethod.HEAD, "/**")
-					.permitAll()
-					.anyRequest()
-					.authenticated())
+				.authorizeHttpRequests(
+						requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+							.permitAll()
+							.requestMatchers(LOGIN, "/api/auth/logout")
+							.permitAll()
+							.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**",
+									"/swagger-ui/**", "/swagger-ui.html")
+							.permitAll()
+							.requestMatchers(HttpMethod.GET, "/api/public/**")
+							.permitAll()
+							.requestMatchers("/api", "/api/**")
+							.authenticated()
+							.requestMatchers(HttpMethod.GET, "/**")
+							.permitAll()
+							.requestMatchers(HttpMethod.HEAD, "/**")
+							.permitAll()
+							.anyRequest()
+							.authenticated())
 				.exceptionHandling(exceptions -> exceptions
-					.authenticationEntryPoint((request, response, ex) -> problems.write(response, new NotAuthenticated()))
+					.authenticationEntryPoint(
+							(request, response, ex) -> problems.write(response, new NotAuthenticated()))
 					.accessDeniedHandler((request, response, ex) -> problems.write(response,
 							ex instanceof CsrfException ? Problems.csrfRefused() : new AccessDenied("无权访问该资源"))))
 				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
@@ -116,7 +119,10 @@ class SecurityConfiguration {
 
 	}
 
-	/** Renders the deferred CSRF token on every request so the {@code XSRF-TOKEN} cookie is always present. */
+	/**
+	 * Renders the deferred CSRF token on every request so the {@code XSRF-TOKEN} cookie
+	 * is always present.
+	 */
 	static final class CsrfCookieFilter extends OncePerRequestFilter {
 
 		@Override
@@ -131,9 +137,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Re-reads the session's account: a deleted or disabled account is logged out; a changed account (role, scope,
-	 * forced password change) replaces the session's copy; a user who must change the password may only use
-	 * {@code /api/auth/**}.
+	 * Re-reads the session's account: a deleted or disabled account is logged out; a
+	 * changed account (role, scope, forced password change) replaces the session's copy;
+	 * a user who must change the password may only use {@code /api/auth/**}.
 	 */
 	static final class AccountFilter extends OncePerRequestFilter {
 

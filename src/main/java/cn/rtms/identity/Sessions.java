@@ -11,8 +11,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP sessions of logged-in users, for identity's own controllers: a login gets a fresh session id (no session
- * fixation); a logout ends the session and drops the CSRF cookie.
+ * HTTP sessions of logged-in users, for identity's own controllers: a login gets a fresh
+ * session id (no session fixation); a logout ends the session and drops the CSRF cookie.
  */
 @Component
 public class Sessions {

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts' use cases: login with lockout (5 consecutive failures lock the account for 15 minutes), password change
- * under the password policy, and user administration by the system administrator. Every login success and failure,
- * lockout, password change and account change is published as a {@link UserEvent}.
+ * Accounts' use cases: login with lockout (5 consecutive failures lock the account for 15
+ * minutes), password change under the password policy, and user administration by the
+ * system administrator. Every login success and failure, lockout, password change and
+ * account change is published as a {@link UserEvent}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -66,12 +67,14 @@ public class UserManagement {
 	}
 
 	/**
-	 * Checks a username and password. Failures are counted (and committed) even though the call fails.
+	 * Checks a username and password. Failures are counted (and committed) even though
+	 * the call fails.
 	 * @param username login name (case-insensitive)
 	 * @param password password
 	 * @return the user, now to be stored in the session
-	 * @throws ProblemException 401 {@code LOGIN_FAILED} for a wrong username or password, 423 {@code ACCOUNT_LOCKED}
-	 * with the unlock time when locked (also on the failure that locks it), 401 {@code ACCOUNT_DISABLED}
+	 * @throws ProblemException 401 {@code LOGIN_FAILED} for a wrong username or password,
+	 * 423 {@code ACCOUNT_LOCKED} with the unlock time when locked (also on the failure
+	 * that locks it), 401 {@code ACCOUNT_DISABLED}
 	 */
 	@Transactional(noRollbackFor = ProblemException.class)
 	public CurrentUser login(String username, String password) {
@@ -128,15 +131,15 @@ public class UserManagement {
 	 * @param oldPassword the current password
 	 * @param newPassword the new one (password policy; not equal to the old one)
 	 * @return the user, no longer required to change the password
-	 * @throws ProblemException 422 {@code WRONG_OLD_PASSWORD} (recorded) or {@code PASSWORD_POLICY}
+	 * @throws ProblemException 422 {@code WRONG_OLD_PASSWORD} (recorded) or
+	 * {@code PASSWORD_POLICY}
 	 */
 	@Transactional(noRollbackFor = ProblemException.class)
 	public CurrentUser changePassword(String oldPassword, String newPassword) {
 		CurrentUser me = this.identity.currentUser();
 		UserAccount user = this.users.find(me.id()).orElseThrow(NotAuthenticated::new);
 		if (!this.passwords.matches(oldPassword, user.passwordHash())) {
-			publish("PASSWORD_CHANGE_FAILED", user.id(), user.username(), user.id(), null,
-					Map.of("reason", "原密码错误"));
+			publish("PASSWORD_CHANGE_FAILED", user.id(), user.username(), user.id(), null, Map.of("reason", "原密码错误"));
 			throw Problems.wrongOldPassword();
 		}
 		List<String> problems = new ArrayList<>(PasswordPolicy.problems(newPassword, user.username()));
@@ -154,8 +157,8 @@ public class UserManagement {
 	}
 
 	/**
-	 * The account behind a session, re-read on every request so that disabling an account or changing a password
-	 * takes effect at once.
+	 * The account behind a session, re-read on every request so that disabling an account
+	 * or changing a password takes effect at once.
 	 * @param id account id
 	 * @return the user, empty when the account no longer exists or is disabled
 	 */
@@ -230,14 +233,16 @@ public class UserManagement {
 
 	/**
 	 * @param username a login name
-	 * @return whether an account with that name exists (no permission needed: used at start-up)
+	 * @return whether an account with that name exists (no permission needed: used at
+	 * start-up)
 	 */
 	public boolean exists(String username) {
 		return this.users.findByUsername(username).isPresent();
 	}
 
 	/**
-	 * Creates an account that must change its initial password at first login (system administrator only).
+	 * Creates an account that must change its initial password at first login (system
+	 * administrator only).
 	 * @param command the account
 	 * @return the new account
 	 * @throws ProblemException 422 {@code INVALID_USER} or {@code PASSWORD_POLICY}
@@ -248,9 +253,11 @@ public class UserManagement {
 	}
 
 	/**
-	 * Creates an account (system administrator only). Only preset accounts (the demo users) skip the forced change.
+	 * Creates an account (system administrator only). Only preset accounts (the demo
+	 * users) skip the forced change.
 	 * @param command the account
-	 * @param mustChangePassword whether the initial password must be changed at first login
+	 * @param mustChangePassword whether the initial password must be changed at first
+	 * login
 	 * @return the new account
 	 */
 	@Transactional
@@ -330,8 +337,8 @@ public class UserManagement {
 	}
 
 	/**
-	 * Disables or re-enables an account (system administrator only); a disabled account's sessions end at their next
-	 * request.
+	 * Disables or re-enables an account (system administrator only); a disabled account's
+	 * sessions end at their next request.
 	 * @param id account id
 	 * @param enabled the new state
 	 * @return the account
@@ -349,7 +356,8 @@ public class UserManagement {
 	}
 
 	/**
-	 * Sets a new initial password that must be changed at the next login (system administrator only).
+	 * Sets a new initial password that must be changed at the next login (system
+	 * administrator only).
 	 * @param id account id
 	 * @param password the new initial password (password policy)
 	 * @return the account
@@ -386,8 +394,8 @@ public class UserManagement {
 	private void publish(String action, @Nullable UUID userId, String username, @Nullable UUID actorId,
 			@Nullable Object before, @Nullable Object after) {
 		UUID actor = actorId != null ? actorId : this.identity.findCurrentUser().map(CurrentUser::id).orElse(null);
-		this.events.publishEvent(
-				new UserEvent(action, userId, username, actor, this.identity.clientAddress(), before, after));
+		this.events
+			.publishEvent(new UserEvent(action, userId, username, actor, this.identity.clientAddress(), before, after));
 	}
 
 }

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param roleLabel the role in Chinese
  * @param institutionId institution, for institutional roles
  * @param personId person record, for physicians
- * @param regionCode jurisdiction, for authorities (institutional roles: their institution's region)
+ * @param regionCode jurisdiction, for authorities (institutional roles: their
+ * institution's region)
  * @param enabled whether the account may log in
  * @param mustChangePassword whether the password must be changed at the next login
  * @param lockedUntil end of the current lockout, null when not locked

@@ -64,7 +64,8 @@ class Users {
 	}
 
 	void recordFailure(UUID id, int failedAttempts, @Nullable Instant lockedUntil, Instant now) {
-		this.jdbc.sql("update identity.user_account set failed_attempts = ?, locked_until = ?, updated_at = ? where id = ?")
+		this.jdbc
+			.sql("update identity.user_account set failed_attempts = ?, locked_until = ?, updated_at = ? where id = ?")
 			.params(failedAttempts, lockedUntil == null ? null : ts(lockedUntil), ts(now), id)
 			.update();
 	}
@@ -84,7 +85,8 @@ class Users {
 	}
 
 	void unlock(UUID id, Instant now) {
-		this.jdbc.sql("update identity.user_account set failed_attempts = 0, locked_until = null, updated_at = ? where id = ?")
+		this.jdbc.sql(
+				"update identity.user_account set failed_attempts = 0, locked_until = null, updated_at = ? where id = ?")
 			.params(ts(now), id)
 			.update();
 	}

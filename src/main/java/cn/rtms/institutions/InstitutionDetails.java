@@ -16,10 +16,11 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An institution's full record as viewed and edited: identity, practice licence, registered subjects, departments
- * with beds, facilities, equipment, operating rooms, other licences, first cases and yearly volumes per technology,
- * and the clause attestations a reviewer has confirmed. A {@code null} collection means "not recorded"; an empty one
- * means "recorded: none".
+ * An institution's full record as viewed and edited: identity, practice licence,
+ * registered subjects, departments with beds, facilities, equipment, operating rooms,
+ * other licences, first cases and yearly volumes per technology, and the clause
+ * attestations a reviewer has confirmed. A {@code null} collection means "not recorded";
+ * an empty one means "recorded: none".
  *
  * @param id the institution's id (ignored on create)
  * @param name unique name
@@ -40,8 +41,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record InstitutionDetails(@Nullable UUID id,
 		@NotBlank(message = "机构名称不能为空") @Size(max = 100, message = "机构名称不能超过 100 个字") String name,
-		@NotBlank(message = "所在行政区划不能为空") @Pattern(regexp = "\\d{6}",
-				message = "行政区划代码必须是 6 位数字") String regionCode,
+		@NotBlank(message = "所在行政区划不能为空") @Pattern(regexp = "\\d{6}", message = "行政区划代码必须是 6 位数字") String regionCode,
 		@Nullable String regionName, @NotNull(message = "医院等级不能为空") InstitutionLevel level,
 		@NotNull(message = "机构类别不能为空") InstitutionType type, @Valid @Nullable PracticeLicence licence,
 		@Nullable List<@NotBlank(message = "诊疗科目不能为空") String> registeredSubjects,
@@ -84,8 +84,9 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param count how many
 	 * @param beds beds, where relevant
 	 */
-	public record Facility(@NotBlank(message = "设施类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
-			message = "设施类型代码只能包含大写字母、数字和下划线") String kind,
+	public record Facility(
+			@NotBlank(message = "设施类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
+					message = "设施类型代码只能包含大写字母、数字和下划线") String kind,
 			@PositiveOrZero(message = "数量不能为负数") @Nullable Integer count,
 			@PositiveOrZero(message = "床位数不能为负数") @Nullable Integer beds) {
 	}
@@ -97,8 +98,9 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param count units
 	 * @param model make/model, free text
 	 */
-	public record Equipment(@NotBlank(message = "设备类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
-			message = "设备类型代码只能包含大写字母、数字和下划线") String kind,
+	public record Equipment(
+			@NotBlank(message = "设备类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
+					message = "设备类型代码只能包含大写字母、数字和下划线") String kind,
 			@PositiveOrZero(message = "数量不能为负数") @Nullable Integer count, @Nullable String model) {
 	}
 
@@ -121,9 +123,10 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param validFrom start of validity
 	 * @param validUntil end of validity
 	 */
-	public record OtherLicence(@NotBlank(message = "许可证类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
-			message = "许可证类型代码只能包含大写字母、数字和下划线") String kind, @Nullable String number,
-			@Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
+	public record OtherLicence(
+			@NotBlank(message = "许可证类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
+					message = "许可证类型代码只能包含大写字母、数字和下划线") String kind,
+			@Nullable String number, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
 	}
 
 	/**

@@ -36,7 +36,9 @@ public enum InstitutionLevel {
 		this.label = label;
 	}
 
-	/** @return the Chinese label */
+	/**
+	 * @return the Chinese label
+	 */
 	public String label() {
 		return this.label;
 	}

@@ -31,12 +31,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Institutions' use cases: regions, listing, viewing, creating and editing institutions with full validation (a
- * record that fails any rule is refused whole with every problem named; nothing is half-written). Data scope (see
- * {@link AccessPolicy}): lists contain only what the current user may see; reading an institution outside the scope,
- * or writing without the right, is refused with 403 {@code FORBIDDEN}. Bulk methods ({@link #all()},
- * {@link #count()}) and reference lookups ({@link #nameOf}, {@link #regionCodeOf}) check nothing: they serve other
- * modules' own checks and system tasks.
+ * Institutions' use cases: regions, listing, viewing, creating and editing institutions
+ * with full validation (a record that fails any rule is refused whole with every problem
+ * named; nothing is half-written). Data scope (see {@link AccessPolicy}): lists contain
+ * only what the current user may see; reading an institution outside the scope, or
+ * writing without the right, is refused with 403 {@code FORBIDDEN}. Bulk methods
+ * ({@link #all()}, {@link #count()}) and reference lookups ({@link #nameOf},
+ * {@link #regionCodeOf}) check nothing: they serve other modules' own checks and system
+ * tasks.
  */
 @Service
 @Transactional(readOnly = true)
@@ -131,8 +133,8 @@ public class InstitutionManagement {
 	/**
 	 * @param query part of the name, or null
 	 * @param regionCode a region; institutions in it or below it, or null for all
-	 * @return matching institutions within the current user's scope (hospital users: their own; authorities: their
-	 * region and below; system admin: all; experts: none)
+	 * @return matching institutions within the current user's scope (hospital users:
+	 * their own; authorities: their region and below; system admin: all; experts: none)
 	 */
 	public List<InstitutionSummary> search(@Nullable String query, @Nullable String regionCode) {
 		CurrentUser user = this.identity.currentUser();
@@ -196,8 +198,8 @@ public class InstitutionManagement {
 	 * @param details the record (id ignored)
 	 * @return the saved record with its new id
 	 * @throws InvalidInstitution listing every problem, when the record breaks a rule
-	 * @throws AccessDenied unless the current user is the system admin or an authority whose region covers the
-	 * institution's
+	 * @throws AccessDenied unless the current user is the system admin or an authority
+	 * whose region covers the institution's
 	 */
 	@Transactional
 	public InstitutionDetails create(InstitutionDetails details) {
@@ -222,7 +224,8 @@ public class InstitutionManagement {
 	 * @return the saved record
 	 * @throws InstitutionNotFound when there is none
 	 * @throws InvalidInstitution when the record breaks a rule
-	 * @throws AccessDenied unless the current user is its hospital clerk/admin or the system admin
+	 * @throws AccessDenied unless the current user is its hospital clerk/admin or the
+	 * system admin
 	 */
 	@Transactional
 	public InstitutionDetails update(UUID id, InstitutionDetails details) {

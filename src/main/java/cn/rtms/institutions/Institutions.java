@@ -13,13 +13,16 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Persistence of institutions in schema {@code institutions}; value collections are JSONB documents. */
+/**
+ * Persistence of institutions in schema {@code institutions}; value collections are JSONB
+ * documents.
+ */
 @Repository
 class Institutions {
 
 	/**
-	 * Each row as the JSON document of {@link InstitutionDetails}, so that one Jackson mapping serves single reads
-	 * and province-wide loads (parsed in parallel).
+	 * Each row as the JSON document of {@link InstitutionDetails}, so that one Jackson
+	 * mapping serves single reads and province-wide loads (parsed in parallel).
 	 */
 	private static final String SELECT = """
 			select jsonb_build_object('id', i.id, 'name', i.name, 'regionCode', i.region_code,
@@ -69,15 +72,16 @@ class Institutions {
 	}
 
 	List<InstitutionSummary> search(@Nullable String query, @Nullable String regionPrefix) {
-		return this.jdbc.sql("""
-				select i.id, i.name, i.region_code, r.name, i.level, i.type,
-				       (select sum((d->>'beds')::int) from jsonb_array_elements(i.departments) d) as beds
-				from institutions.institution i join institutions.region r on r.code = i.region_code
-				where (cast(:q as text) is null or i.name like '%' || cast(:q as text) || '%')
-				  and (cast(:region as text) is null or i.region_code like cast(:region as text) || '%'
-				       or i.region_code in (select code from institutions.region where parent_code like cast(:region as text) || '%'))
-				order by i.region_code, i.name
-				""")
+		return this.jdbc
+			.sql("""
+					select i.id, i.name, i.region_code, r.name, i.level, i.type,
+					       (select sum((d->>'beds')::int) from jsonb_array_elements(i.departments) d) as beds
+					from institutions.institution i join institutions.region r on r.code = i.region_code
+					where (cast(:q as text) is null or i.name like '%' || cast(:q as text) || '%')
+					  and (cast(:region as text) is null or i.region_code like cast(:region as text) || '%'
+					       or i.region_code in (select code from institutions.region where parent_code like cast(:region as text) || '%'))
+					order by i.region_code, i.name
+					""")
 			.param("q", query)
 			.param("region", regionPrefix)
 			.query((rs, n) -> {

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-/** identity's view of institutions and region names (no scope check: identity decides scope with it). */
+/**
+ * identity's view of institutions and region names (no scope check: identity decides
+ * scope with it).
+ */
 @Component
 class InstitutionsDirectory implements InstitutionDirectory {
 

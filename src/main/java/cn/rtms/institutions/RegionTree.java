@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * identity's view of the region tree: a region and its ancestors up to the province. A directly administered unit
- * (direct_admin: 梅河口市, 长白山管委会) reports to the province, skipping its nominal parent city.
+ * identity's view of the region tree: a region and its ancestors up to the province. A
+ * directly administered unit (direct_admin: 梅河口市, 长白山管委会) reports to the province,
+ * skipping its nominal parent city.
  */
 @Component
 class RegionTree implements RegionHierarchy {

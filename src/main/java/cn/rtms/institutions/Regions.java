@@ -15,7 +15,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Administrative regions, loaded from {@code reference/regions.csv} (GB/T 2260) into an empty table. */
+/**
+ * Administrative regions, loaded from {@code reference/regions.csv} (GB/T 2260) into an
+ * empty table.
+ */
 @Repository
 class Regions {
 
@@ -39,8 +42,9 @@ class Regions {
 		}
 		List<RegionRow> rows = read();
 		for (RegionRow r : rows) {
-			this.jdbc.sql("insert into institutions.region (code, name, level, parent_code, direct_admin, note) "
-					+ "values (?, ?, ?, ?, ?, ?)")
+			this.jdbc
+				.sql("insert into institutions.region (code, name, level, parent_code, direct_admin, note) "
+						+ "values (?, ?, ?, ?, ?, ?)")
 				.params(r.code(), r.name(), r.level(), r.parentCode(), r.directAdmin(), r.note())
 				.update();
 		}
@@ -78,7 +82,8 @@ class Regions {
 		Map<String, RegionRow> current = this.cache;
 		if (current == null) {
 			Map<String, RegionRow> loaded = new LinkedHashMap<>();
-			this.jdbc.sql("select code, name, level, parent_code, direct_admin, note from institutions.region order by code")
+			this.jdbc
+				.sql("select code, name, level, parent_code, direct_admin, note from institutions.region order by code")
 				.query((rs, n) -> new RegionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getBoolean(5), rs.getString(6)))
 				.list()

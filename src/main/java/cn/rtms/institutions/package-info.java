@@ -1,6 +1,11 @@
 /**
- * Administrative regions (GB/T 2260) and institutions with their practice licence, registered subjects, departments and beds, equipment, operating rooms, facilities, other licences, yearly case volumes and confirmed attestations. Does not judge eligibility (see rules) and does not own people (see personnel). Implements identity's region hierarchy. Publishes {@link cn.rtms.institutions.InstitutionChanged} after every create or update; every change is audited.
+ * Administrative regions (GB/T 2260) and institutions with their practice licence,
+ * registered subjects, departments and beds, equipment, operating rooms, facilities,
+ * other licences, yearly case volumes and confirmed attestations. Does not judge
+ * eligibility (see rules) and does not own people (see personnel). Implements identity's
+ * region hierarchy. Publishes {@link cn.rtms.institutions.InstitutionChanged} after every
+ * create or update; every change is audited.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "catalog", "identity", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "catalog", "identity", "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.institutions;

@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Persistence of people in schema {@code personnel}; dated histories are JSONB documents. */
+/**
+ * Persistence of people in schema {@code personnel}; dated histories are JSONB documents.
+ */
 @Repository
 class People {
 
@@ -48,8 +50,9 @@ class People {
 	}
 
 	/**
-	 * Reads everyone. Rows are fetched as text first and their JSONB documents parsed in parallel: parsing, not the
-	 * database, dominates a province-wide load (docs/benchmark.md).
+	 * Reads everyone. Rows are fetched as text first and their JSONB documents parsed in
+	 * parallel: parsing, not the database, dominates a province-wide load
+	 * (docs/benchmark.md).
 	 */
 	List<PersonDetails> findAll() {
 		List<RawPerson> rows = this.jdbc.sql("select * from personnel.person order by institution_id, name")
@@ -69,9 +72,9 @@ class People {
 					rs.getObject("birth_date", LocalDate.class), rs.getString("roles"),
 					rs.getObject("institution_id", UUID.class), rs.getString("licence_number"),
 					rs.getObject("licence_issued_on", LocalDate.class), rs.getString("licence_scopes"),
-					rs.getString("titles"), rs.getObject("clinical_start", LocalDate.class), rs.getString("specialties"),
-					rs.getString("trainings"), rs.getString("case_volumes"), rs.getString("adverse_events"),
-					rs.getString("attestations"));
+					rs.getString("titles"), rs.getObject("clinical_start", LocalDate.class),
+					rs.getString("specialties"), rs.getString("trainings"), rs.getString("case_volumes"),
+					rs.getString("adverse_events"), rs.getString("attestations"));
 		}
 
 	}
@@ -88,8 +91,9 @@ class People {
 				""")
 			.param("inst", institutionId)
 			.param("scoped", institutionIds != null)
-			.param("scope", institutionIds == null ? "{}"
-					: "{" + String.join(",", institutionIds.stream().map(UUID::toString).toList()) + "}")
+			.param("scope",
+					institutionIds == null ? "{}"
+							: "{" + String.join(",", institutionIds.stream().map(UUID::toString).toList()) + "}")
 			.param("q", query)
 			.param("role", role == null ? null : role.name())
 			.query(this::map)
@@ -104,14 +108,17 @@ class People {
 	}
 
 	void insert(UUID id, PersonDetails p) {
-		this.jdbc.sql("""
-				insert into personnel.person (id, institution_id, name, gender, birth_date, roles, licence_number,
-				  licence_issued_on, licence_scopes, clinical_start, titles, specialties, trainings, case_volumes,
-				  adverse_events, attestations)
-				values (:id, :inst, :name, :gender, :birth, cast(:roles as jsonb), :lnum, :lissued,
-				  cast(:lscopes as jsonb), :clinical, cast(:titles as jsonb), cast(:specialties as jsonb),
-				  cast(:trainings as jsonb), cast(:volumes as jsonb), cast(:events as jsonb), cast(:attestations as jsonb))
-				""").paramSource(params(id, p)).update();
+		this.jdbc
+			.sql("""
+					insert into personnel.person (id, institution_id, name, gender, birth_date, roles, licence_number,
+					  licence_issued_on, licence_scopes, clinical_start, titles, specialties, trainings, case_volumes,
+					  adverse_events, attestations)
+					values (:id, :inst, :name, :gender, :birth, cast(:roles as jsonb), :lnum, :lissued,
+					  cast(:lscopes as jsonb), :clinical, cast(:titles as jsonb), cast(:specialties as jsonb),
+					  cast(:trainings as jsonb), cast(:volumes as jsonb), cast(:events as jsonb), cast(:attestations as jsonb))
+					""")
+			.paramSource(params(id, p))
+			.update();
 	}
 
 	void update(UUID id, PersonDetails p) {

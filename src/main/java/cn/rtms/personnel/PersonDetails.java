@@ -16,9 +16,10 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A physician's or other staff member's record: licence, dated title history, clinical start, specialties, training
- * records, yearly case volumes per technology and adverse events. Durations are always derived from these dates. A
- * {@code null} collection means "not recorded".
+ * A physician's or other staff member's record: licence, dated title history, clinical
+ * start, specialties, training records, yearly case volumes per technology and adverse
+ * events. Durations are always derived from these dates. A {@code null} collection means
+ * "not recorded".
  *
  * @param id person id (ignored on create)
  * @param name name
@@ -38,9 +39,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record PersonDetails(@Nullable UUID id,
 		@NotBlank(message = "姓名不能为空") @Size(max = 60, message = "姓名不能超过 60 个字") String name,
-		@Nullable @Pattern(regexp = "男|女", message = "性别只能是“男”或“女”") String gender,
-		@Nullable LocalDate birthDate, @NotEmpty(message = "至少选择一个人员类别") List<@NotNull StaffRole> roles,
-		@Nullable UUID institutionId, @Nullable String institutionName, @Valid @Nullable PhysicianLicence licence,
+		@Nullable @Pattern(regexp = "男|女", message = "性别只能是“男”或“女”") String gender, @Nullable LocalDate birthDate,
+		@NotEmpty(message = "至少选择一个人员类别") List<@NotNull StaffRole> roles, @Nullable UUID institutionId,
+		@Nullable String institutionName, @Valid @Nullable PhysicianLicence licence,
 		@Valid @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
 		@Valid @Nullable List<Specialty> specialties, @Valid @Nullable List<TrainingRecord> trainings,
 		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<AdverseEvent> adverseEvents,

@@ -33,13 +33,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * People's use cases: list, view, create and edit physicians and other staff. Every record is checked for
- * impossible dates (future dates, a title before the licence, titles out of rank order, clinical work before
- * adulthood) and unknown technology codes; a failing record is refused whole with every problem named. Data scope
- * (see {@link AccessPolicy}): physicians see only themselves, everybody else the people of the institutions they may
- * see; only the institution's hospital clerk/admin and the system admin write. Out-of-scope ids are refused with 403.
- * Bulk methods ({@link #all()}, {@link #atInstitution}, {@link #count()}) check nothing (system tasks, eligibility
- * of an institution already checked).
+ * People's use cases: list, view, create and edit physicians and other staff. Every
+ * record is checked for impossible dates (future dates, a title before the licence,
+ * titles out of rank order, clinical work before adulthood) and unknown technology codes;
+ * a failing record is refused whole with every problem named. Data scope (see
+ * {@link AccessPolicy}): physicians see only themselves, everybody else the people of the
+ * institutions they may see; only the institution's hospital clerk/admin and the system
+ * admin write. Out-of-scope ids are refused with 403. Bulk methods ({@link #all()},
+ * {@link #atInstitution}, {@link #count()}) check nothing (system tasks, eligibility of
+ * an institution already checked).
  */
 @Service
 @Transactional(readOnly = true)
@@ -124,16 +126,14 @@ public class PersonnelManagement {
 		else if (user.role() != Role.SYSTEM_ADMIN) {
 			scope = this.institutions.search(null, null).stream().map(InstitutionSummary::id).toList();
 		}
-		return this.people
-			.search(institutionId, scope, query == null || query.isBlank() ? null : query.strip(), role)
+		return this.people.search(institutionId, scope, query == null || query.isBlank() ? null : query.strip(), role)
 			.stream()
 			.filter(p -> user.role() != Role.PHYSICIAN || p.id().equals(user.personId()))
 			.map(p -> {
 				Title current = currentTitle(p);
 				UUID inst = p.institutionId();
-				return new PersonSummary(p.id(), p.name(), p.roles(), inst,
-						inst == null ? null : institutionName(inst), current,
-						current == null ? null : current.label());
+				return new PersonSummary(p.id(), p.name(), p.roles(), inst, inst == null ? null : institutionName(inst),
+						current, current == null ? null : current.label());
 			})
 			.toList();
 	}
@@ -143,8 +143,8 @@ public class PersonnelManagement {
 	 * @param details the record (id ignored)
 	 * @return the saved record
 	 * @throws InvalidPerson when the record breaks a rule
-	 * @throws AccessDenied unless the current user may write the person's institution (system admin only for a
-	 * person without institution)
+	 * @throws AccessDenied unless the current user may write the person's institution
+	 * (system admin only for a person without institution)
 	 */
 	@Transactional
 	public PersonDetails create(PersonDetails details) {
@@ -165,7 +165,8 @@ public class PersonnelManagement {
 	 * @return the saved record
 	 * @throws PersonNotFound when there is none
 	 * @throws InvalidPerson when the record breaks a rule
-	 * @throws AccessDenied unless the current user may write both the person's current and new institution
+	 * @throws AccessDenied unless the current user may write both the person's current
+	 * and new institution
 	 */
 	@Transactional
 	public PersonDetails update(UUID id, PersonDetails details) {
@@ -250,8 +251,8 @@ public class PersonnelManagement {
 				String field = "titles[" + i + "].since";
 				future(field, t.title().label() + "取得日期", t.since(), today, problems);
 				if (licence != null && t.since().isBefore(licence.issuedOn())) {
-					problems.add(new FieldProblem(field, t.title().label() + "取得日期 " + t.since() + " 早于执业证书发证日期 "
-							+ licence.issuedOn()));
+					problems.add(new FieldProblem(field,
+							t.title().label() + "取得日期 " + t.since() + " 早于执业证书发证日期 " + licence.issuedOn()));
 				}
 				if (clinicalStart != null && t.since().isBefore(clinicalStart)) {
 					problems.add(new FieldProblem(field,
@@ -302,7 +303,8 @@ public class PersonnelManagement {
 					problems.add(new FieldProblem(field + ".year", "年份 " + v.year() + " 晚于今年"));
 				}
 				if (clinicalStart != null && v.year() < clinicalStart.getYear() && v.cases() > 0) {
-					problems.add(new FieldProblem(field + ".year", v.year() + " 年早于临床工作开始年份 " + clinicalStart.getYear()));
+					problems
+						.add(new FieldProblem(field + ".year", v.year() + " 年早于临床工作开始年份 " + clinicalStart.getYear()));
 				}
 				if (!seen.add(v.technology() + "/" + v.year())) {
 					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年的例数重复录入"));

@@ -22,7 +22,9 @@ public enum StaffRole {
 		this.label = label;
 	}
 
-	/** @return the Chinese label */
+	/**
+	 * @return the Chinese label
+	 */
 	public String label() {
 		return this.label;
 	}

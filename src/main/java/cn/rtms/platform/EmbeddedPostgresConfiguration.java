@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Starts an embedded PostgreSQL when {@code spring.datasource.url} is not set. Production sets
- * {@code SPRING_DATASOURCE_URL}, {@code SPRING_DATASOURCE_USERNAME} and {@code SPRING_DATASOURCE_PASSWORD} and this
- * configuration stays inactive.
+ * Starts an embedded PostgreSQL when {@code spring.datasource.url} is not set. Production
+ * sets {@code SPRING_DATASOURCE_URL}, {@code SPRING_DATASOURCE_USERNAME} and
+ * {@code SPRING_DATASOURCE_PASSWORD} and this configuration stays inactive.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")

@@ -37,11 +37,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Eligibility use cases: builds facts from the institutions and personnel modules, picks the spec edition in force
- * for the date and the institution's region, and runs the engine. Nothing here writes. Data scope: an institution's
- * or person's eligibility is visible exactly to those who may read the subject (the checks of
- * {@link InstitutionManagement#get} and {@link PersonnelManagement#get}); what-if evaluation needs a logged-in user;
- * {@link #loadAllFacts()} and {@link #sweep} are system operations without any check.
+ * Eligibility use cases: builds facts from the institutions and personnel modules, picks
+ * the spec edition in force for the date and the institution's region, and runs the
+ * engine. Nothing here writes. Data scope: an institution's or person's eligibility is
+ * visible exactly to those who may read the subject (the checks of
+ * {@link InstitutionManagement#get} and {@link PersonnelManagement#get}); what-if
+ * evaluation needs a logged-in user; {@link #loadAllFacts()} and {@link #sweep} are
+ * system operations without any check.
  */
 @Service
 @Transactional(readOnly = true)
@@ -96,7 +98,8 @@ public class EligibilityManagement {
 	/**
 	 * @param institutionId institution
 	 * @param technology technology code
-	 * @param trainingBase evaluate as a training base instead of as an institution performing the technology
+	 * @param trainingBase evaluate as a training base instead of as an institution
+	 * performing the technology
 	 * @param asOf evaluation date, today when null
 	 * @return clause-by-clause report
 	 */
@@ -115,7 +118,8 @@ public class EligibilityManagement {
 	/**
 	 * @param personId person
 	 * @param asOf evaluation date, today when null
-	 * @return every catalogued technology's verdict for the person (as physician, or in their staff role)
+	 * @return every catalogued technology's verdict for the person (as physician, or in
+	 * their staff role)
 	 */
 	public EligibilityMatrix personMatrix(UUID personId, @Nullable LocalDate asOf) {
 		LocalDate date = date(asOf);
@@ -127,7 +131,8 @@ public class EligibilityManagement {
 		for (RestrictedTechnology technology : this.catalog.technologies()) {
 			Optional<RequirementSpec> spec = this.specs.inForce(technology.code(), date,
 					institution == null ? null : institution.regionCode());
-			rows.add(spec.map(s -> row(technology, evaluatePerson(s, facts, both, date))).orElseGet(() -> noSpec(technology)));
+			rows.add(spec.map(s -> row(technology, evaluatePerson(s, facts, both, date)))
+				.orElseGet(() -> noSpec(technology)));
 		}
 		return new EligibilityMatrix(personId.toString(), person.name(), date, rows);
 	}
@@ -136,28 +141,32 @@ public class EligibilityManagement {
 	 * @param personId person
 	 * @param technology technology code
 	 * @param asOf evaluation date, today when null
-	 * @return clause-by-clause report, with the training requirement evaluated as a trainee
+	 * @return clause-by-clause report, with the training requirement evaluated as a
+	 * trainee
 	 */
 	public EligibilityReport personReport(UUID personId, String technology, @Nullable LocalDate asOf) {
 		LocalDate date = date(asOf);
 		this.catalog.get(technology);
 		PersonDetails person = this.people.get(personId);
 		InstitutionDetails institution = institutionOf(person);
-		RequirementSpec spec = this.specs.inForce(technology, date, institution == null ? null : institution.regionCode())
+		RequirementSpec spec = this.specs
+			.inForce(technology, date, institution == null ? null : institution.regionCode())
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
 		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
 		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
 		EligibilityReport traineeReport = specFor(technology, date,
 				institution == null ? null : institution.regionCode(), Subject.TRAINEE)
-			.map(traineeSpec -> EligibilityReport.of(this.engine.evaluate(traineeSpec, Subject.TRAINEE, both, date),
-					person.name(), null))
+			.map(traineeSpec -> EligibilityReport
+				.of(this.engine.evaluate(traineeSpec, Subject.TRAINEE, both, date), person.name(), null))
 			.orElse(null);
 		return EligibilityReport.of(evaluatePerson(spec, facts, both, date), person.name(), traineeReport);
 	}
 
 	/**
-	 * Evaluates a facts document without saving anything (a prospective hire, a planned equipment change).
-	 * @param request technology, subject kind, optional date/region/edition, and the facts
+	 * Evaluates a facts document without saving anything (a prospective hire, a planned
+	 * equipment change).
+	 * @param request technology, subject kind, optional date/region/edition, and the
+	 * facts
 	 * @return clause-by-clause report
 	 */
 	public EligibilityReport evaluate(EvaluationRequest request) {
@@ -182,7 +191,8 @@ public class EligibilityManagement {
 				.orElseThrow(() -> new NoSpecInForce(request.technology(), date));
 		}
 		Subject subject = request.subject();
-		if ((subject == Subject.INSTITUTION || subject == Subject.TRAINING_BASE) && request.facts().institution() == null) {
+		if ((subject == Subject.INSTITUTION || subject == Subject.TRAINING_BASE)
+				&& request.facts().institution() == null) {
 			throw new InvalidEvaluationRequest("facts.institution", "评估" + subject.label() + "时必须提供 facts.institution");
 		}
 		if ((subject == Subject.PHYSICIAN || subject == Subject.STAFF || subject == Subject.TRAINEE)
@@ -218,7 +228,8 @@ public class EligibilityManagement {
 	}
 
 	/**
-	 * Evaluates every institution × technology in force and every staff member × technology in force.
+	 * Evaluates every institution × technology in force and every staff member ×
+	 * technology in force.
 	 * @param facts from {@link #loadAllFacts()}
 	 * @param asOf evaluation date
 	 * @return verdict counts per subject kind and status
@@ -235,16 +246,15 @@ public class EligibilityManagement {
 					continue;
 				}
 				Status status = this.engine.status(spec.get(), Subject.INSTITUTION, null, Facts.of(institution), asOf);
-				counts.computeIfAbsent("INSTITUTION/" + status.name(), k -> new LongAdder())
-					.increment();
+				counts.computeIfAbsent("INSTITUTION/" + status.name(), k -> new LongAdder()).increment();
 				evaluations.increment();
 				for (PersonFacts person : institution.staff() == null ? List.<PersonFacts>of() : institution.staff()) {
 					List<StaffRole> roles = person.roles() == null ? List.of() : person.roles();
 					boolean physician = roles.isEmpty() || roles.contains(StaffRole.PHYSICIAN);
 					Status personal = this.engine.status(spec.get(), physician ? Subject.PHYSICIAN : Subject.STAFF,
 							physician ? null : roles.get(0), Facts.of(withoutStaff, person), asOf);
-					counts.computeIfAbsent((physician ? "PHYSICIAN/" : "STAFF/") + personal.name(),
-							k -> new LongAdder())
+					counts
+						.computeIfAbsent((physician ? "PHYSICIAN/" : "STAFF/") + personal.name(), k -> new LongAdder())
 						.increment();
 					evaluations.increment();
 				}
@@ -265,9 +275,10 @@ public class EligibilityManagement {
 	}
 
 	/**
-	 * The edition to use for a subject: the one in force, or, when that edition has no clause for the subject (the
-	 * 2023 compilation is an excerpt without training-base requirements), the newest earlier edition in force for the
-	 * region that has. Empty when no edition has any.
+	 * The edition to use for a subject: the one in force, or, when that edition has no
+	 * clause for the subject (the 2023 compilation is an excerpt without training-base
+	 * requirements), the newest earlier edition in force for the region that has. Empty
+	 * when no edition has any.
 	 */
 	private Optional<RequirementSpec> specFor(String technology, LocalDate date, @Nullable String regionCode,
 			Subject subject) {
@@ -323,7 +334,8 @@ public class EligibilityManagement {
 				outcome.statusLabel(), counts,
 				outcome.clauses()
 					.stream()
-					.filter(c -> c.status() == Status.NOT_MET || c.status() == Status.UNKNOWN || c.status() == Status.ERROR)
+					.filter(c -> c.status() == Status.NOT_MET || c.status() == Status.UNKNOWN
+							|| c.status() == Status.ERROR)
 					.map(c -> new EligibilityMatrix.Failing(c.citation(), c.status().name(), c.statusLabel(),
 							c.explanation()))
 					.toList());

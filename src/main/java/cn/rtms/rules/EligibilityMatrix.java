@@ -7,8 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every catalogued technology against one institution or person: the overall verdict per technology, with the
- * edition used and the failing clauses. Technologies without an encoded spec show {@code NO_SPEC} (规范未录入).
+ * Every catalogued technology against one institution or person: the overall verdict per
+ * technology, with the edition used and the failing clauses. Technologies without an
+ * encoded spec show {@code NO_SPEC} (规范未录入).
  *
  * @param subjectId institution or person id
  * @param subjectName name

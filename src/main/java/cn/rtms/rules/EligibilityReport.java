@@ -10,8 +10,9 @@ import cn.rtms.rules.engine.PersonVerdict;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One subject evaluated against one spec edition, clause by clause, ready to show: every verdict carries the clause
- * citation, the Chinese explanation with actual vs required, and Chinese labels for every code.
+ * One subject evaluated against one spec edition, clause by clause, ready to show: every
+ * verdict carries the clause citation, the Chinese explanation with actual vs required,
+ * and Chinese labels for every code.
  *
  * @param subject INSTITUTION, PHYSICIAN, STAFF, TRAINEE or TRAINING_BASE
  * @param subjectLabel the subject kind in Chinese
@@ -26,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  * @param statusLabel overall verdict in Chinese
  * @param clauses clause verdicts in spec order
  * @param pathways for trainees: each training pathway's verdict
- * @param qualifiedPhysicians for institutions and training bases: each physician's own verdict
- * @param trainee for physicians: the training requirement evaluated as a trainee (completed or exempt), else null
+ * @param qualifiedPhysicians for institutions and training bases: each physician's own
+ * verdict
+ * @param trainee for physicians: the training requirement evaluated as a trainee
+ * (completed or exempt), else null
  */
 public record EligibilityReport(String subject, String subjectLabel, @Nullable String staffRole,
 		@Nullable String subjectName, String specKey, String specTitle, String technology, String edition,

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param technology technology code, e.g. G08
  * @param subject INSTITUTION, PHYSICIAN, STAFF, TRAINEE or TRAINING_BASE
- * @param staffRole for STAFF: the role (PHYSICIST, NURSE, TECHNICIAN, TREATMENT_PLANNER, OTHER)
+ * @param staffRole for STAFF: the role (PHYSICIST, NURSE, TECHNICIAN, TREATMENT_PLANNER,
+ * OTHER)
  * @param asOf evaluation date, today when omitted
- * @param regionCode region deciding which edition applies (default: facts.institution.regionCode; national only when
- * neither is given)
+ * @param regionCode region deciding which edition applies (default:
+ * facts.institution.regionCode; national only when neither is given)
  * @param specKey force an edition, e.g. G08-2022, instead of the one in force
  * @param facts the facts document (docs/facts-format.md)
  */

@@ -17,8 +17,9 @@ import cn.rtms.rules.engine.facts.Title;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Translates the institutions' and personnel modules' records into the engine's facts. Enumerations are mapped by
- * name; {@code FactsAssemblerTests} proves the two sides name the same constants.
+ * Translates the institutions' and personnel modules' records into the engine's facts.
+ * Enumerations are mapped by name; {@code FactsAssemblerTests} proves the two sides name
+ * the same constants.
  */
 final class FactsAssembler {
 
@@ -38,8 +39,7 @@ final class FactsAssembler {
 						x -> new InstitutionFacts.Licence(x.kind(), x.number(), x.validFrom(), x.validUntil())),
 				d.firstCases(),
 				map(d.caseVolumes(), x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.cases())),
-				map(d.attestations(),
-						x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
+				map(d.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
 				staff.stream().map(p -> person(p, d.name())).toList());
 	}
 
@@ -53,9 +53,9 @@ final class FactsAssembler {
 				map(p.titles(), x -> new PersonFacts.TitleRecord(Title.valueOf(x.title().name()), x.since())),
 				p.clinicalStart(), map(p.specialties(), x -> new PersonFacts.Specialty(x.name(), x.since())),
 				map(p.trainings(),
-						x -> new PersonFacts.Training(x.technology(), x.base(), x.baseFiled(), x.abroad(), x.startedOn(),
-								x.endedOn(), x.cases(), x.independentCases(), x.patientsManaged(), x.theoryHours(),
-								x.passed())),
+						x -> new PersonFacts.Training(x.technology(), x.base(), x.baseFiled(), x.abroad(),
+								x.startedOn(), x.endedOn(), x.cases(), x.independentCases(), x.patientsManaged(),
+								x.theoryHours(), x.passed())),
 				map(p.caseVolumes(), x -> new CaseVolume(x.technology(), null, x.year(), x.cases())),
 				map(p.adverseEvents(),
 						x -> new PersonFacts.AdverseEvent(x.technology(), x.occurredOn(), x.serious(), x.summary())),

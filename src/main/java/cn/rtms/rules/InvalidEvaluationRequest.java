@@ -6,7 +6,10 @@ import cn.rtms.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** A what-if request that cannot be evaluated as sent. 422 {@code INVALID_EVALUATION_REQUEST}. */
+/**
+ * A what-if request that cannot be evaluated as sent. 422
+ * {@code INVALID_EVALUATION_REQUEST}.
+ */
 public class InvalidEvaluationRequest extends ProblemException {
 
 	/**

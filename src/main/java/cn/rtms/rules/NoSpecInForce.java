@@ -7,7 +7,10 @@ import cn.rtms.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The technology has no spec edition in force for the date and region (规范未录入). 422 {@code NO_SPEC_IN_FORCE}. */
+/**
+ * The technology has no spec edition in force for the date and region (规范未录入). 422
+ * {@code NO_SPEC_IN_FORCE}.
+ */
 public class NoSpecInForce extends ProblemException {
 
 	/**

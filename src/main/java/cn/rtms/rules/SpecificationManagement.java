@@ -25,9 +25,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
- * The spec editions known to the platform: every {@code specs/*.yaml} on the classpath plus, optionally, the YAML
- * files of {@code rtms.specs.extra-dir} (a new edition without a rebuild). All files are validated against the schema
- * when the application starts; one broken file stops startup with file, path and problem named.
+ * The spec editions known to the platform: every {@code specs/*.yaml} on the classpath
+ * plus, optionally, the YAML files of {@code rtms.specs.extra-dir} (a new edition without
+ * a rebuild). All files are validated against the schema when the application starts; one
+ * broken file stops startup with file, path and problem named.
  */
 @Service
 public class SpecificationManagement {
@@ -45,7 +46,8 @@ public class SpecificationManagement {
 	static Map<String, String> sources(@Nullable String extraDir) {
 		Map<String, String> sources = new LinkedHashMap<>();
 		try {
-			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:specs/*.yaml")) {
+			for (Resource resource : new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:specs/*.yaml")) {
 				sources.put(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
 			}
 			if (extraDir != null && !extraDir.isBlank()) {
@@ -89,7 +91,8 @@ public class SpecificationManagement {
 	/**
 	 * @param technology technology code
 	 * @param date evaluation date
-	 * @param regionCode the institution's region (a provincial edition applies only in its province), or null
+	 * @param regionCode the institution's region (a provincial edition applies only in
+	 * its province), or null
 	 * @return the edition in force, if any
 	 */
 	public Optional<RequirementSpec> inForce(String technology, LocalDate date, @Nullable String regionCode) {
@@ -100,8 +103,8 @@ public class SpecificationManagement {
 	 * @param technology technology code
 	 * @param date the date
 	 * @param regionCode the institution's region, or null
-	 * @return the sub-techniques (code → Chinese name, in spec order) of the edition in force; empty when no edition
-	 * is in force or it declares none
+	 * @return the sub-techniques (code → Chinese name, in spec order) of the edition in
+	 * force; empty when no edition is in force or it declares none
 	 */
 	public Map<String, String> subTechniquesInForce(String technology, LocalDate date, @Nullable String regionCode) {
 		Map<String, String> subTechniques = new LinkedHashMap<>();

@@ -6,7 +6,10 @@ import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** OpenAPI document metadata; the document is served at /api/openapi and the UI at /api/docs. */
+/**
+ * OpenAPI document metadata; the document is served at /api/openapi and the UI at
+ * /api/docs.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 

@@ -9,8 +9,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Base of every domain exception that reaches HTTP: an RFC 9457 problem with a Chinese title and detail, a stable
- * machine {@code code} and optional field errors. Modules subclass it with specific names ({@code
+ * Base of every domain exception that reaches HTTP: an RFC 9457 problem with a Chinese
+ * title and detail, a stable machine {@code code} and optional field errors. Modules
+ * subclass it with specific names ({@code
  * InstitutionNotFound}, {@code InvalidPerson}).
  */
 public class ProblemException extends ErrorResponseException {
@@ -44,12 +45,16 @@ public class ProblemException extends ErrorResponseException {
 		return problem;
 	}
 
-	/** @return the stable machine code */
+	/**
+	 * @return the stable machine code
+	 */
 	public String code() {
 		return this.code;
 	}
 
-	/** @return field errors */
+	/**
+	 * @return field errors
+	 */
 	public List<FieldProblem> errors() {
 		return this.errors;
 	}

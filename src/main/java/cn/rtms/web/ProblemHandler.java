@@ -28,8 +28,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every failure to an RFC 9457 problem with a Chinese detail and a stable {@code code}: validation errors name
- * each field, unreadable bodies name the JSON path, and unexpected errors never leak internals.
+ * Maps every failure to an RFC 9457 problem with a Chinese detail and a stable
+ * {@code code}: validation errors name each field, unreadable bodies name the JSON path,
+ * and unexpected errors never leak internals.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -52,8 +53,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数校验失败",
-				"请求参数校验失败", List.of()));
+		return problem(
+				new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数校验失败", "请求参数校验失败", List.of()));
 	}
 
 	@Override
@@ -82,8 +83,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
-			MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		long max = ex.getMaxUploadSize();
 		String limit = max > 0 ? "（上限 " + (max / (1024 * 1024)) + " MB）" : "";
 		return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", "上传文件过大",
@@ -107,8 +108,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			return ResponseEntity.status(response.getStatusCode()).body(body);
 		}
 		log.error("未处理的异常", ex);
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"服务器内部错误，请联系系统管理员");
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请联系系统管理员");
 		body.setTitle("服务器内部错误");
 		body.setType(URI.create("urn:rtms:problem:internal-error"));
 		body.setProperty("code", "INTERNAL_ERROR");

@@ -12,8 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
- * Serves the Vue single-page application: files of the build as they are, and {@code index.html} for client-side
- * routes (paths outside {@code /api} whose last segment has no file extension). Missing files stay 404.
+ * Serves the Vue single-page application: files of the build as they are, and
+ * {@code index.html} for client-side routes (paths outside {@code /api} whose last
+ * segment has no file extension). Missing files stay 404.
  */
 @Configuration(proxyBeanMethods = false)
 class SpaConfiguration implements WebMvcConfigurer {

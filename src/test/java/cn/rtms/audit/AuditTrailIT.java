@@ -41,7 +41,9 @@ class AuditTrailIT {
 		assertThat(tampered.firstBrokenId()).isEqualTo(second.id());
 		assertThat(tampered.message()).contains("第 " + second.id() + " 条");
 
-		this.jdbc.sql("update audit.entry set after_state = ? where id = ?").params(second.after(), second.id()).update();
+		this.jdbc.sql("update audit.entry set after_state = ? where id = ?")
+			.params(second.after(), second.id())
+			.update();
 		assertThat(this.audit.verify().valid()).isTrue();
 
 		this.jdbc.sql("delete from audit.entry where id = ?").param(second.id()).update();

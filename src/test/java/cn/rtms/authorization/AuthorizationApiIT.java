@@ -19,7 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The authorization ledger over HTTP with the demo users and demo data (reference date 2026-11-22). */
+/**
+ * The authorization ledger over HTTP with the demo users and demo data (reference date
+ * 2026-11-22).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationApiIT {
 
@@ -44,8 +47,8 @@ class AuthorizationApiIT {
 
 	Response apply(Api api, String personId, String technology, LocalDate from, LocalDate until,
 			String... subTechniques) {
-		return api.post("/api/authorizations", Map.of("personId", personId, "technology", technology,
-				"subTechniques", List.of(subTechniques), "validFrom", from.toString(), "validUntil", until.toString()));
+		return api.post("/api/authorizations", Map.of("personId", personId, "technology", technology, "subTechniques",
+				List.of(subTechniques), "validFrom", from.toString(), "validUntil", until.toString()));
 	}
 
 	String created(Response response) {
@@ -190,8 +193,11 @@ class AuthorizationApiIT {
 		Api foreign = as("jiangcheng-clerk");
 		assertThat(foreign.get("/api/authorizations/" + id).status()).isEqualTo(403);
 		assertThat(apply(foreign, zhao, "G08", TODAY, TODAY.plusYears(1)).status()).isEqualTo(403);
-		assertThat(foreign.put("/api/authorizations/" + id, Map.of("technology", "G08", "validFrom", TODAY.toString(),
-				"validUntil", TODAY.plusYears(2).toString(), "version", 0)).status()).isEqualTo(403);
+		assertThat(foreign
+			.put("/api/authorizations/" + id,
+					Map.of("technology", "G08", "validFrom", TODAY.toString(), "validUntil",
+							TODAY.plusYears(2).toString(), "version", 0))
+			.status()).isEqualTo(403);
 		List<JsonNode> visible = new ArrayList<>();
 		foreign.get("/api/authorizations").body().forEach(visible::add);
 		assertThat(visible).noneMatch(a -> a.get("id").asString().equals(id));

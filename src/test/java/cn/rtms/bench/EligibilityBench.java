@@ -17,11 +17,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The eligibility benchmark ({@code ./rtms bench [institutions] [people] [rounds]}): generates a province into a fresh
- * embedded PostgreSQL, then measures (1) loading every institution and person as engine facts against a baseline of
- * reading the same rows raw over JDBC, and (2) evaluating every institution × technology in force and every staff
- * member × technology in force against a baseline of a hand-written single check (attending tenure) over the same
- * facts. Reported as absolute figures and as ratios to the baselines measured in the same run.
+ * The eligibility benchmark ({@code ./rtms bench [institutions] [people] [rounds]}):
+ * generates a province into a fresh embedded PostgreSQL, then measures (1) loading every
+ * institution and person as engine facts against a baseline of reading the same rows raw
+ * over JDBC, and (2) evaluating every institution × technology in force and every staff
+ * member × technology in force against a baseline of a hand-written single check
+ * (attending tenure) over the same facts. Reported as absolute figures and as ratios to
+ * the baselines measured in the same run.
  */
 public final class EligibilityBench {
 

@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Generates a synthetic province straight into the institutions and personnel tables (bypassing validation, for
- * speed): {@code institutions} hospitals spread over the county-level regions, and {@code people} staff with title
- * histories, trainings and yearly case volumes. Deterministic for a given seed. Documented in docs/benchmark.md.
+ * Generates a synthetic province straight into the institutions and personnel tables
+ * (bypassing validation, for speed): {@code institutions} hospitals spread over the
+ * county-level regions, and {@code people} staff with title histories, trainings and
+ * yearly case volumes. Deterministic for a given seed. Documented in docs/benchmark.md.
  */
 final class ProvinceGenerator {
 
@@ -34,8 +35,8 @@ final class ProvinceGenerator {
 	private static final String[] LEVELS = { "TERTIARY_A", "TERTIARY_B", "TERTIARY", "SECONDARY_A", "SECONDARY_B",
 			"SECONDARY", "PRIMARY" };
 
-	private static final String[] SUBJECTS = { "内科", "外科", "肿瘤科", "医学影像科", "麻醉科", "口腔科", "皮肤科", "烧伤科", "整形外科",
-			"神经外科", "病理科", "重症医学科" };
+	private static final String[] SUBJECTS = { "内科", "外科", "肿瘤科", "医学影像科", "麻醉科", "口腔科", "皮肤科", "烧伤科", "整形外科", "神经外科",
+			"病理科", "重症医学科" };
 
 	private static final String[] EQUIPMENT = { "CT", "MRI", "ULTRASOUND", "DSA", "ENDOSCOPE", "TPS",
 			"HYPERTHERMIA_DEEP", "HYPERTHERMIA_WHOLE_BODY", "TEMPERATURE_MONITOR", "MONITOR" };
@@ -52,8 +53,8 @@ final class ProvinceGenerator {
 	}
 
 	void generate(int institutions, int people) {
-		List<String> counties = this.jdbc.queryForList(
-				"select code from institutions.region where level = 'COUNTY' order by code", String.class);
+		List<String> counties = this.jdbc
+			.queryForList("select code from institutions.region where level = 'COUNTY' order by code", String.class);
 		List<UUID> ids = new ArrayList<>();
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < institutions; i++) {
@@ -61,17 +62,20 @@ final class ProvinceGenerator {
 			ids.add(id);
 			String region = counties.get(i % counties.size());
 			String level = LEVELS[this.random.nextInt(LEVELS.length)];
-			rows.add(new Object[] { id, "基准医院" + (i + 1) + "号", region, level, this.random.nextInt(5) == 0 ? "SPECIALTY" : "GENERAL",
+			rows.add(new Object[] { id, "基准医院" + (i + 1) + "号", region, level,
+					this.random.nextInt(5) == 0 ? "SPECIALTY" : "GENERAL",
 					json(pick(SUBJECTS, 3 + this.random.nextInt(8))), json(departments()), json(facilities()),
 					json(equipment()), json(rooms()), json(licences()), json(firstCases()), json(institutionVolumes()),
 					json(attestations()) });
 		}
-		this.jdbc.batchUpdate("""
-				insert into institutions.institution (id, name, region_code, level, type, registered_subjects,
-				  departments, facilities, equipment, operating_rooms, licences, first_cases, case_volumes, attestations)
-				values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb),
-				  cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))
-				""", rows);
+		this.jdbc.batchUpdate(
+				"""
+						insert into institutions.institution (id, name, region_code, level, type, registered_subjects,
+						  departments, facilities, equipment, operating_rooms, licences, first_cases, case_volumes, attestations)
+						values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb),
+						  cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))
+						""",
+				rows);
 		rows.clear();
 		for (int p = 0; p < people; p++) {
 			rows.add(person(p, ids.get(p % ids.size())));
@@ -110,12 +114,14 @@ final class ProvinceGenerator {
 		for (String technology : pick(TECHNOLOGIES, this.random.nextInt(3))) {
 			int base = 20 + this.random.nextInt(150);
 			for (int year = 2017; year <= 2025; year++) {
-				volumes.add(new PersonDetails.CaseVolume(technology, year, Math.max(0, base + this.random.nextInt(41) - 20)));
+				volumes.add(new PersonDetails.CaseVolume(technology, year,
+						Math.max(0, base + this.random.nextInt(41) - 20)));
 			}
 			LocalDate trained = start.plusYears(3 + this.random.nextInt(6));
 			trainings.add(new PersonDetails.TrainingRecord(technology, "省级培训基地", true, false, trained,
-					trained.plusMonths(3 + this.random.nextInt(6)), 20 + this.random.nextInt(50), 15 + this.random.nextInt(30),
-					15 + this.random.nextInt(30), 20 + this.random.nextInt(40), this.random.nextInt(10) > 0));
+					trained.plusMonths(3 + this.random.nextInt(6)), 20 + this.random.nextInt(50),
+					15 + this.random.nextInt(30), 15 + this.random.nextInt(30), 20 + this.random.nextInt(40),
+					this.random.nextInt(10) > 0));
 		}
 		List<PersonDetails.AdverseEvent> events = this.random.nextInt(50) == 0
 				? List.of(new PersonDetails.AdverseEvent(TECHNOLOGIES[this.random.nextInt(TECHNOLOGIES.length)],

@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A logged-in demo user driving the filing API: JSON through {@link Api}, multipart and downloads on its session. */
+/**
+ * A logged-in demo user driving the filing API: JSON through {@link Api}, multipart and
+ * downloads on its session.
+ */
 final class FilingClient {
 
 	final Api api;

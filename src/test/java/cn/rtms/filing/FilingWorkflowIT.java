@@ -37,8 +37,9 @@ import static cn.rtms.filing.FilingClient.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The filing workflow over HTTP with the demo users and hospitals (docs/filing.md), on the embedded PostgreSQL. Each
- * test uses its own institution × technology, because the database is shared by the tests of this context.
+ * The filing workflow over HTTP with the demo users and hospitals (docs/filing.md), on
+ * the embedded PostgreSQL. Each test uses its own institution × technology, because the
+ * database is shared by the tests of this context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FilingWorkflowIT {
@@ -67,7 +68,10 @@ class FilingWorkflowIT {
 		return filing.get("id").asString();
 	}
 
-	/** Creates, self-assesses, attests every pending clause, records both committee opinions and submits. */
+	/**
+	 * Creates, self-assesses, attests every pending clause, records both committee
+	 * opinions and submits.
+	 */
 	JsonNode submitted(FilingClient clerk, String technology) {
 		JsonNode filing = clerk.ok(clerk.post("/api/filings", Map.of("technology", technology)));
 		assertThat(filing.get("state").asString()).isEqualTo("DRAFT");
@@ -90,8 +94,8 @@ class FilingWorkflowIT {
 							"2026-11-10", "opinion", "经讨论，同意开展该技术"),
 					List.of(new Part("minutes", "minutes.pdf", pdf("minutes " + committee)))));
 		}
-		filing = clerk
-			.ok(clerk.post("/api/filings/" + id + "/submit", Map.of("version", version(filing), "firstCaseDate", "2026-11-02")));
+		filing = clerk.ok(clerk.post("/api/filings/" + id + "/submit",
+				Map.of("version", version(filing), "firstCaseDate", "2026-11-02")));
 		assertThat(filing.get("state").asString()).isEqualTo("SUBMITTED");
 		assertThat(filing.get("filingDeadline").asString()).isEqualTo("2026-11-23");
 		return filing;
@@ -111,7 +115,8 @@ class FilingWorkflowIT {
 
 	static boolean hasInboxItem(JsonNode inbox, String filingId, String action) {
 		for (JsonNode item : inbox) {
-			if (item.get("filing").get("id").asString().equals(filingId) && item.get("action").asString().equals(action)) {
+			if (item.get("filing").get("id").asString().equals(filingId)
+					&& item.get("action").asString().equals(action)) {
 				return true;
 			}
 		}
@@ -164,8 +169,8 @@ class FilingWorkflowIT {
 
 		List<String> steps = new ArrayList<>();
 		filing.get("steps").forEach(s -> steps.add(s.get("action").asString()));
-		assertThat(steps).containsSubsequence("CREATE", "SELF_ASSESS", "COMMITTEE_OPINION", "SUBMIT",
-				"RECEIVE", "ESCALATE", "START_EXPERT_REVIEW", "EXPERT_OPINION", "EXPERT_OPINION", "DECIDE_APPROVED",
+		assertThat(steps).containsSubsequence("CREATE", "SELF_ASSESS", "COMMITTEE_OPINION", "SUBMIT", "RECEIVE",
+				"ESCALATE", "START_EXPERT_REVIEW", "EXPERT_OPINION", "EXPERT_OPINION", "DECIDE_APPROVED",
 				"NOTIFY_RESULT", "ACTIVATE");
 		JsonNode escalate = filing.get("steps").get(steps.indexOf("ESCALATE"));
 		assertThat(escalate.get("actor").get("role").asString()).isEqualTo("CITY_AUTHORITY");
@@ -185,8 +190,11 @@ class FilingWorkflowIT {
 		assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
 			String text = new PDFTextStripper().getText(document);
-			assertThat(text).contains("限制类医疗技术临床应用备案记录").contains("长春市中心医院").contains("肿瘤消融治疗技术")
-				.contains("逐级上报").contains("经专家审查，同意备案");
+			assertThat(text).contains("限制类医疗技术临床应用备案记录")
+				.contains("长春市中心医院")
+				.contains("肿瘤消融治疗技术")
+				.contains("逐级上报")
+				.contains("经专家审查，同意备案");
 		}
 
 		HttpResponse<byte[]> xlsx = province.download("/api/filings/export.xlsx?technology=G08");
@@ -219,7 +227,8 @@ class FilingWorkflowIT {
 		published = new cn.rtms.support.Api(this.port).get("/api/public/filings?regionCode=220102").body();
 		boolean revoked = false;
 		for (JsonNode entry : published) {
-			revoked |= entry.get("technology").asString().equals("G08") && entry.get("state").asString().equals("REVOKED");
+			revoked |= entry.get("technology").asString().equals("G08")
+					&& entry.get("state").asString().equals("REVOKED");
 		}
 		assertThat(revoked).isTrue();
 	}
@@ -227,7 +236,8 @@ class FilingWorkflowIT {
 	@Test
 	void clausesTheEngineCannotCheckMustBeAttestedWithEvidenceBeforeSubmission() {
 		FilingClient clerk = as("jiangcheng-clerk");
-		JsonNode filing = clerk.ok(clerk.post("/api/filings", Map.of("technology", "G08", "firstCaseDate", "2026-11-02")));
+		JsonNode filing = clerk
+			.ok(clerk.post("/api/filings", Map.of("technology", "G08", "firstCaseDate", "2026-11-02")));
 		String path = "/api/filings/" + id(filing);
 		filing = act(clerk, filing, "self-assessment", Map.of());
 		List<String> pending = new ArrayList<>();
@@ -243,8 +253,8 @@ class FilingWorkflowIT {
 		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409, "FILING_INCOMPLETE");
 		assertThat(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")).body().get("detail").asString())
 			.contains(pending.get(0));
-		assertProblem(clerk.multipart(path + "/attestations", fields("clauseRef", met, "evidence", "证据"), List.of()), 400,
-				"INVALID_FILING_REQUEST");
+		assertProblem(clerk.multipart(path + "/attestations", fields("clauseRef", met, "evidence", "证据"), List.of()),
+				400, "INVALID_FILING_REQUEST");
 		for (String clause : pending) {
 			filing = clerk.ok(clerk.multipart(path + "/attestations",
 					fields("version", String.valueOf(version(filing)), "clauseRef", clause, "evidence", "现场核查记录"),
@@ -252,7 +262,8 @@ class FilingWorkflowIT {
 		}
 		assertThat(filing.get("pendingAttestations").size()).isZero();
 		assertThat(filing.get("attestations").size()).isEqualTo(pending.size());
-		assertThat(filing.get("attestations").get(0).get("confirmedBy").get("role").asString()).isEqualTo("HOSPITAL_CLERK");
+		assertThat(filing.get("attestations").get(0).get("confirmedBy").get("role").asString())
+			.isEqualTo("HOSPITAL_CLERK");
 		assertThat(filing.get("documents").size()).isEqualTo(pending.size());
 		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409, "FILING_INCOMPLETE");
 		assertThat(hasInboxItem(clerk.ok(clerk.get("/api/filings/inbox")), id(filing), "COMPLETE_DRAFT")).isTrue();
@@ -279,7 +290,8 @@ class FilingWorkflowIT {
 		filing.get("steps").forEach(s -> regions.add(s.get("actor").get("role").asString()));
 		assertThat(regions).doesNotContain("PROVINCE_AUTHORITY");
 
-		// the daily task runs as the system user and either proposes revocation (a system step) or changes nothing
+		// the daily task runs as the system user and either proposes revocation (a system
+		// step) or changes nothing
 		this.schedule.daily();
 		JsonNode checked = city.filing(id(filing));
 		if (checked.has("revocationProposal")) {
@@ -361,18 +373,24 @@ class FilingWorkflowIT {
 		String path = "/api/filings/" + id;
 		assertProblem(clerk.post("/api/filings", Map.of("technology", "G07")), 409, "FILING_ALREADY_EXISTS");
 		assertProblem(city.post(path + "/receive", Map.of()), 409, "ILLEGAL_FILING_TRANSITION");
-		assertThat(city.post(path + "/receive", Map.of()).body().get("detail").asString()).contains("草稿").contains("已受理");
-		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409, "ILLEGAL_FILING_TRANSITION");
+		assertThat(city.post(path + "/receive", Map.of()).body().get("detail").asString()).contains("草稿")
+			.contains("已受理");
+		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409,
+				"ILLEGAL_FILING_TRANSITION");
 		assertProblem(clerk.post(path + "/activate", Map.of("licenceNote", "x")), 403, "FORBIDDEN");
-		assertProblem(clerk.post(path + "/revoke", Map.of("reason", "SERIOUS_ADVERSE_EVENT", "text", "x")), 403, "FORBIDDEN");
+		assertProblem(clerk.post(path + "/revoke", Map.of("reason", "SERIOUS_ADVERSE_EVENT", "text", "x")), 403,
+				"FORBIDDEN");
 		assertProblem(other.get(path), 403, "FORBIDDEN");
 		assertProblem(other.post(path + "/self-assessment", Map.of()), 403, "FORBIDDEN");
 		assertProblem(expert.get(path), 403, "FORBIDDEN");
-		assertProblem(expert.post(path + "/expert-opinions", Map.of("verdict", "AGREE", "text", "x")), 403, "FORBIDDEN");
+		assertProblem(expert.post(path + "/expert-opinions", Map.of("verdict", "AGREE", "text", "x")), 403,
+				"FORBIDDEN");
 		assertProblem(clerk.get("/api/filings/" + UUID.randomUUID()), 404, "FILING_NOT_FOUND");
-		assertProblem(clerk.post("/api/filings/" + UUID.randomUUID() + "/submit", Map.of("firstCaseDate", "2026-11-02")),
-				404, "FILING_NOT_FOUND");
-		assertProblem(clerk.post(path + "/self-assessment", Map.of("version", 99)), 409, "FILING_CONCURRENTLY_MODIFIED");
+		assertProblem(
+				clerk.post("/api/filings/" + UUID.randomUUID() + "/submit", Map.of("firstCaseDate", "2026-11-02")), 404,
+				"FILING_NOT_FOUND");
+		assertProblem(clerk.post(path + "/self-assessment", Map.of("version", 99)), 409,
+				"FILING_CONCURRENTLY_MODIFIED");
 		assertProblem(clerk.post("/api/filings", Map.of("technology", "G99")), 404, "TECHNOLOGY_NOT_FOUND");
 		assertThat(new cn.rtms.support.Api(this.port).get(path).status()).isEqualTo(401);
 		JsonNode unchanged = clerk.filing(id);
@@ -391,11 +409,13 @@ class FilingWorkflowIT {
 				"ILLEGAL_FILING_TRANSITION");
 		assertProblem(city.post(path + "/decision", Map.of("decision", "MAYBE", "reasons", "")), 400,
 				"INVALID_FILING_REQUEST");
-		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409, "ILLEGAL_FILING_TRANSITION");
+		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409,
+				"ILLEGAL_FILING_TRANSITION");
 		assertProblem(clerk.post(path + "/self-assessment", Map.of()), 409, "ILLEGAL_FILING_TRANSITION");
 		long stored = documentsOf(id);
-		assertProblem(clerk.multipart(path + "/documents", fields(), List.of(new Part("file", "late.pdf", pdf("late")))),
-				409, "ILLEGAL_FILING_TRANSITION");
+		assertProblem(
+				clerk.multipart(path + "/documents", fields(), List.of(new Part("file", "late.pdf", pdf("late")))), 409,
+				"ILLEGAL_FILING_TRANSITION");
 		assertThat(documentsOf(id)).isEqualTo(stored);
 		JsonNode after = clerk.filing(id);
 		assertThat(version(after)).isEqualTo(submittedVersion);
@@ -437,16 +457,19 @@ class FilingWorkflowIT {
 		System.arraycopy(content, 0, oversized, 0, content.length);
 		assertProblem(clerk.multipart("/api/filings/" + id + "/documents", fields(),
 				List.of(new Part("file", "big.pdf", oversized))), 413, "FILE_TOO_LARGE");
-		assertProblem(clerk.multipart("/api/filings/" + id + "/documents", fields(),
-				List.of(new Part("file", "fake.pdf", "MZ this is a program".getBytes(StandardCharsets.UTF_8)))), 415,
-				"UNSUPPORTED_FILE_TYPE");
-		assertProblem(clerk.multipart("/api/filings/" + id + "/documents", fields(),
-				List.of(new Part("file", "fake.docx", zip("[Content_Types].xml", "payload.bin")))), 415,
-				"UNSUPPORTED_FILE_TYPE");
-		assertProblem(clerk.multipart("/api/filings/" + id + "/committee-opinions",
-				fields("committee", "ETHICS", "meetingDate", "2026-11-10", "opinion", "同意"),
-				List.of(new Part("minutes", "minutes.txt", "纪要".getBytes(StandardCharsets.UTF_8)))), 415,
-				"UNSUPPORTED_FILE_TYPE");
+		assertProblem(
+				clerk.multipart("/api/filings/" + id + "/documents", fields(),
+						List.of(new Part("file", "fake.pdf", "MZ this is a program".getBytes(StandardCharsets.UTF_8)))),
+				415, "UNSUPPORTED_FILE_TYPE");
+		assertProblem(
+				clerk.multipart("/api/filings/" + id + "/documents", fields(),
+						List.of(new Part("file", "fake.docx", zip("[Content_Types].xml", "payload.bin")))),
+				415, "UNSUPPORTED_FILE_TYPE");
+		assertProblem(
+				clerk.multipart("/api/filings/" + id + "/committee-opinions",
+						fields("committee", "ETHICS", "meetingDate", "2026-11-10", "opinion", "同意"),
+						List.of(new Part("minutes", "minutes.txt", "纪要".getBytes(StandardCharsets.UTF_8)))),
+				415, "UNSUPPORTED_FILE_TYPE");
 		assertProblem(as("songjiang-clerk").multipart("/api/filings/" + id + "/documents", fields(),
 				List.of(new Part("file", "x.pdf", content))), 403, "FORBIDDEN");
 		JsonNode unchanged = clerk.filing(id);

@@ -17,7 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Login, lockout, password policy, forced change, logout, session and CSRF over HTTP; the region hierarchy. */
+/**
+ * Login, lockout, password policy, forced change, logout, session and CSRF over HTTP; the
+ * region hierarchy.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdentityIT {
 
@@ -41,8 +44,8 @@ class IdentityIT {
 	private String newUser() {
 		String username = "identity-it-" + counter.incrementAndGet();
 		Response created = Api.as(this.port, "admin")
-			.post("/api/users", Map.of("username", username, "displayName", "测试专家", "role", "EXPERT",
-					"initialPassword", INITIAL));
+			.post("/api/users",
+					Map.of("username", username, "displayName", "测试专家", "role", "EXPERT", "initialPassword", INITIAL));
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		assertThat(created.body().get("mustChangePassword").asBoolean()).isTrue();
 		return username;
@@ -144,7 +147,8 @@ class IdentityIT {
 		assertThat(refused.body().get("code").asString()).isEqualTo("PASSWORD_CHANGE_REQUIRED");
 		assertThat(api.get("/api/auth/me").status()).isEqualTo(200);
 
-		Response wrongOld = api.post("/api/auth/password", Map.of("oldPassword", "Nope#2026", "newPassword", "New#2026pw"));
+		Response wrongOld = api.post("/api/auth/password",
+				Map.of("oldPassword", "Nope#2026", "newPassword", "New#2026pw"));
 		assertThat(wrongOld.status()).isEqualTo(422);
 		assertThat(wrongOld.body().get("code").asString()).isEqualTo("WRONG_OLD_PASSWORD");
 		Response same = api.post("/api/auth/password", Map.of("oldPassword", INITIAL, "newPassword", INITIAL));
@@ -163,16 +167,16 @@ class IdentityIT {
 	void enforcesThePasswordPolicy() {
 		String username = newUser();
 		Api api = new Api(this.port).login(username, INITIAL);
-		Map<String, String> refused = Map.of("Ab#1234", "长度至少 8 位", "abcdefgh1", "至少三类", "ABCDEFGH#",
-				"至少三类", username.substring(0, 1).toUpperCase() + username.substring(1), "不能与用户名相同");
+		Map<String, String> refused = Map.of("Ab#1234", "长度至少 8 位", "abcdefgh1", "至少三类", "ABCDEFGH#", "至少三类",
+				username.substring(0, 1).toUpperCase() + username.substring(1), "不能与用户名相同");
 		refused.forEach((password, reason) -> {
 			Response response = api.post("/api/auth/password", Map.of("oldPassword", INITIAL, "newPassword", password));
 			assertThat(response.status()).as(password).isEqualTo(422);
 			assertThat(response.body().get("code").asString()).isEqualTo("PASSWORD_POLICY");
 			assertThat(response.text()).as(password).contains(reason);
 		});
-		assertThat(api.post("/api/auth/password", Map.of("oldPassword", INITIAL, "newPassword", "abcdefg1#"))
-			.status()).isEqualTo(200);
+		assertThat(api.post("/api/auth/password", Map.of("oldPassword", INITIAL, "newPassword", "abcdefg1#")).status())
+			.isEqualTo(200);
 
 		Response weakInitial = Api.as(this.port, "admin")
 			.post("/api/users", Map.of("username", "weak-initial", "displayName", "弱密码", "role", "EXPERT",
@@ -262,8 +266,8 @@ class IdentityIT {
 				null, "220500", false);
 		assertThat(this.access.coversRegion(tonghua, "220502")).isTrue();
 		assertThat(this.access.coversRegion(tonghua, "220581")).isFalse();
-		CurrentUser province = new CurrentUser(UUID.randomUUID(), "p", "省", Role.PROVINCE_AUTHORITY, null, null, "220000",
-				false);
+		CurrentUser province = new CurrentUser(UUID.randomUUID(), "p", "省", Role.PROVINCE_AUTHORITY, null, null,
+				"220000", false);
 		assertThat(this.access.coversRegion(province, "220581")).isTrue();
 		assertThat(this.access.coversRegion(province, "229900")).isTrue();
 	}

@@ -27,21 +27,25 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every demo role × every endpoint × own and other tenants' data, against the demo data: allowed calls succeed, all
- * others are refused (403 {@code FORBIDDEN}; 401 {@code UNAUTHENTICATED} without login). Out-of-scope ids are
- * refused with 403, not hidden as 404. Lists are checked for exactly the demo records each user may see.
+ * Every demo role × every endpoint × own and other tenants' data, against the demo data:
+ * allowed calls succeed, all others are refused (403 {@code FORBIDDEN}; 401
+ * {@code UNAUTHENTICATED} without login). Out-of-scope ids are refused with 403, not
+ * hidden as 404. Lists are checked for exactly the demo records each user may see.
  *
  * <h2>Extending the matrix (filing, authorization, …)</h2>
  * <ol>
- * <li>Declare the endpoint with {@link #endpoint}: a name, the HTTP method, a path in which {@code {id}} stands for
- * the target's id, the success status, and for writes a body function (it gets the target's id and the current
- * record as the system admin reads it; return what to send).</li>
- * <li>Add one {@link #allow} row per target in {@link #rules()}: which demo users may call the endpoint on that
- * target. Every demo user not listed must be refused. Targets are named records of the demo data resolved in
- * {@link #targets()} (add yours there: a name → id lookup as the system admin).</li>
+ * <li>Declare the endpoint with {@link #endpoint}: a name, the HTTP method, a path in
+ * which {@code {id}} stands for the target's id, the success status, and for writes a
+ * body function (it gets the target's id and the current record as the system admin reads
+ * it; return what to send).</li>
+ * <li>Add one {@link #allow} row per target in {@link #rules()}: which demo users may
+ * call the endpoint on that target. Every demo user not listed must be refused. Targets
+ * are named records of the demo data resolved in {@link #targets()} (add yours there: a
+ * name → id lookup as the system admin).</li>
  * </ol>
- * The matrix then runs the endpoint for all {@link #USERS} and anonymously. Keep bodies idempotent or unique (the
- * database is shared with the other integration tests of the same context).
+ * The matrix then runs the endpoint for all {@link #USERS} and anonymously. Keep bodies
+ * idempotent or unique (the database is shared with the other integration tests of the
+ * same context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PermissionMatrixIT {
@@ -79,11 +83,13 @@ class PermissionMatrixIT {
 	 * @param method GET, POST or PUT
 	 * @param path the path; {@code {id}} is replaced by the target's id
 	 * @param okStatus status of a successful call
-	 * @param body for POST/PUT: (target id, the target as the admin reads it at {@code readPath}) → body
-	 * @param readPath where to read the current record for {@code body}, null when not needed
+	 * @param body for POST/PUT: (target id, the target as the admin reads it at
+	 * {@code readPath}) → body
+	 * @param readPath where to read the current record for {@code body}, null when not
+	 * needed
 	 */
-	record Endpoint(String name, String method, String path, int okStatus,
-			@Nullable Function<Target, Object> body, @Nullable String readPath) {
+	record Endpoint(String name, String method, String path, int okStatus, @Nullable Function<Target, Object> body,
+			@Nullable String readPath) {
 	}
 
 	/**
@@ -100,7 +106,8 @@ class PermissionMatrixIT {
 	 * One row of the table.
 	 *
 	 * @param endpoint the endpoint
-	 * @param target a target name from {@link #targets()}, or "-" for endpoints without id
+	 * @param target a target name from {@link #targets()}, or "-" for endpoints without
+	 * id
 	 * @param allowed the demo users allowed
 	 */
 	record Rule(Endpoint endpoint, String target, Set<String> allowed) {
@@ -142,8 +149,8 @@ class PermissionMatrixIT {
 
 	static final Endpoint INSTITUTION = endpoint("机构详情", "GET", "/api/institutions/{id}", 200);
 
-	static final Endpoint INSTITUTION_UPDATE = endpoint("修改机构", "PUT", "/api/institutions/{id}", 200,
-			Target::current, "/api/institutions/{id}");
+	static final Endpoint INSTITUTION_UPDATE = endpoint("修改机构", "PUT", "/api/institutions/{id}", 200, Target::current,
+			"/api/institutions/{id}");
 
 	static final Endpoint INSTITUTION_CREATE = endpoint("新建机构", "POST", "/api/institutions", 201,
 			t -> newInstitution(t), null);
@@ -182,7 +189,10 @@ class PermissionMatrixIT {
 
 	static final Endpoint FILING = endpoint("备案详情", "GET", "/api/filings/{id}", 200);
 
-	/** Technologies no other test files: each call asks for another one, so two allowed users never collide. */
+	/**
+	 * Technologies no other test files: each call asks for another one, so two allowed
+	 * users never collide.
+	 */
 	static final List<String> MATRIX_TECHNOLOGIES = List.of("G01", "G02", "G03", "G04", "G05", "G06", "G09", "G11",
 			"G12");
 
@@ -190,8 +200,7 @@ class PermissionMatrixIT {
 			t -> Map.of("technology", MATRIX_TECHNOLOGIES.get(counter.incrementAndGet() % MATRIX_TECHNOLOGIES.size())),
 			null);
 
-	static final Endpoint FILING_REVOCATION_CHECK = endpoint("备案撤销检查", "POST", "/api/filings/revocation-check",
-			200);
+	static final Endpoint FILING_REVOCATION_CHECK = endpoint("备案撤销检查", "POST", "/api/filings/revocation-check", 200);
 
 	static final Endpoint AUTHORIZATIONS = endpoint("授权列表", "GET", "/api/authorizations", 200);
 
@@ -208,11 +217,11 @@ class PermissionMatrixIT {
 	static final Endpoint AUDIT_VERIFY = endpoint("审计链校验", "GET", "/api/audit/verify", 200);
 
 	/** Who may read an institution (and its eligibility, and its people list). */
-	static final Map<String, String[]> READ_INSTITUTION = Map.of(
-			"ccszx", new String[] { "admin", "province", "changchun", "nanguan", "ccszx-clerk", "ccszx-admin", "doctor-wang" },
+	static final Map<String, String[]> READ_INSTITUTION = Map.of("ccszx",
+			new String[] { "admin", "province", "changchun", "nanguan", "ccszx-clerk", "ccszx-admin", "doctor-wang" },
 			"songjiang", new String[] { "admin", "province", "changchun", "songjiang-clerk", "songjiang-base" },
-			"jiangcheng", new String[] { "admin", "province", "jiangcheng-clerk" },
-			"meiyuan", new String[] { "admin", "province", "meihekou" });
+			"jiangcheng", new String[] { "admin", "province", "jiangcheng-clerk" }, "meiyuan",
+			new String[] { "admin", "province", "meihekou" });
 
 	/** Who may change an institution and its people. */
 	static final Map<String, String[]> WRITE_INSTITUTION = Map.of("ccszx",
@@ -220,13 +229,16 @@ class PermissionMatrixIT {
 			new String[] { "admin", "songjiang-clerk" }, "jiangcheng", new String[] { "admin", "jiangcheng-clerk" },
 			"meiyuan", new String[] { "admin" });
 
-	/** Who may read a person: as the person's institution, except that physicians see only themselves. */
-	static final Map<String, String[]> READ_PERSON = Map.of(
-			"wang", new String[] { "admin", "province", "changchun", "nanguan", "ccszx-clerk", "ccszx-admin", "doctor-wang" },
-			"liu", new String[] { "admin", "province", "changchun", "nanguan", "ccszx-clerk", "ccszx-admin" },
-			"gao", new String[] { "admin", "province", "changchun", "songjiang-clerk", "songjiang-base" },
-			"wu", new String[] { "admin", "province", "jiangcheng-clerk" },
-			"jin", new String[] { "admin", "province", "meihekou" });
+	/**
+	 * Who may read a person: as the person's institution, except that physicians see only
+	 * themselves.
+	 */
+	static final Map<String, String[]> READ_PERSON = Map.of("wang",
+			new String[] { "admin", "province", "changchun", "nanguan", "ccszx-clerk", "ccszx-admin", "doctor-wang" },
+			"liu", new String[] { "admin", "province", "changchun", "nanguan", "ccszx-clerk", "ccszx-admin" }, "gao",
+			new String[] { "admin", "province", "changchun", "songjiang-clerk", "songjiang-base" }, "wu",
+			new String[] { "admin", "province", "jiangcheng-clerk" }, "jin",
+			new String[] { "admin", "province", "meihekou" });
 
 	static final Map<String, String> PERSON_INSTITUTION = Map.of("wang", "ccszx", "liu", "ccszx", "gao", "songjiang",
 			"wu", "jiangcheng", "jin", "meiyuan");
@@ -264,8 +276,8 @@ class PermissionMatrixIT {
 				"songjiang-base"));
 		rules.add(allow(FILING_CREATE, "-", "ccszx-clerk", "ccszx-admin", "songjiang-clerk", "jiangcheng-clerk"));
 		rules.add(allow(FILING_REVOCATION_CHECK, "-", "admin", "province", "changchun", "nanguan", "meihekou"));
-		String[] ledgerReaders = { "admin", "province", "changchun", "nanguan", "meihekou", "ccszx-clerk", "ccszx-admin",
-				"songjiang-clerk", "jiangcheng-clerk", "doctor-wang" };
+		String[] ledgerReaders = { "admin", "province", "changchun", "nanguan", "meihekou", "ccszx-clerk",
+				"ccszx-admin", "songjiang-clerk", "jiangcheng-clerk", "doctor-wang" };
 		rules.add(allow(AUTHORIZATIONS, "-", ledgerReaders));
 		rules.add(allow(REMINDERS, "-", ledgerReaders));
 		rules.add(allow(AUTHORIZATION_APPLY, "wang", "ccszx-clerk", "ccszx-admin", "doctor-wang"));
@@ -280,7 +292,10 @@ class PermissionMatrixIT {
 		return rules;
 	}
 
-	/** Target name → id (for region targets: the region code), resolved as the system admin. */
+	/**
+	 * Target name → id (for region targets: the region code), resolved as the system
+	 * admin.
+	 */
 	Map<String, String> targets() {
 		if (this.ids.isEmpty()) {
 			this.ids.put("-", "");
@@ -405,7 +420,10 @@ class PermissionMatrixIT {
 		return body.apply(new Target(id, current, session(ADMIN)));
 	}
 
-	/** A session without login that has its XSRF cookie (so writes reach the authentication check). */
+	/**
+	 * A session without login that has its XSRF cookie (so writes reach the
+	 * authentication check).
+	 */
 	private Api anonymous() {
 		Api api = new Api(this.port);
 		api.get("/api/openapi");
@@ -426,7 +444,10 @@ class PermissionMatrixIT {
 		throw new AssertionError("no demo institution " + name);
 	}
 
-	/** A filing draft of the hospital user's institution (docs/filing.md), created once per context. */
+	/**
+	 * A filing draft of the hospital user's institution (docs/filing.md), created once
+	 * per context.
+	 */
 	private String filingId(String clerk, String technology) {
 		Response existing = session(clerk).get("/api/filings?technology=" + technology);
 		assertThat(existing.status()).as(existing.text()).isEqualTo(200);

@@ -25,14 +25,17 @@ class PersonApiIT {
 	}
 
 	private ObjectNode validPerson(String name, String licenceNumber) {
-		return (ObjectNode) this.api.json().readTree("""
-				{"name": "%s", "gender": "男", "birthDate": "1980-03-02", "roles": ["PHYSICIAN"],
-				 "licence": {"number": "%s", "issuedOn": "2005-08-01", "scopes": ["外科专业"]},
-				 "titles": [{"title": "RESIDENT", "since": "2005-08-01"}, {"title": "ATTENDING", "since": "2011-12-01"}],
-				 "clinicalStart": "2005-07-01",
-				 "caseVolumes": [{"technology": "G08", "year": 2024, "cases": 110}],
-				 "adverseEvents": []}
-				""".formatted(name, licenceNumber));
+		return (ObjectNode) this.api.json()
+			.readTree(
+					"""
+							{"name": "%s", "gender": "男", "birthDate": "1980-03-02", "roles": ["PHYSICIAN"],
+							 "licence": {"number": "%s", "issuedOn": "2005-08-01", "scopes": ["外科专业"]},
+							 "titles": [{"title": "RESIDENT", "since": "2005-08-01"}, {"title": "ATTENDING", "since": "2011-12-01"}],
+							 "clinicalStart": "2005-07-01",
+							 "caseVolumes": [{"technology": "G08", "year": 2024, "cases": 110}],
+							 "adverseEvents": []}
+							"""
+						.formatted(name, licenceNumber));
 	}
 
 	@Test

@@ -17,7 +17,10 @@ import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Eligibility over HTTP against the demo data on the embedded PostgreSQL (see docs/demo-data.md). */
+/**
+ * Eligibility over HTTP against the demo data on the embedded PostgreSQL (see
+ * docs/demo-data.md).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EligibilityApiIT {
 
@@ -90,7 +93,8 @@ class EligibilityApiIT {
 	@Test
 	void institutionVerdictsCoverEveryStatus() {
 		String asOf = "/eligibility/G08?asOf=" + AS_OF;
-		assertThat(this.api.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + asOf).body().get("status").asString())
+		assertThat(
+				this.api.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + asOf).body().get("status").asString())
 			.isEqualTo("MET");
 		assertThat(this.api.get("/api/institutions/" + institutionId("吉林市江城医院") + asOf).body().get("status").asString())
 			.isEqualTo("NEEDS_ATTESTATION");
@@ -114,8 +118,7 @@ class EligibilityApiIT {
 
 	static String tenureRef(JsonNode report) {
 		for (JsonNode clause : report.get("clauses")) {
-			if (clause.get("text").asString().contains("主治医师")
-					&& clause.get("explanation").asString().contains("任职")) {
+			if (clause.get("text").asString().contains("主治医师") && clause.get("explanation").asString().contains("任职")) {
 				return clause.get("ref").asString();
 			}
 		}
@@ -125,17 +128,20 @@ class EligibilityApiIT {
 	@Test
 	void provincialEditionReplacesTheNationalOneFromItsEffectiveDate() {
 		String id = institutionId("吉林省松江肿瘤医院");
-		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-21").body().get("specKey")
+		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-21")
+			.body()
+			.get("specKey")
 			.asString()).isEqualTo("S04-2017");
-		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-22").body().get("specKey")
+		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-22")
+			.body()
+			.get("specKey")
 			.asString()).isEqualTo("S04-2022");
 	}
 
 	@Test
 	void trainingBaseUsesTheLatestEditionThatHasBaseRequirements() {
 		JsonNode report = this.api
-			.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + "/eligibility/G08?trainingBase=true&asOf="
-					+ AS_OF)
+			.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + "/eligibility/G08?trainingBase=true&asOf=" + AS_OF)
 			.body();
 		assertThat(report.get("subject").asString()).isEqualTo("TRAINING_BASE");
 		assertThat(report.get("specKey").asString()).isEqualTo("G08-2022");
@@ -158,7 +164,8 @@ class EligibilityApiIT {
 
 	@Test
 	void whatIfShowsThePlannedBedCutAsNotMet() throws Exception {
-		String body = new ClassPathResource("openapi/examples/institution.json").getContentAsString(StandardCharsets.UTF_8);
+		String body = new ClassPathResource("openapi/examples/institution.json")
+			.getContentAsString(StandardCharsets.UTF_8);
 		JsonNode report = this.api.post("/api/eligibility/evaluate", body).body();
 		assertThat(clause(report, "(三)3").get("status").asString()).isEqualTo("NOT_MET");
 	}
@@ -175,7 +182,8 @@ class EligibilityApiIT {
 	@Test
 	void refusesBadRequestsWithChineseProblemDetails() {
 		ObjectNode unknownTechnology = (ObjectNode) this.api.json()
-			.readTree("{\"technology\": \"G99\", \"subject\": \"PHYSICIAN\", \"facts\": {\"person\": {\"name\": \"甲\"}}}");
+			.readTree(
+					"{\"technology\": \"G99\", \"subject\": \"PHYSICIAN\", \"facts\": {\"person\": {\"name\": \"甲\"}}}");
 		Response notFound = this.api.post("/api/eligibility/evaluate", unknownTechnology);
 		assertThat(notFound.status()).isEqualTo(404);
 		assertThat(notFound.body().get("code").asString()).isEqualTo("TECHNOLOGY_NOT_FOUND");

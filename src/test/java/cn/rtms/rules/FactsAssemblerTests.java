@@ -26,8 +26,7 @@ class FactsAssemblerTests {
 
 	@Test
 	void titlesNameTheSameConstantsOnBothSides() {
-		assertThat(names(cn.rtms.personnel.Title.class))
-			.containsExactly(names(cn.rtms.rules.engine.facts.Title.class));
+		assertThat(names(cn.rtms.personnel.Title.class)).containsExactly(names(cn.rtms.rules.engine.facts.Title.class));
 	}
 
 	@Test

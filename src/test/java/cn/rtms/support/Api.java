@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A tiny HTTP client for integration tests against the running application on its random port. It keeps cookies
- * like a browser (the session cookie and {@code XSRF-TOKEN}) and sends the CSRF token as {@code X-XSRF-TOKEN} on
- * every non-GET request. Log in with {@link #login(String, String)}; one instance is one browser session.
+ * A tiny HTTP client for integration tests against the running application on its random
+ * port. It keeps cookies like a browser (the session cookie and {@code XSRF-TOKEN}) and
+ * sends the CSRF token as {@code X-XSRF-TOKEN} on every non-GET request. Log in with
+ * {@link #login(String, String)}; one instance is one browser session.
  */
 public final class Api {
 
@@ -48,7 +49,8 @@ public final class Api {
 	public Api login(String username, String password) {
 		Response response = tryLogin(username, password);
 		if (response.status() != 200) {
-			throw new IllegalStateException("login of " + username + " failed: " + response.status() + " " + response.text());
+			throw new IllegalStateException(
+					"login of " + username + " failed: " + response.status() + " " + response.text());
 		}
 		return this;
 	}
@@ -74,15 +76,15 @@ public final class Api {
 	public Response post(String path, Object body, boolean csrf) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : this.json.writeValueAsString(body))),
-				csrf);
+			.POST(HttpRequest.BodyPublishers
+				.ofString(body instanceof String s ? s : this.json.writeValueAsString(body))), csrf);
 	}
 
 	public Response put(String path, Object body) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : this.json.writeValueAsString(body))),
-				true);
+			.PUT(HttpRequest.BodyPublishers
+				.ofString(body instanceof String s ? s : this.json.writeValueAsString(body))), true);
 	}
 
 	public Response delete(String path) {
@@ -98,10 +100,11 @@ public final class Api {
 
 	private Response send(HttpRequest.Builder request, boolean csrf) {
 		if (!this.cookies.isEmpty()) {
-			request.header("Cookie", this.cookies.entrySet()
-				.stream()
-				.map(e -> e.getKey() + "=" + e.getValue())
-				.collect(Collectors.joining("; ")));
+			request.header("Cookie",
+					this.cookies.entrySet()
+						.stream()
+						.map(e -> e.getKey() + "=" + e.getValue())
+						.collect(Collectors.joining("; ")));
 		}
 		String token = this.cookies.get("XSRF-TOKEN");
 		if (csrf && token != null) {

@@ -31,7 +31,8 @@ class ProblemHandlerTests {
 
 	@Test
 	void unexpectedErrorsDoNotLeakInternals() {
-		ResponseEntity<Object> response = this.handler.unexpected(new IllegalStateException("jdbc:postgresql://secret"));
+		ResponseEntity<Object> response = this.handler
+			.unexpected(new IllegalStateException("jdbc:postgresql://secret"));
 		ProblemDetail body = (ProblemDetail) response.getBody();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(body.getDetail()).doesNotContain("jdbc").contains("服务器内部错误");

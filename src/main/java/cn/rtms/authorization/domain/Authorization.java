@@ -12,9 +12,10 @@ import cn.rtms.authorization.AuthorizationRevoked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One physician's authorization for one technology at one institution. PENDING → GRANTED or REJECTED; GRANTED →
- * REVOKED. Only a PENDING record's terms can change; a granted record is never edited, only revoked with a reason.
- * {@code version} is the version loaded from the store (optimistic locking).
+ * One physician's authorization for one technology at one institution. PENDING → GRANTED
+ * or REJECTED; GRANTED → REVOKED. Only a PENDING record's terms can change; a granted
+ * record is never edited, only revoked with a reason. {@code version} is the version
+ * loaded from the store (optimistic locking).
  */
 public final class Authorization {
 
@@ -125,7 +126,8 @@ public final class Authorization {
 	}
 
 	/**
-	 * Grants the record. The caller has checked eligibility and that no other grant overlaps.
+	 * Grants the record. The caller has checked eligibility and that no other grant
+	 * overlaps.
 	 * @param by the hospital admin
 	 * @param at when
 	 * @param specKey the spec edition the eligibility verdict used
@@ -198,8 +200,8 @@ public final class Authorization {
 
 	/**
 	 * @param other another record
-	 * @return whether granting this record next to {@code other} would give the physician two grants for the same
-	 * technology on some day
+	 * @return whether granting this record next to {@code other} would give the physician
+	 * two grants for the same technology on some day
 	 */
 	public boolean conflictsWith(Authorization other) {
 		return !other.id.equals(this.id) && other.status == AuthorizationStatus.GRANTED
@@ -207,51 +209,69 @@ public final class Authorization {
 				&& other.terms.overlaps(this.terms);
 	}
 
-	/** @return the events recorded since loading, then forgets them */
+	/**
+	 * @return the events recorded since loading, then forgets them
+	 */
 	public List<Object> takeEvents() {
 		List<Object> taken = List.copyOf(this.events);
 		this.events.clear();
 		return taken;
 	}
 
-	/** @return the current state as a value */
+	/**
+	 * @return the current state as a value
+	 */
 	public Snapshot snapshot() {
 		return new Snapshot(this.id, this.personId, this.institutionId, this.terms, this.status, this.createdBy,
 				this.createdAt, this.decidedBy, this.decidedAt, this.rejectionReason, this.eligibilitySpecKey,
 				this.eligibilityStatus, this.revokedBy, this.revokedAt, this.revocationReason, this.version);
 	}
 
-	/** @return the id */
+	/**
+	 * @return the id
+	 */
 	public UUID id() {
 		return this.id;
 	}
 
-	/** @return the physician */
+	/**
+	 * @return the physician
+	 */
 	public UUID personId() {
 		return this.personId;
 	}
 
-	/** @return the institution */
+	/**
+	 * @return the institution
+	 */
 	public UUID institutionId() {
 		return this.institutionId;
 	}
 
-	/** @return the terms */
+	/**
+	 * @return the terms
+	 */
 	public AuthorizationTerms terms() {
 		return this.terms;
 	}
 
-	/** @return the state */
+	/**
+	 * @return the state
+	 */
 	public AuthorizationStatus status() {
 		return this.status;
 	}
 
-	/** @return who created the record */
+	/**
+	 * @return who created the record
+	 */
 	public Actor createdBy() {
 		return this.createdBy;
 	}
 
-	/** @return the version loaded */
+	/**
+	 * @return the version loaded
+	 */
 	public int version() {
 		return this.version;
 	}

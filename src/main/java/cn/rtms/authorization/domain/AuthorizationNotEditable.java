@@ -14,7 +14,9 @@ public class AuthorizationNotEditable extends RuntimeException {
 		this.status = status;
 	}
 
-	/** @return the record's state */
+	/**
+	 * @return the record's state
+	 */
 	public AuthorizationStatus status() {
 		return this.status;
 	}

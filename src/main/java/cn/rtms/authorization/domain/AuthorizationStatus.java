@@ -21,7 +21,9 @@ public enum AuthorizationStatus {
 		this.label = label;
 	}
 
-	/** @return the Chinese label */
+	/**
+	 * @return the Chinese label
+	 */
 	public String label() {
 		return this.label;
 	}

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What is authorized: a technology, optionally only some of its sub-techniques (empty: the whole technology), for a
- * validity period (both days included).
+ * What is authorized: a technology, optionally only some of its sub-techniques (empty:
+ * the whole technology), for a validity period (both days included).
  *
  * @param technology technology code
  * @param subTechniques sub-technique codes, empty for the whole technology

@@ -24,7 +24,8 @@ public interface Authorizations {
 	List<Authorization> granted(UUID personId, String technology);
 
 	/**
-	 * Inserts a new record or updates a stored one when its stored version is still the loaded one.
+	 * Inserts a new record or updates a stored one when its stored version is still the
+	 * loaded one.
 	 * @param authorization the record
 	 * @return false when someone else changed the record since it was loaded
 	 * @throws GrantOverlap when the store already holds an overlapping grant

@@ -1,6 +1,9 @@
 package cn.rtms.authorization.domain;
 
-/** The store refused a second grant with overlapping validity for the same physician and technology. */
+/**
+ * The store refused a second grant with overlapping validity for the same physician and
+ * technology.
+ */
 public class GrantOverlap extends RuntimeException {
 
 	/**

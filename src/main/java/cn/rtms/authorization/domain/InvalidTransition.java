@@ -17,12 +17,16 @@ public class InvalidTransition extends RuntimeException {
 		this.to = to;
 	}
 
-	/** @return the current state */
+	/**
+	 * @return the current state
+	 */
 	public AuthorizationStatus from() {
 		return this.from;
 	}
 
-	/** @return the state asked for */
+	/**
+	 * @return the state asked for
+	 */
 	public AuthorizationStatus to() {
 		return this.to;
 	}

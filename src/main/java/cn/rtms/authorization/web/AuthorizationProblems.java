@@ -30,8 +30,8 @@ class AuthorizationProblems {
 
 	@ExceptionHandler(AuthorizationNotEditable.class)
 	ResponseEntity<ProblemDetail> notEditable(AuthorizationNotEditable ex) {
-		ProblemException problem = new ProblemException(HttpStatus.CONFLICT, "AUTHORIZATION_NOT_EDITABLE",
-				"记录不可修改", ex.getMessage(), List.of());
+		ProblemException problem = new ProblemException(HttpStatus.CONFLICT, "AUTHORIZATION_NOT_EDITABLE", "记录不可修改",
+				ex.getMessage(), List.of());
 		problem.getBody().setProperty("recordStatus", ex.status().name());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem.getBody());
 	}

@@ -24,8 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 record AuthorizationRequest(@Nullable UUID personId, @NotBlank(message = "技术代码不能为空") String technology,
 		@Nullable List<@NotBlank(message = "子技术代码不能为空") String> subTechniques,
-		@NotNull(message = "有效期起始日不能为空") LocalDate validFrom,
-		@NotNull(message = "有效期截止日不能为空") LocalDate validUntil,
+		@NotNull(message = "有效期起始日不能为空") LocalDate validFrom, @NotNull(message = "有效期截止日不能为空") LocalDate validUntil,
 		@Nullable @Size(max = 500, message = "备注不能超过 500 个字") String note, @Nullable Integer version) {
 
 	@AssertTrue(message = "有效期截止日必须晚于起始日")
@@ -34,8 +33,9 @@ record AuthorizationRequest(@Nullable UUID personId, @NotBlank(message = "技术
 	}
 
 	AuthorizationTerms terms() {
-		return new AuthorizationTerms(this.technology.strip(), this.subTechniques == null ? List.of()
-				: this.subTechniques.stream().map(String::strip).toList(), this.validFrom, this.validUntil, this.note);
+		return new AuthorizationTerms(this.technology.strip(),
+				this.subTechniques == null ? List.of() : this.subTechniques.stream().map(String::strip).toList(),
+				this.validFrom, this.validUntil, this.note);
 	}
 
 }

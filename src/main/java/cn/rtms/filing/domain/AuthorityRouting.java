@@ -9,9 +9,10 @@ import cn.rtms.filing.domain.Filing.Route;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a filing goes under 吉卫医发〔2022〕12号: received by the licence issuer, passed up level by level to the
- * province for national technologies, or to the city/prefecture level for provincial ones. 梅河口市 and 长白山管委会
- * (directly administered) act at city level and pass straight to the province.
+ * Where a filing goes under 吉卫医发〔2022〕12号: received by the licence issuer, passed up
+ * level by level to the province for national technologies, or to the city/prefecture
+ * level for provincial ones. 梅河口市 and 长白山管委会 (directly administered) act at city level
+ * and pass straight to the province.
  */
 public final class AuthorityRouting {
 

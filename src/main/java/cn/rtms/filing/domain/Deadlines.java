@@ -2,7 +2,10 @@ package cn.rtms.filing.domain;
 
 import java.time.LocalDate;
 
-/** Due dates of workflow steps, counted in working days (the numbers are data, see {@code filing/deadlines.properties}). */
+/**
+ * Due dates of workflow steps, counted in working days (the numbers are data, see
+ * {@code filing/deadlines.properties}).
+ */
 public interface Deadlines {
 
 	/**

@@ -20,7 +20,9 @@ public enum EndingReason {
 		this.label = label;
 	}
 
-	/** @return the Chinese label */
+	/**
+	 * @return the Chinese label
+	 */
 	public String label() {
 		return this.label;
 	}

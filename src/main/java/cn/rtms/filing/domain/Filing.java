@@ -19,11 +19,12 @@ import cn.rtms.rules.EligibilityReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A filing (备案) of one restricted technology by one institution: the aggregate that enforces the workflow of
- * 吉卫医发〔2022〕12号. Every transition is a verb that checks the current state, throws
- * {@link IllegalFilingTransition} naming both states when it does not fit, appends a {@link Step} and records a
- * {@link FilingStateChanged} event. Who may call which verb is decided by the application service; where the filing
- * is (which authority holds it) is decided here.
+ * A filing (备案) of one restricted technology by one institution: the aggregate that
+ * enforces the workflow of 吉卫医发〔2022〕12号. Every transition is a verb that checks the
+ * current state, throws {@link IllegalFilingTransition} naming both states when it does
+ * not fit, appends a {@link Step} and records a {@link FilingStateChanged} event. Who may
+ * call which verb is decided by the application service; where the filing is (which
+ * authority holds it) is decided here.
  */
 public final class Filing {
 
@@ -142,7 +143,9 @@ public final class Filing {
 		return new Filing(data);
 	}
 
-	/** @return an immutable snapshot to store or show */
+	/**
+	 * @return an immutable snapshot to store or show
+	 */
 	public FilingData data() {
 		return new FilingData(this.id, this.version, this.institution, this.technology, this.route, this.state,
 				this.holderRegionCode, this.firstCaseDate, this.filingDeadline, this.submittedOn, this.actionDueOn,
@@ -152,29 +155,40 @@ public final class Filing {
 				List.copyOf(this.steps), this.createdAt, this.updatedAt);
 	}
 
-	/** @return events recorded since load, then forgotten */
+	/**
+	 * @return events recorded since load, then forgotten
+	 */
 	public List<Object> drainEvents() {
 		List<Object> copy = List.copyOf(this.events);
 		this.events.clear();
 		return copy;
 	}
 
-	/** @return id */
+	/**
+	 * @return id
+	 */
 	public UUID id() {
 		return this.id;
 	}
 
-	/** @return stored version */
+	/**
+	 * @return stored version
+	 */
 	public long version() {
 		return this.version;
 	}
 
-	/** @return state */
+	/**
+	 * @return state
+	 */
 	public FilingState state() {
 		return this.state;
 	}
 
-	/** @return the region code of the authority holding the filing, null when with the hospital or final */
+	/**
+	 * @return the region code of the authority holding the filing, null when with the
+	 * hospital or final
+	 */
 	public @Nullable String holder() {
 		return this.holderRegionCode;
 	}
@@ -182,7 +196,8 @@ public final class Filing {
 	// --- hospital ---
 
 	/**
-	 * Freezes the engine's clause-by-clause result. Attestations of clauses that still need one are kept.
+	 * Freezes the engine's clause-by-clause result. Attestations of clauses that still
+	 * need one are kept.
 	 * @param assessment the result
 	 * @param act who and when
 	 */
@@ -223,14 +238,14 @@ public final class Filing {
 			this.documents.add(document);
 		}
 		this.attestations.removeIf(a -> a.citation().equals(clause.citation()));
-		this.attestations
-			.add(new Attestation(clause.ref(), clause.citation(), evidence, document == null ? null : document.id(),
-					act.actor(), act.at()));
+		this.attestations.add(new Attestation(clause.ref(), clause.citation(), evidence,
+				document == null ? null : document.id(), act.actor(), act.at()));
 		step("ATTEST", from, from, clause.citation() + "：" + evidence, act);
 	}
 
 	/**
-	 * Records the opinion of the hospital's 医疗技术临床应用管理委员会 or 伦理委员会 (replacing an earlier one).
+	 * Records the opinion of the hospital's 医疗技术临床应用管理委员会 or 伦理委员会 (replacing an earlier
+	 * one).
 	 * @param committee which committee
 	 * @param meetingDate meeting date
 	 * @param opinion the committee's opinion
@@ -304,7 +319,8 @@ public final class Filing {
 	}
 
 	/**
-	 * The hospital asks to cancel an active filing; the competent authority then revokes it.
+	 * The hospital asks to cancel an active filing; the competent authority then revokes
+	 * it.
 	 * @param text why
 	 * @param act who and when
 	 * @param deadlines working-day deadlines
@@ -340,8 +356,8 @@ public final class Filing {
 	public void escalate(Act act, Deadlines deadlines) {
 		FilingState from = require("逐级上报", FilingState.ESCALATED, FilingState.RECEIVED, FilingState.ESCALATED);
 		if (atReviewLevel()) {
-			throw new IllegalFilingTransition("该备案已在审查层级（" + this.route.reviewRegionCode()
-					+ "），应组织专家审查，不能继续上报（当前状态“" + from.label() + "”）");
+			throw new IllegalFilingTransition(
+					"该备案已在审查层级（" + this.route.reviewRegionCode() + "），应组织专家审查，不能继续上报（当前状态“" + from.label() + "”）");
 		}
 		List<String> path = this.route.path();
 		String next = path.get(path.indexOf(this.holderRegionCode) + 1);
@@ -360,8 +376,8 @@ public final class Filing {
 		FilingState from = require("组织专家审查", FilingState.UNDER_EXPERT_REVIEW, FilingState.RECEIVED,
 				FilingState.ESCALATED);
 		if (!atReviewLevel()) {
-			throw new IllegalFilingTransition("该备案应由 " + this.route.reviewRegionCode()
-					+ " 组织专家审查，当前所在层级 " + this.holderRegionCode + " 应逐级上报（当前状态“" + from.label() + "”）");
+			throw new IllegalFilingTransition("该备案应由 " + this.route.reviewRegionCode() + " 组织专家审查，当前所在层级 "
+					+ this.holderRegionCode + " 应逐级上报（当前状态“" + from.label() + "”）");
 		}
 		if (experts.isEmpty()) {
 			throw new InvalidFilingRequest("至少指派一名评审专家");
@@ -377,7 +393,8 @@ public final class Filing {
 
 	/**
 	 * @param userId a user id
-	 * @return whether that user is an expert assigned to this filing (in any round still recorded)
+	 * @return whether that user is an expert assigned to this filing (in any round still
+	 * recorded)
 	 */
 	public boolean isAssignedExpert(UUID userId) {
 		return this.experts.stream().anyMatch(e -> e.userId().equals(userId));
@@ -421,8 +438,7 @@ public final class Filing {
 			case REJECTED -> FilingState.REJECTED;
 		};
 		FilingState from = require("作出审查决定", target, FilingState.UNDER_EXPERT_REVIEW);
-		List<String> missing = this.experts
-			.stream()
+		List<String> missing = this.experts.stream()
 			.filter(e -> e.verdict() == null)
 			.map(e -> e.name() != null ? e.name() : e.userId().toString())
 			.toList();
@@ -434,8 +450,8 @@ public final class Filing {
 		}
 		this.decision = new Decision(decision, reasons, act.actor(), act.at());
 		switch (decision) {
-			case APPROVED -> this.actionDueOn = deadlines.due(atReceivingLevel() ? "ACTIVATE" : "NOTIFY_RESULT",
-					act.today());
+			case APPROVED ->
+				this.actionDueOn = deadlines.due(atReceivingLevel() ? "ACTIVATE" : "NOTIFY_RESULT", act.today());
 			case RETURNED_FOR_SUPPLEMENT -> {
 				this.holderRegionCode = null;
 				this.actionDueOn = deadlines.due("SUPPLEMENT", act.today());
@@ -467,7 +483,8 @@ public final class Filing {
 	}
 
 	/**
-	 * The receiving authority notes the filing on the licence (副本备注栏) and it becomes active.
+	 * The receiving authority notes the filing on the licence (副本备注栏) and it becomes
+	 * active.
 	 * @param licenceNote the note as written on the licence
 	 * @param act who and when
 	 */
@@ -511,7 +528,8 @@ public final class Filing {
 	}
 
 	/**
-	 * The competent authority revokes the filing; an open revocation proposal is closed as accepted.
+	 * The competent authority revokes the filing; an open revocation proposal is closed
+	 * as accepted.
 	 * @param reason why
 	 * @param text details
 	 * @param act who and when
@@ -542,8 +560,8 @@ public final class Filing {
 		this.revocationProposal = new RevocationProposal(UUID.randomUUID(), reason, detail, act.at(),
 				deadlines.due("REVOCATION_PROPOSAL", act.today()));
 		step("PROPOSE_REVOCATION", FilingState.ACTIVE, FilingState.ACTIVE, reason.label() + "：" + detail, act);
-		this.events.add(new RevocationProposed(id(), this.institution.id(), this.technology.code(),
-				reason.name(), detail, act.at()));
+		this.events.add(new RevocationProposed(id(), this.institution.id(), this.technology.code(), reason.name(),
+				detail, act.at()));
 		return true;
 	}
 
@@ -565,25 +583,32 @@ public final class Filing {
 
 	// --- queries ---
 
-	/** @return citations of clauses needing attestation that have none yet */
+	/**
+	 * @return citations of clauses needing attestation that have none yet
+	 */
 	public List<String> pendingAttestations() {
 		Assessment assessment = this.assessment;
 		return assessment == null ? List.of() : pendingCitations(assessment, this.attestations);
 	}
 
-	/** @return whether the holder is the review authority */
+	/**
+	 * @return whether the holder is the review authority
+	 */
 	public boolean atReviewLevel() {
 		return Objects.equals(this.holderRegionCode, this.route.reviewRegionCode());
 	}
 
-	/** @return whether the holder is the receiving authority */
+	/**
+	 * @return whether the holder is the receiving authority
+	 */
 	public boolean atReceivingLevel() {
 		return Objects.equals(this.holderRegionCode, this.route.receivingRegionCode());
 	}
 
 	/**
 	 * @param today today
-	 * @return whether the filing was (or, unsubmitted, is) later than 15 working days after the first case
+	 * @return whether the filing was (or, unsubmitted, is) later than 15 working days
+	 * after the first case
 	 */
 	public boolean lateFiling(LocalDate today) {
 		LocalDate deadline = this.filingDeadline;
@@ -603,8 +628,7 @@ public final class Filing {
 		boolean late = due != null && today.isAfter(due);
 		RevocationProposal proposal = this.revocationProposal;
 		return late || (proposal != null && today.isAfter(proposal.dueOn()))
-				|| (this.state == FilingState.DRAFT || this.state == FilingState.SELF_ASSESSED)
-						&& lateFiling(today);
+				|| (this.state == FilingState.DRAFT || this.state == FilingState.SELF_ASSESSED) && lateFiling(today);
 	}
 
 	// --- internals ---
@@ -649,14 +673,15 @@ public final class Filing {
 	}
 
 	private void step(String action, FilingState from, FilingState to, @Nullable String opinion, Act act) {
-		this.steps
-			.add(new Step(action, from, to, this.holderRegionCode, act.actor(), act.at(), opinion));
+		this.steps.add(new Step(action, from, to, this.holderRegionCode, act.actor(), act.at(), opinion));
 		this.updatedAt = act.at();
-		this.events.add(new FilingStateChanged(id(), this.institution.id(), this.technology.code(),
-				action, from.name(), to.name(), act.at()));
+		this.events.add(new FilingStateChanged(id(), this.institution.id(), this.technology.code(), action, from.name(),
+				to.name(), act.at()));
 	}
 
-	/** @return the steps, oldest first */
+	/**
+	 * @return the steps, oldest first
+	 */
 	public List<Step> steps() {
 		return Collections.unmodifiableList(this.steps);
 	}
@@ -754,7 +779,9 @@ public final class Filing {
 			this.label = label;
 		}
 
-		/** @return the Chinese label */
+		/**
+		 * @return the Chinese label
+		 */
 		public String label() {
 			return this.label;
 		}
@@ -807,7 +834,9 @@ public final class Filing {
 			this.label = label;
 		}
 
-		/** @return the Chinese label */
+		/**
+		 * @return the Chinese label
+		 */
 		public String label() {
 			return this.label;
 		}
@@ -843,7 +872,9 @@ public final class Filing {
 			this.label = label;
 		}
 
-		/** @return the Chinese label */
+		/**
+		 * @return the Chinese label
+		 */
 		public String label() {
 			return this.label;
 		}

@@ -9,7 +9,8 @@ import cn.rtms.filing.domain.Filing.*;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a filing holds, as stored (one JSON document per filing plus indexed columns) and as shown.
+ * Everything a filing holds, as stored (one JSON document per filing plus indexed
+ * columns) and as shown.
  *
  * @param id id
  * @param version version
@@ -38,5 +39,12 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt createdAt
  * @param updatedAt updatedAt
  */
-public record FilingData(UUID id, long version, InstitutionRef institution, TechnologyRef technology, Route route, FilingState state, @Nullable String holderRegionCode, @Nullable LocalDate firstCaseDate, @Nullable LocalDate filingDeadline, @Nullable LocalDate submittedOn, @Nullable LocalDate actionDueOn, @Nullable Assessment assessment, List<Attestation> attestations, List<CommitteeOpinion> committeeOpinions, List<DocumentRef> documents, List<ExpertReview> experts, @Nullable Decision decision, @Nullable String licenceNote, @Nullable LocalDate activatedOn, @Nullable LocalDate revokedOn, boolean cancellationRequested, @Nullable Ending ending, @Nullable RevocationProposal revocationProposal, List<Step> steps, Instant createdAt, Instant updatedAt) {
+public record FilingData(UUID id, long version, InstitutionRef institution, TechnologyRef technology, Route route,
+		FilingState state, @Nullable String holderRegionCode, @Nullable LocalDate firstCaseDate,
+		@Nullable LocalDate filingDeadline, @Nullable LocalDate submittedOn, @Nullable LocalDate actionDueOn,
+		@Nullable Assessment assessment, List<Attestation> attestations, List<CommitteeOpinion> committeeOpinions,
+		List<DocumentRef> documents, List<ExpertReview> experts, @Nullable Decision decision,
+		@Nullable String licenceNote, @Nullable LocalDate activatedOn, @Nullable LocalDate revokedOn,
+		boolean cancellationRequested, @Nullable Ending ending, @Nullable RevocationProposal revocationProposal,
+		List<Step> steps, Instant createdAt, Instant updatedAt) {
 }

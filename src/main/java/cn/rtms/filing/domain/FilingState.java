@@ -36,12 +36,16 @@ public enum FilingState {
 		this.label = label;
 	}
 
-	/** @return the Chinese label */
+	/**
+	 * @return the Chinese label
+	 */
 	public String label() {
 		return this.label;
 	}
 
-	/** @return whether no transition leaves this state */
+	/**
+	 * @return whether no transition leaves this state
+	 */
 	public boolean isFinal() {
 		return this == REJECTED || this == REVOKED;
 	}

@@ -16,7 +16,8 @@ public interface Filings {
 	Optional<Filing> find(UUID id);
 
 	/**
-	 * Inserts a new filing (version 0) or updates a loaded one when its stored version is still the loaded one.
+	 * Inserts a new filing (version 0) or updates a loaded one when its stored version is
+	 * still the loaded one.
 	 * @param filing the filing
 	 * @return the filing as stored, with its new version
 	 * @throws cn.rtms.filing.FilingConcurrentlyModified when someone else saved it first
@@ -26,7 +27,8 @@ public interface Filings {
 	/**
 	 * @param institutionId an institution
 	 * @param technology a technology code
-	 * @return whether the institution has a filing of it that is neither rejected nor revoked
+	 * @return whether the institution has a filing of it that is neither rejected nor
+	 * revoked
 	 */
 	boolean existsOpen(UUID institutionId, String technology);
 
@@ -55,7 +57,9 @@ public interface Filings {
 	 */
 	List<FilingData> assignedTo(UUID expertId);
 
-	/** @return ids of active filings */
+	/**
+	 * @return ids of active filings
+	 */
 	List<UUID> activeIds();
 
 }

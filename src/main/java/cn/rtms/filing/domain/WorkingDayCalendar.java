@@ -10,9 +10,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Chinese working days: Monday to Friday except public holidays, plus the weekend days declared working days
- * (调休上班). The holidays and adjusted days are data ({@code filing/calendar-cn.txt}), one line per date:
- * {@code 2026-02-14 WORKDAY 春节调休上班}; a {@code YEARS 2022 2027} line states the years covered.
+ * Chinese working days: Monday to Friday except public holidays, plus the weekend days
+ * declared working days (调休上班). The holidays and adjusted days are data
+ * ({@code filing/calendar-cn.txt}), one line per date: {@code 2026-02-14 WORKDAY 春节调休上班};
+ * a {@code YEARS 2022 2027} line states the years covered.
  */
 public final class WorkingDayCalendar {
 
@@ -106,7 +107,8 @@ public final class WorkingDayCalendar {
 	/**
 	 * @param from the starting day (not counted)
 	 * @param days how many working days
-	 * @return the {@code days}-th working day after {@code from}; {@code from} itself when days is 0
+	 * @return the {@code days}-th working day after {@code from}; {@code from} itself
+	 * when days is 0
 	 */
 	public LocalDate addWorkingDays(LocalDate from, int days) {
 		if (days < 0) {

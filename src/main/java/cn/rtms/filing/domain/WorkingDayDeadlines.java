@@ -3,7 +3,10 @@ package cn.rtms.filing.domain;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** {@link Deadlines} counted on a {@link WorkingDayCalendar}, with the number of days per step given as data. */
+/**
+ * {@link Deadlines} counted on a {@link WorkingDayCalendar}, with the number of days per
+ * step given as data.
+ */
 public final class WorkingDayDeadlines implements Deadlines {
 
 	private final WorkingDayCalendar calendar;
@@ -36,12 +39,16 @@ public final class WorkingDayDeadlines implements Deadlines {
 		return due("FILING", firstCase);
 	}
 
-	/** @return the calendar */
+	/**
+	 * @return the calendar
+	 */
 	public WorkingDayCalendar calendar() {
 		return this.calendar;
 	}
 
-	/** @return working days per step */
+	/**
+	 * @return working days per step
+	 */
 	public Map<String, Integer> days() {
 		return this.days;
 	}

@@ -19,7 +19,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@link Filings} on PostgreSQL: one row per filing with the aggregate as JSONB, optimistic lock on version. */
+/**
+ * {@link Filings} on PostgreSQL: one row per filing with the aggregate as JSONB,
+ * optimistic lock on version.
+ */
 @Repository
 class JdbcFilings implements Filings {
 
@@ -56,11 +59,12 @@ class JdbcFilings implements Filings {
 				Map.entry("body", this.json.writeValueAsString(stored)));
 		if (data.version() == 0) {
 			try {
-				this.jdbc.sql("""
-						insert into filing.filing (id, version, institution_id, institution_region_code, technology, state,
-						  holder_region_code, receiving_region_code, review_region_code, action_due_on, created_at, updated_at, body)
-						values (:id, :version, :institution, :institutionRegion, :technology, :state, :holder, :receiving,
-						  :review, :due, :createdAt, :updatedAt, cast(:body as jsonb))""")
+				this.jdbc
+					.sql("""
+							insert into filing.filing (id, version, institution_id, institution_region_code, technology, state,
+							  holder_region_code, receiving_region_code, review_region_code, action_due_on, created_at, updated_at, body)
+							values (:id, :version, :institution, :institutionRegion, :technology, :state, :holder, :receiving,
+							  :review, :due, :createdAt, :updatedAt, cast(:body as jsonb))""")
 					.params(params)
 					.param("holder", data.holderRegionCode(), java.sql.Types.VARCHAR)
 					.param("due", data.actionDueOn(), java.sql.Types.DATE)

@@ -46,7 +46,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The filing workflow over HTTP; every rule and permission is checked in {@link FilingManagement}. */
+/**
+ * The filing workflow over HTTP; every rule and permission is checked in
+ * {@link FilingManagement}.
+ */
 @RestController
 @Tag(name = "备案", description = "限制类技术备案：自评、提交、受理、逐级上报、专家审查、逐级通知、备案有效、中止与撤销")
 class FilingController {
@@ -145,7 +148,10 @@ class FilingController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(document.fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.header("X-Content-SHA256", document.sha256())
 			.body(document.content());
 	}
@@ -220,7 +226,8 @@ class FilingController {
 	@PostMapping("/api/filings/{id}/resume")
 	@Operation(summary = "恢复已中止的备案（受理机关或其上级）")
 	FilingView resume(@PathVariable UUID id, @RequestBody(required = false) @Nullable TextRequest request) {
-		return this.filings.resume(id, request == null ? null : request.version(), request == null ? null : request.text());
+		return this.filings.resume(id, request == null ? null : request.version(),
+				request == null ? null : request.text());
 	}
 
 	@PostMapping("/api/filings/{id}/revoke")
@@ -249,7 +256,10 @@ class FilingController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename("备案记录-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.inline()
+						.filename("备案记录-" + id + ".pdf", StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.body(pdf);
 	}
 
@@ -260,8 +270,7 @@ class FilingController {
 			@RequestParam(required = false) @Nullable String regionCode) {
 		byte[] xlsx = this.reports.excel(state, technology, regionCode);
 		return ResponseEntity.ok()
-			.contentType(MediaType
-				.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("备案列表.xlsx", StandardCharsets.UTF_8).build().toString())
 			.body(xlsx);

@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** Request bodies of the filing API (see docs/filing.md). {@code version} is the version the user saw. */
+/**
+ * Request bodies of the filing API (see docs/filing.md). {@code version} is the version
+ * the user saw.
+ */
 final class FilingRequests {
 
 	private FilingRequests() {

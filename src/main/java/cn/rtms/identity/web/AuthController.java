@@ -41,9 +41,8 @@ class AuthController {
 	}
 
 	@PostMapping("/api/auth/login")
-	@Operation(summary = "登录",
-			description = "成功后返回当前用户并建立会话（Cookie）。连续 5 次失败锁定 15 分钟（423 ACCOUNT_LOCKED）；"
-					+ "mustChangePassword=true 时须先修改密码。")
+	@Operation(summary = "登录", description = "成功后返回当前用户并建立会话（Cookie）。连续 5 次失败锁定 15 分钟（423 ACCOUNT_LOCKED）；"
+			+ "mustChangePassword=true 时须先修改密码。")
 	UserResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
 		CurrentUser user = this.users.login(body.username(), body.password());
@@ -81,15 +80,17 @@ class AuthController {
 				context.regionName(), user.mustChangePassword());
 	}
 
-	record LoginRequest(@NotBlank(message = "用户名不能为空") String username,
-			@NotBlank(message = "密码不能为空") String password) {
+	record LoginRequest(@NotBlank(message = "用户名不能为空") String username, @NotBlank(message = "密码不能为空") String password) {
 	}
 
 	record PasswordChangeRequest(@NotBlank(message = "原密码不能为空") String oldPassword,
 			@NotBlank(message = "新密码不能为空") String newPassword) {
 	}
 
-	/** The current user (the fields of {@code CurrentUser}) with Chinese labels and names for display. */
+	/**
+	 * The current user (the fields of {@code CurrentUser}) with Chinese labels and names
+	 * for display.
+	 */
 	record UserResponse(UUID id, String username, String displayName, Role role, String roleLabel,
 			@Nullable UUID institutionId, @Nullable String institutionName, @Nullable UUID personId,
 			@Nullable String regionCode, @Nullable String regionName, boolean mustChangePassword) {

@@ -36,7 +36,8 @@ class PersonController {
 	@GetMapping("/api/people")
 	@Operation(summary = "人员列表")
 	List<PersonSummary> list(@RequestParam(required = false) @Nullable UUID institutionId,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable StaffRole role) {
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable StaffRole role) {
 		return this.people.search(institutionId, q, role);
 	}
 

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Eligibility of institutions, training bases and people, and what-if evaluation of a facts document. */
+/**
+ * Eligibility of institutions, training bases and people, and what-if evaluation of a
+ * facts document.
+ */
 @RestController
 @Tag(name = "符合性评估", description = "按管理规范逐条评估：符合 / 不符合 / 信息不全 / 待确认")
 class EligibilityController {
@@ -34,9 +37,8 @@ class EligibilityController {
 
 	@GetMapping("/api/institutions/{id}/eligibility")
 	@Operation(summary = "医疗机构 × 限制类技术 符合性矩阵")
-	EligibilityMatrix institutionMatrix(@PathVariable UUID id,
-			@Parameter(description = "评估日期，默认今天") @RequestParam(required = false) @DateTimeFormat(
-					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+	EligibilityMatrix institutionMatrix(@PathVariable UUID id, @Parameter(description = "评估日期，默认今天") @RequestParam(
+			required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
 		return this.eligibility.institutionMatrix(id, asOf);
 	}
 
@@ -63,8 +65,7 @@ class EligibilityController {
 	}
 
 	@PostMapping("/api/eligibility/evaluate")
-	@Operation(summary = "符合性预评估（不保存）",
-			description = "按请求中的事实文档评估，不写入任何数据。事实文档格式见 docs/facts-format.md；示例见请求体示例。")
+	@Operation(summary = "符合性预评估（不保存）", description = "按请求中的事实文档评估，不写入任何数据。事实文档格式见 docs/facts-format.md；示例见请求体示例。")
 	EligibilityReport evaluate(@Valid @RequestBody EvaluationRequest request) {
 		return this.eligibility.evaluate(request);
 	}

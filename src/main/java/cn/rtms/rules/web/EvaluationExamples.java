@@ -18,15 +18,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds a worked example per subject kind to the what-if endpoint's request body in the OpenAPI document. The
- * examples are the files under {@code openapi/examples/}; {@code EligibilityApiIT} posts each one and expects a
- * report, so they cannot rot.
+ * Adds a worked example per subject kind to the what-if endpoint's request body in the
+ * OpenAPI document. The examples are the files under {@code openapi/examples/};
+ * {@code EligibilityApiIT} posts each one and expects a report, so they cannot rot.
  */
 @Configuration(proxyBeanMethods = false)
 class EvaluationExamples {
 
-	static final Map<String, String> FILES = Map.of("institution", "医疗机构（拟调整床位/设备）", "physician", "医师（拟引进人员）",
-			"staff", "其他专业技术人员（G07 物理师）", "trainee", "学员（免于培训）", "training-base", "培训基地（拟申报）");
+	static final Map<String, String> FILES = Map.of("institution", "医疗机构（拟调整床位/设备）", "physician", "医师（拟引进人员）", "staff",
+			"其他专业技术人员（G07 物理师）", "trainee", "学员（免于培训）", "training-base", "培训基地（拟申报）");
 
 	@Bean
 	OpenApiCustomizer evaluationExamplesCustomizer(JsonMapper json) {

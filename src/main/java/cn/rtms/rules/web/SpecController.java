@@ -64,10 +64,10 @@ class SpecController {
 
 	}
 
-	record SpecResponse(SpecSummary summary, String key, String technology, String edition, String title,
-			String level, String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, boolean truncated,
-			@Nullable String truncationNote, String sourceFile, String sourceDocument, List<String> notes,
-			String scope, List<CodedName> subTechniques, List<CodedName> routes, List<ProcedureCode> procedureCodes,
+	record SpecResponse(SpecSummary summary, String key, String technology, String edition, String title, String level,
+			String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, boolean truncated,
+			@Nullable String truncationNote, String sourceFile, String sourceDocument, List<String> notes, String scope,
+			List<CodedName> subTechniques, List<CodedName> routes, List<ProcedureCode> procedureCodes,
 			Map<String, Object> parameters, List<ClauseResponse> clauses) {
 	}
 
@@ -86,8 +86,9 @@ class SpecController {
 	private TechnologyResponse technology(RestrictedTechnology t) {
 		List<SpecSummary> editions = this.specs.editions(t.code()).stream().map(SpecSummary::of).toList();
 		return new TechnologyResponse(t.code(), t.name(), t.level().name(), t.level().label(), t.jurisdiction(),
-				t.catalogueEdition(), t.status().name(), t.status().label(), editions.isEmpty() ? "NOT_ENCODED" : "ENCODED",
-				editions.isEmpty() ? "规范未录入" : "规范已录入", t.history(), editions);
+				t.catalogueEdition(), t.status().name(), t.status().label(),
+				editions.isEmpty() ? "NOT_ENCODED" : "ENCODED", editions.isEmpty() ? "规范未录入" : "规范已录入", t.history(),
+				editions);
 	}
 
 	@GetMapping("/api/specs")

@@ -13,14 +13,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuthorityRoutingTests {
 
-	static final AuthorityRouting JILIN = new AuthorityRouting(Map.of("220000", new Area("220000", "PROVINCE", null, false),
-			"220100", new Area("220100", "CITY", "220000", false), "220102", new Area("220102", "COUNTY", "220100", false),
-			"220500", new Area("220500", "CITY", "220000", false), "220581", new Area("220581", "COUNTY", "220500", true),
+	static final AuthorityRouting JILIN = new AuthorityRouting(Map.of("220000",
+			new Area("220000", "PROVINCE", null, false), "220100", new Area("220100", "CITY", "220000", false),
+			"220102", new Area("220102", "COUNTY", "220100", false), "220500",
+			new Area("220500", "CITY", "220000", false), "220581", new Area("220581", "COUNTY", "220500", true),
 			"229900", new Area("229900", "CITY", "220000", true)));
 
 	@Test
 	void nationalTechnologyGoesFromTheCountyThroughTheCityToTheProvince() {
-		assertThat(JILIN.route("220102", true)).isEqualTo(new Route("220102", "220000", List.of("220102", "220100", "220000")));
+		assertThat(JILIN.route("220102", true))
+			.isEqualTo(new Route("220102", "220000", List.of("220102", "220100", "220000")));
 		assertThat(JILIN.route("220100", true)).isEqualTo(new Route("220100", "220000", List.of("220100", "220000")));
 	}
 

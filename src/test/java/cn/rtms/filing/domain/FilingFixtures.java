@@ -69,7 +69,8 @@ final class FilingFixtures {
 		Filing filing = draft(receiving, national);
 		filing.selfAssess(assessment(clause("一(一)", "MET"), clause("一(二)", "NEEDS_ATTESTATION")), hospital());
 		filing.attest("一(二)", "现场核查记录", null, hospital());
-		filing.recordCommitteeOpinion(Committee.TECHNOLOGY_MANAGEMENT, TODAY.minusDays(10), "同意", document(), hospital());
+		filing.recordCommitteeOpinion(Committee.TECHNOLOGY_MANAGEMENT, TODAY.minusDays(10), "同意", document(),
+				hospital());
 		filing.recordCommitteeOpinion(Committee.ETHICS, TODAY.minusDays(9), "同意", document(), hospital());
 		return filing;
 	}

@@ -47,11 +47,10 @@ class FilingTests {
 		filing.drainEvents();
 		filing.submit(TODAY, hospital(), DEADLINES);
 		List<Object> events = filing.drainEvents();
-		assertThat(events).singleElement()
-			.isInstanceOfSatisfying(FilingStateChanged.class, e -> {
-				assertThat(e.from()).isEqualTo("SELF_ASSESSED");
-				assertThat(e.to()).isEqualTo("SUBMITTED");
-			});
+		assertThat(events).singleElement().isInstanceOfSatisfying(FilingStateChanged.class, e -> {
+			assertThat(e.from()).isEqualTo("SELF_ASSESSED");
+			assertThat(e.to()).isEqualTo("SUBMITTED");
+		});
 	}
 
 	@Test
@@ -69,9 +68,9 @@ class FilingTests {
 		Filing filing = FilingFixtures.readyToSubmit("220100", true);
 		filing.submit(TODAY, hospital(), DEADLINES);
 		filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES);
-		assertThatThrownBy(() -> filing.startExpertReview(
-				List.of(new Filing.ExpertReview(EXPERT_1, null, null, null, null)), by("CITY_AUTHORITY", "220100"),
-				DEADLINES))
+		assertThatThrownBy(
+				() -> filing.startExpertReview(List.of(new Filing.ExpertReview(EXPERT_1, null, null, null, null)),
+						by("CITY_AUTHORITY", "220100"), DEADLINES))
 			.isInstanceOf(IllegalFilingTransition.class);
 		assertThat(filing.state()).isEqualTo(FilingState.RECEIVED);
 	}
@@ -115,7 +114,8 @@ class FilingTests {
 	void refusesADecisionBeforeEveryExpertGaveAnOpinion() {
 		Filing filing = FilingFixtures.underReviewAtProvince();
 		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
-		assertThatThrownBy(() -> filing.decide(DecisionKind.APPROVED, "", by("PROVINCE_AUTHORITY", "220000"), DEADLINES))
+		assertThatThrownBy(
+				() -> filing.decide(DecisionKind.APPROVED, "", by("PROVINCE_AUTHORITY", "220000"), DEADLINES))
 			.isInstanceOf(FilingIncomplete.class)
 			.hasMessageContaining("专家二");
 	}
@@ -139,11 +139,13 @@ class FilingTests {
 		Filing filing = FilingFixtures.underReviewAtProvince();
 		filing.recordExpertOpinion(Verdict.DISAGREE, "不同意", expert(EXPERT_1), DEADLINES);
 		filing.recordExpertOpinion(Verdict.DISAGREE, "不同意", expert(EXPERT_2), DEADLINES);
-		assertThatThrownBy(() -> filing.decide(DecisionKind.REJECTED, " ", by("PROVINCE_AUTHORITY", "220000"), DEADLINES))
+		assertThatThrownBy(
+				() -> filing.decide(DecisionKind.REJECTED, " ", by("PROVINCE_AUTHORITY", "220000"), DEADLINES))
 			.isInstanceOf(InvalidFilingRequest.class);
 		filing.decide(DecisionKind.REJECTED, "人员不符合", by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
 		assertThat(filing.state().isFinal()).isTrue();
-		assertThatThrownBy(() -> filing.submit(TODAY, hospital(), DEADLINES)).isInstanceOf(IllegalFilingTransition.class);
+		assertThatThrownBy(() -> filing.submit(TODAY, hospital(), DEADLINES))
+			.isInstanceOf(IllegalFilingTransition.class);
 	}
 
 	@Test

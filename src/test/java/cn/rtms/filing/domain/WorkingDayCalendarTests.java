@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WorkingDayCalendarTests {
 
 	static WorkingDayCalendar china() {
-		return WorkingDayCalendar.parse(new InputStreamReader(
-				WorkingDayCalendarTests.class.getResourceAsStream("/filing/calendar-cn.txt"), StandardCharsets.UTF_8),
-				"calendar-cn.txt");
+		return WorkingDayCalendar
+			.parse(new InputStreamReader(WorkingDayCalendarTests.class.getResourceAsStream("/filing/calendar-cn.txt"),
+					StandardCharsets.UTF_8), "calendar-cn.txt");
 	}
 
 	private final WorkingDayCalendar calendar = china();
@@ -41,7 +41,8 @@ class WorkingDayCalendarTests {
 
 	@Test
 	void addsFifteenWorkingDaysAcrossNationalDayWithAnAdjustedSaturday() {
-		// first case on Tuesday 2026-09-29: working days 9-30 (1), 10-8 (2), 10-9 (3), Sat 10-10 (4), 10-12…10-16 (9),
+		// first case on Tuesday 2026-09-29: working days 9-30 (1), 10-8 (2), 10-9 (3),
+		// Sat 10-10 (4), 10-12…10-16 (9),
 		// 10-19…10-23 (14), 10-26 (15)
 		assertThat(this.calendar.addWorkingDays(LocalDate.of(2026, 9, 29), 15)).isEqualTo(LocalDate.of(2026, 10, 26));
 	}
@@ -55,7 +56,8 @@ class WorkingDayCalendarTests {
 
 	@Test
 	void spansTheSpringFestivalOf2026() {
-		// 2026-02-13 Friday; 02-14 Saturday is worked; 02-15…02-23 off; 02-24 Tuesday next
+		// 2026-02-13 Friday; 02-14 Saturday is worked; 02-15…02-23 off; 02-24 Tuesday
+		// next
 		assertThat(this.calendar.addWorkingDays(LocalDate.of(2026, 2, 13), 1)).isEqualTo(LocalDate.of(2026, 2, 14));
 		assertThat(this.calendar.addWorkingDays(LocalDate.of(2026, 2, 13), 2)).isEqualTo(LocalDate.of(2026, 2, 24));
 		assertThat(this.calendar.workingDaysBetween(LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 24))).isEqualTo(2);

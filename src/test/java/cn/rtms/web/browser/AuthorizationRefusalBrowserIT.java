@@ -26,9 +26,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hospital administrator of 长春市中心医院 registers a G08 authorization for one of the hospital's physicians who
- * does not meet the G08 physician requirements and tries to grant it: the grant is refused and the dialog lists the
- * failing clauses with their citations and explanations (docs/authorization.md, 422 NOT_ELIGIBLE); the record stays
+ * The hospital administrator of 长春市中心医院 registers a G08 authorization for one of the
+ * hospital's physicians who does not meet the G08 physician requirements and tries to
+ * grant it: the grant is refused and the dialog lists the failing clauses with their
+ * citations and explanations (docs/authorization.md, 422 NOT_ELIGIBLE); the record stays
  * 待审批.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -121,13 +122,16 @@ class AuthorizationRefusalBrowserIT {
 			assertThat(clause.getByTestId("refusal-explanation")).containsText(explanation.asString());
 		}
 
-		this.page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("知道了"))
+		this.page
+			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("知道了"))
 			.click();
 		assertThat(this.page.getByTestId("authorization-status-" + id)).hasText("待审批");
 	}
 
-	/** A physician of the hospital whose G08 verdict is not MET (an S03 surgeon in the demo data). */
+	/**
+	 * A physician of the hospital whose G08 verdict is not MET (an S03 surgeon in the
+	 * demo data).
+	 */
 	private JsonNode ineligiblePhysician(Api api, String institutionId) {
 		Response people = api.get("/api/people?role=PHYSICIAN&institutionId=" + institutionId);
 		assertThat(people.status()).as(people.text()).isEqualTo(200);
@@ -152,7 +156,8 @@ class AuthorizationRefusalBrowserIT {
 	}
 
 	private String pendingAuthorization(Api api, String personId) {
-		Response list = api.get("/api/authorizations?status=PENDING&technology=" + TECHNOLOGY + "&personId=" + personId);
+		Response list = api
+			.get("/api/authorizations?status=PENDING&technology=" + TECHNOLOGY + "&personId=" + personId);
 		assertThat(list.status()).as(list.text()).isEqualTo(200);
 		assertThat(list.body().size()).as(list.text()).isPositive();
 		return list.body().get(0).get("id").asString();

@@ -32,12 +32,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks a provincial-technology filing of 长春市中心医院 through the UI with two logged-in users in two browser
- * sessions: the hospital's 医务科 (ccszx-clerk) creates the draft, self-assesses, confirms what needs confirming,
- * records both committee opinions with their minutes (file upload) and submits; 长春市卫生健康委员会 (changchun), which
- * issued the hospital's licence and is the review level of a provincial technology (docs/filing.md), receives it,
- * approves it after the expert review and notes it on the licence. The expert assignment and the expert's opinion are
- * not under test and go through the API. Finally the filing shows 备案有效 and appears on the public list.
+ * Walks a provincial-technology filing of 长春市中心医院 through the UI with two logged-in users
+ * in two browser sessions: the hospital's 医务科 (ccszx-clerk) creates the draft,
+ * self-assesses, confirms what needs confirming, records both committee opinions with
+ * their minutes (file upload) and submits; 长春市卫生健康委员会 (changchun), which issued the
+ * hospital's licence and is the review level of a provincial technology (docs/filing.md),
+ * receives it, approves it after the expert review and notes it on the licence. The
+ * expert assignment and the expert's opinion are not under test and go through the API.
+ * Finally the filing shows 备案有效 and appears on the public list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FilingWorkflowBrowserIT {
@@ -50,7 +52,10 @@ class FilingWorkflowBrowserIT {
 
 	private static final String EXPERT = "expert1";
 
-	/** Technology preferred for the walk: provincial, met by the hospital in the demo data. */
+	/**
+	 * Technology preferred for the walk: provincial, met by the hospital in the demo
+	 * data.
+	 */
 	private static final String PREFERRED = "S03";
 
 	private static final Set<String> CLOSED = Set.of("REJECTED", "REVOKED");
@@ -151,7 +156,8 @@ class FilingWorkflowBrowserIT {
 		assertThat(city.getByTestId("filing-state")).hasText("已受理");
 		assertThat(city.getByTestId("filing-action-expert-review")).isVisible();
 
-		// ---- expert review: the assignment goes through the API (there is no expert directory for authorities yet),
+		// ---- expert review: the assignment goes through the API (there is no expert
+		// directory for authorities yet),
 		// the expert answers in the UI
 		assignExpert(filingId);
 		Page expert = loggedIn(EXPERT, "/inbox");
@@ -196,7 +202,10 @@ class FilingWorkflowBrowserIT {
 		shot(visitor, "public");
 	}
 
-	/** A provincial technology in force for which the hospital has no open or active filing. */
+	/**
+	 * A provincial technology in force for which the hospital has no open or active
+	 * filing.
+	 */
 	private String technologyWithoutOpenFiling(Api clerkApi) {
 		Response technologies = clerkApi.get("/api/technologies");
 		assertThat(technologies.status()).as(technologies.text()).isEqualTo(200);
@@ -223,7 +232,8 @@ class FilingWorkflowBrowserIT {
 				return code;
 			}
 		}
-		throw new AssertionError(INSTITUTION + " already has open filings for every provincial technology " + candidates);
+		throw new AssertionError(
+				INSTITUTION + " already has open filings for every provincial technology " + candidates);
 	}
 
 	/** The city authority assigns expert1, through the API. */
@@ -274,7 +284,9 @@ class FilingWorkflowBrowserIT {
 		page.getByTestId("dialog-confirm").click();
 	}
 
-	/** Picks the option of an Element Plus select whose label starts with the given text. */
+	/**
+	 * Picks the option of an Element Plus select whose label starts with the given text.
+	 */
 	private static void choose(Page page, String testId, String labelStart) {
 		page.locator("[data-testid=" + testId + "]").first().click();
 		page.locator(".el-select-dropdown__item:visible", new Page.LocatorOptions().setHasText(labelStart))
@@ -282,7 +294,10 @@ class FilingWorkflowBrowserIT {
 			.click();
 	}
 
-	/** The native element of a test id, whether Element Plus put the id on it or on its wrapper. */
+	/**
+	 * The native element of a test id, whether Element Plus put the id on it or on its
+	 * wrapper.
+	 */
 	private static String field(String testId, String element) {
 		return element + "[data-testid=" + testId + "], [data-testid=" + testId + "] " + element;
 	}

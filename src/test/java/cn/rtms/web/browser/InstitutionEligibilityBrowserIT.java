@@ -26,8 +26,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the built front end in headless Chromium: logs in on the login page as the city authority of 长春市, goes from
- * the institution list to the G08 clause drill-down of the demo hospital 长春市中心医院, and checks that a clause the engine finds not met is shown as 不符合 with its explanation.
+ * Drives the built front end in headless Chromium: logs in on the login page as the city
+ * authority of 长春市, goes from the institution list to the G08 clause drill-down of the
+ * demo hospital 长春市中心医院, and checks that a clause the engine finds not met is shown as
+ * 不符合 with its explanation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InstitutionEligibilityBrowserIT {
@@ -109,7 +111,10 @@ class InstitutionEligibilityBrowserIT {
 		assertThat(clause.getByTestId("clause-explanation")).containsText(explanation);
 	}
 
-	/** The input of a test id, whether Element Plus put the id on the input or on its wrapper. */
+	/**
+	 * The input of a test id, whether Element Plus put the id on the input or on its
+	 * wrapper.
+	 */
 	private static String input(String testId) {
 		return "input[data-testid=" + testId + "], [data-testid=" + testId + "] input";
 	}
@@ -135,7 +140,8 @@ class InstitutionEligibilityBrowserIT {
 				return clause;
 			}
 		}
-		throw new AssertionError(INSTITUTION + " meets every " + TECHNOLOGY + " clause; pick another: " + result.text());
+		throw new AssertionError(
+				INSTITUTION + " meets every " + TECHNOLOGY + " clause; pick another: " + result.text());
 	}
 
 }

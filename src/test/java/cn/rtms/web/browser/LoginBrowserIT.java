@@ -25,10 +25,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The login page and the forced password change: a wrong password is refused in Chinese; a new account (created by
- * the system administrator, so it must change its initial password) is taken from the login to /password, and after
- * the change to the page it asked for, with its name, role and institution in the header; logging out returns to the
- * login page and a protected page then redirects there with the page as {@code redirect}.
+ * The login page and the forced password change: a wrong password is refused in Chinese;
+ * a new account (created by the system administrator, so it must change its initial
+ * password) is taken from the login to /password, and after the change to the page it
+ * asked for, with its name, role and institution in the header; logging out returns to
+ * the login page and a protected page then redirects there with the page as
+ * {@code redirect}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginBrowserIT {
@@ -117,8 +119,8 @@ class LoginBrowserIT {
 	}
 
 	private static boolean isLoginRedirectingTo(String url, String path) {
-		return url.contains("/login?redirect=") && (url.endsWith("redirect=" + path)
-				|| url.endsWith("redirect=" + path.replace("/", "%2F")));
+		return url.contains("/login?redirect=")
+				&& (url.endsWith("redirect=" + path) || url.endsWith("redirect=" + path.replace("/", "%2F")));
 	}
 
 	private void createClerk(String username) {
