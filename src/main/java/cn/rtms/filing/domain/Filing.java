@@ -473,7 +473,8 @@ public final class Filing {
 		FilingState from = require("逐级通知审查结果", FilingState.RESULT_NOTIFIED, FilingState.APPROVED,
 				FilingState.RESULT_NOTIFIED);
 		if (atReceivingLevel()) {
-			throw new IllegalFilingTransition("审查结果已到达受理机关，应在许可证副本备注栏注明后确认备案有效（当前状态“" + from.label() + "”）");
+			throw new IllegalFilingTransition(
+					"不能“逐级通知审查结果”：审查结果已到达受理机关，应在许可证副本备注栏注明后确认备案有效（当前状态“" + from.label() + "”）");
 		}
 		List<String> path = this.route.path();
 		String previous = path.get(path.indexOf(this.holderRegionCode) - 1);
@@ -492,7 +493,7 @@ public final class Filing {
 		FilingState from = require("确认备案有效", FilingState.ACTIVE, FilingState.APPROVED, FilingState.RESULT_NOTIFIED);
 		if (!atReceivingLevel()) {
 			throw new IllegalFilingTransition(
-					"审查结果尚未逐级通知到受理机关 " + this.route.receivingRegionCode() + "（当前状态“" + from.label() + "”）");
+					"不能“确认备案有效”：审查结果尚未逐级通知到受理机关 " + this.route.receivingRegionCode() + "（当前状态“" + from.label() + "”）");
 		}
 		if (licenceNote.isBlank()) {
 			throw new InvalidFilingRequest("必须填写《医疗机构执业许可证》副本备注栏的注明内容");

@@ -87,4 +87,156 @@ final class FilingFixtures {
 		return filing;
 	}
 
+	// --- one filing per state (and per routing situation the workflow distinguishes) ---
+
+	/**
+	 * An authority of the given region with the role that region's level implies.
+	 */
+	static Act authority(String region) {
+		String role = "220000".equals(region) ? "PROVINCE_AUTHORITY"
+				: region.endsWith("00") ? "CITY_AUTHORITY" : "COUNTY_AUTHORITY";
+		return by(role, region);
+	}
+
+	static Act system() {
+		return by("SYSTEM", null);
+	}
+
+	static List<ExpertReview> twoExperts() {
+		return List.of(new ExpertReview(EXPERT_1, "专家一", null, null, null),
+				new ExpertReview(EXPERT_2, "专家二", null, null, null));
+	}
+
+	/** National, received by 长春市 (220100), reviewed by the province. */
+	static Filing submitted() {
+		Filing filing = readyToSubmit("220100", true);
+		filing.submit(TODAY.minusDays(5), hospital(), DEADLINES);
+		return filing;
+	}
+
+	/** National at 长春市: the receiving authority is below the review level. */
+	static Filing receivedBelowReviewLevel() {
+		Filing filing = submitted();
+		filing.receive(authority("220100"), DEADLINES);
+		return filing;
+	}
+
+	/** Provincial at 长春市: the receiving authority is the review authority. */
+	static Filing receivedAtReviewLevel() {
+		Filing filing = readyToSubmit("220100", false);
+		filing.submit(TODAY.minusDays(5), hospital(), DEADLINES);
+		filing.receive(authority("220100"), DEADLINES);
+		return filing;
+	}
+
+	/**
+	 * National received by a county (220102), escalated to its city, not yet at the
+	 * province.
+	 */
+	static Filing escalatedBelowReviewLevel() {
+		Filing filing = readyToSubmit("220102", true);
+		filing.submit(TODAY.minusDays(5), hospital(), DEADLINES);
+		filing.receive(authority("220102"), DEADLINES);
+		filing.escalate(authority("220102"), DEADLINES);
+		return filing;
+	}
+
+	/** National escalated from 长春市 to the province, the review level. */
+	static Filing escalatedAtReviewLevel() {
+		Filing filing = receivedBelowReviewLevel();
+		filing.escalate(authority("220100"), DEADLINES);
+		return filing;
+	}
+
+	/** At the province with both assigned experts' opinions in. */
+	static Filing underReviewWithEveryOpinion() {
+		Filing filing = underReviewAtProvince();
+		filing.recordExpertOpinion(Filing.Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		filing.recordExpertOpinion(Filing.Verdict.AGREE, "同意", expert(EXPERT_2), DEADLINES);
+		return filing;
+	}
+
+	/** Approved by the province; the receiving authority (长春市) is one level down. */
+	static Filing approvedAboveReceivingLevel() {
+		Filing filing = underReviewWithEveryOpinion();
+		filing.decide(Filing.DecisionKind.APPROVED, "符合规范", authority("220000"), DEADLINES);
+		return filing;
+	}
+
+	/** Provincial approved by 长春市, which is also the receiving authority. */
+	static Filing approvedAtReceivingLevel() {
+		Filing filing = receivedAtReviewLevel();
+		filing.startExpertReview(twoExperts(), authority("220100"), DEADLINES);
+		filing.recordExpertOpinion(Filing.Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		filing.recordExpertOpinion(Filing.Verdict.AGREE, "同意", expert(EXPERT_2), DEADLINES);
+		filing.decide(Filing.DecisionKind.APPROVED, "符合规范", authority("220100"), DEADLINES);
+		return filing;
+	}
+
+	/**
+	 * National received by a county (220102): approved by the province and passed down to
+	 * the city, one level above the receiving county.
+	 */
+	static Filing resultNotifiedAboveReceivingLevel() {
+		Filing filing = escalatedBelowReviewLevel();
+		filing.escalate(authority("220100"), DEADLINES);
+		filing.startExpertReview(twoExperts(), authority("220000"), DEADLINES);
+		filing.recordExpertOpinion(Filing.Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		filing.recordExpertOpinion(Filing.Verdict.AGREE, "同意", expert(EXPERT_2), DEADLINES);
+		filing.decide(Filing.DecisionKind.APPROVED, "符合规范", authority("220000"), DEADLINES);
+		filing.notifyResult(authority("220000"), DEADLINES);
+		return filing;
+	}
+
+	/** Approved by the province and passed down to the receiving authority 长春市. */
+	static Filing resultNotifiedAtReceivingLevel() {
+		Filing filing = approvedAboveReceivingLevel();
+		filing.notifyResult(authority("220000"), DEADLINES);
+		return filing;
+	}
+
+	static Filing returnedForSupplement() {
+		Filing filing = underReviewWithEveryOpinion();
+		filing.decide(Filing.DecisionKind.RETURNED_FOR_SUPPLEMENT, "请补充设备材料", authority("220000"), DEADLINES);
+		return filing;
+	}
+
+	static Filing rejected() {
+		Filing filing = underReviewWithEveryOpinion();
+		filing.decide(Filing.DecisionKind.REJECTED, "人员不符合要求", authority("220000"), DEADLINES);
+		return filing;
+	}
+
+	/** National, active at 长春市, no revocation proposal, no cancellation request. */
+	static Filing active() {
+		Filing filing = resultNotifiedAtReceivingLevel();
+		filing.activate("G08 肿瘤消融治疗技术 已备案", authority("220100"));
+		return filing;
+	}
+
+	static Filing activeWithRevocationProposal() {
+		Filing filing = active();
+		filing.proposeRevocation(EndingReason.STAFF_NO_LONGER_QUALIFIED, "人员不再符合", system(), DEADLINES);
+		return filing;
+	}
+
+	static Filing suspended() {
+		Filing filing = active();
+		filing.suspend(EndingReason.EQUIPMENT_UNUSABLE, "设备故障", authority("220100"));
+		return filing;
+	}
+
+	/** Suspended while an automatic revocation proposal was open (it stays open). */
+	static Filing suspendedWithRevocationProposal() {
+		Filing filing = activeWithRevocationProposal();
+		filing.suspend(EndingReason.EQUIPMENT_UNUSABLE, "设备故障", authority("220100"));
+		return filing;
+	}
+
+	static Filing revoked() {
+		Filing filing = activeWithRevocationProposal();
+		filing.revoke(EndingReason.STAFF_NO_LONGER_QUALIFIED, "人员不再符合", authority("220100"));
+		return filing;
+	}
+
 }
