@@ -1,5 +1,9 @@
 package cn.rtms.audit;
 
+import java.io.PrintStream;
+import java.util.function.IntConsumer;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -18,21 +22,30 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "rtms.command", havingValue = "audit-verify")
 class AuditVerifyCommand implements ApplicationRunner {
 
+	static final int BROKEN = 3;
+
 	private final AuditTrail audit;
 
-	private final ConfigurableApplicationContext context;
+	private final PrintStream out;
 
+	private final IntConsumer exit;
+
+	@Autowired
 	AuditVerifyCommand(AuditTrail audit, ConfigurableApplicationContext context) {
+		this(audit, System.out, status -> System.exit(SpringApplication.exit(context, () -> status)));
+	}
+
+	AuditVerifyCommand(AuditTrail audit, PrintStream out, IntConsumer exit) {
 		this.audit = audit;
-		this.context = context;
+		this.out = out;
+		this.exit = exit;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		ChainVerification result = this.audit.verify();
-		System.out.println(result.message());
-		int status = result.valid() ? 0 : 3;
-		System.exit(SpringApplication.exit(this.context, () -> status));
+		this.out.println(result.message());
+		this.exit.accept(result.valid() ? 0 : BROKEN);
 	}
 
 }

@@ -48,6 +48,19 @@ class AuditTrailIT {
 
 		this.jdbc.sql("delete from audit.entry where id = ?").param(second.id()).update();
 		assertThat(this.audit.verify().firstBrokenId()).isEqualTo(third.id());
+
+		this.jdbc
+			.sql("""
+					insert into audit.entry (id, occurred_at, actor_id, actor_name, actor_role, address, action, entity_type,
+					  entity_id, before_state, after_state, previous_hash, hash)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""")
+			.params(second.id(), java.time.OffsetDateTime.ofInstant(second.occurredAt(), java.time.ZoneOffset.UTC),
+					second.actorId(), second.actorName(), second.actorRole(), second.address(), second.action(),
+					second.entityType(), second.entityId(), second.before(), second.after(), second.previousHash(),
+					second.hash())
+			.update();
+		assertThat(this.audit.verify().valid()).as("restored for the other tests of this context").isTrue();
 	}
 
 	@Test
