@@ -6,7 +6,6 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import cn.rtms.support.Api;
@@ -38,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their minutes (file upload) and submits; 长春市卫生健康委员会 (changchun), which issued the
  * hospital's licence and is the review level of a provincial technology (docs/filing.md),
  * receives it, approves it after the expert review and notes it on the licence. The
- * expert assignment and the expert's opinion are not under test and go through the API.
- * Finally the filing shows 备案有效 and appears on the public list.
+ * expert, picked from the directory by the city authority, gives the opinion in the UI as
+ * well. Finally the filing shows 备案有效 and appears on the public list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FilingWorkflowBrowserIT {
@@ -156,10 +155,12 @@ class FilingWorkflowBrowserIT {
 		assertThat(city.getByTestId("filing-state")).hasText("已受理");
 		assertThat(city.getByTestId("filing-action-expert-review")).isVisible();
 
-		// ---- expert review: the assignment goes through the API (there is no expert
-		// directory for authorities yet),
-		// the expert answers in the UI
-		assignExpert(filingId);
+		// ---- expert review: the city picks expert1 from the directory, the expert
+		// answers
+		city.getByTestId("filing-action-expert-review").click();
+		city.getByTestId("dialog-expert-" + EXPERT).click();
+		city.getByTestId("dialog-confirm").click();
+		assertThat(city.getByTestId("filing-state")).hasText("专家审查中");
 		Page expert = loggedIn(EXPERT, "/inbox");
 		expert.getByTestId("inbox-link-" + INSTITUTION + "-" + technology).click();
 		expert.waitForURL("**/filings/" + filingId);
@@ -234,24 +235,6 @@ class FilingWorkflowBrowserIT {
 		}
 		throw new AssertionError(
 				INSTITUTION + " already has open filings for every provincial technology " + candidates);
-	}
-
-	/** The city authority assigns expert1, through the API. */
-	private void assignExpert(String filingId) {
-		Api admin = Api.as(this.port, "admin");
-		Response users = admin.get("/api/users");
-		assertThat(users.status()).as(users.text()).isEqualTo(200);
-		String expertId = null;
-		for (JsonNode u : users.body()) {
-			if (EXPERT.equals(u.get("username").asString())) {
-				expertId = u.get("id").asString();
-			}
-		}
-		assertThat(expertId).as("demo user " + EXPERT).isNotNull();
-		Api city = Api.as(this.port, AUTHORITY);
-		Response assigned = city.post("/api/filings/" + filingId + "/expert-review",
-				Map.of("expertIds", List.of(expertId), "opinion", "请专家审查"));
-		assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
 	}
 
 	private int stepCount(String filingId) {
