@@ -1,5 +1,8 @@
 package cn.rtms;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
@@ -26,8 +29,14 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void writesModuleDocumentation() throws Exception {
+		Path folder = Path.of(System.getProperty("rtms.docs.dir", "target/spring-modulith-docs"));
+		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
+		Path components = folder.resolve("components.puml");
+		assertThat(components).exists();
+		assertThat(Files.readString(components)).contains("\"Rules\"", "\"Filing\"", "\"Identity\"");
 	}
 
 }
