@@ -1,7 +1,6 @@
 package cn.rtms.web.browser;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,16 +9,11 @@ import java.util.Set;
 
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * well. Finally the filing shows 备案有效 and appears on the public list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FilingWorkflowBrowserIT {
+class FilingWorkflowBrowserIT extends BrowserTestSupport {
 
 	private static final String INSTITUTION = "长春市中心医院";
 
@@ -59,36 +53,10 @@ class FilingWorkflowBrowserIT {
 
 	private static final Set<String> CLOSED = Set.of("REJECTED", "REVOKED");
 
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
 	@LocalServerPort
 	int port;
 
 	private final List<BrowserContext> contexts = new ArrayList<>();
-
-	@BeforeAll
-	static void launchBrowser() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void noContexts() {

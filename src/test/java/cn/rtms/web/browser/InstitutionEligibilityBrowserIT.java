@@ -1,20 +1,11 @@
 package cn.rtms.web.browser;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 不符合 with its explanation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InstitutionEligibilityBrowserIT {
+class InstitutionEligibilityBrowserIT extends BrowserTestSupport {
 
 	private static final String INSTITUTION = "长春市中心医院";
 
@@ -41,38 +32,12 @@ class InstitutionEligibilityBrowserIT {
 	/** 长春市卫生健康委员会: sees the hospital through its jurisdiction. */
 	private static final String USER = "changchun";
 
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
 	@LocalServerPort
 	int port;
 
 	Api api;
 
 	Page page;
-
-	@BeforeAll
-	static void launchBrowser() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void openPage() {

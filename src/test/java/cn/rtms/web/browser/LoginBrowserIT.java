@@ -1,20 +1,12 @@
 package cn.rtms.web.browser;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,42 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code redirect}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LoginBrowserIT {
+class LoginBrowserIT extends BrowserTestSupport {
 
 	private static final String INITIAL_PASSWORD = "Init@2026x";
 
 	private static final String NEW_PASSWORD = "Neu#2026pw";
 
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
 	@LocalServerPort
 	int port;
 
 	Page page;
-
-	@BeforeAll
-	static void launchBrowser() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void openPage() {

@@ -1,0 +1,47 @@
+package cn.rtms.web.browser;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * One headless Debian chromium per browser test class, driven by Playwright without
+ * downloading a browser (failsafe sets {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1};
+ * {@code scripts/ensure-browser} installs chromium). The flags keep chromium quiet on a
+ * closed network.
+ */
+abstract class BrowserTestSupport {
+
+	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@BeforeAll
+	static void launchBrowser() {
+		playwright = Playwright.create();
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+}
