@@ -5,5 +5,8 @@ import 'element-plus/dist/index.css'
 import './styles/main.css'
 import App from './app/AppLayout.vue'
 import { router } from './app/router'
+import { syncServerClock } from './app/dates'
 
-createApp(App).use(router).use(ElementPlus, { locale: zhCn, size: 'default' }).mount('#app')
+void syncServerClock().finally(() =>
+  createApp(App).use(router).use(ElementPlus, { locale: zhCn, size: 'default' }).mount('#app'),
+)

@@ -540,6 +540,8 @@ export interface FilingSummary {
   overdue: boolean
   submittedOn: IsoDate | null
   updatedAt: string | null
+  /** Set when a deadline falls in a year the holiday calendar does not cover (weekends only). */
+  calendarNote?: string | null
 }
 
 export interface Filing extends FilingSummary {

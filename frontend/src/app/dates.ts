@@ -1,10 +1,55 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-/** Today's date as yyyy-MM-dd in the browser's time zone. */
-export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear()
-  const m = String(now.getMonth() + 1).padStart(2, '0')
-  const d = String(now.getDate()).padStart(2, '0')
+/** The platform's time zone: "today" is the date in China, wherever the browser is. */
+export const PLATFORM_ZONE = 'Asia/Shanghai'
+
+const platformDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PLATFORM_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/** Milliseconds to add to the browser's clock to get the server's (set by syncServerClock). */
+let serverOffsetMs = 0
+
+/**
+ * Aligns "now" with the server's clock (GET /api/public/clock), so dates, validity and
+ * year defaults follow the platform, not the user's machine. Keeps the browser's clock when
+ * the server cannot be asked.
+ */
+export async function syncServerClock(fetcher: typeof fetch = fetch): Promise<void> {
+  try {
+    const response = await fetcher('/api/public/clock', { headers: { Accept: 'application/json' } })
+    if (!response.ok) return
+    const body = (await response.json()) as { now?: string }
+    const server = body.now ? Date.parse(body.now) : NaN
+    if (!Number.isNaN(server)) serverOffsetMs = server - Date.now()
+  } catch {
+    // offline or not served by the platform (unit tests): keep the browser's clock
+  }
+}
+
+/** The current moment by the server's clock. */
+export function serverNow(): Date {
+  return new Date(Date.now() + serverOffsetMs)
+}
+
+/** Today's date (yyyy-MM-dd) in China at the given moment, by default the server's now. */
+export function todayIso(now: Date = serverNow()): string {
+  return platformDate.format(now)
+}
+
+/** The current year in China by the server's clock. */
+export function currentYear(): number {
+  return Number(todayIso().slice(0, 4))
+}
+
+/** A calendar date picked in the browser (local fields), as yyyy-MM-dd. */
+export function localIso(date: Date): string {
+  const y = date.getFullYear()
+  const m = String(date.getMonth() + 1).padStart(2, '0')
+  const d = String(date.getDate()).padStart(2, '0')
   return `${y}-${m}-${d}`
 }
 
@@ -21,9 +66,9 @@ export function isIsoDate(value: unknown): value is string {
   )
 }
 
-/** For el-date-picker's disabled-date: no future dates. */
+/** For el-date-picker's disabled-date: no day after today (the server's today in China). */
 export function isFutureDay(date: Date): boolean {
-  return todayIso(date) > todayIso()
+  return localIso(date) > todayIso()
 }
 
 /** Validity of a licence as of today: 有效 / 即将到期 (≤ 90 days) / 已过期 / 未生效. */

@@ -1,5 +1,5 @@
 import type { Facts, Institution, Person, Subject } from '@/api/types'
-import { isIsoDate } from '@/app/dates'
+import { isIsoDate, serverNow, todayIso } from '@/app/dates'
 
 /*
  * The what-if facts document (docs/facts-format.md): worked examples, client-side checks, and conversion
@@ -290,7 +290,7 @@ const NEEDS: Record<Subject, ('institution' | 'person')[]> = {
  * Parses and checks the facts JSON typed by the user: syntax, the parts the subject needs, date and count
  * formats, enum values. The server validates again; this catches typing mistakes before the request.
  */
-export function checkFacts(text: string, subject: Subject, now: Date = new Date()): FactsCheck {
+export function checkFacts(text: string, subject: Subject, now: Date = serverNow()): FactsCheck {
   const errors: string[] = []
   if (!text.trim()) return { facts: null, errors: ['请填写事实数据（JSON）'] }
   let parsed: unknown
@@ -312,7 +312,7 @@ export function checkFacts(text: string, subject: Subject, now: Date = new Date(
     const v = parsed[part]
     if (v !== undefined && v !== null && !isPlainObject(v)) errors.push(`${part} 应为对象`)
   }
-  walk(parsed, '', errors, now.getFullYear())
+  walk(parsed, '', errors, Number(todayIso(now).slice(0, 4)))
   return { facts: errors.length ? null : (parsed as Facts), errors }
 }
 

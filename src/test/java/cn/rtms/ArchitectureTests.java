@@ -1,6 +1,8 @@
 package cn.rtms;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -27,6 +29,26 @@ class ArchitectureTests {
 		.resideOutsideOfPackages("..web..")
 		.as("控制器只能放在模块的 web 子包中");
 
+	/** Excludes the deliberately bad fixture classes. */
+	static final ImportOption NO_FIXTURES = location -> !location.contains("/cn/rtms/fixture/")
+			&& !location.contains("/cn/rtms/rules/engine/fixture/");
+
+	static final DescribedPredicate<JavaMethodCall> READS_THE_WALL_CLOCK = DescribedPredicate
+		.describe("读取系统时间（java.time 的无参 now()、Clock.system*、System.currentTimeMillis）", call -> {
+			String owner = call.getTargetOwner().getName();
+			String name = call.getName();
+			boolean noArguments = call.getTarget().getRawParameterTypes().isEmpty();
+			return (owner.startsWith("java.time.") && name.equals("now") && noArguments)
+					|| (owner.equals("java.time.Clock") && name.startsWith("system"))
+					|| (owner.equals("java.lang.System") && name.equals("currentTimeMillis"));
+		});
+
+	static final ArchRule TIME_COMES_FROM_THE_CLOCK = noClasses().that()
+		.doNotHaveFullyQualifiedName("cn.rtms.platform.ClockConfiguration")
+		.should()
+		.callMethodWhere(READS_THE_WALL_CLOCK)
+		.as("当前时间只能来自注入的 Clock（cn.rtms.platform.ClockConfiguration），测试同样如此");
+
 	private final JavaClasses production = new ClassFileImporter().withImportOption(ONLY_PRODUCTION)
 		.importPackages("cn.rtms");
 
@@ -38,6 +60,19 @@ class ArchitectureTests {
 	@Test
 	void controllersLiveInWebPackages() {
 		CONTROLLERS_STAY_IN_WEB_PACKAGES.check(this.production);
+	}
+
+	@Test
+	void timeComesOnlyFromTheInjectedClockInMainAndTestCode() {
+		TIME_COMES_FROM_THE_CLOCK
+			.check(new ClassFileImporter().withImportOption(NO_FIXTURES).importPackages("cn.rtms"));
+	}
+
+	@Test
+	void clockRuleDetectsAViolation() {
+		JavaClasses bad = new ClassFileImporter().importClasses(cn.rtms.fixture.WallClockReader.class);
+		assertThatThrownBy(() -> TIME_COMES_FROM_THE_CLOCK.check(bad)).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("WallClockReader");
 	}
 
 	@Test

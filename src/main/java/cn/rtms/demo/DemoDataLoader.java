@@ -3,6 +3,8 @@ package cn.rtms.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
 
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.institutions.InstitutionDetails;
@@ -24,7 +26,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Loads the demo dataset into an empty database, all or nothing. */
+/**
+ * Loads the demo dataset into an empty database, all or nothing, moved to the day of the
+ * first start ({@link DemoTimeline}).
+ */
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "rtms.demo-data.enabled", havingValue = "true")
@@ -42,12 +47,15 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final IdentityManagement identity;
 
+	private final Clock clock;
+
 	DemoDataLoader(InstitutionManagement institutions, PersonnelManagement people, TransactionTemplate transactions,
-			IdentityManagement identity) {
+			IdentityManagement identity, Clock clock) {
 		this.institutions = institutions;
 		this.people = people;
 		this.transactions = transactions;
 		this.identity = identity;
+		this.clock = clock;
 	}
 
 	@Override
@@ -67,6 +75,13 @@ class DemoDataLoader implements ApplicationRunner {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		DemoTimeline timeline = new DemoTimeline(today);
+		timeline.shift(root);
+		if (timeline.days() > 0) {
+			log.info("演示数据按今天（{}）平移：{} 之后的日期后移 {} 天，{} 年之后的年度例数后移 {} 年", today, DemoTimeline.PIVOT, timeline.days(),
+					DemoTimeline.PIVOT_YEAR, timeline.years());
 		}
 		int[] counts = new int[2];
 		this.transactions.executeWithoutResult(status -> {

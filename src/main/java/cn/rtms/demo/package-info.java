@@ -3,9 +3,12 @@
  * people of {@code demo/institutions.yaml} through the institutions and personnel use
  * cases (so they pass the same validation as user input), once, and the demo accounts of
  * every role (password {@code Rtms@2026}, listed on the console when the application is
- * ready). Disabled with {@code rtms.demo-data.enabled=false}. Owns no tables and
+ * ready), and six demo filings in every workflow state, built through the filing use
+ * cases by the demo accounts ({@code rtms.demo-data.filings}). Dates move with the day of
+ * the first start. Disabled with {@code rtms.demo-data.enabled=false}. Owns no tables and
  * publishes no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "identity", "institutions", "personnel", "filing" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.demo;

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
 import cn.rtms.filing.domain.WorkingDayCalendar;
 import cn.rtms.filing.domain.WorkingDayDeadlines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +28,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class FilingConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(FilingConfiguration.class);
+
 	@Bean
-	WorkingDayDeadlines filingDeadlines() throws IOException {
+	WorkingDayDeadlines filingDeadlines(Clock clock) throws IOException {
 		WorkingDayCalendar calendar;
 		try (InputStream in = new ClassPathResource("filing/calendar-cn.txt").getInputStream()) {
 			calendar = WorkingDayCalendar.parse(new InputStreamReader(in, StandardCharsets.UTF_8),
@@ -43,6 +49,12 @@ class FilingConfiguration {
 			catch (NumberFormatException ex) {
 				throw new IllegalStateException("filing/deadlines.properties：" + key + " 的取值必须是工作日数（整数）", ex);
 			}
+		}
+		LocalDate today = LocalDate.now(clock);
+		String note = calendar.coverageNote(today, today.plusYears(1));
+		if (note != null) {
+			log.warn("工作日历 filing/calendar-cn.txt 覆盖 {}–{} 年，今天是 {}。{}。请按国务院办公厅节假日安排通知补充该年数据。", calendar.firstYear(),
+					calendar.lastYear(), today, note);
 		}
 		return new WorkingDayDeadlines(calendar, days);
 	}

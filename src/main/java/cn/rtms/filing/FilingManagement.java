@@ -942,7 +942,7 @@ public class FilingManagement {
 				d.state().name(), d.state().label(), d.holderRegionCode(),
 				d.holderRegionCode() == null ? null : this.institutions.regionName(d.holderRegionCode()),
 				d.firstCaseDate(), d.filingDeadline(), f.lateFiling(today), d.actionDueOn(), f.overdue(today),
-				d.submittedOn(), d.updatedAt());
+				d.submittedOn(), d.updatedAt(), calendarNote(d));
 	}
 
 	private FilingView view(FilingData d, CurrentUser user) {
@@ -1001,7 +1001,27 @@ public class FilingManagement {
 					.map(s -> new FilingView.StepView(s.action(), StepLabels.label(s.action()), s.fromState().name(),
 							s.toState().name(), s.regionCode(), actorView(s.actor()), s.at(), s.opinion()))
 					.toList(),
-				allowedActions(user, d));
+				allowedActions(user, d), calendarNote(d));
+	}
+
+	/**
+	 * The holiday calendar's coverage note for the deadlines of a filing, from the first
+	 * case (or submission) to the latest due date.
+	 */
+	private @Nullable String calendarNote(FilingData d) {
+		List<LocalDate> dates = new ArrayList<>();
+		for (LocalDate date : new LocalDate[] { d.firstCaseDate(), d.filingDeadline(), d.submittedOn(),
+				d.actionDueOn() }) {
+			if (date != null) {
+				dates.add(date);
+			}
+		}
+		if (dates.isEmpty()) {
+			return null;
+		}
+		return this.deadlines.calendar()
+			.coverageNote(dates.stream().min(LocalDate::compareTo).orElseThrow(),
+					dates.stream().max(LocalDate::compareTo).orElseThrow());
 	}
 
 	private static FilingView.ActorView actorView(Actor a) {

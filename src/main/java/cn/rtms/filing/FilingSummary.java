@@ -28,10 +28,13 @@ import org.jspecify.annotations.Nullable;
  * @param overdue holder is late
  * @param submittedOn submission date
  * @param updatedAt last change
+ * @param calendarNote set when a deadline is counted in a year the holiday calendar does
+ * not cover (weekends only)
  */
 public record FilingSummary(UUID id, long version, UUID institutionId, String institutionName,
 		String institutionRegionCode, String technology, String technologyName, String technologyLevel, String state,
 		String stateLabel, @Nullable String holderRegionCode, @Nullable String holderRegionName,
 		@Nullable LocalDate firstCaseDate, @Nullable LocalDate filingDeadline, boolean lateFiling,
-		@Nullable LocalDate actionDueOn, boolean overdue, @Nullable LocalDate submittedOn, Instant updatedAt) {
+		@Nullable LocalDate actionDueOn, boolean overdue, @Nullable LocalDate submittedOn, Instant updatedAt,
+		@Nullable String calendarNote) {
 }

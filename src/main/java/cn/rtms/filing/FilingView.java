@@ -50,6 +50,8 @@ import org.jspecify.annotations.Nullable;
  * @param revocationProposal open automatic proposal
  * @param steps workflow steps, oldest first
  * @param allowedActions what the current user may do now
+ * @param calendarNote set when a deadline is counted in a year the holiday calendar does
+ * not cover (weekends only)
  */
 public record FilingView(UUID id, long version, UUID institutionId, String institutionName,
 		String institutionRegionCode, String technology, String technologyName, String technologyLevel,
@@ -62,7 +64,8 @@ public record FilingView(UUID id, long version, UUID institutionId, String insti
 		List<CommitteeOpinionView> committeeOpinions, List<DocumentView> documents, List<ExpertView> experts,
 		@Nullable DecisionView decision, @Nullable String licenceNote, @Nullable LocalDate activatedOn,
 		@Nullable LocalDate revokedOn, boolean cancellationRequested, @Nullable EndingView ending,
-		@Nullable ProposalView revocationProposal, List<StepView> steps, List<String> allowedActions) {
+		@Nullable ProposalView revocationProposal, List<StepView> steps, List<String> allowedActions,
+		@Nullable String calendarNote) {
 
 	/**
 	 * @param userId user

@@ -68,10 +68,14 @@ public class IdentityManagement {
 	 * @return the task's result
 	 */
 	public <T> T asSystem(Supplier<T> task) {
+		return runAs(SYSTEM, task);
+	}
+
+	static <T> T runAs(CurrentUser user, Supplier<T> task) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new UsernamePasswordAuthenticationToken(SYSTEM, null,
-				AuthorityUtils.createAuthorityList("ROLE_" + Role.SYSTEM_ADMIN.name())));
+		context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
+				AuthorityUtils.createAuthorityList("ROLE_" + user.role().name())));
 		SecurityContextHolder.setContext(context);
 		try {
 			return task.get();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import cn.rtms.identity.InstitutionDirectory.InstitutionRef;
 import cn.rtms.web.ProblemException;
@@ -380,6 +381,24 @@ public class UserManagement {
 		UserSummary after = account(before.id()).summary(now);
 		publish(action, before.id(), before.username(), admin.id(), before.summary(now), after);
 		return after;
+	}
+
+	/**
+	 * Runs a server-side task on behalf of an existing, enabled account, with exactly
+	 * that account's role and data scope (used to build the demo filings through the real
+	 * workflow at first start; never reachable over HTTP). The previous security context
+	 * is restored afterwards.
+	 * @param username the account
+	 * @param task the task
+	 * @param <T> its result type
+	 * @return the task's result
+	 * @throws IllegalStateException when the account does not exist or is disabled
+	 */
+	public <T> T actingAs(String username, Supplier<T> task) {
+		UserAccount account = this.users.findByUsername(username)
+			.filter(UserAccount::enabled)
+			.orElseThrow(() -> new IllegalStateException("账号 " + username + " 不存在或已停用"));
+		return IdentityManagement.runAs(current(account), task);
 	}
 
 	private UserAccount account(UUID id) {

@@ -1,8 +1,11 @@
 /**
  * Runtime infrastructure: starts the embedded PostgreSQL (zonky) when no external
  * database is configured, keeping its data under {@code var/} of the checkout between
- * runs. Owns no business data and publishes no events. See
- * docs/adr/0003-platform-module.md.
+ * runs, and the platform's one {@link java.time.Clock} (Asia/Shanghai; pinned to a given
+ * moment with {@code rtms.clock.pinned} for tests and demos, readable by the browser at
+ * {@code GET /api/public/clock}). Owns no business data and publishes no events. See
+ * docs/adr/0003-platform-and-demo-modules.md and
+ * docs/adr/0006-one-clock-and-a-pinned-test-day.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 @org.jspecify.annotations.NullMarked

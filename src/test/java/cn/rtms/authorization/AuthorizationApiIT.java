@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import cn.rtms.support.Api;
+import cn.rtms.support.TestClock;
 import cn.rtms.support.Api.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,15 +21,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The authorization ledger over HTTP with the demo users and demo data (reference date
- * 2026-11-22).
+ * The authorization ledger over HTTP with the demo users and demo data, on the suite's
+ * pinned day (the demo data moves with it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationApiIT {
 
 	static final String PASSWORD = "Rtms@2026";
 
-	static final LocalDate TODAY = LocalDate.parse("2026-11-22");
+	static final LocalDate TODAY = TestClock.today();
 
 	@LocalServerPort
 	int port;
@@ -270,7 +271,7 @@ class AuthorizationApiIT {
 		Response city = as("changchun").get("/api/reminders?days=90");
 		assertThat(city.status()).as(city.text()).isEqualTo(200);
 		JsonNode sixty = city.body().get("buckets").get(1);
-		assertThat(sixty.toString()).contains("辐射安全许可证", "吉林省松江肿瘤医院", "2027-01-09");
+		assertThat(sixty.toString()).contains("辐射安全许可证", "吉林省松江肿瘤医院", TODAY.plusDays(48).toString());
 		assertThat(city.text()).contains(id);
 
 		Response thirty = clerk.get("/api/reminders?days=30");

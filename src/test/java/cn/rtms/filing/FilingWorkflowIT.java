@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.zip.ZipOutputStream;
 import cn.rtms.audit.AuditEntry;
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.filing.FilingClient.Part;
+import cn.rtms.filing.domain.WorkingDayDeadlines;
 import cn.rtms.support.Api.Response;
+import cn.rtms.support.TestClock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -56,6 +59,17 @@ class FilingWorkflowIT {
 	@Autowired
 	RevocationSchedule schedule;
 
+	@Autowired
+	WorkingDayDeadlines deadlines;
+
+	/** The suite's pinned day (RTMS_TEST_CLOCK); the demo data moves with it. */
+	static final LocalDate TODAY = TestClock.today();
+
+	/** A first case a week ago: its 15-working-day filing deadline is still ahead. */
+	static final String FIRST_CASE = TODAY.minusDays(7).toString();
+
+	static final String MEETING = TODAY.minusDays(5).toString();
+
 	FilingClient as(String user) {
 		return FilingClient.as(this.port, user);
 	}
@@ -90,14 +104,24 @@ class FilingWorkflowIT {
 		assertThat(filing.get("pendingAttestations").size()).isZero();
 		for (String committee : List.of("TECHNOLOGY_MANAGEMENT", "ETHICS")) {
 			filing = clerk.ok(clerk.multipart("/api/filings/" + id + "/committee-opinions",
-					fields("version", String.valueOf(version(filing)), "committee", committee, "meetingDate",
-							"2026-11-10", "opinion", "经讨论，同意开展该技术"),
+					fields("version", String.valueOf(version(filing)), "committee", committee, "meetingDate", MEETING,
+							"opinion", "经讨论，同意开展该技术"),
 					List.of(new Part("minutes", "minutes.pdf", pdf("minutes " + committee)))));
 		}
 		filing = clerk.ok(clerk.post("/api/filings/" + id + "/submit",
-				Map.of("version", version(filing), "firstCaseDate", "2026-11-02")));
+				Map.of("version", version(filing), "firstCaseDate", FIRST_CASE)));
 		assertThat(filing.get("state").asString()).isEqualTo("SUBMITTED");
-		assertThat(filing.get("filingDeadline").asString()).isEqualTo("2026-11-23");
+		assertThat(filing.get("filingDeadline").asString())
+			.isEqualTo(this.deadlines.filingDeadline(LocalDate.parse(FIRST_CASE)).toString());
+		LocalDate deadline = LocalDate.parse(filing.get("filingDeadline").asString());
+		LocalDate due = LocalDate.parse(filing.get("actionDueOn").asString());
+		var calendar = this.deadlines.calendar();
+		if (!calendar.covers(deadline) || !calendar.covers(due)) {
+			assertThat(filing.get("calendarNote").asString()).startsWith("节假日历未覆盖");
+		}
+		else if (calendar.covers(LocalDate.parse(FIRST_CASE))) {
+			assertThat(filing.has("calendarNote")).as(filing.toString()).isFalse();
+		}
 		return filing;
 	}
 
@@ -237,7 +261,7 @@ class FilingWorkflowIT {
 	void clausesTheEngineCannotCheckMustBeAttestedWithEvidenceBeforeSubmission() {
 		FilingClient clerk = as("jiangcheng-clerk");
 		JsonNode filing = clerk
-			.ok(clerk.post("/api/filings", Map.of("technology", "G08", "firstCaseDate", "2026-11-02")));
+			.ok(clerk.post("/api/filings", Map.of("technology", "G08", "firstCaseDate", FIRST_CASE)));
 		String path = "/api/filings/" + id(filing);
 		filing = act(clerk, filing, "self-assessment", Map.of());
 		List<String> pending = new ArrayList<>();
@@ -250,8 +274,8 @@ class FilingWorkflowIT {
 			}
 		}
 		assertThat(met).isNotNull();
-		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409, "FILING_INCOMPLETE");
-		assertThat(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")).body().get("detail").asString())
+		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", FIRST_CASE)), 409, "FILING_INCOMPLETE");
+		assertThat(clerk.post(path + "/submit", Map.of("firstCaseDate", FIRST_CASE)).body().get("detail").asString())
 			.contains(pending.get(0));
 		assertProblem(clerk.multipart(path + "/attestations", fields("clauseRef", met, "evidence", "证据"), List.of()),
 				400, "INVALID_FILING_REQUEST");
@@ -265,7 +289,7 @@ class FilingWorkflowIT {
 		assertThat(filing.get("attestations").get(0).get("confirmedBy").get("role").asString())
 			.isEqualTo("HOSPITAL_CLERK");
 		assertThat(filing.get("documents").size()).isEqualTo(pending.size());
-		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409, "FILING_INCOMPLETE");
+		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", FIRST_CASE)), 409, "FILING_INCOMPLETE");
 		assertThat(hasInboxItem(clerk.ok(clerk.get("/api/filings/inbox")), id(filing), "COMPLETE_DRAFT")).isTrue();
 	}
 
@@ -375,7 +399,7 @@ class FilingWorkflowIT {
 		assertProblem(city.post(path + "/receive", Map.of()), 409, "ILLEGAL_FILING_TRANSITION");
 		assertThat(city.post(path + "/receive", Map.of()).body().get("detail").asString()).contains("草稿")
 			.contains("已受理");
-		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409,
+		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", FIRST_CASE)), 409,
 				"ILLEGAL_FILING_TRANSITION");
 		assertProblem(clerk.post(path + "/activate", Map.of("licenceNote", "x")), 403, "FORBIDDEN");
 		assertProblem(clerk.post(path + "/revoke", Map.of("reason", "SERIOUS_ADVERSE_EVENT", "text", "x")), 403,
@@ -386,9 +410,8 @@ class FilingWorkflowIT {
 		assertProblem(expert.post(path + "/expert-opinions", Map.of("verdict", "AGREE", "text", "x")), 403,
 				"FORBIDDEN");
 		assertProblem(clerk.get("/api/filings/" + UUID.randomUUID()), 404, "FILING_NOT_FOUND");
-		assertProblem(
-				clerk.post("/api/filings/" + UUID.randomUUID() + "/submit", Map.of("firstCaseDate", "2026-11-02")), 404,
-				"FILING_NOT_FOUND");
+		assertProblem(clerk.post("/api/filings/" + UUID.randomUUID() + "/submit", Map.of("firstCaseDate", FIRST_CASE)),
+				404, "FILING_NOT_FOUND");
 		assertProblem(clerk.post(path + "/self-assessment", Map.of("version", 99)), 409,
 				"FILING_CONCURRENTLY_MODIFIED");
 		assertProblem(clerk.post("/api/filings", Map.of("technology", "G99")), 404, "TECHNOLOGY_NOT_FOUND");
@@ -409,7 +432,7 @@ class FilingWorkflowIT {
 				"ILLEGAL_FILING_TRANSITION");
 		assertProblem(city.post(path + "/decision", Map.of("decision", "MAYBE", "reasons", "")), 400,
 				"INVALID_FILING_REQUEST");
-		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", "2026-11-02")), 409,
+		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", FIRST_CASE)), 409,
 				"ILLEGAL_FILING_TRANSITION");
 		assertProblem(clerk.post(path + "/self-assessment", Map.of()), 409, "ILLEGAL_FILING_TRANSITION");
 		long stored = documentsOf(id);
@@ -467,7 +490,7 @@ class FilingWorkflowIT {
 				415, "UNSUPPORTED_FILE_TYPE");
 		assertProblem(
 				clerk.multipart("/api/filings/" + id + "/committee-opinions",
-						fields("committee", "ETHICS", "meetingDate", "2026-11-10", "opinion", "同意"),
+						fields("committee", "ETHICS", "meetingDate", MEETING, "opinion", "同意"),
 						List.of(new Part("minutes", "minutes.txt", "纪要".getBytes(StandardCharsets.UTF_8)))),
 				415, "UNSUPPORTED_FILE_TYPE");
 		assertProblem(as("songjiang-clerk").multipart("/api/filings/" + id + "/documents", fields(),

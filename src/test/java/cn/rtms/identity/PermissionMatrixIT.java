@@ -1,6 +1,7 @@
 package cn.rtms.identity;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import cn.rtms.support.Api;
+import cn.rtms.support.TestClock;
 import cn.rtms.support.Api.Response;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
@@ -58,6 +60,9 @@ class PermissionMatrixIT {
 	static final Set<String> EVERYONE = Set.copyOf(USERS);
 
 	static final String ADMIN = "admin";
+
+	/** The suite's pinned day (RTMS_TEST_CLOCK). */
+	static final LocalDate TODAY = TestClock.today();
 
 	static final String CCSZX = "长春市中心医院";
 
@@ -156,10 +161,10 @@ class PermissionMatrixIT {
 			t -> newInstitution(t), null);
 
 	static final Endpoint INSTITUTION_MATRIX = endpoint("机构符合性矩阵", "GET",
-			"/api/institutions/{id}/eligibility?asOf=2026-11-22", 200);
+			"/api/institutions/{id}/eligibility?asOf=" + TODAY, 200);
 
 	static final Endpoint INSTITUTION_REPORT = endpoint("机构逐条评估", "GET",
-			"/api/institutions/{id}/eligibility/G08?asOf=2026-11-22", 200);
+			"/api/institutions/{id}/eligibility/G08?asOf=" + TODAY, 200);
 
 	static final Endpoint PERSON = endpoint("人员详情", "GET", "/api/people/{id}", 200);
 
@@ -170,10 +175,9 @@ class PermissionMatrixIT {
 
 	static final Endpoint PEOPLE_OF_INSTITUTION = endpoint("机构人员列表", "GET", "/api/people?institutionId={id}", 200);
 
-	static final Endpoint PERSON_MATRIX = endpoint("人员符合性矩阵", "GET", "/api/people/{id}/eligibility?asOf=2026-11-22",
-			200);
+	static final Endpoint PERSON_MATRIX = endpoint("人员符合性矩阵", "GET", "/api/people/{id}/eligibility?asOf=" + TODAY, 200);
 
-	static final Endpoint PERSON_REPORT = endpoint("人员逐条评估", "GET", "/api/people/{id}/eligibility/G08?asOf=2026-11-22",
+	static final Endpoint PERSON_REPORT = endpoint("人员逐条评估", "GET", "/api/people/{id}/eligibility/G08?asOf=" + TODAY,
 			200);
 
 	static final Endpoint USERS_LIST = endpoint("用户列表", "GET", "/api/users", 200);
@@ -206,8 +210,9 @@ class PermissionMatrixIT {
 
 	static final Endpoint REMINDERS = endpoint("到期提醒", "GET", "/api/reminders?days=90", 200);
 
-	static final Endpoint AUTHORIZATION_APPLY = endpoint("新建授权申请", "POST", "/api/authorizations", 201,
-			t -> Map.of("personId", t.id(), "technology", "G08", "validFrom", "2026-12-01", "validUntil", "2028-11-30"),
+	static final Endpoint AUTHORIZATION_APPLY = endpoint(
+			"新建授权申请", "POST", "/api/authorizations", 201, t -> Map.of("personId", t.id(), "technology", "G08",
+					"validFrom", TODAY.plusDays(9).toString(), "validUntil", TODAY.plusYears(2).plusDays(8).toString()),
 			null);
 
 	static final Endpoint EXPERTS = endpoint("可指派专家", "GET", "/api/filings/experts", 200);

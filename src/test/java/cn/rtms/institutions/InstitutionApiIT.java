@@ -3,6 +3,7 @@ package cn.rtms.institutions;
 import java.util.Map;
 
 import cn.rtms.support.Api;
+import cn.rtms.support.TestClock;
 import cn.rtms.support.Api.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class InstitutionApiIT {
 		ObjectNode body = validInstitution("坏数据医院");
 		body.put("regionCode", "229999");
 		((ObjectNode) body.get("caseVolumes").get(0)).put("technology", "G99");
-		body.set("firstCases", this.api.json().valueToTree(Map.of("G08", "2099-01-01")));
+		body.set("firstCases", this.api.json().valueToTree(Map.of("G08", TestClock.today().plusDays(1).toString())));
 		Response response = this.api.post("/api/institutions", body);
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.body().get("code").asString()).isEqualTo("INVALID_INSTITUTION");

@@ -1,6 +1,7 @@
 package cn.rtms.personnel;
 
 import cn.rtms.support.Api;
+import cn.rtms.support.TestClock;
 import cn.rtms.support.Api.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,12 +52,12 @@ class PersonApiIT {
 	void rejectsTitleBeforeLicenceAndFutureDates() {
 		ObjectNode body = validPerson("测试医师乙", "220000000000002");
 		((ObjectNode) body.get("titles").get(1)).put("since", "2004-01-01");
-		body.put("clinicalStart", "2099-01-01");
+		body.put("clinicalStart", TestClock.today().plusDays(1).toString());
 		Response response = this.api.post("/api/people", body);
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.body().get("code").asString()).isEqualTo("INVALID_PERSON");
 		assertThat(response.text()).contains("titles[1].since", "主治医师取得日期 2004-01-01 早于执业证书发证日期 2005-08-01",
-				"临床工作开始日期 2099-01-01 晚于今天");
+				"临床工作开始日期 " + TestClock.today().plusDays(1) + " 晚于今天");
 		assertThat(this.api.get("/api/people?q=测试医师乙").body().size()).isZero();
 	}
 

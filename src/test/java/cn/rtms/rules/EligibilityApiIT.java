@@ -1,8 +1,11 @@
 package cn.rtms.rules;
 
+import java.time.LocalDate;
+
 import java.nio.charset.StandardCharsets;
 
 import cn.rtms.support.Api;
+import cn.rtms.support.TestClock;
 import cn.rtms.support.Api.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EligibilityApiIT {
 
-	static final String AS_OF = "2026-11-22";
+	/** The suite's pinned day (RTMS_TEST_CLOCK); the demo data moves with it. */
+	static final String AS_OF = TestClock.today().toString();
 
 	@LocalServerPort
 	int port;
@@ -107,11 +111,22 @@ class EligibilityApiIT {
 	@Test
 	void physicianTenureIsComputedFromTheTitleHistory() {
 		String id = personId("邹凯");
-		JsonNode before = this.api.get("/api/people/" + id + "/eligibility/G08?asOf=2026-11-22").body();
+		JsonNode before = this.api.get("/api/people/" + id + "/eligibility/G08?asOf=" + AS_OF).body();
 		JsonNode tenure = clause(before, tenureRef(before));
 		assertThat(tenure.get("status").asString()).isEqualTo("NOT_MET");
 		assertThat(tenure.get("explanation").asString()).contains("4 年 11 个月");
-		JsonNode after = this.api.get("/api/people/" + id + "/eligibility/G08?asOf=2026-12-22").body();
+		LocalDate attending = null;
+		for (JsonNode title : this.api.get("/api/people/" + id).body().get("titles")) {
+			if (title.get("title").asString().equals("ATTENDING")) {
+				attending = LocalDate.parse(title.get("since").asString());
+			}
+		}
+		assertThat(attending).isNotNull();
+		JsonNode dayBefore = this.api
+			.get("/api/people/" + id + "/eligibility/G08?asOf=" + attending.plusYears(5).minusDays(1))
+			.body();
+		assertThat(clause(dayBefore, tenureRef(dayBefore)).get("status").asString()).isEqualTo("NOT_MET");
+		JsonNode after = this.api.get("/api/people/" + id + "/eligibility/G08?asOf=" + attending.plusYears(5)).body();
 		assertThat(clause(after, tenureRef(after)).get("status").asString()).isEqualTo("MET");
 		assertThat(before.get("trainee").get("status").asString()).isEqualTo("MET");
 	}

@@ -6,8 +6,12 @@ import java.io.Reader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chinese working days: Monday to Friday except public holidays, plus the weekend days
@@ -102,6 +106,43 @@ public final class WorkingDayCalendar {
 	 */
 	public boolean covers(LocalDate date) {
 		return date.getYear() >= this.firstYear && date.getYear() <= this.lastYear;
+	}
+
+	/**
+	 * @return the first year with holiday data
+	 */
+	public int firstYear() {
+		return this.firstYear;
+	}
+
+	/**
+	 * @return the last year with holiday data
+	 */
+	public int lastYear() {
+		return this.lastYear;
+	}
+
+	/**
+	 * A visible note for a period counted partly outside the covered years: there the
+	 * calendar knows only weekends, so a deadline may fall on a public holiday or miss an
+	 * adjusted working day.
+	 * @param from first day of the period
+	 * @param to last day of the period
+	 * @return the note in Chinese, {@code null} when every year of the period is covered
+	 */
+	public @Nullable String coverageNote(LocalDate from, LocalDate to) {
+		LocalDate start = from.isAfter(to) ? to : from;
+		LocalDate end = from.isAfter(to) ? from : to;
+		List<String> years = new ArrayList<>();
+		for (int year = start.getYear(); year <= end.getYear(); year++) {
+			if (year < this.firstYear || year > this.lastYear) {
+				years.add(String.valueOf(year));
+			}
+		}
+		if (years.isEmpty()) {
+			return null;
+		}
+		return "节假日历未覆盖 " + String.join("、", years) + " 年：期限按周一至周五计算，未计入法定节假日与调休上班日，仅供参考";
 	}
 
 	/**

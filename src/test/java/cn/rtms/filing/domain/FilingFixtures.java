@@ -18,6 +18,8 @@ final class FilingFixtures {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
 
+	static final Instant NOW = Instant.parse("2026-11-20T02:00:00Z");
+
 	static final Deadlines DEADLINES = new WorkingDayDeadlines(WorkingDayCalendarTests.china(),
 			Map.ofEntries(Map.entry("FILING", 15), Map.entry("SUPPLEMENT", 20), Map.entry("RECEIVE", 20),
 					Map.entry("ESCALATE", 20), Map.entry("ASSIGN_EXPERTS", 20), Map.entry("DECIDE", 20),
@@ -32,7 +34,7 @@ final class FilingFixtures {
 	}
 
 	static Act by(String role, String region) {
-		return new Act(new Actor(UUID.randomUUID(), "测试" + role, role, role, region), Instant.now(), TODAY, "意见");
+		return new Act(new Actor(UUID.randomUUID(), "测试" + role, role, role, region), NOW, TODAY, "意见");
 	}
 
 	static Act hospital() {
@@ -40,7 +42,7 @@ final class FilingFixtures {
 	}
 
 	static Act expert(UUID id) {
-		return new Act(new Actor(id, "专家", "EXPERT", "评审专家", null), Instant.now(), TODAY, "同意");
+		return new Act(new Actor(id, "专家", "EXPERT", "评审专家", null), NOW, TODAY, "同意");
 	}
 
 	static Filing draft(String receiving, boolean national) {
@@ -57,12 +59,12 @@ final class FilingFixtures {
 	static Filing.Assessment assessment(EligibilityReport.ClauseResult... clauses) {
 		EligibilityReport report = new EligibilityReport("INSTITUTION", "医疗机构", null, "测试医院", "G08-2022", "G08 规范",
 				"G08", "2022", TODAY, "MET", "符合", List.of(clauses), List.of(), List.of(), null);
-		return new Filing.Assessment("G08-2022", Instant.now(), report);
+		return new Filing.Assessment("G08-2022", NOW, report);
 	}
 
 	static DocumentRef document() {
 		return new DocumentRef(UUID.randomUUID(), "纪要.pdf", "application/pdf", 10, "0".repeat(64), null,
-				hospital().actor(), Instant.now());
+				hospital().actor(), NOW);
 	}
 
 	static Filing readyToSubmit(String receiving, boolean national) {

@@ -80,4 +80,16 @@ class WorkingDayCalendarTests {
 			.hasMessageContaining("格式错误");
 	}
 
+	@Test
+	void notesAPeriodThatReachesAnUncoveredYear() {
+		WorkingDayCalendar calendar = china();
+		assertThat(calendar.coverageNote(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 23))).isNull();
+		assertThat(calendar.coverageNote(LocalDate.of(2027, 12, 20), LocalDate.of(2028, 1, 10)))
+			.startsWith("节假日历未覆盖 2028 年")
+			.contains("周一至周五");
+		assertThat(calendar.coverageNote(LocalDate.of(2030, 6, 15), LocalDate.of(2030, 6, 1)))
+			.startsWith("节假日历未覆盖 2030 年");
+		assertThat(calendar.addWorkingDays(LocalDate.of(2030, 6, 14), 1)).isEqualTo(LocalDate.of(2030, 6, 17));
+	}
+
 }

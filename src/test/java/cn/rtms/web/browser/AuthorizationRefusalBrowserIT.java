@@ -69,7 +69,7 @@ class AuthorizationRefusalBrowserIT extends BrowserTestSupport {
 		choose("authorization-person", name);
 		choose("authorization-technology", TECHNOLOGY + " ");
 		Locator until = this.page.locator(field("authorization-valid-until", "input"));
-		until.fill(LocalDate.now().plusYears(3).toString());
+		until.fill(serverToday(this.port).plusYears(3).toString());
 		until.press("Enter");
 		this.page.getByTestId("authorization-save").click();
 		assertThat(this.page.getByTestId("authorization-form")).isHidden();

@@ -2,8 +2,10 @@ package cn.rtms.web.browser;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
 import java.util.List;
 
+import cn.rtms.support.Api;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
@@ -32,6 +34,18 @@ abstract class BrowserTestSupport {
 				.setHeadless(true)
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync")));
+	}
+
+	/**
+	 * @return "today" as the server under test sees it (its clock is pinned by the
+	 * suite), never the test machine's date
+	 */
+	static LocalDate serverToday(int port) {
+		Api.Response response = new Api(port).get("/api/public/clock");
+		if (response.status() != 200) {
+			throw new IllegalStateException("GET /api/public/clock: " + response.status() + " " + response.text());
+		}
+		return LocalDate.parse(response.body().get("today").asString());
 	}
 
 	@AfterAll

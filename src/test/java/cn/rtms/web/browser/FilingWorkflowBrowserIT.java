@@ -72,7 +72,7 @@ class FilingWorkflowBrowserIT extends BrowserTestSupport {
 	void hospitalSubmitsAndCityAuthorityApprovesAProvincialTechnology() {
 		Api clerkApi = Api.as(this.port, CLERK);
 		String technology = technologyWithoutOpenFiling(clerkApi);
-		LocalDate today = LocalDate.now();
+		LocalDate today = serverToday(this.port);
 
 		// ---- 医务科: draft, self-assessment, confirmations, committee opinions, submission
 		Page clerk = loggedIn(CLERK, "/filings");

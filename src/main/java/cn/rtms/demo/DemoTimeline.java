@@ -1,0 +1,152 @@
+package cn.rtms.demo;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * Moves the demo dataset, written as of {@link #REFERENCE_DATE}, to the day of the first
+ * start, so that a demo started years later still looks current: licences not expired,
+ * case volumes up to last year, recent titles as recent as documented.
+ * <p>
+ * History before {@link #PIVOT} stays where it is, because some demo people show
+ * exemptions judged "before the spec was issued" (本规范印发之日前, fixed dates in 2022);
+ * everything after it moves by the number of days between the reference date and today.
+ * Yearly figures move by whole years: years after {@link #PIVOT_YEAR} move, years before
+ * stay, and the pivot year's figure stays and is repeated for every year up to its moved
+ * copy, so both the "last N years" windows and the issue-date windows keep their
+ * documented totals. Nothing moves when today is on or before the reference date.
+ */
+final class DemoTimeline {
+
+	/** The "today" the demo file was written for (docs/demo-data.md). */
+	static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 11, 22);
+
+	/** Dates on or before this day are history and never move. */
+	static final LocalDate PIVOT = LocalDate.of(2021, 11, 22);
+
+	/** Yearly figures of this year and earlier never move (see the class comment). */
+	static final int PIVOT_YEAR = 2021;
+
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private final long days;
+
+	private final int years;
+
+	DemoTimeline(LocalDate today) {
+		boolean later = today.isAfter(REFERENCE_DATE);
+		this.days = later ? ChronoUnit.DAYS.between(REFERENCE_DATE, today) : 0;
+		this.years = later ? today.getYear() - REFERENCE_DATE.getYear() : 0;
+	}
+
+	/**
+	 * @return days every recent date moves by
+	 */
+	long days() {
+		return this.days;
+	}
+
+	/**
+	 * @return years every recent yearly figure moves by
+	 */
+	int years() {
+		return this.years;
+	}
+
+	/**
+	 * @return the day as it appears in the moved demo
+	 */
+	LocalDate shift(LocalDate date) {
+		return date.isAfter(PIVOT) ? date.plusDays(this.days) : date;
+	}
+
+	/**
+	 * Moves a demo record in place: every {@code yyyy-MM-dd} text and every list of
+	 * objects with a {@code year}.
+	 * @return the same node
+	 */
+	JsonNode shift(JsonNode node) {
+		if (this.days == 0 && this.years == 0) {
+			return node;
+		}
+		if (node instanceof ObjectNode object) {
+			for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
+				JsonNode value = field.getValue();
+				if (value.isString() && ISO_DATE.matcher(value.asString()).matches()) {
+					object.set(field.getKey(), shiftText(value.asString()));
+				}
+				else {
+					shift(value);
+				}
+			}
+		}
+		else if (node instanceof ArrayNode array) {
+			if (isYearly(array)) {
+				shiftYears(array);
+			}
+			for (int i = 0; i < array.size(); i++) {
+				JsonNode value = array.get(i);
+				if (value.isString() && ISO_DATE.matcher(value.asString()).matches()) {
+					array.set(i, shiftText(value.asString()));
+				}
+				else {
+					shift(value);
+				}
+			}
+		}
+		return node;
+	}
+
+	private JsonNode shiftText(String text) {
+		try {
+			return StringNode.valueOf(shift(LocalDate.parse(text)).toString());
+		}
+		catch (DateTimeParseException notADate) {
+			return StringNode.valueOf(text);
+		}
+	}
+
+	private static boolean isYearly(ArrayNode array) {
+		if (array.isEmpty()) {
+			return false;
+		}
+		for (JsonNode element : array) {
+			if (!(element instanceof ObjectNode) || !element.path("year").isIntegralNumber()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void shiftYears(ArrayNode array) {
+		List<JsonNode> moved = new ArrayList<>();
+		for (JsonNode element : array) {
+			ObjectNode row = (ObjectNode) element;
+			int year = row.get("year").asInt();
+			if (year > PIVOT_YEAR) {
+				moved.add(row.deepCopy().put("year", year + this.years));
+			}
+			else {
+				moved.add(row);
+				if (year == PIVOT_YEAR) {
+					for (int y = PIVOT_YEAR + 1; y <= PIVOT_YEAR + this.years; y++) {
+						moved.add(row.deepCopy().put("year", y));
+					}
+				}
+			}
+		}
+		array.removeAll();
+		array.addAll(moved);
+	}
+
+}

@@ -1,0 +1,78 @@
+package cn.rtms.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoTimelineTests {
+
+	static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+	static JsonNode person() {
+		return YAML.readTree("""
+				licence: {number: "110220000012345", issuedOn: 2008-08-01}
+				titles:
+				  - {title: RESIDENT, since: 2016-08-01}
+				  - {title: ATTENDING, since: 2021-12-22}
+				caseVolumes:
+				  - {technology: G08, year: 2020, cases: 90}
+				  - {technology: G08, year: 2021, cases: 118}
+				  - {technology: G08, year: 2022, cases: 99}
+				  - {technology: G08, year: 2025, cases: 127}
+				""");
+	}
+
+	static List<Integer> years(JsonNode node) {
+		List<Integer> years = new ArrayList<>();
+		node.path("caseVolumes").forEach(row -> years.add(row.get("year").asInt()));
+		return years;
+	}
+
+	@Test
+	void leavesTheDataAloneOnTheReferenceDate() {
+		JsonNode node = new DemoTimeline(DemoTimeline.REFERENCE_DATE).shift(person());
+		assertThat(node).isEqualTo(person());
+	}
+
+	@Test
+	void leavesTheDataAloneBeforeTheReferenceDate() {
+		JsonNode node = new DemoTimeline(LocalDate.of(2026, 1, 1)).shift(person());
+		assertThat(node).isEqualTo(person());
+	}
+
+	@Test
+	void movesRecentDatesByTheDaysSinceTheReferenceDate() {
+		DemoTimeline timeline = new DemoTimeline(LocalDate.of(2030, 6, 15));
+		JsonNode node = timeline.shift(person());
+		long days = java.time.temporal.ChronoUnit.DAYS.between(DemoTimeline.REFERENCE_DATE, LocalDate.of(2030, 6, 15));
+		assertThat(node.at("/titles/1/since").asString())
+			.isEqualTo(LocalDate.of(2021, 12, 22).plusDays(days).toString());
+		assertThat(node.at("/titles/0/since").asString()).isEqualTo("2016-08-01");
+		assertThat(node.at("/licence/issuedOn").asString()).isEqualTo("2008-08-01");
+	}
+
+	@Test
+	void movesRecentYearsAndRepeatsThePivotYearSoWindowsKeepTheirTotals() {
+		JsonNode node = new DemoTimeline(LocalDate.of(2029, 3, 1)).shift(person());
+		assertThat(years(node)).containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2028);
+		assertThat(node.at("/caseVolumes/5/cases").asInt()).isEqualTo(99);
+		assertThat(node.at("/caseVolumes/4/cases").asInt()).isEqualTo(118);
+		assertThat(node.at("/caseVolumes/6/cases").asInt()).isEqualTo(127);
+	}
+
+	@Test
+	void aLeapDayStaysAValidDate() {
+		JsonNode node = new DemoTimeline(LocalDate.of(2028, 2, 29))
+			.shift(YAML.readTree("{validUntil: 2027-01-09, firstCases: {G08: 2024-02-29}}"));
+		assertThat(LocalDate.parse(node.get("validUntil").asString()))
+			.isEqualTo(LocalDate.of(2028, 2, 29).plusDays(48));
+		assertThat(LocalDate.parse(node.at("/firstCases/G08").asString())).isAfter(LocalDate.of(2025, 1, 1));
+	}
+
+}
