@@ -22,6 +22,12 @@ abstract class BrowserTestSupport {
 
 	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
+	/**
+	 * Playwright's wait per step: generous, because on a loaded 2-core CI machine the
+	 * institution page alone takes several seconds to render.
+	 */
+	static final double TIMEOUT_MS = 30_000;
+
 	static Playwright playwright;
 
 	static Browser browser;

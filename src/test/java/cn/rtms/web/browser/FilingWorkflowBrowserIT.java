@@ -279,7 +279,7 @@ class FilingWorkflowBrowserIT extends BrowserTestSupport {
 		BrowserContext context = browser.newContext();
 		this.contexts.add(context);
 		Page page = context.newPage();
-		page.setDefaultTimeout(15_000);
+		page.setDefaultTimeout(TIMEOUT_MS);
 		return page;
 	}
 

@@ -43,7 +43,7 @@ class InstitutionEligibilityBrowserIT extends BrowserTestSupport {
 	void openPage() {
 		this.api = Api.as(this.port, USER);
 		this.page = browser.newPage();
-		this.page.setDefaultTimeout(15_000);
+		this.page.setDefaultTimeout(TIMEOUT_MS);
 	}
 
 	@AfterEach

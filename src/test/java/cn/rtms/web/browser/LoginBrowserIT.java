@@ -39,7 +39,7 @@ class LoginBrowserIT extends BrowserTestSupport {
 	@BeforeEach
 	void openPage() {
 		this.page = browser.newPage();
-		this.page.setDefaultTimeout(15_000);
+		this.page.setDefaultTimeout(TIMEOUT_MS);
 	}
 
 	@AfterEach
