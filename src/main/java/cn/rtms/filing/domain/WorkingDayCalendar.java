@@ -29,11 +29,15 @@ public final class WorkingDayCalendar {
 
 	private final int lastYear;
 
-	private WorkingDayCalendar(Set<LocalDate> holidays, Set<LocalDate> workdays, int firstYear, int lastYear) {
+	private final Set<Integer> provisionalYears;
+
+	private WorkingDayCalendar(Set<LocalDate> holidays, Set<LocalDate> workdays, int firstYear, int lastYear,
+			Set<Integer> provisionalYears) {
 		this.holidays = Set.copyOf(holidays);
 		this.workdays = Set.copyOf(workdays);
 		this.firstYear = firstYear;
 		this.lastYear = lastYear;
+		this.provisionalYears = Set.copyOf(provisionalYears);
 	}
 
 	/**
@@ -47,6 +51,7 @@ public final class WorkingDayCalendar {
 		Set<LocalDate> workdays = new HashSet<>();
 		int first = 0;
 		int last = -1;
+		Set<Integer> provisional = new HashSet<>();
 		try (BufferedReader reader = new BufferedReader(source)) {
 			String line;
 			int number = 0;
@@ -58,6 +63,12 @@ public final class WorkingDayCalendar {
 				}
 				String[] parts = trimmed.split("\\s+", 3);
 				try {
+					if (parts[0].equals("PROVISIONAL") && parts.length >= 2) {
+						for (String year : trimmed.substring("PROVISIONAL".length()).strip().split("\\s+")) {
+							provisional.add(Integer.parseInt(year));
+						}
+						continue;
+					}
 					if (parts[0].equals("YEARS") && parts.length >= 3) {
 						first = Integer.parseInt(parts[1]);
 						last = Integer.parseInt(parts[2].strip());
@@ -86,7 +97,7 @@ public final class WorkingDayCalendar {
 		catch (IOException ex) {
 			throw new IllegalStateException("无法读取工作日历 " + name, ex);
 		}
-		return new WorkingDayCalendar(holidays, workdays, first, last);
+		return new WorkingDayCalendar(holidays, workdays, first, last, provisional);
 	}
 
 	/**
@@ -116,6 +127,14 @@ public final class WorkingDayCalendar {
 	}
 
 	/**
+	 * @param year a year
+	 * @return whether its holidays were entered before the official notice
+	 */
+	public boolean provisional(int year) {
+		return this.provisionalYears.contains(year);
+	}
+
+	/**
 	 * @return the last year with holiday data
 	 */
 	public int lastYear() {
@@ -123,9 +142,10 @@ public final class WorkingDayCalendar {
 	}
 
 	/**
-	 * A visible note for a period counted partly outside the covered years: there the
+	 * A visible note for a period counted partly outside the covered years (there the
 	 * calendar knows only weekends, so a deadline may fall on a public holiday or miss an
-	 * adjusted working day.
+	 * adjusted working day) or in a year whose holidays are provisional (entered before
+	 * the State Council's notice, {@code PROVISIONAL} line of the data).
 	 * @param from first day of the period
 	 * @param to last day of the period
 	 * @return the note in Chinese, {@code null} when every year of the period is covered
@@ -133,16 +153,24 @@ public final class WorkingDayCalendar {
 	public @Nullable String coverageNote(LocalDate from, LocalDate to) {
 		LocalDate start = from.isAfter(to) ? to : from;
 		LocalDate end = from.isAfter(to) ? from : to;
-		List<String> years = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		List<String> provisional = new ArrayList<>();
 		for (int year = start.getYear(); year <= end.getYear(); year++) {
 			if (year < this.firstYear || year > this.lastYear) {
-				years.add(String.valueOf(year));
+				missing.add(String.valueOf(year));
+			}
+			else if (this.provisionalYears.contains(year)) {
+				provisional.add(String.valueOf(year));
 			}
 		}
-		if (years.isEmpty()) {
-			return null;
+		List<String> notes = new ArrayList<>();
+		if (!missing.isEmpty()) {
+			notes.add("节假日历未覆盖 " + String.join("、", missing) + " 年：期限按周一至周五计算，未计入法定节假日与调休上班日，仅供参考");
 		}
-		return "节假日历未覆盖 " + String.join("、", years) + " 年：期限按周一至周五计算，未计入法定节假日与调休上班日，仅供参考";
+		if (!provisional.isEmpty()) {
+			notes.add(String.join("、", provisional) + " 年节假日为暂定安排（国务院办公厅通知发布前按法定节日录入，不含调休上班日），期限仅供参考");
+		}
+		return notes.isEmpty() ? null : String.join("；", notes);
 	}
 
 	/**

@@ -86,7 +86,12 @@ class WorkingDayCalendarTests {
 		assertThat(calendar.coverageNote(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 23))).isNull();
 		assertThat(calendar.coverageNote(LocalDate.of(2027, 12, 20), LocalDate.of(2028, 1, 10)))
 			.startsWith("节假日历未覆盖 2028 年")
-			.contains("周一至周五");
+			.contains("周一至周五", "2027 年节假日为暂定安排");
+		assertThat(calendar.coverageNote(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 22)))
+			.startsWith("2027 年节假日为暂定")
+			.doesNotContain("未覆盖");
+		assertThat(calendar.provisional(2027)).isTrue();
+		assertThat(calendar.provisional(2026)).isFalse();
 		assertThat(calendar.coverageNote(LocalDate.of(2030, 6, 15), LocalDate.of(2030, 6, 1)))
 			.startsWith("节假日历未覆盖 2030 年");
 		assertThat(calendar.addWorkingDays(LocalDate.of(2030, 6, 14), 1)).isEqualTo(LocalDate.of(2030, 6, 17));
