@@ -79,9 +79,10 @@ class DemoDataLoader implements ApplicationRunner {
 		LocalDate today = LocalDate.now(this.clock);
 		DemoTimeline timeline = new DemoTimeline(today);
 		timeline.shift(root);
-		if (timeline.days() > 0) {
-			log.info("演示数据按今天（{}）平移：{} 之后的日期后移 {} 天，{} 年之后的年度例数后移 {} 年", today, DemoTimeline.PIVOT, timeline.days(),
-					DemoTimeline.PIVOT_YEAR, timeline.years());
+		if (!timeline.period().isZero()) {
+			log.info("演示数据按今天（{}）平移：今天比 {} 晚 {}；{} 之后的日期与今天保持原有间隔，{} 年之后的年度例数后移 {} 年", today,
+					DemoTimeline.REFERENCE_DATE, timeline.period(), DemoTimeline.PIVOT, DemoTimeline.PIVOT_YEAR,
+					timeline.years());
 		}
 		int[] counts = new int[2];
 		this.transactions.executeWithoutResult(status -> {

@@ -1,8 +1,8 @@
 package cn.rtms.demo;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,11 @@ import tools.jackson.databind.node.StringNode;
  * <p>
  * History before {@link #PIVOT} stays where it is, because some demo people show
  * exemptions judged "before the spec was issued" (本规范印发之日前, fixed dates in 2022);
- * everything after it moves by the number of days between the reference date and today.
- * Yearly figures move by whole years: years after {@link #PIVOT_YEAR} move, years before
- * stay, and the pivot year's figure stays and is repeated for every year up to its moved
- * copy, so both the "last N years" windows and the issue-date windows keep their
- * documented totals. Nothing moves when today is on or before the reference date.
+ * everything after it keeps its distance (years, months, days) to today. Yearly figures
+ * move by whole years: years after {@link #PIVOT_YEAR} move, years before stay, and the
+ * pivot year's figure stays and is repeated for every year up to its moved copy, so both
+ * the "last N years" windows and the issue-date windows keep their documented totals.
+ * Nothing moves when today is on or before the reference date.
  */
 final class DemoTimeline {
 
@@ -39,21 +39,24 @@ final class DemoTimeline {
 
 	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-	private final long days;
+	private final LocalDate today;
+
+	private final Period period;
 
 	private final int years;
 
 	DemoTimeline(LocalDate today) {
 		boolean later = today.isAfter(REFERENCE_DATE);
-		this.days = later ? ChronoUnit.DAYS.between(REFERENCE_DATE, today) : 0;
+		this.today = later ? today : REFERENCE_DATE;
+		this.period = later ? Period.between(REFERENCE_DATE, today) : Period.ZERO;
 		this.years = later ? today.getYear() - REFERENCE_DATE.getYear() : 0;
 	}
 
 	/**
-	 * @return days every recent date moves by
+	 * @return how far "today" moved from the reference date
 	 */
-	long days() {
-		return this.days;
+	Period period() {
+		return this.period;
 	}
 
 	/**
@@ -64,10 +67,17 @@ final class DemoTimeline {
 	}
 
 	/**
+	 * A recent day keeps its distance to "today" in years, months and days (a title held
+	 * 4 years 11 months on the reference date is held 4 years 11 months on the new day; a
+	 * licence expiring 1 month 18 days after it expires 1 month 18 days after today).
 	 * @return the day as it appears in the moved demo
 	 */
 	LocalDate shift(LocalDate date) {
-		return date.isAfter(PIVOT) ? date.plusDays(this.days) : date;
+		if (!date.isAfter(PIVOT) || this.period.isZero()) {
+			return date;
+		}
+		return date.isAfter(REFERENCE_DATE) ? this.today.plus(Period.between(REFERENCE_DATE, date))
+				: this.today.minus(Period.between(date, REFERENCE_DATE));
 	}
 
 	/**
@@ -76,7 +86,7 @@ final class DemoTimeline {
 	 * @return the same node
 	 */
 	JsonNode shift(JsonNode node) {
-		if (this.days == 0 && this.years == 0) {
+		if (this.period.isZero() && this.years == 0) {
 			return node;
 		}
 		if (node instanceof ObjectNode object) {

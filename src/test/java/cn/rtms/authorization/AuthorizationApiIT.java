@@ -1,6 +1,7 @@
 package cn.rtms.authorization;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ class AuthorizationApiIT {
 	static final String PASSWORD = "Rtms@2026";
 
 	static final LocalDate TODAY = TestClock.today();
+
+	/** The day the demo file is written for (docs/demo-data.md). */
+	static final LocalDate DEMO_REFERENCE = LocalDate.of(2026, 11, 22);
 
 	@LocalServerPort
 	int port;

@@ -50,9 +50,12 @@ class DemoTimelineTests {
 	void movesRecentDatesByTheDaysSinceTheReferenceDate() {
 		DemoTimeline timeline = new DemoTimeline(LocalDate.of(2030, 6, 15));
 		JsonNode node = timeline.shift(person());
-		long days = java.time.temporal.ChronoUnit.DAYS.between(DemoTimeline.REFERENCE_DATE, LocalDate.of(2030, 6, 15));
-		assertThat(node.at("/titles/1/since").asString())
-			.isEqualTo(LocalDate.of(2021, 12, 22).plusDays(days).toString());
+		assertThat(timeline.period()).isEqualTo(java.time.Period.of(3, 6, 24));
+		assertThat(node.at("/titles/1/since").asString()).isEqualTo("2025-07-15");
+		assertThat(java.time.Period.between(LocalDate.parse(node.at("/titles/1/since").asString()),
+				LocalDate.of(2030, 6, 15)))
+			.as("a title held 4 years 11 months on the reference date is held 4 years 11 months on the new day")
+			.isEqualTo(java.time.Period.between(LocalDate.of(2021, 12, 22), DemoTimeline.REFERENCE_DATE));
 		assertThat(node.at("/titles/0/since").asString()).isEqualTo("2016-08-01");
 		assertThat(node.at("/licence/issuedOn").asString()).isEqualTo("2008-08-01");
 	}
@@ -70,9 +73,10 @@ class DemoTimelineTests {
 	void aLeapDayStaysAValidDate() {
 		JsonNode node = new DemoTimeline(LocalDate.of(2028, 2, 29))
 			.shift(YAML.readTree("{validUntil: 2027-01-09, firstCases: {G08: 2024-02-29}}"));
-		assertThat(LocalDate.parse(node.get("validUntil").asString()))
-			.isEqualTo(LocalDate.of(2028, 2, 29).plusDays(48));
-		assertThat(LocalDate.parse(node.at("/firstCases/G08").asString())).isAfter(LocalDate.of(2025, 1, 1));
+		assertThat(node.get("validUntil").asString()).as("1 month 18 days after today, as on the reference date")
+			.isEqualTo("2028-04-16");
+		assertThat(node.at("/firstCases/G08").asString()).as("2 years 8 months 24 days before today")
+			.isEqualTo("2025-06-05");
 	}
 
 }
