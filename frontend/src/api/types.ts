@@ -176,6 +176,8 @@ export interface Institution {
   operatingRooms: OperatingRoom[]
   licences: OtherLicence[]
   firstCases: Record<string, IsoDate>
+  /** Sub-techniques (forms) performed per technology, e.g. { S04: ['DEEP'] }; null = not recorded. */
+  subTechniques?: Record<string, string[]> | null
   caseVolumes: InstitutionCaseVolume[]
   attestations: Attestation[]
 }

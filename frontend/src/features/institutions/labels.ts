@@ -70,6 +70,14 @@ export const EQUIPMENT_KINDS: { value: string; label: string }[] = [
   { value: 'SKIN_MESHER', label: '皮肤拉网机' },
 ]
 
+/** Sub-techniques (forms) whose clauses differ, per technology; other upper-case codes may be typed in. */
+export const SUB_TECHNIQUES: Record<string, { value: string; label: string }[]> = {
+  S04: [
+    { value: 'DEEP', label: '深部热疗（区域性热疗）' },
+    { value: 'WHOLE_BODY', label: '全身热疗' },
+  ],
+}
+
 export const LICENCE_KINDS: { value: string; label: string }[] = [
   { value: 'RADIOLOGY', label: '放射诊疗许可证' },
   { value: 'RADIATION_SAFETY', label: '辐射安全许可证' },

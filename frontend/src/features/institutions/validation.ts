@@ -81,6 +81,11 @@ export function validateInstitution(i: Institution, today: string = todayIso()):
     if (!isIsoDate(date)) errors[`firstCases.${technology}`] = '首例日期不能为空'
     else if (date > today) errors[`firstCases.${technology}`] = '首例日期不能晚于今天'
   }
+  for (const [technology, codes] of Object.entries(i.subTechniques ?? {})) {
+    if (!codes.length) errors[`subTechniques.${technology}`] = '至少选择一个开展的亚类'
+    else if (codes.some((c) => !KIND.test(c)))
+      errors[`subTechniques.${technology}`] = '亚类代码只能包含大写字母、数字和下划线'
+  }
   const seen = new Set<string>()
   i.caseVolumes.forEach((c, k) => {
     const base = `caseVolumes[${k}]`

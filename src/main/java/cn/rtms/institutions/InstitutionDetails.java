@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param operatingRooms operating rooms with their clean grade
  * @param licences other licences (放射诊疗许可证, 辐射安全许可证…)
  * @param firstCases date of the first case per technology code
+ * @param subTechniques sub-techniques (forms) performed per technology code, e.g.
+ * {@code S04: [DEEP, WHOLE_BODY]} for 深部热疗 and 全身热疗
  * @param caseVolumes cases per technology (optionally sub-technique) per year
  * @param attestations clauses confirmed by a reviewer with their evidence
  */
@@ -48,6 +50,8 @@ public record InstitutionDetails(@Nullable UUID id,
 		@Valid @Nullable List<Department> departments, @Valid @Nullable List<Facility> facilities,
 		@Valid @Nullable List<Equipment> equipment, @Valid @Nullable List<OperatingRoom> operatingRooms,
 		@Valid @Nullable List<OtherLicence> licences, @Nullable Map<String, LocalDate> firstCases,
+		@Nullable Map<String, List<@Pattern(regexp = "[A-Z][A-Z0-9_]*",
+				message = "亚类代码只能包含大写字母、数字和下划线") String>> subTechniques,
 		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<Attestation> attestations) {
 
 	/**

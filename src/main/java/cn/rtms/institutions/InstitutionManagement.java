@@ -279,6 +279,20 @@ public class InstitutionManagement {
 				}
 			});
 		}
+		Map<String, List<String>> subTechniques = d.subTechniques();
+		if (subTechniques != null) {
+			subTechniques.forEach((technology, forms) -> {
+				if (!codes.contains(technology)) {
+					problems.add(new FieldProblem("subTechniques." + technology, "未知的技术代码 “" + technology + "”"));
+				}
+				if (forms == null || forms.isEmpty()) {
+					problems.add(new FieldProblem("subTechniques." + technology, "至少选择一个开展的亚类"));
+				}
+				else if (forms.size() != new java.util.HashSet<>(forms).size()) {
+					problems.add(new FieldProblem("subTechniques." + technology, "亚类重复"));
+				}
+			});
+		}
 		List<CaseVolume> volumes = d.caseVolumes();
 		if (volumes != null) {
 			Set<String> seen = new java.util.HashSet<>();

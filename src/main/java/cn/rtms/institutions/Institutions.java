@@ -33,7 +33,8 @@ class Institutions {
 			     'validUntil', i.licence_valid_until) end,
 			  'registeredSubjects', i.registered_subjects, 'departments', i.departments,
 			  'facilities', i.facilities, 'equipment', i.equipment, 'operatingRooms', i.operating_rooms,
-			  'licences', i.licences, 'firstCases', i.first_cases, 'caseVolumes', i.case_volumes,
+			  'licences', i.licences, 'firstCases', i.first_cases,
+			  'subTechniques', i.sub_techniques, 'caseVolumes', i.case_volumes,
 			  'attestations', i.attestations)::text
 			from institutions.institution i
 			join institutions.region r on r.code = i.region_code
@@ -106,11 +107,12 @@ class Institutions {
 				insert into institutions.institution (id, name, region_code, level, type, licence_number,
 				  licence_issued_by, licence_issuer_region_code, licence_valid_from, licence_valid_until,
 				  registered_subjects, departments, facilities, equipment, operating_rooms, licences, first_cases,
-				  case_volumes, attestations)
+				  sub_techniques, case_volumes, attestations)
 				values (:id, :name, :region, :level, :type, :lnum, :lby, :lregion, :lfrom, :luntil,
 				  cast(:subjects as jsonb), cast(:departments as jsonb), cast(:facilities as jsonb),
 				  cast(:equipment as jsonb), cast(:rooms as jsonb), cast(:licences as jsonb),
-				  cast(:firstCases as jsonb), cast(:volumes as jsonb), cast(:attestations as jsonb))
+				  cast(:firstCases as jsonb), cast(:subTechniques as jsonb), cast(:volumes as jsonb),
+				  cast(:attestations as jsonb))
 				""").paramSource(params(id, d)).update();
 	}
 
@@ -122,7 +124,8 @@ class Institutions {
 				  registered_subjects = cast(:subjects as jsonb), departments = cast(:departments as jsonb),
 				  facilities = cast(:facilities as jsonb), equipment = cast(:equipment as jsonb),
 				  operating_rooms = cast(:rooms as jsonb), licences = cast(:licences as jsonb),
-				  first_cases = cast(:firstCases as jsonb), case_volumes = cast(:volumes as jsonb),
+				  first_cases = cast(:firstCases as jsonb), sub_techniques = cast(:subTechniques as jsonb),
+				  case_volumes = cast(:volumes as jsonb),
 				  attestations = cast(:attestations as jsonb), version = version + 1, updated_at = now()
 				where id = :id
 				""").paramSource(params(id, d)).update() == 1;
@@ -152,6 +155,7 @@ class Institutions {
 		p.put("rooms", toJson(d.operatingRooms()));
 		p.put("licences", toJson(d.licences()));
 		p.put("firstCases", toJson(d.firstCases()));
+		p.put("subTechniques", toJson(d.subTechniques()));
 		p.put("volumes", toJson(d.caseVolumes()));
 		p.put("attestations", toJson(d.attestations()));
 		return p;

@@ -37,7 +37,7 @@ final class FactsAssembler {
 						x -> new InstitutionFacts.OperatingRoom(x.name(), CleanGrade.valueOf(x.cleanGrade()))),
 				map(d.licences(),
 						x -> new InstitutionFacts.Licence(x.kind(), x.number(), x.validFrom(), x.validUntil())),
-				d.firstCases(),
+				d.firstCases(), d.subTechniques(),
 				map(d.caseVolumes(), x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.cases())),
 				map(d.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
 				staff.stream().map(p -> person(p, d.name())).toList());

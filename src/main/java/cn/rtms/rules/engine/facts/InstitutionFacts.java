@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param operatingRooms operating rooms with clean grade
  * @param licences licences held (放射诊疗许可证 …)
  * @param firstCases date of the first case per technology code
+ * @param subTechniques the sub-techniques (forms) the institution performs, per technology
+ * code, e.g. {@code S04: [DEEP]}; a technology without an entry, or with an empty list, is
+ * "not recorded"
  * @param caseVolumes yearly case volumes per technology (and optionally sub-technique)
  * @param attestations clauses confirmed by a reviewer
  * @param staff people registered at the institution
@@ -32,7 +35,7 @@ public record InstitutionFacts(@Nullable String id, @Nullable String name, @Null
 		@Nullable List<Department> departments, @Nullable List<Facility> facilities,
 		@Nullable List<Equipment> equipment, @Nullable List<OperatingRoom> operatingRooms,
 		@Nullable List<Licence> licences, @Nullable Map<String, LocalDate> firstCases,
-		@Nullable List<CaseVolume> caseVolumes, @Nullable List<Attestation> attestations,
+		@Nullable Map<String, List<String>> subTechniques, @Nullable List<CaseVolume> caseVolumes, @Nullable List<Attestation> attestations,
 		@Nullable List<PersonFacts> staff) {
 
 	/**

@@ -27,6 +27,8 @@ public final class RuleKinds {
 			Map.entry("noSeriousAdverseEvent", NoSeriousAdverseEventRule::from),
 			Map.entry("trainingRecord", TrainingRecordRule::from),
 			Map.entry("traineeQualified", TraineeQualifiedRule::from), Map.entry("allOf", AllOfRule::from),
+			Map.entry("applicableWhen", ApplicableWhenRule::from),
+			Map.entry("performsSubTechnique", PerformsSubTechniqueRule::from),
 			Map.entry("anyOf", AnyOfRule::from));
 
 	private RuleKinds() {
