@@ -121,6 +121,10 @@ export interface Department {
   name: string
   subjects: string[]
   beds: number | null
+  /** When the department started its clinical work; null = not recorded. */
+  since?: IsoDate | null
+  /** Restricted technologies the department carries out; null = not recorded. */
+  technologies?: string[] | null
 }
 
 export interface Facility {
@@ -168,6 +172,8 @@ export interface Institution {
   regionName?: string | null
   level: string | null
   type: string | null
+  /** A specialty hospital's specialty (ONCOLOGY, STOMATOLOGY, ENT, NEUROSURGERY …); null for general hospitals. */
+  specialty?: string | null
   licence: PracticeLicence
   registeredSubjects: string[]
   departments: Department[]

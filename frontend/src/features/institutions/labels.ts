@@ -19,6 +19,22 @@ export const INSTITUTION_TYPES: { value: string; label: string }[] = [
   { value: 'SPECIALTY', label: '专科' },
 ]
 
+/** Specialties of a 专科 hospital (the backend's InstitutionDetails.SPECIALTIES). */
+export const SPECIALTIES: { value: string; label: string }[] = [
+  { value: 'ONCOLOGY', label: '肿瘤' },
+  { value: 'STOMATOLOGY', label: '口腔' },
+  { value: 'ENT', label: '耳鼻咽喉' },
+  { value: 'NEUROSURGERY', label: '神经外科' },
+  { value: 'OPHTHALMOLOGY', label: '眼科' },
+  { value: 'ORTHOPAEDICS', label: '骨科' },
+  { value: 'CARDIOVASCULAR', label: '心血管病' },
+  { value: 'OBSTETRICS_GYNAECOLOGY', label: '妇产（妇幼）' },
+  { value: 'PAEDIATRICS', label: '儿童' },
+  { value: 'CHEST', label: '胸科' },
+  { value: 'BURNS_PLASTIC', label: '烧伤整形' },
+  { value: 'OTHER', label: '其他' },
+]
+
 /** Facility codes used by the specs and the demo data; other upper-case codes may be typed in. */
 export const FACILITY_KINDS: { value: string; label: string }[] = [
   { value: 'ICU', label: '重症监护室（ICU）' },

@@ -26,7 +26,7 @@ class Institutions {
 	 */
 	private static final String SELECT = """
 			select jsonb_build_object('id', i.id, 'name', i.name, 'regionCode', i.region_code,
-			  'regionName', r.name, 'level', i.level, 'type', i.type,
+			  'regionName', r.name, 'level', i.level, 'type', i.type, 'specialty', i.specialty,
 			  'licence', case when i.licence_number is null then null else jsonb_build_object(
 			     'number', i.licence_number, 'issuedBy', i.licence_issued_by,
 			     'issuerRegionCode', i.licence_issuer_region_code, 'validFrom', i.licence_valid_from,
@@ -104,11 +104,11 @@ class Institutions {
 
 	void insert(UUID id, InstitutionDetails d) {
 		this.jdbc.sql("""
-				insert into institutions.institution (id, name, region_code, level, type, licence_number,
+				insert into institutions.institution (id, name, region_code, level, type, specialty, licence_number,
 				  licence_issued_by, licence_issuer_region_code, licence_valid_from, licence_valid_until,
 				  registered_subjects, departments, facilities, equipment, operating_rooms, licences, first_cases,
 				  sub_techniques, case_volumes, attestations)
-				values (:id, :name, :region, :level, :type, :lnum, :lby, :lregion, :lfrom, :luntil,
+				values (:id, :name, :region, :level, :type, :specialty, :lnum, :lby, :lregion, :lfrom, :luntil,
 				  cast(:subjects as jsonb), cast(:departments as jsonb), cast(:facilities as jsonb),
 				  cast(:equipment as jsonb), cast(:rooms as jsonb), cast(:licences as jsonb),
 				  cast(:firstCases as jsonb), cast(:subTechniques as jsonb), cast(:volumes as jsonb),
@@ -119,7 +119,7 @@ class Institutions {
 	boolean update(UUID id, InstitutionDetails d) {
 		return this.jdbc.sql("""
 				update institutions.institution set name = :name, region_code = :region, level = :level,
-				  type = :type, licence_number = :lnum, licence_issued_by = :lby,
+				  type = :type, specialty = :specialty, licence_number = :lnum, licence_issued_by = :lby,
 				  licence_issuer_region_code = :lregion, licence_valid_from = :lfrom, licence_valid_until = :luntil,
 				  registered_subjects = cast(:subjects as jsonb), departments = cast(:departments as jsonb),
 				  facilities = cast(:facilities as jsonb), equipment = cast(:equipment as jsonb),
@@ -143,6 +143,7 @@ class Institutions {
 		p.put("region", d.regionCode());
 		p.put("level", d.level().name());
 		p.put("type", d.type().name());
+		p.put("specialty", d.specialty());
 		p.put("lnum", l == null ? null : l.number());
 		p.put("lby", l == null ? null : l.issuedBy());
 		p.put("lregion", l == null ? null : l.issuerRegionCode());

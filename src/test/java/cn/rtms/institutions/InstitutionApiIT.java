@@ -32,7 +32,8 @@ class InstitutionApiIT {
 				 "licence": {"number": "PDY00001022010215A1001", "issuedBy": "长春市卫生健康委员会",
 				             "issuerRegionCode": "220100", "validFrom": "2020-01-01", "validUntil": "2030-12-31"},
 				 "registeredSubjects": ["肿瘤科", "外科"],
-				 "departments": [{"name": "肿瘤科", "subjects": ["肿瘤科"], "beds": 40}],
+				 "departments": [{"name": "肿瘤科", "subjects": ["肿瘤科"], "beds": 40, "since": "2010-03-01",
+				                  "technologies": ["G08"]}],
 				 "facilities": [{"kind": "PACU", "count": 1, "beds": 4}],
 				 "caseVolumes": [{"technology": "G08", "year": 2025, "cases": 120}],
 				 "firstCases": {"G08": "2015-06-01"}, "subTechniques": {"S04": ["DEEP"]}}
@@ -54,6 +55,8 @@ class InstitutionApiIT {
 		assertThat(this.api.get("/api/institutions?q=测试创建").body().size()).isEqualTo(1);
 		assertThat(this.api.get("/api/institutions/" + id).body().at("/subTechniques/S04/0").asString())
 			.isEqualTo("DEEP");
+		assertThat(this.api.get("/api/institutions/" + id).body().at("/departments/0/technologies/0").asString())
+			.isEqualTo("G08");
 
 		Response trail = this.api.get("/api/audit?entityType=Institution&entityId=" + id);
 		assertThat(trail.body().size()).as(trail.text()).isEqualTo(2);
@@ -82,11 +85,12 @@ class InstitutionApiIT {
 		((ObjectNode) body.get("caseVolumes").get(0)).put("technology", "G99");
 		body.set("firstCases", this.api.json().valueToTree(Map.of("G08", "2099-01-01")));
 		body.set("subTechniques", this.api.json().valueToTree(Map.of("S04", java.util.List.of())));
+		body.put("specialty", "ONCOLOGY");
 		Response response = this.api.post("/api/institutions", body);
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.body().get("code").asString()).isEqualTo("INVALID_INSTITUTION");
 		assertThat(response.text()).contains("行政区划代码 229999 不存在", "未知的技术代码 “G99”", "晚于今天",
-				"至少选择一个开展的亚类");
+				"至少选择一个开展的亚类", "综合医院不填写专科类别");
 		assertThat(this.api.get("/api/institutions?q=坏数据").body().size()).isZero();
 	}
 

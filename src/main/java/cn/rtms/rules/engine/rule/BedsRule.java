@@ -6,27 +6,40 @@ import java.util.function.Supplier;
 
 import cn.rtms.rules.engine.facts.InstitutionFacts.Department;
 import cn.rtms.rules.engine.facts.InstitutionFacts;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code beds}: beds summed over the departments whose subjects match one of
  * {@code departmentsAnyOf} (by prefix), or over all departments when none are given,
- * reach {@code min}.
+ * reach {@code min}; with {@code nameContainsAnyOf} only departments whose name contains
+ * one of those words count.
  *
  * @param min minimum beds
  * @param departmentsAnyOf department subjects counted (empty: all)
+ * @param nameContainsAnyOf words one of which a counted department's name contains (empty:
+ * any)
  */
-public record BedsRule(int min, List<String> departmentsAnyOf) implements Rule {
+public record BedsRule(int min, List<String> departmentsAnyOf, List<String> nameContainsAnyOf) implements Rule {
 
 	/**
-	 * Copies the list.
+	 * Copies the lists.
 	 */
 	public BedsRule {
 		departmentsAnyOf = List.copyOf(departmentsAnyOf);
+		nameContainsAnyOf = List.copyOf(nameContainsAnyOf);
+	}
+
+	/**
+	 * A rule over departments matched by subject only.
+	 * @param min minimum beds
+	 * @param departmentsAnyOf department subjects counted (empty: all)
+	 */
+	public BedsRule(int min, List<String> departmentsAnyOf) {
+		this(min, departmentsAnyOf, List.of());
 	}
 
 	static BedsRule from(RuleParameters parameters) {
-		return new BedsRule(parameters.requiredCount("min"), parameters.strings("departmentsAnyOf"));
+		return new BedsRule(parameters.requiredCount("min"), parameters.strings("departmentsAnyOf"),
+				parameters.strings("nameContainsAnyOf"));
 	}
 
 	@Override
@@ -36,8 +49,9 @@ public record BedsRule(int min, List<String> departmentsAnyOf) implements Rule {
 
 	@Override
 	public String summary() {
-		return (this.departmentsAnyOf.isEmpty() ? "" : Texts.join(this.departmentsAnyOf) + "等科室") + "床位不少于 " + this.min
-				+ " 张";
+		String names = this.nameContainsAnyOf.isEmpty() ? "" : "（名称含" + Texts.or(this.nameContainsAnyOf) + "）";
+		return (this.departmentsAnyOf.isEmpty() ? "" : Texts.join(this.departmentsAnyOf) + "等科室" + names) + "床位不少于 "
+				+ this.min + " 张";
 	}
 
 	@Override
@@ -85,7 +99,7 @@ public record BedsRule(int min, List<String> departmentsAnyOf) implements Rule {
 		if (!explains) {
 			return RuleResult.bare((beds >= this.min) ? Status.MET : unknownBeds ? Status.UNKNOWN : Status.NOT_MET);
 		}
-		String where = this.departmentsAnyOf.isEmpty() ? "全院" : (names.isEmpty() ? "无相关科室" : String.join("、", names));
+		String where = (this.departmentsAnyOf.isEmpty() && this.nameContainsAnyOf.isEmpty()) ? "全院" : (names.isEmpty() ? "无相关科室" : String.join("、", names));
 		String explanation = "床位 " + beds + " 张（" + where + "），要求" + required.get();
 		Status status;
 		if (beds >= this.min) {
@@ -102,19 +116,7 @@ public record BedsRule(int min, List<String> departmentsAnyOf) implements Rule {
 	}
 
 	private boolean matches(Department department) {
-		if (this.departmentsAnyOf.isEmpty()) {
-			return true;
-		}
-		@Nullable List<String> subjects = department.subjects();
-		if (subjects != null) {
-			for (String subject : subjects) {
-				if (Texts.startsWithAny(subject, this.departmentsAnyOf)) {
-					return true;
-				}
-			}
-			return false;
-		}
-		return Texts.startsWithAny(department.name(), this.departmentsAnyOf);
+		return Departments.matches(department, this.departmentsAnyOf, this.nameContainsAnyOf);
 	}
 
 }

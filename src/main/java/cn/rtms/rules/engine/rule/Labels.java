@@ -35,6 +35,12 @@ public final class Labels {
 	private static final Map<String, String> LICENCES = Map.of("RADIOLOGY", "放射诊疗许可证", "RADIATION_SAFETY", "辐射安全许可证",
 			"PRACTICE", "医疗机构执业许可证", "TISSUE_BANK", "组织库许可");
 
+	private static final Map<String, String> SPECIALTIES = Map.ofEntries(Map.entry("ONCOLOGY", "肿瘤"),
+			Map.entry("STOMATOLOGY", "口腔"), Map.entry("ENT", "耳鼻咽喉"), Map.entry("NEUROSURGERY", "神经外科"),
+			Map.entry("OPHTHALMOLOGY", "眼科"), Map.entry("ORTHOPAEDICS", "骨科"), Map.entry("CARDIOVASCULAR", "心血管病"),
+			Map.entry("OBSTETRICS_GYNAECOLOGY", "妇产（妇幼）"), Map.entry("PAEDIATRICS", "儿童"), Map.entry("CHEST", "胸科"),
+			Map.entry("BURNS_PLASTIC", "烧伤整形"), Map.entry("OTHER", "其他"));
+
 	private Labels() {
 	}
 
@@ -70,6 +76,23 @@ public final class Labels {
 	 */
 	public static String equipment(String code) {
 		return EQUIPMENT.getOrDefault(code, code);
+	}
+
+	/**
+	 * Returns the specialty codes of 专科 hospitals.
+	 * @return the codes
+	 */
+	public static Set<String> specialtyCodes() {
+		return SPECIALTIES.keySet();
+	}
+
+	/**
+	 * Returns the Chinese name of a specialty code, e.g. 口腔 for STOMATOLOGY.
+	 * @param code the code
+	 * @return the name, or the code when unknown
+	 */
+	public static String specialty(String code) {
+		return SPECIALTIES.getOrDefault(code, code);
 	}
 
 	/**
