@@ -125,6 +125,8 @@ export interface Department {
   since?: IsoDate | null
   /** Restricted technologies the department carries out; null = not recorded. */
   technologies?: string[] | null
+  /** Operations in the last complete year (年手术量); null = not recorded. */
+  annualOperations?: number | null
 }
 
 export interface Facility {

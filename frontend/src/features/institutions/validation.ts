@@ -60,6 +60,7 @@ export function validateInstitution(i: Institution, today: string = todayIso()):
     if (!d.name?.trim()) errors[`departments[${k}].name`] = '请填写科室名称'
     if (d.beds === null || d.beds === undefined) errors[`departments[${k}].beds`] = '请填写床位数'
     nonNegative(errors, `departments[${k}].beds`, d.beds)
+    nonNegative(errors, `departments[${k}].annualOperations`, d.annualOperations)
     if (d.since && !isIsoDate(d.since)) errors[`departments[${k}].since`] = '日期格式应为 yyyy-MM-dd'
     else if (d.since && d.since > today) errors[`departments[${k}].since`] = '科室开展诊疗工作的日期晚于今天'
   })

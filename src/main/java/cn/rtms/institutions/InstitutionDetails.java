@@ -91,10 +91,13 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param since when it started its clinical work (null: not recorded)
 	 * @param technologies restricted technologies it carries out, by code (null: not
 	 * recorded)
+	 * @param annualOperations operations in the last complete year, 年手术量 (null: not
+	 * recorded)
 	 */
 	public record Department(@NotBlank(message = "科室名称不能为空") String name, @Nullable List<String> subjects,
 			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") Integer beds,
-			@Nullable LocalDate since, @Nullable List<String> technologies) {
+			@Nullable LocalDate since, @Nullable List<String> technologies,
+			@PositiveOrZero(message = "年手术量不能为负数") @Nullable Integer annualOperations) {
 	}
 
 	/**

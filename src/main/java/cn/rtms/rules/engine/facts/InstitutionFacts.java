@@ -51,9 +51,11 @@ public record InstitutionFacts(@Nullable String id, @Nullable String name, @Null
 	 * recorded
 	 * @param technologies restricted technologies the department carries out (codes),
 	 * {@code null} when not recorded
+	 * @param annualOperations operations the department performed in the last complete
+	 * year (年手术量), {@code null} when not recorded
 	 */
 	public record Department(@Nullable String name, @Nullable List<String> subjects, @Nullable Integer beds,
-			@Nullable LocalDate since, @Nullable List<String> technologies) {
+			@Nullable LocalDate since, @Nullable List<String> technologies, @Nullable Integer annualOperations) {
 	}
 
 	/**

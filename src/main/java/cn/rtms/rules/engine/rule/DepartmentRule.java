@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * subject prefix and optionally by a word in its name), optionally only departments
  * marked as carrying out the spec's technology ({@code performing}), that meets the given
  * minimums: {@code minBeds} beds of its own and {@code minYears} years since it started
- * its clinical work ({@code since}). With {@code each} every such department must meet
+ * its clinical work ({@code since}), {@code minAnnualOperations} operations in the last
+ * complete year. With {@code each} every such department must meet
  * them (and there must be one). A fact a minimum needs that is not recorded makes the
  * department UNKNOWN; departments not recorded, or (with {@code performing}) no
  * department marked with any technology, make the rule UNKNOWN.
@@ -24,10 +25,26 @@ import org.jspecify.annotations.Nullable;
  * @param performing only departments whose {@code technologies} include the spec's
  * @param minBeds minimum beds of the department, or {@code null}
  * @param minYears minimum years since the department started, or {@code null}
+ * @param minAnnualOperations minimum 年手术量 of the department, or {@code null}
  * @param each every matching department must meet the minimums (default: one suffices)
  */
 public record DepartmentRule(List<String> subjectsAnyOf, List<String> nameContainsAnyOf, boolean performing,
-		@Nullable Integer minBeds, @Nullable Integer minYears, boolean each) implements Rule {
+		@Nullable Integer minBeds, @Nullable Integer minYears, @Nullable Integer minAnnualOperations,
+		boolean each) implements Rule {
+
+	/**
+	 * A rule without an operations minimum.
+	 * @param subjectsAnyOf subject prefixes (empty: any department)
+	 * @param nameContainsAnyOf words one of which the name contains (empty: any)
+	 * @param performing only departments that carry out the spec's technology
+	 * @param minBeds minimum beds, or {@code null}
+	 * @param minYears minimum years since the department started, or {@code null}
+	 * @param each every matching department must meet the minimums
+	 */
+	public DepartmentRule(List<String> subjectsAnyOf, List<String> nameContainsAnyOf, boolean performing,
+			@Nullable Integer minBeds, @Nullable Integer minYears, boolean each) {
+		this(subjectsAnyOf, nameContainsAnyOf, performing, minBeds, minYears, null, each);
+	}
 
 	/**
 	 * Copies the lists.
@@ -42,7 +59,8 @@ public record DepartmentRule(List<String> subjectsAnyOf, List<String> nameContai
 		Boolean each = parameters.optionalBoolean("each");
 		return new DepartmentRule(parameters.strings("subjectsAnyOf"), parameters.strings("nameContainsAnyOf"),
 				Boolean.TRUE.equals(performing), parameters.optionalCount("minBeds"),
-				parameters.optionalCount("minYears"), Boolean.TRUE.equals(each));
+				parameters.optionalCount("minYears"), parameters.optionalCount("minAnnualOperations"),
+				Boolean.TRUE.equals(each));
 	}
 
 	@Override
@@ -68,6 +86,9 @@ public record DepartmentRule(List<String> subjectsAnyOf, List<String> nameContai
 		}
 		if (this.minYears != null) {
 			parts.add("开展临床诊疗工作不少于 " + this.minYears + " 年");
+		}
+		if (this.minAnnualOperations != null) {
+			parts.add("年手术量不少于 " + this.minAnnualOperations + " 例");
 		}
 		return parts.isEmpty() ? "" : "，" + String.join("、", parts);
 	}
@@ -134,6 +155,12 @@ public record DepartmentRule(List<String> subjectsAnyOf, List<String> nameContai
 				facts.add("自 " + since + " 开展诊疗工作，已 " + Texts.duration(period));
 				parts.add((period.getYears() >= this.minYears) ? Status.MET : Status.NOT_MET);
 			}
+		}
+		if (this.minAnnualOperations != null) {
+			Integer operations = department.annualOperations();
+			facts.add((operations != null) ? "年手术量 " + operations + " 例" : "年手术量未记录");
+			parts.add((operations == null) ? Status.UNKNOWN
+					: (operations >= this.minAnnualOperations) ? Status.MET : Status.NOT_MET);
 		}
 		return parts.isEmpty() ? Status.MET : Status.allOf(parts);
 	}

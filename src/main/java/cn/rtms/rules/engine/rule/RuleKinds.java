@@ -29,7 +29,7 @@ public final class RuleKinds {
 			Map.entry("traineeQualified", TraineeQualifiedRule::from), Map.entry("allOf", AllOfRule::from),
 			Map.entry("applicableWhen", ApplicableWhenRule::from),
 			Map.entry("performsSubTechnique", PerformsSubTechniqueRule::from),
-			Map.entry("department", DepartmentRule::from),
+			Map.entry("department", DepartmentRule::from), Map.entry("qualifiedTeam", QualifiedTeamRule::from),
 			Map.entry("institutionSpecialty", InstitutionSpecialtyRule::from),
 			Map.entry("anyOf", AnyOfRule::from));
 

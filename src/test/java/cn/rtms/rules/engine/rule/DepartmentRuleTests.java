@@ -70,4 +70,13 @@ class DepartmentRuleTests {
 		assertThat(result.explanation()).isEqualTo("未标明哪些科室开展本技术");
 	}
 
+	@Test
+	void checksTheDepartmentsAnnualOperations() {
+		String departments = "departments: [{name: 泌尿外科, beds: 50, technologies: [X08], annualOperations: %s}]";
+		DepartmentRule rule = new DepartmentRule(List.of(), List.of(), true, 50, null, 1000, true);
+		assertThat(evaluate(rule, institution(departments.formatted("1000"))).status()).isEqualTo(Status.MET);
+		assertThat(evaluate(rule, institution(departments.formatted("999"))).status()).isEqualTo(Status.NOT_MET);
+		assertThat(evaluate(rule, institution(departments.formatted("null"))).status()).isEqualTo(Status.UNKNOWN);
+	}
+
 }
