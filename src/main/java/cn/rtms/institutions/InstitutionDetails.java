@@ -95,8 +95,8 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * recorded)
 	 */
 	public record Department(@NotBlank(message = "科室名称不能为空") String name, @Nullable List<String> subjects,
-			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") Integer beds,
-			@Nullable LocalDate since, @Nullable List<String> technologies,
+			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") Integer beds, @Nullable LocalDate since,
+			@Nullable List<String> technologies,
 			@PositiveOrZero(message = "年手术量不能为负数") @Nullable Integer annualOperations) {
 	}
 

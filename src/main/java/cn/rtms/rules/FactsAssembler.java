@@ -28,10 +28,11 @@ final class FactsAssembler {
 
 	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff) {
 		return new InstitutionFacts(String.valueOf(d.id()), d.name(), d.regionCode(),
-				InstitutionLevel.valueOf(d.level().name()), InstitutionType.valueOf(d.type().name()),
-				d.specialty(), d.registeredSubjects(),
-				map(d.departments(), x -> new InstitutionFacts.Department(x.name(), x.subjects(), x.beds(), x.since(),
-						x.technologies(), x.annualOperations())),
+				InstitutionLevel.valueOf(d.level().name()), InstitutionType.valueOf(d.type().name()), d.specialty(),
+				d.registeredSubjects(),
+				map(d.departments(),
+						x -> new InstitutionFacts.Department(x.name(), x.subjects(), x.beds(), x.since(),
+								x.technologies(), x.annualOperations())),
 				map(d.facilities(), x -> new InstitutionFacts.Facility(x.kind(), x.count(), x.beds())),
 				map(d.equipment(), x -> new InstitutionFacts.Equipment(x.kind(), x.count(), x.model())),
 				map(d.operatingRooms(),

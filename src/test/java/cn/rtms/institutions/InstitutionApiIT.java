@@ -89,8 +89,8 @@ class InstitutionApiIT {
 		Response response = this.api.post("/api/institutions", body);
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.body().get("code").asString()).isEqualTo("INVALID_INSTITUTION");
-		assertThat(response.text()).contains("行政区划代码 229999 不存在", "未知的技术代码 “G99”", "晚于今天",
-				"至少选择一个开展的亚类", "综合医院不填写专科类别");
+		assertThat(response.text()).contains("行政区划代码 229999 不存在", "未知的技术代码 “G99”", "晚于今天", "至少选择一个开展的亚类",
+				"综合医院不填写专科类别");
 		assertThat(this.api.get("/api/institutions?q=坏数据").body().size()).isZero();
 	}
 

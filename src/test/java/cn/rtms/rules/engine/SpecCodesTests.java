@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every facility and equipment code a spec reads is offered by the institution form
- * (frontend/src/features/institutions/labels.ts) in the same list (facility or
- * equipment) and has a Chinese name in {@link Labels}: a code the form cannot record, or
- * records in the other list, makes its clause unsatisfiable.
+ * (frontend/src/features/institutions/labels.ts) in the same list (facility or equipment)
+ * and has a Chinese name in {@link Labels}: a code the form cannot record, or records in
+ * the other list, makes its clause unsatisfiable.
  */
 class SpecCodesTests {
 

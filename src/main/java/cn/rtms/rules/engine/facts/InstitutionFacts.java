@@ -25,20 +25,20 @@ import org.jspecify.annotations.Nullable;
  * @param operatingRooms operating rooms with clean grade
  * @param licences licences held (放射诊疗许可证 …)
  * @param firstCases date of the first case per technology code
- * @param subTechniques the sub-techniques (forms) the institution performs, per technology
- * code, e.g. {@code S04: [DEEP]}; a technology without an entry, or with an empty list, is
- * "not recorded"
+ * @param subTechniques the sub-techniques (forms) the institution performs, per
+ * technology code, e.g. {@code S04: [DEEP]}; a technology without an entry, or with an
+ * empty list, is "not recorded"
  * @param caseVolumes yearly case volumes per technology (and optionally sub-technique)
  * @param attestations clauses confirmed by a reviewer
  * @param staff people registered at the institution
  */
 public record InstitutionFacts(@Nullable String id, @Nullable String name, @Nullable String regionCode,
 		@Nullable InstitutionLevel level, @Nullable InstitutionType type, @Nullable String specialty,
-		@Nullable List<String> registeredSubjects,
-		@Nullable List<Department> departments, @Nullable List<Facility> facilities,
-		@Nullable List<Equipment> equipment, @Nullable List<OperatingRoom> operatingRooms,
-		@Nullable List<Licence> licences, @Nullable Map<String, LocalDate> firstCases,
-		@Nullable Map<String, List<String>> subTechniques, @Nullable List<CaseVolume> caseVolumes, @Nullable List<Attestation> attestations,
+		@Nullable List<String> registeredSubjects, @Nullable List<Department> departments,
+		@Nullable List<Facility> facilities, @Nullable List<Equipment> equipment,
+		@Nullable List<OperatingRoom> operatingRooms, @Nullable List<Licence> licences,
+		@Nullable Map<String, LocalDate> firstCases, @Nullable Map<String, List<String>> subTechniques,
+		@Nullable List<CaseVolume> caseVolumes, @Nullable List<Attestation> attestations,
 		@Nullable List<PersonFacts> staff) {
 
 	/**

@@ -17,8 +17,8 @@ import cn.rtms.rules.engine.facts.InstitutionFacts;
  *
  * @param min minimum beds
  * @param departmentsAnyOf department subjects counted (empty: all)
- * @param nameContainsAnyOf words one of which a counted department's name contains (empty:
- * any)
+ * @param nameContainsAnyOf words one of which a counted department's name contains
+ * (empty: any)
  * @param performing only departments that carry out the spec's technology
  */
 public record BedsRule(int min, List<String> departmentsAnyOf, List<String> nameContainsAnyOf,
@@ -54,10 +54,8 @@ public record BedsRule(int min, List<String> departmentsAnyOf, List<String> name
 	@Override
 	public String summary() {
 		String names = this.nameContainsAnyOf.isEmpty() ? "" : "（名称含" + Texts.or(this.nameContainsAnyOf) + "）";
-		return (this.performing ? "开展本技术的" : "")
-				+ (this.departmentsAnyOf.isEmpty() ? (this.performing ? "科室" : "")
-						: Texts.join(this.departmentsAnyOf) + "等科室" + names)
-				+ "床位不少于 " + this.min + " 张";
+		return (this.performing ? "开展本技术的" : "") + (this.departmentsAnyOf.isEmpty() ? (this.performing ? "科室" : "")
+				: Texts.join(this.departmentsAnyOf) + "等科室" + names) + "床位不少于 " + this.min + " 张";
 	}
 
 	@Override
@@ -108,7 +106,8 @@ public record BedsRule(int min, List<String> departmentsAnyOf, List<String> name
 		if (!explains) {
 			return RuleResult.bare((beds >= this.min) ? Status.MET : unknownBeds ? Status.UNKNOWN : Status.NOT_MET);
 		}
-		String where = (this.departmentsAnyOf.isEmpty() && this.nameContainsAnyOf.isEmpty() && !this.performing) ? "全院" : (names.isEmpty() ? "无相关科室" : String.join("、", names));
+		String where = (this.departmentsAnyOf.isEmpty() && this.nameContainsAnyOf.isEmpty() && !this.performing) ? "全院"
+				: (names.isEmpty() ? "无相关科室" : String.join("、", names));
 		String explanation = "床位 " + beds + " 张（" + where + "），要求" + required.get();
 		Status status;
 		if (beds >= this.min) {

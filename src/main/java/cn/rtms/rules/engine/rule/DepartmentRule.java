@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * marked as carrying out the spec's technology ({@code performing}), that meets the given
  * minimums: {@code minBeds} beds of its own and {@code minYears} years since it started
  * its clinical work ({@code since}), {@code minAnnualOperations} operations in the last
- * complete year. With {@code each} every such department must meet
- * them (and there must be one). A fact a minimum needs that is not recorded makes the
- * department UNKNOWN; departments not recorded, or (with {@code performing}) no
- * department marked with any technology, make the rule UNKNOWN.
+ * complete year. With {@code each} every such department must meet them (and there must
+ * be one). A fact a minimum needs that is not recorded makes the department UNKNOWN;
+ * departments not recorded, or (with {@code performing}) no department marked with any
+ * technology, make the rule UNKNOWN.
  *
  * @param subjectsAnyOf subject prefixes (empty: any department)
  * @param nameContainsAnyOf words one of which the name contains (empty: any)

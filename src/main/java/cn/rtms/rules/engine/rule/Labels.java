@@ -23,14 +23,14 @@ public final class Labels {
 			Map.entry("HYPERTHERMIA_WHOLE_BODY", "全身热疗设备"), Map.entry("PET_CT", "PET-CT"), Map.entry("LINAC", "直线加速器"),
 			Map.entry("ANESTHESIA_MACHINE", "麻醉机"), Map.entry("VENTILATOR", "呼吸机"), Map.entry("MONITOR", "监护仪"),
 			Map.entry("DEFIBRILLATOR", "除颤仪"), Map.entry("SURGICAL_ROBOT", "手术机器人"), Map.entry("DOSIMETER", "剂量仪"),
-			Map.entry("SURVEY_METER", "辐射监测仪"),
-			Map.entry("SUCTION", "吸引器"), Map.entry("TEMPERATURE_MONITOR", "测温设备"), Map.entry("DR", "数字化 X 线摄影（DR）"),
-			Map.entry("SPECT", "单光子发射计算机断层成像（SPECT）"), Map.entry("OPERATING_MICROSCOPE", "手术显微镜"),
-			Map.entry("SURGICAL_POWER_SYSTEM", "骨科手术动力系统"), Map.entry("MICRO_POWER_OSTEOTOMY_SYSTEM", "微动力截骨系统"),
-			Map.entry("TISSUE_BLOOD_FLOW_MONITOR", "组织血流监测设备"), Map.entry("CENTRAL_OXYGEN", "中心供氧"),
-			Map.entry("CENTRAL_SUCTION", "中心吸引器"), Map.entry("LIQUID_NITROGEN_STORAGE", "液氮保存设备"),
-			Map.entry("ELECTRIC_DERMATOME", "电动取皮刀"), Map.entry("ROLLER_DERMATOME", "滚轴取皮刀"),
-			Map.entry("DRUM_DERMATOME", "鼓式取皮机"), Map.entry("SKIN_MESHER", "皮肤拉网机"));
+			Map.entry("SURVEY_METER", "辐射监测仪"), Map.entry("SUCTION", "吸引器"), Map.entry("TEMPERATURE_MONITOR", "测温设备"),
+			Map.entry("DR", "数字化 X 线摄影（DR）"), Map.entry("SPECT", "单光子发射计算机断层成像（SPECT）"),
+			Map.entry("OPERATING_MICROSCOPE", "手术显微镜"), Map.entry("SURGICAL_POWER_SYSTEM", "骨科手术动力系统"),
+			Map.entry("MICRO_POWER_OSTEOTOMY_SYSTEM", "微动力截骨系统"), Map.entry("TISSUE_BLOOD_FLOW_MONITOR", "组织血流监测设备"),
+			Map.entry("CENTRAL_OXYGEN", "中心供氧"), Map.entry("CENTRAL_SUCTION", "中心吸引器"),
+			Map.entry("LIQUID_NITROGEN_STORAGE", "液氮保存设备"), Map.entry("ELECTRIC_DERMATOME", "电动取皮刀"),
+			Map.entry("ROLLER_DERMATOME", "滚轴取皮刀"), Map.entry("DRUM_DERMATOME", "鼓式取皮机"),
+			Map.entry("SKIN_MESHER", "皮肤拉网机"));
 
 	private static final Map<String, String> LICENCES = Map.of("RADIOLOGY", "放射诊疗许可证", "RADIATION_SAFETY", "辐射安全许可证",
 			"PRACTICE", "医疗机构执业许可证", "TISSUE_BANK", "组织库许可");

@@ -8,10 +8,10 @@ import cn.rtms.rules.engine.facts.InstitutionFacts;
 
 /**
  * {@code performsSubTechnique}: the institution performs at least one of the given
- * sub-techniques (forms) of the spec's technology, e.g. 深部热疗 or 全身热疗 for S04. Used
- * as the condition of {@link ApplicableWhenRule}. When the institution's forms of the
- * technology are not recorded, or recorded as none, the answer is UNKNOWN: an institution
- * that files for a technology performs some form of it.
+ * sub-techniques (forms) of the spec's technology, e.g. 深部热疗 or 全身热疗 for S04. Used as the
+ * condition of {@link ApplicableWhenRule}. When the institution's forms of the technology
+ * are not recorded, or recorded as none, the answer is UNKNOWN: an institution that files
+ * for a technology performs some form of it.
  *
  * @param anyOf sub-technique codes declared by the spec
  */

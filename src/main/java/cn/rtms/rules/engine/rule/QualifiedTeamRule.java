@@ -13,9 +13,9 @@ import cn.rtms.rules.engine.facts.StaffRole;
  * {@code min} people the engine finds eligible in one of the given roles (PHYSICIAN: all
  * PHYSICIAN clauses met; other roles: all STAFF clauses for the role met), and at least
  * {@code largerMin} when a department carrying out the technology matches
- * {@code largerForSubjectsAnyOf} (心脏大血管外科: 6 instead of 4). A person counts once.
- * When it is not recorded which departments carry out the technology and the count lies
- * between the two minimums, the answer is UNKNOWN.
+ * {@code largerForSubjectsAnyOf} (心脏大血管外科: 6 instead of 4). A person counts once. When it
+ * is not recorded which departments carry out the technology and the count lies between
+ * the two minimums, the answer is UNKNOWN.
  *
  * @param roles roles that make up the team
  * @param min minimum team size
@@ -54,8 +54,8 @@ public record QualifiedTeamRule(List<StaffRole> roles, int min, int largerMin,
 
 	@Override
 	public String summary() {
-		return "医疗团队有不少于 " + this.min + " 名" + what()
-				+ (this.largerMin > 0 ? "（" + Texts.or(this.largerForSubjectsAnyOf) + "科室开展时不少于 " + this.largerMin + " 名）" : "");
+		return "医疗团队有不少于 " + this.min + " 名" + what() + (this.largerMin > 0
+				? "（" + Texts.or(this.largerForSubjectsAnyOf) + "科室开展时不少于 " + this.largerMin + " 名）" : "");
 	}
 
 	private String what() {

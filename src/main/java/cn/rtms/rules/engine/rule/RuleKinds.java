@@ -30,8 +30,7 @@ public final class RuleKinds {
 			Map.entry("applicableWhen", ApplicableWhenRule::from),
 			Map.entry("performsSubTechnique", PerformsSubTechniqueRule::from),
 			Map.entry("department", DepartmentRule::from), Map.entry("qualifiedTeam", QualifiedTeamRule::from),
-			Map.entry("institutionSpecialty", InstitutionSpecialtyRule::from),
-			Map.entry("anyOf", AnyOfRule::from));
+			Map.entry("institutionSpecialty", InstitutionSpecialtyRule::from), Map.entry("anyOf", AnyOfRule::from));
 
 	private RuleKinds() {
 	}

@@ -56,8 +56,7 @@ class DepartmentRuleTests {
 		DepartmentRule each = new DepartmentRule(List.of(), List.of(), true, 30, null, true);
 		assertThat(evaluate(each, institution(DEPARTMENTS)).status()).isEqualTo(Status.MET);
 		DepartmentRule eachTenYears = new DepartmentRule(List.of(), List.of(), true, null, 10, true);
-		assertThat(evaluate(eachTenYears, institution(DEPARTMENTS)).status())
-			.as("头颈肿瘤外科 has no start date")
+		assertThat(evaluate(eachTenYears, institution(DEPARTMENTS)).status()).as("头颈肿瘤外科 has no start date")
 			.isEqualTo(Status.UNKNOWN);
 	}
 

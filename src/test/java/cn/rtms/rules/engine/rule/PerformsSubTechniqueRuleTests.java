@@ -29,8 +29,7 @@ class PerformsSubTechniqueRuleTests {
 	void unknownWhenNotRecordedOrRecordedAsNoneForTheTechnology() {
 		assertThat(evaluate(MICROWAVE, anyInstitution()).status()).isEqualTo(Status.UNKNOWN);
 		assertThat(evaluate(MICROWAVE, institution("subTechniques: {X08: []}")).status()).isEqualTo(Status.UNKNOWN);
-		assertThat(evaluate(MICROWAVE, institution("subTechniques: {S04: [MWA]}")).status())
-			.isEqualTo(Status.UNKNOWN);
+		assertThat(evaluate(MICROWAVE, institution("subTechniques: {S04: [MWA]}")).status()).isEqualTo(Status.UNKNOWN);
 	}
 
 }

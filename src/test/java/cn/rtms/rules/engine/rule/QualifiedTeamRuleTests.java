@@ -36,8 +36,7 @@ class QualifiedTeamRuleTests {
 
 	@Test
 	void countsEachEligiblePersonOnceAcrossRoles() {
-		RuleResult result = evaluate("departments: [{name: 泌尿外科, subjects: [外科／泌尿外科专业], technologies: [X08]}]\n",
-				FOUR);
+		RuleResult result = evaluate("departments: [{name: 泌尿外科, subjects: [外科／泌尿外科专业], technologies: [X08]}]\n", FOUR);
 		assertThat(result.status()).isEqualTo(Status.MET);
 		assertThat(result.evidence()).containsExactly("王强", "李明", "赵丽", "钱芳");
 		assertThat(evaluate("departments: [{name: 泌尿外科, subjects: [外科／泌尿外科专业], technologies: [X08]}]\n",
@@ -52,8 +51,8 @@ class QualifiedTeamRuleTests {
 
 	@Test
 	void cardiacSurgeryNeedsTheLargerTeam() {
-		RuleResult result = evaluate(
-				"departments: [{name: 心脏大血管外科, subjects: [外科／心脏大血管外科专业], technologies: [X08]}]\n", FOUR);
+		RuleResult result = evaluate("departments: [{name: 心脏大血管外科, subjects: [外科／心脏大血管外科专业], technologies: [X08]}]\n",
+				FOUR);
 		assertThat(result.status()).isEqualTo(Status.NOT_MET);
 		assertThat(result.required()).startsWith("不少于 6 名");
 	}
