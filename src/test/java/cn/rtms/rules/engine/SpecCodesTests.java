@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 
 import cn.rtms.rules.engine.rule.AllOfRule;
 import cn.rtms.rules.engine.rule.AnyOfRule;
+import cn.rtms.rules.engine.rule.ApplicableWhenRule;
 import cn.rtms.rules.engine.rule.EquipmentRule;
 import cn.rtms.rules.engine.rule.FacilityRule;
 import cn.rtms.rules.engine.rule.IssueDateRule;
 import cn.rtms.rules.engine.rule.Labels;
+import cn.rtms.rules.engine.rule.PerformsSubTechniqueRule;
 import cn.rtms.rules.engine.rule.Rule;
 import cn.rtms.rules.engine.spec.Clause;
 import cn.rtms.rules.engine.spec.RequirementSpec;
@@ -66,11 +68,44 @@ class SpecCodesTests {
 	}
 
 	@Test
+	void everySubTechniqueConditionNamesASubTechniqueOfItsSpec() {
+		List<String> problems = new ArrayList<>();
+		for (RequirementSpec spec : new SpecLoader().loadDirectory(SpecGoldenTests.SPECS)) {
+			Set<String> declared = new TreeSet<>();
+			spec.subTechniques().forEach((s) -> declared.add(s.code()));
+			for (Clause clause : spec.clauses()) {
+				Set<String> named = new TreeSet<>();
+				if (clause.rule() != null) {
+					subTechniques(clause.rule(), named);
+				}
+				named.removeAll(declared);
+				named.forEach((code) -> problems.add(clause.citation() + " 引用了未声明的亚类 " + code));
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private static void subTechniques(Rule rule, Set<String> codes) {
+		switch (rule) {
+			case AllOfRule all -> all.rules().forEach((part) -> subTechniques(part, codes));
+			case AnyOfRule any -> any.rules().forEach((part) -> subTechniques(part, codes));
+			case IssueDateRule issueDate -> subTechniques(issueDate.rule(), codes);
+			case ApplicableWhenRule when -> {
+				subTechniques(when.condition(), codes);
+				subTechniques(when.rule(), codes);
+			}
+			case PerformsSubTechniqueRule performs -> codes.addAll(performs.anyOf());
+			default -> {
+			}
+		}
+	}
+
+	@Test
 	void readsTheFormListsItChecks() throws IOException {
 		assertThat(formCodes("FACILITY_KINDS")).contains("PACU", "ICU");
 		assertThat(formCodes("EQUIPMENT_KINDS")).contains("CT", "MRI").doesNotContain("PACU");
 		assertThat(codes(true)).contains("PACU", "PACS");
-		assertThat(codes(false)).contains("DSA", "TPS");
+		assertThat(codes(false)).contains("DSA", "TPS", "HYPERTHERMIA_WHOLE_BODY", "DEFIBRILLATOR");
 	}
 
 	private static Set<String> codes(boolean facilities) {
@@ -90,6 +125,10 @@ class SpecCodesTests {
 			case AllOfRule all -> all.rules().forEach((part) -> collect(part, facilities, codes));
 			case AnyOfRule any -> any.rules().forEach((part) -> collect(part, facilities, codes));
 			case IssueDateRule issueDate -> collect(issueDate.rule(), facilities, codes);
+			case ApplicableWhenRule when -> {
+				collect(when.condition(), facilities, codes);
+				collect(when.rule(), facilities, codes);
+			}
 			case FacilityRule facility when facilities -> codes.add(facility.facility());
 			case EquipmentRule equipment when !facilities -> {
 				codes.addAll(equipment.allOf());
