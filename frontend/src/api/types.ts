@@ -121,6 +121,12 @@ export interface Department {
   name: string
   subjects: string[]
   beds: number | null
+  /** When the department started its clinical work; null = not recorded. */
+  since?: IsoDate | null
+  /** Restricted technologies the department carries out; null = not recorded. */
+  technologies?: string[] | null
+  /** Operations in the last complete year (年手术量); null = not recorded. */
+  annualOperations?: number | null
 }
 
 export interface Facility {
@@ -168,6 +174,8 @@ export interface Institution {
   regionName?: string | null
   level: string | null
   type: string | null
+  /** A specialty hospital's specialty (ONCOLOGY, STOMATOLOGY, ENT, NEUROSURGERY …); null for general hospitals. */
+  specialty?: string | null
   licence: PracticeLicence
   registeredSubjects: string[]
   departments: Department[]
@@ -176,6 +184,8 @@ export interface Institution {
   operatingRooms: OperatingRoom[]
   licences: OtherLicence[]
   firstCases: Record<string, IsoDate>
+  /** Sub-techniques (forms) performed per technology, e.g. { S04: ['DEEP'] }; null = not recorded. */
+  subTechniques?: Record<string, string[]> | null
   caseVolumes: InstitutionCaseVolume[]
   attestations: Attestation[]
 }

@@ -26,4 +26,18 @@ describe('validateInstitution', () => {
       'licences[0].validUntil': '有效期止不能早于有效期起',
     })
   })
+
+  it('requires at least one sub-technique per technology recorded', () => {
+    const i = {
+      ...emptyInstitution(),
+      name: '松原市查干湖医院',
+      regionCode: '220702',
+      level: 'TERTIARY_B',
+      type: 'GENERAL',
+      subTechniques: { S04: [], G08: ['RFA'] },
+    }
+    expect(validateInstitution(i, '2026-06-30')).toEqual({
+      'subTechniques.S04': '至少选择一个开展的亚类',
+    })
+  })
 })

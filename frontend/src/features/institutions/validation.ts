@@ -46,6 +46,7 @@ export function validateInstitution(i: Institution, today: string = todayIso()):
   else if (!/^\d{6}$/.test(i.regionCode)) errors.regionCode = '行政区划代码必须是 6 位数字'
   if (!i.level) errors.level = '请选择机构级别'
   if (!i.type) errors.type = '请选择机构类型'
+  else if (i.type === 'GENERAL' && i.specialty) errors.specialty = '综合医院不填写专科类别'
   if (hasLicence(i)) {
     if (!i.licence.number?.trim()) errors['licence.number'] = '请填写许可证登记号'
     if (!i.licence.issuedBy?.trim()) errors['licence.issuedBy'] = '请填写发证机关'
@@ -59,6 +60,9 @@ export function validateInstitution(i: Institution, today: string = todayIso()):
     if (!d.name?.trim()) errors[`departments[${k}].name`] = '请填写科室名称'
     if (d.beds === null || d.beds === undefined) errors[`departments[${k}].beds`] = '请填写床位数'
     nonNegative(errors, `departments[${k}].beds`, d.beds)
+    nonNegative(errors, `departments[${k}].annualOperations`, d.annualOperations)
+    if (d.since && !isIsoDate(d.since)) errors[`departments[${k}].since`] = '日期格式应为 yyyy-MM-dd'
+    else if (d.since && d.since > today) errors[`departments[${k}].since`] = '科室开展诊疗工作的日期晚于今天'
   })
   i.facilities.forEach((f, k) => {
     kind(errors, `facilities[${k}].kind`, f.kind, '设施类型')
@@ -80,6 +84,11 @@ export function validateInstitution(i: Institution, today: string = todayIso()):
   for (const [technology, date] of Object.entries(i.firstCases)) {
     if (!isIsoDate(date)) errors[`firstCases.${technology}`] = '首例日期不能为空'
     else if (date > today) errors[`firstCases.${technology}`] = '首例日期不能晚于今天'
+  }
+  for (const [technology, codes] of Object.entries(i.subTechniques ?? {})) {
+    if (!codes.length) errors[`subTechniques.${technology}`] = '至少选择一个开展的亚类'
+    else if (codes.some((c) => !KIND.test(c)))
+      errors[`subTechniques.${technology}`] = '亚类代码只能包含大写字母、数字和下划线'
   }
   const seen = new Set<string>()
   i.caseVolumes.forEach((c, k) => {

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param regionName the region's Chinese name (output only)
  * @param level hospital level and grade, e.g. 三级甲等
  * @param type general or specialty hospital
+ * @param specialty a specialty hospital's specialty code (see {@link #SPECIALTIES}); null
+ * when not recorded, always null for a general hospital
  * @param licence the 医疗机构执业许可证
  * @param registeredSubjects 诊疗科目 approved on the licence
  * @param departments clinical departments with their beds
@@ -36,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param operatingRooms operating rooms with their clean grade
  * @param licences other licences (放射诊疗许可证, 辐射安全许可证…)
  * @param firstCases date of the first case per technology code
+ * @param subTechniques sub-techniques (forms) performed per technology code, e.g.
+ * {@code S04: [DEEP, WHOLE_BODY]} for 深部热疗 and 全身热疗
  * @param caseVolumes cases per technology (optionally sub-technique) per year
  * @param attestations clauses confirmed by a reviewer with their evidence
  */
@@ -43,12 +47,24 @@ public record InstitutionDetails(@Nullable UUID id,
 		@NotBlank(message = "机构名称不能为空") @Size(max = 100, message = "机构名称不能超过 100 个字") String name,
 		@NotBlank(message = "所在行政区划不能为空") @Pattern(regexp = "\\d{6}", message = "行政区划代码必须是 6 位数字") String regionCode,
 		@Nullable String regionName, @NotNull(message = "医院等级不能为空") InstitutionLevel level,
-		@NotNull(message = "机构类别不能为空") InstitutionType type, @Valid @Nullable PracticeLicence licence,
+		@NotNull(message = "机构类别不能为空") InstitutionType type, @Nullable String specialty,
+		@Valid @Nullable PracticeLicence licence,
 		@Nullable List<@NotBlank(message = "诊疗科目不能为空") String> registeredSubjects,
 		@Valid @Nullable List<Department> departments, @Valid @Nullable List<Facility> facilities,
 		@Valid @Nullable List<Equipment> equipment, @Valid @Nullable List<OperatingRoom> operatingRooms,
 		@Valid @Nullable List<OtherLicence> licences, @Nullable Map<String, LocalDate> firstCases,
+		@Nullable Map<String, List<@Pattern(regexp = "[A-Z][A-Z0-9_]*",
+				message = "亚类代码只能包含大写字母、数字和下划线") String>> subTechniques,
 		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<Attestation> attestations) {
+
+	/**
+	 * The specialty codes a 专科 hospital may record, with their Chinese names.
+	 */
+	public static final Map<String, String> SPECIALTIES = Map.ofEntries(Map.entry("ONCOLOGY", "肿瘤"),
+			Map.entry("STOMATOLOGY", "口腔"), Map.entry("ENT", "耳鼻咽喉"), Map.entry("NEUROSURGERY", "神经外科"),
+			Map.entry("OPHTHALMOLOGY", "眼科"), Map.entry("ORTHOPAEDICS", "骨科"), Map.entry("CARDIOVASCULAR", "心血管病"),
+			Map.entry("OBSTETRICS_GYNAECOLOGY", "妇产（妇幼）"), Map.entry("PAEDIATRICS", "儿童"), Map.entry("CHEST", "胸科"),
+			Map.entry("BURNS_PLASTIC", "烧伤整形"), Map.entry("OTHER", "其他"));
 
 	/**
 	 * 医疗机构执业许可证.
@@ -72,9 +88,16 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param name department name
 	 * @param subjects registered subjects it practises
 	 * @param beds beds it holds
+	 * @param since when it started its clinical work (null: not recorded)
+	 * @param technologies restricted technologies it carries out, by code (null: not
+	 * recorded)
+	 * @param annualOperations operations in the last complete year, 年手术量 (null: not
+	 * recorded)
 	 */
 	public record Department(@NotBlank(message = "科室名称不能为空") String name, @Nullable List<String> subjects,
-			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") Integer beds) {
+			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") Integer beds, @Nullable LocalDate since,
+			@Nullable List<String> technologies,
+			@PositiveOrZero(message = "年手术量不能为负数") @Nullable Integer annualOperations) {
 	}
 
 	/**

@@ -249,6 +249,33 @@ public class InstitutionManagement {
 		if (this.institutions.nameTaken(d.name().strip(), id)) {
 			problems.add(new FieldProblem("name", "已存在名为 “" + d.name().strip() + "” 的医疗机构"));
 		}
+		String specialty = d.specialty();
+		if (specialty != null && d.type() == InstitutionType.GENERAL) {
+			problems.add(new FieldProblem("specialty", "综合医院不填写专科类别"));
+		}
+		else if (specialty != null && !InstitutionDetails.SPECIALTIES.containsKey(specialty)) {
+			problems.add(new FieldProblem("specialty", "未知的专科类别 “" + specialty + "”"));
+		}
+		Set<String> codes = this.catalog.codes();
+		List<InstitutionDetails.Department> departments = d.departments();
+		if (departments != null) {
+			for (int i = 0; i < departments.size(); i++) {
+				InstitutionDetails.Department department = departments.get(i);
+				LocalDate since = department.since();
+				if (since != null && since.isAfter(today)) {
+					problems.add(new FieldProblem("departments[" + i + "].since", "科室开展诊疗工作的日期晚于今天"));
+				}
+				List<String> technologies = department.technologies();
+				if (technologies != null) {
+					for (String technology : technologies) {
+						if (!codes.contains(technology)) {
+							problems.add(new FieldProblem("departments[" + i + "].technologies",
+									"未知的技术代码 “" + technology + "”"));
+						}
+					}
+				}
+			}
+		}
 		PracticeLicence licence = d.licence();
 		if (licence != null) {
 			if (!regionRows.containsKey(licence.issuerRegionCode())) {
@@ -264,7 +291,6 @@ public class InstitutionManagement {
 						problems);
 			}
 		}
-		Set<String> codes = this.catalog.codes();
 		Map<String, LocalDate> firstCases = d.firstCases();
 		if (firstCases != null) {
 			firstCases.forEach((technology, date) -> {
@@ -276,6 +302,20 @@ public class InstitutionManagement {
 				}
 				else if (date.isAfter(today)) {
 					problems.add(new FieldProblem("firstCases." + technology, "首例日期 " + date + " 晚于今天"));
+				}
+			});
+		}
+		Map<String, List<String>> subTechniques = d.subTechniques();
+		if (subTechniques != null) {
+			subTechniques.forEach((technology, forms) -> {
+				if (!codes.contains(technology)) {
+					problems.add(new FieldProblem("subTechniques." + technology, "未知的技术代码 “" + technology + "”"));
+				}
+				if (forms == null || forms.isEmpty()) {
+					problems.add(new FieldProblem("subTechniques." + technology, "至少选择一个开展的亚类"));
+				}
+				else if (forms.size() != new java.util.HashSet<>(forms).size()) {
+					problems.add(new FieldProblem("subTechniques." + technology, "亚类重复"));
 				}
 			});
 		}

@@ -26,14 +26,15 @@ class Institutions {
 	 */
 	private static final String SELECT = """
 			select jsonb_build_object('id', i.id, 'name', i.name, 'regionCode', i.region_code,
-			  'regionName', r.name, 'level', i.level, 'type', i.type,
+			  'regionName', r.name, 'level', i.level, 'type', i.type, 'specialty', i.specialty,
 			  'licence', case when i.licence_number is null then null else jsonb_build_object(
 			     'number', i.licence_number, 'issuedBy', i.licence_issued_by,
 			     'issuerRegionCode', i.licence_issuer_region_code, 'validFrom', i.licence_valid_from,
 			     'validUntil', i.licence_valid_until) end,
 			  'registeredSubjects', i.registered_subjects, 'departments', i.departments,
 			  'facilities', i.facilities, 'equipment', i.equipment, 'operatingRooms', i.operating_rooms,
-			  'licences', i.licences, 'firstCases', i.first_cases, 'caseVolumes', i.case_volumes,
+			  'licences', i.licences, 'firstCases', i.first_cases,
+			  'subTechniques', i.sub_techniques, 'caseVolumes', i.case_volumes,
 			  'attestations', i.attestations)::text
 			from institutions.institution i
 			join institutions.region r on r.code = i.region_code
@@ -103,26 +104,28 @@ class Institutions {
 
 	void insert(UUID id, InstitutionDetails d) {
 		this.jdbc.sql("""
-				insert into institutions.institution (id, name, region_code, level, type, licence_number,
+				insert into institutions.institution (id, name, region_code, level, type, specialty, licence_number,
 				  licence_issued_by, licence_issuer_region_code, licence_valid_from, licence_valid_until,
 				  registered_subjects, departments, facilities, equipment, operating_rooms, licences, first_cases,
-				  case_volumes, attestations)
-				values (:id, :name, :region, :level, :type, :lnum, :lby, :lregion, :lfrom, :luntil,
+				  sub_techniques, case_volumes, attestations)
+				values (:id, :name, :region, :level, :type, :specialty, :lnum, :lby, :lregion, :lfrom, :luntil,
 				  cast(:subjects as jsonb), cast(:departments as jsonb), cast(:facilities as jsonb),
 				  cast(:equipment as jsonb), cast(:rooms as jsonb), cast(:licences as jsonb),
-				  cast(:firstCases as jsonb), cast(:volumes as jsonb), cast(:attestations as jsonb))
+				  cast(:firstCases as jsonb), cast(:subTechniques as jsonb), cast(:volumes as jsonb),
+				  cast(:attestations as jsonb))
 				""").paramSource(params(id, d)).update();
 	}
 
 	boolean update(UUID id, InstitutionDetails d) {
 		return this.jdbc.sql("""
 				update institutions.institution set name = :name, region_code = :region, level = :level,
-				  type = :type, licence_number = :lnum, licence_issued_by = :lby,
+				  type = :type, specialty = :specialty, licence_number = :lnum, licence_issued_by = :lby,
 				  licence_issuer_region_code = :lregion, licence_valid_from = :lfrom, licence_valid_until = :luntil,
 				  registered_subjects = cast(:subjects as jsonb), departments = cast(:departments as jsonb),
 				  facilities = cast(:facilities as jsonb), equipment = cast(:equipment as jsonb),
 				  operating_rooms = cast(:rooms as jsonb), licences = cast(:licences as jsonb),
-				  first_cases = cast(:firstCases as jsonb), case_volumes = cast(:volumes as jsonb),
+				  first_cases = cast(:firstCases as jsonb), sub_techniques = cast(:subTechniques as jsonb),
+				  case_volumes = cast(:volumes as jsonb),
 				  attestations = cast(:attestations as jsonb), version = version + 1, updated_at = now()
 				where id = :id
 				""").paramSource(params(id, d)).update() == 1;
@@ -140,6 +143,7 @@ class Institutions {
 		p.put("region", d.regionCode());
 		p.put("level", d.level().name());
 		p.put("type", d.type().name());
+		p.put("specialty", d.specialty());
 		p.put("lnum", l == null ? null : l.number());
 		p.put("lby", l == null ? null : l.issuedBy());
 		p.put("lregion", l == null ? null : l.issuerRegionCode());
@@ -152,6 +156,7 @@ class Institutions {
 		p.put("rooms", toJson(d.operatingRooms()));
 		p.put("licences", toJson(d.licences()));
 		p.put("firstCases", toJson(d.firstCases()));
+		p.put("subTechniques", toJson(d.subTechniques()));
 		p.put("volumes", toJson(d.caseVolumes()));
 		p.put("attestations", toJson(d.attestations()));
 		return p;

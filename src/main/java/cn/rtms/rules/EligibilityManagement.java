@@ -325,9 +325,9 @@ public class EligibilityManagement {
 	}
 
 	private static InstitutionFacts withoutStaff(InstitutionFacts i) {
-		return new InstitutionFacts(i.id(), i.name(), i.regionCode(), i.level(), i.type(), i.registeredSubjects(),
-				i.departments(), i.facilities(), i.equipment(), i.operatingRooms(), i.licences(), i.firstCases(),
-				i.caseVolumes(), i.attestations(), List.of());
+		return new InstitutionFacts(i.id(), i.name(), i.regionCode(), i.level(), i.type(), i.specialty(),
+				i.registeredSubjects(), i.departments(), i.facilities(), i.equipment(), i.operatingRooms(),
+				i.licences(), i.firstCases(), i.subTechniques(), i.caseVolumes(), i.attestations(), List.of());
 	}
 
 	private static EligibilityMatrix.Row row(RestrictedTechnology technology, Outcome outcome) {

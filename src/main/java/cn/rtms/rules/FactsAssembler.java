@@ -28,16 +28,18 @@ final class FactsAssembler {
 
 	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff) {
 		return new InstitutionFacts(String.valueOf(d.id()), d.name(), d.regionCode(),
-				InstitutionLevel.valueOf(d.level().name()), InstitutionType.valueOf(d.type().name()),
+				InstitutionLevel.valueOf(d.level().name()), InstitutionType.valueOf(d.type().name()), d.specialty(),
 				d.registeredSubjects(),
-				map(d.departments(), x -> new InstitutionFacts.Department(x.name(), x.subjects(), x.beds())),
+				map(d.departments(),
+						x -> new InstitutionFacts.Department(x.name(), x.subjects(), x.beds(), x.since(),
+								x.technologies(), x.annualOperations())),
 				map(d.facilities(), x -> new InstitutionFacts.Facility(x.kind(), x.count(), x.beds())),
 				map(d.equipment(), x -> new InstitutionFacts.Equipment(x.kind(), x.count(), x.model())),
 				map(d.operatingRooms(),
 						x -> new InstitutionFacts.OperatingRoom(x.name(), CleanGrade.valueOf(x.cleanGrade()))),
 				map(d.licences(),
 						x -> new InstitutionFacts.Licence(x.kind(), x.number(), x.validFrom(), x.validUntil())),
-				d.firstCases(),
+				d.firstCases(), d.subTechniques(),
 				map(d.caseVolumes(), x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.cases())),
 				map(d.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
 				staff.stream().map(p -> person(p, d.name())).toList());

@@ -136,7 +136,7 @@ final class ProvinceGenerator {
 	private List<Department> departments() {
 		List<Department> departments = new ArrayList<>();
 		for (String subject : pick(SUBJECTS, 2 + this.random.nextInt(6))) {
-			departments.add(new Department(subject, List.of(subject), 10 + this.random.nextInt(80)));
+			departments.add(new Department(subject, List.of(subject), 10 + this.random.nextInt(80), null, null, null));
 		}
 		return departments;
 	}

@@ -33,10 +33,11 @@ class InstitutionApiIT {
 				 "licence": {"number": "PDY00001022010215A1001", "issuedBy": "长春市卫生健康委员会",
 				             "issuerRegionCode": "220100", "validFrom": "2020-01-01", "validUntil": "2030-12-31"},
 				 "registeredSubjects": ["肿瘤科", "外科"],
-				 "departments": [{"name": "肿瘤科", "subjects": ["肿瘤科"], "beds": 40}],
+				 "departments": [{"name": "肿瘤科", "subjects": ["肿瘤科"], "beds": 40, "since": "2010-03-01",
+				                  "technologies": ["G08"]}],
 				 "facilities": [{"kind": "PACU", "count": 1, "beds": 4}],
 				 "caseVolumes": [{"technology": "G08", "year": 2025, "cases": 120}],
-				 "firstCases": {"G08": "2015-06-01"}}
+				 "firstCases": {"G08": "2015-06-01"}, "subTechniques": {"S04": ["DEEP"]}}
 				""".formatted(name));
 	}
 
@@ -53,6 +54,10 @@ class InstitutionApiIT {
 		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
 		assertThat(this.api.get("/api/institutions/" + id).body().at("/departments/0/beds").asInt()).isEqualTo(55);
 		assertThat(this.api.get("/api/institutions?q=测试创建").body().size()).isEqualTo(1);
+		assertThat(this.api.get("/api/institutions/" + id).body().at("/subTechniques/S04/0").asString())
+			.isEqualTo("DEEP");
+		assertThat(this.api.get("/api/institutions/" + id).body().at("/departments/0/technologies/0").asString())
+			.isEqualTo("G08");
 
 		Response trail = this.api.get("/api/audit?entityType=Institution&entityId=" + id);
 		assertThat(trail.body().size()).as(trail.text()).isEqualTo(2);
@@ -80,10 +85,13 @@ class InstitutionApiIT {
 		body.put("regionCode", "229999");
 		((ObjectNode) body.get("caseVolumes").get(0)).put("technology", "G99");
 		body.set("firstCases", this.api.json().valueToTree(Map.of("G08", TestClock.today().plusDays(1).toString())));
+		body.set("subTechniques", this.api.json().valueToTree(Map.of("S04", java.util.List.of())));
+		body.put("specialty", "ONCOLOGY");
 		Response response = this.api.post("/api/institutions", body);
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.body().get("code").asString()).isEqualTo("INVALID_INSTITUTION");
-		assertThat(response.text()).contains("行政区划代码 229999 不存在", "未知的技术代码 “G99”", "晚于今天");
+		assertThat(response.text()).contains("行政区划代码 229999 不存在", "未知的技术代码 “G99”", "晚于今天", "至少选择一个开展的亚类",
+				"综合医院不填写专科类别");
 		assertThat(this.api.get("/api/institutions?q=坏数据").body().size()).isZero();
 	}
 

@@ -141,6 +141,35 @@ class EligibilityApiIT {
 	}
 
 	@Test
+	void provincialDemoVerdictsAreAsDocumented() {
+		assertThat(notMet("长春市中心医院", "S03")).isEmpty();
+		assertThat(notMet("延吉市布尔哈通医院", "S03")).containsExactly("一(十)");
+		assertThat(notMet("吉林省松江肿瘤医院", "S04")).isEmpty();
+		assertThat(notMet("松原市查干湖医院", "S04")).isEmpty();
+		String id = institutionId("长春市中心医院");
+		JsonNode s03 = this.api.get("/api/institutions/" + id + "/eligibility/S03?asOf=" + AS_OF).body();
+		assertThat(s03.get("status").asString()).isEqualTo("MET");
+		assertThat(clause(s03, "一(七)").get("status").asString()).isEqualTo("NOT_APPLICABLE");
+		assertThat(this.api.get("/api/institutions/" + institutionId("松原市查干湖医院") + "/eligibility/S04?asOf=" + AS_OF)
+			.body()
+			.get("status")
+			.asString()).isEqualTo("MET");
+	}
+
+	private java.util.List<String> notMet(String institution, String technology) {
+		JsonNode report = this.api
+			.get("/api/institutions/" + institutionId(institution) + "/eligibility/" + technology + "?asOf=" + AS_OF)
+			.body();
+		java.util.List<String> refs = new java.util.ArrayList<>();
+		for (JsonNode clause : report.get("clauses")) {
+			if (!java.util.Set.of("MET", "NOT_APPLICABLE").contains(clause.get("status").asString())) {
+				refs.add(clause.get("ref").asString());
+			}
+		}
+		return refs;
+	}
+
+	@Test
 	void provincialEditionReplacesTheNationalOneFromItsEffectiveDate() {
 		String id = institutionId("吉林省松江肿瘤医院");
 		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-21")

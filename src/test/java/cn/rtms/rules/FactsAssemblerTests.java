@@ -25,6 +25,16 @@ class FactsAssemblerTests {
 	}
 
 	@Test
+	void specialtiesNameTheSameCodesAndNamesOnBothSides() {
+		for (String code : cn.rtms.institutions.InstitutionDetails.SPECIALTIES.keySet()) {
+			assertThat(cn.rtms.rules.engine.rule.Labels.specialty(code)).as(code)
+				.isEqualTo(cn.rtms.institutions.InstitutionDetails.SPECIALTIES.get(code));
+		}
+		assertThat(cn.rtms.rules.engine.rule.Labels.specialtyCodes())
+			.containsExactlyInAnyOrderElementsOf(cn.rtms.institutions.InstitutionDetails.SPECIALTIES.keySet());
+	}
+
+	@Test
 	void titlesNameTheSameConstantsOnBothSides() {
 		assertThat(names(cn.rtms.personnel.Title.class)).containsExactly(names(cn.rtms.rules.engine.facts.Title.class));
 	}

@@ -248,8 +248,8 @@ public final class EligibilityEngine {
 			result = evaluateRule(rule, context);
 			if (result.status() != Status.MET) {
 				ClauseAttestation attestation = clause.attestation();
-				String explanation = result.explanation() + ((attestation != null && result.status() != Status.ERROR)
-						? "；另需人工确认：" + attestation.evidence() : "");
+				String explanation = result.explanation() + ((attestation != null && result.status() != Status.ERROR
+						&& result.status() != Status.NOT_APPLICABLE) ? "；另需人工确认：" + attestation.evidence() : "");
 				return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
 						result.status(), explanation, result.actual(), result.required(), result.evidence(),
 						clause.pathway());

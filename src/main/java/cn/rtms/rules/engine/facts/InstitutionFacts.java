@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param regionCode GB/T 2260 code of where it is
  * @param level level and grade
  * @param type 综合 or 专科
+ * @param specialty for a 专科 hospital, its specialty code (ONCOLOGY, STOMATOLOGY, ENT,
+ * NEUROSURGERY …); {@code null} when not recorded (and for general hospitals)
  * @param registeredSubjects 诊疗科目 on the practice licence
  * @param departments clinical departments with beds
  * @param facilities rooms and units (PACU, ICU …)
@@ -23,15 +25,19 @@ import org.jspecify.annotations.Nullable;
  * @param operatingRooms operating rooms with clean grade
  * @param licences licences held (放射诊疗许可证 …)
  * @param firstCases date of the first case per technology code
+ * @param subTechniques the sub-techniques (forms) the institution performs, per
+ * technology code, e.g. {@code S04: [DEEP]}; a technology without an entry, or with an
+ * empty list, is "not recorded"
  * @param caseVolumes yearly case volumes per technology (and optionally sub-technique)
  * @param attestations clauses confirmed by a reviewer
  * @param staff people registered at the institution
  */
 public record InstitutionFacts(@Nullable String id, @Nullable String name, @Nullable String regionCode,
-		@Nullable InstitutionLevel level, @Nullable InstitutionType type, @Nullable List<String> registeredSubjects,
-		@Nullable List<Department> departments, @Nullable List<Facility> facilities,
-		@Nullable List<Equipment> equipment, @Nullable List<OperatingRoom> operatingRooms,
-		@Nullable List<Licence> licences, @Nullable Map<String, LocalDate> firstCases,
+		@Nullable InstitutionLevel level, @Nullable InstitutionType type, @Nullable String specialty,
+		@Nullable List<String> registeredSubjects, @Nullable List<Department> departments,
+		@Nullable List<Facility> facilities, @Nullable List<Equipment> equipment,
+		@Nullable List<OperatingRoom> operatingRooms, @Nullable List<Licence> licences,
+		@Nullable Map<String, LocalDate> firstCases, @Nullable Map<String, List<String>> subTechniques,
 		@Nullable List<CaseVolume> caseVolumes, @Nullable List<Attestation> attestations,
 		@Nullable List<PersonFacts> staff) {
 
@@ -41,8 +47,15 @@ public record InstitutionFacts(@Nullable String id, @Nullable String name, @Null
 	 * @param name department name
 	 * @param subjects clinical subjects of the department (matched by prefix)
 	 * @param beds number of beds, {@code null} when not recorded
+	 * @param since when the department started its clinical work, {@code null} when not
+	 * recorded
+	 * @param technologies restricted technologies the department carries out (codes),
+	 * {@code null} when not recorded
+	 * @param annualOperations operations the department performed in the last complete
+	 * year (年手术量), {@code null} when not recorded
 	 */
-	public record Department(@Nullable String name, @Nullable List<String> subjects, @Nullable Integer beds) {
+	public record Department(@Nullable String name, @Nullable List<String> subjects, @Nullable Integer beds,
+			@Nullable LocalDate since, @Nullable List<String> technologies, @Nullable Integer annualOperations) {
 	}
 
 	/**

@@ -15,20 +15,37 @@ import org.jspecify.annotations.Nullable;
  * whom the engine itself finds eligible under the same spec (PHYSICIAN: all PHYSICIAN
  * clauses met; other roles: all STAFF clauses for the role met, or simply holding the
  * role when the spec has none), optionally holding at least a title and/or a passed
- * training of the technology.
+ * training of the technology. With {@code perPerformingDepartment} the minimum applies to
+ * each department that carries out the technology (科室 {@code technologies}), so the
+ * institution needs {@code min} times their number: a physician belongs to one clinical
+ * department, so fewer cannot give every department its own; which physician works in
+ * which department is not a recorded fact and stays for the reviewer.
  *
  * @param role the role counted
  * @param min minimum number of people
  * @param titleAtLeast required title, or {@code null}
  * @param trained whether a passed training record of the technology is required
+ * @param perPerformingDepartment whether {@code min} applies per performing department
  */
-public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleAtLeast,
-		boolean trained) implements Rule {
+public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleAtLeast, boolean trained,
+		boolean perPerformingDepartment) implements Rule {
+
+	/**
+	 * A rule counting the whole institution.
+	 * @param role the role counted
+	 * @param min minimum number of people
+	 * @param titleAtLeast required title, or {@code null}
+	 * @param trained whether a passed training record of the technology is required
+	 */
+	public QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleAtLeast, boolean trained) {
+		this(role, min, titleAtLeast, trained, false);
+	}
 
 	static QualifiedStaffRule from(RuleParameters parameters) {
 		return new QualifiedStaffRule(parameters.requiredEnum("role", StaffRole.class), parameters.requiredCount("min"),
 				parameters.optionalEnum("titleAtLeast", Title.class),
-				Boolean.TRUE.equals(parameters.optionalBoolean("trained")));
+				Boolean.TRUE.equals(parameters.optionalBoolean("trained")),
+				Boolean.TRUE.equals(parameters.optionalBoolean("perPerformingDepartment")));
 	}
 
 	@Override
@@ -38,7 +55,7 @@ public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleA
 
 	@Override
 	public String summary() {
-		return "有不少于 " + this.min + " 名" + what();
+		return (this.perPerformingDepartment ? "开展本技术的每个科室" : "") + "有不少于 " + this.min + " 名" + what();
 	}
 
 	private String what() {
@@ -56,11 +73,25 @@ public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleA
 
 	@Override
 	public RuleResult evaluate(EvaluationContext context) {
-		Supplier<String> required = () -> "不少于 " + this.min + " 名";
 		InstitutionFacts institution = context.institution();
 		if (institution == null) {
-			return RuleResult.unknown(Texts.NO_INSTITUTION, required.get());
+			return RuleResult.unknown(Texts.NO_INSTITUTION, "不少于 " + this.min + " 名");
 		}
+		int departments = 1;
+		if (this.perPerformingDepartment) {
+			List<InstitutionFacts.Department> recorded = institution.departments();
+			if (recorded == null || recorded.stream().allMatch((d) -> d.technologies() == null)) {
+				return RuleResult.unknown("未标明哪些科室开展本技术", "每科不少于 " + this.min + " 名");
+			}
+			departments = (int) recorded.stream().filter((d) -> performs(d, context.technology())).count();
+			if (departments == 0) {
+				return RuleResult.of(Status.NOT_MET, "无开展本技术的科室", "无", "每科不少于 " + this.min + " 名");
+			}
+		}
+		int needed = this.min * departments;
+		int performing = departments;
+		Supplier<String> required = () -> "不少于 " + needed + " 名"
+				+ (this.perPerformingDepartment ? "（开展本技术的 " + performing + " 个科室各 " + this.min + " 名）" : "");
 		List<PersonFacts> staff = institution.staff();
 		if (staff == null) {
 			return RuleResult.unknown("未记录本院人员信息", required.get());
@@ -73,7 +104,7 @@ public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleA
 			}
 			tally.add(verdict(context, person, roles != null), person);
 		}
-		Status status = tally.against(this.min);
+		Status status = tally.against(needed);
 		if (!context.explains()) {
 			return RuleResult.bare(status);
 		}
@@ -98,6 +129,11 @@ public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleA
 			parts.add(People.passedTraining(person, context.technology(), context.date()));
 		}
 		return Status.allOf(parts);
+	}
+
+	static boolean performs(InstitutionFacts.Department department, String technology) {
+		List<String> technologies = department.technologies();
+		return technologies != null && technologies.contains(technology);
 	}
 
 	static Status titleStatus(PersonFacts person, Title required, EvaluationContext context) {

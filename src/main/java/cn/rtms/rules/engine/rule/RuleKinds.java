@@ -27,7 +27,10 @@ public final class RuleKinds {
 			Map.entry("noSeriousAdverseEvent", NoSeriousAdverseEventRule::from),
 			Map.entry("trainingRecord", TrainingRecordRule::from),
 			Map.entry("traineeQualified", TraineeQualifiedRule::from), Map.entry("allOf", AllOfRule::from),
-			Map.entry("anyOf", AnyOfRule::from));
+			Map.entry("applicableWhen", ApplicableWhenRule::from),
+			Map.entry("performsSubTechnique", PerformsSubTechniqueRule::from),
+			Map.entry("department", DepartmentRule::from), Map.entry("qualifiedTeam", QualifiedTeamRule::from),
+			Map.entry("institutionSpecialty", InstitutionSpecialtyRule::from), Map.entry("anyOf", AnyOfRule::from));
 
 	private RuleKinds() {
 	}

@@ -89,6 +89,13 @@ public interface RuleParameters {
 	List<Rule> rules(String name);
 
 	/**
+	 * Returns one nested rule, parsed and checked; reports a problem when absent.
+	 * @param name parameter name
+	 * @return the rule, or {@code null} after reporting a problem
+	 */
+	@Nullable Rule rule(String name);
+
+	/**
 	 * Whether the parameter is present.
 	 * @param name parameter name
 	 * @return {@code true} if present

@@ -247,6 +247,16 @@ final class JsonRuleParameters implements RuleParameters {
 	}
 
 	@Override
+	public @Nullable Rule rule(String name) {
+		JsonNode value = value(name);
+		if (value == null || !value.isObject()) {
+			problem(name, "必须为规则对象");
+			return null;
+		}
+		return parse(value, at(name), this.problems, this.subject);
+	}
+
+	@Override
 	public List<Rule> rules(String name) {
 		JsonNode value = value(name);
 		if (value == null || !value.isArray() || value.isEmpty()) {

@@ -58,4 +58,33 @@ class BedsRuleTests {
 			.isEqualTo("床位 0 张（无相关科室），要求不少于 30 张");
 	}
 
+	@Test
+	void countsOnlyDepartmentsThatCarryOutTheTechnology() {
+		BedsRule performing = new BedsRule(50, List.of(), List.of(), true);
+		String departments = """
+				departments:
+				  - {name: 肿瘤介入科, subjects: [肿瘤科], beds: 30, technologies: [X08]}
+				  - {name: 肝胆外科, subjects: [外科／普通外科专业], beds: %d, technologies: [X08]}
+				  - {name: 心血管内科, subjects: [内科], beds: 200, technologies: []}
+				""";
+		RuleResult met = evaluate(performing, institution(departments.formatted(20)));
+		assertThat(met.status()).isEqualTo(Status.MET);
+		assertThat(met.explanation()).isEqualTo("床位 50 张（肿瘤介入科、肝胆外科），要求不少于 50 张");
+		assertThat(evaluate(performing, institution(departments.formatted(19))).status()).isEqualTo(Status.NOT_MET);
+		assertThat(evaluate(performing, institution(DEPARTMENTS.formatted(30))).status()).isEqualTo(Status.UNKNOWN);
+	}
+
+	@Test
+	void countsOnlyDepartmentsWhoseNameContainsTheWord() {
+		BedsRule headAndNeck = new BedsRule(30, List.of("肿瘤科"), List.of("头颈"), false);
+		String departments = """
+				departments:
+				  - {name: 头颈肿瘤外科, subjects: [肿瘤科], beds: 29}
+				  - {name: 肿瘤内科, subjects: [肿瘤科], beds: 100}
+				""";
+		RuleResult result = evaluate(headAndNeck, institution(departments));
+		assertThat(result.status()).isEqualTo(Status.NOT_MET);
+		assertThat(result.explanation()).isEqualTo("床位 29 张（头颈肿瘤外科），要求不少于 30 张");
+	}
+
 }

@@ -76,4 +76,31 @@ class QualifiedStaffRuleTests {
 			.status()).isEqualTo(Status.UNKNOWN);
 	}
 
+	@Test
+	void perPerformingDepartmentMultipliesTheMinimum() {
+		QualifiedStaffRule rule = new QualifiedStaffRule(StaffRole.PHYSICIAN, 1, null, false, true);
+		StubEvaluator two = new StubEvaluator().physician("王强", Status.MET).physician("李明", Status.MET);
+		String staff = """
+				staff:
+				  - {name: 王强, roles: [PHYSICIAN]}
+				  - {name: 李明, roles: [PHYSICIAN]}
+				""";
+		RuleResult three = rule.evaluate(context(Facts.of(institution("""
+				departments:
+				  - {name: 泌尿外科, technologies: [X08]}
+				  - {name: 妇科, technologies: [X08]}
+				  - {name: 胸外科, technologies: [X08]}
+				  - {name: 呼吸内科, technologies: []}
+				""" + staff)), AS_OF, two));
+		assertThat(three.status()).isEqualTo(Status.NOT_MET);
+		assertThat(three.required()).isEqualTo("不少于 3 名（开展本技术的 3 个科室各 1 名）");
+		assertThat(rule.evaluate(context(Facts.of(institution("""
+				departments:
+				  - {name: 泌尿外科, technologies: [X08]}
+				  - {name: 妇科, technologies: [X08]}
+				""" + staff)), AS_OF, two)).status()).isEqualTo(Status.MET);
+		assertThat(rule.evaluate(context(Facts.of(institution("departments: [{name: 泌尿外科}]\n" + staff)), AS_OF, two))
+			.status()).isEqualTo(Status.UNKNOWN);
+	}
+
 }

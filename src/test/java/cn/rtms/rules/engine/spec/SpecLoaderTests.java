@@ -111,6 +111,18 @@ class SpecLoaderTests {
 	}
 
 	@Test
+	void checksTheNestedRulesOfApplicableWhenAndTheSpecialtyCodes() {
+		SpecValidationException ex = rejected(clause(
+				"{ref: 一, section: INSTITUTION, subject: INSTITUTION, text: x, rule: {kind: applicableWhen, condition: {kind: title, atLeast: CHIEF}, rule: {kind: institutionSpecialty, anyOf: [DENTAL]}}}"));
+		assertThat(ex.problems())
+			.anySatisfy((p) -> assertThat(p.jsonPath()).isEqualTo("$.clauses[0].rule.condition.kind"));
+		assertThat(ex.problems()).anySatisfy((p) -> {
+			assertThat(p.jsonPath()).isEqualTo("$.clauses[0].rule.rule.anyOf");
+			assertThat(p.message()).contains("未知的专科类别“DENTAL”");
+		});
+	}
+
+	@Test
 	void rejectsDuplicateRefs() {
 		SpecValidationException ex = rejected(HEADER + """
 				clauses:
