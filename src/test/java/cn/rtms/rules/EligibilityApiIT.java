@@ -171,6 +171,24 @@ class EligibilityApiIT {
 	}
 
 	@Test
+	void technologyWithoutTrainingSectionSaysSoInsteadOfNoSpec() {
+		Response trainee = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"S01\", \"subject\": \"TRAINEE\", \"asOf\": \"2026-06-30\", \"regionCode\": \"220102\", \"facts\": {\"person\": {\"name\": \"甲\"}}}");
+		assertThat(trainee.status()).as(trainee.text()).isEqualTo(200);
+		assertThat(trainee.body().get("specKey").asString()).isEqualTo("S01-2022");
+		assertThat(trainee.body().get("status").asString()).isEqualTo("NOT_APPLICABLE");
+		assertThat(trainee.body().get("notices").toString()).contains("本规范无培训要求");
+	}
+
+	@Test
+	void whatIfWithoutRegionUsesTheDeploymentProvince() {
+		Response physician = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"S01\", \"subject\": \"PHYSICIAN\", \"asOf\": \"2026-06-30\", \"facts\": {\"person\": {\"name\": \"甲\", \"roles\": [\"PHYSICIAN\"]}}}");
+		assertThat(physician.status()).as(physician.text()).isEqualTo(200);
+		assertThat(physician.body().get("specKey").asString()).isEqualTo("S01-2022");
+	}
+
+	@Test
 	void openApiDocumentCarriesAWorkedExamplePerSubjectKind() {
 		Response doc = this.api.get("/api/openapi");
 		JsonNode examples = doc.body()
@@ -202,6 +220,12 @@ class EligibilityApiIT {
 				"{\"technology\": \"G08\", \"subject\": \"HOSPITAL\", \"facts\": {}}");
 		assertThat(badSubject.status()).isEqualTo(400);
 		assertThat(badSubject.body().get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+		assertThat(badSubject.body().get("detail").asString()).contains("HOSPITAL", "可选值：", "INSTITUTION（医疗机构）");
+
+		Response badLevel = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"G08\", \"subject\": \"INSTITUTION\", \"facts\": {\"institution\": {\"name\": \"甲\", \"level\": \"THIRD\"}}}");
+		assertThat(badLevel.status()).isEqualTo(400);
+		assertThat(badLevel.body().get("detail").asString()).contains("level", "THIRD", "TERTIARY_A（三级甲等）");
 
 		Response noSpec = this.api.get("/api/institutions/" + institutionId("长春市中心医院") + "/eligibility/G01");
 		assertThat(noSpec.status()).isEqualTo(422);

@@ -56,7 +56,7 @@ final class FilingFixtures {
 
 	static Filing.Assessment assessment(EligibilityReport.ClauseResult... clauses) {
 		EligibilityReport report = new EligibilityReport("INSTITUTION", "医疗机构", null, "测试医院", "G08-2022", "G08 规范",
-				"G08", "2022", TODAY, "MET", "符合", List.of(clauses), List.of(), List.of(), null);
+				"G08", "2022", TODAY, "MET", "符合", List.of(clauses), List.of(), List.of(), null, List.of());
 		return new Filing.Assessment("G08-2022", Instant.now(), report);
 	}
 

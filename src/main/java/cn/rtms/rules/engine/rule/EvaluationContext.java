@@ -189,4 +189,18 @@ public final class EvaluationContext {
 				this.staffEvaluator, this.subTechniqueNames, this.depth + 1, false);
 	}
 
+	/**
+	 * Returns a nested context for another person of the same institution that still
+	 * explains (for rules that cite the nested verdict's reasons).
+	 * @param other the person
+	 * @return the derived context, one level deeper
+	 */
+	public EvaluationContext explainingFor(PersonFacts other) {
+		if (this.depth >= MAX_DEPTH) {
+			throw new IllegalStateException("嵌套评估层数超过 " + MAX_DEPTH + " 层，规范可能存在循环引用");
+		}
+		return new EvaluationContext(this.technology, this.issuedOn, this.date, this.issueDate, this.institution, other,
+				this.staffEvaluator, this.subTechniqueNames, this.depth + 1, true);
+	}
+
 }
