@@ -306,7 +306,7 @@ public class EligibilityManagement {
 		List<RequirementSpec> editions = new ArrayList<>(this.specs.editions(technology));
 		Collections.reverse(editions);
 		return editions.stream()
-			.filter(e -> !e.effectiveFrom().isAfter(date))
+			.filter(e -> e.appliesOn(date))
 			.filter(e -> SpecLibrary.covers(e.jurisdiction(), regionCode))
 			.filter(e -> hasClausesFor(e, subject))
 			.findFirst()

@@ -128,10 +128,13 @@ class EligibilityApiIT {
 	@Test
 	void provincialEditionReplacesTheNationalOneFromItsEffectiveDate() {
 		String id = institutionId("吉林省松江肿瘤医院");
-		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-21")
+		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-04-19")
 			.body()
 			.get("specKey")
 			.asString()).isEqualTo("S04-2017");
+		Response gap = this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-21");
+		assertThat(gap.status()).as("附件17 ended on 2022-04-19, S04-2022 starts on 2022-11-22").isEqualTo(422);
+		assertThat(gap.body().get("code").asString()).isEqualTo("NO_SPEC_IN_FORCE");
 		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-22")
 			.body()
 			.get("specKey")
@@ -146,6 +149,14 @@ class EligibilityApiIT {
 		assertThat(report.get("subject").asString()).isEqualTo("TRAINING_BASE");
 		assertThat(report.get("specKey").asString()).isEqualTo("G08-2022");
 		assertThat(report.get("status").asString()).isEqualTo("MET");
+	}
+
+	@Test
+	void verdictsUnderAnEditionWithAnAssumedIssueDateSaySo() {
+		String id = institutionId("吉林省松江肿瘤医院");
+		JsonNode report = this.api.get("/api/institutions/" + id + "/eligibility/G08?asOf=" + AS_OF).body();
+		assertThat(report.get("specKey").asString()).isEqualTo("G08-2023");
+		assertThat(report.get("notices").toString()).contains("本规范印发日期 2023-01-01 为推定日期");
 	}
 
 	@ParameterizedTest
@@ -241,6 +252,12 @@ class EligibilityApiIT {
 		assertThat(spec.get("procedureCodes").toString()).doesNotContain(". ");
 		assertThat(spec.get("clauses").size()).isEqualTo(spec.at("/summary/clauseCount").asInt());
 		assertThat(this.api.get("/api/specs/G99-2000").body().get("code").asString()).isEqualTo("SPEC_NOT_FOUND");
+		assertThat(spec.get("issuedOnAssumed").asBoolean()).isTrue();
+		assertThat(spec.get("issuedOnNote").asString()).contains("未载明印发日期");
+		assertThat(spec.at("/summary/issuedOnAssumed").asBoolean()).isTrue();
+		JsonNode hyperthermia = this.api.get("/api/specs/S04-2017").body();
+		assertThat(hyperthermia.get("effectiveUntil").asString()).isEqualTo("2022-04-19");
+		assertThat(this.api.get("/api/specs/S04-2022").body().has("effectiveUntil")).as("no end: omitted").isFalse();
 	}
 
 }

@@ -136,6 +136,9 @@ public final class EligibilityEngine {
 		Session session = new Session(compiledSpec);
 		EvaluationContext context = EvaluationContext.of(spec.technology(), spec.issuedOn(), asOf, facts.institution(),
 				facts.person(), session, compiledSpec.subTechniqueNames());
+		if (spec.issuedOnAssumed()) {
+			context = context.withIssuedOnAssumed();
+		}
 		List<Clause> clauses = switch (subject) {
 			case STAFF -> compiledSpec.staffClauses(staffRole);
 			default -> compiledSpec.clauses(subject);
@@ -184,6 +187,10 @@ public final class EligibilityEngine {
 			}
 		}
 		List<String> notices = new ArrayList<>();
+		String assumption = spec.issuedOnAssumption();
+		if (assumption != null) {
+			notices.add(assumption);
+		}
 		if (clauses.stream().allMatch(Clause::heading)) {
 			notices.add(switch (subject) {
 				case TRAINEE -> "本规范无培训要求（" + spec.key() + " 没有培训管理要求条款），不适用";

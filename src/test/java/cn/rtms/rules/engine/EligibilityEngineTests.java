@@ -113,8 +113,9 @@ class EligibilityEngineTests {
 		clauses.add(new Clause("五", "X08/2022 五", Section.INSTITUTION, Subject.INSTITUTION, List.of(), "出错条款", false,
 				null, failing, new ClauseAttestation("任意")));
 		RequirementSpec broken = new RequirementSpec(SPEC.technology(), "2099", SPEC.title(), SPEC.level(),
-				SPEC.jurisdiction(), SPEC.issuedOn(), SPEC.effectiveFrom(), SPEC.source(), false, null, SPEC.notes(),
-				SPEC.scope(), SPEC.subTechniques(), SPEC.routes(), SPEC.procedureCodes(), SPEC.parameters(), clauses);
+				SPEC.jurisdiction(), SPEC.issuedOn(), SPEC.effectiveFrom(), null, false, null, SPEC.source(), false,
+				null, SPEC.notes(), SPEC.scope(), SPEC.subTechniques(), SPEC.routes(), SPEC.procedureCodes(),
+				SPEC.parameters(), clauses);
 		Outcome outcome = this.engine.evaluate(broken, Subject.INSTITUTION, facts("institution: {name: x}"), AS_OF);
 		assertThat(outcome.clause("五").status()).isEqualTo(Status.ERROR);
 		assertThat(outcome.clause("五").explanation()).isEqualTo("评估出错：数据损坏");

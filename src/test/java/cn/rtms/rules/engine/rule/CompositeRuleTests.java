@@ -60,6 +60,15 @@ class CompositeRuleTests {
 	}
 
 	@Test
+	void issueDateRuleSaysWhenTheIssueDateIsAssumed() {
+		Rule rule = new IssueDateRule(new ClinicalExperienceRule(10, List.of()));
+		cn.rtms.rules.engine.facts.PersonFacts person = person("clinicalStart: 2012-04-20");
+		assertThat(rule.evaluate(at(person, AS_OF).withIssuedOnAssumed()).explanation())
+			.startsWith("截至本规范印发之日（2022-04-20，印发日期为推定）：");
+		assertThat(evaluate(rule, person).explanation()).doesNotContain("推定");
+	}
+
+	@Test
 	void issueDateIgnoresLaterFacts() {
 		Rule rule = new IssueDateRule(new PersonCasesRule(100, 1, VolumeMode.TOTAL));
 		RuleResult result = evaluate(rule, person("""
