@@ -597,9 +597,18 @@ export interface PublicFiling {
   licenceNote: string | null
 }
 
+export interface RevocationFinding {
+  filing: FilingSummary
+  detail: string
+}
+
 export interface RevocationCheckResult {
   checked: number
   proposed: FilingSummary[]
+  /** Filings for which a condition could not be decided (e.g. no case volumes recorded). */
+  undetermined?: RevocationFinding[]
+  /** Filings whose check failed: never treated as passing. */
+  errors?: RevocationFinding[]
 }
 
 // ---- Authorization (docs/authorization.md) ----

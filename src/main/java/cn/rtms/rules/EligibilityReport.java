@@ -72,15 +72,27 @@ public record EligibilityReport(String subject, String subjectLabel, @Nullable S
 	 * @param evidence facts relied upon
 	 * @param pathway training pathway, for trainee clauses
 	 * @param pathwayLabel pathway in Chinese
+	 * @param failedRuleKinds for a NOT_MET clause, the kinds of the rules not met (e.g.
+	 * {@code facility}, {@code qualifiedStaff}); empty otherwise and in results stored
+	 * before the field existed
 	 */
 	public record ClauseResult(String ref, String citation, String section, String sectionLabel, String text,
 			String status, String statusLabel, String explanation, @Nullable String actual, @Nullable String required,
-			List<String> evidence, @Nullable String pathway, @Nullable String pathwayLabel) {
+			List<String> evidence, @Nullable String pathway, @Nullable String pathwayLabel,
+			List<String> failedRuleKinds) {
+
+		/**
+		 * Results stored before a list existed read it as empty.
+		 */
+		public ClauseResult {
+			failedRuleKinds = (failedRuleKinds != null) ? List.copyOf(failedRuleKinds) : List.of();
+		}
 
 		static ClauseResult of(ClauseOutcome c) {
 			return new ClauseResult(c.ref(), c.citation(), c.section().name(), c.sectionLabel(), c.text(),
 					c.status().name(), c.statusLabel(), c.explanation(), c.actual(), c.required(), c.evidence(),
-					c.pathway() == null ? null : c.pathway().name(), c.pathway() == null ? null : c.pathway().label());
+					c.pathway() == null ? null : c.pathway().name(), c.pathway() == null ? null : c.pathway().label(),
+					c.failedRuleKinds());
 		}
 
 	}

@@ -213,8 +213,12 @@ class FilingWorkflowIT {
 		JsonNode check = province.ok(province.post("/api/filings/revocation-check", Map.of()));
 		assertThat(check.get("checked").asInt()).isPositive();
 		assertThat(check.get("proposed").toString()).contains(id);
+		assertThat(check.get("errors").isArray()).as("errors are listed, never swallowed").isTrue();
+		assertThat(check.get("errors").size()).as(check.get("errors").toString()).isZero();
+		assertThat(check.get("undetermined").isArray()).isTrue();
 		filing = city.filing(id);
-		assertThat(filing.get("revocationProposal").get("reason").asString()).isEqualTo("EQUIPMENT_UNUSABLE");
+		assertThat(filing.get("revocationProposal").get("reason").asString()).as("PACU is a facility rule")
+			.isEqualTo("EQUIPMENT_UNUSABLE");
 		assertThat(filing.get("revocationProposal").get("detail").asString()).contains("PACU");
 		assertThat(hasInboxItem(city.ok(city.get("/api/filings/inbox")), id, "REVOCATION_PROPOSAL")).isTrue();
 		assertThat(province.ok(province.post("/api/filings/revocation-check", Map.of())).get("proposed").toString())
@@ -359,6 +363,8 @@ class FilingWorkflowIT {
 		JsonNode last = rechecked.get("steps").get(rechecked.get("steps").size() - 1);
 		assertThat(last.get("action").asString()).isEqualTo("PROPOSE_REVOCATION");
 		assertThat(last.get("actor").get("name").asString()).isEqualTo("系统自动检查");
+		assertThat(rechecked.get("revocationProposal").get("reason").asString()).as("equipment rules failed")
+			.isEqualTo("EQUIPMENT_UNUSABLE");
 	}
 
 	@Test

@@ -13,7 +13,9 @@ import cn.rtms.rules.engine.facts.InstitutionFacts;
 import cn.rtms.rules.engine.facts.PersonFacts;
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.rule.AllOfRule;
+import cn.rtms.rules.engine.rule.AnyOfRule;
 import cn.rtms.rules.engine.rule.EvaluationContext;
+import cn.rtms.rules.engine.rule.IssueDateRule;
 import cn.rtms.rules.engine.rule.PathwayFinding;
 import cn.rtms.rules.engine.rule.Rule;
 import cn.rtms.rules.engine.rule.RuleResult;
@@ -302,7 +304,8 @@ public final class EligibilityEngine {
 				String explanation = result.explanation() + (pending ? "；另需人工确认：" + attestation.evidence() : "");
 				return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
 						result.status(), explanation, result.actual(), result.required(), result.evidence(),
-						clause.pathway());
+						clause.pathway(),
+						(result.status() == Status.NOT_MET) ? failedKinds(rule, context.statusOnly()) : List.of());
 			}
 		}
 		ClauseAttestation attestation = clause.attestation();
@@ -328,6 +331,34 @@ public final class EligibilityEngine {
 		return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), Status.MET,
 				prefix + confirmation, (result != null) ? result.actual() : "已确认", attestation.evidence(), evidence,
 				clause.pathway());
+	}
+
+	/**
+	 * The kinds of the leaf rules that are not met: every part of an {@code allOf} that
+	 * is not met, every alternative of an {@code anyOf}, the wrapped rule of an
+	 * {@code asOf: ISSUE_DATE} rule.
+	 */
+	private static List<String> failedKinds(Rule rule, EvaluationContext context) {
+		List<String> kinds = new ArrayList<>();
+		if (rule instanceof AllOfRule all) {
+			for (Rule part : all.rules()) {
+				if (evaluateRule(part, context).status() != Status.MET) {
+					kinds.addAll(failedKinds(part, context));
+				}
+			}
+		}
+		else if (rule instanceof AnyOfRule any) {
+			for (Rule part : any.rules()) {
+				kinds.addAll(failedKinds(part, context));
+			}
+		}
+		else if (rule instanceof IssueDateRule issueDate) {
+			kinds.addAll(failedKinds(issueDate.rule(), context.atIssueDate()));
+		}
+		else {
+			kinds.add(rule.kind());
+		}
+		return kinds.stream().distinct().toList();
 	}
 
 	private static RuleResult evaluateRule(Rule rule, EvaluationContext context) {

@@ -51,7 +51,7 @@ final class FilingFixtures {
 
 	static EligibilityReport.ClauseResult clause(String ref, String status) {
 		return new EligibilityReport.ClauseResult(ref, "G08/2022 " + ref, "INSTITUTION", "医疗机构基本要求", "条款原文", status,
-				status, "说明", null, null, List.of(), null, null);
+				status, "说明", null, null, List.of(), null, null, List.of());
 	}
 
 	static Filing.Assessment assessment(EligibilityReport.ClauseResult... clauses) {
