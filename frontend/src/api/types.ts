@@ -236,6 +236,8 @@ export interface QualifiedPhysician {
 export interface TraineeResult {
   status: ClauseStatus
   pathways: { pathway: string; status: ClauseStatus; statusLabel?: string }[]
+  /** e.g. 本规范无培训要求 for a spec without a training section (S01). */
+  notices?: string[]
 }
 
 export interface ClauseEvaluation {

@@ -39,6 +39,21 @@ describe('EvaluationResult', () => {
     expect(notices[1].text()).toContain('推定')
   })
 
+  it('says the spec has no training requirements instead of an empty pathway table', () => {
+    const wrapper = render({
+      ...base,
+      subject: 'PHYSICIAN',
+      status: 'MET',
+      statusLabel: '符合',
+      trainee: {
+        status: 'NOT_APPLICABLE',
+        pathways: [],
+        notices: ['本规范无培训要求（S01-2022 没有培训管理要求条款），不适用'],
+      },
+    })
+    expect(wrapper.find('[data-testid="trainee-notice"]').text()).toContain('本规范无培训要求')
+  })
+
   it('shows no notice when there is none', () => {
     expect(render(base).findAll('[data-testid="evaluation-notice"]')).toHaveLength(0)
   })
