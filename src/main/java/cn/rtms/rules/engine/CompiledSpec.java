@@ -39,8 +39,14 @@ public final class CompiledSpec {
 
 	private final Set<String> carriedCitations = new HashSet<>();
 
+	private final Set<String> earlierCitations = new HashSet<>();
+
+	private final Set<String> laterCitations = new HashSet<>();
+
+	private final boolean knowsEditions;
+
 	CompiledSpec(RequirementSpec spec) {
-		this(spec, List.of());
+		this(spec, List.of(), List.of(), false);
 	}
 
 	/**
@@ -49,8 +55,16 @@ public final class CompiledSpec {
 	 * subject and their texts are the same (ignoring whitespace and half-/full-width
 	 * punctuation).
 	 */
-	CompiledSpec(RequirementSpec spec, List<RequirementSpec> earlier) {
+	CompiledSpec(RequirementSpec spec, List<RequirementSpec> earlier, List<RequirementSpec> later,
+			boolean knowsEditions) {
 		this.spec = spec;
+		this.knowsEditions = knowsEditions;
+		for (RequirementSpec edition : earlier) {
+			edition.clauses().forEach((clause) -> this.earlierCitations.add(clause.citation()));
+		}
+		for (RequirementSpec edition : later) {
+			edition.clauses().forEach((clause) -> this.laterCitations.add(clause.citation()));
+		}
 		for (Clause clause : spec.clauses()) {
 			this.citations.add(clause.citation());
 			if (clause.heading() || clause.attestation() == null) {
@@ -158,6 +172,29 @@ public final class CompiledSpec {
 	 */
 	boolean carriesOver(String citation) {
 		return this.carriedCitations.contains(citation);
+	}
+
+	/**
+	 * Whether the engine knows the other editions of the technology (then
+	 * {@link #citesEarlier} and {@link #citesLater} are meaningful).
+	 */
+	boolean knowsEditions() {
+		return this.knowsEditions;
+	}
+
+	/**
+	 * Whether a citation names a clause of an earlier edition.
+	 */
+	boolean citesEarlier(String citation) {
+		return this.earlierCitations.contains(citation);
+	}
+
+	/**
+	 * Whether a citation names a clause of a later edition (used when an older edition is
+	 * evaluated for a subject the edition in force has no clauses for).
+	 */
+	boolean citesLater(String citation) {
+		return this.laterCitations.contains(citation);
 	}
 
 	private static String normalised(String text) {

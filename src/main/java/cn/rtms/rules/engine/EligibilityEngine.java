@@ -81,14 +81,16 @@ public final class EligibilityEngine {
 			return cached;
 		}
 		List<RequirementSpec> earlier = new ArrayList<>();
+		List<RequirementSpec> later = new ArrayList<>();
 		if (this.library != null) {
 			for (RequirementSpec edition : this.library.editions(spec.technology())) {
-				if (!edition.key().equals(spec.key()) && edition.effectiveFrom().isBefore(spec.effectiveFrom())) {
-					earlier.add(edition);
+				if (edition.key().equals(spec.key())) {
+					continue;
 				}
+				(edition.effectiveFrom().isBefore(spec.effectiveFrom()) ? earlier : later).add(edition);
 			}
 		}
-		CompiledSpec fresh = new CompiledSpec(spec, earlier);
+		CompiledSpec fresh = new CompiledSpec(spec, earlier, later, this.library != null);
 		this.compiled.put(spec.key(), fresh);
 		return fresh;
 	}
@@ -426,17 +428,25 @@ public final class EligibilityEngine {
 			for (Attestation attestation : this.attestations) {
 				String citation = attestation.clause();
 				if (!citation.startsWith(spec.technology() + "/") || this.spec.cites(citation)
-						|| this.spec.carriesOver(citation)
+						|| this.spec.carriesOver(citation) || this.spec.citesLater(citation)
 						|| (attestation.confirmedOn() != null && attestation.confirmedOn().isAfter(date))) {
 					continue;
 				}
-				boolean earlier = !citation.startsWith(spec.citationPrefix() + " ");
+				String why;
+				if (this.spec.citesEarlier(citation)) {
+					why = "；该条款在本版中条文已变更或不再保留，如仍适用请按本版条款重新确认";
+				}
+				else if (this.spec.knowsEditions() || citation.startsWith(spec.citationPrefix() + " ")) {
+					why = "；已录入的各版本中均无此条款，请核对条款编号";
+				}
+				else {
+					why = "；如仍适用请按本版条款重新确认";
+				}
 				strays.add("确认记录“" + citation + "”"
 						+ ((attestation.confirmedBy() != null) ? "（" + attestation.confirmedBy()
 								+ ((attestation.confirmedOn() != null) ? " " + attestation.confirmedOn() : "") + "）"
 								: "")
-						+ "不对应本版 " + spec.key() + " 的任何条款，未计入"
-						+ (earlier ? "；该条款在本版中条文已变更或不再保留，如仍适用请按本版条款重新确认" : "；请核对条款编号"));
+						+ "不对应本版 " + spec.key() + " 的任何条款，未计入" + why);
 			}
 			return strays;
 		}
