@@ -194,7 +194,9 @@ class FilingWorkflowIT {
 				.contains("长春市中心医院")
 				.contains("肿瘤消融治疗技术")
 				.contains("逐级上报")
-				.contains("经专家审查，同意备案");
+				.contains("经专家审查，同意备案")
+				.as("the G08-2023 assessment's notice on its assumed issue date")
+				.contains("推定");
 		}
 
 		HttpResponse<byte[]> xlsx = province.download("/api/filings/export.xlsx?technology=G08");
