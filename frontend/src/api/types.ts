@@ -31,6 +31,9 @@ export interface TechnologySpecRef {
   edition: string
   title: string
   effectiveFrom: IsoDate | null
+  /** Last day the edition applies; null while no end is known. */
+  effectiveUntil?: IsoDate | null
+  issuedOnAssumed?: boolean
   jurisdiction: string | null
   level: CatalogueLevel
   truncated: boolean
@@ -50,6 +53,11 @@ export interface SpecSummary {
   jurisdiction: string | null
   issuedOn: IsoDate | null
   effectiveFrom: IsoDate | null
+  /** Last day the edition applies; null while no end is known. */
+  effectiveUntil?: IsoDate | null
+  /** The issue date is an assumption (the source does not state it). */
+  issuedOnAssumed?: boolean
+  issuedOnNote?: string | null
   truncated: boolean
   clauseCount: number
   ruleCount: number
@@ -191,7 +199,8 @@ export interface Institution {
 }
 
 // ---- Eligibility ----
-export type EligibilityStatus = 'MET' | 'NOT_MET' | 'UNKNOWN' | 'NEEDS_ATTESTATION' | 'NO_SPEC'
+export type EligibilityStatus =
+  'MET' | 'NOT_MET' | 'UNKNOWN' | 'NEEDS_ATTESTATION' | 'NOT_APPLICABLE' | 'NO_SPEC'
 export type ClauseStatus = EligibilityStatus | 'NOT_APPLICABLE' | 'ERROR'
 export type Subject = 'INSTITUTION' | 'PHYSICIAN' | 'STAFF' | 'TRAINEE' | 'TRAINING_BASE'
 
@@ -237,6 +246,8 @@ export interface QualifiedPhysician {
 export interface TraineeResult {
   status: ClauseStatus
   pathways: { pathway: string; status: ClauseStatus; statusLabel?: string }[]
+  /** e.g. 本规范无培训要求 for a spec without a training section (S01). */
+  notices?: string[]
 }
 
 export interface ClauseEvaluation {
@@ -249,6 +260,8 @@ export interface ClauseEvaluation {
   clauses: ClauseResult[]
   qualifiedPhysicians?: QualifiedPhysician[]
   trainee?: TraineeResult | null
+  /** What the reader must know beyond the clauses (本规范无培训要求, assumed issue date, stray confirmations). */
+  notices?: string[]
 }
 
 // ---- People ----
@@ -598,9 +611,18 @@ export interface PublicFiling {
   licenceNote: string | null
 }
 
+export interface RevocationFinding {
+  filing: FilingSummary
+  detail: string
+}
+
 export interface RevocationCheckResult {
   checked: number
   proposed: FilingSummary[]
+  /** Filings for which a condition could not be decided (e.g. no case volumes recorded). */
+  undetermined?: RevocationFinding[]
+  /** Filings whose check failed: never treated as passing. */
+  errors?: RevocationFinding[]
 }
 
 // ---- Authorization (docs/authorization.md) ----

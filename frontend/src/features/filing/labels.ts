@@ -47,6 +47,7 @@ export const ENDING_REASONS: { value: string; label: string }[] = [
   { value: 'NOT_PERFORMED_2_YEARS', label: '2年以上未开展' },
   { value: 'STAFF_NO_LONGER_QUALIFIED', label: '人员不再符合要求' },
   { value: 'EQUIPMENT_UNUSABLE', label: '设备无法使用' },
+  { value: 'CONDITIONS_NO_LONGER_MET', label: '机构条件不再符合' },
   { value: 'SERIOUS_ADVERSE_EVENT', label: '发生严重不良事件' },
   { value: 'VOLUNTARY_CANCELLATION', label: '医疗机构主动注销' },
 ]

@@ -55,8 +55,9 @@ class EligibilityChangeListener {
 	void onStartup() {
 		try {
 			RevocationCheckResult result = this.filings.recheckAll();
-			if (!result.proposed().isEmpty()) {
-				log.info("启动时复核有效备案 {} 项，新增撤销建议 {} 项", result.checked(), result.proposed().size());
+			if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
+				log.info("启动时复核有效备案 {} 项，新增撤销建议 {} 项，出错 {} 项", result.checked(), result.proposed().size(),
+						result.errors().size());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -68,9 +69,9 @@ class EligibilityChangeListener {
 		for (UUID institution : institutions) {
 			try {
 				RevocationCheckResult result = this.filings.recheckInstitution(institution);
-				if (!result.proposed().isEmpty()) {
-					log.info("机构 {} 信息变更后复核 {} 项有效备案，新增撤销建议 {} 项", institution, result.checked(),
-							result.proposed().size());
+				if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
+					log.info("机构 {} 信息变更后复核 {} 项有效备案，新增撤销建议 {} 项，出错 {} 项", institution, result.checked(),
+							result.proposed().size(), result.errors().size());
 				}
 			}
 			catch (RuntimeException ex) {

@@ -31,6 +31,7 @@ import cn.rtms.filing.domain.FilingData;
 import cn.rtms.filing.domain.FilingDocuments;
 import cn.rtms.filing.domain.FilingState;
 import cn.rtms.filing.domain.Filings;
+import cn.rtms.filing.domain.RevocationPolicy;
 import cn.rtms.filing.domain.WorkingDayDeadlines;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
@@ -44,7 +45,10 @@ import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.institutions.Region;
 import cn.rtms.rules.EligibilityManagement;
 import cn.rtms.rules.EligibilityReport;
+import cn.rtms.rules.NoSpecInForce;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -62,6 +66,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @Transactional
 public class FilingManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(FilingManagement.class);
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -380,8 +386,9 @@ public class FilingManagement {
 	/**
 	 * Re-evaluates every active filing (authorities: those they are competent for; the
 	 * system administrator and the daily task: all) and proposes revocations. Runs
-	 * without a surrounding transaction: each proposal is committed on its own, and a
-	 * filing whose evaluation fails is skipped.
+	 * without a surrounding transaction: each proposal is committed on its own. A filing
+	 * that cannot be decided is listed as undetermined and one whose check fails as an
+	 * error (both logged); neither is treated as passing.
 	 * @return what was checked and proposed
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -417,6 +424,8 @@ public class FilingManagement {
 	private RevocationCheckResult runRevocationCheck(Predicate<FilingData> scope) {
 		int checked = 0;
 		List<FilingSummary> proposed = new ArrayList<>();
+		List<RevocationCheckResult.Finding> undetermined = new ArrayList<>();
+		List<RevocationCheckResult.Finding> errors = new ArrayList<>();
 		LocalDate today = today();
 		for (UUID id : this.filings.activeIds()) {
 			Filing filing = this.filings.find(id).orElseThrow();
@@ -424,7 +433,28 @@ public class FilingManagement {
 				continue;
 			}
 			checked++;
-			Proposal proposal = revocationReason(filing.data(), today);
+			Check check;
+			try {
+				check = revocationCheck(filing.data(), today);
+			}
+			catch (RuntimeException ex) {
+				log.error("备案 {}（{} {}）撤销检查出错", id, filing.data().institution().name(),
+						filing.data().technology().code(), ex);
+				errors.add(new RevocationCheckResult.Finding(summary(filing.data(), today), "撤销检查出错，未作判断："
+						+ ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName())));
+				continue;
+			}
+			for (String why : check.undetermined()) {
+				log.warn("备案 {}（{} {}）撤销条件无法判断：{}", id, filing.data().institution().name(),
+						filing.data().technology().code(), why);
+				undetermined.add(new RevocationCheckResult.Finding(summary(filing.data(), today), why));
+			}
+			for (String error : check.errors()) {
+				log.error("备案 {}（{} {}）撤销检查出错：{}", id, filing.data().institution().name(),
+						filing.data().technology().code(), error);
+				errors.add(new RevocationCheckResult.Finding(summary(filing.data(), today), error));
+			}
+			RevocationPolicy.Proposal proposal = check.proposal();
 			if (proposal == null) {
 				continue;
 			}
@@ -433,13 +463,17 @@ public class FilingManagement {
 				proposed.add(summary);
 			}
 		}
-		return new RevocationCheckResult(checked, proposed);
+		return new RevocationCheckResult(checked, proposed, undetermined, errors);
 	}
 
-	private record Proposal(EndingReason reason, String detail) {
+	/**
+	 * What the check found for one filing: a proposal (at most one), what could not be
+	 * decided, and errors.
+	 */
+	private record Check(RevocationPolicy.@Nullable Proposal proposal, List<String> undetermined, List<String> errors) {
 	}
 
-	private @Nullable FilingSummary propose(UUID id, Proposal proposal, LocalDate today) {
+	private @Nullable FilingSummary propose(UUID id, RevocationPolicy.Proposal proposal, LocalDate today) {
 		Filing filing = load(id);
 		Map<String, Object> before = auditState(filing.data());
 		Act act = new Act(new Actor(IdentityManagement.SYSTEM_ID, "系统自动检查", "SYSTEM", "系统", null), now(), today,
@@ -454,39 +488,50 @@ public class FilingManagement {
 		return summary(saved.data(), today);
 	}
 
-	private @Nullable Proposal revocationReason(FilingData data, LocalDate today) {
+	/**
+	 * Checks one filing (吉卫医发〔2022〕12号 一) with {@link RevocationPolicy}: not performed
+	 * for 2 years or more, from the institution's dated case volumes; conditions no
+	 * longer met, from a re-evaluation against the edition in force. Unknown facts and a
+	 * spec no longer in force are undetermined; an evaluation error is an error, never a
+	 * pass.
+	 */
+	private Check revocationCheck(FilingData data, LocalDate today) {
 		String technology = data.technology().code();
 		InstitutionDetails institution = this.institutions.get(data.institution().id());
-		int year = today.getYear();
-		boolean performed = institution.caseVolumes() != null && institution.caseVolumes()
-			.stream()
-			.anyMatch(v -> v.technology().equals(technology) && v.year() >= year - 1 && v.cases() > 0);
-		LocalDate activated = data.activatedOn();
-		boolean twoYearsActive = activated != null && !activated.plusYears(2).isAfter(today);
-		boolean firstCaseOld = data.firstCaseDate() == null || !data.firstCaseDate().plusYears(2).isAfter(today);
-		if (!performed && (twoYearsActive || firstCaseOld)) {
-			return new Proposal(EndingReason.NOT_PERFORMED_2_YEARS,
-					"机构病例数据中 " + (year - 1) + "–" + year + " 年均无 " + technology + " 病例记录（2年以上未开展）");
+		List<RevocationPolicy.YearCases> volumes = (institution.caseVolumes() == null) ? null
+				: institution.caseVolumes()
+					.stream()
+					.filter(v -> v.technology().equals(technology))
+					.map(v -> new RevocationPolicy.YearCases(v.year(), v.cases()))
+					.toList();
+		RevocationPolicy.Inactivity inactivity = RevocationPolicy.inactivity(technology, volumes, data.activatedOn(),
+				data.firstCaseDate(), today);
+		List<String> undetermined = new ArrayList<>();
+		if (inactivity.undetermined() != null) {
+			undetermined.add(inactivity.undetermined());
+		}
+		if (inactivity.proposal() != null) {
+			return new Check(inactivity.proposal(), undetermined, List.of());
 		}
 		EligibilityReport report;
 		try {
 			report = this.eligibility.institutionReport(data.institution().id(), technology, false, today);
 		}
-		catch (RuntimeException ex) {
-			return null;
+		catch (NoSpecInForce ex) {
+			undetermined.add("无法按管理规范重新评估：" + Objects.toString(ex.getBody().getDetail(), "没有适用的管理规范"));
+			return new Check(null, undetermined, List.of());
 		}
-		if (!"NOT_MET".equals(report.status())) {
-			return null;
+		List<String> errors = new ArrayList<>();
+		if ("ERROR".equals(report.status())) {
+			errors.add("按 " + report.specKey() + " 重新评估出错，未作判断："
+					+ String.join("；",
+							report.clauses()
+								.stream()
+								.filter(c -> "ERROR".equals(c.status()))
+								.map(c -> c.citation() + " " + c.explanation())
+								.toList()));
 		}
-		List<EligibilityReport.ClauseResult> failing = report.clauses()
-			.stream()
-			.filter(c -> "NOT_MET".equals(c.status()))
-			.toList();
-		boolean staff = failing.stream().anyMatch(c -> "PERSONNEL".equals(c.section()));
-		StringBuilder detail = new StringBuilder("按 " + report.specKey() + " 重新评估，机构不再符合管理规范：");
-		detail.append(String.join("；", failing.stream().map(c -> c.citation() + " " + c.explanation()).toList()));
-		return new Proposal(staff ? EndingReason.STAFF_NO_LONGER_QUALIFIED : EndingReason.EQUIPMENT_UNUSABLE,
-				detail.toString());
+		return new Check(RevocationPolicy.conditions(report), undetermined, errors);
 	}
 
 	// ---------------------------------------------------------------- reads

@@ -224,6 +224,9 @@ public class FilingReports {
 				.append("；评估时间：")
 				.append(TIME.format(a.assessedAt()))
 				.append("</p>");
+			for (String notice : a.report().notices()) {
+				h.append("<p>注：").append(esc(notice)).append("</p>");
+			}
 			h.append("<table><tr><th style=\"width:18%\">条款</th><th style=\"width:12%\">结论</th><th>说明</th></tr>");
 			for (EligibilityReport.ClauseResult c : a.report().clauses()) {
 				h.append("<tr><td>")

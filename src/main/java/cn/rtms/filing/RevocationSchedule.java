@@ -31,7 +31,8 @@ class RevocationSchedule {
 	void daily() {
 		RevocationCheckResult result = this.identity
 			.asSystem((java.util.function.Supplier<RevocationCheckResult>) this.filings::checkRevocations);
-		log.info("备案撤销检查：检查 {} 项有效备案，新增撤销建议 {} 项", result.checked(), result.proposed().size());
+		log.info("备案撤销检查：检查 {} 项有效备案，新增撤销建议 {} 项，无法判断 {} 项，出错 {} 项", result.checked(), result.proposed().size(),
+				result.undetermined().size(), result.errors().size());
 	}
 
 }

@@ -34,6 +34,7 @@ import cn.rtms.rules.engine.spec.SpecLibrary;
 import cn.rtms.rules.engine.spec.Subject;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,15 +59,20 @@ public class EligibilityManagement {
 
 	private final PersonnelManagement people;
 
-	private final EligibilityEngine engine = new EligibilityEngine();
+	private final EligibilityEngine engine;
 
 	private final Clock clock;
 
 	private final IdentityManagement identity;
 
+	private final String deploymentProvince;
+
 	EligibilityManagement(SpecificationManagement specs, CatalogManagement catalog, InstitutionManagement institutions,
-			PersonnelManagement people, Clock clock, IdentityManagement identity) {
+			PersonnelManagement people, Clock clock, IdentityManagement identity,
+			@Value("${rtms.deployment.province:220000}") String deploymentProvince) {
 		this.specs = specs;
+		this.engine = new EligibilityEngine(specs.library());
+		this.deploymentProvince = deploymentProvince;
 		this.catalog = catalog;
 		this.institutions = institutions;
 		this.people = people;
@@ -130,8 +136,7 @@ public class EligibilityManagement {
 		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
 		List<EligibilityMatrix.Row> rows = new ArrayList<>();
 		for (RestrictedTechnology technology : this.catalog.technologies()) {
-			Optional<RequirementSpec> spec = this.specs.inForce(technology.code(), date,
-					institution == null ? null : institution.regionCode());
+			Optional<RequirementSpec> spec = this.specs.inForce(technology.code(), date, region(institution));
 			rows.add(spec.map(s -> row(technology, evaluatePerson(s, facts, both, date)))
 				.orElseGet(() -> noSpec(technology)));
 		}
@@ -150,15 +155,13 @@ public class EligibilityManagement {
 		this.catalog.get(technology);
 		PersonDetails person = this.people.get(personId);
 		InstitutionDetails institution = institutionOf(person);
-		RequirementSpec spec = this.specs
-			.inForce(technology, date, institution == null ? null : institution.regionCode())
+		RequirementSpec spec = this.specs.inForce(technology, date, region(institution))
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
 		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
 		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
-		EligibilityReport traineeReport = specFor(technology, date,
-				institution == null ? null : institution.regionCode(), Subject.TRAINEE)
-			.map(traineeSpec -> EligibilityReport
-				.of(this.engine.evaluate(traineeSpec, Subject.TRAINEE, both, date), person.name(), null))
+		EligibilityReport traineeReport = specFor(technology, date, region(institution), Subject.TRAINEE)
+			.map(traineeSpec -> EligibilityReport.of(this.engine.evaluate(traineeSpec, Subject.TRAINEE, both, date),
+					person.name(), null))
 			.orElse(null);
 		return EligibilityReport.of(evaluatePerson(spec, facts, both, date), person.name(), traineeReport);
 	}
@@ -187,7 +190,8 @@ public class EligibilityManagement {
 		else {
 			InstitutionFacts institution = request.facts().institution();
 			String region = request.regionCode() != null ? request.regionCode()
-					: institution != null ? institution.regionCode() : null;
+					: institution != null && institution.regionCode() != null ? institution.regionCode()
+							: this.deploymentProvince;
 			spec = specFor(request.technology(), date, region, request.subject())
 				.orElseThrow(() -> new NoSpecInForce(request.technology(), date));
 		}
@@ -279,10 +283,19 @@ public class EligibilityManagement {
 	}
 
 	/**
+	 * The region deciding which editions apply to a person: their institution's, or,
+	 * without one, the deployment's province ({@code rtms.deployment.province}).
+	 */
+	private String region(@Nullable InstitutionDetails institution) {
+		return institution != null ? institution.regionCode() : this.deploymentProvince;
+	}
+
+	/**
 	 * The edition to use for a subject: the one in force, or, when that edition has no
 	 * clause for the subject (the 2023 compilation is an excerpt without training-base
-	 * requirements), the newest earlier edition in force for the region that has. Empty
-	 * when no edition has any.
+	 * requirements), the newest earlier edition in force for the region that has. When no
+	 * edition has any (S01 has no training section), the edition in force: its evaluation
+	 * is NOT_APPLICABLE with the notice 本规范无培训要求.
 	 */
 	private Optional<RequirementSpec> specFor(String technology, LocalDate date, @Nullable String regionCode,
 			Subject subject) {
@@ -293,10 +306,11 @@ public class EligibilityManagement {
 		List<RequirementSpec> editions = new ArrayList<>(this.specs.editions(technology));
 		Collections.reverse(editions);
 		return editions.stream()
-			.filter(e -> !e.effectiveFrom().isAfter(date))
+			.filter(e -> e.appliesOn(date))
 			.filter(e -> SpecLibrary.covers(e.jurisdiction(), regionCode))
 			.filter(e -> hasClausesFor(e, subject))
-			.findFirst();
+			.findFirst()
+			.or(() -> inForce);
 	}
 
 	private static boolean hasClausesFor(RequirementSpec spec, Subject subject) {

@@ -31,11 +31,21 @@ import org.jspecify.annotations.Nullable;
  * verdict
  * @param trainee for physicians: the training requirement evaluated as a trainee
  * (completed or exempt), else null
+ * @param notices what the reader must know beyond the clauses (no clause for the subject,
+ * confirmations citing no clause of this edition, an assumed issue date); empty in
+ * reports stored before notices existed
  */
 public record EligibilityReport(String subject, String subjectLabel, @Nullable String staffRole,
 		@Nullable String subjectName, String specKey, String specTitle, String technology, String edition,
 		LocalDate asOf, String status, String statusLabel, List<ClauseResult> clauses, List<PathwayResult> pathways,
-		List<PersonResult> qualifiedPhysicians, @Nullable EligibilityReport trainee) {
+		List<PersonResult> qualifiedPhysicians, @Nullable EligibilityReport trainee, List<String> notices) {
+
+	/**
+	 * Reports stored before a list existed read it as empty.
+	 */
+	public EligibilityReport {
+		notices = (notices != null) ? List.copyOf(notices) : List.of();
+	}
 
 	static EligibilityReport of(Outcome outcome, @Nullable String subjectName, @Nullable EligibilityReport trainee) {
 		return new EligibilityReport(outcome.subject().name(), outcome.subject().label(),
@@ -43,7 +53,7 @@ public record EligibilityReport(String subject, String subjectLabel, @Nullable S
 				outcome.specTitle(), outcome.technology(), outcome.edition(), outcome.asOf(), outcome.status().name(),
 				outcome.statusLabel(), outcome.clauses().stream().map(ClauseResult::of).toList(),
 				outcome.pathways().stream().map(PathwayResult::of).toList(),
-				outcome.physicians().stream().map(PersonResult::of).toList(), trainee);
+				outcome.physicians().stream().map(PersonResult::of).toList(), trainee, outcome.notices());
 	}
 
 	/**
@@ -62,15 +72,27 @@ public record EligibilityReport(String subject, String subjectLabel, @Nullable S
 	 * @param evidence facts relied upon
 	 * @param pathway training pathway, for trainee clauses
 	 * @param pathwayLabel pathway in Chinese
+	 * @param failedRuleKinds for a NOT_MET clause, the kinds of the rules not met (e.g.
+	 * {@code facility}, {@code qualifiedStaff}); empty otherwise and in results stored
+	 * before the field existed
 	 */
 	public record ClauseResult(String ref, String citation, String section, String sectionLabel, String text,
 			String status, String statusLabel, String explanation, @Nullable String actual, @Nullable String required,
-			List<String> evidence, @Nullable String pathway, @Nullable String pathwayLabel) {
+			List<String> evidence, @Nullable String pathway, @Nullable String pathwayLabel,
+			List<String> failedRuleKinds) {
+
+		/**
+		 * Results stored before a list existed read it as empty.
+		 */
+		public ClauseResult {
+			failedRuleKinds = (failedRuleKinds != null) ? List.copyOf(failedRuleKinds) : List.of();
+		}
 
 		static ClauseResult of(ClauseOutcome c) {
 			return new ClauseResult(c.ref(), c.citation(), c.section().name(), c.sectionLabel(), c.text(),
 					c.status().name(), c.statusLabel(), c.explanation(), c.actual(), c.required(), c.evidence(),
-					c.pathway() == null ? null : c.pathway().name(), c.pathway() == null ? null : c.pathway().label());
+					c.pathway() == null ? null : c.pathway().name(), c.pathway() == null ? null : c.pathway().label(),
+					c.failedRuleKinds());
 		}
 
 	}

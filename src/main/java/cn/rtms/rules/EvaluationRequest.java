@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * OTHER)
  * @param asOf evaluation date, today when omitted
  * @param regionCode region deciding which edition applies (default:
- * facts.institution.regionCode; national only when neither is given)
+ * facts.institution.regionCode, and when neither is given the deployment's province,
+ * {@code rtms.deployment.province}, 220000 unless configured)
  * @param specKey force an edition, e.g. G08-2022, instead of the one in force
  * @param facts the facts document (docs/facts-format.md)
  */

@@ -65,6 +65,14 @@ public class SpecificationManagement {
 	}
 
 	/**
+	 * @return the loaded editions as a library (for engines that carry confirmations over
+	 * between editions)
+	 */
+	public SpecLibrary library() {
+		return this.library;
+	}
+
+	/**
 	 * @return every loaded edition, ordered by key
 	 */
 	public List<RequirementSpec> all() {

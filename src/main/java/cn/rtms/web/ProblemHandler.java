@@ -72,7 +72,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				detail = "未知字段 “" + field + "”（字段 " + unknown.getPropertyName() + " 不在接口定义中，请检查拼写）";
 			}
 			else if (cause instanceof InvalidFormatException format) {
-				detail = "字段 " + field + " 的取值 “" + format.getValue() + "” 格式不正确";
+				detail = (format.getTargetType() != null && format.getTargetType().isEnum())
+						? "字段 " + field + " 的取值 “" + format.getValue() + "” 无效，可选值："
+								+ allowedValues(format.getTargetType())
+						: "字段 " + field + " 的取值 “" + format.getValue() + "” 格式不正确";
 			}
 			else {
 				detail = "字段 " + field + " 无法解析：" + firstLine(databind.getOriginalMessage());
@@ -93,9 +96,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		Class<?> type = ex.getRequiredType();
+		String problem = (type != null && type.isEnum()) ? "无效，可选值：" + allowedValues(type) : "格式不正确";
 		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误",
-				"参数 " + ex.getName() + " 的取值 “" + ex.getValue() + "” 格式不正确",
-				List.of(new FieldProblem(ex.getName(), "格式不正确"))));
+				"参数 " + ex.getName() + " 的取值 “" + ex.getValue() + "” " + problem,
+				List.of(new FieldProblem(ex.getName(), problem))));
+	}
+
+	/**
+	 * The constants of an enum as "CODE（中文）", joined by "、"; the Chinese label is the
+	 * constant's {@code label()} when the enum has one.
+	 * @param type an enum type
+	 * @return e.g. "TERTIARY_A（三级甲等）、TERTIARY_B（三级乙等）"
+	 */
+	static String allowedValues(Class<?> type) {
+		List<String> values = new java.util.ArrayList<>();
+		for (Object constant : type.getEnumConstants()) {
+			String name = ((Enum<?>) constant).name();
+			String label = null;
+			try {
+				Object value = type.getMethod("label").invoke(constant);
+				label = (value instanceof String text) ? text : null;
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				label = null;
+			}
+			values.add((label != null) ? name + "（" + label + "）" : name);
+		}
+		return String.join("、", values);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -222,7 +222,9 @@ class FilingWorkflowIT {
 				.contains("长春市中心医院")
 				.contains("肿瘤消融治疗技术")
 				.contains("逐级上报")
-				.contains("经专家审查，同意备案");
+				.contains("经专家审查，同意备案")
+				.as("the G08-2023 assessment's notice on its assumed issue date")
+				.contains("推定");
 		}
 
 		HttpResponse<byte[]> xlsx = province.download("/api/filings/export.xlsx?technology=G08");
@@ -241,8 +243,12 @@ class FilingWorkflowIT {
 		JsonNode check = province.ok(province.post("/api/filings/revocation-check", Map.of()));
 		assertThat(check.get("checked").asInt()).isPositive();
 		assertThat(check.get("proposed").toString()).contains(id);
+		assertThat(check.get("errors").isArray()).as("errors are listed, never swallowed").isTrue();
+		assertThat(check.get("errors").size()).as(check.get("errors").toString()).isZero();
+		assertThat(check.get("undetermined").isArray()).isTrue();
 		filing = city.filing(id);
-		assertThat(filing.get("revocationProposal").get("reason").asString()).isEqualTo("EQUIPMENT_UNUSABLE");
+		assertThat(filing.get("revocationProposal").get("reason").asString()).as("PACU is a facility rule")
+			.isEqualTo("EQUIPMENT_UNUSABLE");
 		assertThat(filing.get("revocationProposal").get("detail").asString()).contains("PACU");
 		assertThat(hasInboxItem(city.ok(city.get("/api/filings/inbox")), id, "REVOCATION_PROPOSAL")).isTrue();
 		assertThat(province.ok(province.post("/api/filings/revocation-check", Map.of())).get("proposed").toString())
@@ -387,6 +393,8 @@ class FilingWorkflowIT {
 		JsonNode last = rechecked.get("steps").get(rechecked.get("steps").size() - 1);
 		assertThat(last.get("action").asString()).isEqualTo("PROPOSE_REVOCATION");
 		assertThat(last.get("actor").get("name").asString()).isEqualTo("系统自动检查");
+		assertThat(rechecked.get("revocationProposal").get("reason").asString()).as("equipment rules failed")
+			.isEqualTo("EQUIPMENT_UNUSABLE");
 	}
 
 	@Test

@@ -172,10 +172,13 @@ class EligibilityApiIT {
 	@Test
 	void provincialEditionReplacesTheNationalOneFromItsEffectiveDate() {
 		String id = institutionId("吉林省松江肿瘤医院");
-		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-21")
+		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-04-19")
 			.body()
 			.get("specKey")
 			.asString()).isEqualTo("S04-2017");
+		Response gap = this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-21");
+		assertThat(gap.status()).as("附件17 ended on 2022-04-19, S04-2022 starts on 2022-11-22").isEqualTo(422);
+		assertThat(gap.body().get("code").asString()).isEqualTo("NO_SPEC_IN_FORCE");
 		assertThat(this.api.get("/api/institutions/" + id + "/eligibility/S04?asOf=2022-11-22")
 			.body()
 			.get("specKey")
@@ -190,6 +193,14 @@ class EligibilityApiIT {
 		assertThat(report.get("subject").asString()).isEqualTo("TRAINING_BASE");
 		assertThat(report.get("specKey").asString()).isEqualTo("G08-2022");
 		assertThat(report.get("status").asString()).isEqualTo("MET");
+	}
+
+	@Test
+	void verdictsUnderAnEditionWithAnAssumedIssueDateSaySo() {
+		String id = institutionId("吉林省松江肿瘤医院");
+		JsonNode report = this.api.get("/api/institutions/" + id + "/eligibility/G08?asOf=" + AS_OF).body();
+		assertThat(report.get("specKey").asString()).isEqualTo("G08-2023");
+		assertThat(report.get("notices").toString()).contains("本规范印发日期 2023-01-01 为推定日期");
 	}
 
 	@ParameterizedTest
@@ -212,6 +223,24 @@ class EligibilityApiIT {
 			.getContentAsString(StandardCharsets.UTF_8);
 		JsonNode report = this.api.post("/api/eligibility/evaluate", body).body();
 		assertThat(clause(report, "(三)3").get("status").asString()).isEqualTo("NOT_MET");
+	}
+
+	@Test
+	void technologyWithoutTrainingSectionSaysSoInsteadOfNoSpec() {
+		Response trainee = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"S01\", \"subject\": \"TRAINEE\", \"asOf\": \"2026-06-30\", \"regionCode\": \"220102\", \"facts\": {\"person\": {\"name\": \"甲\"}}}");
+		assertThat(trainee.status()).as(trainee.text()).isEqualTo(200);
+		assertThat(trainee.body().get("specKey").asString()).isEqualTo("S01-2022");
+		assertThat(trainee.body().get("status").asString()).isEqualTo("NOT_APPLICABLE");
+		assertThat(trainee.body().get("notices").toString()).contains("本规范无培训要求");
+	}
+
+	@Test
+	void whatIfWithoutRegionUsesTheDeploymentProvince() {
+		Response physician = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"S01\", \"subject\": \"PHYSICIAN\", \"asOf\": \"2026-06-30\", \"facts\": {\"person\": {\"name\": \"甲\", \"roles\": [\"PHYSICIAN\"]}}}");
+		assertThat(physician.status()).as(physician.text()).isEqualTo(200);
+		assertThat(physician.body().get("specKey").asString()).isEqualTo("S01-2022");
 	}
 
 	@Test
@@ -246,6 +275,12 @@ class EligibilityApiIT {
 				"{\"technology\": \"G08\", \"subject\": \"HOSPITAL\", \"facts\": {}}");
 		assertThat(badSubject.status()).isEqualTo(400);
 		assertThat(badSubject.body().get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+		assertThat(badSubject.body().get("detail").asString()).contains("HOSPITAL", "可选值：", "INSTITUTION（医疗机构）");
+
+		Response badLevel = this.api.post("/api/eligibility/evaluate",
+				"{\"technology\": \"G08\", \"subject\": \"INSTITUTION\", \"facts\": {\"institution\": {\"name\": \"甲\", \"level\": \"THIRD\"}}}");
+		assertThat(badLevel.status()).isEqualTo(400);
+		assertThat(badLevel.body().get("detail").asString()).contains("level", "THIRD", "TERTIARY_A（三级甲等）");
 
 		Response noSpec = this.api.get("/api/institutions/" + institutionId("长春市中心医院") + "/eligibility/G01");
 		assertThat(noSpec.status()).isEqualTo(422);
@@ -261,6 +296,12 @@ class EligibilityApiIT {
 		assertThat(spec.get("procedureCodes").toString()).doesNotContain(". ");
 		assertThat(spec.get("clauses").size()).isEqualTo(spec.at("/summary/clauseCount").asInt());
 		assertThat(this.api.get("/api/specs/G99-2000").body().get("code").asString()).isEqualTo("SPEC_NOT_FOUND");
+		assertThat(spec.get("issuedOnAssumed").asBoolean()).isTrue();
+		assertThat(spec.get("issuedOnNote").asString()).contains("未载明印发日期");
+		assertThat(spec.at("/summary/issuedOnAssumed").asBoolean()).isTrue();
+		JsonNode hyperthermia = this.api.get("/api/specs/S04-2017").body();
+		assertThat(hyperthermia.get("effectiveUntil").asString()).isEqualTo("2022-04-19");
+		assertThat(this.api.get("/api/specs/S04-2022").body().has("effectiveUntil")).as("no end: omitted").isFalse();
 	}
 
 }

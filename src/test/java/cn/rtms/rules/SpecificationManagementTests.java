@@ -38,7 +38,10 @@ class SpecificationManagementTests {
 		SpecificationManagement specs = new SpecificationManagement("");
 		LocalDate date = LocalDate.of(2025, 1, 1);
 		assertThat(specs.inForce("S04", date, "220102")).get().extracting(s -> s.key()).isEqualTo("S04-2022");
-		assertThat(specs.inForce("S04", date, "210102")).get().extracting(s -> s.key()).isEqualTo("S04-2017");
+		assertThat(specs.inForce("S04", date, "210102")).as("附件17 ended with the 2022 national catalogue").isEmpty();
+		assertThat(specs.inForce("S04", LocalDate.of(2022, 4, 19), "210102")).get()
+			.extracting(s -> s.key())
+			.isEqualTo("S04-2017");
 		assertThat(specs.inForce("S01", date, "210102")).isEmpty();
 	}
 

@@ -39,4 +39,47 @@ class ProblemHandlerTests {
 		assertThat(body.getProperties()).containsEntry("code", "INTERNAL_ERROR");
 	}
 
+	@Test
+	void badEnumValueListsTheAllowedValuesInChinese() {
+		Exception cause = null;
+		try {
+			tools.jackson.databind.json.JsonMapper.builder().build().readValue("{\"level\": \"HOSPITAL\"}", Body.class);
+		}
+		catch (RuntimeException ex) {
+			cause = ex;
+		}
+		assertThat(cause).isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class);
+		ResponseEntity<Object> response = this.handler.handleHttpMessageNotReadable(
+				new org.springframework.http.converter.HttpMessageNotReadableException("bad", cause,
+						new org.springframework.mock.http.MockHttpInputMessage(new byte[0])),
+				new HttpHeaders(), HttpStatus.BAD_REQUEST, new ServletWebRequest(new MockHttpServletRequest()));
+		ProblemDetail body = (ProblemDetail) response.getBody();
+		assertThat(body.getDetail()).contains("level", "HOSPITAL", "可选值：TERTIARY（三级）、SECONDARY（二级）");
+	}
+
+	@Test
+	void enumWithoutLabelsListsTheCodes() {
+		assertThat(ProblemHandler.allowedValues(java.time.DayOfWeek.class)).startsWith("MONDAY、TUESDAY");
+	}
+
+	/** An enum with Chinese labels, like the facts' enums. */
+	public enum Level {
+
+		TERTIARY("三级"), SECONDARY("二级");
+
+		private final String label;
+
+		Level(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	record Body(Level level) {
+	}
+
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.spec.Clause;
@@ -31,8 +33,55 @@ public final class CompiledSpec {
 
 	private final Map<String, String> subTechniqueNames;
 
+	private final Set<String> citations = new HashSet<>();
+
+	private final Map<String, List<String>> carriedOver = new HashMap<>();
+
+	private final Set<String> carriedCitations = new HashSet<>();
+
+	private final Set<String> earlierCitations = new HashSet<>();
+
+	private final Set<String> laterCitations = new HashSet<>();
+
+	private final boolean knowsEditions;
+
 	CompiledSpec(RequirementSpec spec) {
+		this(spec, List.of(), List.of(), false);
+	}
+
+	/**
+	 * Compiles a spec knowing its earlier editions: a confirmation of an earlier
+	 * edition's clause carries over to this edition's clause when both are about the same
+	 * subject and their texts are the same (ignoring whitespace and half-/full-width
+	 * punctuation).
+	 */
+	CompiledSpec(RequirementSpec spec, List<RequirementSpec> earlier, List<RequirementSpec> later,
+			boolean knowsEditions) {
 		this.spec = spec;
+		this.knowsEditions = knowsEditions;
+		for (RequirementSpec edition : earlier) {
+			edition.clauses().forEach((clause) -> this.earlierCitations.add(clause.citation()));
+		}
+		for (RequirementSpec edition : later) {
+			edition.clauses().forEach((clause) -> this.laterCitations.add(clause.citation()));
+		}
+		for (Clause clause : spec.clauses()) {
+			this.citations.add(clause.citation());
+			if (clause.heading() || clause.attestation() == null) {
+				continue;
+			}
+			String text = normalised(clause.text());
+			for (RequirementSpec edition : earlier) {
+				for (Clause old : edition.clauses()) {
+					if (old.subject() == clause.subject() && old.attestation() != null
+							&& normalised(old.text()).equals(text)) {
+						this.carriedOver.computeIfAbsent(clause.citation(), (key) -> new ArrayList<>())
+							.add(old.citation());
+						this.carriedCitations.add(old.citation());
+					}
+				}
+			}
+		}
 		for (Subject subject : Subject.values()) {
 			List<Clause> clauses = new ArrayList<>();
 			for (Clause clause : spec.clauses()) {
@@ -101,6 +150,70 @@ public final class CompiledSpec {
 
 	Map<String, String> subTechniqueNames() {
 		return this.subTechniqueNames;
+	}
+
+	/**
+	 * Whether a citation names a clause of this edition.
+	 */
+	boolean cites(String citation) {
+		return this.citations.contains(citation);
+	}
+
+	/**
+	 * Citations of earlier editions' clauses whose confirmation carries over to a clause
+	 * of this edition (same text).
+	 */
+	List<String> carriedOver(Clause clause) {
+		return this.carriedOver.getOrDefault(clause.citation(), List.of());
+	}
+
+	/**
+	 * Whether a citation of an earlier edition carries over to some clause of this one.
+	 */
+	boolean carriesOver(String citation) {
+		return this.carriedCitations.contains(citation);
+	}
+
+	/**
+	 * Whether the engine knows the other editions of the technology (then
+	 * {@link #citesEarlier} and {@link #citesLater} are meaningful).
+	 */
+	boolean knowsEditions() {
+		return this.knowsEditions;
+	}
+
+	/**
+	 * Whether a citation names a clause of an earlier edition.
+	 */
+	boolean citesEarlier(String citation) {
+		return this.earlierCitations.contains(citation);
+	}
+
+	/**
+	 * Whether a citation names a clause of a later edition (used when an older edition is
+	 * evaluated for a subject the edition in force has no clauses for).
+	 */
+	boolean citesLater(String citation) {
+		return this.laterCitations.contains(citation);
+	}
+
+	private static String normalised(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c)) {
+				continue;
+			}
+			out.append(switch (c) {
+				case ',' -> '，';
+				case ':' -> '：';
+				case ';' -> '；';
+				case '(' -> '（';
+				case ')' -> '）';
+				default -> c;
+			});
+		}
+		return out.toString();
 	}
 
 }

@@ -12,7 +12,11 @@ import cn.rtms.rules.engine.facts.Facts;
 import cn.rtms.rules.engine.facts.InstitutionFacts;
 import cn.rtms.rules.engine.facts.PersonFacts;
 import cn.rtms.rules.engine.facts.StaffRole;
+import cn.rtms.rules.engine.rule.AllOfRule;
+import cn.rtms.rules.engine.rule.AnyOfRule;
 import cn.rtms.rules.engine.rule.EvaluationContext;
+import cn.rtms.rules.engine.rule.IssueDateRule;
+import cn.rtms.rules.engine.rule.PathwayFinding;
 import cn.rtms.rules.engine.rule.Rule;
 import cn.rtms.rules.engine.rule.RuleResult;
 import cn.rtms.rules.engine.rule.StaffEvaluator;
@@ -21,6 +25,7 @@ import cn.rtms.rules.engine.spec.Clause;
 import cn.rtms.rules.engine.spec.ClauseAttestation;
 import cn.rtms.rules.engine.spec.Pathway;
 import cn.rtms.rules.engine.spec.RequirementSpec;
+import cn.rtms.rules.engine.spec.SpecLibrary;
 import cn.rtms.rules.engine.spec.Subject;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +50,26 @@ public final class EligibilityEngine {
 
 	private final Map<String, CompiledSpec> compiled = new ConcurrentHashMap<>();
 
+	private final @Nullable SpecLibrary library;
+
+	/**
+	 * An engine that knows no other editions: confirmations never carry over from an
+	 * earlier edition.
+	 */
+	public EligibilityEngine() {
+		this.library = null;
+	}
+
+	/**
+	 * An engine that knows every edition of the library, so that a confirmation of an
+	 * earlier edition's clause carries over to a later edition's clause with the same
+	 * text.
+	 * @param library the loaded editions
+	 */
+	public EligibilityEngine(SpecLibrary library) {
+		this.library = library;
+	}
+
 	/**
 	 * Returns the compiled form of a spec, compiling it on first use.
 	 * @param spec the spec
@@ -55,7 +80,17 @@ public final class EligibilityEngine {
 		if (cached != null && cached.spec() == spec) {
 			return cached;
 		}
-		CompiledSpec fresh = new CompiledSpec(spec);
+		List<RequirementSpec> earlier = new ArrayList<>();
+		List<RequirementSpec> later = new ArrayList<>();
+		if (this.library != null) {
+			for (RequirementSpec edition : this.library.editions(spec.technology())) {
+				if (edition.key().equals(spec.key())) {
+					continue;
+				}
+				(edition.effectiveFrom().isBefore(spec.effectiveFrom()) ? earlier : later).add(edition);
+			}
+		}
+		CompiledSpec fresh = new CompiledSpec(spec, earlier, later, this.library != null);
 		this.compiled.put(spec.key(), fresh);
 		return fresh;
 	}
@@ -105,11 +140,15 @@ public final class EligibilityEngine {
 		Session session = new Session(compiledSpec);
 		EvaluationContext context = EvaluationContext.of(spec.technology(), spec.issuedOn(), asOf, facts.institution(),
 				facts.person(), session, compiledSpec.subTechniqueNames());
+		if (spec.issuedOnAssumed()) {
+			context = context.withIssuedOnAssumed();
+		}
 		List<Clause> clauses = switch (subject) {
 			case STAFF -> compiledSpec.staffClauses(staffRole);
 			default -> compiledSpec.clauses(subject);
 		};
-		List<Attestation> attestations = attestations(subject, facts.institution(), facts.person());
+		Confirmations attestations = new Confirmations(compiledSpec,
+				attestations(subject, facts.institution(), facts.person()));
 		List<ClauseOutcome> outcomes = new ArrayList<>(clauses.size());
 		List<Status> statuses = new ArrayList<>(clauses.size());
 		for (Clause clause : clauses) {
@@ -151,8 +190,21 @@ public final class EligibilityEngine {
 				}
 			}
 		}
+		List<String> notices = new ArrayList<>();
+		String assumption = spec.issuedOnAssumption();
+		if (assumption != null) {
+			notices.add(assumption);
+		}
+		if (clauses.stream().allMatch(Clause::heading)) {
+			notices.add(switch (subject) {
+				case TRAINEE -> "本规范无培训要求（" + spec.key() + " 没有培训管理要求条款），不适用";
+				case TRAINING_BASE -> "本规范无培训要求（" + spec.key() + " 没有培训基地要求条款），不适用";
+				default -> "本规范没有适用于" + subject.label() + "的条款，不适用";
+			});
+		}
+		notices.addAll(attestations.strays(asOf));
 		return new Outcome(spec.key(), spec.title(), spec.technology(), spec.edition(), subject,
-				(subject == Subject.STAFF) ? staffRole : null, asOf, overall, outcomes, pathways, physicians);
+				(subject == Subject.STAFF) ? staffRole : null, asOf, overall, outcomes, pathways, physicians, notices);
 	}
 
 	/**
@@ -178,7 +230,8 @@ public final class EligibilityEngine {
 			.of(spec.technology(), spec.issuedOn(), asOf, facts.institution(), facts.person(), session,
 					compiledSpec.subTechniqueNames())
 			.statusOnly();
-		List<Attestation> attestations = attestations(subject, facts.institution(), facts.person());
+		Confirmations attestations = new Confirmations(compiledSpec,
+				attestations(subject, facts.institution(), facts.person()));
 		if (subject == Subject.TRAINEE) {
 			List<Status> pathways = new ArrayList<>();
 			for (List<Clause> pathway : compiledSpec.pathways().values()) {
@@ -206,7 +259,7 @@ public final class EligibilityEngine {
 		return status(compile(spec), subject, staffRole, facts, asOf);
 	}
 
-	private static Status clauseStatus(Clause clause, EvaluationContext context, List<Attestation> attestations) {
+	private static Status clauseStatus(Clause clause, EvaluationContext context, Confirmations attestations) {
 		Rule rule = clause.rule();
 		ClauseAttestation attestation = clause.attestation();
 		if (clause.heading() || (rule == null && attestation == null)) {
@@ -221,7 +274,7 @@ public final class EligibilityEngine {
 		if (attestation == null) {
 			return Status.MET;
 		}
-		return (find(attestations, clause.citation(), context.date()) != null) ? Status.MET : Status.NEEDS_ATTESTATION;
+		return (attestations.find(clause, context.date()) != null) ? Status.MET : Status.NEEDS_ATTESTATION;
 	}
 
 	private static List<Attestation> attestations(Subject subject, @Nullable InstitutionFacts institution,
@@ -236,8 +289,7 @@ public final class EligibilityEngine {
 		return (attestations != null) ? attestations : List.of();
 	}
 
-	private static ClauseOutcome evaluateClause(Clause clause, EvaluationContext context,
-			List<Attestation> attestations) {
+	private static ClauseOutcome evaluateClause(Clause clause, EvaluationContext context, Confirmations attestations) {
 		if (clause.heading() || (clause.rule() == null && clause.attestation() == null)) {
 			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
 					Status.NOT_APPLICABLE, "标题条款，无独立要求", null, null, List.of(), clause.pathway());
@@ -248,11 +300,14 @@ public final class EligibilityEngine {
 			result = evaluateRule(rule, context);
 			if (result.status() != Status.MET) {
 				ClauseAttestation attestation = clause.attestation();
-				String explanation = result.explanation() + ((attestation != null && result.status() != Status.ERROR
-						&& result.status() != Status.NOT_APPLICABLE) ? "；另需人工确认：" + attestation.evidence() : "");
+				boolean pending = attestation != null
+						&& (result.status() == Status.UNKNOWN || result.status() == Status.NEEDS_ATTESTATION)
+						&& attestations.find(clause, context.date()) == null;
+				String explanation = result.explanation() + (pending ? "；另需人工确认：" + attestation.evidence() : "");
 				return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
 						result.status(), explanation, result.actual(), result.required(), result.evidence(),
-						clause.pathway());
+						clause.pathway(),
+						(result.status() == Status.NOT_MET) ? failedKinds(rule, context.statusOnly()) : List.of());
 			}
 		}
 		ClauseAttestation attestation = clause.attestation();
@@ -263,19 +318,49 @@ public final class EligibilityEngine {
 		}
 		String prefix = (result != null) ? result.explanation() + "；" : "";
 		List<String> evidence = new ArrayList<>((result != null) ? result.evidence() : List.of());
-		Attestation confirmed = find(attestations, clause.citation(), context.date());
-		if (confirmed == null) {
+		Confirmations.Match match = attestations.find(clause, context.date());
+		if (match == null) {
 			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
 					Status.NEEDS_ATTESTATION, prefix + "待人工确认：" + attestation.evidence(),
 					(result != null) ? result.actual() : null, attestation.evidence(), evidence, clause.pathway());
 		}
-		String confirmation = "已由" + ((confirmed.confirmedBy() != null) ? " " + confirmed.confirmedBy() + " " : "审核人")
+		Attestation confirmed = match.attestation();
+		String confirmation = ((match.carriedFrom() != null) ? "沿用 " + match.carriedFrom() + " 的确认（本版条文相同）：" : "")
+				+ "已由" + ((confirmed.confirmedBy() != null) ? " " + confirmed.confirmedBy() + " " : "审核人")
 				+ ((confirmed.confirmedOn() != null) ? "于 " + confirmed.confirmedOn() + " " : "") + "确认"
 				+ ((confirmed.evidence() != null) ? "（" + confirmed.evidence() + "）" : "");
 		evidence.add(confirmation);
 		return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), Status.MET,
 				prefix + confirmation, (result != null) ? result.actual() : "已确认", attestation.evidence(), evidence,
 				clause.pathway());
+	}
+
+	/**
+	 * The kinds of the leaf rules that are not met: every part of an {@code allOf} that
+	 * is not met, every alternative of an {@code anyOf}, the wrapped rule of an
+	 * {@code asOf: ISSUE_DATE} rule.
+	 */
+	private static List<String> failedKinds(Rule rule, EvaluationContext context) {
+		List<String> kinds = new ArrayList<>();
+		if (rule instanceof AllOfRule all) {
+			for (Rule part : all.rules()) {
+				if (evaluateRule(part, context).status() != Status.MET) {
+					kinds.addAll(failedKinds(part, context));
+				}
+			}
+		}
+		else if (rule instanceof AnyOfRule any) {
+			for (Rule part : any.rules()) {
+				kinds.addAll(failedKinds(part, context));
+			}
+		}
+		else if (rule instanceof IssueDateRule issueDate) {
+			kinds.addAll(failedKinds(issueDate.rule(), context.atIssueDate()));
+		}
+		else {
+			kinds.add(rule.kind());
+		}
+		return kinds.stream().distinct().toList();
 	}
 
 	private static RuleResult evaluateRule(Rule rule, EvaluationContext context) {
@@ -288,14 +373,84 @@ public final class EligibilityEngine {
 		}
 	}
 
-	private static @Nullable Attestation find(List<Attestation> attestations, String citation, LocalDate date) {
-		for (Attestation attestation : attestations) {
-			if (citation.equals(attestation.clause())
-					&& (attestation.confirmedOn() == null || !attestation.confirmedOn().isAfter(date))) {
-				return attestation;
-			}
+	/**
+	 * The subject's confirmations, looked up per clause: by the clause's own citation, or
+	 * by the citation of an earlier edition's clause with the same text (carried over).
+	 */
+	private static final class Confirmations {
+
+		private final CompiledSpec spec;
+
+		private final List<Attestation> attestations;
+
+		Confirmations(CompiledSpec spec, List<Attestation> attestations) {
+			this.spec = spec;
+			this.attestations = attestations;
 		}
-		return null;
+
+		record Match(Attestation attestation, @Nullable String carriedFrom) {
+		}
+
+		@Nullable Match find(Clause clause, LocalDate date) {
+			if (this.attestations.isEmpty()) {
+				return null;
+			}
+			Attestation own = find(clause.citation(), date);
+			if (own != null) {
+				return new Match(own, null);
+			}
+			for (String citation : this.spec.carriedOver(clause)) {
+				Attestation carried = find(citation, date);
+				if (carried != null) {
+					return new Match(carried, citation);
+				}
+			}
+			return null;
+		}
+
+		private @Nullable Attestation find(String citation, LocalDate date) {
+			for (Attestation attestation : this.attestations) {
+				if (citation.equals(attestation.clause())
+						&& (attestation.confirmedOn() == null || !attestation.confirmedOn().isAfter(date))) {
+					return attestation;
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * Confirmations of this technology that cite no clause of this edition and do not
+		 * carry over to one: reported, since they count for nothing.
+		 */
+		List<String> strays(LocalDate date) {
+			List<String> strays = new ArrayList<>();
+			RequirementSpec spec = this.spec.spec();
+			for (Attestation attestation : this.attestations) {
+				String citation = attestation.clause();
+				if (!citation.startsWith(spec.technology() + "/") || this.spec.cites(citation)
+						|| this.spec.carriesOver(citation) || this.spec.citesLater(citation)
+						|| (attestation.confirmedOn() != null && attestation.confirmedOn().isAfter(date))) {
+					continue;
+				}
+				String why;
+				if (this.spec.citesEarlier(citation)) {
+					why = "；该条款在本版中条文已变更或不再保留，如仍适用请按本版条款重新确认";
+				}
+				else if (this.spec.knowsEditions() || citation.startsWith(spec.citationPrefix() + " ")) {
+					why = "；已录入的各版本中均无此条款，请核对条款编号";
+				}
+				else {
+					why = "；如仍适用请按本版条款重新确认";
+				}
+				strays.add("确认记录“" + citation + "”"
+						+ ((attestation.confirmedBy() != null) ? "（" + attestation.confirmedBy()
+								+ ((attestation.confirmedOn() != null) ? " " + attestation.confirmedOn() : "") + "）"
+								: "")
+						+ "不对应本版 " + spec.key() + " 的任何条款，未计入" + why);
+			}
+			return strays;
+		}
+
 	}
 
 	/**
@@ -348,7 +503,8 @@ public final class EligibilityEngine {
 		}
 
 		private Status compute(EvaluationContext context, PersonFacts person, List<Clause> clauses, boolean trainee) {
-			List<Attestation> attestations = (person.attestations() != null) ? person.attestations() : List.of();
+			Confirmations attestations = new Confirmations(this.spec,
+					(person.attestations() != null) ? person.attestations() : List.of());
 			if (trainee) {
 				List<Status> pathways = new ArrayList<>();
 				for (List<Clause> pathway : this.spec.pathways().values()) {
@@ -359,7 +515,32 @@ public final class EligibilityEngine {
 			return allOf(clauses, context, attestations);
 		}
 
-		static Status allOf(List<Clause> clauses, EvaluationContext context, List<Attestation> attestations) {
+		@Override
+		public List<PathwayFinding> traineeFindings(EvaluationContext context, PersonFacts person) {
+			Confirmations attestations = new Confirmations(this.spec,
+					(person.attestations() != null) ? person.attestations() : List.of());
+			List<PathwayFinding> findings = new ArrayList<>();
+			for (Map.Entry<Pathway, List<Clause>> pathway : this.spec.pathways().entrySet()) {
+				List<Status> statuses = new ArrayList<>();
+				List<String> unmet = new ArrayList<>();
+				for (Clause clause : pathway.getValue()) {
+					ClauseOutcome outcome = evaluateClause(clause, context, attestations);
+					statuses.add(outcome.status());
+					if (outcome.status() == Status.NOT_MET || outcome.status() == Status.UNKNOWN) {
+						String why = (clause.rule() instanceof AllOfRule all)
+								? all.evaluateUnmetParts(context).explanation() : outcome.explanation();
+						unmet.add(clause.ref() + "：" + why);
+					}
+					else if (outcome.status() != Status.MET && outcome.status() != Status.NOT_APPLICABLE) {
+						unmet.add(clause.ref() + "：" + outcome.explanation());
+					}
+				}
+				findings.add(new PathwayFinding(pathway.getKey().label(), Status.allOf(statuses), unmet));
+			}
+			return findings;
+		}
+
+		static Status allOf(List<Clause> clauses, EvaluationContext context, Confirmations attestations) {
 			List<Status> statuses = new ArrayList<>(clauses.size());
 			for (Clause clause : clauses) {
 				statuses.add(clauseStatus(clause, context, attestations));

@@ -25,10 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param pathways for TRAINEE: per-pathway verdicts, else empty
  * @param physicians for INSTITUTION and TRAINING_BASE: each physician on the staff with
  * their own verdict, else empty
+ * @param notices what the reader must know beyond the clauses, in Chinese: the edition
+ * has no clause for the subject (本规范无培训要求), confirmations that count for nothing because
+ * they cite no clause of this edition, an assumed issue date
  */
 public record Outcome(String specKey, String specTitle, String technology, String edition, Subject subject,
 		@Nullable StaffRole staffRole, LocalDate asOf, Status status, List<ClauseOutcome> clauses,
-		List<PathwayOutcome> pathways, List<PersonVerdict> physicians) {
+		List<PathwayOutcome> pathways, List<PersonVerdict> physicians, List<String> notices) {
 
 	/**
 	 * Copies the lists.
@@ -37,6 +40,7 @@ public record Outcome(String specKey, String specTitle, String technology, Strin
 		clauses = List.copyOf(clauses);
 		pathways = List.copyOf(pathways);
 		physicians = List.copyOf(physicians);
+		notices = List.copyOf(notices);
 	}
 
 	/**

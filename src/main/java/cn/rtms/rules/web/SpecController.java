@@ -38,14 +38,21 @@ class SpecController {
 			List<RestrictedTechnology.HistoryEntry> history, List<SpecSummary> specs) {
 	}
 
+	/**
+	 * One edition in short. {@code effectiveUntil}: last day it applies (null: no end
+	 * known); {@code issuedOnAssumed}/{@code issuedOnNote}: the issue date is an
+	 * assumption and why.
+	 */
 	record SpecSummary(String key, String technology, String edition, String title, String level, String levelLabel,
-			String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, boolean truncated, int clauseCount,
-			int ruleCount, int attestationCount, int headingCount) {
+			String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, @Nullable LocalDate effectiveUntil,
+			boolean issuedOnAssumed, @Nullable String issuedOnNote, boolean truncated, int clauseCount, int ruleCount,
+			int attestationCount, int headingCount) {
 
 		static SpecSummary of(RequirementSpec s) {
 			return new SpecSummary(s.key(), s.technology(), s.edition(), s.title(), s.level().name(), s.level().label(),
-					s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.truncated(), s.clauses().size(), s.ruleCount(),
-					s.attestationCount(), (int) s.clauses().stream().filter(Clause::heading).count());
+					s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.effectiveUntil(), s.issuedOnAssumed(),
+					s.issuedOnNote(), s.truncated(), s.clauses().size(), s.ruleCount(), s.attestationCount(),
+					(int) s.clauses().stream().filter(Clause::heading).count());
 		}
 
 	}
@@ -65,10 +72,11 @@ class SpecController {
 	}
 
 	record SpecResponse(SpecSummary summary, String key, String technology, String edition, String title, String level,
-			String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, boolean truncated,
-			@Nullable String truncationNote, String sourceFile, String sourceDocument, List<String> notes, String scope,
-			List<CodedName> subTechniques, List<CodedName> routes, List<ProcedureCode> procedureCodes,
-			Map<String, Object> parameters, List<ClauseResponse> clauses) {
+			String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, @Nullable LocalDate effectiveUntil,
+			boolean issuedOnAssumed, @Nullable String issuedOnNote, boolean truncated, @Nullable String truncationNote,
+			String sourceFile, String sourceDocument, List<String> notes, String scope, List<CodedName> subTechniques,
+			List<CodedName> routes, List<ProcedureCode> procedureCodes, Map<String, Object> parameters,
+			List<ClauseResponse> clauses) {
 	}
 
 	@GetMapping("/api/technologies")
@@ -102,9 +110,10 @@ class SpecController {
 	SpecResponse spec(@PathVariable String key) {
 		RequirementSpec s = this.specs.get(key);
 		return new SpecResponse(SpecSummary.of(s), s.key(), s.technology(), s.edition(), s.title(), s.level().name(),
-				s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.truncated(), s.truncationNote(), s.source().file(),
-				s.source().document(), s.notes(), s.scope(), s.subTechniques(), s.routes(), s.procedureCodes(),
-				s.parameters(), s.clauses().stream().map(ClauseResponse::of).toList());
+				s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.effectiveUntil(), s.issuedOnAssumed(),
+				s.issuedOnNote(), s.truncated(), s.truncationNote(), s.source().file(), s.source().document(),
+				s.notes(), s.scope(), s.subTechniques(), s.routes(), s.procedureCodes(), s.parameters(),
+				s.clauses().stream().map(ClauseResponse::of).toList());
 	}
 
 }

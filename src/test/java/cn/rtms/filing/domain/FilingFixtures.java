@@ -53,12 +53,12 @@ final class FilingFixtures {
 
 	static EligibilityReport.ClauseResult clause(String ref, String status) {
 		return new EligibilityReport.ClauseResult(ref, "G08/2022 " + ref, "INSTITUTION", "医疗机构基本要求", "条款原文", status,
-				status, "说明", null, null, List.of(), null, null);
+				status, "说明", null, null, List.of(), null, null, List.of());
 	}
 
 	static Filing.Assessment assessment(EligibilityReport.ClauseResult... clauses) {
 		EligibilityReport report = new EligibilityReport("INSTITUTION", "医疗机构", null, "测试医院", "G08-2022", "G08 规范",
-				"G08", "2022", TODAY, "MET", "符合", List.of(clauses), List.of(), List.of(), null);
+				"G08", "2022", TODAY, "MET", "符合", List.of(clauses), List.of(), List.of(), null, List.of());
 		return new Filing.Assessment("G08-2022", NOW, report);
 	}
 

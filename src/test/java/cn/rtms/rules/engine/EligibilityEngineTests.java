@@ -48,6 +48,29 @@ class EligibilityEngineTests {
 	}
 
 	@Test
+	void notMetClausesNameTheKindsOfTheRulesThatFailed() {
+		Outcome outcome = this.engine.evaluate(SPEC, Subject.INSTITUTION, facts("""
+				institution:
+				  name: 设备不全医院
+				  level: TERTIARY_A
+				  type: GENERAL
+				  facilities: [{kind: PACS}]
+				  equipment: []
+				  operatingRooms: []
+				  licences: []
+				  staff: []
+				"""), AS_OF);
+		assertThat(outcome.clause("一(五)").failedRuleKinds()).containsExactly("facility");
+		assertThat(outcome.clause("一(六)2").failedRuleKinds()).as("the met PACS part is not named")
+			.containsExactly("equipment");
+		assertThat(outcome.clause("一(四)").failedRuleKinds()).containsExactly("facility", "operatingRoom");
+		assertThat(outcome.clause("一(七)").failedRuleKinds()).containsExactly("qualifiedStaff");
+		assertThat(outcome.clause("一(八)").failedRuleKinds()).containsExactly("licence");
+		assertThat(outcome.clause("一(二)").status()).isEqualTo(Status.UNKNOWN);
+		assertThat(outcome.clause("一(二)").failedRuleKinds()).as("only NOT_MET clauses").isEmpty();
+	}
+
+	@Test
 	void institutionSubjectIncludesTechnicalManagementClauses() {
 		Outcome outcome = this.engine.evaluate(SPEC, Subject.INSTITUTION, facts("institution: {name: 空白医院}"), AS_OF);
 		assertThat(outcome.clauses()).extracting(ClauseOutcome::ref)
@@ -113,8 +136,9 @@ class EligibilityEngineTests {
 		clauses.add(new Clause("五", "X08/2022 五", Section.INSTITUTION, Subject.INSTITUTION, List.of(), "出错条款", false,
 				null, failing, new ClauseAttestation("任意")));
 		RequirementSpec broken = new RequirementSpec(SPEC.technology(), "2099", SPEC.title(), SPEC.level(),
-				SPEC.jurisdiction(), SPEC.issuedOn(), SPEC.effectiveFrom(), SPEC.source(), false, null, SPEC.notes(),
-				SPEC.scope(), SPEC.subTechniques(), SPEC.routes(), SPEC.procedureCodes(), SPEC.parameters(), clauses);
+				SPEC.jurisdiction(), SPEC.issuedOn(), SPEC.effectiveFrom(), null, false, null, SPEC.source(), false,
+				null, SPEC.notes(), SPEC.scope(), SPEC.subTechniques(), SPEC.routes(), SPEC.procedureCodes(),
+				SPEC.parameters(), clauses);
 		Outcome outcome = this.engine.evaluate(broken, Subject.INSTITUTION, facts("institution: {name: x}"), AS_OF);
 		assertThat(outcome.clause("五").status()).isEqualTo(Status.ERROR);
 		assertThat(outcome.clause("五").explanation()).isEqualTo("评估出错：数据损坏");

@@ -38,12 +38,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param staffRole for STAFF: the role
  * @param facts the facts, or {@code null} with {@code problem} set
  * @param expect clause ref (or {@code overall}, or a pathway name) to expected status
- * @param explanationContains clause ref to a substring of the explanation
+ * @param explanationContains clause ref to substrings the explanation must contain
+ * ({@code overall}: the outcome's notices)
+ * @param explanationExcludes clause ref to substrings the explanation must not contain
  * @param problem why the case could not be read, or {@code null}
  */
 record GoldenCase(String file, int index, String spec, String description, @Nullable LocalDate asOf,
 		@Nullable Subject subject, @Nullable StaffRole staffRole, @Nullable Facts facts, Map<String, String> expect,
-		Map<String, String> explanationContains, @Nullable String problem) {
+		Map<String, List<String>> explanationContains, Map<String, List<String>> explanationExcludes,
+		@Nullable String problem) {
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -102,7 +105,7 @@ record GoldenCase(String file, int index, String spec, String description, @Null
 	}
 
 	private static GoldenCase broken(String file, int index, String problem) {
-		return new GoldenCase(file, index, "?", "?", null, null, null, null, Map.of(), Map.of(), problem);
+		return new GoldenCase(file, index, "?", "?", null, null, null, null, Map.of(), Map.of(), Map.of(), problem);
 	}
 
 	private static GoldenCase read(String file, int index, ObjectNode node) {
@@ -112,7 +115,8 @@ record GoldenCase(String file, int index, String spec, String description, @Null
 			List<String> unknown = new ArrayList<>();
 			for (String name : node.propertyNames()) {
 				if (!List
-					.of("spec", "description", "asOf", "subject", "staffRole", "facts", "expect", "explanationContains")
+					.of("spec", "description", "asOf", "subject", "staffRole", "facts", "expect", "explanationContains",
+							"explanationExcludes")
 					.contains(name)) {
 					unknown.add(name);
 				}
@@ -138,11 +142,12 @@ record GoldenCase(String file, int index, String spec, String description, @Null
 				Status.valueOf(entry.getValue());
 			}
 			return new GoldenCase(file, index, spec, description, LocalDate.parse(text(node, "asOf")), subject,
-					staffRole, facts, expect, map(node.get("explanationContains")), null);
+					staffRole, facts, expect, lists(node.get("explanationContains")),
+					lists(node.get("explanationExcludes")), null);
 		}
 		catch (RuntimeException ex) {
 			return new GoldenCase(file, index, (spec != null) ? spec : "?", description, null, null, null, null,
-					Map.of(), Map.of(), "无法读取：" + ex.getMessage());
+					Map.of(), Map.of(), Map.of(), "无法读取：" + ex.getMessage());
 		}
 	}
 
@@ -155,6 +160,25 @@ record GoldenCase(String file, int index, String spec, String description, @Null
 		Map<String, String> map = new LinkedHashMap<>();
 		if (node != null && node.isObject()) {
 			node.properties().forEach((entry) -> map.put(entry.getKey(), entry.getValue().asString()));
+		}
+		return map;
+	}
+
+	/** A map whose values are a string or a list of strings. */
+	private static Map<String, List<String>> lists(@Nullable JsonNode node) {
+		Map<String, List<String>> map = new LinkedHashMap<>();
+		if (node != null && node.isObject()) {
+			node.properties().forEach((entry) -> {
+				JsonNode value = entry.getValue();
+				List<String> texts = new ArrayList<>();
+				if (value.isArray()) {
+					value.values().forEach((item) -> texts.add(item.asString()));
+				}
+				else {
+					texts.add(value.asString());
+				}
+				map.put(entry.getKey(), texts);
+			});
 		}
 		return map;
 	}
@@ -217,17 +241,39 @@ record GoldenCase(String file, int index, String spec, String description, @Null
 						+ clause.explanation() + "）");
 			}
 		}
-		for (Map.Entry<String, String> entry : this.explanationContains.entrySet()) {
-			ClauseOutcome clause = outcome.clause(entry.getKey());
-			if (clause == null) {
-				failures.add("条款 " + entry.getKey() + "：不在评估结果中，无法检查说明");
+		for (Map.Entry<String, List<String>> entry : this.explanationContains.entrySet()) {
+			String text = explanation(outcome, entry.getKey(), failures);
+			for (String part : entry.getValue()) {
+				if (text != null && !text.contains(part)) {
+					failures.add(entry.getKey() + "：说明应包含“" + part + "”，实际“" + text + "”");
+				}
 			}
-			else if (!clause.explanation().contains(entry.getValue())) {
-				failures.add("条款 " + clause.citation() + "：说明应包含“" + entry.getValue() + "”，实际“" + clause.explanation()
-						+ "”");
+		}
+		for (Map.Entry<String, List<String>> entry : this.explanationExcludes.entrySet()) {
+			String text = explanation(outcome, entry.getKey(), failures);
+			for (String part : entry.getValue()) {
+				if (text != null && text.contains(part)) {
+					failures.add(entry.getKey() + "：说明不应包含“" + part + "”，实际“" + text + "”");
+				}
 			}
 		}
 		return failures;
+	}
+
+	/**
+	 * The explanation of a clause, or for {@code overall} the outcome's notices; null
+	 * (with a failure) when the clause was not evaluated.
+	 */
+	private static @Nullable String explanation(Outcome outcome, String ref, List<String> failures) {
+		if (ref.equals("overall")) {
+			return String.join("；", outcome.notices());
+		}
+		ClauseOutcome clause = outcome.clause(ref);
+		if (clause == null) {
+			failures.add("条款 " + ref + "：不在评估结果中，无法检查说明");
+			return null;
+		}
+		return clause.explanation();
 	}
 
 	private static String describe(Outcome outcome) {

@@ -26,8 +26,6 @@ class SpecGoldenTests {
 
 	static final Path FIXTURE_CASES = Path.of("src/test/resources/rules-engine/cases");
 
-	private final EligibilityEngine engine = new EligibilityEngine();
-
 	@TestFactory
 	Stream<DynamicTest> goldenCasesOfTheSpecs() {
 		return run(SpecLibrary.of(new SpecLoader().loadDirectory(SPECS)), GoldenCase.loadAll(CASES));
@@ -43,8 +41,9 @@ class SpecGoldenTests {
 			return Stream.of(DynamicTest.dynamicTest("暂无 golden case", () -> {
 			}));
 		}
+		EligibilityEngine engine = new EligibilityEngine(library);
 		return cases.stream().map((golden) -> DynamicTest.dynamicTest(golden.name(), () -> {
-			List<String> failures = golden.check(library, this.engine);
+			List<String> failures = golden.check(library, engine);
 			if (!failures.isEmpty()) {
 				fail("golden case " + golden.file() + (golden.index() > 0 ? " cases[" + golden.index() + "]" : "") + "（"
 						+ golden.description() + "）不符合预期：\n  " + String.join("\n  ", failures));

@@ -71,4 +71,27 @@ public record AllOfRule(List<Rule> rules) implements Rule {
 				String.join("；", required), evidence);
 	}
 
+	/**
+	 * Evaluates like {@link #evaluate} (same status) but explains only the parts that are
+	 * not met, for an {@code anyOf} listing why an alternative fails and for a trainee
+	 * pathway listing what is missing.
+	 * @param context an explaining context
+	 * @return the result
+	 */
+	public RuleResult evaluateUnmetParts(EvaluationContext context) {
+		List<Status> statuses = new ArrayList<>(this.rules.size());
+		List<String> explanations = new ArrayList<>(this.rules.size());
+		List<String> required = new ArrayList<>(this.rules.size());
+		for (Rule rule : this.rules) {
+			RuleResult result = rule.evaluate(context);
+			statuses.add(result.status());
+			if (result.status() != Status.MET && result.status() != Status.NOT_APPLICABLE) {
+				explanations.add(result.explanation());
+				required.add(result.required());
+			}
+		}
+		return new RuleResult(Status.allOf(statuses), String.join("，且", explanations), null, String.join("；", required),
+				List.of());
+	}
+
 }

@@ -39,9 +39,11 @@ public final class EvaluationContext {
 
 	private final boolean explains;
 
+	private final boolean issuedOnAssumed;
+
 	private EvaluationContext(String technology, LocalDate issuedOn, LocalDate date, boolean issueDate,
 			@Nullable InstitutionFacts institution, @Nullable PersonFacts person, StaffEvaluator staffEvaluator,
-			Map<String, String> subTechniqueNames, int depth, boolean explains) {
+			Map<String, String> subTechniqueNames, int depth, boolean explains, boolean issuedOnAssumed) {
 		this.technology = technology;
 		this.issuedOn = issuedOn;
 		this.date = date;
@@ -52,6 +54,7 @@ public final class EvaluationContext {
 		this.subTechniqueNames = subTechniqueNames;
 		this.depth = depth;
 		this.explains = explains;
+		this.issuedOnAssumed = issuedOnAssumed;
 	}
 
 	/**
@@ -69,7 +72,7 @@ public final class EvaluationContext {
 			@Nullable InstitutionFacts institution, @Nullable PersonFacts person, StaffEvaluator staffEvaluator,
 			Map<String, String> subTechniqueNames) {
 		return new EvaluationContext(technology, issuedOn, date, false, institution, person, staffEvaluator,
-				subTechniqueNames, 0, true);
+				subTechniqueNames, 0, true, false);
 	}
 
 	/**
@@ -159,12 +162,30 @@ public final class EvaluationContext {
 	}
 
 	/**
+	 * Whether the spec's issue date is an assumption (the source does not state it):
+	 * explanations relying on it say so.
+	 * @return {@code true} when assumed
+	 */
+	public boolean issuedOnAssumed() {
+		return this.issuedOnAssumed;
+	}
+
+	/**
+	 * Returns the same context for a spec whose issue date is assumed.
+	 * @return the derived context
+	 */
+	public EvaluationContext withIssuedOnAssumed() {
+		return new EvaluationContext(this.technology, this.issuedOn, this.date, this.issueDate, this.institution,
+				this.person, this.staffEvaluator, this.subTechniqueNames, this.depth, this.explains, true);
+	}
+
+	/**
 	 * Returns the same context without explanations (status only, faster).
 	 * @return the derived context
 	 */
 	public EvaluationContext statusOnly() {
 		return new EvaluationContext(this.technology, this.issuedOn, this.date, this.issueDate, this.institution,
-				this.person, this.staffEvaluator, this.subTechniqueNames, this.depth, false);
+				this.person, this.staffEvaluator, this.subTechniqueNames, this.depth, false, this.issuedOnAssumed);
 	}
 
 	/**
@@ -173,7 +194,7 @@ public final class EvaluationContext {
 	 */
 	public EvaluationContext atIssueDate() {
 		return new EvaluationContext(this.technology, this.issuedOn, this.issuedOn, true, this.institution, this.person,
-				this.staffEvaluator, this.subTechniqueNames, this.depth, this.explains);
+				this.staffEvaluator, this.subTechniqueNames, this.depth, this.explains, this.issuedOnAssumed);
 	}
 
 	/**
@@ -186,7 +207,21 @@ public final class EvaluationContext {
 			throw new IllegalStateException("嵌套评估层数超过 " + MAX_DEPTH + " 层，规范可能存在循环引用");
 		}
 		return new EvaluationContext(this.technology, this.issuedOn, this.date, this.issueDate, this.institution, other,
-				this.staffEvaluator, this.subTechniqueNames, this.depth + 1, false);
+				this.staffEvaluator, this.subTechniqueNames, this.depth + 1, false, this.issuedOnAssumed);
+	}
+
+	/**
+	 * Returns a nested context for another person of the same institution that still
+	 * explains (for rules that cite the nested verdict's reasons).
+	 * @param other the person
+	 * @return the derived context, one level deeper
+	 */
+	public EvaluationContext explainingFor(PersonFacts other) {
+		if (this.depth >= MAX_DEPTH) {
+			throw new IllegalStateException("嵌套评估层数超过 " + MAX_DEPTH + " 层，规范可能存在循环引用");
+		}
+		return new EvaluationContext(this.technology, this.issuedOn, this.date, this.issueDate, this.institution, other,
+				this.staffEvaluator, this.subTechniqueNames, this.depth + 1, true, this.issuedOnAssumed);
 	}
 
 }

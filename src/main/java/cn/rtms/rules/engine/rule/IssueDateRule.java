@@ -29,8 +29,9 @@ public record IssueDateRule(Rule rule) implements Rule {
 		if (!context.explains()) {
 			return result;
 		}
-		return new RuleResult(result.status(), "截至本规范印发之日（" + context.issuedOn() + "）：" + result.explanation(),
-				result.actual(), "本规范印发之日前" + result.required(), result.evidence());
+		String date = context.issuedOn() + (context.issuedOnAssumed() ? "，印发日期为推定" : "");
+		return new RuleResult(result.status(), "截至本规范印发之日（" + date + "）：" + result.explanation(), result.actual(),
+				"本规范印发之日前" + result.required(), result.evidence());
 	}
 
 }

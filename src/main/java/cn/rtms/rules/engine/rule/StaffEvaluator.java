@@ -1,5 +1,7 @@
 package cn.rtms.rules.engine.rule;
 
+import java.util.List;
+
 import cn.rtms.rules.engine.facts.PersonFacts;
 import cn.rtms.rules.engine.facts.StaffRole;
 
@@ -35,5 +37,15 @@ public interface StaffEvaluator {
 	 * @return the overall verdict
 	 */
 	Status trainee(EvaluationContext context, PersonFacts person);
+
+	/**
+	 * Explains the TRAINEE verdict pathway by pathway (the same clauses as
+	 * {@link #trainee}, with explanations); the best pathway's verdict equals
+	 * {@link #trainee}'s.
+	 * @param context the context of the asking rule, explaining
+	 * @param person the person
+	 * @return one finding per pathway the spec has, empty when it has none
+	 */
+	List<PathwayFinding> traineeFindings(EvaluationContext context, PersonFacts person);
 
 }

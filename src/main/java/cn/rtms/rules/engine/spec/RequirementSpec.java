@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param jurisdiction GB/T 2260 code where it applies ("000000": whole country)
  * @param issuedOn 印发日期
  * @param effectiveFrom from when the edition applies
+ * @param effectiveUntil the last day the edition applies, or {@code null} while no end is
+ * known (a newer edition still replaces it from its own effectiveFrom)
+ * @param issuedOnAssumed whether issuedOn (and with it effectiveFrom) is an assumption
+ * because the source does not state it
+ * @param issuedOnNote why the issue date is assumed, when it is
  * @param source where the text comes from
  * @param truncated whether the source text stops early
  * @param truncationNote what is missing, when truncated
@@ -29,10 +34,10 @@ import org.jspecify.annotations.Nullable;
  * @param clauses every numbered item, in source order
  */
 public record RequirementSpec(String technology, String edition, String title, SpecLevel level, String jurisdiction,
-		LocalDate issuedOn, LocalDate effectiveFrom, SourceDocument source, boolean truncated,
-		@Nullable String truncationNote, List<String> notes, String scope, List<CodedName> subTechniques,
-		List<CodedName> routes, List<ProcedureCode> procedureCodes, Map<String, Object> parameters,
-		List<Clause> clauses) {
+		LocalDate issuedOn, LocalDate effectiveFrom, @Nullable LocalDate effectiveUntil, boolean issuedOnAssumed,
+		@Nullable String issuedOnNote, SourceDocument source, boolean truncated, @Nullable String truncationNote,
+		List<String> notes, String scope, List<CodedName> subTechniques, List<CodedName> routes,
+		List<ProcedureCode> procedureCodes, Map<String, Object> parameters, List<Clause> clauses) {
 
 	/**
 	 * Copies the collections.
@@ -52,6 +57,30 @@ public record RequirementSpec(String technology, String edition, String title, S
 	 */
 	public String key() {
 		return this.technology + "-" + this.edition;
+	}
+
+	/**
+	 * Whether the edition applies on a date: on or after effectiveFrom and, when it has
+	 * an end, on or before effectiveUntil (regardless of region and of newer editions).
+	 * @param date the date
+	 * @return {@code true} when it applies
+	 */
+	public boolean appliesOn(LocalDate date) {
+		return !this.effectiveFrom.isAfter(date) && (this.effectiveUntil == null || !date.isAfter(this.effectiveUntil));
+	}
+
+	/**
+	 * Returns the notice that the issue date is assumed, for verdicts that depend on it.
+	 * @return e.g. "本规范印发日期 2023-01-01 为推定日期（…）", or {@code null} when the date is stated
+	 * in the source
+	 */
+	public @Nullable String issuedOnAssumption() {
+		if (!this.issuedOnAssumed) {
+			return null;
+		}
+		return "本规范印发日期 " + this.issuedOn + " 为推定日期"
+				+ ((this.issuedOnNote != null) ? "（" + this.issuedOnNote + "）" : "")
+				+ "，依赖印发日期的判断（本版自何日起适用、“本规范印发之日前”的条件）以此推定为准";
 	}
 
 	/**

@@ -90,9 +90,10 @@ public final class SpecLibrary {
 	}
 
 	/**
-	 * Picks the edition in force: among editions with {@code effectiveFrom <= date} whose
-	 * jurisdiction covers the region, the one with the newest effectiveFrom (on a tie,
-	 * the more local jurisdiction).
+	 * Picks the edition in force: among editions that apply on the date
+	 * ({@code effectiveFrom <= date}, and {@code date <= effectiveUntil} when the edition
+	 * has an end) whose jurisdiction covers the region, the one with the newest
+	 * effectiveFrom (on a tie, the more local jurisdiction).
 	 * @param technology e.g. G08
 	 * @param date the date
 	 * @param regionCode the institution's GB/T 2260 code, or {@code null} (then only
@@ -102,7 +103,7 @@ public final class SpecLibrary {
 	public Optional<RequirementSpec> inForce(String technology, LocalDate date, @Nullable String regionCode) {
 		RequirementSpec best = null;
 		for (RequirementSpec spec : editions(technology)) {
-			if (spec.effectiveFrom().isAfter(date) || !covers(spec.jurisdiction(), regionCode)) {
+			if (!spec.appliesOn(date) || !covers(spec.jurisdiction(), regionCode)) {
 				continue;
 			}
 			if (best == null || spec.effectiveFrom().isAfter(best.effectiveFrom())

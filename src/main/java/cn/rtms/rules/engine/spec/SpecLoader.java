@@ -223,6 +223,20 @@ public final class SpecLoader {
 			if (effectiveFrom.isBefore(issuedOn)) {
 				this.problems.add("$.effectiveFrom", "生效日期 " + effectiveFrom + " 早于印发日期 " + issuedOn);
 			}
+			LocalDate effectiveUntil = (optionalString(root, "effectiveUntil") != null) ? date(root, "effectiveUntil")
+					: null;
+			if (effectiveUntil != null && effectiveUntil.isBefore(effectiveFrom)) {
+				this.problems.add("$.effectiveUntil", "最后适用日 " + effectiveUntil + " 早于生效日期 " + effectiveFrom);
+			}
+			JsonNode assumedNode = root.get("issuedOnAssumed");
+			boolean issuedOnAssumed = assumedNode != null && assumedNode.booleanValue();
+			String issuedOnNote = optionalString(root, "issuedOnNote");
+			if (issuedOnAssumed && (issuedOnNote == null || issuedOnNote.isBlank())) {
+				this.problems.add("$.issuedOnNote", "issuedOnAssumed 为 true 时必须填写 issuedOnNote（推定印发日期的依据）");
+			}
+			if (!issuedOnAssumed && issuedOnNote != null) {
+				this.problems.add("$.issuedOnNote", "issuedOnAssumed 不为 true 时不应填写 issuedOnNote");
+			}
 			boolean truncated = root.get("truncated").booleanValue();
 			String truncationNote = optionalString(root, "truncationNote");
 			if (truncated && (truncationNote == null || truncationNote.isBlank())) {
@@ -249,7 +263,7 @@ public final class SpecLoader {
 			String citationPrefix = technology + "/" + edition;
 			List<Clause> clauses = clauses(root.get("clauses"), citationPrefix);
 			return new RequirementSpec(technology, edition, root.get("title").stringValue(), level, jurisdiction,
-					issuedOn, effectiveFrom,
+					issuedOn, effectiveFrom, effectiveUntil, issuedOnAssumed, issuedOnNote,
 					new SourceDocument(root.get("source").get("file").stringValue(),
 							root.get("source").get("document").stringValue()),
 					truncated, truncationNote, strings(root.get("notes")), root.get("scope").stringValue(),

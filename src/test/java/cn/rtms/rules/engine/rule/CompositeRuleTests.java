@@ -31,7 +31,20 @@ class CompositeRuleTests {
 		assertThat(evaluate(new AnyOfRule(List.of(NOT_MET, UNKNOWN)), PERSON).status()).isEqualTo(Status.UNKNOWN);
 		RuleResult notMet = evaluate(new AnyOfRule(List.of(NOT_MET, NOT_MET)), PERSON);
 		assertThat(notMet.status()).isEqualTo(Status.NOT_MET);
-		assertThat(notMet.explanation()).startsWith("以下条件均未满足");
+		assertThat(notMet.explanation()).startsWith("以下备选条件均未满足（满足其一即可）：");
+	}
+
+	@Test
+	void anyOfListsOnlyTheUnmetPartsOfEachAlternative() {
+		Rule alternative = new AllOfRule(List.of(new ClinicalExperienceRule(2, List.of()), NOT_MET));
+		RuleResult result = evaluate(new AnyOfRule(List.of(alternative, UNKNOWN)), PERSON);
+		assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+		String met = evaluate(new ClinicalExperienceRule(2, List.of()), PERSON).explanation();
+		String notMet = evaluate(NOT_MET, PERSON).explanation();
+		assertThat(result.explanation()).contains("备选条件未满足：" + notMet, "备选条件信息不全：")
+			.doesNotContain(met)
+			.doesNotContain("均未满足");
+		assertThat(evaluate(new AnyOfRule(List.of(alternative, MET)), PERSON).status()).isEqualTo(Status.MET);
 	}
 
 	@Test
@@ -44,6 +57,15 @@ class CompositeRuleTests {
 		assertThat(evaluate(rule, person("clinicalStart: 2012-04-21")).status()).isEqualTo(Status.NOT_MET);
 		assertThat(evaluate(new ClinicalExperienceRule(10, List.of()), person("clinicalStart: 2012-04-21")).status())
 			.isEqualTo(Status.MET);
+	}
+
+	@Test
+	void issueDateRuleSaysWhenTheIssueDateIsAssumed() {
+		Rule rule = new IssueDateRule(new ClinicalExperienceRule(10, List.of()));
+		cn.rtms.rules.engine.facts.PersonFacts person = person("clinicalStart: 2012-04-20");
+		assertThat(rule.evaluate(at(person, AS_OF).withIssuedOnAssumed()).explanation())
+			.startsWith("截至本规范印发之日（2022-04-20，印发日期为推定）：");
+		assertThat(evaluate(rule, person).explanation()).doesNotContain("推定");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package cn.rtms.rules.engine.rule;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.rtms.rules.engine.facts.Facts;
@@ -109,6 +110,19 @@ final class RuleFixtures {
 		@Override
 		public Status trainee(EvaluationContext context, PersonFacts person) {
 			return this.trainees.getOrDefault(person.name(), Status.NOT_MET);
+		}
+
+		final Map<String, List<PathwayFinding>> findings = new HashMap<>();
+
+		StubEvaluator findings(String name, PathwayFinding... findings) {
+			this.findings.put(name, List.of(findings));
+			return this;
+		}
+
+		@Override
+		public List<PathwayFinding> traineeFindings(EvaluationContext context, PersonFacts person) {
+			return this.findings.getOrDefault(person.name(),
+					List.of(new PathwayFinding("系统培训", trainee(context, person), List.of())));
 		}
 
 	}

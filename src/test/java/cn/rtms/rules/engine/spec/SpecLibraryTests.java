@@ -55,6 +55,44 @@ class SpecLibraryTests {
 	}
 
 	@Test
+	void anEditionWithAnEndNoLongerAppliesAfterIt() {
+		RequirementSpec ended = LOADER.load("S04-2017.yaml", """
+				technology: S04
+				edition: "2017"
+				title: 测试
+				level: NATIONAL
+				jurisdiction: "000000"
+				issuedOn: 2017-02-14
+				effectiveFrom: 2017-02-14
+				effectiveUntil: 2022-04-19
+				source: {file: a.txt, document: 测试}
+				truncated: false
+				scope: 测试。
+				clauses: [{ref: 一, section: INSTITUTION, subject: INSTITUTION, text: x, heading: true}]
+				""");
+		SpecLibrary library = SpecLibrary.of(List.of(ended, spec("S04", "2022", "PROVINCIAL", "220000", "2022-11-22")));
+		assertThat(library.inForce("S04", LocalDate.of(2022, 4, 19), "110101")).map(RequirementSpec::key)
+			.contains("S04-2017");
+		assertThat(library.inForce("S04", LocalDate.of(2022, 4, 20), "110101")).isEmpty();
+		assertThat(library.inForce("S04", LocalDate.of(2022, 11, 21), "220102")).isEmpty();
+		assertThat(library.inForce("S04", LocalDate.of(2022, 11, 22), "220102")).map(RequirementSpec::key)
+			.contains("S04-2022");
+	}
+
+	@Test
+	void theBundledNationalHyperthermiaEditionEndedWithThe2022Catalogue() {
+		SpecLibrary bundled = SpecLibrary.of(LOADER.loadDirectory(java.nio.file.Path.of("src/main/resources/specs")));
+		assertThat(bundled.inForce("S04", LocalDate.of(2022, 4, 19), "110101")).map(RequirementSpec::key)
+			.contains("S04-2017");
+		assertThat(bundled.inForce("S04", LocalDate.of(2026, 1, 1), "110101")).isEmpty();
+		assertThat(bundled.inForce("S04", LocalDate.of(2026, 1, 1), "220102")).map(RequirementSpec::key)
+			.contains("S04-2022");
+		assertThat(bundled.find("G08-2023").orElseThrow().issuedOnAssumed()).isTrue();
+		assertThat(bundled.find("G10-2023").orElseThrow().issuedOnAssumed()).isTrue();
+		assertThat(bundled.find("G08-2022").orElseThrow().issuedOnAssumed()).isFalse();
+	}
+
+	@Test
 	void jurisdictionCoverage() {
 		assertThat(SpecLibrary.covers("000000", null)).isTrue();
 		assertThat(SpecLibrary.covers("220000", "220102")).isTrue();

@@ -165,6 +165,36 @@ class SpecLoaderTests {
 	}
 
 	@Test
+	void readsAnEndAndAnAssumedIssueDate() {
+		RequirementSpec spec = this.loader.load("X01-2022.yaml", HEADER.replace("effectiveFrom: 2022-04-20",
+				"effectiveFrom: 2022-04-20\neffectiveUntil: 2023-12-31\nissuedOnAssumed: true\nissuedOnNote: 原文未载明")
+				+ "clauses: [{ref: 一, section: INSTITUTION, subject: INSTITUTION, text: x, heading: true}]\n");
+		assertThat(spec.effectiveUntil()).isEqualTo(LocalDate.of(2023, 12, 31));
+		assertThat(spec.appliesOn(LocalDate.of(2023, 12, 31))).isTrue();
+		assertThat(spec.appliesOn(LocalDate.of(2024, 1, 1))).isFalse();
+		assertThat(spec.appliesOn(LocalDate.of(2022, 4, 19))).isFalse();
+		assertThat(spec.issuedOnAssumed()).isTrue();
+		assertThat(spec.issuedOnAssumption()).contains("2022-04-20 为推定日期", "原文未载明");
+		RequirementSpec plain = this.loader.load("X01-2022.yaml",
+				HEADER + "clauses: [{ref: 一, section: INSTITUTION, subject: INSTITUTION, text: x, heading: true}]\n");
+		assertThat(plain.effectiveUntil()).isNull();
+		assertThat(plain.issuedOnAssumption()).isNull();
+	}
+
+	@Test
+	void rejectsEndBeforeStartAndAssumedIssueDateWithoutNote() {
+		SpecValidationException ex = rejected(HEADER.replace("effectiveFrom: 2022-04-20",
+				"effectiveFrom: 2022-04-20\neffectiveUntil: 2022-04-19\nissuedOnAssumed: true")
+				+ "clauses: [{ref: 一, section: INSTITUTION, subject: INSTITUTION, text: x, heading: true}]\n");
+		assertThat(ex.getMessage()).contains("$.effectiveUntil：最后适用日 2022-04-19 早于生效日期 2022-04-20")
+			.contains("$.issuedOnNote");
+		SpecValidationException note = rejected(
+				HEADER.replace("effectiveFrom: 2022-04-20", "effectiveFrom: 2022-04-20\nissuedOnNote: 无依据")
+						+ "clauses: [{ref: 一, section: INSTITUTION, subject: INSTITUTION, text: x, heading: true}]\n");
+		assertThat(note.getMessage()).contains("$.issuedOnNote");
+	}
+
+	@Test
 	void rejectsPathwayOutsideTraineeAndPersonRuleOnInstitution() {
 		assertThat(rejected(clause(
 				"{ref: 一, section: PERSONNEL, subject: PHYSICIAN, text: x, pathway: ABROAD, attestation: {evidence: e}}"))
