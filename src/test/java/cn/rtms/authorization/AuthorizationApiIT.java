@@ -275,7 +275,8 @@ class AuthorizationApiIT {
 		Response city = as("changchun").get("/api/reminders?days=90");
 		assertThat(city.status()).as(city.text()).isEqualTo(200);
 		JsonNode sixty = city.body().get("buckets").get(1);
-		// the demo licence expires 2027-01-09 in the file, 1 month 18 days after its reference day; the demo
+		// the demo licence expires 2027-01-09 in the file, 1 month 18 days after its
+		// reference day; the demo
 		// keeps that distance to the day of the first start (DemoTimeline)
 		LocalDate expiry = TODAY.isAfter(DEMO_REFERENCE)
 				? TODAY.plus(Period.between(DEMO_REFERENCE, LocalDate.of(2027, 1, 9))) : LocalDate.of(2027, 1, 9);
