@@ -258,8 +258,10 @@ export interface PhysicianLicence {
   number: string | null
   issuedOn: IsoDate | null
   scopes: string[]
-  /** In docs/api.md, but not (yet) in the backend's PersonDetails. */
+  /** 执业注册机构 when it is an institution of the platform (may differ from the staff list's institution). */
   registeredInstitutionId?: string | null
+  /** Its name: output for registeredInstitutionId; input only for an institution outside the platform. */
+  registeredInstitution?: string | null
 }
 
 export interface TitleEntry {

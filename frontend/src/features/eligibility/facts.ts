@@ -345,9 +345,12 @@ export function institutionToFacts(
   })
 }
 
-/** Converts a stored person to the facts `person` part (the registered institution becomes its name). */
+/**
+ * Converts a stored person to the facts `person` part. The registered institution (执业注册机构) is the
+ * person's own record, never the institution whose staff list the person is on; unrecorded stays unrecorded.
+ */
 export function personToFacts(record: Person, institutionNames?: Map<string, string>) {
-  const regId = record.licence?.registeredInstitutionId
+  const regId = record.licence?.registeredInstitutionId ?? null
   return omitEmpty({
     id: record.id,
     name: record.name,
@@ -358,8 +361,9 @@ export function personToFacts(record: Person, institutionNames?: Map<string, str
           issuedOn: record.licence.issuedOn,
           scopes: record.licence.scopes,
           registeredInstitution: regId
-            ? (institutionNames?.get(regId) ?? regId)
-            : (record.institutionName ?? null),
+            ? (institutionNames?.get(regId) ?? record.licence.registeredInstitution ?? null)
+            : (record.licence.registeredInstitution ?? null),
+          registeredInstitutionId: regId,
         }
       : null,
     titles: record.titles,

@@ -53,12 +53,20 @@ public record PersonDetails(@Nullable UUID id,
 	 * @param number 15-digit certificate number
 	 * @param issuedOn date issued
 	 * @param scopes 执业范围, e.g. 外科专业
+	 * @param registeredInstitutionId the institution where the licence is registered
+	 * (执业注册机构) when it is an institution of the platform; it may differ from
+	 * {@code institutionId}, the institution whose staff list the person is on (多点执业)
+	 * @param registeredInstitution the registered institution's name: on input, only for
+	 * an institution outside the platform (ignored when {@code registeredInstitutionId}
+	 * is given); on output, the name of {@code registeredInstitutionId} when given. Both
+	 * {@code null}: the registration is not recorded
 	 */
 	public record PhysicianLicence(
 			@NotBlank(message = "执业证书编码不能为空") @Pattern(regexp = "\\d{15}",
 					message = "医师执业证书编码必须是 15 位数字") String number,
 			@NotNull(message = "发证日期不能为空") LocalDate issuedOn,
-			@Nullable List<@NotBlank(message = "执业范围不能为空") String> scopes) {
+			@Nullable List<@NotBlank(message = "执业范围不能为空") String> scopes, @Nullable UUID registeredInstitutionId,
+			@Nullable @Size(max = 200, message = "执业注册机构名称不能超过 200 个字") String registeredInstitution) {
 	}
 
 	/**

@@ -210,12 +210,15 @@ public class PersonnelManagement {
 
 	private PersonDetails withInstitutionName(PersonDetails p) {
 		UUID inst = p.institutionId();
-		if (inst == null) {
-			return p;
+		PhysicianLicence licence = p.licence();
+		UUID registeredId = licence == null ? null : licence.registeredInstitutionId();
+		if (licence != null && registeredId != null) {
+			licence = new PhysicianLicence(licence.number(), licence.issuedOn(), licence.scopes(), registeredId,
+					institutionName(registeredId));
 		}
-		return new PersonDetails(p.id(), p.name(), p.gender(), p.birthDate(), p.roles(), inst, institutionName(inst),
-				p.licence(), p.titles(), p.clinicalStart(), p.specialties(), p.trainings(), p.caseVolumes(),
-				p.adverseEvents(), p.attestations());
+		return new PersonDetails(p.id(), p.name(), p.gender(), p.birthDate(), p.roles(), inst,
+				inst == null ? null : institutionName(inst), licence, p.titles(), p.clinicalStart(), p.specialties(),
+				p.trainings(), p.caseVolumes(), p.adverseEvents(), p.attestations());
 	}
 
 	private void validate(PersonDetails p, @Nullable UUID id) {
@@ -233,6 +236,10 @@ public class PersonnelManagement {
 			future("licence.issuedOn", "执业证书发证日期", licence.issuedOn(), today, problems);
 			if (birth != null && licence.issuedOn().isBefore(birth.plusYears(18))) {
 				problems.add(new FieldProblem("licence.issuedOn", "执业证书发证日期 " + licence.issuedOn() + " 早于年满 18 周岁"));
+			}
+			UUID registeredId = licence.registeredInstitutionId();
+			if (registeredId != null && institutionName(registeredId) == null) {
+				problems.add(new FieldProblem("licence.registeredInstitutionId", "执业注册机构 " + registeredId + " 不存在"));
 			}
 			if (this.people.licenceTaken(licence.number(), id)) {
 				problems.add(new FieldProblem("licence.number", "执业证书编码 " + licence.number() + " 已被其他人员使用"));

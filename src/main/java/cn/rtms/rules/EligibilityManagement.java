@@ -126,7 +126,7 @@ public class EligibilityManagement {
 		LocalDate date = date(asOf);
 		PersonDetails person = this.people.get(personId);
 		InstitutionDetails institution = institutionOf(person);
-		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
+		PersonFacts facts = FactsAssembler.person(person, institution);
 		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
 		List<EligibilityMatrix.Row> rows = new ArrayList<>();
 		for (RestrictedTechnology technology : this.catalog.technologies()) {
@@ -153,7 +153,7 @@ public class EligibilityManagement {
 		RequirementSpec spec = this.specs
 			.inForce(technology, date, institution == null ? null : institution.regionCode())
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
-		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
+		PersonFacts facts = FactsAssembler.person(person, institution);
 		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
 		EligibilityReport traineeReport = specFor(technology, date,
 				institution == null ? null : institution.regionCode(), Subject.TRAINEE)

@@ -34,10 +34,14 @@ public record PersonFacts(@Nullable String id, @Nullable String name, @Nullable 
 	 * @param number certificate number
 	 * @param issuedOn date issued
 	 * @param scopes 执业范围
-	 * @param registeredInstitution institution where registered
+	 * @param registeredInstitution name of the institution where the physician is
+	 * registered (执业注册的医疗机构), {@code null} when not recorded
+	 * @param registeredInstitutionId that institution's identifier when it is known to
+	 * the platform, compared with the evaluated institution's {@code id} before names are
+	 * compared
 	 */
 	public record PhysicianLicence(@Nullable String number, @Nullable LocalDate issuedOn, @Nullable List<String> scopes,
-			@Nullable String registeredInstitution) {
+			@Nullable String registeredInstitution, @Nullable String registeredInstitutionId) {
 	}
 
 	/**
