@@ -294,6 +294,13 @@ export interface PersonCaseVolume {
   cases: number | null
 }
 
+/** Operations of a category (e.g. SKIN_DEFECT_REPAIR) performed as operator (术者) in one year. */
+export interface OperatorVolume {
+  category: string
+  year: number | null
+  cases: number | null
+}
+
 export interface AdverseEvent {
   technology: string
   occurredOn: IsoDate | null
@@ -317,6 +324,7 @@ export interface Person {
   caseVolumes: PersonCaseVolume[]
   adverseEvents: AdverseEvent[]
   attestations?: Attestation[]
+  operatorVolumes?: OperatorVolume[] | null
 }
 
 export interface PersonEligibilityRow {

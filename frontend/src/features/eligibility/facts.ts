@@ -202,6 +202,7 @@ const LIST_KEYS = new Set([
   'specialties',
   'trainings',
   'adverseEvents',
+  'operatorVolumes',
 ])
 const BOOLEAN_KEYS = new Set(['baseFiled', 'abroad', 'passed', 'serious'])
 const ENUMS: Record<string, string[]> = {
@@ -373,5 +374,6 @@ export function personToFacts(record: Person, institutionNames?: Map<string, str
     caseVolumes: record.caseVolumes,
     adverseEvents: record.adverseEvents,
     attestations: record.attestations,
+    operatorVolumes: record.operatorVolumes,
   })
 }

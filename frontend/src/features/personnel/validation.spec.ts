@@ -101,6 +101,20 @@ describe('validatePerson', () => {
       'trainings[0].endedOn': '结束日期不能早于开始日期',
     })
   })
+
+  it('checks operator volumes by category and year', () => {
+    const p = physician()
+    p.operatorVolumes = [
+      { category: 'SKIN_DEFECT_REPAIR', year: 2025, cases: 150 },
+      { category: 'SKIN_DEFECT_REPAIR', year: 2025, cases: 149 },
+      { category: 'SKIN_DEFECT_REPAIR', year: 2027, cases: -1 },
+    ]
+    expect(validatePerson(p, TODAY)).toEqual({
+      'operatorVolumes[1].year': '2025 年该类别的例数重复录入',
+      'operatorVolumes[2].year': '年度不能晚于今年',
+      'operatorVolumes[2].cases': '应为非负整数',
+    })
+  })
 })
 
 describe('toPayload', () => {

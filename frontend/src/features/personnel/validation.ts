@@ -98,6 +98,19 @@ export function validatePerson(p: Person, today: string = todayIso()): FieldErro
     if (seen.has(key)) add(`${base}.year`, `${c.technology} ${c.year} 年的例数重复录入`)
     seen.add(key)
   })
+  const seenOperator = new Set<string>()
+  ;(p.operatorVolumes ?? []).forEach((c, i) => {
+    const base = `operatorVolumes[${i}]`
+    if (!c.category) add(`${base}.category`, '请选择手术类别')
+    if (c.year == null || !Number.isInteger(c.year)) add(`${base}.year`, '请填写年度')
+    else if (c.year > year) add(`${base}.year`, '年度不能晚于今年')
+    else if (c.year < 1950) add(`${base}.year`, '年份不能早于 1950 年')
+    if (c.cases == null) add(`${base}.cases`, '请填写例数')
+    count(errors, `${base}.cases`, c.cases)
+    const key = `${c.category}/${c.year}`
+    if (seenOperator.has(key)) add(`${base}.year`, `${c.year} 年该类别的例数重复录入`)
+    seenOperator.add(key)
+  })
   p.adverseEvents.forEach((a, i) => {
     if (!a.occurredOn) add(`adverseEvents[${i}].occurredOn`, '请填写发生日期')
     date(errors, `adverseEvents[${i}].occurredOn`, a.occurredOn, today)
@@ -134,6 +147,7 @@ export function emptyPerson(institutionId: string | null = null): Person {
     caseVolumes: [],
     adverseEvents: [],
     attestations: [],
+    operatorVolumes: [],
   }
 }
 
@@ -144,6 +158,7 @@ const LIST_KEYS = [
   'caseVolumes',
   'adverseEvents',
   'attestations',
+  'operatorVolumes',
 ] as const
 
 /** The list fields absent in the stored record ("not recorded", which differs from "none"). */
@@ -164,6 +179,7 @@ export function normalisePerson(record: Person): Person {
     caseVolumes: record.caseVolumes ?? [],
     adverseEvents: record.adverseEvents ?? [],
     attestations: record.attestations ?? [],
+    operatorVolumes: record.operatorVolumes ?? [],
   }
 }
 

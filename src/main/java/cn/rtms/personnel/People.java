@@ -12,6 +12,7 @@ import java.util.UUID;
 import cn.rtms.personnel.PersonDetails.AdverseEvent;
 import cn.rtms.personnel.PersonDetails.Attestation;
 import cn.rtms.personnel.PersonDetails.CaseVolume;
+import cn.rtms.personnel.PersonDetails.OperatorVolume;
 import cn.rtms.personnel.PersonDetails.PhysicianLicence;
 import cn.rtms.personnel.PersonDetails.Specialty;
 import cn.rtms.personnel.PersonDetails.TitleRecord;
@@ -67,7 +68,7 @@ class People {
 			@Nullable UUID licenceRegisteredInstitutionId, @Nullable String licenceRegisteredInstitution,
 			@Nullable String titles, @Nullable LocalDate clinicalStart, @Nullable String specialties,
 			@Nullable String trainings, @Nullable String caseVolumes, @Nullable String adverseEvents,
-			@Nullable String attestations) {
+			@Nullable String attestations, @Nullable String operatorVolumes) {
 
 		static RawPerson read(ResultSet rs, int row) throws SQLException {
 			return new RawPerson(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("gender"),
@@ -78,7 +79,7 @@ class People {
 					rs.getString("licence_registered_institution"), rs.getString("titles"),
 					rs.getObject("clinical_start", LocalDate.class), rs.getString("specialties"),
 					rs.getString("trainings"), rs.getString("case_volumes"), rs.getString("adverse_events"),
-					rs.getString("attestations"));
+					rs.getString("attestations"), rs.getString("operator_volumes"));
 		}
 
 	}
@@ -116,10 +117,12 @@ class People {
 			.sql("""
 					insert into personnel.person (id, institution_id, name, gender, birth_date, roles, licence_number,
 					  licence_issued_on, licence_scopes, licence_registered_institution_id, licence_registered_institution,
-					  clinical_start, titles, specialties, trainings, case_volumes, adverse_events, attestations)
+					  clinical_start, titles, specialties, trainings, case_volumes, adverse_events, attestations,
+					  operator_volumes)
 					values (:id, :inst, :name, :gender, :birth, cast(:roles as jsonb), :lnum, :lissued,
 					  cast(:lscopes as jsonb), :lreginst, :lregname, :clinical, cast(:titles as jsonb), cast(:specialties as jsonb),
-					  cast(:trainings as jsonb), cast(:volumes as jsonb), cast(:events as jsonb), cast(:attestations as jsonb))
+					  cast(:trainings as jsonb), cast(:volumes as jsonb), cast(:events as jsonb), cast(:attestations as jsonb),
+					  cast(:operator as jsonb))
 					""")
 			.paramSource(params(id, p))
 			.update();
@@ -135,6 +138,7 @@ class People {
 				  titles = cast(:titles as jsonb), specialties = cast(:specialties as jsonb),
 				  trainings = cast(:trainings as jsonb), case_volumes = cast(:volumes as jsonb),
 				  adverse_events = cast(:events as jsonb), attestations = cast(:attestations as jsonb),
+				  operator_volumes = cast(:operator as jsonb),
 				  version = version + 1, updated_at = now()
 				where id = :id
 				""").paramSource(params(id, p)).update();
@@ -168,6 +172,7 @@ class People {
 		m.put("volumes", toJson(p.caseVolumes()));
 		m.put("events", toJson(p.adverseEvents()));
 		m.put("attestations", toJson(p.attestations()));
+		m.put("operator", toJson(p.operatorVolumes()));
 		return m;
 	}
 
@@ -193,7 +198,7 @@ class People {
 				r.institutionId(), null, licence, fromJson(r.titles(), TITLES), r.clinicalStart(),
 				fromJson(r.specialties(), SPECIALTIES), fromJson(r.trainings(), TRAININGS),
 				fromJson(r.caseVolumes(), VOLUMES), fromJson(r.adverseEvents(), EVENTS),
-				fromJson(r.attestations(), ATTESTATIONS));
+				fromJson(r.attestations(), ATTESTATIONS), fromJson(r.operatorVolumes(), OPERATOR_VOLUMES));
 	}
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -218,6 +223,9 @@ class People {
 	};
 
 	private static final TypeReference<List<Attestation>> ATTESTATIONS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<OperatorVolume>> OPERATOR_VOLUMES = new TypeReference<>() {
 	};
 
 }

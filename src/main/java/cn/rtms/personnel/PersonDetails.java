@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * @param caseVolumes independently performed cases per technology per year
  * @param adverseEvents adverse events
  * @param attestations person-level clauses confirmed by a reviewer
+ * @param operatorVolumes operations performed as operator (术者) per category per year
  */
 public record PersonDetails(@Nullable UUID id,
 		@NotBlank(message = "姓名不能为空") @Size(max = 60, message = "姓名不能超过 60 个字") String name,
@@ -45,7 +46,7 @@ public record PersonDetails(@Nullable UUID id,
 		@Valid @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
 		@Valid @Nullable List<Specialty> specialties, @Valid @Nullable List<TrainingRecord> trainings,
 		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<AdverseEvent> adverseEvents,
-		@Valid @Nullable List<Attestation> attestations) {
+		@Valid @Nullable List<Attestation> attestations, @Valid @Nullable List<OperatorVolume> operatorVolumes) {
 
 	/**
 	 * 医师执业证书.
@@ -119,6 +120,19 @@ public record PersonDetails(@Nullable UUID id,
 	 * @param cases number of cases
 	 */
 	public record CaseVolume(@NotBlank(message = "技术代码不能为空") String technology,
+			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
+					message = "年份不合理") Integer year,
+			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases) {
+	}
+
+	/**
+	 * Operations of a category performed as operator (术者) in one year.
+	 *
+	 * @param category the category, e.g. SKIN_DEFECT_REPAIR 皮肤组织缺损修复重建手术
+	 * @param year year
+	 * @param cases number of operations
+	 */
+	public record OperatorVolume(@NotNull(message = "手术类别不能为空") OperationCategory category,
 			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
 					message = "年份不合理") Integer year,
 			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases) {

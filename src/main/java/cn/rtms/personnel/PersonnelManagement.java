@@ -21,6 +21,7 @@ import cn.rtms.institutions.InstitutionSummary;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails.AdverseEvent;
 import cn.rtms.personnel.PersonDetails.CaseVolume;
+import cn.rtms.personnel.PersonDetails.OperatorVolume;
 import cn.rtms.personnel.PersonDetails.PhysicianLicence;
 import cn.rtms.personnel.PersonDetails.Specialty;
 import cn.rtms.personnel.PersonDetails.TitleRecord;
@@ -218,7 +219,7 @@ public class PersonnelManagement {
 		}
 		return new PersonDetails(p.id(), p.name(), p.gender(), p.birthDate(), p.roles(), inst,
 				inst == null ? null : institutionName(inst), licence, p.titles(), p.clinicalStart(), p.specialties(),
-				p.trainings(), p.caseVolumes(), p.adverseEvents(), p.attestations());
+				p.trainings(), p.caseVolumes(), p.adverseEvents(), p.attestations(), p.operatorVolumes());
 	}
 
 	private void validate(PersonDetails p, @Nullable UUID id) {
@@ -315,6 +316,24 @@ public class PersonnelManagement {
 				}
 				if (!seen.add(v.technology() + "/" + v.year())) {
 					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年的例数重复录入"));
+				}
+			}
+		}
+		List<OperatorVolume> operatorVolumes = p.operatorVolumes();
+		if (operatorVolumes != null) {
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < operatorVolumes.size(); i++) {
+				OperatorVolume v = operatorVolumes.get(i);
+				String field = "operatorVolumes[" + i + "]";
+				if (v.year() > today.getYear()) {
+					problems.add(new FieldProblem(field + ".year", "年份 " + v.year() + " 晚于今年"));
+				}
+				if (clinicalStart != null && v.year() < clinicalStart.getYear() && v.cases() > 0) {
+					problems
+						.add(new FieldProblem(field + ".year", v.year() + " 年早于临床工作开始年份 " + clinicalStart.getYear()));
+				}
+				if (!seen.add(v.category() + "/" + v.year())) {
+					problems.add(new FieldProblem(field, v.category().label() + " " + v.year() + " 年的例数重复录入"));
 				}
 			}
 		}

@@ -12,6 +12,7 @@ import cn.rtms.rules.engine.facts.CleanGrade;
 import cn.rtms.rules.engine.facts.InstitutionFacts;
 import cn.rtms.rules.engine.facts.InstitutionLevel;
 import cn.rtms.rules.engine.facts.InstitutionType;
+import cn.rtms.rules.engine.facts.OperationCategory;
 import cn.rtms.rules.engine.facts.PersonFacts;
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.facts.Title;
@@ -68,8 +69,10 @@ final class FactsAssembler {
 				map(p.caseVolumes(), x -> new CaseVolume(x.technology(), null, x.year(), x.cases())),
 				map(p.adverseEvents(),
 						x -> new PersonFacts.AdverseEvent(x.technology(), x.occurredOn(), x.serious(), x.summary())),
-				map(p.attestations(),
-						x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())));
+				map(p.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
+				map(p.operatorVolumes(),
+						x -> new PersonFacts.OperatorVolume(OperationCategory.valueOf(x.category().name()), x.year(),
+								x.cases())));
 	}
 
 	private static @Nullable String registeredName(PersonDetails.PhysicianLicence licence,

@@ -124,4 +124,27 @@ class PersonApiIT {
 		assertThat(refused.text()).contains("licence.registeredInstitutionId");
 	}
 
+	@Test
+	void recordsOperatorVolumesByCategoryAndRefusesDuplicates() {
+		ObjectNode body = validPerson("测试医师壬", "220000000000009");
+		body.set("operatorVolumes", this.api.json().readTree("""
+				[{"category": "SKIN_DEFECT_REPAIR", "year": 2024, "cases": 149},
+				 {"category": "SKIN_DEFECT_REPAIR", "year": 2025, "cases": 150}]
+				"""));
+		Response created = this.api.post("/api/people", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		Response read = this.api.get("/api/people/" + created.body().get("id").asString());
+		assertThat(read.body().at("/operatorVolumes/0/cases").asInt()).isEqualTo(149);
+		assertThat(read.body().at("/operatorVolumes/1/category").asString()).isEqualTo("SKIN_DEFECT_REPAIR");
+
+		ObjectNode twice = validPerson("测试医师癸", "220000000000010");
+		twice.set("operatorVolumes", this.api.json().readTree("""
+				[{"category": "SKIN_DEFECT_REPAIR", "year": 2025, "cases": 150},
+				 {"category": "SKIN_DEFECT_REPAIR", "year": 2025, "cases": 151}]
+				"""));
+		Response refused = this.api.post("/api/people", twice);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("operatorVolumes[1]", "皮肤组织缺损修复重建手术 2025 年的例数重复录入");
+	}
+
 }

@@ -40,6 +40,12 @@ class FactsAssemblerTests {
 	}
 
 	@Test
+	void operationCategoriesNameTheSameConstantsOnBothSides() {
+		assertThat(names(cn.rtms.personnel.OperationCategory.class))
+			.containsExactly(names(cn.rtms.rules.engine.facts.OperationCategory.class));
+	}
+
+	@Test
 	void staffRolesNameTheSameConstantsOnBothSides() {
 		assertThat(names(cn.rtms.personnel.StaffRole.class))
 			.containsExactlyInAnyOrder(names(cn.rtms.rules.engine.facts.StaffRole.class));
@@ -55,7 +61,7 @@ class FactsAssemblerTests {
 		PersonDetails person = new PersonDetails(UUID.randomUUID(), "王强", null, null, List.of(StaffRole.PHYSICIAN),
 				HERE, null,
 				new PersonDetails.PhysicianLicence("110220000012345", LocalDate.of(2008, 8, 1), List.of(), id, name),
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null);
 		return FactsAssembler.person(person, HOSPITAL).licence();
 	}
 

@@ -21,12 +21,31 @@ import org.jspecify.annotations.Nullable;
  * @param caseVolumes independently performed cases per technology and year
  * @param adverseEvents adverse events
  * @param attestations clauses confirmed by a reviewer for this person
+ * @param operatorVolumes operations performed as operator (术者) per category and year
  */
 public record PersonFacts(@Nullable String id, @Nullable String name, @Nullable List<StaffRole> roles,
 		@Nullable PhysicianLicence licence, @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
 		@Nullable List<Specialty> specialties, @Nullable List<Training> trainings,
 		@Nullable List<CaseVolume> caseVolumes, @Nullable List<AdverseEvent> adverseEvents,
-		@Nullable List<Attestation> attestations) {
+		@Nullable List<Attestation> attestations, @Nullable List<OperatorVolume> operatorVolumes) {
+
+	/**
+	 * Operations of a category performed as operator (术者) in one calendar year.
+	 *
+	 * @param category the category
+	 * @param year calendar year
+	 * @param cases number of operations
+	 */
+	public record OperatorVolume(OperationCategory category, int year, int cases) {
+
+		/**
+		 * Checks the category is given.
+		 */
+		public OperatorVolume {
+			Objects.requireNonNull(category, "术者手术例数记录缺少 category");
+		}
+
+	}
 
 	/**
 	 * A 医师执业证书.

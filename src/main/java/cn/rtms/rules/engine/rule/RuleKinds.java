@@ -24,6 +24,7 @@ public final class RuleKinds {
 			Map.entry("physicianLicence", PhysicianLicenceRule::from), Map.entry("staffRole", StaffRoleRule::from),
 			Map.entry("clinicalExperience", ClinicalExperienceRule::from), Map.entry("title", TitleRule::from),
 			Map.entry("titleTenure", TitleTenureRule::from), Map.entry("personCases", PersonCasesRule::from),
+			Map.entry("operatorCases", OperatorCasesRule::from),
 			Map.entry("noSeriousAdverseEvent", NoSeriousAdverseEventRule::from),
 			Map.entry("trainingRecord", TrainingRecordRule::from),
 			Map.entry("traineeQualified", TraineeQualifiedRule::from), Map.entry("allOf", AllOfRule::from),
