@@ -151,6 +151,8 @@ export interface InstitutionCaseVolume {
   technology: string
   subTechnique?: string | null
   year: number
+  /** 1–12 for a monthly row (rolling windows such as 申报前一年内); absent for the whole year. */
+  month?: number | null
   cases: number
 }
 

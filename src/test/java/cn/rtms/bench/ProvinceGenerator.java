@@ -188,7 +188,7 @@ final class ProvinceGenerator {
 		List<CaseVolume> volumes = new ArrayList<>();
 		for (String technology : pick(TECHNOLOGIES, this.random.nextInt(4))) {
 			for (int year = 2017; year <= 2025; year++) {
-				volumes.add(new CaseVolume(technology, null, year, this.random.nextInt(800)));
+				volumes.add(new CaseVolume(technology, null, year, this.random.nextInt(800), null));
 			}
 		}
 		return volumes;

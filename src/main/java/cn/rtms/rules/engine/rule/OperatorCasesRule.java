@@ -63,7 +63,7 @@ public record OperatorCasesRule(OperationCategory category, int min, int years, 
 		List<CaseVolume> rows = new ArrayList<>(volumes.size());
 		for (OperatorVolume volume : volumes) {
 			if (volume.category() == this.category) {
-				rows.add(new CaseVolume(this.category.name(), null, volume.year(), volume.cases()));
+				rows.add(CaseVolume.ofYear(this.category.name(), null, volume.year(), volume.cases()));
 			}
 		}
 		int lastYear = context.date().getYear() - 1;
