@@ -19,6 +19,7 @@ public final class RuleKinds {
 			Map.entry("facility", FacilityRule::from), Map.entry("equipment", EquipmentRule::from),
 			Map.entry("operatingRoom", OperatingRoomRule::from), Map.entry("licence", LicenceRule::from),
 			Map.entry("qualifiedStaff", QualifiedStaffRule::from), Map.entry("instructors", InstructorsRule::from),
+			Map.entry("instructorGroups", InstructorGroupsRule::from),
 			Map.entry("performedYears", PerformedYearsRule::from),
 			Map.entry("institutionCases", InstitutionCasesRule::from),
 			Map.entry("physicianLicence", PhysicianLicenceRule::from), Map.entry("staffRole", StaffRoleRule::from),
