@@ -235,4 +235,14 @@ class EligibilityApiIT {
 		assertThat(clause(report, "四(二)1(4)").get("explanation").asString()).contains("2025-11-22 至 2026-11-21");
 	}
 
+	@Test
+	void provincialTrainingBaseNeedsTheProvincesDesignation() {
+		JsonNode report = this.api
+			.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + "/eligibility/S04?trainingBase=true&asOf=" + AS_OF)
+			.body();
+		assertThat(report.get("specKey").asString()).isEqualTo("S04-2022");
+		assertThat(clause(report, "四(二)1").get("status").asString()).isEqualTo("MET");
+		assertThat(report.get("status").asString()).isEqualTo("MET");
+	}
+
 }
