@@ -293,6 +293,8 @@ export interface Training {
 export interface PersonCaseVolume {
   technology: string
   year: number | null
+  /** 1–12 for a monthly row (rolling windows); absent for the whole year. */
+  month?: number | null
   cases: number | null
 }
 

@@ -117,6 +117,22 @@ describe('validatePerson', () => {
   })
 })
 
+describe('validatePerson case volumes by month', () => {
+  it('accepts monthly rows of one year and refuses a repeated month', () => {
+    const p = { ...emptyPerson(), name: '王强', roles: ['PHYSICIAN' as const] }
+    p.caseVolumes = [
+      { technology: 'S04', year: 2017, cases: 30 },
+      { technology: 'S04', year: 2017, month: 12, cases: 10 },
+      { technology: 'S04', year: 2017, month: 12, cases: 11 },
+      { technology: 'S04', year: 2018, month: 0, cases: 1 },
+    ]
+    expect(validatePerson(p, TODAY)).toEqual({
+      'caseVolumes[2].year': 'S04 2017 年12 月的例数重复录入',
+      'caseVolumes[3].month': '月份应为 1–12',
+    })
+  })
+})
+
 describe('toPayload', () => {
   it('keeps lists that were not recorded as null, and drops the id', () => {
     const stored = { ...physician(), id: 'p1', adverseEvents: null } as unknown as Person

@@ -94,8 +94,12 @@ export function validatePerson(p: Person, today: string = todayIso()): FieldErro
     }
     if (c.cases == null) add(`${base}.cases`, '请填写例数')
     count(errors, `${base}.cases`, c.cases)
-    const key = `${c.technology}/${c.year}`
-    if (seen.has(key)) add(`${base}.year`, `${c.technology} ${c.year} 年的例数重复录入`)
+    const month = c.month ?? null
+    if (month !== null && (!Number.isInteger(month) || month < 1 || month > 12))
+      add(`${base}.month`, '月份应为 1–12')
+    const key = `${c.technology}/${c.year}/${month ?? ''}`
+    if (seen.has(key))
+      add(`${base}.year`, `${c.technology} ${c.year} 年${month !== null ? `${month} 月` : ''}的例数重复录入`)
     seen.add(key)
   })
   const seenOperator = new Set<string>()

@@ -113,16 +113,19 @@ public record PersonDetails(@Nullable UUID id,
 	}
 
 	/**
-	 * Independently performed cases in one year.
+	 * Independently performed cases in one year, or in one month of it (monthly rows let
+	 * rolling windows such as 印发之日前…近 5 年 be counted exactly).
 	 *
 	 * @param technology technology code
 	 * @param year year
 	 * @param cases number of cases
+	 * @param month month 1–12 for a monthly row, null for the whole year
 	 */
 	public record CaseVolume(@NotBlank(message = "技术代码不能为空") String technology,
 			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
 					message = "年份不合理") Integer year,
-			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases) {
+			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases,
+			@Nullable @Min(value = 1, message = "月份应为 1–12") @Max(value = 12, message = "月份应为 1–12") Integer month) {
 	}
 
 	/**

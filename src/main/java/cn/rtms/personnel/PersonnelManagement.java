@@ -314,8 +314,13 @@ public class PersonnelManagement {
 					problems
 						.add(new FieldProblem(field + ".year", v.year() + " 年早于临床工作开始年份 " + clinicalStart.getYear()));
 				}
-				if (!seen.add(v.technology() + "/" + v.year())) {
-					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年的例数重复录入"));
+				Integer month = v.month();
+				if (month != null && v.year() == today.getYear() && month > today.getMonthValue()) {
+					problems.add(new FieldProblem(field + ".month", v.year() + " 年 " + month + " 月晚于本月"));
+				}
+				if (!seen.add(v.technology() + "/" + v.year() + "/" + month)) {
+					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年"
+							+ ((month != null) ? month + " 月" : "") + "的例数重复录入"));
 				}
 			}
 		}

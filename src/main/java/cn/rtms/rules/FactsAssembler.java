@@ -67,7 +67,7 @@ final class FactsAssembler {
 						x -> new PersonFacts.Training(x.technology(), x.base(), x.baseFiled(), x.abroad(),
 								x.startedOn(), x.endedOn(), x.cases(), x.independentCases(), x.patientsManaged(),
 								x.theoryHours(), x.passed())),
-				map(p.caseVolumes(), x -> CaseVolume.ofYear(x.technology(), null, x.year(), x.cases())),
+				map(p.caseVolumes(), x -> new CaseVolume(x.technology(), null, x.year(), x.month(), x.cases())),
 				map(p.adverseEvents(),
 						x -> new PersonFacts.AdverseEvent(x.technology(), x.occurredOn(), x.serious(), x.summary())),
 				map(p.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),

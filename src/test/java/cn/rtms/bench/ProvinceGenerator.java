@@ -116,7 +116,7 @@ final class ProvinceGenerator {
 			int base = 20 + this.random.nextInt(150);
 			for (int year = 2017; year <= 2025; year++) {
 				volumes.add(new PersonDetails.CaseVolume(technology, year,
-						Math.max(0, base + this.random.nextInt(41) - 20)));
+						Math.max(0, base + this.random.nextInt(41) - 20), null));
 			}
 			LocalDate trained = start.plusYears(3 + this.random.nextInt(6));
 			trainings.add(new PersonDetails.TrainingRecord(technology, "省级培训基地", true, false, trained,

@@ -147,4 +147,25 @@ class PersonApiIT {
 		assertThat(refused.text()).contains("operatorVolumes[1]", "皮肤组织缺损修复重建手术 2025 年的例数重复录入");
 	}
 
+	@Test
+	void acceptsMonthlyCaseVolumesAndRefusesARepeatedMonth() {
+		ObjectNode body = validPerson("测试医师子", "220000000000011");
+		body.set("caseVolumes", this.api.json().readTree("""
+				[{"technology": "S04", "year": 2017, "cases": 30},
+				 {"technology": "S04", "year": 2017, "month": 12, "cases": 10}]
+				"""));
+		Response created = this.api.post("/api/people", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(created.body().at("/caseVolumes/1/month").asInt()).isEqualTo(12);
+
+		ObjectNode twice = validPerson("测试医师丑", "220000000000012");
+		twice.set("caseVolumes", this.api.json().readTree("""
+				[{"technology": "S04", "year": 2017, "month": 12, "cases": 10},
+				 {"technology": "S04", "year": 2017, "month": 12, "cases": 11}]
+				"""));
+		Response refused = this.api.post("/api/people", twice);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("S04 2017 年12 月的例数重复录入");
+	}
+
 }
