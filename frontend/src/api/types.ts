@@ -165,6 +165,8 @@ export interface InstitutionCaseVolume {
   technology: string
   subTechnique?: string | null
   year: number
+  /** 1–12 for a monthly row (rolling windows such as 申报前一年内); absent for the whole year. */
+  month?: number | null
   cases: number
 }
 
@@ -281,8 +283,10 @@ export interface PhysicianLicence {
   number: string | null
   issuedOn: IsoDate | null
   scopes: string[]
-  /** In docs/api.md, but not (yet) in the backend's PersonDetails. */
+  /** 执业注册机构 when it is an institution of the platform (may differ from the staff list's institution). */
   registeredInstitutionId?: string | null
+  /** Its name: output for registeredInstitutionId; input only for an institution outside the platform. */
+  registeredInstitution?: string | null
 }
 
 export interface TitleEntry {
@@ -312,6 +316,15 @@ export interface Training {
 export interface PersonCaseVolume {
   technology: string
   year: number | null
+  /** 1–12 for a monthly row (rolling windows); absent for the whole year. */
+  month?: number | null
+  cases: number | null
+}
+
+/** Operations of a category (e.g. SKIN_DEFECT_REPAIR) performed as operator (术者) in one year. */
+export interface OperatorVolume {
+  category: string
+  year: number | null
   cases: number | null
 }
 
@@ -338,6 +351,7 @@ export interface Person {
   caseVolumes: PersonCaseVolume[]
   adverseEvents: AdverseEvent[]
   attestations?: Attestation[]
+  operatorVolumes?: OperatorVolume[] | null
 }
 
 export interface PersonEligibilityRow {

@@ -85,8 +85,34 @@ describe('personToFacts', () => {
       issuedOn: '2008-08-01',
       scopes: ['外科专业'],
       registeredInstitution: '长春市中心医院',
+      registeredInstitutionId: 'i1',
     })
     expect(facts).not.toHaveProperty('gender')
     expect(checkFacts(JSON.stringify({ person: facts }), 'PHYSICIAN', NOW).errors).toEqual([])
+  })
+
+  it('never takes the staff list for the registration', () => {
+    const person: Person = {
+      id: 'p2',
+      name: '李明',
+      gender: null,
+      birthDate: null,
+      roles: ['PHYSICIAN'],
+      institutionId: 'i1',
+      institutionName: '长春市中心医院',
+      licence: { number: '111', issuedOn: '2008-08-01', scopes: ['外科专业'] },
+      titles: [],
+      clinicalStart: '2008-07-01',
+      specialties: [],
+      trainings: [],
+      caseVolumes: [],
+      adverseEvents: [],
+    }
+    expect(personToFacts(person).licence).toMatchObject({ registeredInstitution: null })
+    const elsewhere = {
+      ...person,
+      licence: { ...person.licence!, registeredInstitution: '北京协和医院' },
+    } as Person
+    expect(personToFacts(elsewhere).licence).toMatchObject({ registeredInstitution: '北京协和医院' })
   })
 })

@@ -202,6 +202,7 @@ const LIST_KEYS = new Set([
   'specialties',
   'trainings',
   'adverseEvents',
+  'operatorVolumes',
 ])
 const BOOLEAN_KEYS = new Set(['baseFiled', 'abroad', 'passed', 'serious'])
 const ENUMS: Record<string, string[]> = {
@@ -345,9 +346,12 @@ export function institutionToFacts(
   })
 }
 
-/** Converts a stored person to the facts `person` part (the registered institution becomes its name). */
+/**
+ * Converts a stored person to the facts `person` part. The registered institution (执业注册机构) is the
+ * person's own record, never the institution whose staff list the person is on; unrecorded stays unrecorded.
+ */
 export function personToFacts(record: Person, institutionNames?: Map<string, string>) {
-  const regId = record.licence?.registeredInstitutionId
+  const regId = record.licence?.registeredInstitutionId ?? null
   return omitEmpty({
     id: record.id,
     name: record.name,
@@ -358,8 +362,9 @@ export function personToFacts(record: Person, institutionNames?: Map<string, str
           issuedOn: record.licence.issuedOn,
           scopes: record.licence.scopes,
           registeredInstitution: regId
-            ? (institutionNames?.get(regId) ?? regId)
-            : (record.institutionName ?? null),
+            ? (institutionNames?.get(regId) ?? record.licence.registeredInstitution ?? null)
+            : (record.licence.registeredInstitution ?? null),
+          registeredInstitutionId: regId,
         }
       : null,
     titles: record.titles,
@@ -369,5 +374,6 @@ export function personToFacts(record: Person, institutionNames?: Map<string, str
     caseVolumes: record.caseVolumes,
     adverseEvents: record.adverseEvents,
     attestations: record.attestations,
+    operatorVolumes: record.operatorVolumes,
   })
 }

@@ -40,4 +40,25 @@ describe('validateInstitution', () => {
       'subTechniques.S04': '至少选择一个开展的亚类',
     })
   })
+
+  it('tells monthly rows apart from the year and from each other', () => {
+    const i = {
+      ...emptyInstitution(),
+      name: '吉林省松江肿瘤医院',
+      regionCode: '220104',
+      level: 'TERTIARY_A',
+      type: 'SPECIALTY',
+    }
+    i.caseVolumes = [
+      { technology: 'G08', year: 2025, cases: 1610 },
+      { technology: 'G08', year: 2026, month: 1, cases: 140 },
+      { technology: 'G08', year: 2026, month: 2, cases: 140 },
+      { technology: 'G08', year: 2026, month: 2, cases: 150 },
+      { technology: 'G08', year: 2026, month: 13, cases: 1 },
+    ]
+    expect(validateInstitution(i, '2026-06-30')).toEqual({
+      'caseVolumes[3].year': 'G08 2026 年2 月的例数重复录入',
+      'caseVolumes[4].month': '月份应为 1–12',
+    })
+  })
 })

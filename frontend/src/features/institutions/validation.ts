@@ -99,9 +99,13 @@ export function validateInstitution(i: Institution, today: string = todayIso()):
     else if (c.year < 1950) errors[`${base}.year`] = '年份不能早于 1950 年'
     if (c.cases === null || c.cases === undefined) errors[`${base}.cases`] = '请填写例数'
     nonNegative(errors, `${base}.cases`, c.cases)
-    const key = `${c.technology}/${c.subTechnique ?? ''}/${c.year}`
+    const month = c.month ?? null
+    if (month !== null && (!Number.isInteger(month) || month < 1 || month > 12))
+      errors[`${base}.month`] = '月份应为 1–12'
+    const key = `${c.technology}/${c.subTechnique ?? ''}/${c.year}/${month ?? ''}`
     if (seen.has(key) && !errors[`${base}.year`])
-      errors[`${base}.year`] = `${c.technology} ${c.year} 年的例数重复录入`
+      errors[`${base}.year`] =
+        `${c.technology} ${c.year} 年${month !== null ? `${month} 月` : ''}的例数重复录入`
     seen.add(key)
   })
   return errors

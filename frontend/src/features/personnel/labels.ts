@@ -15,6 +15,11 @@ export const TITLES: { value: string; label: string }[] = [
   { value: 'CHIEF', label: '主任医师' },
 ]
 
+/** Operation categories counted per year as operator (术者), wider than one technology. */
+export const OPERATION_CATEGORIES: { value: string; label: string }[] = [
+  { value: 'SKIN_DEFECT_REPAIR', label: '皮肤组织缺损修复重建手术' },
+]
+
 export const GENDERS: { value: string; label: string }[] = [
   { value: '男', label: '男' },
   { value: '女', label: '女' },

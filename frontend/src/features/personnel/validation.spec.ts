@@ -101,6 +101,36 @@ describe('validatePerson', () => {
       'trainings[0].endedOn': '结束日期不能早于开始日期',
     })
   })
+
+  it('checks operator volumes by category and year', () => {
+    const p = physician()
+    p.operatorVolumes = [
+      { category: 'SKIN_DEFECT_REPAIR', year: 2025, cases: 150 },
+      { category: 'SKIN_DEFECT_REPAIR', year: 2025, cases: 149 },
+      { category: 'SKIN_DEFECT_REPAIR', year: 2027, cases: -1 },
+    ]
+    expect(validatePerson(p, TODAY)).toEqual({
+      'operatorVolumes[1].year': '2025 年该类别的例数重复录入',
+      'operatorVolumes[2].year': '年度不能晚于今年',
+      'operatorVolumes[2].cases': '应为非负整数',
+    })
+  })
+})
+
+describe('validatePerson case volumes by month', () => {
+  it('accepts monthly rows of one year and refuses a repeated month', () => {
+    const p = { ...emptyPerson(), name: '王强', roles: ['PHYSICIAN' as const] }
+    p.caseVolumes = [
+      { technology: 'S04', year: 2017, cases: 30 },
+      { technology: 'S04', year: 2017, month: 12, cases: 10 },
+      { technology: 'S04', year: 2017, month: 12, cases: 11 },
+      { technology: 'S04', year: 2018, month: 0, cases: 1 },
+    ]
+    expect(validatePerson(p, TODAY)).toEqual({
+      'caseVolumes[2].year': 'S04 2017 年12 月的例数重复录入',
+      'caseVolumes[3].month': '月份应为 1–12',
+    })
+  })
 })
 
 describe('toPayload', () => {

@@ -94,9 +94,26 @@ export function validatePerson(p: Person, today: string = todayIso()): FieldErro
     }
     if (c.cases == null) add(`${base}.cases`, '请填写例数')
     count(errors, `${base}.cases`, c.cases)
-    const key = `${c.technology}/${c.year}`
-    if (seen.has(key)) add(`${base}.year`, `${c.technology} ${c.year} 年的例数重复录入`)
+    const month = c.month ?? null
+    if (month !== null && (!Number.isInteger(month) || month < 1 || month > 12))
+      add(`${base}.month`, '月份应为 1–12')
+    const key = `${c.technology}/${c.year}/${month ?? ''}`
+    if (seen.has(key))
+      add(`${base}.year`, `${c.technology} ${c.year} 年${month !== null ? `${month} 月` : ''}的例数重复录入`)
     seen.add(key)
+  })
+  const seenOperator = new Set<string>()
+  ;(p.operatorVolumes ?? []).forEach((c, i) => {
+    const base = `operatorVolumes[${i}]`
+    if (!c.category) add(`${base}.category`, '请选择手术类别')
+    if (c.year == null || !Number.isInteger(c.year)) add(`${base}.year`, '请填写年度')
+    else if (c.year > year) add(`${base}.year`, '年度不能晚于今年')
+    else if (c.year < 1950) add(`${base}.year`, '年份不能早于 1950 年')
+    if (c.cases == null) add(`${base}.cases`, '请填写例数')
+    count(errors, `${base}.cases`, c.cases)
+    const key = `${c.category}/${c.year}`
+    if (seenOperator.has(key)) add(`${base}.year`, `${c.year} 年该类别的例数重复录入`)
+    seenOperator.add(key)
   })
   p.adverseEvents.forEach((a, i) => {
     if (!a.occurredOn) add(`adverseEvents[${i}].occurredOn`, '请填写发生日期')
@@ -120,7 +137,13 @@ export function emptyPerson(institutionId: string | null = null): Person {
     birthDate: null,
     roles: ['PHYSICIAN'],
     institutionId,
-    licence: { number: null, issuedOn: null, scopes: [] },
+    licence: {
+      number: null,
+      issuedOn: null,
+      scopes: [],
+      registeredInstitutionId: null,
+      registeredInstitution: null,
+    },
     titles: [],
     clinicalStart: null,
     specialties: [],
@@ -128,6 +151,7 @@ export function emptyPerson(institutionId: string | null = null): Person {
     caseVolumes: [],
     adverseEvents: [],
     attestations: [],
+    operatorVolumes: [],
   }
 }
 
@@ -138,6 +162,7 @@ const LIST_KEYS = [
   'caseVolumes',
   'adverseEvents',
   'attestations',
+  'operatorVolumes',
 ] as const
 
 /** The list fields absent in the stored record ("not recorded", which differs from "none"). */
@@ -158,6 +183,7 @@ export function normalisePerson(record: Person): Person {
     caseVolumes: record.caseVolumes ?? [],
     adverseEvents: record.adverseEvents ?? [],
     attestations: record.attestations ?? [],
+    operatorVolumes: record.operatorVolumes ?? [],
   }
 }
 

@@ -5,6 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.institutions.InstitutionDetails;
@@ -86,6 +92,8 @@ class DemoDataLoader implements ApplicationRunner {
 		}
 		int[] counts = new int[2];
 		this.transactions.executeWithoutResult(status -> {
+			Map<String, UUID> ids = new HashMap<>();
+			List<Runnable> staffLoads = new ArrayList<>();
 			int index = 0;
 			for (JsonNode node : root.path("institutions")) {
 				ObjectNode institutionNode = ((ObjectNode) node).deepCopy();
@@ -98,27 +106,46 @@ class DemoDataLoader implements ApplicationRunner {
 				catch (RuntimeException ex) {
 					throw new IllegalStateException("演示数据 " + where + " 无法加载：" + ex.getMessage(), ex);
 				}
+				ids.put(saved.name(), Objects.requireNonNull(saved.id()));
 				counts[0]++;
-				int personIndex = 0;
 				if (staff != null) {
-					for (JsonNode personNode : staff) {
-						ObjectNode copy = ((ObjectNode) personNode).deepCopy();
-						copy.put("institutionId", String.valueOf(saved.id()));
-						try {
-							this.people.create(yaml.treeToValue(copy, PersonDetails.class));
-						}
-						catch (RuntimeException ex) {
-							throw new IllegalStateException("演示数据 " + where + " staff[" + personIndex + "]（"
-									+ personNode.path("name").asString("") + "）无法加载：" + ex.getMessage(), ex);
-						}
-						counts[1]++;
-						personIndex++;
-					}
+					staffLoads.add(() -> loadStaff(yaml, staff, saved, where, ids, counts));
 				}
 				index++;
 			}
+			staffLoads.forEach(Runnable::run);
 		});
 		log.info("已加载演示数据：{} 家医疗机构，{} 名人员", counts[0], counts[1]);
+	}
+
+	/**
+	 * Loads an institution's staff once every institution exists, so that a licence's
+	 * {@code registeredInstitution} naming a demo institution (the staff's own or another
+	 * one, 多点执业) becomes its {@code registeredInstitutionId}; other names stay names.
+	 */
+	private void loadStaff(YAMLMapper yaml, JsonNode staff, InstitutionDetails saved, String where,
+			Map<String, UUID> ids, int[] counts) {
+		int personIndex = 0;
+		for (JsonNode personNode : staff) {
+			ObjectNode copy = ((ObjectNode) personNode).deepCopy();
+			copy.put("institutionId", String.valueOf(saved.id()));
+			if (copy.get("licence") instanceof ObjectNode licence) {
+				UUID registered = ids.get(licence.path("registeredInstitution").asString(""));
+				if (registered != null) {
+					licence.put("registeredInstitutionId", registered.toString());
+					licence.remove("registeredInstitution");
+				}
+			}
+			try {
+				this.people.create(yaml.treeToValue(copy, PersonDetails.class));
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("演示数据 " + where + " staff[" + personIndex + "]（"
+						+ personNode.path("name").asString("") + "）无法加载：" + ex.getMessage(), ex);
+			}
+			counts[1]++;
+			personIndex++;
+		}
 	}
 
 }

@@ -2,10 +2,13 @@ package cn.rtms.demo;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -139,11 +142,16 @@ final class DemoTimeline {
 	}
 
 	private void shiftYears(ArrayNode array) {
-		List<JsonNode> moved = new ArrayList<>();
+		List<ObjectNode> moved = new ArrayList<>();
+		List<ObjectNode> monthly = new ArrayList<>();
 		for (JsonNode element : array) {
 			ObjectNode row = (ObjectNode) element;
 			int year = row.get("year").asInt();
-			if (year > PIVOT_YEAR) {
+			if (row.path("month").isIntegralNumber()) {
+				YearMonth month = YearMonth.of(year, row.get("month").asInt()).plusMonths(this.period.toTotalMonths());
+				monthly.add(row.deepCopy().put("year", month.getYear()).put("month", month.getMonthValue()));
+			}
+			else if (year > PIVOT_YEAR) {
 				moved.add(row.deepCopy().put("year", year + this.years));
 			}
 			else {
@@ -155,8 +163,47 @@ final class DemoTimeline {
 				}
 			}
 		}
+		spreadWholeYearsMetByMonths(moved, monthly);
 		array.removeAll();
 		array.addAll(moved);
+		array.addAll(monthly);
+	}
+
+	/**
+	 * Monthly rows keep their distance to today in months, so they may land in a year
+	 * that also has a whole-year row; the engine would then ignore them (a whole year
+	 * takes precedence). Such a year's figure is spread over its other months instead
+	 * (the whole-year figure divided by 12 each), so rolling windows see the months and
+	 * the calendar year keeps about its total.
+	 */
+	private static void spreadWholeYearsMetByMonths(List<ObjectNode> rows, List<ObjectNode> monthly) {
+		for (ObjectNode whole : List.copyOf(rows)) {
+			Set<Integer> covered = new TreeSet<>();
+			for (ObjectNode month : monthly) {
+				if (sameSeries(whole, month) && month.get("year").asInt() == whole.get("year").asInt()) {
+					covered.add(month.get("month").asInt());
+				}
+			}
+			if (covered.isEmpty()) {
+				continue;
+			}
+			rows.remove(whole);
+			int perMonth = Math.round(whole.path("cases").asInt() / 12f);
+			for (int m = 1; m <= 12; m++) {
+				if (!covered.contains(m)) {
+					rows.add(whole.deepCopy().put("month", m).put("cases", perMonth));
+				}
+			}
+		}
+	}
+
+	private static boolean sameSeries(ObjectNode a, ObjectNode b) {
+		for (String field : List.of("technology", "subTechnique", "category")) {
+			if (!a.path(field).asString("").equals(b.path(field).asString(""))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -153,17 +153,21 @@ public record InstitutionDetails(@Nullable UUID id,
 	}
 
 	/**
-	 * Cases performed in one year.
+	 * Cases performed in one year, or in one month of it. Monthly rows let rolling
+	 * windows (申报前一年内) be counted exactly; a year's row takes precedence over its monthly
+	 * rows for calendar-year windows.
 	 *
 	 * @param technology technology code
 	 * @param subTechnique sub-technique code, or null for the technology as a whole
 	 * @param year calendar year
 	 * @param cases number of cases
+	 * @param month month 1–12 for a monthly row, null for the whole year
 	 */
 	public record CaseVolume(@NotBlank(message = "技术代码不能为空") String technology, @Nullable String subTechnique,
 			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
 					message = "年份不合理") Integer year,
-			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases) {
+			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases,
+			@Nullable @Min(value = 1, message = "月份应为 1–12") @Max(value = 12, message = "月份应为 1–12") Integer month) {
 	}
 
 	/**

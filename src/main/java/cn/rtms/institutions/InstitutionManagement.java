@@ -331,8 +331,13 @@ public class InstitutionManagement {
 				if (v.year() > today.getYear()) {
 					problems.add(new FieldProblem(field + ".year", "年份 " + v.year() + " 晚于今年"));
 				}
-				if (!seen.add(v.technology() + "/" + v.subTechnique() + "/" + v.year())) {
-					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年的例数重复录入"));
+				Integer month = v.month();
+				if (month != null && v.year() == today.getYear() && month > today.getMonthValue()) {
+					problems.add(new FieldProblem(field + ".month", v.year() + " 年 " + month + " 月晚于本月"));
+				}
+				if (!seen.add(v.technology() + "/" + v.subTechnique() + "/" + v.year() + "/" + month)) {
+					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年"
+							+ ((month != null) ? month + " 月" : "") + "的例数重复录入"));
 				}
 			}
 		}

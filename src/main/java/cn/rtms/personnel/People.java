@@ -12,6 +12,7 @@ import java.util.UUID;
 import cn.rtms.personnel.PersonDetails.AdverseEvent;
 import cn.rtms.personnel.PersonDetails.Attestation;
 import cn.rtms.personnel.PersonDetails.CaseVolume;
+import cn.rtms.personnel.PersonDetails.OperatorVolume;
 import cn.rtms.personnel.PersonDetails.PhysicianLicence;
 import cn.rtms.personnel.PersonDetails.Specialty;
 import cn.rtms.personnel.PersonDetails.TitleRecord;
@@ -63,18 +64,22 @@ class People {
 
 	private record RawPerson(UUID id, @Nullable String name, @Nullable String gender, @Nullable LocalDate birthDate,
 			@Nullable String roles, @Nullable UUID institutionId, @Nullable String licenceNumber,
-			@Nullable LocalDate licenceIssuedOn, @Nullable String licenceScopes, @Nullable String titles,
-			@Nullable LocalDate clinicalStart, @Nullable String specialties, @Nullable String trainings,
-			@Nullable String caseVolumes, @Nullable String adverseEvents, @Nullable String attestations) {
+			@Nullable LocalDate licenceIssuedOn, @Nullable String licenceScopes,
+			@Nullable UUID licenceRegisteredInstitutionId, @Nullable String licenceRegisteredInstitution,
+			@Nullable String titles, @Nullable LocalDate clinicalStart, @Nullable String specialties,
+			@Nullable String trainings, @Nullable String caseVolumes, @Nullable String adverseEvents,
+			@Nullable String attestations, @Nullable String operatorVolumes) {
 
 		static RawPerson read(ResultSet rs, int row) throws SQLException {
 			return new RawPerson(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("gender"),
 					rs.getObject("birth_date", LocalDate.class), rs.getString("roles"),
 					rs.getObject("institution_id", UUID.class), rs.getString("licence_number"),
 					rs.getObject("licence_issued_on", LocalDate.class), rs.getString("licence_scopes"),
-					rs.getString("titles"), rs.getObject("clinical_start", LocalDate.class),
-					rs.getString("specialties"), rs.getString("trainings"), rs.getString("case_volumes"),
-					rs.getString("adverse_events"), rs.getString("attestations"));
+					rs.getObject("licence_registered_institution_id", UUID.class),
+					rs.getString("licence_registered_institution"), rs.getString("titles"),
+					rs.getObject("clinical_start", LocalDate.class), rs.getString("specialties"),
+					rs.getString("trainings"), rs.getString("case_volumes"), rs.getString("adverse_events"),
+					rs.getString("attestations"), rs.getString("operator_volumes"));
 		}
 
 	}
@@ -111,11 +116,13 @@ class People {
 		this.jdbc
 			.sql("""
 					insert into personnel.person (id, institution_id, name, gender, birth_date, roles, licence_number,
-					  licence_issued_on, licence_scopes, clinical_start, titles, specialties, trainings, case_volumes,
-					  adverse_events, attestations)
+					  licence_issued_on, licence_scopes, licence_registered_institution_id, licence_registered_institution,
+					  clinical_start, titles, specialties, trainings, case_volumes, adverse_events, attestations,
+					  operator_volumes)
 					values (:id, :inst, :name, :gender, :birth, cast(:roles as jsonb), :lnum, :lissued,
-					  cast(:lscopes as jsonb), :clinical, cast(:titles as jsonb), cast(:specialties as jsonb),
-					  cast(:trainings as jsonb), cast(:volumes as jsonb), cast(:events as jsonb), cast(:attestations as jsonb))
+					  cast(:lscopes as jsonb), :lreginst, :lregname, :clinical, cast(:titles as jsonb), cast(:specialties as jsonb),
+					  cast(:trainings as jsonb), cast(:volumes as jsonb), cast(:events as jsonb), cast(:attestations as jsonb),
+					  cast(:operator as jsonb))
 					""")
 			.paramSource(params(id, p))
 			.update();
@@ -125,10 +132,13 @@ class People {
 		this.jdbc.sql("""
 				update personnel.person set institution_id = :inst, name = :name, gender = :gender,
 				  birth_date = :birth, roles = cast(:roles as jsonb), licence_number = :lnum,
-				  licence_issued_on = :lissued, licence_scopes = cast(:lscopes as jsonb), clinical_start = :clinical,
+				  licence_issued_on = :lissued, licence_scopes = cast(:lscopes as jsonb),
+				  licence_registered_institution_id = :lreginst, licence_registered_institution = :lregname,
+				  clinical_start = :clinical,
 				  titles = cast(:titles as jsonb), specialties = cast(:specialties as jsonb),
 				  trainings = cast(:trainings as jsonb), case_volumes = cast(:volumes as jsonb),
 				  adverse_events = cast(:events as jsonb), attestations = cast(:attestations as jsonb),
+				  operator_volumes = cast(:operator as jsonb),
 				  version = version + 1, updated_at = now()
 				where id = :id
 				""").paramSource(params(id, p)).update();
@@ -150,6 +160,11 @@ class People {
 		m.put("lnum", l == null ? null : l.number());
 		m.put("lissued", l == null ? null : l.issuedOn());
 		m.put("lscopes", l == null ? null : toJson(l.scopes()));
+		UUID registeredId = l == null ? null : l.registeredInstitutionId();
+		String registeredName = l == null ? null : l.registeredInstitution();
+		m.put("lreginst", registeredId);
+		m.put("lregname", registeredId != null || registeredName == null || registeredName.isBlank() ? null
+				: registeredName.strip());
 		m.put("clinical", p.clinicalStart());
 		m.put("titles", toJson(p.titles()));
 		m.put("specialties", toJson(p.specialties()));
@@ -157,6 +172,7 @@ class People {
 		m.put("volumes", toJson(p.caseVolumes()));
 		m.put("events", toJson(p.adverseEvents()));
 		m.put("attestations", toJson(p.attestations()));
+		m.put("operator", toJson(p.operatorVolumes()));
 		return m;
 	}
 
@@ -175,13 +191,14 @@ class People {
 	private PersonDetails toDetails(RawPerson r) {
 		String number = r.licenceNumber();
 		PhysicianLicence licence = number == null ? null
-				: new PhysicianLicence(number, r.licenceIssuedOn(), fromJson(r.licenceScopes(), STRINGS));
+				: new PhysicianLicence(number, r.licenceIssuedOn(), fromJson(r.licenceScopes(), STRINGS),
+						r.licenceRegisteredInstitutionId(), r.licenceRegisteredInstitution());
 		List<StaffRole> roles = fromJson(r.roles(), ROLES);
 		return new PersonDetails(r.id(), r.name(), r.gender(), r.birthDate(), roles == null ? List.of() : roles,
 				r.institutionId(), null, licence, fromJson(r.titles(), TITLES), r.clinicalStart(),
 				fromJson(r.specialties(), SPECIALTIES), fromJson(r.trainings(), TRAININGS),
 				fromJson(r.caseVolumes(), VOLUMES), fromJson(r.adverseEvents(), EVENTS),
-				fromJson(r.attestations(), ATTESTATIONS));
+				fromJson(r.attestations(), ATTESTATIONS), fromJson(r.operatorVolumes(), OPERATOR_VOLUMES));
 	}
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -206,6 +223,9 @@ class People {
 	};
 
 	private static final TypeReference<List<Attestation>> ATTESTATIONS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<OperatorVolume>> OPERATOR_VOLUMES = new TypeReference<>() {
 	};
 
 }

@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * @param caseVolumes independently performed cases per technology per year
  * @param adverseEvents adverse events
  * @param attestations person-level clauses confirmed by a reviewer
+ * @param operatorVolumes operations performed as operator (术者) per category per year
  */
 public record PersonDetails(@Nullable UUID id,
 		@NotBlank(message = "姓名不能为空") @Size(max = 60, message = "姓名不能超过 60 个字") String name,
@@ -45,7 +46,7 @@ public record PersonDetails(@Nullable UUID id,
 		@Valid @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
 		@Valid @Nullable List<Specialty> specialties, @Valid @Nullable List<TrainingRecord> trainings,
 		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<AdverseEvent> adverseEvents,
-		@Valid @Nullable List<Attestation> attestations) {
+		@Valid @Nullable List<Attestation> attestations, @Valid @Nullable List<OperatorVolume> operatorVolumes) {
 
 	/**
 	 * 医师执业证书.
@@ -53,12 +54,20 @@ public record PersonDetails(@Nullable UUID id,
 	 * @param number 15-digit certificate number
 	 * @param issuedOn date issued
 	 * @param scopes 执业范围, e.g. 外科专业
+	 * @param registeredInstitutionId the institution where the licence is registered
+	 * (执业注册机构) when it is an institution of the platform; it may differ from
+	 * {@code institutionId}, the institution whose staff list the person is on (多点执业)
+	 * @param registeredInstitution the registered institution's name: on input, only for
+	 * an institution outside the platform (ignored when {@code registeredInstitutionId}
+	 * is given); on output, the name of {@code registeredInstitutionId} when given. Both
+	 * {@code null}: the registration is not recorded
 	 */
 	public record PhysicianLicence(
 			@NotBlank(message = "执业证书编码不能为空") @Pattern(regexp = "\\d{15}",
 					message = "医师执业证书编码必须是 15 位数字") String number,
 			@NotNull(message = "发证日期不能为空") LocalDate issuedOn,
-			@Nullable List<@NotBlank(message = "执业范围不能为空") String> scopes) {
+			@Nullable List<@NotBlank(message = "执业范围不能为空") String> scopes, @Nullable UUID registeredInstitutionId,
+			@Nullable @Size(max = 200, message = "执业注册机构名称不能超过 200 个字") String registeredInstitution) {
 	}
 
 	/**
@@ -104,13 +113,29 @@ public record PersonDetails(@Nullable UUID id,
 	}
 
 	/**
-	 * Independently performed cases in one year.
+	 * Independently performed cases in one year, or in one month of it (monthly rows let
+	 * rolling windows such as 印发之日前…近 5 年 be counted exactly).
 	 *
 	 * @param technology technology code
 	 * @param year year
 	 * @param cases number of cases
+	 * @param month month 1–12 for a monthly row, null for the whole year
 	 */
 	public record CaseVolume(@NotBlank(message = "技术代码不能为空") String technology,
+			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
+					message = "年份不合理") Integer year,
+			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases,
+			@Nullable @Min(value = 1, message = "月份应为 1–12") @Max(value = 12, message = "月份应为 1–12") Integer month) {
+	}
+
+	/**
+	 * Operations of a category performed as operator (术者) in one year.
+	 *
+	 * @param category the category, e.g. SKIN_DEFECT_REPAIR 皮肤组织缺损修复重建手术
+	 * @param year year
+	 * @param cases number of operations
+	 */
+	public record OperatorVolume(@NotNull(message = "手术类别不能为空") OperationCategory category,
 			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
 					message = "年份不合理") Integer year,
 			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases) {

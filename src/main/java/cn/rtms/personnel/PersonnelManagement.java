@@ -21,6 +21,7 @@ import cn.rtms.institutions.InstitutionSummary;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails.AdverseEvent;
 import cn.rtms.personnel.PersonDetails.CaseVolume;
+import cn.rtms.personnel.PersonDetails.OperatorVolume;
 import cn.rtms.personnel.PersonDetails.PhysicianLicence;
 import cn.rtms.personnel.PersonDetails.Specialty;
 import cn.rtms.personnel.PersonDetails.TitleRecord;
@@ -210,12 +211,15 @@ public class PersonnelManagement {
 
 	private PersonDetails withInstitutionName(PersonDetails p) {
 		UUID inst = p.institutionId();
-		if (inst == null) {
-			return p;
+		PhysicianLicence licence = p.licence();
+		UUID registeredId = licence == null ? null : licence.registeredInstitutionId();
+		if (licence != null && registeredId != null) {
+			licence = new PhysicianLicence(licence.number(), licence.issuedOn(), licence.scopes(), registeredId,
+					institutionName(registeredId));
 		}
-		return new PersonDetails(p.id(), p.name(), p.gender(), p.birthDate(), p.roles(), inst, institutionName(inst),
-				p.licence(), p.titles(), p.clinicalStart(), p.specialties(), p.trainings(), p.caseVolumes(),
-				p.adverseEvents(), p.attestations());
+		return new PersonDetails(p.id(), p.name(), p.gender(), p.birthDate(), p.roles(), inst,
+				inst == null ? null : institutionName(inst), licence, p.titles(), p.clinicalStart(), p.specialties(),
+				p.trainings(), p.caseVolumes(), p.adverseEvents(), p.attestations(), p.operatorVolumes());
 	}
 
 	private void validate(PersonDetails p, @Nullable UUID id) {
@@ -233,6 +237,10 @@ public class PersonnelManagement {
 			future("licence.issuedOn", "执业证书发证日期", licence.issuedOn(), today, problems);
 			if (birth != null && licence.issuedOn().isBefore(birth.plusYears(18))) {
 				problems.add(new FieldProblem("licence.issuedOn", "执业证书发证日期 " + licence.issuedOn() + " 早于年满 18 周岁"));
+			}
+			UUID registeredId = licence.registeredInstitutionId();
+			if (registeredId != null && institutionName(registeredId) == null) {
+				problems.add(new FieldProblem("licence.registeredInstitutionId", "执业注册机构 " + registeredId + " 不存在"));
 			}
 			if (this.people.licenceTaken(licence.number(), id)) {
 				problems.add(new FieldProblem("licence.number", "执业证书编码 " + licence.number() + " 已被其他人员使用"));
@@ -306,8 +314,31 @@ public class PersonnelManagement {
 					problems
 						.add(new FieldProblem(field + ".year", v.year() + " 年早于临床工作开始年份 " + clinicalStart.getYear()));
 				}
-				if (!seen.add(v.technology() + "/" + v.year())) {
-					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年的例数重复录入"));
+				Integer month = v.month();
+				if (month != null && v.year() == today.getYear() && month > today.getMonthValue()) {
+					problems.add(new FieldProblem(field + ".month", v.year() + " 年 " + month + " 月晚于本月"));
+				}
+				if (!seen.add(v.technology() + "/" + v.year() + "/" + month)) {
+					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年"
+							+ ((month != null) ? month + " 月" : "") + "的例数重复录入"));
+				}
+			}
+		}
+		List<OperatorVolume> operatorVolumes = p.operatorVolumes();
+		if (operatorVolumes != null) {
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < operatorVolumes.size(); i++) {
+				OperatorVolume v = operatorVolumes.get(i);
+				String field = "operatorVolumes[" + i + "]";
+				if (v.year() > today.getYear()) {
+					problems.add(new FieldProblem(field + ".year", "年份 " + v.year() + " 晚于今年"));
+				}
+				if (clinicalStart != null && v.year() < clinicalStart.getYear() && v.cases() > 0) {
+					problems
+						.add(new FieldProblem(field + ".year", v.year() + " 年早于临床工作开始年份 " + clinicalStart.getYear()));
+				}
+				if (!seen.add(v.category() + "/" + v.year())) {
+					problems.add(new FieldProblem(field, v.category().label() + " " + v.year() + " 年的例数重复录入"));
 				}
 			}
 		}

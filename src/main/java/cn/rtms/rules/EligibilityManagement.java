@@ -132,7 +132,7 @@ public class EligibilityManagement {
 		LocalDate date = date(asOf);
 		PersonDetails person = this.people.get(personId);
 		InstitutionDetails institution = institutionOf(person);
-		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
+		PersonFacts facts = FactsAssembler.person(person, institution);
 		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
 		List<EligibilityMatrix.Row> rows = new ArrayList<>();
 		for (RestrictedTechnology technology : this.catalog.technologies()) {
@@ -157,7 +157,7 @@ public class EligibilityManagement {
 		InstitutionDetails institution = institutionOf(person);
 		RequirementSpec spec = this.specs.inForce(technology, date, region(institution))
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
-		PersonFacts facts = FactsAssembler.person(person, institution == null ? null : institution.name());
+		PersonFacts facts = FactsAssembler.person(person, institution);
 		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
 		EligibilityReport traineeReport = specFor(technology, date, region(institution), Subject.TRAINEE)
 			.map(traineeSpec -> EligibilityReport.of(this.engine.evaluate(traineeSpec, Subject.TRAINEE, both, date),

@@ -1,6 +1,7 @@
 package cn.rtms.rules;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import cn.rtms.institutions.InstitutionDetails;
@@ -11,6 +12,7 @@ import cn.rtms.rules.engine.facts.CleanGrade;
 import cn.rtms.rules.engine.facts.InstitutionFacts;
 import cn.rtms.rules.engine.facts.InstitutionLevel;
 import cn.rtms.rules.engine.facts.InstitutionType;
+import cn.rtms.rules.engine.facts.OperationCategory;
 import cn.rtms.rules.engine.facts.PersonFacts;
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.facts.Title;
@@ -40,29 +42,54 @@ final class FactsAssembler {
 				map(d.licences(),
 						x -> new InstitutionFacts.Licence(x.kind(), x.number(), x.validFrom(), x.validUntil())),
 				d.firstCases(), d.subTechniques(),
-				map(d.caseVolumes(), x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.cases())),
+				map(d.caseVolumes(),
+						x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.month(), x.cases())),
 				map(d.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
-				staff.stream().map(p -> person(p, d.name())).toList());
+				staff.stream().map(p -> person(p, d)).toList());
 	}
 
-	static PersonFacts person(PersonDetails p, @Nullable String institutionName) {
+	/**
+	 * Translates a person. The licence's registered institution (执业注册机构) is the person's
+	 * own recorded fact, never the institution whose staff list the person is on;
+	 * {@code institution} only supplies the name when the registration points at it.
+	 * @param p the person
+	 * @param institution the institution being evaluated, or {@code null}
+	 * @return the facts
+	 */
+	static PersonFacts person(PersonDetails p, @Nullable InstitutionDetails institution) {
 		PersonDetails.PhysicianLicence licence = p.licence();
 		return new PersonFacts(String.valueOf(p.id()), p.name(),
 				p.roles().stream().map(r -> StaffRole.valueOf(r.name())).toList(),
 				licence == null ? null
 						: new PersonFacts.PhysicianLicence(licence.number(), licence.issuedOn(), licence.scopes(),
-								institutionName),
+								registeredName(licence, institution), registeredId(licence)),
 				map(p.titles(), x -> new PersonFacts.TitleRecord(Title.valueOf(x.title().name()), x.since())),
 				p.clinicalStart(), map(p.specialties(), x -> new PersonFacts.Specialty(x.name(), x.since())),
 				map(p.trainings(),
 						x -> new PersonFacts.Training(x.technology(), x.base(), x.baseFiled(), x.abroad(),
 								x.startedOn(), x.endedOn(), x.cases(), x.independentCases(), x.patientsManaged(),
 								x.theoryHours(), x.passed())),
-				map(p.caseVolumes(), x -> new CaseVolume(x.technology(), null, x.year(), x.cases())),
+				map(p.caseVolumes(), x -> new CaseVolume(x.technology(), null, x.year(), x.month(), x.cases())),
 				map(p.adverseEvents(),
 						x -> new PersonFacts.AdverseEvent(x.technology(), x.occurredOn(), x.serious(), x.summary())),
-				map(p.attestations(),
-						x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())));
+				map(p.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
+				map(p.operatorVolumes(),
+						x -> new PersonFacts.OperatorVolume(OperationCategory.valueOf(x.category().name()), x.year(),
+								x.cases())));
+	}
+
+	private static @Nullable String registeredName(PersonDetails.PhysicianLicence licence,
+			@Nullable InstitutionDetails institution) {
+		UUID registeredId = licence.registeredInstitutionId();
+		if (registeredId != null && institution != null && registeredId.equals(institution.id())) {
+			return institution.name();
+		}
+		return licence.registeredInstitution();
+	}
+
+	private static @Nullable String registeredId(PersonDetails.PhysicianLicence licence) {
+		UUID id = licence.registeredInstitutionId();
+		return id == null ? null : id.toString();
 	}
 
 	private static <S, T> @Nullable List<T> map(@Nullable List<S> source, Function<S, T> mapper) {

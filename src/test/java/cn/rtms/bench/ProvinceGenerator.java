@@ -90,8 +90,9 @@ final class ProvinceGenerator {
 	private void insertPeople(List<Object[]> rows) {
 		this.jdbc.batchUpdate("""
 				insert into personnel.person (id, institution_id, name, roles, licence_number, licence_issued_on,
-				  licence_scopes, clinical_start, titles, specialties, trainings, case_volumes, adverse_events)
-				values (?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), ?, cast(? as jsonb), cast(? as jsonb),
+				  licence_scopes, licence_registered_institution_id, clinical_start, titles, specialties, trainings,
+				  case_volumes, adverse_events)
+				values (?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), cast(? as jsonb),
 				  cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))
 				""", rows);
 	}
@@ -115,7 +116,7 @@ final class ProvinceGenerator {
 			int base = 20 + this.random.nextInt(150);
 			for (int year = 2017; year <= 2025; year++) {
 				volumes.add(new PersonDetails.CaseVolume(technology, year,
-						Math.max(0, base + this.random.nextInt(41) - 20)));
+						Math.max(0, base + this.random.nextInt(41) - 20), null));
 			}
 			LocalDate trained = start.plusYears(3 + this.random.nextInt(6));
 			trainings.add(new PersonDetails.TrainingRecord(technology, "省级培训基地", true, false, trained,
@@ -129,8 +130,9 @@ final class ProvinceGenerator {
 				: List.of();
 		return new Object[] { new UUID(2, index), institution, "医师" + index, json(List.of(role)),
 				String.format("%015d", 220000000000000L + index), Date.valueOf(start),
-				json(List.of(role.equals("PHYSICIAN") ? "外科专业" : "医学影像和放射治疗专业")), Date.valueOf(start), json(titles),
-				json(List.of(new PersonDetails.Specialty("肿瘤", start))), json(trainings), json(volumes), json(events) };
+				json(List.of(role.equals("PHYSICIAN") ? "外科专业" : "医学影像和放射治疗专业")), institution, Date.valueOf(start),
+				json(titles), json(List.of(new PersonDetails.Specialty("肿瘤", start))), json(trainings), json(volumes),
+				json(events) };
 	}
 
 	private List<Department> departments() {
@@ -186,7 +188,7 @@ final class ProvinceGenerator {
 		List<CaseVolume> volumes = new ArrayList<>();
 		for (String technology : pick(TECHNOLOGIES, this.random.nextInt(4))) {
 			for (int year = 2017; year <= 2025; year++) {
-				volumes.add(new CaseVolume(technology, null, year, this.random.nextInt(800)));
+				volumes.add(new CaseVolume(technology, null, year, this.random.nextInt(800), null));
 			}
 		}
 		return volumes;

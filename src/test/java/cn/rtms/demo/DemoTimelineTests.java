@@ -79,4 +79,23 @@ class DemoTimelineTests {
 			.isEqualTo("2025-06-05");
 	}
 
+	@Test
+	void monthlyRowsKeepTheirDistanceToTodayAndReplaceTheWholeYearTheyLandIn() {
+		JsonNode node = new DemoTimeline(LocalDate.of(2028, 2, 29)).shift(YAML.readTree("""
+				caseVolumes:
+				  - {technology: G08, year: 2025, cases: 1608}
+				  - {technology: G08, year: 2026, month: 1, cases: 140}
+				  - {technology: G08, year: 2026, month: 10, cases: 140}
+				"""));
+		List<String> rows = new ArrayList<>();
+		node.path("caseVolumes")
+			.forEach(row -> rows
+				.add(row.get("year").asInt() + "/" + row.path("month").asInt(0) + "=" + row.get("cases").asInt()));
+		assertThat(rows)
+			.as("2025 moves to 2027; January 2026 to April 2027 and October 2026 to January 2028 (15 months)")
+			.contains("2027/4=140", "2028/1=140", "2027/1=134", "2027/12=134")
+			.doesNotContain("2027/0=1608")
+			.hasSize(13);
+	}
+
 }

@@ -93,4 +93,80 @@ class PersonApiIT {
 		assertThat(response.body().get("detail").asString()).contains("titles[1].title");
 	}
 
+	private String institutionId(String name) {
+		return this.api.get("/api/institutions?q=" + name).body().get(0).get("id").asString();
+	}
+
+	@Test
+	void recordsTheRegisteredInstitutionApartFromTheStaffList() {
+		String staffOf = institutionId("长春市中心医院");
+		String registeredAt = institutionId("吉林省松江肿瘤医院");
+		ObjectNode body = validPerson("测试医师己", "220000000000006");
+		body.put("institutionId", staffOf);
+		((ObjectNode) body.get("licence")).put("registeredInstitutionId", registeredAt);
+		Response created = this.api.post("/api/people", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		Response read = this.api.get("/api/people/" + created.body().get("id").asString());
+		assertThat(read.body().get("institutionId").asString()).isEqualTo(staffOf);
+		assertThat(read.body().at("/licence/registeredInstitutionId").asString()).isEqualTo(registeredAt);
+		assertThat(read.body().at("/licence/registeredInstitution").asString()).isEqualTo("吉林省松江肿瘤医院");
+
+		ObjectNode outside = validPerson("测试医师庚", "220000000000007");
+		((ObjectNode) outside.get("licence")).put("registeredInstitution", " 北京协和医院 ");
+		Response elsewhere = this.api.post("/api/people", outside);
+		assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(201);
+		assertThat(elsewhere.body().at("/licence/registeredInstitution").asString()).isEqualTo("北京协和医院");
+		assertThat(elsewhere.body().path("licence").hasNonNull("registeredInstitutionId")).isFalse();
+
+		ObjectNode unknown = validPerson("测试医师辛", "220000000000008");
+		((ObjectNode) unknown.get("licence")).put("registeredInstitutionId", "00000000-0000-0000-0000-000000000009");
+		Response refused = this.api.post("/api/people", unknown);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("licence.registeredInstitutionId");
+	}
+
+	@Test
+	void recordsOperatorVolumesByCategoryAndRefusesDuplicates() {
+		ObjectNode body = validPerson("测试医师壬", "220000000000009");
+		body.set("operatorVolumes", this.api.json().readTree("""
+				[{"category": "SKIN_DEFECT_REPAIR", "year": 2024, "cases": 149},
+				 {"category": "SKIN_DEFECT_REPAIR", "year": 2025, "cases": 150}]
+				"""));
+		Response created = this.api.post("/api/people", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		Response read = this.api.get("/api/people/" + created.body().get("id").asString());
+		assertThat(read.body().at("/operatorVolumes/0/cases").asInt()).isEqualTo(149);
+		assertThat(read.body().at("/operatorVolumes/1/category").asString()).isEqualTo("SKIN_DEFECT_REPAIR");
+
+		ObjectNode twice = validPerson("测试医师癸", "220000000000010");
+		twice.set("operatorVolumes", this.api.json().readTree("""
+				[{"category": "SKIN_DEFECT_REPAIR", "year": 2025, "cases": 150},
+				 {"category": "SKIN_DEFECT_REPAIR", "year": 2025, "cases": 151}]
+				"""));
+		Response refused = this.api.post("/api/people", twice);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("operatorVolumes[1]", "皮肤组织缺损修复重建手术 2025 年的例数重复录入");
+	}
+
+	@Test
+	void acceptsMonthlyCaseVolumesAndRefusesARepeatedMonth() {
+		ObjectNode body = validPerson("测试医师子", "220000000000011");
+		body.set("caseVolumes", this.api.json().readTree("""
+				[{"technology": "S04", "year": 2017, "cases": 30},
+				 {"technology": "S04", "year": 2017, "month": 12, "cases": 10}]
+				"""));
+		Response created = this.api.post("/api/people", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(created.body().at("/caseVolumes/1/month").asInt()).isEqualTo(12);
+
+		ObjectNode twice = validPerson("测试医师丑", "220000000000012");
+		twice.set("caseVolumes", this.api.json().readTree("""
+				[{"technology": "S04", "year": 2017, "month": 12, "cases": 10},
+				 {"technology": "S04", "year": 2017, "month": 12, "cases": 11}]
+				"""));
+		Response refused = this.api.post("/api/people", twice);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("S04 2017 年12 月的例数重复录入");
+	}
+
 }

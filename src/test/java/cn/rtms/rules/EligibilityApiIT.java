@@ -304,4 +304,30 @@ class EligibilityApiIT {
 		assertThat(this.api.get("/api/specs/S04-2022").body().has("effectiveUntil")).as("no end: omitted").isFalse();
 	}
 
+	@Test
+	void exemptionBeforeTheIssueDateCountsTheFiveYearsBeforeThatDay() {
+		JsonNode met = this.api.get("/api/people/" + personId("于海波") + "/eligibility/S04?asOf=" + AS_OF).body();
+		assertThat(met.get("trainee").get("status").asString()).isEqualTo("MET");
+		JsonNode short1 = this.api.get("/api/people/" + personId("包晓东") + "/eligibility/S04?asOf=" + AS_OF).body();
+		assertThat(short1.get("trainee").get("status").asString()).isEqualTo("NOT_MET");
+	}
+
+	@Test
+	void trainingBaseVolumeIsTheRollingYearBeforeTheEvaluationDate() {
+		JsonNode report = this.api
+			.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + "/eligibility/G08?trainingBase=true&asOf=" + AS_OF)
+			.body();
+		assertThat(clause(report, "四(二)1(4)").get("explanation").asString()).contains("2025-11-22 至 2026-11-21");
+	}
+
+	@Test
+	void provincialTrainingBaseNeedsTheProvincesDesignation() {
+		JsonNode report = this.api
+			.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + "/eligibility/S04?trainingBase=true&asOf=" + AS_OF)
+			.body();
+		assertThat(report.get("specKey").asString()).isEqualTo("S04-2022");
+		assertThat(clause(report, "四(二)1").get("status").asString()).isEqualTo("MET");
+		assertThat(report.get("status").asString()).isEqualTo("MET");
+	}
+
 }

@@ -21,12 +21,31 @@ import org.jspecify.annotations.Nullable;
  * @param caseVolumes independently performed cases per technology and year
  * @param adverseEvents adverse events
  * @param attestations clauses confirmed by a reviewer for this person
+ * @param operatorVolumes operations performed as operator (术者) per category and year
  */
 public record PersonFacts(@Nullable String id, @Nullable String name, @Nullable List<StaffRole> roles,
 		@Nullable PhysicianLicence licence, @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
 		@Nullable List<Specialty> specialties, @Nullable List<Training> trainings,
 		@Nullable List<CaseVolume> caseVolumes, @Nullable List<AdverseEvent> adverseEvents,
-		@Nullable List<Attestation> attestations) {
+		@Nullable List<Attestation> attestations, @Nullable List<OperatorVolume> operatorVolumes) {
+
+	/**
+	 * Operations of a category performed as operator (术者) in one calendar year.
+	 *
+	 * @param category the category
+	 * @param year calendar year
+	 * @param cases number of operations
+	 */
+	public record OperatorVolume(OperationCategory category, int year, int cases) {
+
+		/**
+		 * Checks the category is given.
+		 */
+		public OperatorVolume {
+			Objects.requireNonNull(category, "术者手术例数记录缺少 category");
+		}
+
+	}
 
 	/**
 	 * A 医师执业证书.
@@ -34,10 +53,14 @@ public record PersonFacts(@Nullable String id, @Nullable String name, @Nullable 
 	 * @param number certificate number
 	 * @param issuedOn date issued
 	 * @param scopes 执业范围
-	 * @param registeredInstitution institution where registered
+	 * @param registeredInstitution name of the institution where the physician is
+	 * registered (执业注册的医疗机构), {@code null} when not recorded
+	 * @param registeredInstitutionId that institution's identifier when it is known to
+	 * the platform, compared with the evaluated institution's {@code id} before names are
+	 * compared
 	 */
 	public record PhysicianLicence(@Nullable String number, @Nullable LocalDate issuedOn, @Nullable List<String> scopes,
-			@Nullable String registeredInstitution) {
+			@Nullable String registeredInstitution, @Nullable String registeredInstitutionId) {
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package cn.rtms.rules.engine.rule;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import cn.rtms.rules.engine.facts.CaseVolume;
@@ -18,30 +22,147 @@ final class CaseCounts {
 	}
 
 	/**
-	 * Cases in {@code year}; {@code subTechnique == null} for the technology total.
-	 * Returns -1 when no row exists.
+	 * Cases in {@code year}; {@code subTechnique == null} for the technology total (the
+	 * row without sub-technique, else the sum of the sub-technique figures). A year's row
+	 * takes precedence over monthly rows of the same year. Returns -1 when no row exists.
 	 */
 	static int year(List<CaseVolume> volumes, String technology, @Nullable String subTechnique, int year) {
-		int total = -1;
+		if (subTechnique != null) {
+			return level(volumes, technology, subTechnique, year);
+		}
+		int total = level(volumes, technology, null, year);
+		if (total >= 0) {
+			return total;
+		}
 		int subSum = -1;
-		for (CaseVolume volume : volumes) {
-			if (volume.year() != year || !technology.equals(volume.technology())) {
-				continue;
-			}
-			String sub = volume.subTechnique();
-			if (subTechnique != null) {
-				if (subTechnique.equals(sub)) {
-					total = Math.max(total, 0) + volume.cases();
-				}
-			}
-			else if (sub == null) {
-				total = Math.max(total, 0) + volume.cases();
-			}
-			else {
-				subSum = Math.max(subSum, 0) + volume.cases();
+		for (String sub : subTechniques(volumes, technology)) {
+			int count = level(volumes, technology, sub, year);
+			if (count >= 0) {
+				subSum = Math.max(subSum, 0) + count;
 			}
 		}
-		return (total >= 0) ? total : subSum;
+		return subSum;
+	}
+
+	/**
+	 * Rows of exactly {@code sub} (null: rows without sub-technique) in the year: the
+	 * whole-year rows if any, else the monthly rows; -1 when none.
+	 */
+	private static int level(List<CaseVolume> volumes, String technology, @Nullable String sub, int year) {
+		int whole = -1;
+		int months = -1;
+		for (CaseVolume volume : volumes) {
+			if (volume.year() != year || !technology.equals(volume.technology())
+					|| !Objects.equals(sub, volume.subTechnique())) {
+				continue;
+			}
+			if (volume.month() == null) {
+				whole = Math.max(whole, 0) + volume.cases();
+			}
+			else {
+				months = Math.max(months, 0) + volume.cases();
+			}
+		}
+		return (whole >= 0) ? whole : months;
+	}
+
+	/**
+	 * The periods (a whole year or a month, with their cases) recorded for exactly
+	 * {@code sub} in the year: the whole-year rows if any, else the monthly rows.
+	 */
+	private static List<Period> periodsAt(List<CaseVolume> volumes, String technology, @Nullable String sub, int year) {
+		int whole = -1;
+		List<Period> months = new ArrayList<>();
+		for (CaseVolume volume : volumes) {
+			if (volume.year() != year || !technology.equals(volume.technology())
+					|| !Objects.equals(sub, volume.subTechnique())) {
+				continue;
+			}
+			Integer month = volume.month();
+			if (month == null) {
+				whole = Math.max(whole, 0) + volume.cases();
+			}
+			else {
+				YearMonth ym = YearMonth.of(year, month);
+				months.add(new Period(ym.atDay(1), ym.atEndOfMonth(), volume.cases()));
+			}
+		}
+		if (whole >= 0) {
+			return List.of(new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), whole));
+		}
+		return months;
+	}
+
+	private static List<Period> periods(List<CaseVolume> volumes, String technology, @Nullable String subTechnique,
+			int year) {
+		if (subTechnique != null) {
+			return periodsAt(volumes, technology, subTechnique, year);
+		}
+		List<Period> total = periodsAt(volumes, technology, null, year);
+		if (!total.isEmpty()) {
+			return total;
+		}
+		List<Period> subs = new ArrayList<>();
+		for (String sub : subTechniques(volumes, technology)) {
+			subs.addAll(periodsAt(volumes, technology, sub, year));
+		}
+		return subs;
+	}
+
+	/** A recorded figure: the cases of one year or one month. */
+	private record Period(LocalDate start, LocalDate end, int cases) {
+	}
+
+	/**
+	 * Cases within the dates {@code from}–{@code to} (inclusive) as far as the recorded
+	 * periods tell: {@code lower} counts the periods lying wholly inside, {@code upper}
+	 * every period that overlaps the window (a whole-year figure of a year the window
+	 * only partly covers can be in either). The true count lies between them.
+	 */
+	record Bounds(LocalDate from, LocalDate to, int lower, int upper) {
+
+		/** MET when even the lower bound reaches min, NOT_MET when not even the upper. */
+		Status against(int min) {
+			if (this.lower >= min) {
+				return Status.MET;
+			}
+			return (this.upper < min) ? Status.NOT_MET : Status.UNKNOWN;
+		}
+
+		/** "2025-11-22 至 2026-11-21 例数 1350 例" or, undecided, both bounds. */
+		String describe(String what) {
+			String window = this.from + " 至 " + this.to;
+			if (this.lower == this.upper) {
+				return window + what + " " + this.lower + " 例";
+			}
+			return window + what + "：完整落在该期间内的记录 " + this.lower + " 例，与该期间部分重叠的记录合计 " + this.upper
+					+ " 例（年度例数无法拆分到该期间，需按月记录）";
+		}
+
+	}
+
+	/**
+	 * Counts the rolling window of {@code years} years ending the day before
+	 * {@code reference}.
+	 */
+	static Bounds rolling(List<CaseVolume> volumes, String technology, @Nullable String subTechnique,
+			LocalDate reference, int years) {
+		LocalDate from = reference.minusYears(years);
+		LocalDate to = reference.minusDays(1);
+		int lower = 0;
+		int upper = 0;
+		for (int year = from.getYear(); year <= to.getYear(); year++) {
+			for (Period period : periods(volumes, technology, subTechnique, year)) {
+				if (period.end().isBefore(from) || period.start().isAfter(to)) {
+					continue;
+				}
+				upper += period.cases();
+				if (!period.start().isBefore(from) && !period.end().isAfter(to)) {
+					lower += period.cases();
+				}
+			}
+		}
+		return new Bounds(from, to, lower, upper);
 	}
 
 	/** Sub-technique codes that appear for the technology. */

@@ -12,15 +12,32 @@ import cn.rtms.rules.engine.facts.InstitutionFacts;
  * ({@code EACH_YEAR}) or the sum ({@code TOTAL}) reaches {@code min}; with
  * {@code sinceStart} the sum of all recorded years (including the current one) must reach
  * it; with {@code perSubTechnique} it suffices that one single sub-technique reaches it.
+ * With {@code window: ROLLING} (TOTAL only) the window is the {@code years} years ending
+ * the day before the reference date ("申报前一年内"); monthly rows count it exactly, a
+ * whole-year figure of a year the window only partly covers leaves it UNKNOWN unless the
+ * bounds decide it.
  *
  * @param min minimum cases
  * @param years window length in years (ignored with sinceStart)
  * @param mode EACH_YEAR or TOTAL
  * @param perSubTechnique whether any single sub-technique suffices
  * @param sinceStart whether the total since the first case counts
+ * @param window calendar years or a rolling window
  */
-public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean perSubTechnique,
-		boolean sinceStart) implements Rule {
+public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean perSubTechnique, boolean sinceStart,
+		WindowMode window) implements Rule {
+
+	/**
+	 * A calendar-year rule.
+	 * @param min minimum cases
+	 * @param years window length in years (ignored with sinceStart)
+	 * @param mode EACH_YEAR or TOTAL
+	 * @param perSubTechnique whether any single sub-technique suffices
+	 * @param sinceStart whether the total since the first case counts
+	 */
+	public InstitutionCasesRule(int min, int years, VolumeMode mode, boolean perSubTechnique, boolean sinceStart) {
+		this(min, years, mode, perSubTechnique, sinceStart, WindowMode.CALENDAR_YEARS);
+	}
 
 	static InstitutionCasesRule from(RuleParameters parameters) {
 		boolean sinceStart = Boolean.TRUE.equals(parameters.optionalBoolean("sinceStart"));
@@ -32,9 +49,13 @@ public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean 
 		if (sinceStart && mode == VolumeMode.EACH_YEAR) {
 			parameters.problem("mode", "sinceStart 只能按合计（TOTAL）计算");
 		}
+		WindowMode window = Windows.mode(parameters, mode);
+		if (sinceStart && window == WindowMode.ROLLING) {
+			parameters.problem("window", "sinceStart 不能与滚动窗口（ROLLING）同用");
+		}
 		return new InstitutionCasesRule(parameters.requiredCount("min"), (years != null) ? years : 1,
 				(mode != null) ? mode : VolumeMode.TOTAL,
-				Boolean.TRUE.equals(parameters.optionalBoolean("perSubTechnique")), sinceStart);
+				Boolean.TRUE.equals(parameters.optionalBoolean("perSubTechnique")), sinceStart, window);
 	}
 
 	@Override
@@ -47,6 +68,9 @@ public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean 
 		String scope = this.perSubTechnique ? "单项技术" : "";
 		if (this.sinceStart) {
 			return "累计开展" + scope + "例数不少于 " + this.min + " 例";
+		}
+		if (this.window == WindowMode.ROLLING) {
+			return Windows.rollingLabel(this.years) + scope + "开展例数不少于 " + this.min + " 例";
 		}
 		return "近 " + this.years + " 年" + scope + ((this.mode == VolumeMode.EACH_YEAR) ? "每年" : "") + "开展例数不少于 "
 				+ this.min + " 例";
@@ -80,7 +104,7 @@ public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean 
 			if (result.status() == Status.MET) {
 				return result;
 			}
-			if (best == null) {
+			if (best == null || (result.status() == Status.UNKNOWN && best.status() != Status.UNKNOWN)) {
 				best = result;
 			}
 		}
@@ -102,6 +126,16 @@ public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean 
 				return RuleResult.bare((total >= this.min) ? Status.MET : Status.NOT_MET);
 			}
 			return RuleResult.check(total >= this.min, what + "累计开展 " + total + " 例，要求" + required.get(), total + " 例",
+					required.get());
+		}
+		if (this.window == WindowMode.ROLLING) {
+			CaseCounts.Bounds bounds = CaseCounts.rolling(volumes, technology, sub, context.date(), this.years);
+			Status status = bounds.against(this.min);
+			if (!context.explains()) {
+				return RuleResult.bare(status);
+			}
+			return RuleResult.of(status, bounds.describe(what + "开展例数") + "，要求" + required.get(),
+					bounds.lower() + ((bounds.lower() == bounds.upper()) ? "" : "–" + bounds.upper()) + " 例",
 					required.get());
 		}
 		int lastYear = reference - 1;

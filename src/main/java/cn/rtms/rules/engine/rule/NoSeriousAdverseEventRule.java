@@ -11,18 +11,28 @@ import cn.rtms.rules.engine.facts.PersonFacts;
 /**
  * {@code noSeriousAdverseEvent}: no serious adverse event of the technology (or not
  * attributed to any technology) from 1 January of the first year of the window ("近 N 年")
- * up to the reference date.
+ * up to the reference date; with {@code window: ROLLING} from the reference date minus
+ * {@code years} years.
  *
  * @param years window length
+ * @param window calendar years or a rolling window
  */
-public record NoSeriousAdverseEventRule(int years) implements Rule {
+public record NoSeriousAdverseEventRule(int years, WindowMode window) implements Rule {
+
+	/**
+	 * A calendar-year rule.
+	 * @param years window length
+	 */
+	public NoSeriousAdverseEventRule(int years) {
+		this(years, WindowMode.CALENDAR_YEARS);
+	}
 
 	static NoSeriousAdverseEventRule from(RuleParameters parameters) {
 		int years = parameters.requiredCount("years");
 		if (years == 0) {
 			parameters.problem("years", "必须为正整数");
 		}
-		return new NoSeriousAdverseEventRule(Math.max(1, years));
+		return new NoSeriousAdverseEventRule(Math.max(1, years), Windows.mode(parameters, VolumeMode.TOTAL));
 	}
 
 	@Override
@@ -32,7 +42,8 @@ public record NoSeriousAdverseEventRule(int years) implements Rule {
 
 	@Override
 	public String summary() {
-		return "近 " + this.years + " 年未发生严重不良事件";
+		return ((this.window == WindowMode.ROLLING) ? Windows.rollingLabel(this.years) : "近 " + this.years + " 年")
+				+ "未发生严重不良事件";
 	}
 
 	@Override
@@ -52,7 +63,8 @@ public record NoSeriousAdverseEventRule(int years) implements Rule {
 			return RuleResult.unknown("未记录不良事件信息", required.get());
 		}
 		LocalDate date = context.date();
-		LocalDate from = LocalDate.of(date.getYear() - this.years, 1, 1);
+		LocalDate from = (this.window == WindowMode.ROLLING) ? date.minusYears(this.years)
+				: LocalDate.of(date.getYear() - this.years, 1, 1);
 		List<String> serious = new ArrayList<>();
 		for (AdverseEvent event : events) {
 			String technology = event.technology();

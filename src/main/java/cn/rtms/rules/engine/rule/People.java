@@ -3,6 +3,8 @@ package cn.rtms.rules.engine.rule;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.rtms.rules.engine.facts.InstitutionFacts;
+import cn.rtms.rules.engine.facts.PersonFacts.PhysicianLicence;
 import cn.rtms.rules.engine.facts.PersonFacts.TitleRecord;
 import cn.rtms.rules.engine.facts.PersonFacts.Training;
 import cn.rtms.rules.engine.facts.PersonFacts;
@@ -67,6 +69,27 @@ final class People {
 			}
 		}
 		return status;
+	}
+
+	/**
+	 * Whether the person is a physician registered at {@code institution} (本医疗机构注册医师):
+	 * MET or NOT_MET when the licence's registered institution is recorded and can be
+	 * compared (by id when both ids are known, otherwise by name), UNKNOWN otherwise.
+	 */
+	static Status registeredAt(PersonFacts person, @Nullable InstitutionFacts institution) {
+		PhysicianLicence licence = person.licence();
+		if (licence == null || institution == null) {
+			return Status.UNKNOWN;
+		}
+		String registeredId = licence.registeredInstitutionId();
+		if (registeredId != null && institution.id() != null) {
+			return registeredId.strip().equalsIgnoreCase(institution.id().strip()) ? Status.MET : Status.NOT_MET;
+		}
+		String registered = licence.registeredInstitution();
+		if (registered != null && !registered.isBlank() && institution.name() != null) {
+			return registered.strip().equals(institution.name().strip()) ? Status.MET : Status.NOT_MET;
+		}
+		return Status.UNKNOWN;
 	}
 
 }

@@ -3,19 +3,24 @@ package cn.rtms.rules.engine.rule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
+import cn.rtms.rules.engine.facts.InstitutionFacts;
 import cn.rtms.rules.engine.facts.PersonFacts.PhysicianLicence;
 import cn.rtms.rules.engine.facts.PersonFacts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code physicianLicence}: the person holds a 医师执业证书 obtained on or before the reference
- * date, and when {@code scopeAnyOf} is given one of its 执业范围 matches (by prefix, ignoring
- * a trailing "专业").
+ * date, when {@code scopeAnyOf} is given one of its 执业范围 matches (by prefix, ignoring a
+ * trailing "专业"), and when {@code registeredHere} is set the licence is registered at the
+ * institution being evaluated (本医疗机构注册医师; UNKNOWN while the registered institution is not
+ * recorded).
  *
  * @param scopeAnyOf accepted scopes (empty: any)
+ * @param registeredHere whether the licence must be registered at the evaluated
+ * institution
  */
-public record PhysicianLicenceRule(List<String> scopeAnyOf) implements Rule {
+public record PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHere) implements Rule {
 
 	/**
 	 * Copies the list.
@@ -25,7 +30,8 @@ public record PhysicianLicenceRule(List<String> scopeAnyOf) implements Rule {
 	}
 
 	static PhysicianLicenceRule from(RuleParameters parameters) {
-		return new PhysicianLicenceRule(parameters.strings("scopeAnyOf"));
+		return new PhysicianLicenceRule(parameters.strings("scopeAnyOf"),
+				Boolean.TRUE.equals(parameters.optionalBoolean("registeredHere")));
 	}
 
 	@Override
@@ -35,7 +41,8 @@ public record PhysicianLicenceRule(List<String> scopeAnyOf) implements Rule {
 
 	@Override
 	public String summary() {
-		return "取得《医师执业证书》" + (this.scopeAnyOf.isEmpty() ? "" : "，执业范围为" + Texts.or(this.scopeAnyOf));
+		return "取得《医师执业证书》" + (this.scopeAnyOf.isEmpty() ? "" : "，执业范围为" + Texts.or(this.scopeAnyOf))
+				+ (this.registeredHere ? "，为本医疗机构注册医师" : "");
 	}
 
 	@Override
@@ -45,56 +52,82 @@ public record PhysicianLicenceRule(List<String> scopeAnyOf) implements Rule {
 
 	@Override
 	public RuleResult evaluate(EvaluationContext context) {
-		Supplier<String> required = () -> summary();
+		String required = summary();
 		PersonFacts person = context.person();
 		if (person == null) {
-			return RuleResult.unknown(Texts.NO_PERSON, required.get());
+			return RuleResult.unknown(Texts.NO_PERSON, required);
 		}
 		PhysicianLicence licence = person.licence();
 		if (licence == null) {
-			return RuleResult.unknown("未记录医师执业证书信息", required.get());
+			return RuleResult.unknown("未记录医师执业证书信息", required);
 		}
 		LocalDate issuedOn = licence.issuedOn();
 		if (issuedOn != null && issuedOn.isAfter(context.date())) {
-			return RuleResult.of(Status.NOT_MET, "医师执业证书于 " + issuedOn + " 取得，评估日尚未取得，要求" + required.get(), "未取得",
-					required.get());
+			return RuleResult.of(Status.NOT_MET, "医师执业证书于 " + issuedOn + " 取得，评估日尚未取得，要求" + required, "未取得", required);
 		}
+		Status scope = scopeStatus(licence.scopes());
+		Status registration = this.registeredHere ? People.registeredAt(person, context.institution()) : Status.MET;
+		Status status = Status.allOf(List.of(scope, registration));
 		if (!context.explains()) {
-			if (this.scopeAnyOf.isEmpty()) {
-				return RuleResult.bare(Status.MET);
-			}
-			List<String> scopes = licence.scopes();
-			if (scopes == null) {
-				return RuleResult.bare(Status.UNKNOWN);
-			}
-			for (String scope : scopes) {
-				if (matches(scope)) {
-					return RuleResult.bare(Status.MET);
-				}
-			}
-			return RuleResult.bare(Status.NOT_MET);
+			return RuleResult.bare(status);
 		}
-		String held = "持有医师执业证书" + ((licence.number() != null) ? "（" + licence.number() + "）" : "");
+		List<String> parts = new ArrayList<>();
+		parts.add("持有医师执业证书" + ((licence.number() != null) ? "（" + licence.number() + "）" : ""));
+		String actual = null;
+		if (!this.scopeAnyOf.isEmpty()) {
+			List<String> scopes = licence.scopes();
+			actual = (scopes == null) ? "未记录执业范围" : "执业范围：" + Texts.join(scopes);
+			parts.add(actual);
+		}
+		if (this.registeredHere) {
+			String registered = registrationText(licence, context.institution(), registration);
+			parts.add(registered);
+			actual = (actual == null) ? registered : actual + "；" + registered;
+		}
 		List<String> evidence = new ArrayList<>();
 		if (licence.number() != null) {
 			evidence.add("医师执业证书 " + licence.number());
 		}
+		String held = String.join("，", parts);
+		return new RuleResult(status, held + "，要求" + requirement(), (actual != null) ? actual : parts.get(0), required,
+				evidence);
+	}
+
+	private String requirement() {
+		List<String> parts = new ArrayList<>();
+		if (!this.scopeAnyOf.isEmpty()) {
+			parts.add("执业范围为" + Texts.or(this.scopeAnyOf));
+		}
+		if (this.registeredHere) {
+			parts.add("为本医疗机构注册医师");
+		}
+		return parts.isEmpty() ? summary() : String.join("，", parts);
+	}
+
+	private static String registrationText(PhysicianLicence licence, @Nullable InstitutionFacts institution,
+			Status status) {
+		String name = licence.registeredInstitution();
+		String where = (name == null || name.isBlank()) ? null : name.strip();
+		return switch (status) {
+			case MET -> "执业注册于本机构" + ((where != null) ? "（" + where + "）" : "");
+			case NOT_MET -> "执业注册于其他医疗机构" + ((where != null) ? "（" + where + "）" : "") + "，非本医疗机构注册医师";
+			default -> (institution == null) ? "未提供评估所在医疗机构，无法核对执业注册机构" : "未记录执业注册机构";
+		};
+	}
+
+	private Status scopeStatus(@Nullable List<String> scopes) {
 		if (this.scopeAnyOf.isEmpty()) {
-			return new RuleResult(Status.MET, held + "，要求" + required.get(), held, required.get(), evidence);
+			return Status.MET;
 		}
-		List<String> scopes = licence.scopes();
 		if (scopes == null) {
-			return RuleResult.unknown(held + "，未记录执业范围", required.get());
+			return Status.UNKNOWN;
 		}
-		boolean matches = false;
 		for (String scope : scopes) {
 			if (matches(scope)) {
-				matches = true;
+				return Status.MET;
 			}
 		}
-		String actual = "执业范围：" + Texts.join(scopes);
-		return new RuleResult(matches ? Status.MET : Status.NOT_MET,
-				held + "，" + actual + "，要求执业范围为" + Texts.or(this.scopeAnyOf), actual, required.get(), evidence);
+		return Status.NOT_MET;
 	}
 
 	private boolean matches(String scope) {

@@ -26,26 +26,29 @@ import org.jspecify.annotations.Nullable;
  * @param titleAtLeast required title, or {@code null}
  * @param trained whether a passed training record of the technology is required
  * @param perPerformingDepartment whether {@code min} applies per performing department
+ * @param registeredHere whether only physicians registered at this institution count
+ * (本医疗机构注册医师; a person whose registered institution is not recorded counts as UNKNOWN)
  */
 public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleAtLeast, boolean trained,
-		boolean perPerformingDepartment) implements Rule {
+		boolean perPerformingDepartment, boolean registeredHere) implements Rule {
 
 	/**
-	 * A rule counting the whole institution.
+	 * A rule counting the whole institution, whoever registered the people.
 	 * @param role the role counted
 	 * @param min minimum number of people
 	 * @param titleAtLeast required title, or {@code null}
 	 * @param trained whether a passed training record of the technology is required
 	 */
 	public QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleAtLeast, boolean trained) {
-		this(role, min, titleAtLeast, trained, false);
+		this(role, min, titleAtLeast, trained, false, false);
 	}
 
 	static QualifiedStaffRule from(RuleParameters parameters) {
 		return new QualifiedStaffRule(parameters.requiredEnum("role", StaffRole.class), parameters.requiredCount("min"),
 				parameters.optionalEnum("titleAtLeast", Title.class),
 				Boolean.TRUE.equals(parameters.optionalBoolean("trained")),
-				Boolean.TRUE.equals(parameters.optionalBoolean("perPerformingDepartment")));
+				Boolean.TRUE.equals(parameters.optionalBoolean("perPerformingDepartment")),
+				Boolean.TRUE.equals(parameters.optionalBoolean("registeredHere")));
 	}
 
 	@Override
@@ -62,6 +65,9 @@ public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleA
 		String what = (this.titleAtLeast != null) ? "具有" + this.titleAtLeast.label() + "及以上职称、" : "";
 		if (this.trained) {
 			what = what + "经本技术培训合格、";
+		}
+		if (this.registeredHere) {
+			return what + "具备本技术临床应用能力的本医疗机构注册" + ((this.role == StaffRole.PHYSICIAN) ? "医师" : this.role.label());
 		}
 		return what + ((this.role == StaffRole.PHYSICIAN) ? "具备本技术临床应用能力的医师" : "符合要求的" + this.role.label());
 	}
@@ -127,6 +133,9 @@ public record QualifiedStaffRule(StaffRole role, int min, @Nullable Title titleA
 		}
 		if (this.trained) {
 			parts.add(People.passedTraining(person, context.technology(), context.date()));
+		}
+		if (this.registeredHere) {
+			parts.add(People.registeredAt(person, context.institution()));
 		}
 		return Status.allOf(parts);
 	}

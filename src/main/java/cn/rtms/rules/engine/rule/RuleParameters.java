@@ -82,6 +82,13 @@ public interface RuleParameters {
 	@Nullable RuleParameters object(String name);
 
 	/**
+	 * Returns the parameters of each object in a required non-empty list.
+	 * @param name parameter name
+	 * @return the nested parameters (empty after reporting a problem)
+	 */
+	List<RuleParameters> objects(String name);
+
+	/**
 	 * Returns nested rules (for composites), each parsed and checked.
 	 * @param name parameter name
 	 * @return the rules

@@ -257,6 +257,26 @@ final class JsonRuleParameters implements RuleParameters {
 	}
 
 	@Override
+	public List<RuleParameters> objects(String name) {
+		JsonNode value = value(name);
+		if (value == null || !value.isArray() || value.isEmpty()) {
+			problem(name, "必须为至少包含一个对象的列表");
+			return List.of();
+		}
+		List<RuleParameters> objects = new ArrayList<>();
+		int index = 0;
+		for (JsonNode item : value.values()) {
+			String itemPath = at(name) + "[" + index++ + "]";
+			if (!item.isObject()) {
+				this.problems.add(itemPath, "必须为对象");
+				continue;
+			}
+			objects.add(new JsonRuleParameters(item, itemPath, this.problems, this.subject));
+		}
+		return objects;
+	}
+
+	@Override
 	public List<Rule> rules(String name) {
 		JsonNode value = value(name);
 		if (value == null || !value.isArray() || value.isEmpty()) {

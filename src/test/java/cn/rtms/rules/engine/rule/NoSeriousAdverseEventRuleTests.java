@@ -38,4 +38,23 @@ class NoSeriousAdverseEventRuleTests {
 		assertThat(evaluate(this.rule, anyPerson()).status()).isEqualTo(Status.UNKNOWN);
 	}
 
+	@Test
+	void rollingWindowStartsExactlyYearsBeforeTheReferenceDate() {
+		NoSeriousAdverseEventRule rolling = new NoSeriousAdverseEventRule(5, WindowMode.ROLLING);
+		assertThat(
+				evaluate(rolling, person("adverseEvents: [{technology: X08, occurredOn: 2021-06-29, serious: true}]"))
+					.status())
+			.as("AS_OF 2026-06-30: the window starts 2021-06-30")
+			.isEqualTo(Status.MET);
+		assertThat(
+				evaluate(this.rule, person("adverseEvents: [{technology: X08, occurredOn: 2021-06-29, serious: true}]"))
+					.status())
+			.as("calendar reading: from 2021-01-01")
+			.isEqualTo(Status.NOT_MET);
+		assertThat(
+				evaluate(rolling, person("adverseEvents: [{technology: X08, occurredOn: 2021-06-30, serious: true}]"))
+					.status())
+			.isEqualTo(Status.NOT_MET);
+	}
+
 }

@@ -61,4 +61,34 @@ class PersonCasesRuleTests {
 		assertThat(evaluate(this.eachYear, anyPerson()).status()).isEqualTo(Status.UNKNOWN);
 	}
 
+	@Test
+	void rollingTotalBeforeTheIssueDateIsDecidedByTheBoundsOfYearlyFigures() {
+		PersonCasesRule rolling = new PersonCasesRule(100, 5, VolumeMode.TOTAL, WindowMode.ROLLING);
+		// issued 2022-04-20: the window is 2017-04-20 .. 2022-04-19; 2018–2021 lie wholly
+		// inside
+		String volumes = """
+				caseVolumes:
+				  - {technology: X08, year: 2017, cases: 30}
+				  - {technology: X08, year: 2018, cases: 20}
+				  - {technology: X08, year: 2019, cases: 20}
+				  - {technology: X08, year: 2020, cases: 20}
+				  - {technology: X08, year: 2021, cases: %d}
+				  - {technology: X08, year: 2022, cases: %d}
+				""";
+		RuleResult met = rolling.evaluate(at(person(volumes.formatted(40, 0)), ISSUED_ON));
+		assertThat(met.status()).isEqualTo(Status.MET);
+		assertThat(met.explanation()).startsWith("2017-04-20 至 2022-04-19独立开展例数：完整落在该期间内的记录 100 例");
+		assertThat(rolling.evaluate(at(person(volumes.formatted(39, 0)), ISSUED_ON)).status())
+			.as("2017 partly inside may hold the missing case")
+			.isEqualTo(Status.UNKNOWN);
+		assertThat(rolling.evaluate(at(person(volumes.formatted(9, 0)), ISSUED_ON)).status())
+			.as("99 even counting all of 2017 and 2022")
+			.isEqualTo(Status.NOT_MET);
+		assertThat(
+				new PersonCasesRule(100, 5, VolumeMode.TOTAL).evaluate(at(person(volumes.formatted(9, 0)), ISSUED_ON))
+					.explanation())
+			.as("the calendar reading counts 2017–2021")
+			.contains("近 5 年（2017–2021）");
+	}
+
 }

@@ -25,7 +25,7 @@ class QualifiedStaffRuleTests {
 
 	@Test
 	void metAtExactlyTheMinimumAndNamesThePeopleCounted() {
-		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false),
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false, false, false),
 				new StubEvaluator().physician("王强", Status.MET).physician("李明", Status.MET));
 		assertThat(result.status()).isEqualTo(Status.MET);
 		assertThat(result.evidence()).containsExactly("王强", "李明");
@@ -34,14 +34,14 @@ class QualifiedStaffRuleTests {
 
 	@Test
 	void notMetOneShort() {
-		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false),
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false, false, false),
 				new StubEvaluator().physician("王强", Status.MET));
 		assertThat(result.status()).isEqualTo(Status.NOT_MET);
 	}
 
 	@Test
 	void pendingAndUnknownPeopleMakeTheCountUncertain() {
-		QualifiedStaffRule rule = new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false);
+		QualifiedStaffRule rule = new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false, false, false);
 		assertThat(evaluate(rule,
 				new StubEvaluator().physician("王强", Status.MET).physician("李明", Status.NEEDS_ATTESTATION))
 			.status()).isEqualTo(Status.NEEDS_ATTESTATION);
@@ -51,7 +51,7 @@ class QualifiedStaffRuleTests {
 
 	@Test
 	void titleFilter() {
-		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, Title.CHIEF, false),
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, Title.CHIEF, false, false, false),
 				new StubEvaluator().physician("王强", Status.MET).physician("李明", Status.MET));
 		assertThat(result.status()).isEqualTo(Status.NOT_MET);
 		assertThat(result.evidence()).containsExactly("王强");
@@ -59,26 +59,59 @@ class QualifiedStaffRuleTests {
 
 	@Test
 	void staffRoleWithoutClausesCountsHoldersOfTheRole() {
-		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.NURSE, 1, null, false), new StubEvaluator());
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.NURSE, 1, null, false, false, false),
+				new StubEvaluator());
 		assertThat(result.status()).isEqualTo(Status.MET);
 		assertThat(result.evidence()).containsExactly("赵丽");
 	}
 
 	@Test
 	void trainedRequiresPassedTraining() {
-		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.NURSE, 1, null, true), new StubEvaluator());
+		RuleResult result = evaluate(new QualifiedStaffRule(StaffRole.NURSE, 1, null, true, false, false),
+				new StubEvaluator());
 		assertThat(result.status()).isEqualTo(Status.UNKNOWN);
 	}
 
 	@Test
 	void unknownWithoutStaffList() {
-		assertThat(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false).evaluate(at(anyInstitution(), AS_OF))
+		assertThat(new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false, false, false)
+			.evaluate(at(anyInstitution(), AS_OF))
 			.status()).isEqualTo(Status.UNKNOWN);
 	}
 
 	@Test
+	void registeredHereCountsOnlyPhysiciansRegisteredAtThisInstitution() {
+		InstitutionFacts hospital = institution(
+				"""
+						id: 11111111-1111-1111-1111-111111111111
+						name: 长春市示例医院
+						staff:
+						  - {name: 王强, roles: [PHYSICIAN], licence: {number: '1', registeredInstitutionId: 11111111-1111-1111-1111-111111111111}}
+						  - {name: 李明, roles: [PHYSICIAN], licence: {number: '2', registeredInstitution: 长春市示例医院}}
+						  - {name: 张伟, roles: [PHYSICIAN], licence: {number: '3', registeredInstitution: 吉林省其他医院}}
+						  - {name: 赵刚, roles: [PHYSICIAN], licence: {number: '4'}}
+						""");
+		StubEvaluator everyoneEligible = new StubEvaluator().physician("王强", Status.MET)
+			.physician("李明", Status.MET)
+			.physician("张伟", Status.MET)
+			.physician("赵刚", Status.MET);
+		QualifiedStaffRule rule = new QualifiedStaffRule(StaffRole.PHYSICIAN, 2, null, false, false, true);
+		RuleResult two = rule.evaluate(context(Facts.of(hospital), AS_OF, everyoneEligible));
+		assertThat(two.status()).isEqualTo(Status.MET);
+		assertThat(two.evidence()).containsExactly("王强", "李明", "赵刚（信息不全）");
+		assertThat(two.explanation()).startsWith("具备本技术临床应用能力的本医疗机构注册医师 2 名");
+		QualifiedStaffRule three = new QualifiedStaffRule(StaffRole.PHYSICIAN, 3, null, false, false, true);
+		assertThat(three.evaluate(context(Facts.of(hospital), AS_OF, everyoneEligible)).status())
+			.as("the physician registered elsewhere never counts; the unrecorded one may")
+			.isEqualTo(Status.UNKNOWN);
+		QualifiedStaffRule four = new QualifiedStaffRule(StaffRole.PHYSICIAN, 4, null, false, false, true);
+		assertThat(four.evaluate(context(Facts.of(hospital), AS_OF, everyoneEligible)).status())
+			.isEqualTo(Status.NOT_MET);
+	}
+
+	@Test
 	void perPerformingDepartmentMultipliesTheMinimum() {
-		QualifiedStaffRule rule = new QualifiedStaffRule(StaffRole.PHYSICIAN, 1, null, false, true);
+		QualifiedStaffRule rule = new QualifiedStaffRule(StaffRole.PHYSICIAN, 1, null, false, true, false);
 		StubEvaluator two = new StubEvaluator().physician("王强", Status.MET).physician("李明", Status.MET);
 		String staff = """
 				staff:
