@@ -25,8 +25,9 @@ import tools.jackson.databind.node.StringNode;
  * exemptions judged "before the spec was issued" (本规范印发之日前, fixed dates in 2022);
  * everything after it keeps its distance (years, months, days) to today. Yearly figures
  * move by whole years: years after {@link #PIVOT_YEAR} move, years before stay, and the
- * pivot year's figure stays and is repeated for every year up to its moved copy, so both
- * the "last N years" windows and the issue-date windows keep their documented totals.
+ * pivot year's figure stays and is repeated in the years that open up, so the issue-date
+ * windows (the five years before 2022-11-22, which end in 2022) keep exactly their
+ * figures and the "last N years" windows keep theirs up to the pivot year's repetition.
  * Nothing moves when today is on or before the reference date.
  */
 final class DemoTimeline {
@@ -37,8 +38,11 @@ final class DemoTimeline {
 	/** Dates on or before this day are history and never move. */
 	static final LocalDate PIVOT = LocalDate.of(2021, 11, 22);
 
-	/** Yearly figures of this year and earlier never move (see the class comment). */
-	static final int PIVOT_YEAR = 2021;
+	/**
+	 * Yearly figures of this year and earlier never move: the year of the provincial
+	 * specs' issue date (see the class comment).
+	 */
+	static final int PIVOT_YEAR = 2022;
 
 	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 

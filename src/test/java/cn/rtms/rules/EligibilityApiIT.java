@@ -317,7 +317,10 @@ class EligibilityApiIT {
 		JsonNode report = this.api
 			.get("/api/institutions/" + institutionId("吉林省松江肿瘤医院") + "/eligibility/G08?trainingBase=true&asOf=" + AS_OF)
 			.body();
-		assertThat(clause(report, "四(二)1(4)").get("explanation").asString()).contains("2025-11-22 至 2026-11-21");
+		LocalDate today = LocalDate.parse(AS_OF);
+		assertThat(clause(report, "四(二)1(4)").get("explanation").asString())
+			.contains(today.minusYears(1) + " 至 " + today.minusDays(1));
+		assertThat(clause(report, "四(二)1(4)").get("status").asString()).isEqualTo("MET");
 	}
 
 	@Test
