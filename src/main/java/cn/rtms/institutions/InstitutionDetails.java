@@ -58,6 +58,12 @@ public record InstitutionDetails(@Nullable UUID id,
 		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<Attestation> attestations) {
 
 	/**
+	 * Most beds one department or facility may record (China's largest hospitals have
+	 * about 10,000 in all); beyond it the figure is a typing error.
+	 */
+	public static final int MAX_BEDS = 20_000;
+
+	/**
 	 * The specialty codes a 专科 hospital may record, with their Chinese names.
 	 */
 	public static final Map<String, String> SPECIALTIES = Map.ofEntries(Map.entry("ONCOLOGY", "肿瘤"),
@@ -95,8 +101,9 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * recorded)
 	 */
 	public record Department(@NotBlank(message = "科室名称不能为空") String name, @Nullable List<String> subjects,
-			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") Integer beds, @Nullable LocalDate since,
-			@Nullable List<String> technologies,
+			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") @Max(value = MAX_BEDS,
+					message = "床位数不能超过 " + MAX_BEDS) Integer beds,
+			@Nullable LocalDate since, @Nullable List<String> technologies,
 			@PositiveOrZero(message = "年手术量不能为负数") @Nullable Integer annualOperations) {
 	}
 
@@ -111,7 +118,8 @@ public record InstitutionDetails(@Nullable UUID id,
 			@NotBlank(message = "设施类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
 					message = "设施类型代码只能包含大写字母、数字和下划线") String kind,
 			@PositiveOrZero(message = "数量不能为负数") @Nullable Integer count,
-			@PositiveOrZero(message = "床位数不能为负数") @Nullable Integer beds) {
+			@PositiveOrZero(message = "床位数不能为负数") @Max(value = MAX_BEDS,
+					message = "床位数不能超过 " + MAX_BEDS) @Nullable Integer beds) {
 	}
 
 	/**

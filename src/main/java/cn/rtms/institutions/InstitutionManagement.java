@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -231,12 +232,41 @@ public class InstitutionManagement {
 	public InstitutionDetails update(UUID id, InstitutionDetails details) {
 		InstitutionDetails before = get(id);
 		this.access.checkWriteInstitution(id);
+		checkJurisdictionUnchanged(before, details);
 		validate(details, id);
 		this.institutions.update(id, details);
 		InstitutionDetails after = get(id);
 		this.audit.record("INSTITUTION_UPDATED", "Institution", id.toString(), before, after);
 		this.events.publishEvent(new InstitutionChanged(id));
 		return after;
+	}
+
+	/**
+	 * A hospital edits its own facts but not what decides who supervises and how it is
+	 * judged: region, level, type and the practice licence (number, issuing authority and
+	 * its region, validity). Those change through the system administrator.
+	 */
+	private void checkJurisdictionUnchanged(InstitutionDetails before, InstitutionDetails after) {
+		if (!this.identity.currentUser().role().isInstitutional()) {
+			return;
+		}
+		List<String> changed = new ArrayList<>();
+		if (!Objects.equals(before.regionCode(), after.regionCode())) {
+			changed.add("所在行政区划");
+		}
+		if (before.level() != after.level()) {
+			changed.add("医疗机构级别");
+		}
+		if (before.type() != after.type()) {
+			changed.add("医疗机构类别（综合/专科）");
+		}
+		if (!Objects.equals(before.licence(), after.licence())) {
+			changed.add("医疗机构执业许可证（登记号、发证机关、有效期）");
+		}
+		if (!changed.isEmpty()) {
+			throw new JurisdictionChangeRefused(
+					"医疗机构不能自行修改" + String.join("、", changed) + "：这些信息决定备案受理机关和评估结论，须由发证机关核实后经系统管理员变更");
+		}
 	}
 
 	private void validate(InstitutionDetails d, @Nullable UUID id) {

@@ -2,6 +2,8 @@ package cn.rtms.institutions;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A line of the institution list.
  *
@@ -16,5 +18,5 @@ import java.util.UUID;
  * @param beds total beds recorded, or null when no departments are recorded
  */
 public record InstitutionSummary(UUID id, String name, String regionCode, String regionName, InstitutionLevel level,
-		String levelLabel, InstitutionType type, String typeLabel, Integer beds) {
+		String levelLabel, InstitutionType type, String typeLabel, @Nullable Long beds) {
 }

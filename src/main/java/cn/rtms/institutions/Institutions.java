@@ -76,7 +76,7 @@ class Institutions {
 		return this.jdbc
 			.sql("""
 					select i.id, i.name, i.region_code, r.name, i.level, i.type,
-					       (select sum((d->>'beds')::int) from jsonb_array_elements(i.departments) d) as beds
+					       (select sum((d->>'beds')::bigint) from jsonb_array_elements(i.departments) d) as beds
 					from institutions.institution i join institutions.region r on r.code = i.region_code
 					where (cast(:q as text) is null or i.name like '%' || cast(:q as text) || '%')
 					  and (cast(:region as text) is null or i.region_code like cast(:region as text) || '%'
@@ -88,7 +88,7 @@ class Institutions {
 			.query((rs, n) -> {
 				InstitutionLevel level = InstitutionLevel.valueOf(rs.getString(5));
 				InstitutionType type = InstitutionType.valueOf(rs.getString(6));
-				Integer beds = rs.getObject(7) == null ? null : rs.getInt(7);
+				Long beds = rs.getObject(7) == null ? null : rs.getLong(7);
 				return new InstitutionSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 						rs.getString(4), level, level.label(), type, type.label(), beds);
 			})

@@ -120,4 +120,59 @@ class InstitutionApiIT {
 		assertThat(regions.text()).contains("长春市", "延边朝鲜族自治州", "梅河口市", "长白山");
 	}
 
+	String ownInstitutionId(Api clerk) {
+		return clerk.get("/api/institutions").body().get(0).get("id").asString();
+	}
+
+	@Test
+	void aHospitalCannotMoveItselfToAnotherJurisdictionOrRaiseItsGrade() {
+		Api clerk = Api.as(this.port, "jiangcheng-clerk");
+		String id = ownInstitutionId(clerk);
+		ObjectNode current = (ObjectNode) clerk.get("/api/institutions/" + id).body();
+		for (String field : java.util.List.of("regionCode", "level", "licence")) {
+			ObjectNode changed = current.deepCopy();
+			switch (field) {
+				case "regionCode" -> changed.put("regionCode", "220102");
+				case "level" -> changed.put("level", "TERTIARY_A");
+				default -> ((ObjectNode) changed.get("licence")).put("issuerRegionCode", "220000")
+					.put("issuedBy", "吉林省卫生健康委员会");
+			}
+			Response refused = clerk.put("/api/institutions/" + id, changed);
+			assertThat(refused.status()).as(field + " " + refused.text()).isEqualTo(403);
+			assertThat(refused.body().get("code").asString()).isEqualTo("JURISDICTION_CHANGE_REFUSED");
+			assertThat(refused.body().get("detail").asString()).contains("不能自行修改");
+		}
+		assertThat(clerk.get("/api/institutions/" + id).body()).isEqualTo(current);
+		ObjectNode beds = current.deepCopy();
+		((ObjectNode) beds.get("departments").get(0)).put("beds", 41);
+		assertThat(clerk.put("/api/institutions/" + id, beds).status()).as("other facts stay editable").isEqualTo(200);
+
+		ObjectNode byAdmin = (ObjectNode) this.api.get("/api/institutions/" + id).body();
+		byAdmin.put("level", "TERTIARY_A");
+		Response changed = this.api.put("/api/institutions/" + id, byAdmin);
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+		byAdmin = (ObjectNode) changed.body();
+		byAdmin.put("level", current.get("level").asString());
+		assertThat(this.api.put("/api/institutions/" + id, byAdmin).status()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesBedsBeyondTheBoundSoTheListNeverOverflows() {
+		ObjectNode body = validInstitution("超大床位医院");
+		((ObjectNode) body.get("departments").get(0)).put("beds", Integer.MAX_VALUE);
+		Response response = this.api.post("/api/institutions", body);
+		assertThat(response.status()).as(response.text()).isEqualTo(400);
+		assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("departments[0].beds");
+		assertThat(response.body().at("/errors/0/message").asString()).isEqualTo("床位数不能超过 20000");
+		ObjectNode twice = validInstitution("两万床位医院");
+		twice.set("departments",
+				this.api.json()
+					.readTree("[{\"name\": \"肿瘤科\", \"subjects\": [\"肿瘤科\"], \"beds\": 20000},"
+							+ " {\"name\": \"外科\", \"subjects\": [\"外科\"], \"beds\": 20000}]"));
+		assertThat(this.api.post("/api/institutions", twice).status()).isEqualTo(201);
+		Response list = this.api.get("/api/institutions?q=两万床位");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body().get(0).get("beds").asLong()).isEqualTo(40_000);
+	}
+
 }

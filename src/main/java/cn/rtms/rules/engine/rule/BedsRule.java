@@ -77,7 +77,7 @@ public record BedsRule(int min, List<String> departmentsAnyOf, List<String> name
 		if (this.performing && departments.stream().allMatch((d) -> d.technologies() == null)) {
 			return RuleResult.unknown("未标明哪些科室开展本技术", required.get());
 		}
-		int beds = 0;
+		long beds = 0;
 		boolean unknownBeds = false;
 		boolean explains = context.explains();
 		List<String> names = new ArrayList<>();
