@@ -1,10 +1,9 @@
 package cn.rtms.support;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+
+import cn.rtms.platform.PinnedMoment;
 
 /**
  * The day the test suite runs on: the server's pinned clock ({@code rtms.clock.pinned},
@@ -17,8 +16,6 @@ public final class TestClock {
 	/** The default pinned moment of the suite. */
 	public static final String DEFAULT = "2026-11-22T10:00:00+08:00";
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private TestClock() {
 	}
 
@@ -30,12 +27,7 @@ public final class TestClock {
 		if (value.isEmpty()) {
 			value = DEFAULT;
 		}
-		try {
-			return OffsetDateTime.parse(value).atZoneSameInstant(ZONE).toOffsetDateTime();
-		}
-		catch (DateTimeParseException notADateTime) {
-			return LocalDate.parse(value).atTime(LocalTime.of(10, 0)).atZone(ZONE).toOffsetDateTime();
-		}
+		return PinnedMoment.parse(value).atZone(PinnedMoment.ZONE).toOffsetDateTime();
 	}
 
 	/**
