@@ -9,6 +9,7 @@ import cn.rtms.support.Api;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -24,7 +25,8 @@ abstract class BrowserTestSupport {
 
 	/**
 	 * Playwright's wait per step: generous, because on a loaded 2-core CI machine the
-	 * institution page alone takes several seconds to render.
+	 * institution page alone takes several seconds to render. It applies to Playwright's
+	 * web-first assertions too (their own default is 5 s, which CI exceeded).
 	 */
 	static final double TIMEOUT_MS = 30_000;
 
@@ -34,6 +36,7 @@ abstract class BrowserTestSupport {
 
 	@BeforeAll
 	static void launchBrowser() {
+		PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
 		playwright = Playwright.create();
 		browser = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
