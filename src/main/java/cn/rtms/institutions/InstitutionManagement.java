@@ -181,6 +181,16 @@ public class InstitutionManagement {
 	}
 
 	/**
+	 * Revision lookup without scope check, for modules that cache what they derive from
+	 * an institution: every saved change increments it.
+	 * @param id institution id
+	 * @return its revision, -1 when there is no such institution
+	 */
+	public int revisionOf(UUID id) {
+		return this.institutions.findVersion(id).orElse(-1);
+	}
+
+	/**
 	 * @return every institution, for bulk evaluation
 	 */
 	public List<InstitutionDetails> all() {

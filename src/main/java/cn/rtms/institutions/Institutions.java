@@ -63,6 +63,13 @@ class Institutions {
 			.optional();
 	}
 
+	Optional<Integer> findVersion(UUID id) {
+		return this.jdbc.sql("select version from institutions.institution where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.optional();
+	}
+
 	List<InstitutionDetails> findAll() {
 		return this.jdbc.sql(SELECT + " order by i.region_code, i.name")
 			.query(String.class)

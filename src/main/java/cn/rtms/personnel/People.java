@@ -51,6 +51,17 @@ class People {
 	}
 
 	/**
+	 * A digest of who works at an institution and each one's revision: it changes when a
+	 * person there is added, edited, moved away or deleted.
+	 */
+	String staffRevision(UUID institutionId) {
+		return this.jdbc.sql("""
+				select coalesce(md5(string_agg(id::text || ':' || version, ',' order by id)), '')
+				from personnel.person where institution_id = ?
+				""").param(institutionId).query(String.class).single();
+	}
+
+	/**
 	 * Reads everyone. Rows are fetched as text first and their JSONB documents parsed in
 	 * parallel: parsing, not the database, dominates a province-wide load
 	 * (docs/benchmark.md).

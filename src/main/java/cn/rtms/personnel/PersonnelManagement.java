@@ -98,6 +98,17 @@ public class PersonnelManagement {
 	}
 
 	/**
+	 * Revision lookup without scope check, for modules that cache what they derive from
+	 * an institution's staff.
+	 * @param institutionId an institution
+	 * @return a digest that changes whenever a person there is added, edited, moved away
+	 * or deleted
+	 */
+	public String staffRevision(UUID institutionId) {
+		return this.people.staffRevision(institutionId);
+	}
+
+	/**
 	 * @return everyone, for bulk evaluation
 	 */
 	public List<PersonDetails> all() {

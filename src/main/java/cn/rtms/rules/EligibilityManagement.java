@@ -67,9 +67,13 @@ public class EligibilityManagement {
 
 	private final String deploymentProvince;
 
+	private final MatrixCache matrices;
+
 	EligibilityManagement(SpecificationManagement specs, CatalogManagement catalog, InstitutionManagement institutions,
 			PersonnelManagement people, Clock clock, IdentityManagement identity,
-			@Value("${rtms.deployment.province:220000}") String deploymentProvince) {
+			@Value("${rtms.deployment.province:220000}") String deploymentProvince,
+			@Value("${rtms.eligibility.matrix-cache-size:2000}") int matrixCacheSize) {
+		this.matrices = new MatrixCache(matrixCacheSize);
 		this.specs = specs;
 		this.engine = new EligibilityEngine(specs.library());
 		this.deploymentProvince = deploymentProvince;
@@ -91,7 +95,14 @@ public class EligibilityManagement {
 	 */
 	public EligibilityMatrix institutionMatrix(UUID institutionId, @Nullable LocalDate asOf) {
 		LocalDate date = date(asOf);
+		MatrixCache.Key key = new MatrixCache.Key(institutionId, this.institutions.revisionOf(institutionId),
+				this.people.staffRevision(institutionId), date);
 		InstitutionDetails institution = this.institutions.get(institutionId);
+		return this.matrices.get(key, () -> computeInstitutionMatrix(institutionId, institution, date));
+	}
+
+	private EligibilityMatrix computeInstitutionMatrix(UUID institutionId, InstitutionDetails institution,
+			LocalDate date) {
 		InstitutionFacts facts = institutionFacts(institution);
 		List<EligibilityMatrix.Row> rows = new ArrayList<>();
 		for (RestrictedTechnology technology : this.catalog.technologies()) {

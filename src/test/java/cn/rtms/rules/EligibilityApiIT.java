@@ -83,6 +83,56 @@ class EligibilityApiIT {
 		assertThat(g08.get("failing").toString()).contains("PACU");
 	}
 
+	/**
+	 * Matrices are cached by the institution's revision and its staff digest: a change to
+	 * the institution or to one of its people shows at the next read, and undoing it
+	 * restores the verdict.
+	 */
+	@Test
+	void matrixFollowsEveryChangeToTheInstitutionAndItsStaff() {
+		String longshou = institutionId("辽源市龙首山医院");
+		String matrixPath = "/api/institutions/" + longshou + "/eligibility?asOf=" + AS_OF;
+		assertThat(failing(matrixPath, "G08")).contains("G08/2023 (三)3");
+		ObjectNode institution = (ObjectNode) this.api.get("/api/institutions/" + longshou).body();
+		ObjectNode moreBeds = institution.deepCopy();
+		ObjectNode department = (ObjectNode) moreBeds.get("departments").get(0);
+		department.put("beds", department.get("beds").asInt() + 1);
+		try {
+			assertThat(this.api.put("/api/institutions/" + longshou, moreBeds).status()).isEqualTo(200);
+			assertThat(failing(matrixPath, "G08")).doesNotContain("G08/2023 (三)3");
+		}
+		finally {
+			ObjectNode current = (ObjectNode) this.api.get("/api/institutions/" + longshou).body();
+			current.set("departments", institution.get("departments"));
+			assertThat(this.api.put("/api/institutions/" + longshou, current).status()).isEqualTo(200);
+		}
+		assertThat(failing(matrixPath, "G08")).contains("G08/2023 (三)3");
+
+		String hexiang = "/api/institutions/" + institutionId("白城市鹤乡医院") + "/eligibility?asOf=" + AS_OF;
+		String before = failing(hexiang, "G08");
+		assertThat(before).contains("G08/2023 (三)7");
+		String baoZhigang = "/api/people/" + personId("包志刚");
+		ObjectNode person = (ObjectNode) this.api.get(baoZhigang).body();
+		ObjectNode withoutTitles = person.deepCopy();
+		withoutTitles.set("titles", withoutTitles.arrayNode());
+		try {
+			assertThat(this.api.put(baoZhigang, withoutTitles).status()).isEqualTo(200);
+			assertThat(failing(hexiang, "G08")).isNotEqualTo(before);
+		}
+		finally {
+			ObjectNode current = (ObjectNode) this.api.get(baoZhigang).body();
+			current.set("titles", person.get("titles"));
+			assertThat(this.api.put(baoZhigang, current).status()).isEqualTo(200);
+		}
+		assertThat(failing(hexiang, "G08")).isEqualTo(before);
+	}
+
+	private String failing(String matrixPath, String technology) {
+		Response matrix = this.api.get(matrixPath);
+		assertThat(matrix.status()).as(matrix.text()).isEqualTo(200);
+		return row(matrix.body(), technology).get("failing").toString();
+	}
+
 	@Test
 	void drillDownCitesTheClauseAndExplainsActualVersusRequired() {
 		JsonNode report = this.api

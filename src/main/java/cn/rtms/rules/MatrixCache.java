@@ -1,0 +1,62 @@
+package cn.rtms.rules;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Institution matrices already computed, keyed by what they are computed from: the
+ * institution's revision, its staff digest and the evaluation date. A change to the
+ * institution or anyone working there changes the key, on every node alike (the revisions
+ * live in PostgreSQL), so an entry is never served stale and nothing needs to be
+ * invalidated; old entries age out of the bounded, least-recently-used map. Specs and the
+ * catalogue are fixed for the life of the process.
+ */
+final class MatrixCache {
+
+	record Key(UUID institution, int revision, String staff, LocalDate date) {
+	}
+
+	private final int capacity;
+
+	private final Map<Key, EligibilityMatrix> entries;
+
+	MatrixCache(int capacity) {
+		this.capacity = capacity;
+		this.entries = new LinkedHashMap<>(64, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Key, EligibilityMatrix> eldest) {
+				return size() > MatrixCache.this.capacity;
+			}
+		};
+	}
+
+	/**
+	 * @param key what the matrix is computed from
+	 * @param compute computes it on a miss (outside the lock: two concurrent misses may
+	 * both compute, and get the same result)
+	 * @return the cached or computed matrix
+	 */
+	EligibilityMatrix get(Key key, Supplier<EligibilityMatrix> compute) {
+		synchronized (this.entries) {
+			EligibilityMatrix cached = this.entries.get(key);
+			if (cached != null) {
+				return cached;
+			}
+		}
+		EligibilityMatrix computed = compute.get();
+		synchronized (this.entries) {
+			this.entries.put(key, computed);
+		}
+		return computed;
+	}
+
+	int size() {
+		synchronized (this.entries) {
+			return this.entries.size();
+		}
+	}
+
+}

@@ -1,0 +1,57 @@
+package cn.rtms.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MatrixCacheTests {
+
+	static final LocalDate DAY = LocalDate.of(2026, 11, 22);
+
+	static final UUID INSTITUTION = UUID.fromString("11111111-1111-1111-1111-111111111111");
+
+	final AtomicInteger computations = new AtomicInteger();
+
+	EligibilityMatrix compute() {
+		this.computations.incrementAndGet();
+		return new EligibilityMatrix(INSTITUTION.toString(), "某医院", DAY, List.of());
+	}
+
+	@Test
+	void computesOncePerKeyAndAgainWhenAnyPartOfTheKeyChanges() {
+		MatrixCache cache = new MatrixCache(10);
+		MatrixCache.Key key = new MatrixCache.Key(INSTITUTION, 3, "abc", DAY);
+		EligibilityMatrix first = cache.get(key, this::compute);
+		assertThat(cache.get(key, this::compute)).isSameAs(first);
+		assertThat(this.computations).hasValue(1);
+
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abc", DAY), this::compute);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", DAY), this::compute);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", DAY.plusDays(1)), this::compute);
+		assertThat(this.computations).hasValue(4);
+	}
+
+	@Test
+	void keepsAtMostItsCapacityDroppingTheLeastRecentlyUsed() {
+		MatrixCache cache = new MatrixCache(2);
+		MatrixCache.Key a = new MatrixCache.Key(INSTITUTION, 1, "", DAY);
+		MatrixCache.Key b = new MatrixCache.Key(INSTITUTION, 2, "", DAY);
+		MatrixCache.Key c = new MatrixCache.Key(INSTITUTION, 3, "", DAY);
+		cache.get(a, this::compute);
+		cache.get(b, this::compute);
+		cache.get(a, this::compute);
+		cache.get(c, this::compute);
+		assertThat(cache.size()).isEqualTo(2);
+		int before = this.computations.get();
+		cache.get(a, this::compute);
+		assertThat(this.computations).as("a was used last, b was dropped").hasValue(before);
+		cache.get(b, this::compute);
+		assertThat(this.computations).hasValue(before + 1);
+	}
+
+}
