@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import cn.rtms.platform.SecretFile;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ class AuditKey {
 
 	private final SecretKeySpec key;
 
+	@Autowired
 	AuditKey(@Value("${rtms.audit.key:}") String configured,
 			@Value("${rtms.audit.key-file:var/audit.key}") String keyFile) {
 		this(configured.isBlank() ? read(Path.of(keyFile)) : configured.strip());

@@ -29,9 +29,11 @@ class ClientAddressTests {
 	@Test
 	void readsFromTheRightSoAClientCannotForgeItsAddress() {
 		assertThat(resolve(List.of("10.0.0.0/8"), "10.0.0.1", "1.2.3.4, 203.0.113.7, 10.0.0.2"))
-			.as("the spoofed left-most entry is not believed").isEqualTo("203.0.113.7");
+			.as("the spoofed left-most entry is not believed")
+			.isEqualTo("203.0.113.7");
 		assertThat(resolve(List.of("10.0.0.0/8"), "10.0.0.1", "1.2.3.4", "203.0.113.7"))
-			.as("several headers are one list").isEqualTo("203.0.113.7");
+			.as("several headers are one list")
+			.isEqualTo("203.0.113.7");
 	}
 
 	@Test
