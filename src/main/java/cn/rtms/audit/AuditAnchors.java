@@ -66,9 +66,40 @@ class AuditAnchors {
 	@Scheduled(initialDelayString = "${rtms.audit.anchor-interval:PT5M}",
 			fixedDelayString = "${rtms.audit.anchor-interval:PT5M}")
 	synchronized Optional<Long> checkpoint() {
-		if (!this.writable) {
+		return this.writable ? write() : Optional.empty();
+	}
+
+	/**
+	 * Moves the anchors aside after the database was replaced by a backup (they reach
+	 * past the restored head): the file is kept as {@code <file>.before-restore-<time>};
+	 * {@link #anchorNow} then starts a new one.
+	 * @return the archived file, if there was one
+	 */
+	synchronized Optional<Path> archive() {
+		this.lastAnchored = 0;
+		if (!Files.exists(this.file)) {
 			return Optional.empty();
 		}
+		Path target = this.file.resolveSibling(
+				this.file.getFileName() + ".before-restore-" + Instant.now(this.clock).toString().replace(':', '-'));
+		try {
+			Files.move(this.file, target);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("无法移走旧的审计锚点文件 " + this.file, ex);
+		}
+		return Optional.of(target);
+	}
+
+	/**
+	 * Anchors the current head now, also in a command run (used after a restore).
+	 * @return the anchored entry's id, empty when nothing was written
+	 */
+	synchronized Optional<Long> anchorNow() {
+		return write();
+	}
+
+	private Optional<Long> write() {
 		record Head(long id, String hash) {
 		}
 		Optional<Head> head = this.jdbc.sql("select id, hash from audit.entry order by id desc limit 1")
