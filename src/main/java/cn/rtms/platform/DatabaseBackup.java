@@ -119,7 +119,8 @@ public class DatabaseBackup {
 	}
 
 	/**
-	 * Writes a backup (to a temporary file renamed into place when complete).
+	 * Writes a backup (to a temporary file with permissions 0600, renamed into place when
+	 * complete: it holds password hashes and personal data).
 	 * @param file the backup file
 	 * @return what it holds
 	 * @throws IOException when it cannot be written
@@ -130,6 +131,9 @@ public class DatabaseBackup {
 			Files.createDirectories(parent);
 		}
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
+		Files.deleteIfExists(partial);
+		Files.createFile(partial, java.nio.file.attribute.PosixFilePermissions
+			.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {

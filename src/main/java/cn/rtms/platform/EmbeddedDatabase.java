@@ -134,7 +134,8 @@ public final class EmbeddedDatabase {
 			.setLocaleConfig("auth-host", "scram-sha-256")
 			.setLocaleConfig("auth-local", "scram-sha-256")
 			.setLocaleConfig("pwfile", settings.passwordFile().toAbsolutePath().toString())
-			.setConnectConfig("password", password);
+			.setConnectConfig("password", password)
+			.setRegisterShutdownHook(settings.clean());
 		for (var entry : serverSettings(settings.durable()).entrySet()) {
 			builder.setServerConfig(entry.getKey(), entry.getValue());
 		}

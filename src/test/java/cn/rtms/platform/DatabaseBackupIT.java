@@ -67,6 +67,8 @@ class DatabaseBackupIT {
 		assertThat(run("backup", file)).isZero();
 		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("备份完成");
 		assertThat(file).isRegularFile();
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+			.isEqualTo("rw-------");
 
 		this.jdbc.sql("update identity.user_account set display_name = '备份后改的' where username = 'admin'").update();
 		this.jdbc.sql("delete from identity.user_account where username = 'doctor-wang'").update();
