@@ -25,17 +25,20 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends state changes to the hash-chained audit log and verifies the chain.
- * {@link #record} joins the caller's transaction: a change and its audit entry commit or
- * roll back together. Appends are serialised by a transaction-scoped advisory lock so the
- * chain stays linear.
+ * Appends state changes to the keyed hash chain of the audit log and verifies the chain.
+ * Each entry's hash is HMAC-SHA256 under {@link AuditKey} (kept outside the database) of
+ * the previous entry's hash and every field, so an edit cannot be re-chained without the
+ * key; the head is anchored outside the database by {@link AuditAnchors}, so a cut tail
+ * is found too (docs/adr/0009-keyed-audit-chain-and-anchors.md). {@link #record} joins
+ * the caller's transaction: a change and its audit entry commit or roll back together.
+ * Appends are serialised by a transaction-scoped advisory lock so the chain stays linear.
  */
 @Service
 public class AuditTrail {
 
 	static final String GENESIS = "0".repeat(64);
 
-	private static final long CHAIN_LOCK = 0x52544D5341554449L;
+	static final long CHAIN_LOCK = 0x52544D5341554449L;
 
 	private final JdbcClient jdbc;
 
@@ -45,11 +48,18 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, IdentityManagement identity, JsonMapper json, Clock clock) {
+	private final AuditKey key;
+
+	private final AuditAnchors anchors;
+
+	AuditTrail(JdbcClient jdbc, IdentityManagement identity, JsonMapper json, Clock clock, AuditKey key,
+			AuditAnchors anchors) {
 		this.jdbc = jdbc;
 		this.identity = identity;
 		this.json = json;
 		this.clock = clock;
+		this.key = key;
+		this.anchors = anchors;
 	}
 
 	/**
@@ -89,16 +99,41 @@ public class AuditTrail {
 				toJson(before), toJson(after));
 	}
 
+	/**
+	 * Records something that changes no state but must be traceable: an export, a
+	 * download, a print, a refused request. Runs in its own transaction, so it is kept
+	 * whatever happens to the caller's (which may be read-only).
+	 * @param action what happened, e.g. {@code FILING_EXPORTED}
+	 * @param entityType kind of thing, e.g. {@code Filing}
+	 * @param entityId its id (or the request path)
+	 * @param details what exactly, serialised to JSON as the entry's after state
+	 * @return the appended entry
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public AuditEntry recordEvent(String action, String entityType, String entityId, @Nullable Object details) {
+		Optional<CurrentUser> user = this.identity.findCurrentUser();
+		String address = this.identity.clientAddress();
+		String anonymous = "system".equals(address) ? "系统" : "匿名";
+		return append(user.map(u -> u.id().toString()).orElse(null),
+				user.map(CurrentUser::displayName).orElse(anonymous), user.map(u -> u.role().name()).orElse(null),
+				address, action, entityType, entityId, null, toJson(details));
+	}
+
 	private AuditEntry append(@Nullable String actorId, String actorName, @Nullable String actorRole, String address,
 			String action, String entityType, String entityId, @Nullable String before, @Nullable String after) {
+		actorName = fit(actorName, 100);
+		address = fit(address, 64);
+		entityId = fit(entityId, 64);
+		before = before == null ? null : fit(before, Integer.MAX_VALUE);
+		after = after == null ? null : fit(after, Integer.MAX_VALUE);
 		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> 0).list();
 		String previous = this.jdbc.sql("select hash from audit.entry order by id desc limit 1")
 			.query(String.class)
 			.optional()
 			.orElse(GENESIS);
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
-		String hash = hash(previous, now, actorId, actorName, actorRole, address, action, entityType, entityId, before,
-				after);
+		String hash = this.key.hash(previous, now, actorId, actorName, actorRole, address, action, entityType, entityId,
+				before, after);
 		Long id = this.jdbc.sql("""
 				insert into audit.entry (occurred_at, actor_id, actor_name, actor_role, address, action, entity_type,
 				  entity_id, before_state, after_state, previous_hash, hash)
@@ -113,33 +148,53 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Recomputes every hash from the start of the chain.
+	 * Recomputes every keyed hash from the start of the chain and compares the entries
+	 * named by the anchors outside the database with the hashes anchored for them.
 	 * @return whether the chain is intact, and the first broken entry if not
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
+		java.util.NavigableMap<Long, String> anchored = this.anchors.read();
 		String[] previous = { GENESIS };
 		long[] count = { 0 };
+		long[] last = { 0 };
 		Long[] broken = { null };
+		String[] reason = { "" };
 		this.jdbc.sql("select * from audit.entry order by id").query(rs -> {
 			if (broken[0] != null) {
 				return;
 			}
 			AuditEntry e = map(rs);
 			count[0]++;
-			String expected = hash(previous[0], e.occurredAt(), e.actorId(), e.actorName(), e.actorRole(), e.address(),
-					e.action(), e.entityType(), e.entityId(), e.before(), e.after());
-			if (!e.previousHash().equals(previous[0]) || !e.hash().equals(expected)) {
+			String expected = this.key.hash(previous[0], e.occurredAt(), e.actorId(), e.actorName(), e.actorRole(),
+					e.address(), e.action(), e.entityType(), e.entityId(), e.before(), e.after());
+			String anchor = anchored.get(e.id());
+			Long skipped = anchored.subMap(last[0], false, e.id(), false).isEmpty() ? null
+					: anchored.subMap(last[0], false, e.id(), false).firstKey();
+			if (skipped != null) {
+				broken[0] = skipped;
+				reason[0] = "锚点记录的第 " + skipped + " 条记录已不在数据库中（被删除）";
+			}
+			else if (!e.previousHash().equals(previous[0]) || !e.hash().equals(expected)) {
 				broken[0] = e.id();
-				return;
+				reason[0] = "该记录或其之前的记录被篡改、删除或插入";
+			}
+			else if (anchor != null && !anchor.equals(e.hash())) {
+				broken[0] = e.id();
+				reason[0] = "与库外锚点不符（整条链被重新计算过）";
 			}
 			previous[0] = e.hash();
+			last[0] = e.id();
 		});
-		if (broken[0] != null) {
-			return new ChainVerification(false, count[0], broken[0],
-					"审计链在第 " + broken[0] + " 条记录处断裂：该记录或其之前的记录被篡改、删除或插入");
+		if (broken[0] == null && !anchored.isEmpty() && anchored.lastKey() > last[0]) {
+			broken[0] = anchored.higherKey(last[0]);
+			reason[0] = "库外锚点记录到第 " + anchored.lastKey() + " 条，数据库只到第 " + last[0] + " 条（末尾被截断）";
 		}
-		return new ChainVerification(true, count[0], null, "审计链完整，共校验 " + count[0] + " 条记录");
+		if (broken[0] != null) {
+			return new ChainVerification(false, count[0], broken[0], "审计链在第 " + broken[0] + " 条记录处断裂：" + reason[0]);
+		}
+		return new ChainVerification(true, count[0], null,
+				"审计链完整，共校验 " + count[0] + " 条记录，核对库外锚点 " + anchored.size() + " 个");
 	}
 
 	/**
@@ -171,7 +226,11 @@ public class AuditTrail {
 				rs.getString("hash"));
 	}
 
-	static String hash(String previous, Instant at, @Nullable String actorId, String actorName,
+	/**
+	 * The text an entry's hash covers: the previous hash, then every field
+	 * length-prefixed (null marked apart from empty).
+	 */
+	static String canonical(String previous, Instant at, @Nullable String actorId, String actorName,
 			@Nullable String actorRole, String address, String action, String entityType, String entityId,
 			@Nullable String before, @Nullable String after) {
 		StringBuilder text = new StringBuilder(previous);
@@ -179,14 +238,38 @@ public class AuditTrail {
 				entityId, before, after }) {
 			text.append('\u001f').append(field == null ? "\u0000" : field.length() + ":" + field);
 		}
+		return text.toString();
+	}
+
+	/**
+	 * The unkeyed SHA-256 of the entries written before the chain was keyed; used only to
+	 * check such a chain once before {@link AuditChainUpgrade} re-keys it.
+	 */
+	static String legacyHash(String previous, Instant at, @Nullable String actorId, String actorName,
+			@Nullable String actorRole, String address, String action, String entityType, String entityId,
+			@Nullable String before, @Nullable String after) {
+		String text = canonical(previous, at, actorId, actorName, actorRole, address, action, entityType, entityId,
+				before, after);
 		try {
 			return HexFormat.of()
-				.formatHex(
-						MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Makes a value storable: PostgreSQL refuses NUL in text, and the columns have
+	 * lengths; what is stored is exactly what is hashed.
+	 */
+	private static String fit(String value, int maxLength) {
+		String clean = value.replace('\u0000', '\uFFFD');
+		return clean.length() > maxLength ? clean.substring(0, maxLength - 1) + "…" : clean;
+	}
+
+	static AuditEntry mapRow(ResultSet rs) throws SQLException {
+		return map(rs);
 	}
 
 	private @Nullable String toJson(@Nullable Object value) {

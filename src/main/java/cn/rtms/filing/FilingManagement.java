@@ -565,6 +565,8 @@ public class FilingManagement {
 			.orElseThrow(() -> new FilingNotFound("备案中没有材料 " + documentId));
 		byte[] content = this.documents.content(id, documentId)
 			.orElseThrow(() -> new FilingNotFound("备案中没有材料 " + documentId));
+		this.audit.recordEvent("FILING_DOCUMENT_DOWNLOADED", "Filing", id.toString(),
+				Map.of("documentId", documentId.toString(), "fileName", ref.fileName(), "sha256", ref.sha256()));
 		return new StoredDocument(ref.fileName(), ref.contentType(), ref.sha256(), content);
 	}
 

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.util.FileUtils;
+import cn.rtms.audit.AuditTrail;
 import cn.rtms.rules.EligibilityReport;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
@@ -45,9 +48,12 @@ public class FilingReports {
 
 	private final String fontPath;
 
-	FilingReports(FilingManagement filings,
+	private final AuditTrail audit;
+
+	FilingReports(FilingManagement filings, AuditTrail audit,
 			@Value("${rtms.filing.pdf-font:/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}") String fontPath) {
 		this.filings = filings;
+		this.audit = audit;
 		this.fontPath = fontPath;
 	}
 
@@ -82,6 +88,8 @@ public class FilingReports {
 				renderer.createPDFWithoutClosing();
 			}
 			document.save(out);
+			this.audit.recordEvent("FILING_PRINTED", "Filing", id.toString(),
+					Map.of("format", "PDF", "state", filing.state()));
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
@@ -106,6 +114,13 @@ public class FilingReports {
 	 */
 	public byte[] excel(@Nullable String state, @Nullable String technology, @Nullable String regionCode) {
 		List<FilingView> rows = this.filings.listFull(state, technology, regionCode);
+		Map<String, Object> exported = new LinkedHashMap<>();
+		exported.put("format", "XLSX");
+		exported.put("rows", rows.size());
+		exported.put("state", state);
+		exported.put("technology", technology);
+		exported.put("regionCode", regionCode);
+		this.audit.recordEvent("FILING_LIST_EXPORTED", "Filing", "export", exported);
 		List<List<String>> head = Stream
 			.of("医疗机构", "所在行政区划", "技术编码", "技术名称", "级别", "状态", "受理机关", "当前办理机关", "首例日期", "备案期限", "提交日期", "逾期备案", "办理期限",
 					"办理逾期", "自评规范", "自评结论", "许可证备注", "撤销/中止原因", "更新时间")

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import cn.rtms.platform.ClientAddress;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -24,6 +25,12 @@ public class IdentityManagement {
 
 	/** The id of the built-in system principal used by {@link #asSystem}. */
 	public static final java.util.UUID SYSTEM_ID = new java.util.UUID(0, 0);
+
+	private final ClientAddress clientAddress;
+
+	IdentityManagement(ClientAddress clientAddress) {
+		this.clientAddress = clientAddress;
+	}
 
 	static final CurrentUser SYSTEM = new CurrentUser(SYSTEM_ID, "system", "系统", Role.SYSTEM_ADMIN, null, null, null,
 			false);
@@ -48,13 +55,14 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * @return the caller's IP address, {@code "system"} outside an HTTP request
+	 * @return the caller's IP address ({@link ClientAddress}: {@code X-Forwarded-For}
+	 * only from a trusted proxy), {@code "system"} outside an HTTP request
 	 */
 	public String clientAddress() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes instanceof ServletRequestAttributes servlet) {
 			HttpServletRequest request = servlet.getRequest();
-			return request.getRemoteAddr();
+			return this.clientAddress.of(request);
 		}
 		return "system";
 	}

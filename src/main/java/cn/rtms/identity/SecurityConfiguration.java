@@ -14,6 +14,7 @@ import cn.rtms.web.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -78,7 +79,8 @@ class SecurityConfiguration {
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
-				CookieCsrfTokenRepository csrfTokens, UserManagement users, JsonMapper json) throws Exception {
+				CookieCsrfTokenRepository csrfTokens, UserManagement users, JsonMapper json,
+				ApplicationEventPublisher events) throws Exception {
 			ProblemWriter problems = new ProblemWriter(json);
 			CsrfTokenRequestAttributeHandler plainToken = new CsrfTokenRequestAttributeHandler();
 			http.securityContext(context -> context.securityContextRepository(contexts))
@@ -104,10 +106,12 @@ class SecurityConfiguration {
 							.anyRequest()
 							.authenticated())
 				.exceptionHandling(exceptions -> exceptions
-					.authenticationEntryPoint(
-							(request, response, ex) -> problems.write(response, new NotAuthenticated()))
+					.authenticationEntryPoint((request, response, ex) -> problems.write(response,
+							refused(events, request, new NotAuthenticated())))
 					.accessDeniedHandler((request, response, ex) -> problems.write(response,
-							ex instanceof CsrfException ? Problems.csrfRefused() : new AccessDenied("无权访问该资源"))))
+							refused(events, request,
+									ex instanceof CsrfException ? Problems.csrfRefused()
+											: new AccessDenied("无权访问该资源")))))
 				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 				.formLogin(AbstractHttpConfigurer::disable)
 				.httpBasic(AbstractHttpConfigurer::disable)
@@ -187,6 +191,14 @@ class SecurityConfiguration {
 			chain.doFilter(request, response);
 		}
 
+	}
+
+	/** Publishes the refusal (audited) and returns the problem to answer. */
+	static ProblemException refused(ApplicationEventPublisher events, HttpServletRequest request,
+			ProblemException problem) {
+		events.publishEvent(new RequestRefused(problem.getStatusCode().value(), problem.code(), request.getMethod(),
+				request.getRequestURI()));
+		return problem;
 	}
 
 	static UsernamePasswordAuthenticationToken authenticated(CurrentUser user) {

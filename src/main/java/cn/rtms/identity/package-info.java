@@ -8,6 +8,6 @@
  * Publishes {@link cn.rtms.identity.UserEvent} for every login, lockout, password change
  * and user change (recorded by audit).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.identity;

@@ -1,7 +1,6 @@
 package cn.rtms.platform;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -27,33 +26,33 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
+	@Bean(destroyMethod = "")
+	EmbeddedDatabase.Started embeddedDatabase(Environment environment) throws IOException {
 		Path dataDir = Path.of(environment.getProperty("rtms.database.embedded.data-dir", "var/pgdata"))
 			.toAbsolutePath();
 		boolean clean = environment.getProperty("rtms.database.embedded.clean", Boolean.class, false);
 		int port = environment.getProperty("rtms.database.embedded.port", Integer.class, 0);
-		Files.createDirectories(dataDir.getParent());
-		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-			.setDataDirectory(dataDir)
-			.setCleanDataDirectory(clean)
-			.setServerConfig("listen_addresses", "127.0.0.1")
-			.setServerConfig("unix_socket_directories", "")
-			.setLocaleConfig("locale", "C.UTF-8")
-			.setLocaleConfig("encoding", "UTF8");
-		if (port > 0) {
-			builder.setPort(port);
-		}
-		EmbeddedPostgres postgres = builder.start();
-		log.info("内置 PostgreSQL 已启动：端口 {}，数据目录 {}", postgres.getPort(), dataDir);
-		return postgres;
+		boolean durable = environment.getProperty("rtms.database.embedded.durable", Boolean.class, true);
+		String passwordFile = environment.getProperty("rtms.database.embedded.password-file");
+		EmbeddedDatabase.Started started = EmbeddedDatabase.start(new EmbeddedDatabase.Settings(dataDir, clean, port,
+				durable, passwordFile != null && !passwordFile.isBlank() ? Path.of(passwordFile).toAbsolutePath()
+						: EmbeddedDatabase.defaultPasswordFile(dataDir)));
+		log.info("内置 PostgreSQL 已启动：127.0.0.1:{}，数据目录 {}{}", started.postgres().getPort(), dataDir,
+				durable ? "" : "（fsync 关闭，仅用于可丢弃的测试数据）");
+		return started;
+	}
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabase.Started database) {
+		return database.postgres();
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedDatabase.Started database, EmbeddedPostgres postgres) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-		dataSource.setUsername("postgres");
+		dataSource.setJdbcUrl(database.jdbcUrl());
+		dataSource.setUsername(EmbeddedDatabase.SUPERUSER);
+		dataSource.setPassword(database.password());
 		dataSource.setMaximumPoolSize(10);
 		dataSource.setPoolName("rtms-embedded");
 		return dataSource;

@@ -1,11 +1,17 @@
 /**
  * Runtime infrastructure: starts the embedded PostgreSQL (zonky) when no external
  * database is configured, keeping its data under {@code var/} of the checkout between
- * runs, and the platform's one {@link java.time.Clock} (Asia/Shanghai; pinned to a given
- * moment with {@code rtms.clock.pinned} for tests and demos, readable by the browser at
- * {@code GET /api/public/clock}). Owns no business data and publishes no events. See
+ * runs, password-protected, loopback-only and durable, clearing a postmaster orphaned by
+ * a killed run ({@link cn.rtms.platform.EmbeddedDatabase}); backs up and restores the
+ * database ({@link cn.rtms.platform.DatabaseBackup}, publishes
+ * {@link cn.rtms.platform.DatabaseRestored}); tells the client address behind trusted
+ * proxies ({@link cn.rtms.platform.ClientAddress}); and the platform's one
+ * {@link java.time.Clock} (Asia/Shanghai; pinned to a given moment with
+ * {@code rtms.clock.pinned} for tests and demos, readable by the browser at
+ * {@code GET /api/public/clock}). Owns no business data. See
  * docs/adr/0003-platform-and-demo-modules.md and
- * docs/adr/0006-one-clock-and-a-pinned-test-day.md.
+ * docs/adr/0006-one-clock-and-a-pinned-test-day.md and
+ * docs/adr/0010-durable-embedded-database-and-backups.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 @org.jspecify.annotations.NullMarked

@@ -238,6 +238,9 @@ class FilingWorkflowIT {
 			}
 			assertThat(institutions).contains("长春市中心医院");
 		}
+		assertThat(this.audit.entries("Filing", id, 200).stream().map(AuditEntry::action))
+			.as("prints are audited on the filing")
+			.contains("FILING_PRINTED");
 
 		// 长春市中心医院 has no PACU: re-evaluated against G08 it no longer meets the spec
 		JsonNode check = province.ok(province.post("/api/filings/revocation-check", Map.of()));
@@ -475,6 +478,9 @@ class FilingWorkflowIT {
 		assertThat(downloaded.statusCode()).isEqualTo(200);
 		assertThat(downloaded.body()).isEqualTo(content);
 		assertThat(downloaded.headers().firstValue("X-Content-SHA256")).hasValue(UploadPolicy.sha256(content));
+		assertThat(this.audit.entries("Filing", id, 200).stream().map(AuditEntry::action))
+			.as("downloads of uploaded documents are audited")
+			.contains("FILING_DOCUMENT_DOWNLOADED");
 		assertThat(as("province").download(documentPath).statusCode()).isEqualTo(200);
 		assertThat(as("changchun").download(documentPath).statusCode()).isEqualTo(403);
 		assertThat(as("songjiang-clerk").download(documentPath).statusCode()).isEqualTo(403);

@@ -1,0 +1,89 @@
+package cn.rtms.platform;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.IntConsumer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ./rtms backup [FILE]} and {@code ./rtms restore FILE}: the platform started
+ * without web server ({@code --rtms.command=backup|restore}, {@code --rtms.backup.file}),
+ * one {@link DatabaseBackup} call, exit status 0 or 1 with the reason printed.
+ */
+@Component
+@Order(0)
+@ConditionalOnExpression("'${rtms.command:}' == 'backup' or '${rtms.command:}' == 'restore'")
+class DatabaseCommand implements ApplicationRunner {
+
+	static final int FAILED = 1;
+
+	private final DatabaseBackup backups;
+
+	private final String command;
+
+	private final String file;
+
+	private final Clock clock;
+
+	private final PrintStream out;
+
+	private final IntConsumer exit;
+
+	@Autowired
+	DatabaseCommand(DatabaseBackup backups, @Value("${rtms.command}") String command,
+			@Value("${rtms.backup.file:}") String file, Clock clock, ConfigurableApplicationContext context) {
+		this(backups, command, file, clock, System.out,
+				status -> System.exit(SpringApplication.exit(context, () -> status)));
+	}
+
+	DatabaseCommand(DatabaseBackup backups, String command, String file, Clock clock, PrintStream out,
+			IntConsumer exit) {
+		this.backups = backups;
+		this.command = command;
+		this.file = file;
+		this.clock = clock;
+		this.out = out;
+		this.exit = exit;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		try {
+			if (this.command.equals("backup")) {
+				Path target = Path.of(this.file.isBlank() ? "var/backups/rtms-"
+						+ LocalDateTime.now(this.clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+						+ ".rtmsdump" : this.file);
+				DatabaseBackup.Manifest manifest = this.backups.backup(target);
+				this.out.println("备份完成：" + target.toAbsolutePath() + "（" + manifest.tables().size() + " 张表，结构版本 "
+						+ manifest.schemaVersion() + "）");
+			}
+			else {
+				if (this.file.isBlank()) {
+					throw new IOException("请指定备份文件：./rtms restore FILE");
+				}
+				DatabaseBackup.Manifest manifest = this.backups.restore(Path.of(this.file));
+				this.out.println("恢复完成：数据回到 " + manifest.createdAt() + " 的备份（结构版本 " + manifest.schemaVersion()
+						+ "），下次启动时迁移到当前版本");
+			}
+			this.exit.accept(0);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.out.println("失败：" + ex.getMessage());
+			this.exit.accept(FAILED);
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package cn.rtms.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A secret kept in a file outside the database (the embedded PostgreSQL's password, the
+ * audit key): created at first use with 32 random bytes (64 hex digits) and permissions
+ * 0600, read as it is afterwards.
+ */
+public final class SecretFile {
+
+	private static final Logger log = LoggerFactory.getLogger(SecretFile.class);
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+	private SecretFile() {
+	}
+
+	/**
+	 * @param file the file
+	 * @return its content, stripped; created first when the file does not exist
+	 * @throws IOException when it cannot be read or created, or is empty
+	 */
+	public static String readOrCreate(Path file) throws IOException {
+		if (!Files.exists(file)) {
+			byte[] random = new byte[32];
+			new SecureRandom().nextBytes(random);
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			try {
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+				Files.writeString(file, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8,
+						StandardOpenOption.TRUNCATE_EXISTING);
+				log.info("已生成密钥文件 {}（权限 0600）", file.toAbsolutePath());
+			}
+			catch (FileAlreadyExistsException ex) {
+				log.debug("密钥文件 {} 已由并发启动创建", file);
+			}
+		}
+		else if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+			log.warn("密钥文件 {} 的权限为 {}，应为 0600（chmod 600）", file.toAbsolutePath(),
+					PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+		}
+		String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+		if (secret.isEmpty()) {
+			throw new IOException("密钥文件为空：" + file.toAbsolutePath());
+		}
+		return secret;
+	}
+
+}

@@ -1,0 +1,169 @@
+package cn.rtms.platform;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The persistent embedded database as {@code ./rtms start} runs it, without Spring:
+ * password required, loopback only, durable, and a start after {@code kill -9} of its
+ * owner succeeds.
+ */
+class EmbeddedDatabaseIT {
+
+	@TempDir
+	Path var;
+
+	@Test
+	void requiresThePasswordListensOnLoopbackOnlyAndIsDurable() throws Exception {
+		Path dataDir = this.var.resolve("pgdata");
+		try (EmbeddedPostgres postgres = EmbeddedDatabase.start(EmbeddedDatabase.Settings.persistent(dataDir))
+			.postgres()) {
+			Path passwordFile = this.var.resolve("postgres.password");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+				.isEqualTo("rw-------");
+			String password = Files.readString(passwordFile).strip();
+			String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+
+			assertThatThrownBy(() -> connect(url, null).close()).isInstanceOf(SQLException.class)
+				.hasMessageContaining("password");
+			assertThatThrownBy(() -> connect(url, "wrong-" + password).close()).isInstanceOf(SQLException.class)
+				.hasMessageContaining("password authentication failed");
+			try (Connection connection = connect(url, password)) {
+				assertThat(setting(connection, "listen_addresses")).isEqualTo("127.0.0.1");
+				assertThat(setting(connection, "fsync")).isEqualTo("on");
+				assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
+				assertThat(setting(connection, "full_page_writes")).isEqualTo("on");
+				assertThat(setting(connection, "unix_socket_directories")).isEmpty();
+			}
+			for (String address : nonLoopbackAddresses()) {
+				assertThatThrownBy(() -> connect(
+						"jdbc:postgresql://" + address + ":" + postgres.getPort() + "/postgres?connectTimeout=3",
+						password)
+					.close()).as("not listening on %s", address).isInstanceOf(SQLException.class);
+			}
+		}
+	}
+
+	@Test
+	void setsThePasswordOnAClusterCreatedWithoutOne() throws Exception {
+		Path dataDir = this.var.resolve("pgdata");
+		try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(false)
+			.setServerConfig("listen_addresses", "127.0.0.1")
+			.setServerConfig("unix_socket_directories", "")
+			.start()) {
+			try (Connection trusted = connect("jdbc:postgresql://127.0.0.1:" + old.getPort() + "/postgres", null);
+					Statement statement = trusted.createStatement()) {
+				statement.execute("create table kept (v text); insert into kept values ('从旧版本保留')");
+			}
+		}
+		try (EmbeddedPostgres postgres = EmbeddedDatabase.start(EmbeddedDatabase.Settings.persistent(dataDir))
+			.postgres()) {
+			String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+			assertThatThrownBy(() -> connect(url, null).close()).isInstanceOf(SQLException.class);
+			try (Connection connection = connect(url, Files.readString(this.var.resolve("postgres.password")).strip());
+					Statement statement = connection.createStatement();
+					var rs = statement.executeQuery("select v from kept")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString(1)).isEqualTo("从旧版本保留");
+			}
+		}
+	}
+
+	@Test
+	void startsAgainAfterItsOwnerWasKilled() throws Exception {
+		Path dataDir = this.var.resolve("pgdata");
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), EmbeddedDatabaseChild.class.getName(), dataDir.toString())
+			.redirectErrorStream(true)
+			.start();
+		long orphan;
+		try {
+			BufferedReader output = new BufferedReader(
+					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+			List<String> lines = new ArrayList<>();
+			String line;
+			while ((line = output.readLine()) != null && !line.startsWith("READY")) {
+				lines.add(line);
+			}
+			assertThat(line).as("child output: %s", lines).startsWith("READY");
+			orphan = EmbeddedDatabase.Postmaster.read(dataDir).orElseThrow().pid();
+		}
+		finally {
+			child.destroyForcibly();
+			child.waitFor(30, TimeUnit.SECONDS);
+		}
+		assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("postmaster outlives its killed owner")
+			.contains(true);
+
+		try (EmbeddedPostgres postgres = EmbeddedDatabase.start(EmbeddedDatabase.Settings.persistent(dataDir))
+			.postgres()) {
+			assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+			try (Connection connection = connect("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+					Files.readString(this.var.resolve("postgres.password")).strip())) {
+				assertThat(setting(connection, "fsync")).isEqualTo("on");
+			}
+		}
+	}
+
+	@Test
+	void refusesToStopAPostmasterWhoseOwnerStillRuns() throws Exception {
+		Path dataDir = this.var.resolve("pgdata");
+		try (EmbeddedPostgres running = EmbeddedDatabase.start(EmbeddedDatabase.Settings.persistent(dataDir))
+			.postgres()) {
+			long pid = EmbeddedDatabase.Postmaster.read(dataDir).orElseThrow().pid();
+			assertThatThrownBy(() -> EmbeddedDatabase.stopOrphanedPostmaster(dataDir))
+				.hasMessageContaining("正被另一个运行中的 RTMS 使用");
+			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+		}
+	}
+
+	private static Connection connect(String url, String password) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", EmbeddedDatabase.SUPERUSER);
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		return DriverManager.getConnection(url, properties);
+	}
+
+	private static String setting(Connection connection, String name) throws SQLException {
+		try (Statement statement = connection.createStatement(); var rs = statement.executeQuery("show " + name)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	private static List<String> nonLoopbackAddresses() throws Exception {
+		List<String> addresses = new ArrayList<>();
+		for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+			for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+				if (!address.isLoopbackAddress() && address instanceof java.net.Inet4Address) {
+					addresses.add(address.getHostAddress());
+				}
+			}
+		}
+		return addresses;
+	}
+
+}
