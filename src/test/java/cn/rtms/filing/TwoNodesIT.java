@@ -39,8 +39,9 @@ import static cn.rtms.filing.FilingClient.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes on one PostgreSQL (docs/adr/0011-sessions-locks-and-events-in-the-database.md):
- * the test starts the embedded PostgreSQL once and points both nodes at it with
+ * Two application nodes on one PostgreSQL
+ * (docs/adr/0011-sessions-locks-and-events-in-the-database.md): the test starts the
+ * embedded PostgreSQL once and points both nodes at it with
  * {@code spring.datasource.url}, as production points N nodes at one database. A session
  * made on one node works on the other, the daily revocation check triggered on both at
  * once runs once, and an event whose listener failed is completed when a node restarts.
@@ -88,15 +89,16 @@ class TwoNodesIT {
 	}
 
 	/**
-	 * A node on the shared database. A statement waits at most 2 s for a lock, so a test
-	 * holding a table lock makes a listener fail instead of hang.
+	 * A node on the shared database (command-line arguments, which win over
+	 * application.properties as they do for {@code java -jar}). A statement waits at most
+	 * 2 s for a lock, so a test holding a table lock makes a listener fail instead of
+	 * hang.
 	 */
 	static ConfigurableApplicationContext node() {
-		return new SpringApplicationBuilder(Application.class)
-			.properties("server.port=0", "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"spring.datasource.username=postgres", "spring.datasource.password=",
-					"spring.datasource.hikari.connection-init-sql=SET lock_timeout = '2s'")
-			.run();
+		return new SpringApplicationBuilder(Application.class).run("--server.port=0",
+				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=",
+				"--spring.datasource.hikari.connection-init-sql=SET lock_timeout = '2s'");
 	}
 
 	static int port(ConfigurableApplicationContext node) {
@@ -212,14 +214,16 @@ class TwoNodesIT {
 		List<String> pending = new ArrayList<>();
 		filing.get("pendingAttestations").forEach(c -> pending.add(c.asString()));
 		for (String clause : pending) {
-			filing = clerk.ok(clerk.multipart("/api/filings/" + id + "/attestations",
-					fields("version", String.valueOf(filing.get("version").asLong()), "clauseRef", clause, "evidence", "现场核查：符合要求"),
-					List.of(new Part("file", "evidence.pdf", pdf("evidence " + clause)))));
+			filing = clerk
+				.ok(clerk.multipart("/api/filings/" + id + "/attestations",
+						fields("version", String.valueOf(filing.get("version").asLong()), "clauseRef", clause,
+								"evidence", "现场核查：符合要求"),
+						List.of(new Part("file", "evidence.pdf", pdf("evidence " + clause)))));
 		}
 		for (String committee : List.of("TECHNOLOGY_MANAGEMENT", "ETHICS")) {
 			filing = clerk.ok(clerk.multipart("/api/filings/" + id + "/committee-opinions",
-					fields("version", String.valueOf(filing.get("version").asLong()), "committee", committee, "meetingDate", MEETING,
-							"opinion", "经讨论，同意开展该技术"),
+					fields("version", String.valueOf(filing.get("version").asLong()), "committee", committee,
+							"meetingDate", MEETING, "opinion", "经讨论，同意开展该技术"),
 					List.of(new Part("minutes", "minutes.pdf", pdf("minutes " + committee)))));
 		}
 		filing = act(clerk, filing, "submit", Map.of("firstCaseDate", FIRST_CASE));
