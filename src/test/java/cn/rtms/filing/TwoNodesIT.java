@@ -17,9 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import cn.rtms.Application;
 import cn.rtms.filing.FilingClient.Part;
+import cn.rtms.platform.EventRedelivery;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
 import cn.rtms.support.TestClock;
@@ -98,7 +100,8 @@ class TwoNodesIT {
 		return new SpringApplicationBuilder(Application.class).run("--server.port=0",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
-				"--spring.datasource.hikari.connection-init-sql=SET lock_timeout = '2s'");
+				"--spring.datasource.hikari.connection-init-sql=SET lock_timeout = '2s'",
+				"--rtms.events.redelivery-after=PT0S");
 	}
 
 	static int port(ConfigurableApplicationContext node) {
@@ -156,28 +159,10 @@ class TwoNodesIT {
 		FilingClient province = FilingClient.as(port(node1), "province");
 		JsonNode filing = active(clerk, province, FilingClient.as(port(node1), "expert1"), "S04");
 		assertThat(filing.has("revocationProposal")).as("松江 meets S04 before the change").isFalse();
-		String institutionId = filing.get("institutionId").asString();
-		Api clerkOnNode2 = Api.as(port(node2), "songjiang-clerk");
-		ObjectNode institution = (ObjectNode) clerkOnNode2.get("/api/institutions/" + institutionId).body();
-		institution.set("equipment", institution.arrayNode());
-
-		// the institution change commits on node 2, but its re-check cannot read the
-		// filings (the table is locked) and fails
-		try (Connection locker = postgres.getPostgresDatabase().getConnection()) {
-			locker.setAutoCommit(false);
-			try (Statement lock = locker.createStatement()) {
-				lock.execute("lock table filing.filing in access exclusive mode");
-			}
-			Response changed = clerkOnNode2.put("/api/institutions/" + institutionId, institution);
-			assertThat(changed.status()).as(changed.text()).isEqualTo(200);
-			locker.rollback();
-		}
+		assertThat(filing.get("institutionId").asString()).isEqualTo(institutionOf("songjiang-clerk"));
+		List<String> outstanding = changeWhileTheRecheckFails("songjiang-clerk",
+				institution -> institution.set("equipment", institution.arrayNode()));
 		assertThat(province.filing(id(filing)).has("revocationProposal")).as("the re-check failed").isFalse();
-		List<String> outstanding = jdbc
-			.sql("select id::text from platform.event_publication where completion_date is null "
-					+ "and listener_id like '%EligibilityChangeListener%' and event_type like '%InstitutionChanged'")
-			.query(String.class)
-			.list();
 		assertThat(outstanding).as("the failed re-check is kept in the registry").hasSize(1);
 
 		node2.close();
@@ -193,6 +178,48 @@ class TwoNodesIT {
 		assertThat(jdbc.sql("select count(*) from platform.event_publication where completion_date is null")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void anEventWhoseListenerFailedIsRedeliveredWithoutARestart() throws SQLException {
+		List<String> outstanding = changeWhileTheRecheckFails("jiangcheng-clerk",
+				institution -> institution.put("name", institution.get("name").asString()));
+		assertThat(outstanding).hasSize(1);
+		assertThat(node1.getBean(EventRedelivery.class).redeliver()).isTrue();
+		assertThat(jdbc.sql("select count(*) from platform.event_publication where id = ?::uuid")
+			.param(outstanding.get(0))
+			.query(Long.class)
+			.single()).as("re-delivered by node 1 and completed").isZero();
+	}
+
+	static String institutionOf(String clerk) {
+		return Api.as(port(node1), clerk).get("/api/auth/me").body().get("institutionId").asString();
+	}
+
+	/**
+	 * The clerk changes the institution on node 2 while the filings table is locked: the
+	 * change commits, its re-check cannot read the filings and fails.
+	 * @return the ids of the institution-change publications left incomplete
+	 */
+	static List<String> changeWhileTheRecheckFails(String clerk, Consumer<ObjectNode> change) throws SQLException {
+		Api api = Api.as(port(node2), clerk);
+		String path = "/api/institutions/" + institutionOf(clerk);
+		ObjectNode institution = (ObjectNode) api.get(path).body();
+		change.accept(institution);
+		try (Connection locker = postgres.getPostgresDatabase().getConnection()) {
+			locker.setAutoCommit(false);
+			try (Statement lock = locker.createStatement()) {
+				lock.execute("lock table filing.filing in access exclusive mode");
+			}
+			Response changed = api.put(path, institution);
+			assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+			locker.rollback();
+		}
+		return jdbc
+			.sql("select id::text from platform.event_publication where completion_date is null "
+					+ "and listener_id like '%EligibilityChangeListener%' and event_type like '%InstitutionChanged'")
+			.query(String.class)
+			.list();
 	}
 
 	static String id(JsonNode filing) {
