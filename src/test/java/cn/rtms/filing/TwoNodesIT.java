@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 
 import cn.rtms.Application;
 import cn.rtms.filing.FilingClient.Part;
+import cn.rtms.platform.ClusterJobs;
 import cn.rtms.platform.EventRedelivery;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
@@ -151,6 +152,17 @@ class TwoNodesIT {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(schedules.get(1).daily()).as("triggered again the same day: not repeated").isEmpty();
+	}
+
+	@Test
+	void aJobRunningOnOneNodeIsSkippedByTheOtherAndReleasedAfterwards() {
+		ClusterJobs one = node1.getBean(ClusterJobs.class);
+		ClusterJobs two = node2.getBean(ClusterJobs.class);
+		Optional<Optional<String>> whileNode1Runs = one.exclusively("test.exclusive",
+				() -> two.exclusively("test.exclusive", () -> "ran on node 2"));
+		assertThat(whileNode1Runs).as("node 1 ran it, node 2 skipped it meanwhile").contains(Optional.empty());
+		assertThat(two.exclusively("test.exclusive", () -> "ran on node 2")).as("released when node 1 finished")
+			.contains("ran on node 2");
 	}
 
 	@Test
