@@ -6,40 +6,59 @@ import java.util.UUID;
 
 import cn.rtms.institutions.InstitutionChanged;
 import cn.rtms.personnel.PersonChanged;
+import cn.rtms.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Re-evaluates active filings when what their eligibility depends on changes: an
  * institution's record (beds, equipment, licences, volumes), one of its people (titles,
  * trainings, adverse events, leaving), or the spec editions (checked once when the
- * application is ready, since a new edition arrives with a deployment). Runs after the
- * change has committed; a proposal for revocation then waits in the competent authority's
- * inbox.
+ * application is ready, since a new edition arrives with a deployment; on one node at a
+ * time). Runs after the change has committed, synchronously on the publishing thread, in
+ * a transaction of its own; a proposal for revocation then waits in the competent
+ * authority's inbox.
+ * <p>
+ * The events go through Spring Modulith's JDBC event publication registry: the
+ * publisher's transaction stores one publication per event and listener, and the registry
+ * deletes it when the listener returns. A listener that throws (the database failing,
+ * say) or whose node stops before it returns leaves the publication, and the next node to
+ * start re-delivers it
+ * ({@code spring.modulith.events.republish-outstanding-events-on-restart}). The re-check
+ * is idempotent (a filing already carrying a proposal gets no second one), so a
+ * re-delivery after a partial run is harmless.
  */
 @Component
 class EligibilityChangeListener {
+
+	static final String STARTUP_JOB = "filing.startup-recheck";
 
 	private static final Logger log = LoggerFactory.getLogger(EligibilityChangeListener.class);
 
 	private final FilingManagement filings;
 
-	EligibilityChangeListener(FilingManagement filings) {
+	private final ClusterJobs jobs;
+
+	EligibilityChangeListener(FilingManagement filings, ClusterJobs jobs) {
 		this.filings = filings;
+		this.jobs = jobs;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(InstitutionChanged event) {
 		recheck(Set.of(event.institutionId()));
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(PersonChanged event) {
 		Set<UUID> institutions = new LinkedHashSet<>();
 		if (event.institutionId() != null) {
@@ -54,28 +73,28 @@ class EligibilityChangeListener {
 	@EventListener(ApplicationReadyEvent.class)
 	void onStartup() {
 		try {
-			RevocationCheckResult result = this.filings.recheckAll();
-			if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
-				log.info("启动时复核有效备案 {} 项，新增撤销建议 {} 项，出错 {} 项", result.checked(), result.proposed().size(),
-						result.errors().size());
-			}
+			this.jobs.exclusively(STARTUP_JOB, this.filings::recheckAll).ifPresent(result -> {
+				if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
+					log.info("启动时复核有效备案 {} 项，新增撤销建议 {} 项，出错 {} 项", result.checked(), result.proposed().size(),
+							result.errors().size());
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			log.warn("启动时复核有效备案失败：{}", ex.getMessage());
 		}
 	}
 
+	/**
+	 * Re-checks the institutions' filings; a failure propagates so that the event
+	 * publication stays incomplete and is re-delivered.
+	 */
 	private void recheck(Set<UUID> institutions) {
 		for (UUID institution : institutions) {
-			try {
-				RevocationCheckResult result = this.filings.recheckInstitution(institution);
-				if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
-					log.info("机构 {} 信息变更后复核 {} 项有效备案，新增撤销建议 {} 项，出错 {} 项", institution, result.checked(),
-							result.proposed().size(), result.errors().size());
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("机构 {} 信息变更后复核备案失败：{}", institution, ex.getMessage());
+			RevocationCheckResult result = this.filings.recheckInstitution(institution);
+			if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
+				log.info("机构 {} 信息变更后复核 {} 项有效备案，新增撤销建议 {} 项，出错 {} 项", institution, result.checked(),
+						result.proposed().size(), result.errors().size());
 			}
 		}
 	}

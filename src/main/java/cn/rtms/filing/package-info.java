@@ -9,7 +9,7 @@
  * {@link cn.rtms.filing.FilingStateChanged} for every transition and
  * {@link cn.rtms.filing.RevocationProposed} for automatic proposals.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "catalog", "institutions", "personnel", "rules", "identity", "audit", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "institutions", "personnel", "rules",
+		"identity", "audit", "platform", "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.filing;

@@ -1,5 +1,6 @@
 package cn.rtms.identity;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * institutionId} and the institution's {@code regionCode}; {@link Role#PHYSICIAN} also
  * carries {@code personId}; authorities carry the {@code regionCode} of their
  * jurisdiction; {@link Role#EXPERT} and {@link Role#SYSTEM_ADMIN} carry neither.
+ * Serializable: it is the principal of the security context that Spring Session keeps in
+ * PostgreSQL.
  *
  * @param id account id
  * @param username login name
@@ -22,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param mustChangePassword whether the password must be changed before anything else
  */
 public record CurrentUser(UUID id, String username, String displayName, Role role, @Nullable UUID institutionId,
-		@Nullable UUID personId, @Nullable String regionCode, boolean mustChangePassword) {
+		@Nullable UUID personId, @Nullable String regionCode, boolean mustChangePassword) implements Serializable {
 
 	/**
 	 * @return whether the user has one of the given roles

@@ -8,11 +8,14 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * HTTP sessions of logged-in users, for identity's own controllers: a login gets a fresh
  * session id (no session fixation); a logout ends the session and drops the CSRF cookie.
+ * Sessions live in PostgreSQL (Spring Session JDBC), indexed by the account id so that
+ * {@link AccountSessions} can end an account's other sessions on any node.
  */
 @Component
 public class Sessions {
@@ -68,6 +71,9 @@ public class Sessions {
 		context.setAuthentication(SecurityConfiguration.authenticated(user));
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
+		request.getSession()
+			.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+					AccountSessions.principalName(user.id()));
 	}
 
 }

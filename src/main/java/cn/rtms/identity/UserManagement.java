@@ -52,10 +52,13 @@ public class UserManagement {
 
 	private final Clock clock;
 
+	private final AccountSessions sessions;
+
 	private final String dummyHash;
 
 	UserManagement(Users users, PasswordEncoder passwords, AccessPolicy access, IdentityManagement identity,
-			RegionHierarchy regions, InstitutionDirectory directory, ApplicationEventPublisher events, Clock clock) {
+			RegionHierarchy regions, InstitutionDirectory directory, ApplicationEventPublisher events, Clock clock,
+			AccountSessions sessions) {
 		this.users = users;
 		this.passwords = passwords;
 		this.access = access;
@@ -64,6 +67,7 @@ public class UserManagement {
 		this.directory = directory;
 		this.events = events;
 		this.clock = clock;
+		this.sessions = sessions;
 		this.dummyHash = passwords.encode("Dummy-Password-1");
 	}
 
@@ -128,7 +132,8 @@ public class UserManagement {
 	}
 
 	/**
-	 * Changes the current user's password.
+	 * Changes the current user's password and ends the account's other sessions (on every
+	 * node); the session making the change stays.
 	 * @param oldPassword the current password
 	 * @param newPassword the new one (password policy; not equal to the old one)
 	 * @return the user, no longer required to change the password
@@ -153,6 +158,7 @@ public class UserManagement {
 		Instant now = this.clock.instant();
 		this.users.changePassword(user.id(), this.passwords.encode(newPassword), false, now);
 		UserAccount changed = this.users.find(user.id()).orElseThrow();
+		this.sessions.endOthers(user.id());
 		publish("PASSWORD_CHANGED", user.id(), user.username(), user.id(), user.summary(now), changed.summary(now));
 		return current(changed);
 	}
@@ -339,7 +345,7 @@ public class UserManagement {
 
 	/**
 	 * Disables or re-enables an account (system administrator only); a disabled account's
-	 * sessions end at their next request.
+	 * sessions end at once.
 	 * @param id account id
 	 * @param enabled the new state
 	 * @return the account
@@ -353,12 +359,15 @@ public class UserManagement {
 		Instant now = this.clock.instant();
 		UserAccount before = account(id);
 		this.users.setEnabled(id, enabled, now);
+		if (!enabled) {
+			this.sessions.endOthers(id);
+		}
 		return changed(enabled ? "USER_ENABLED" : "USER_DISABLED", admin, before, now);
 	}
 
 	/**
-	 * Sets a new initial password that must be changed at the next login (system
-	 * administrator only).
+	 * Sets a new initial password that must be changed at the next login and ends the
+	 * account's sessions (system administrator only).
 	 * @param id account id
 	 * @param password the new initial password (password policy)
 	 * @return the account
@@ -374,6 +383,7 @@ public class UserManagement {
 		}
 		this.users.changePassword(id, this.passwords.encode(password), true, now);
 		this.users.unlock(id, now);
+		this.sessions.endOthers(id);
 		return changed("PASSWORD_RESET", admin, before, now);
 	}
 

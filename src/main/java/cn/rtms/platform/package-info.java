@@ -5,13 +5,16 @@
  * a killed run ({@link cn.rtms.platform.EmbeddedDatabase}); backs up and restores the
  * database ({@link cn.rtms.platform.DatabaseBackup}, publishes
  * {@link cn.rtms.platform.DatabaseRestored}); tells the client address behind trusted
- * proxies ({@link cn.rtms.platform.ClientAddress}); and the platform's one
- * {@link java.time.Clock} (Asia/Shanghai; pinned to a given moment with
+ * proxies ({@link cn.rtms.platform.ClientAddress}); runs a background job on one node
+ * only when several share the database ({@link cn.rtms.platform.ClusterJobs}); and the
+ * platform's one {@link java.time.Clock} (Asia/Shanghai; pinned to a given moment with
  * {@code rtms.clock.pinned} for tests and demos, readable by the browser at
- * {@code GET /api/public/clock}). Owns no business data. See
- * docs/adr/0003-platform-and-demo-modules.md and
- * docs/adr/0006-one-clock-and-a-pinned-test-day.md and
- * docs/adr/0010-durable-embedded-database-and-backups.md.
+ * {@code GET /api/public/clock}). Owns schema {@code platform} (job runs and Spring
+ * Modulith's event publication registry), no business data. See
+ * docs/adr/0003-platform-and-demo-modules.md,
+ * docs/adr/0006-one-clock-and-a-pinned-test-day.md,
+ * docs/adr/0010-durable-embedded-database-and-backups.md and
+ * docs/adr/0011-sessions-locks-and-events-in-the-database.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 @org.jspecify.annotations.NullMarked

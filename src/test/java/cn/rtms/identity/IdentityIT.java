@@ -258,6 +258,34 @@ class IdentityIT {
 	}
 
 	@Test
+	void aPasswordChangeEndsTheAccountsOtherSessions() {
+		String username = newUser();
+		Api changing = newUserSession(username, "First#2026x");
+		Api other = new Api(this.port).login(username, "First#2026x");
+		assertThat(other.get("/api/regions").status()).isEqualTo(200);
+		Response changed = changing.post("/api/auth/password",
+				Map.of("oldPassword", "First#2026x", "newPassword", "Second#2026x"));
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+		assertThat(changing.get("/api/regions").status()).as("the session that changed it stays").isEqualTo(200);
+		Response ended = other.get("/api/regions");
+		assertThat(ended.status()).isEqualTo(401);
+		assertThat(ended.body().get("code").asString()).isEqualTo("UNAUTHENTICATED");
+	}
+
+	@Test
+	void aPasswordResetEndsTheAccountsSessions() {
+		String username = newUser();
+		Api api = newUserSession(username, "Before#2026x");
+		assertThat(api.get("/api/regions").status()).isEqualTo(200);
+		Api admin = Api.as(this.port, "admin");
+		Response reset = admin.post("/api/users/" + userId(admin, username) + "/password-reset",
+				Map.of("password", "Reset#2026xy"));
+		assertThat(reset.status()).as(reset.text()).isEqualTo(200);
+		assertThat(api.get("/api/regions").status()).isEqualTo(401);
+		assertThat(admin.get("/api/users").status()).as("the administrator's own session stays").isEqualTo(200);
+	}
+
+	@Test
 	void followsDirectAdministrationInTheRegionHierarchy() {
 		assertThat(this.regions.ancestry("220102")).containsExactly("220102", "220100", "220000");
 		assertThat(this.regions.ancestry("220581")).containsExactly("220581", "220000");

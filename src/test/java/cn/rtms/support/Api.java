@@ -29,10 +29,24 @@ public final class Api {
 
 	private final String base;
 
-	private final Map<String, String> cookies = new LinkedHashMap<>();
+	private final Map<String, String> cookies;
 
 	public Api(int port) {
+		this(port, new LinkedHashMap<>());
+	}
+
+	private Api(int port, Map<String, String> cookies) {
 		this.base = "http://127.0.0.1:" + port;
+		this.cookies = cookies;
+	}
+
+	/**
+	 * The same browser session (its cookies, shared from now on) talking to another node.
+	 * @param port the other node's port
+	 * @return a client on that port with this session's cookies
+	 */
+	public Api onPort(int port) {
+		return new Api(port, this.cookies);
 	}
 
 	/**
