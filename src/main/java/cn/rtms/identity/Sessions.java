@@ -7,27 +7,28 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * HTTP sessions of logged-in users, for identity's own controllers: a login gets a fresh
- * session id (no session fixation); a logout ends the session and drops the CSRF cookie.
+ * session id (no session fixation) and a new CSRF token; a logout ends the session and
+ * drops the CSRF cookie.
  */
 @Component
 public class Sessions {
 
 	private final SecurityContextRepository contexts;
 
-	private final CookieCsrfTokenRepository csrfTokens;
+	private final SessionCsrfTokenRepository csrfTokens;
 
-	Sessions(SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens) {
+	Sessions(SecurityContextRepository contexts, SessionCsrfTokenRepository csrfTokens) {
 		this.contexts = contexts;
 		this.csrfTokens = csrfTokens;
 	}
 
 	/**
-	 * Stores the user in the session, changing the session id if a session existed.
+	 * Stores the user in the session, changing the session id if a session existed, and
+	 * issues a new CSRF token (the previous one, if any, is no longer accepted).
 	 * @param user the authenticated user
 	 * @param request the login request
 	 * @param response its response
@@ -37,6 +38,7 @@ public class Sessions {
 			request.changeSessionId();
 		}
 		store(user, request, response);
+		this.csrfTokens.saveToken(this.csrfTokens.generateToken(request), request, response);
 	}
 
 	/**
