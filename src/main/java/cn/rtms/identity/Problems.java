@@ -1,8 +1,5 @@
 package cn.rtms.identity;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import cn.rtms.web.ProblemException;
@@ -12,10 +9,6 @@ import org.springframework.http.HttpStatus;
 
 /** identity's HTTP problems (RFC 9457, Chinese, stable codes). */
 final class Problems {
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private Problems() {
 	}
@@ -74,10 +67,6 @@ final class Problems {
 		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_USER", "用户信息有误",
 				"用户信息有误：" + String.join("；", problems.stream().map(p -> p.field() + "：" + p.message()).toList()),
 				problems);
-	}
-
-	static String format(Instant instant) {
-		return TIME.format(instant.atZone(CHINA));
 	}
 
 }
