@@ -165,6 +165,24 @@ class LoginProtectionIT {
 	}
 
 	@Test
+	void startsANewCountWhenTheLockHasExpired() {
+		String username = newUser();
+		for (int i = 1; i <= UserManagement.MAX_FAILURES; i++) {
+			new Api(this.port).tryLogin(username, WRONG);
+		}
+		assertThat(new Api(this.port).tryLogin(username, INITIAL).status()).as("locked").isEqualTo(401);
+		this.jdbc.sql("update identity.user_account set locked_until = ? where username = ?")
+			.params(Timestamp.from(TestClock.pinned().toInstant().minusSeconds(60)), username)
+			.update();
+		assertThat(new Api(this.port).tryLogin(username, WRONG).status()).isEqualTo(401);
+		assertThat(this.jdbc.sql("select failed_attempts from identity.user_account where username = ?")
+			.param(username)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(new Api(this.port).tryLogin(username, INITIAL).status()).isEqualTo(200);
+	}
+
+	@Test
 	void throttlesTheLoginsOfABusyClientAddressButNotOfOthers() throws Exception {
 		try (LoginThrottle.Permit busy = this.throttle.acquire("127.0.0.1")) {
 			HttpResponse<String> refused = login(InetAddress.getByName("127.0.0.1"));
