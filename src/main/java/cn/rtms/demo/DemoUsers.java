@@ -27,17 +27,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo accounts of docs/identity-filing-contracts.md (password {@value #PASSWORD},
- * not forced to change), created after the demo hospitals and people, each one once
- * (missing ones are added on later starts too); and the login table printed to the
- * console when the application is ready.
+ * The demo accounts of docs/identity-filing-contracts.md (the published password
+ * {@link UserManagement#DEMO_PASSWORD}, not forced to change, exempt from password
+ * expiry; the password is refused for every other account), created after the demo
+ * hospitals and people, each one once (missing ones are added on later starts too); and
+ * the login table printed to the console when the application is ready.
  */
 @Component
 @Order(11)
 @ConditionalOnProperty(name = "rtms.demo-data.enabled", havingValue = "true")
 class DemoUsers implements ApplicationRunner {
 
-	static final String PASSWORD = "Rtms@2026";
+	static final String PASSWORD = UserManagement.DEMO_PASSWORD;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -110,8 +111,8 @@ class DemoUsers implements ApplicationRunner {
 						continue;
 					}
 				}
-				this.users.create(new CreateUser(user.username(), user.displayName(), user.role(), institutionId,
-						personId, user.regionCode(), PASSWORD), false);
+				this.users.createDemoAccount(new CreateUser(user.username(), user.displayName(), user.role(),
+						institutionId, personId, user.regionCode(), PASSWORD));
 				created[0]++;
 			}
 		}));

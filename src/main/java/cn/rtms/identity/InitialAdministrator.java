@@ -49,7 +49,7 @@ class InitialAdministrator implements ApplicationRunner {
 		boolean generated = this.configuredPassword == null || this.configuredPassword.isBlank();
 		String password = generated ? generate() : this.configuredPassword;
 		this.identity.asSystem(() -> this.management
-			.create(new CreateUser("admin", "系统管理员", Role.SYSTEM_ADMIN, null, null, null, password), true));
+			.create(new CreateUser("admin", "系统管理员", Role.SYSTEM_ADMIN, null, null, null, password)));
 		if (generated) {
 			log.warn("已创建系统管理员账号 admin，初始密码：{}（仅显示这一次，首次登录后必须修改）", password);
 		}

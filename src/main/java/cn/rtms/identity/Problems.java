@@ -1,34 +1,40 @@
 package cn.rtms.identity;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import cn.rtms.web.ProblemException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** identity's HTTP problems (RFC 9457, Chinese, stable codes). */
 final class Problems {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
 	private Problems() {
 	}
 
+	/**
+	 * The one answer to an unknown username, a wrong password and a locked account, so
+	 * that none of them tells whether the account exists.
+	 */
 	static ProblemException loginFailed() {
-		return new ProblemException(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED", "登录失败", "用户名或密码错误", List.of());
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED", "登录失败", LOGIN_FAILED_DETAIL, List.of());
+	}
+
+	static final String LOGIN_FAILED_DETAIL = "用户名或密码错误；连续 " + UserManagement.MAX_FAILURES + " 次失败后账号将锁定 "
+			+ UserManagement.LOCK_DURATION.toMinutes() + " 分钟，请稍后再试或联系系统管理员";
+
+	/** 429 {@code LOGIN_THROTTLED} with {@code Retry-After}. */
+	static ProblemException loginThrottled(long retryAfterSeconds) {
+		ProblemException problem = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", "登录请求过多",
+				"来自您所在网络地址的登录请求过多，请 " + retryAfterSeconds + " 秒后再试", List.of());
+		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		problem.getBody().setProperty("retryAfterSeconds", retryAfterSeconds);
+		return problem;
 	}
 
 	static ProblemException accountDisabled() {
 		return new ProblemException(HttpStatus.UNAUTHORIZED, "ACCOUNT_DISABLED", "账号已停用", "该账号已停用，请联系系统管理员", List.of());
-	}
-
-	static AccountLocked accountLocked(Instant until) {
-		return new AccountLocked(until);
 	}
 
 	static ProblemException passwordRejected(List<String> reasons) {
@@ -44,12 +50,12 @@ final class Problems {
 
 	static ProblemException passwordChangeRequired() {
 		return new ProblemException(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED", "需要修改密码",
-				"首次登录或密码已被重置，请先修改密码（POST /api/auth/password）", List.of());
+				"首次登录、密码已被重置或已过期，请先修改密码（POST /api/auth/password）", List.of());
 	}
 
 	static ProblemException csrfRefused() {
 		return new ProblemException(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID", "请求被拒绝",
-				"缺少或无效的 CSRF 令牌（请求头 X-XSRF-TOKEN 须与 Cookie XSRF-TOKEN 一致），请刷新页面后重试", List.of());
+				"缺少或无效的 CSRF 令牌（请求头 X-XSRF-TOKEN 须为本会话的令牌，见 Cookie XSRF-TOKEN），请刷新页面后重试", List.of());
 	}
 
 	static ProblemException userNotFound(Object id) {
@@ -61,22 +67,6 @@ final class Problems {
 		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_USER", "用户信息有误",
 				"用户信息有误：" + String.join("；", problems.stream().map(p -> p.field() + "：" + p.message()).toList()),
 				problems);
-	}
-
-	static String format(Instant instant) {
-		return TIME.format(instant.atZone(CHINA));
-	}
-
-	/** 423 {@code ACCOUNT_LOCKED}, with the unlock time. */
-	static final class AccountLocked extends ProblemException {
-
-		AccountLocked(Instant until) {
-			super(HttpStatus.LOCKED, "ACCOUNT_LOCKED", "账号已锁定",
-					"连续 " + UserManagement.MAX_FAILURES + " 次登录失败，账号已锁定至 " + format(until) + "（北京时间），请稍后再试或联系系统管理员解锁",
-					List.of());
-			getBody().setProperty("lockedUntil", until.toString());
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.rtms.identity;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import cn.rtms.web.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
@@ -33,27 +37,41 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Session-based security for the JSON API: everything under {@code /api} needs a session
  * except login, the OpenAPI document and UI, and {@code GET /api/public/**}; the SPA's
- * files and routes are public. CSRF uses the double-submit cookie ({@code XSRF-TOKEN}
- * cookie, {@code X-XSRF-TOKEN} header) on every non-GET request except login. 401 and 403
- * are RFC 9457 problems in Chinese. Accounts are re-read on every request (disabled
- * accounts lose their session, a user who must change the password gets 403
- * {@code PASSWORD_CHANGE_REQUIRED} outside {@code /api/auth/**}).
+ * files and routes are public. Every non-GET request except login needs the session's
+ * CSRF token in {@code X-XSRF-TOKEN} (the token is kept in the session, mirrored to the
+ * readable cookie {@code XSRF-TOKEN} and renewed at login, see
+ * {@link SessionCsrfTokenRepository}); a refused token without a logged-in session
+ * answers 401, so the SPA goes to the login page. 401 and 403 are RFC 9457 problems in
+ * Chinese. Accounts are re-read on every request (disabled accounts lose their session, a
+ * user who must change the password gets 403 {@code PASSWORD_CHANGE_REQUIRED} outside
+ * {@code /api/auth/**}). Every response carries the security headers of
+ * {@link #CONTENT_SECURITY_POLICY}, nosniff, {@code X-Frame-Options: DENY} and
+ * {@code Referrer-Policy}; requests over TLS also get HSTS
+ * ({@code rtms.security.hsts-max-age}, 0 turns it off).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String LOGIN = "/api/auth/login";
+
+	/**
+	 * Scripts only from the platform itself; inline styles are allowed because Element
+	 * Plus and ECharts set element styles at run time; nothing may frame the platform.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -66,10 +84,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	CookieCsrfTokenRepository csrfTokenRepository() {
-		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-		repository.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax"));
-		return repository;
+	SessionCsrfTokenRepository csrfTokenRepository() {
+		return new SessionCsrfTokenRepository();
 	}
 
 	/** The filter chain, only in a servlet web application (not in command mode). */
@@ -79,14 +95,27 @@ class SecurityConfiguration {
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
-				CookieCsrfTokenRepository csrfTokens, UserManagement users, JsonMapper json,
-				ApplicationEventPublisher events) throws Exception {
+				SessionCsrfTokenRepository csrfTokens, UserManagement users, JsonMapper json,
+				ApplicationEventPublisher events, @Value("${rtms.security.hsts-max-age:365d}") Duration hstsMaxAge)
+				throws Exception {
 			ProblemWriter problems = new ProblemWriter(json);
 			CsrfTokenRequestAttributeHandler plainToken = new CsrfTokenRequestAttributeHandler();
 			http.securityContext(context -> context.securityContextRepository(contexts))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 					.csrfTokenRequestHandler(plainToken)
 					.ignoringRequestMatchers(LOGIN))
+				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+					.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+					.contentTypeOptions(Customizer.withDefaults())
+					.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+					.httpStrictTransportSecurity(hsts -> {
+						if (hstsMaxAge.isZero() || hstsMaxAge.isNegative()) {
+							hsts.disable();
+						}
+						else {
+							hsts.maxAgeInSeconds(hstsMaxAge.toSeconds()).includeSubDomains(true);
+						}
+					}))
 				.authorizeHttpRequests(
 						requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 							.permitAll()
@@ -108,15 +137,13 @@ class SecurityConfiguration {
 				.exceptionHandling(exceptions -> exceptions
 					.authenticationEntryPoint((request, response, ex) -> problems.write(response,
 							refused(events, request, new NotAuthenticated())))
-					.accessDeniedHandler((request, response, ex) -> problems.write(response,
-							refused(events, request,
-									ex instanceof CsrfException ? Problems.csrfRefused()
-											: new AccessDenied("无权访问该资源")))))
+					.accessDeniedHandler(
+							(request, response, ex) -> problems.write(response, refused(events, request, refusal(ex)))))
 				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 				.formLogin(AbstractHttpConfigurer::disable)
 				.httpBasic(AbstractHttpConfigurer::disable)
 				.logout(AbstractHttpConfigurer::disable)
-				.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+				.addFilterAfter(new CsrfCookieFilter(csrfTokens), CsrfFilter.class)
 				.addFilterBefore(new AccountFilter(users, contexts, problems), AuthorizationFilter.class);
 			return http.build();
 		}
@@ -124,16 +151,37 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Renders the deferred CSRF token on every request so the {@code XSRF-TOKEN} cookie
-	 * is always present.
+	 * A refused CSRF token without a logged-in user is a missing session (it expired, or
+	 * there never was one): 401, so the SPA logs in again; with a user it is 403
+	 * {@code CSRF_TOKEN_INVALID}.
+	 */
+	static ProblemException refusal(Exception ex) {
+		if (!(ex instanceof CsrfException)) {
+			return new AccessDenied("无权访问该资源");
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser) ? Problems.csrfRefused()
+				: new NotAuthenticated();
+	}
+
+	/**
+	 * Keeps the {@code XSRF-TOKEN} cookie equal to the session's token on every request
+	 * of a session, so the SPA always has it.
 	 */
 	static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		private final SessionCsrfTokenRepository tokens;
+
+		CsrfCookieFilter(SessionCsrfTokenRepository tokens) {
+			this.tokens = tokens;
+		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-				token.getToken();
+			if (request.getSession(false) != null
+					&& request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				this.tokens.mirror(token, request, response);
 			}
 			chain.doFilter(request, response);
 		}

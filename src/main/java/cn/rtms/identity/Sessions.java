@@ -7,30 +7,31 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * HTTP sessions of logged-in users, for identity's own controllers: a login gets a fresh
- * session id (no session fixation); a logout ends the session and drops the CSRF cookie.
- * Sessions live in PostgreSQL (Spring Session JDBC), indexed by the account id so that
- * {@link AccountSessions} can end an account's other sessions on any node.
+ * session id (no session fixation) and a new CSRF token; a logout ends the session and
+ * drops the CSRF cookie. Sessions live in PostgreSQL (Spring Session JDBC), indexed by
+ * the account id so that {@link AccountSessions} can end an account's other sessions on
+ * any node.
  */
 @Component
 public class Sessions {
 
 	private final SecurityContextRepository contexts;
 
-	private final CookieCsrfTokenRepository csrfTokens;
+	private final SessionCsrfTokenRepository csrfTokens;
 
-	Sessions(SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens) {
+	Sessions(SecurityContextRepository contexts, SessionCsrfTokenRepository csrfTokens) {
 		this.contexts = contexts;
 		this.csrfTokens = csrfTokens;
 	}
 
 	/**
-	 * Stores the user in the session, changing the session id if a session existed.
+	 * Stores the user in the session, changing the session id if a session existed, and
+	 * issues a new CSRF token (the previous one, if any, is no longer accepted).
 	 * @param user the authenticated user
 	 * @param request the login request
 	 * @param response its response
@@ -40,6 +41,7 @@ public class Sessions {
 			request.changeSessionId();
 		}
 		store(user, request, response);
+		this.csrfTokens.saveToken(this.csrfTokens.generateToken(request), request, response);
 	}
 
 	/**

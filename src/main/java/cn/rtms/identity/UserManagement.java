@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -15,14 +16,19 @@ import cn.rtms.web.ProblemException;
 import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accounts' use cases: login with lockout (5 consecutive failures lock the account for 15
- * minutes), password change under the password policy, and user administration by the
+ * minutes; at most 5 passwords are ever checked, however many logins run at once),
+ * answered alike for unknown names, wrong passwords and locked accounts; password change
+ * under the password policy; password expiry (a password older than
+ * {@code rtms.security.password-max-age} must be changed); and user administration by the
  * system administrator. Every login success and failure, lockout, password change and
  * account change is published as a {@link UserEvent}.
  */
@@ -35,6 +41,12 @@ public class UserManagement {
 
 	/** How long a lockout lasts. */
 	public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+	/**
+	 * The published password of the demo accounts (printed at start and in the README):
+	 * refused for every account that is not a demo account.
+	 */
+	public static final String DEMO_PASSWORD = "Rtms@2026";
 
 	private final Users users;
 
@@ -54,11 +66,13 @@ public class UserManagement {
 
 	private final AccountSessions sessions;
 
+	private final Duration passwordMaxAge;
+
 	private final String dummyHash;
 
 	UserManagement(Users users, PasswordEncoder passwords, AccessPolicy access, IdentityManagement identity,
 			RegionHierarchy regions, InstitutionDirectory directory, ApplicationEventPublisher events, Clock clock,
-			AccountSessions sessions) {
+			AccountSessions sessions, @Value("${rtms.security.password-max-age:90d}") Duration passwordMaxAge) {
 		this.users = users;
 		this.passwords = passwords;
 		this.access = access;
@@ -68,58 +82,64 @@ public class UserManagement {
 		this.events = events;
 		this.clock = clock;
 		this.sessions = sessions;
+		this.passwordMaxAge = passwordMaxAge;
 		this.dummyHash = passwords.encode("Dummy-Password-1");
 	}
 
 	/**
-	 * Checks a username and password. Failures are counted (and committed) even though
-	 * the call fails.
+	 * Checks a username and password. Before the password is checked the attempt is
+	 * counted in one atomic update, committed at once (the method runs without a
+	 * transaction), so that concurrent logins check at most {@link #MAX_FAILURES}
+	 * passwords before the lock; an unknown name, a wrong password and a locked account
+	 * get the same answer after the same work (a refused name or account is checked
+	 * against a dummy hash).
 	 * @param username login name (case-insensitive)
 	 * @param password password
 	 * @return the user, now to be stored in the session
-	 * @throws ProblemException 401 {@code LOGIN_FAILED} for a wrong username or password,
-	 * 423 {@code ACCOUNT_LOCKED} with the unlock time when locked (also on the failure
-	 * that locks it), 401 {@code ACCOUNT_DISABLED}
+	 * @throws ProblemException 401 {@code LOGIN_FAILED} for an unknown username, a wrong
+	 * password or a locked account alike; 401 {@code ACCOUNT_DISABLED} for the right
+	 * password of a disabled account
 	 */
-	@Transactional(noRollbackFor = ProblemException.class)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public CurrentUser login(String username, String password) {
 		Instant now = this.clock.instant();
-		Optional<UserAccount> found = this.users.findByUsername(username.strip());
+		String name = username.strip();
+		Optional<UserAccount> found = this.users.findByUsername(name);
 		if (found.isEmpty()) {
 			this.passwords.matches(password, this.dummyHash);
-			publish("LOGIN_FAILED", null, username.strip(), null, null, Map.of("reason", "用户名不存在"));
+			publish("LOGIN_FAILED", null, name, null, null, Map.of("reason", "用户名不存在"));
 			throw Problems.loginFailed();
 		}
 		UserAccount user = found.get();
-		Instant lockedUntil = user.lockedUntil();
-		if (lockedUntil != null && user.lockedAt(now)) {
-			publish("LOGIN_REFUSED_LOCKED", user.id(), user.username(), null, null,
-					Map.of("lockedUntil", lockedUntil.toString()));
-			throw Problems.accountLocked(lockedUntil);
+		OptionalInt attempt = this.users.claimAttempt(user.id(), MAX_FAILURES, now);
+		if (attempt.isEmpty()) {
+			this.passwords.matches(password, this.dummyHash);
+			Instant lockedUntil = user.lockedUntil();
+			publish("LOGIN_REFUSED_LOCKED", user.id(), user.username(), null, null, lockedUntil != null
+					? Map.of("lockedUntil", lockedUntil.toString()) : Map.of("reason", "连续失败次数已达上限"));
+			throw Problems.loginFailed();
 		}
 		if (!this.passwords.matches(password, user.passwordHash())) {
-			int failures = (lockedUntil != null ? 0 : user.failedAttempts()) + 1;
-			if (failures >= MAX_FAILURES) {
-				Instant until = now.plus(LOCK_DURATION);
-				this.users.recordFailure(user.id(), failures, until, now);
-				publish("LOGIN_FAILED", user.id(), user.username(), null, null,
-						Map.of("reason", "密码错误", "failedAttempts", failures));
-				publish("ACCOUNT_LOCKED", user.id(), user.username(), null, user.summary(now),
-						Map.of("lockedUntil", until.toString(), "failedAttempts", failures));
-				throw Problems.accountLocked(until);
-			}
-			this.users.recordFailure(user.id(), failures, null, now);
+			Instant until = now.plus(LOCK_DURATION);
+			boolean locked = this.users.lockWhenExhausted(user.id(), MAX_FAILURES, until, now);
 			publish("LOGIN_FAILED", user.id(), user.username(), null, null,
-					Map.of("reason", "密码错误", "failedAttempts", failures));
+					Map.of("reason", "密码错误", "failedAttempts", attempt.getAsInt()));
+			if (locked) {
+				publish("ACCOUNT_LOCKED", user.id(), user.username(), null, null,
+						Map.of("lockedUntil", until.toString(), "failedAttempts", MAX_FAILURES));
+			}
 			throw Problems.loginFailed();
 		}
 		if (!user.enabled()) {
+			this.users.unlock(user.id(), now);
 			publish("LOGIN_FAILED", user.id(), user.username(), null, null, Map.of("reason", "账号已停用"));
 			throw Problems.accountDisabled();
 		}
 		this.users.recordLogin(user.id(), now);
-		publish("LOGIN_SUCCEEDED", user.id(), user.username(), user.id(), null, null);
-		return current(user);
+		CurrentUser current = current(user);
+		publish("LOGIN_SUCCEEDED", user.id(), user.username(), user.id(), null,
+				passwordExpired(user, now) ? Map.of("passwordExpired", true) : null);
+		return current;
 	}
 
 	/**
@@ -148,7 +168,8 @@ public class UserManagement {
 			publish("PASSWORD_CHANGE_FAILED", user.id(), user.username(), user.id(), null, Map.of("reason", "原密码错误"));
 			throw Problems.wrongOldPassword();
 		}
-		List<String> problems = new ArrayList<>(PasswordPolicy.problems(newPassword, user.username()));
+		List<String> problems = new ArrayList<>(
+				PasswordPolicy.problems(newPassword, user.username(), user.demoAccount()));
 		if (this.passwords.matches(newPassword, user.passwordHash())) {
 			problems.add("不能与原密码相同");
 		}
@@ -170,7 +191,7 @@ public class UserManagement {
 	 * @return the user, empty when the account no longer exists or is disabled
 	 */
 	Optional<CurrentUser> reload(UUID id) {
-		return this.users.find(id).filter(UserAccount::enabled).map(UserManagement::current);
+		return this.users.find(id).filter(UserAccount::enabled).map(this::current);
 	}
 
 	/**
@@ -256,19 +277,23 @@ public class UserManagement {
 	 */
 	@Transactional
 	public UserSummary create(CreateUser command) {
-		return create(command, true);
+		return create(command, false);
 	}
 
 	/**
-	 * Creates an account (system administrator only). Only preset accounts (the demo
-	 * users) skip the forced change.
+	 * Creates one of the demo module's preset accounts (system administrator only): not
+	 * forced to change its initial password, allowed the published
+	 * {@link #DEMO_PASSWORD}, and exempt from password expiry.
 	 * @param command the account
-	 * @param mustChangePassword whether the initial password must be changed at first
-	 * login
 	 * @return the new account
+	 * @throws ProblemException 422 {@code INVALID_USER} or {@code PASSWORD_POLICY}
 	 */
 	@Transactional
-	public UserSummary create(CreateUser command, boolean mustChangePassword) {
+	public UserSummary createDemoAccount(CreateUser command) {
+		return create(command, true);
+	}
+
+	private UserSummary create(CreateUser command, boolean demoAccount) {
 		CurrentUser admin = this.access.requireRole(Role.SYSTEM_ADMIN);
 		String username = command.username().strip();
 		List<FieldProblem> problems = new ArrayList<>();
@@ -315,14 +340,15 @@ public class UserManagement {
 		if (!problems.isEmpty()) {
 			throw Problems.invalidUser(problems);
 		}
-		List<String> passwordProblems = PasswordPolicy.problems(command.initialPassword(), username);
+		List<String> passwordProblems = PasswordPolicy.problems(command.initialPassword(), username, demoAccount);
 		if (!passwordProblems.isEmpty()) {
 			throw Problems.passwordRejected(passwordProblems);
 		}
 		Instant now = this.clock.instant();
 		UserAccount account = new UserAccount(UUID.randomUUID(), username, command.displayName().strip(), role,
 				institutionId, role == Role.PHYSICIAN ? command.personId() : null, regionCode,
-				this.passwords.encode(command.initialPassword()), mustChangePassword, true, 0, null, null, null, now);
+				this.passwords.encode(command.initialPassword()), !demoAccount, true, 0, null, null, null, now,
+				demoAccount);
 		this.users.insert(account);
 		UserSummary created = account(account.id()).summary(now);
 		publish("USER_CREATED", account.id(), username, admin.id(), null, created);
@@ -377,7 +403,7 @@ public class UserManagement {
 		CurrentUser admin = this.access.requireRole(Role.SYSTEM_ADMIN);
 		Instant now = this.clock.instant();
 		UserAccount before = account(id);
-		List<String> problems = PasswordPolicy.problems(password, before.username());
+		List<String> problems = PasswordPolicy.problems(password, before.username(), before.demoAccount());
 		if (!problems.isEmpty()) {
 			throw Problems.passwordRejected(problems);
 		}
@@ -415,9 +441,25 @@ public class UserManagement {
 		return this.users.find(id).orElseThrow(() -> Problems.userNotFound(id));
 	}
 
-	static CurrentUser current(UserAccount u) {
+	/**
+	 * The session's view of an account: an expired password forces the change just as an
+	 * initial one does.
+	 */
+	CurrentUser current(UserAccount u) {
 		return new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.institutionId(), u.personId(),
-				u.regionCode(), u.mustChangePassword());
+				u.regionCode(), u.mustChangePassword() || passwordExpired(u, this.clock.instant()));
+	}
+
+	/**
+	 * @return whether the account's password is older than
+	 * {@code rtms.security.password-max-age} (never when that is zero, and never for demo
+	 * accounts, whose password is published anyway)
+	 */
+	boolean passwordExpired(UserAccount account, Instant now) {
+		if (this.passwordMaxAge.isZero() || this.passwordMaxAge.isNegative() || account.demoAccount()) {
+			return false;
+		}
+		return !account.passwordSetAt().plus(this.passwordMaxAge).isAfter(now);
 	}
 
 	private void publish(String action, @Nullable UUID userId, String username, @Nullable UUID actorId,

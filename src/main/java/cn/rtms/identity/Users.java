@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ class Users {
 
 	private static final String COLUMNS = "id, username, display_name, role, institution_id, person_id, region_code, "
 			+ "password_hash, must_change_password, enabled, failed_attempts, locked_until, password_changed_at, "
-			+ "last_login_at, created_at";
+			+ "last_login_at, created_at, demo_account";
 
 	private final JdbcClient jdbc;
 
@@ -54,20 +55,52 @@ class Users {
 	void insert(UserAccount u) {
 		this.jdbc.sql("""
 				insert into identity.user_account (id, username, display_name, role, institution_id, person_id,
-				    region_code, password_hash, must_change_password, enabled, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    region_code, password_hash, must_change_password, enabled, created_at, updated_at, demo_account)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(u.id(), u.username(), u.displayName(), u.role().name(), u.institutionId(), u.personId(),
 					u.regionCode(), u.passwordHash(), u.mustChangePassword(), u.enabled(), ts(u.createdAt()),
-					ts(u.createdAt()))
+					ts(u.createdAt()), u.demoAccount())
 			.update();
 	}
 
-	void recordFailure(UUID id, int failedAttempts, @Nullable Instant lockedUntil, Instant now) {
-		this.jdbc
-			.sql("update identity.user_account set failed_attempts = ?, locked_until = ?, updated_at = ? where id = ?")
-			.params(failedAttempts, lockedUntil == null ? null : ts(lockedUntil), ts(now), id)
-			.update();
+	/**
+	 * Claims one of the account's {@code max} password checks before the password is
+	 * checked, in one atomic statement, so that concurrent logins cannot check more than
+	 * {@code max} passwords: the counter counts attempts in flight and failed ones, and
+	 * is only reset by a success or an unlock. An expired lock starts a new count.
+	 * @return the attempt's number (1 to {@code max}); empty when the account is locked
+	 * or all checks are taken
+	 */
+	OptionalInt claimAttempt(UUID id, int max, Instant now) {
+		return this.jdbc.sql("""
+				update identity.user_account
+				   set failed_attempts = case when locked_until is not null then 1 else failed_attempts + 1 end,
+				       locked_until = null, updated_at = :now
+				 where id = :id
+				   and (locked_until is null or locked_until <= :now)
+				   and (locked_until is not null or failed_attempts < :max)
+				returning failed_attempts
+				""")
+			.param("id", id)
+			.param("now", ts(now))
+			.param("max", max)
+			.query(Integer.class)
+			.optional()
+			.map(OptionalInt::of)
+			.orElse(OptionalInt.empty());
+	}
+
+	/**
+	 * After a wrong password: locks the account until {@code until} when {@code max}
+	 * attempts are used up and no success has reset the count meanwhile.
+	 * @return whether this call locked the account
+	 */
+	boolean lockWhenExhausted(UUID id, int max, Instant until, Instant now) {
+		return this.jdbc.sql("""
+				update identity.user_account set locked_until = :until, updated_at = :now
+				 where id = :id and failed_attempts >= :max and locked_until is null
+				""").param("id", id).param("until", ts(until)).param("now", ts(now)).param("max", max).update() == 1;
 	}
 
 	void recordLogin(UUID id, Instant now) {
@@ -113,7 +146,7 @@ class Users {
 				rs.getObject("person_id", UUID.class), rs.getString("region_code"), rs.getString("password_hash"),
 				rs.getBoolean("must_change_password"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
 				instant(rs, "locked_until"), instant(rs, "password_changed_at"), instant(rs, "last_login_at"),
-				created == null ? Instant.EPOCH : created);
+				created == null ? Instant.EPOCH : created, rs.getBoolean("demo_account"));
 	}
 
 }

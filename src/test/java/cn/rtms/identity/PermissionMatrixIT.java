@@ -426,8 +426,8 @@ class PermissionMatrixIT {
 	}
 
 	/**
-	 * A session without login that has its XSRF cookie (so writes reach the
-	 * authentication check).
+	 * A client without login: it has neither a session nor a CSRF token, and its writes
+	 * are answered 401 like its reads.
 	 */
 	private Api anonymous() {
 		Api api = new Api(this.port);

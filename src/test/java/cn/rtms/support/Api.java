@@ -112,6 +112,15 @@ public final class Api {
 		return this.cookies.get(name);
 	}
 
+	/**
+	 * Sets a cookie of this session by hand (to send another session's token, say).
+	 * @return this session
+	 */
+	public Api withCookie(String name, String value) {
+		this.cookies.put(name, value);
+		return this;
+	}
+
 	private Response send(HttpRequest.Builder request, boolean csrf) {
 		if (!this.cookies.isEmpty()) {
 			request.header("Cookie",

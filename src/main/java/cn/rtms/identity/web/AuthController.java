@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.LoginThrottle;
 import cn.rtms.identity.Role;
 import cn.rtms.identity.Sessions;
 import cn.rtms.identity.UserManagement;
@@ -34,18 +35,25 @@ class AuthController {
 
 	private final Sessions sessions;
 
-	AuthController(UserManagement users, IdentityManagement identity, Sessions sessions) {
+	private final LoginThrottle throttle;
+
+	AuthController(UserManagement users, IdentityManagement identity, Sessions sessions, LoginThrottle throttle) {
 		this.users = users;
 		this.identity = identity;
 		this.sessions = sessions;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/api/auth/login")
-	@Operation(summary = "登录", description = "成功后返回当前用户并建立会话（Cookie）。连续 5 次失败锁定 15 分钟（423 ACCOUNT_LOCKED）；"
-			+ "mustChangePassword=true 时须先修改密码。")
+	@Operation(summary = "登录", description = "成功后返回当前用户并建立新会话（Cookie JSESSIONID）与新的 CSRF 令牌（Cookie XSRF-TOKEN）。"
+			+ "用户名不存在、密码错误与账号锁定（连续 5 次失败锁定 15 分钟）一律答 401 LOGIN_FAILED；"
+			+ "同一地址的登录并发受限，过多时答 429 LOGIN_THROTTLED（含 Retry-After）；" + "mustChangePassword=true（初始密码、重置或密码过期）时须先修改密码。")
 	UserResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
-		CurrentUser user = this.users.login(body.username(), body.password());
+		CurrentUser user;
+		try (LoginThrottle.Permit permit = this.throttle.acquire(this.identity.clientAddress())) {
+			user = this.users.login(body.username(), body.password());
+		}
 		this.sessions.signIn(user, request, response);
 		return response(user);
 	}
@@ -65,7 +73,8 @@ class AuthController {
 	}
 
 	@PostMapping("/api/auth/password")
-	@Operation(summary = "修改密码", description = "密码至少 8 位，包含大写字母、小写字母、数字、特殊符号中的至少三类，且不能与用户名相同")
+	@Operation(summary = "修改密码",
+			description = "密码至少 8 位，包含大写字母、小写字母、数字、特殊符号中的至少三类，" + "不能与用户名相同，不能是常见密码（如 Password1、Admin@123）或公开的演示密码")
 	UserResponse changePassword(@Valid @RequestBody PasswordChangeRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
 		CurrentUser user = this.users.changePassword(body.oldPassword(), body.newPassword());

@@ -38,7 +38,7 @@ class AuthorizationRefusalBrowserIT extends BrowserTestSupport {
 
 	@BeforeEach
 	void openPage() {
-		this.page = browser.newPage();
+		this.page = watchCsp(browser.newPage());
 		this.page.setDefaultTimeout(TIMEOUT_MS);
 	}
 

@@ -4,20 +4,24 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import cn.rtms.support.Api;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
  * One headless Debian chromium per browser test class, driven by Playwright without
  * downloading a browser (failsafe sets {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1};
  * {@code scripts/ensure-browser} installs chromium). The flags keep chromium quiet on a
- * closed network.
+ * closed network. Pages opened through {@link #watchCsp(Page)} must not report any
+ * Content-Security-Policy violation (the platform sends {@code script-src 'self'}).
  */
 abstract class BrowserTestSupport {
 
@@ -33,6 +37,29 @@ abstract class BrowserTestSupport {
 	static Playwright playwright;
 
 	static Browser browser;
+
+	/** What chromium reported as blocked by the Content-Security-Policy. */
+	final List<String> cspViolations = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Records the page's Content-Security-Policy violations, which fail the test.
+	 * @return the page
+	 */
+	Page watchCsp(Page page) {
+		page.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy")) {
+				this.cspViolations.add(page.url() + ": " + message.text());
+			}
+		});
+		return page;
+	}
+
+	@AfterEach
+	void noContentSecurityPolicyViolations() {
+		org.assertj.core.api.Assertions.assertThat(this.cspViolations)
+			.as("Content-Security-Policy violations")
+			.isEmpty();
+	}
 
 	@BeforeAll
 	static void launchBrowser() {

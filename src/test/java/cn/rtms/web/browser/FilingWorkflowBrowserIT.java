@@ -278,7 +278,7 @@ class FilingWorkflowBrowserIT extends BrowserTestSupport {
 	private Page newPage() {
 		BrowserContext context = browser.newContext();
 		this.contexts.add(context);
-		Page page = context.newPage();
+		Page page = watchCsp(context.newPage());
 		page.setDefaultTimeout(TIMEOUT_MS);
 		return page;
 	}

@@ -42,7 +42,7 @@ class InstitutionEligibilityBrowserIT extends BrowserTestSupport {
 	@BeforeEach
 	void openPage() {
 		this.api = Api.as(this.port, USER);
-		this.page = browser.newPage();
+		this.page = watchCsp(browser.newPage());
 		this.page.setDefaultTimeout(TIMEOUT_MS);
 	}
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * password) is taken from the login to /password, and after the change to the page it
  * asked for, with its name, role and institution in the header; logging out returns to
  * the login page and a protected page then redirects there with the page as
- * {@code redirect}.
+ * {@code redirect}. No page breaks the Content-Security-Policy, and an injected inline
+ * script is blocked (and reported, which proves the check can fail).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginBrowserIT extends BrowserTestSupport {
@@ -38,7 +39,7 @@ class LoginBrowserIT extends BrowserTestSupport {
 
 	@BeforeEach
 	void openPage() {
-		this.page = browser.newPage();
+		this.page = watchCsp(browser.newPage());
 		this.page.setDefaultTimeout(TIMEOUT_MS);
 	}
 
@@ -82,6 +83,18 @@ class LoginBrowserIT extends BrowserTestSupport {
 		login(username, NEW_PASSWORD);
 		this.page.waitForURL("**/authorizations");
 		assertThat(this.page.getByTestId("authorization-table")).isVisible();
+	}
+
+	@Test
+	void contentSecurityPolicyBlocksInjectedInlineScripts() {
+		this.page.navigate(url("/login"));
+		assertThat(this.page.getByTestId("login-submit")).isVisible();
+		this.page.evaluate("() => { const s = document.createElement('script'); "
+				+ "s.textContent = 'window.injected = true'; document.head.appendChild(s); }");
+		this.page.waitForCondition(() -> !this.cspViolations.isEmpty());
+		assertThat(this.page.evaluate("() => window.injected === true")).isEqualTo(false);
+		assertThat(this.cspViolations).singleElement().asString().contains("script-src 'self'");
+		this.cspViolations.clear();
 	}
 
 	private static boolean isLoginRedirectingTo(String url, String path) {
