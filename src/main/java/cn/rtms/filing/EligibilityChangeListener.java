@@ -28,9 +28,9 @@ class EligibilityChangeListener {
 
 	private static final Logger log = LoggerFactory.getLogger(EligibilityChangeListener.class);
 
-	private final FilingManagement filings;
+	private final RevocationCheck filings;
 
-	EligibilityChangeListener(FilingManagement filings) {
+	EligibilityChangeListener(RevocationCheck filings) {
 		this.filings = filings;
 	}
 

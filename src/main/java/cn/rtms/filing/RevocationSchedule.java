@@ -18,11 +18,11 @@ class RevocationSchedule {
 
 	private static final Logger log = LoggerFactory.getLogger(RevocationSchedule.class);
 
-	private final FilingManagement filings;
+	private final RevocationCheck filings;
 
 	private final IdentityManagement identity;
 
-	RevocationSchedule(FilingManagement filings, IdentityManagement identity) {
+	RevocationSchedule(RevocationCheck filings, IdentityManagement identity) {
 		this.filings = filings;
 		this.identity = identity;
 	}
