@@ -312,7 +312,7 @@ public final class Filing {
 		this.submittedOn = act.today();
 		this.experts.clear();
 		this.decision = null;
-		moveTo(this.route.receivingRegionCode(), "RECEIVE", act, deadlines);
+		moveTo(this.route.receivingRegionCode(), Deadline.RECEIVE, act, deadlines);
 		transition(FilingStep.SUBMIT, from, FilingState.SUBMITTED, act.opinion(), act);
 	}
 
@@ -327,7 +327,7 @@ public final class Filing {
 		FilingState from = require(FilingAction.REQUEST_CANCELLATION, FilingState.ACTIVE,
 				() -> "该备案已申请注销，等待卫生健康行政部门处理");
 		this.cancellationRequested = true;
-		this.actionDueOn = deadlines.due("CANCELLATION", act.today());
+		this.actionDueOn = deadlines.due(Deadline.CANCELLATION, act.today());
 		step(FilingStep.REQUEST_CANCELLATION, from, from, text, act);
 	}
 
@@ -340,7 +340,7 @@ public final class Filing {
 	 */
 	public void receive(Act act, Deadlines deadlines) {
 		FilingState from = require(FilingAction.RECEIVE, FilingState.RECEIVED);
-		this.actionDueOn = deadlines.due(atReviewLevel() ? "ASSIGN_EXPERTS" : "ESCALATE", act.today());
+		this.actionDueOn = deadlines.due(atReviewLevel() ? Deadline.ASSIGN_EXPERTS : Deadline.ESCALATE, act.today());
 		transition(FilingStep.RECEIVE, from, FilingState.RECEIVED, act.opinion(), act);
 	}
 
@@ -354,7 +354,7 @@ public final class Filing {
 				+ this.route.reviewRegionCode() + "），应组织专家审查，不能继续上报（当前状态“" + this.state.label() + "”）");
 		List<String> path = this.route.path();
 		String next = path.get(path.indexOf(this.holderRegionCode) + 1);
-		String step = next.equals(this.route.reviewRegionCode()) ? "ASSIGN_EXPERTS" : "ESCALATE";
+		Deadline step = next.equals(this.route.reviewRegionCode()) ? Deadline.ASSIGN_EXPERTS : Deadline.ESCALATE;
 		moveTo(next, step, act, deadlines);
 		transition(FilingStep.ESCALATE, from, FilingState.ESCALATED, act.opinion(), act);
 	}
@@ -377,7 +377,7 @@ public final class Filing {
 		}
 		this.experts.clear();
 		this.experts.addAll(experts);
-		this.actionDueOn = deadlines.due("EXPERT_OPINION", act.today());
+		this.actionDueOn = deadlines.due(Deadline.EXPERT_OPINION, act.today());
 		transition(FilingStep.START_EXPERT_REVIEW, from, FilingState.UNDER_EXPERT_REVIEW, act.opinion(), act);
 	}
 
@@ -409,7 +409,7 @@ public final class Filing {
 			}
 		}
 		if (experts.stream().allMatch(e -> e.verdict() != null)) {
-			this.actionDueOn = deadlines.due("DECIDE", act.today());
+			this.actionDueOn = deadlines.due(Deadline.DECIDE, act.today());
 		}
 		step(FilingStep.EXPERT_OPINION, from, from, verdict.label() + "：" + text, act);
 	}
@@ -440,11 +440,11 @@ public final class Filing {
 		}
 		this.decision = new Decision(decision, reasons, act.actor(), act.at());
 		switch (decision) {
-			case APPROVED ->
-				this.actionDueOn = deadlines.due(atReceivingLevel() ? "ACTIVATE" : "NOTIFY_RESULT", act.today());
+			case APPROVED -> this.actionDueOn = deadlines
+				.due(atReceivingLevel() ? Deadline.ACTIVATE : Deadline.NOTIFY_RESULT, act.today());
 			case RETURNED_FOR_SUPPLEMENT -> {
 				this.holderRegionCode = null;
-				this.actionDueOn = deadlines.due("SUPPLEMENT", act.today());
+				this.actionDueOn = deadlines.due(Deadline.SUPPLEMENT, act.today());
 			}
 			case REJECTED -> {
 				this.holderRegionCode = null;
@@ -464,8 +464,8 @@ public final class Filing {
 				() -> "不能“逐级通知审查结果”：审查结果已到达受理机关，应在许可证副本备注栏注明后确认备案有效（当前状态“" + this.state.label() + "”）");
 		List<String> path = this.route.path();
 		String previous = path.get(path.indexOf(this.holderRegionCode) - 1);
-		moveTo(previous, previous.equals(this.route.receivingRegionCode()) ? "ACTIVATE" : "NOTIFY_RESULT", act,
-				deadlines);
+		moveTo(previous, previous.equals(this.route.receivingRegionCode()) ? Deadline.ACTIVATE : Deadline.NOTIFY_RESULT,
+				act, deadlines);
 		transition(FilingStep.NOTIFY_RESULT, from, FilingState.RESULT_NOTIFIED, act.opinion(), act);
 	}
 
@@ -542,7 +542,7 @@ public final class Filing {
 			return false;
 		}
 		this.revocationProposal = new RevocationProposal(UUID.randomUUID(), reason, detail, act.at(),
-				deadlines.due("REVOCATION_PROPOSAL", act.today()));
+				deadlines.due(Deadline.REVOCATION_PROPOSAL, act.today()));
 		step(FilingStep.PROPOSE_REVOCATION, FilingState.ACTIVE, FilingState.ACTIVE, reason.label() + "：" + detail, act);
 		this.events.add(new RevocationProposed(id(), this.institution.id(), this.technology.code(), reason.name(),
 				detail, act.at()));
@@ -705,7 +705,7 @@ public final class Filing {
 		return current;
 	}
 
-	private void moveTo(String regionCode, String step, Act act, Deadlines deadlines) {
+	private void moveTo(String regionCode, Deadline step, Act act, Deadlines deadlines) {
 		this.holderRegionCode = regionCode;
 		this.actionDueOn = deadlines.due(step, act.today());
 	}
