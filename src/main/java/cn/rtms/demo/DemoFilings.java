@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import cn.rtms.filing.FilingManagement;
+import cn.rtms.filing.FilingCommands;
+import cn.rtms.filing.FilingQueries;
 import cn.rtms.filing.FilingView;
 import cn.rtms.filing.Upload;
 import cn.rtms.identity.IdentityManagement;
@@ -44,7 +45,9 @@ class DemoFilings implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoFilings.class);
 
-	private final FilingManagement filings;
+	private final FilingCommands filings;
+
+	private final FilingQueries queries;
 
 	private final UserManagement users;
 
@@ -54,9 +57,10 @@ class DemoFilings implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoFilings(FilingManagement filings, UserManagement users, IdentityManagement identity,
+	DemoFilings(FilingCommands filings, FilingQueries queries, UserManagement users, IdentityManagement identity,
 			TransactionTemplate transactions, Clock clock) {
 		this.filings = filings;
+		this.queries = queries;
 		this.users = users;
 		this.identity = identity;
 		this.transactions = transactions;
@@ -65,7 +69,7 @@ class DemoFilings implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		boolean empty = this.identity.asSystem(() -> this.filings.list(null, null, null).isEmpty());
+		boolean empty = this.identity.asSystem(() -> this.queries.list(null, null, null).isEmpty());
 		if (!empty) {
 			log.info("数据库中已有备案，跳过演示备案");
 			return;

@@ -42,11 +42,11 @@ class EligibilityChangeListener {
 
 	private static final Logger log = LoggerFactory.getLogger(EligibilityChangeListener.class);
 
-	private final FilingManagement filings;
+	private final RevocationCheck filings;
 
 	private final ClusterJobs jobs;
 
-	EligibilityChangeListener(FilingManagement filings, ClusterJobs jobs) {
+	EligibilityChangeListener(RevocationCheck filings, ClusterJobs jobs) {
 		this.filings = filings;
 		this.jobs = jobs;
 	}

@@ -40,17 +40,17 @@ import org.springframework.stereotype.Service;
 public class FilingReports {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(FilingManagement.ZONE);
+		.withZone(FilingStore.ZONE);
 
 	private static final ReentrantLock EXCEL_LOCK = new ReentrantLock();
 
-	private final FilingManagement filings;
+	private final FilingQueries filings;
 
 	private final String fontPath;
 
 	private final AuditTrail audit;
 
-	FilingReports(FilingManagement filings, AuditTrail audit,
+	FilingReports(FilingQueries filings, AuditTrail audit,
 			@Value("${rtms.filing.pdf-font:/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}") String fontPath) {
 		this.filings = filings;
 		this.audit = audit;

@@ -29,7 +29,7 @@ class RevocationSchedule {
 
 	private static final Logger log = LoggerFactory.getLogger(RevocationSchedule.class);
 
-	private final FilingManagement filings;
+	private final RevocationCheck filings;
 
 	private final IdentityManagement identity;
 
@@ -37,7 +37,7 @@ class RevocationSchedule {
 
 	private final Clock clock;
 
-	RevocationSchedule(FilingManagement filings, IdentityManagement identity, ClusterJobs jobs, Clock clock) {
+	RevocationSchedule(RevocationCheck filings, IdentityManagement identity, ClusterJobs jobs, Clock clock) {
 		this.filings = filings;
 		this.identity = identity;
 		this.jobs = jobs;

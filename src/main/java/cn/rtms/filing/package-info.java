@@ -5,7 +5,10 @@
  * to the review level, expert review, the decision passed back down and noted on the
  * licence, then suspension and revocation (with automatic revocation proposals). Evidence
  * files live with the filing in its own schema. It does not own institutions, people,
- * specs or users: it reads them through their modules' APIs. Publishes
+ * specs or users: it reads them through their modules' APIs. Who may do what next is one
+ * table, {@link cn.rtms.filing.domain.FilingTransitions}, read by the aggregate, the
+ * commands ({@link cn.rtms.filing.FilingCommands}), the allowed actions of a filing and
+ * the inbox ({@link cn.rtms.filing.FilingQueries}). Publishes
  * {@link cn.rtms.filing.FilingStateChanged} for every transition and
  * {@link cn.rtms.filing.RevocationProposed} for automatic proposals.
  */

@@ -302,6 +302,14 @@ class FilingWorkflowIT {
 		assertThat(filing.get("attestations").get(0).get("confirmedBy").get("role").asString())
 			.isEqualTo("HOSPITAL_CLERK");
 		assertThat(filing.get("documents").size()).isEqualTo(pending.size());
+		// offered exactly when accepted: allowedActions used to drop "attestations" once
+		// none was pending,
+		// while the server accepted a renewed attestation
+		// (docs/adr/0012-one-filing-transition-table.md)
+		assertThat(filing.get("allowedActions").toString()).contains("attestations");
+		filing = clerk.ok(clerk.multipart(path + "/attestations", fields("version", String.valueOf(version(filing)),
+				"clauseRef", pending.get(0), "evidence", "复核后更正的现场核查记录"), List.of()));
+		assertThat(filing.get("attestations").size()).isEqualTo(pending.size());
 		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", FIRST_CASE)), 409, "FILING_INCOMPLETE");
 		assertThat(hasInboxItem(clerk.ok(clerk.get("/api/filings/inbox")), id(filing), "COMPLETE_DRAFT")).isTrue();
 	}

@@ -9,11 +9,11 @@ import java.time.LocalDate;
 public interface Deadlines {
 
 	/**
-	 * @param step the step the holder must take next, e.g. {@code RECEIVE}
+	 * @param step the step the holder must take next
 	 * @param from the day the filing reached the holder
 	 * @return the last day to act
 	 */
-	LocalDate due(String step, LocalDate from);
+	LocalDate due(Deadline step, LocalDate from);
 
 	/**
 	 * @param firstCase the first case's date

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import cn.rtms.filing.FilingIncomplete;
 import cn.rtms.filing.FilingStateChanged;
@@ -22,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * A filing (备案) of one restricted technology by one institution: the aggregate that
  * enforces the workflow of 吉卫医发〔2022〕12号. Every transition is a verb that checks the
  * current state, throws {@link IllegalFilingTransition} naming both states when it does
- * not fit, appends a {@link Step} and records a {@link FilingStateChanged} event. Who may
- * call which verb is decided by the application service; where the filing is (which
- * authority holds it) is decided here.
+ * not fit, appends a {@link Step} and records a {@link FilingStateChanged} event. The
+ * states and conditions each verb accepts come from {@link FilingTransitions}; the
+ * application service checks the party of the same row before calling the verb. Where the
+ * filing is (which authority holds it) is decided here.
  */
 public final class Filing {
 
@@ -131,7 +133,7 @@ public final class Filing {
 				firstCaseDate, firstCaseDate == null ? null : deadlines.filingDeadline(firstCaseDate), null, null, null,
 				List.of(), List.of(), List.of(), List.of(), null, null, null, null, false, null, null, List.of(),
 				act.at(), act.at()));
-		filing.step("CREATE", FilingState.DRAFT, FilingState.DRAFT, null, act);
+		filing.step(FilingStep.CREATE, FilingState.DRAFT, FilingState.DRAFT, null, act);
 		return filing;
 	}
 
@@ -202,12 +204,11 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void selfAssess(Assessment assessment, Act act) {
-		FilingState from = require("自评", FilingState.SELF_ASSESSED, FilingState.DRAFT, FilingState.SELF_ASSESSED,
-				FilingState.RETURNED_FOR_SUPPLEMENT);
+		FilingState from = require(FilingAction.SELF_ASSESS, FilingState.SELF_ASSESSED);
 		Set<String> needing = new LinkedHashSet<>(pendingCitations(assessment, List.of()));
 		this.attestations.removeIf(a -> !needing.contains(a.citation()));
 		this.assessment = assessment;
-		transition("SELF_ASSESS", from, FilingState.SELF_ASSESSED, null, act);
+		transition(FilingStep.SELF_ASSESS, from, FilingState.SELF_ASSESSED, null, act);
 	}
 
 	/**
@@ -218,8 +219,8 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void attest(String clauseRef, String evidence, @Nullable DocumentRef document, Act act) {
-		FilingState from = require("确认条款", FilingState.SELF_ASSESSED, FilingState.SELF_ASSESSED,
-				FilingState.RETURNED_FOR_SUPPLEMENT);
+		FilingState from = require(FilingAction.ATTEST, this.state,
+				() -> "自评结果中没有需要人工确认（“待确认”）的条款，不能确认条款（当前状态“" + this.state.label() + "”）");
 		Assessment assessment = Objects.requireNonNull(this.assessment);
 		EligibilityReport.ClauseResult clause = assessment.report()
 			.clauses()
@@ -240,7 +241,7 @@ public final class Filing {
 		this.attestations.removeIf(a -> a.citation().equals(clause.citation()));
 		this.attestations.add(new Attestation(clause.ref(), clause.citation(), evidence,
 				document == null ? null : document.id(), act.actor(), act.at()));
-		step("ATTEST", from, from, clause.citation() + "：" + evidence, act);
+		step(FilingStep.ATTEST, from, from, clause.citation() + "：" + evidence, act);
 	}
 
 	/**
@@ -254,8 +255,7 @@ public final class Filing {
 	 */
 	public void recordCommitteeOpinion(Committee committee, LocalDate meetingDate, String opinion, DocumentRef minutes,
 			Act act) {
-		FilingState from = require("登记委员会意见", this.state, FilingState.DRAFT, FilingState.SELF_ASSESSED,
-				FilingState.RETURNED_FOR_SUPPLEMENT);
+		FilingState from = require(FilingAction.RECORD_COMMITTEE_OPINION, this.state);
 		if (opinion.isBlank()) {
 			throw new InvalidFilingRequest(committee.label() + "意见不能为空");
 		}
@@ -266,7 +266,7 @@ public final class Filing {
 		this.committeeOpinions.removeIf(o -> o.committee() == committee);
 		this.committeeOpinions
 			.add(new CommitteeOpinion(committee, meetingDate, opinion, minutes.id(), act.actor(), act.at()));
-		step("COMMITTEE_OPINION", from, from, committee.label() + "（" + meetingDate + "）：" + opinion, act);
+		step(FilingStep.COMMITTEE_OPINION, from, from, committee.label() + "（" + meetingDate + "）：" + opinion, act);
 	}
 
 	/**
@@ -275,10 +275,9 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void addDocument(DocumentRef document, Act act) {
-		FilingState from = require("上传材料", this.state, FilingState.DRAFT, FilingState.SELF_ASSESSED,
-				FilingState.RETURNED_FOR_SUPPLEMENT);
+		FilingState from = require(FilingAction.ADD_DOCUMENT, this.state);
 		this.documents.add(document);
-		step("ADD_DOCUMENT", from, from, document.fileName(), act);
+		step(FilingStep.ADD_DOCUMENT, from, from, document.fileName(), act);
 	}
 
 	/**
@@ -288,8 +287,7 @@ public final class Filing {
 	 * @param deadlines working-day deadlines
 	 */
 	public void submit(LocalDate firstCaseDate, Act act, Deadlines deadlines) {
-		FilingState from = require("提交备案", FilingState.SUBMITTED, FilingState.SELF_ASSESSED,
-				FilingState.RETURNED_FOR_SUPPLEMENT);
+		FilingState from = require(FilingAction.SUBMIT, FilingState.SUBMITTED);
 		if (this.assessment == null) {
 			throw new FilingIncomplete("提交前必须先完成自评");
 		}
@@ -314,8 +312,8 @@ public final class Filing {
 		this.submittedOn = act.today();
 		this.experts.clear();
 		this.decision = null;
-		moveTo(this.route.receivingRegionCode(), "RECEIVE", act, deadlines);
-		transition("SUBMIT", from, FilingState.SUBMITTED, act.opinion(), act);
+		moveTo(this.route.receivingRegionCode(), Deadline.RECEIVE, act, deadlines);
+		transition(FilingStep.SUBMIT, from, FilingState.SUBMITTED, act.opinion(), act);
 	}
 
 	/**
@@ -326,13 +324,11 @@ public final class Filing {
 	 * @param deadlines working-day deadlines
 	 */
 	public void requestCancellation(String text, Act act, Deadlines deadlines) {
-		FilingState from = require("申请注销", FilingState.ACTIVE, FilingState.ACTIVE);
-		if (this.cancellationRequested) {
-			throw new IllegalFilingTransition("该备案已申请注销，等待卫生健康行政部门处理");
-		}
+		FilingState from = require(FilingAction.REQUEST_CANCELLATION, FilingState.ACTIVE,
+				() -> "该备案已申请注销，等待卫生健康行政部门处理");
 		this.cancellationRequested = true;
-		this.actionDueOn = deadlines.due("CANCELLATION", act.today());
-		step("REQUEST_CANCELLATION", from, from, text, act);
+		this.actionDueOn = deadlines.due(Deadline.CANCELLATION, act.today());
+		step(FilingStep.REQUEST_CANCELLATION, from, from, text, act);
 	}
 
 	// --- authorities ---
@@ -343,9 +339,9 @@ public final class Filing {
 	 * @param deadlines working-day deadlines
 	 */
 	public void receive(Act act, Deadlines deadlines) {
-		FilingState from = require("受理", FilingState.RECEIVED, FilingState.SUBMITTED);
-		this.actionDueOn = deadlines.due(atReviewLevel() ? "ASSIGN_EXPERTS" : "ESCALATE", act.today());
-		transition("RECEIVE", from, FilingState.RECEIVED, act.opinion(), act);
+		FilingState from = require(FilingAction.RECEIVE, FilingState.RECEIVED);
+		this.actionDueOn = deadlines.due(atReviewLevel() ? Deadline.ASSIGN_EXPERTS : Deadline.ESCALATE, act.today());
+		transition(FilingStep.RECEIVE, from, FilingState.RECEIVED, act.opinion(), act);
 	}
 
 	/**
@@ -354,16 +350,13 @@ public final class Filing {
 	 * @param deadlines working-day deadlines
 	 */
 	public void escalate(Act act, Deadlines deadlines) {
-		FilingState from = require("逐级上报", FilingState.ESCALATED, FilingState.RECEIVED, FilingState.ESCALATED);
-		if (atReviewLevel()) {
-			throw new IllegalFilingTransition(
-					"该备案已在审查层级（" + this.route.reviewRegionCode() + "），应组织专家审查，不能继续上报（当前状态“" + from.label() + "”）");
-		}
+		FilingState from = require(FilingAction.ESCALATE, FilingState.ESCALATED, () -> "该备案已在审查层级（"
+				+ this.route.reviewRegionCode() + "），应组织专家审查，不能继续上报（当前状态“" + this.state.label() + "”）");
 		List<String> path = this.route.path();
 		String next = path.get(path.indexOf(this.holderRegionCode) + 1);
-		String step = next.equals(this.route.reviewRegionCode()) ? "ASSIGN_EXPERTS" : "ESCALATE";
+		Deadline step = next.equals(this.route.reviewRegionCode()) ? Deadline.ASSIGN_EXPERTS : Deadline.ESCALATE;
 		moveTo(next, step, act, deadlines);
-		transition("ESCALATE", from, FilingState.ESCALATED, act.opinion(), act);
+		transition(FilingStep.ESCALATE, from, FilingState.ESCALATED, act.opinion(), act);
 	}
 
 	/**
@@ -373,12 +366,9 @@ public final class Filing {
 	 * @param deadlines working-day deadlines
 	 */
 	public void startExpertReview(List<ExpertReview> experts, Act act, Deadlines deadlines) {
-		FilingState from = require("组织专家审查", FilingState.UNDER_EXPERT_REVIEW, FilingState.RECEIVED,
-				FilingState.ESCALATED);
-		if (!atReviewLevel()) {
-			throw new IllegalFilingTransition("该备案应由 " + this.route.reviewRegionCode() + " 组织专家审查，当前所在层级 "
-					+ this.holderRegionCode + " 应逐级上报（当前状态“" + from.label() + "”）");
-		}
+		FilingState from = require(FilingAction.START_EXPERT_REVIEW, FilingState.UNDER_EXPERT_REVIEW,
+				() -> "该备案应由 " + this.route.reviewRegionCode() + " 组织专家审查，当前所在层级 " + this.holderRegionCode
+						+ " 应逐级上报（当前状态“" + this.state.label() + "”）");
 		if (experts.isEmpty()) {
 			throw new InvalidFilingRequest("至少指派一名评审专家");
 		}
@@ -387,8 +377,8 @@ public final class Filing {
 		}
 		this.experts.clear();
 		this.experts.addAll(experts);
-		this.actionDueOn = deadlines.due("EXPERT_OPINION", act.today());
-		transition("START_EXPERT_REVIEW", from, FilingState.UNDER_EXPERT_REVIEW, act.opinion(), act);
+		this.actionDueOn = deadlines.due(Deadline.EXPERT_OPINION, act.today());
+		transition(FilingStep.START_EXPERT_REVIEW, from, FilingState.UNDER_EXPERT_REVIEW, act.opinion(), act);
 	}
 
 	/**
@@ -408,7 +398,7 @@ public final class Filing {
 	 * @param deadlines working-day deadlines
 	 */
 	public void recordExpertOpinion(Verdict verdict, String text, Act act, Deadlines deadlines) {
-		FilingState from = require("提交专家意见", FilingState.UNDER_EXPERT_REVIEW, FilingState.UNDER_EXPERT_REVIEW);
+		FilingState from = require(FilingAction.RECORD_EXPERT_OPINION, FilingState.UNDER_EXPERT_REVIEW);
 		if (text.isBlank()) {
 			throw new InvalidFilingRequest("专家意见不能为空");
 		}
@@ -419,9 +409,9 @@ public final class Filing {
 			}
 		}
 		if (experts.stream().allMatch(e -> e.verdict() != null)) {
-			this.actionDueOn = deadlines.due("DECIDE", act.today());
+			this.actionDueOn = deadlines.due(Deadline.DECIDE, act.today());
 		}
-		step("EXPERT_OPINION", from, from, verdict.label() + "：" + text, act);
+		step(FilingStep.EXPERT_OPINION, from, from, verdict.label() + "：" + text, act);
 	}
 
 	/**
@@ -437,7 +427,7 @@ public final class Filing {
 			case RETURNED_FOR_SUPPLEMENT -> FilingState.RETURNED_FOR_SUPPLEMENT;
 			case REJECTED -> FilingState.REJECTED;
 		};
-		FilingState from = require("作出审查决定", target, FilingState.UNDER_EXPERT_REVIEW);
+		FilingState from = require(FilingAction.DECIDE, target);
 		List<String> missing = this.experts.stream()
 			.filter(e -> e.verdict() == null)
 			.map(e -> e.name() != null ? e.name() : e.userId().toString())
@@ -450,18 +440,18 @@ public final class Filing {
 		}
 		this.decision = new Decision(decision, reasons, act.actor(), act.at());
 		switch (decision) {
-			case APPROVED ->
-				this.actionDueOn = deadlines.due(atReceivingLevel() ? "ACTIVATE" : "NOTIFY_RESULT", act.today());
+			case APPROVED -> this.actionDueOn = deadlines
+				.due(atReceivingLevel() ? Deadline.ACTIVATE : Deadline.NOTIFY_RESULT, act.today());
 			case RETURNED_FOR_SUPPLEMENT -> {
 				this.holderRegionCode = null;
-				this.actionDueOn = deadlines.due("SUPPLEMENT", act.today());
+				this.actionDueOn = deadlines.due(Deadline.SUPPLEMENT, act.today());
 			}
 			case REJECTED -> {
 				this.holderRegionCode = null;
 				this.actionDueOn = null;
 			}
 		}
-		transition("DECIDE_" + decision.name(), from, target, reasons, act);
+		transition(FilingStep.of(decision), from, target, reasons, act);
 	}
 
 	/**
@@ -470,17 +460,13 @@ public final class Filing {
 	 * @param deadlines working-day deadlines
 	 */
 	public void notifyResult(Act act, Deadlines deadlines) {
-		FilingState from = require("逐级通知审查结果", FilingState.RESULT_NOTIFIED, FilingState.APPROVED,
-				FilingState.RESULT_NOTIFIED);
-		if (atReceivingLevel()) {
-			throw new IllegalFilingTransition(
-					"不能“逐级通知审查结果”：审查结果已到达受理机关，应在许可证副本备注栏注明后确认备案有效（当前状态“" + from.label() + "”）");
-		}
+		FilingState from = require(FilingAction.NOTIFY_RESULT, FilingState.RESULT_NOTIFIED,
+				() -> "不能“逐级通知审查结果”：审查结果已到达受理机关，应在许可证副本备注栏注明后确认备案有效（当前状态“" + this.state.label() + "”）");
 		List<String> path = this.route.path();
 		String previous = path.get(path.indexOf(this.holderRegionCode) - 1);
-		moveTo(previous, previous.equals(this.route.receivingRegionCode()) ? "ACTIVATE" : "NOTIFY_RESULT", act,
-				deadlines);
-		transition("NOTIFY_RESULT", from, FilingState.RESULT_NOTIFIED, act.opinion(), act);
+		moveTo(previous, previous.equals(this.route.receivingRegionCode()) ? Deadline.ACTIVATE : Deadline.NOTIFY_RESULT,
+				act, deadlines);
+		transition(FilingStep.NOTIFY_RESULT, from, FilingState.RESULT_NOTIFIED, act.opinion(), act);
 	}
 
 	/**
@@ -490,18 +476,15 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void activate(String licenceNote, Act act) {
-		FilingState from = require("确认备案有效", FilingState.ACTIVE, FilingState.APPROVED, FilingState.RESULT_NOTIFIED);
-		if (!atReceivingLevel()) {
-			throw new IllegalFilingTransition(
-					"不能“确认备案有效”：审查结果尚未逐级通知到受理机关 " + this.route.receivingRegionCode() + "（当前状态“" + from.label() + "”）");
-		}
+		FilingState from = require(FilingAction.ACTIVATE, FilingState.ACTIVE, () -> "不能“确认备案有效”：审查结果尚未逐级通知到受理机关 "
+				+ this.route.receivingRegionCode() + "（当前状态“" + this.state.label() + "”）");
 		if (licenceNote.isBlank()) {
 			throw new InvalidFilingRequest("必须填写《医疗机构执业许可证》副本备注栏的注明内容");
 		}
 		this.licenceNote = licenceNote;
 		this.activatedOn = act.today();
 		this.actionDueOn = null;
-		transition("ACTIVATE", from, FilingState.ACTIVE, licenceNote, act);
+		transition(FilingStep.ACTIVATE, from, FilingState.ACTIVE, licenceNote, act);
 	}
 
 	/**
@@ -511,11 +494,11 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void suspend(EndingReason reason, String text, Act act) {
-		FilingState from = require("中止", FilingState.SUSPENDED, FilingState.ACTIVE);
+		FilingState from = require(FilingAction.SUSPEND, FilingState.SUSPENDED);
 		checkReason(reason, text);
 		this.ending = new Ending(reason, text, act.actor(), act.at());
 		this.actionDueOn = null;
-		transition("SUSPEND", from, FilingState.SUSPENDED, reason.label() + "：" + text, act);
+		transition(FilingStep.SUSPEND, from, FilingState.SUSPENDED, reason.label() + "：" + text, act);
 	}
 
 	/**
@@ -523,9 +506,9 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void resume(Act act) {
-		FilingState from = require("恢复", FilingState.ACTIVE, FilingState.SUSPENDED);
+		FilingState from = require(FilingAction.RESUME, FilingState.ACTIVE);
 		this.ending = null;
-		transition("RESUME", from, FilingState.ACTIVE, act.opinion(), act);
+		transition(FilingStep.RESUME, from, FilingState.ACTIVE, act.opinion(), act);
 	}
 
 	/**
@@ -536,14 +519,14 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void revoke(EndingReason reason, String text, Act act) {
-		FilingState from = require("撤销", FilingState.REVOKED, FilingState.ACTIVE, FilingState.SUSPENDED);
+		FilingState from = require(FilingAction.REVOKE, FilingState.REVOKED);
 		checkReason(reason, text);
 		this.ending = new Ending(reason, text, act.actor(), act.at());
 		this.revocationProposal = null;
 		this.holderRegionCode = null;
 		this.actionDueOn = null;
 		this.revokedOn = act.today();
-		transition("REVOKE", from, FilingState.REVOKED, reason.label() + "：" + text, act);
+		transition(FilingStep.REVOKE, from, FilingState.REVOKED, reason.label() + "：" + text, act);
 	}
 
 	/**
@@ -555,12 +538,12 @@ public final class Filing {
 	 * @return whether a proposal was attached
 	 */
 	public boolean proposeRevocation(EndingReason reason, String detail, Act act, Deadlines deadlines) {
-		if (this.state != FilingState.ACTIVE || this.revocationProposal != null) {
+		if (!FilingTransitions.of(FilingAction.PROPOSE_REVOCATION).possible(this)) {
 			return false;
 		}
 		this.revocationProposal = new RevocationProposal(UUID.randomUUID(), reason, detail, act.at(),
-				deadlines.due("REVOCATION_PROPOSAL", act.today()));
-		step("PROPOSE_REVOCATION", FilingState.ACTIVE, FilingState.ACTIVE, reason.label() + "：" + detail, act);
+				deadlines.due(Deadline.REVOCATION_PROPOSAL, act.today()));
+		step(FilingStep.PROPOSE_REVOCATION, FilingState.ACTIVE, FilingState.ACTIVE, reason.label() + "：" + detail, act);
 		this.events.add(new RevocationProposed(id(), this.institution.id(), this.technology.code(), reason.name(),
 				detail, act.at()));
 		return true;
@@ -572,17 +555,62 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void dismissRevocationProposal(String text, Act act) {
-		if (this.revocationProposal == null) {
-			throw new IllegalFilingTransition("该备案没有待处理的撤销建议（当前状态“" + this.state.label() + "”）");
-		}
+		FilingState from = require(FilingAction.DISMISS_REVOCATION_PROPOSAL, this.state,
+				() -> "该备案没有待处理的撤销建议（当前状态“" + this.state.label() + "”）");
 		if (text.isBlank()) {
 			throw new InvalidFilingRequest("驳回撤销建议时必须说明理由");
 		}
 		this.revocationProposal = null;
-		step("DISMISS_REVOCATION_PROPOSAL", this.state, this.state, text, act);
+		step(FilingStep.DISMISS_REVOCATION_PROPOSAL, from, from, text, act);
 	}
 
 	// --- queries ---
+
+	/**
+	 * @return the filing institution's id
+	 */
+	public UUID institutionId() {
+		return this.institution.id();
+	}
+
+	/**
+	 * @return the receiving authority's region code (the licence issuer)
+	 */
+	public String receivingRegionCode() {
+		return this.route.receivingRegionCode();
+	}
+
+	/**
+	 * @return whether the hospital asked to cancel
+	 */
+	public boolean cancellationRequested() {
+		return this.cancellationRequested;
+	}
+
+	/**
+	 * @return whether an automatic revocation proposal is open
+	 */
+	public boolean hasOpenRevocationProposal() {
+		return this.revocationProposal != null;
+	}
+
+	/**
+	 * @return whether the frozen self-assessment has clauses that need an attestation
+	 * (attested or not)
+	 */
+	public boolean hasClausesToAttest() {
+		Assessment assessment = this.assessment;
+		return assessment != null
+				&& assessment.report().clauses().stream().anyMatch(c -> "NEEDS_ATTESTATION".equals(c.status()));
+	}
+
+	/**
+	 * @param userId a user id
+	 * @return whether that user is an assigned expert who has not given an opinion yet
+	 */
+	public boolean awaitsOpinionOf(UUID userId) {
+		return this.experts.stream().anyMatch(e -> e.userId().equals(userId) && e.verdict() == null);
+	}
 
 	/**
 	 * @return citations of clauses needing attestation that have none yet
@@ -651,33 +679,47 @@ public final class Filing {
 		}
 	}
 
-	private FilingState require(String action, FilingState target, FilingState... allowed) {
-		FilingState current = this.state;
-		for (FilingState state : allowed) {
-			if (state == current) {
-				return current;
-			}
-		}
-		throw new IllegalFilingTransition("备案当前状态为“" + current.label() + "”（" + current.name() + "），不能" + action
-				+ (target == current ? "" : "转为“" + target.label() + "”（" + target.name() + "）") + "；允许的状态："
-				+ String.join("、", java.util.Arrays.stream(allowed).map(FilingState::label).toList()));
+	private FilingState require(FilingAction action, FilingState target) {
+		return require(action, target, () -> "不能" + action.label() + "："
+				+ FilingTransitions.of(action).condition().label() + "不成立（当前状态“" + this.state.label() + "”）");
 	}
 
-	private void moveTo(String regionCode, String step, Act act, Deadlines deadlines) {
+	/**
+	 * Checks the state and the condition of the action's row of
+	 * {@link FilingTransitions}.
+	 */
+	private FilingState require(FilingAction action, FilingState target, Supplier<String> conditionRefused) {
+		FilingTransitions.Transition row = FilingTransitions.of(action);
+		FilingState current = this.state;
+		if (!row.from().contains(current)) {
+			throw new IllegalFilingTransition("备案当前状态为“" + current.label() + "”（" + current.name() + "），不能"
+					+ action.label() + (target == current ? "" : "转为“" + target.label() + "”（" + target.name() + "）")
+					+ "；允许的状态：" + String.join("、", row.from().stream().sorted().map(FilingState::label).toList()));
+		}
+		if (!row.to().isEmpty() && !row.to().contains(target)) {
+			throw new IllegalStateException(action + " 不能转为 " + target + "（备案流转表：" + row.to() + "）");
+		}
+		if (!row.condition().holds(this)) {
+			throw new IllegalFilingTransition(conditionRefused.get());
+		}
+		return current;
+	}
+
+	private void moveTo(String regionCode, Deadline step, Act act, Deadlines deadlines) {
 		this.holderRegionCode = regionCode;
 		this.actionDueOn = deadlines.due(step, act.today());
 	}
 
-	private void transition(String action, FilingState from, FilingState to, @Nullable String opinion, Act act) {
+	private void transition(FilingStep action, FilingState from, FilingState to, @Nullable String opinion, Act act) {
 		this.state = to;
 		step(action, from, to, opinion, act);
 	}
 
-	private void step(String action, FilingState from, FilingState to, @Nullable String opinion, Act act) {
+	private void step(FilingStep action, FilingState from, FilingState to, @Nullable String opinion, Act act) {
 		this.steps.add(new Step(action, from, to, this.holderRegionCode, act.actor(), act.at(), opinion));
 		this.updatedAt = act.at();
-		this.events.add(new FilingStateChanged(id(), this.institution.id(), this.technology.code(), action, from.name(),
-				to.name(), act.at()));
+		this.events.add(new FilingStateChanged(id(), this.institution.id(), this.technology.code(), action.name(),
+				from.name(), to.name(), act.at()));
 	}
 
 	/**
@@ -919,7 +961,7 @@ public final class Filing {
 	/**
 	 * One step of the workflow as recorded.
 	 *
-	 * @param action step code, e.g. {@code ESCALATE}
+	 * @param action the step
 	 * @param fromState state before
 	 * @param toState state after
 	 * @param regionCode the holder after the step
@@ -927,7 +969,7 @@ public final class Filing {
 	 * @param at when
 	 * @param opinion opinion or remark
 	 */
-	public record Step(String action, FilingState fromState, FilingState toState, @Nullable String regionCode,
+	public record Step(FilingStep action, FilingState fromState, FilingState toState, @Nullable String regionCode,
 			Actor actor, Instant at, @Nullable String opinion) {
 	}
 

@@ -15,19 +15,25 @@ public final class WorkingDayDeadlines implements Deadlines {
 
 	/**
 	 * @param calendar the working-day calendar
-	 * @param days working days per step; must contain {@code FILING}
+	 * @param days working days per step, keyed by {@link Deadline} name; every step must
+	 * be there
 	 */
 	public WorkingDayDeadlines(WorkingDayCalendar calendar, Map<String, Integer> days) {
-		if (!days.containsKey("FILING")) {
+		if (!days.containsKey(Deadline.FILING.name())) {
 			throw new IllegalStateException("办理时限配置缺少 FILING（首例后提交备案的工作日数）");
+		}
+		for (Deadline step : Deadline.values()) {
+			if (!days.containsKey(step.name())) {
+				throw new IllegalStateException("办理时限配置缺少步骤 " + step.name());
+			}
 		}
 		this.calendar = calendar;
 		this.days = Map.copyOf(days);
 	}
 
 	@Override
-	public LocalDate due(String step, LocalDate from) {
-		Integer n = this.days.get(step);
+	public LocalDate due(Deadline step, LocalDate from) {
+		Integer n = this.days.get(step.name());
 		if (n == null) {
 			throw new IllegalStateException("办理时限配置缺少步骤 " + step);
 		}
@@ -36,7 +42,7 @@ public final class WorkingDayDeadlines implements Deadlines {
 
 	@Override
 	public LocalDate filingDeadline(LocalDate firstCase) {
-		return due("FILING", firstCase);
+		return due(Deadline.FILING, firstCase);
 	}
 
 	/**

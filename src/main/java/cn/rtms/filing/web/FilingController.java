@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.rtms.identity.UserManagement;
-import cn.rtms.filing.FilingManagement;
+import cn.rtms.filing.FilingCommands;
+import cn.rtms.filing.FilingQueries;
 import cn.rtms.filing.FilingReports;
 import cn.rtms.filing.FilingSummary;
 import cn.rtms.filing.FilingView;
 import cn.rtms.filing.InboxItem;
 import cn.rtms.filing.InvalidFilingRequest;
 import cn.rtms.filing.PublicFiling;
+import cn.rtms.filing.RevocationCheck;
 import cn.rtms.filing.RevocationCheckResult;
 import cn.rtms.filing.Upload;
 import cn.rtms.filing.web.FilingRequests.ActivateRequest;
@@ -48,21 +50,28 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The filing workflow over HTTP; every rule and permission is checked in
- * {@link FilingManagement}.
+ * {@link FilingCommands}, {@link FilingQueries} and {@link RevocationCheck}.
  */
 @RestController
 @Tag(name = "备案", description = "限制类技术备案：自评、提交、受理、逐级上报、专家审查、逐级通知、备案有效、中止与撤销")
 class FilingController {
 
-	private final FilingManagement filings;
+	private final FilingCommands filings;
+
+	private final FilingQueries queries;
+
+	private final RevocationCheck revocations;
 
 	private final FilingReports reports;
 
 	private final UserManagement users;
 
-	FilingController(FilingManagement filings, FilingReports reports, UserManagement users) {
+	FilingController(FilingCommands filings, FilingQueries queries, RevocationCheck revocations, FilingReports reports,
+			UserManagement users) {
 		this.users = users;
 		this.filings = filings;
+		this.queries = queries;
+		this.revocations = revocations;
 		this.reports = reports;
 	}
 
@@ -78,13 +87,13 @@ class FilingController {
 	List<FilingSummary> list(@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String technology,
 			@RequestParam(required = false) @Nullable String regionCode) {
-		return this.filings.list(state, technology, regionCode);
+		return this.queries.list(state, technology, regionCode);
 	}
 
 	@GetMapping("/api/filings/inbox")
 	@Operation(summary = "待办：当前用户需要办理的备案（含逾期标记）")
 	List<InboxItem> inbox() {
-		return this.filings.inbox();
+		return this.queries.inbox();
 	}
 
 	@GetMapping("/api/filings/experts")
@@ -96,7 +105,7 @@ class FilingController {
 	@GetMapping("/api/filings/{id}")
 	@Operation(summary = "备案详情")
 	FilingView get(@PathVariable UUID id) {
-		return this.filings.get(id);
+		return this.queries.get(id);
 	}
 
 	@PostMapping("/api/filings/{id}/self-assessment")
@@ -144,7 +153,7 @@ class FilingController {
 	@GetMapping("/api/filings/{id}/documents/{documentId}")
 	@Operation(summary = "下载备案材料")
 	ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID documentId) {
-		FilingManagement.StoredDocument document = this.filings.document(id, documentId);
+		FilingQueries.StoredDocument document = this.queries.document(id, documentId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -246,7 +255,7 @@ class FilingController {
 	@PostMapping("/api/filings/revocation-check")
 	@Operation(summary = "立即检查有效备案是否应撤销（卫生健康行政部门、系统管理员）")
 	RevocationCheckResult revocationCheck() {
-		return this.filings.checkRevocations();
+		return this.revocations.checkRevocations();
 	}
 
 	@GetMapping("/api/filings/{id}/pdf")
@@ -279,7 +288,7 @@ class FilingController {
 	@GetMapping("/api/public/filings")
 	@Operation(summary = "公开：各地区备案有效及已撤销的限制类技术（无需登录）")
 	List<PublicFiling> publicList(@RequestParam(required = false) @Nullable String regionCode) {
-		return this.filings.publicList(regionCode);
+		return this.queries.publicList(regionCode);
 	}
 
 	private static Upload upload(MultipartFile file) {

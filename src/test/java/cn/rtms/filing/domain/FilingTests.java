@@ -36,7 +36,7 @@ class FilingTests {
 		filing.activate("G08 肿瘤消融治疗技术 已备案", by("CITY_AUTHORITY", "220100"));
 		assertThat(filing.state()).isEqualTo(FilingState.ACTIVE);
 		assertThat(filing.data().activatedOn()).isEqualTo(TODAY);
-		assertThat(filing.steps()).extracting(Filing.Step::action)
+		assertThat(filing.steps()).extracting(step -> step.action().name())
 			.containsSubsequence("CREATE", "SELF_ASSESS", "SUBMIT", "RECEIVE", "ESCALATE", "START_EXPERT_REVIEW",
 					"EXPERT_OPINION", "DECIDE_APPROVED", "NOTIFY_RESULT", "ACTIVATE");
 	}
@@ -105,9 +105,19 @@ class FilingTests {
 	@Test
 	void refusesAttestingAClauseTheEngineDecided() {
 		Filing filing = FilingFixtures.draft("220100", true);
-		filing.selfAssess(FilingFixtures.assessment(FilingFixtures.clause("一(一)", "NOT_MET")), hospital());
+		filing.selfAssess(FilingFixtures.assessment(FilingFixtures.clause("一(一)", "NOT_MET"),
+				FilingFixtures.clause("一(二)", "NEEDS_ATTESTATION")), hospital());
 		assertThatThrownBy(() -> filing.attest("一(一)", "证据", null, hospital())).isInstanceOf(InvalidFilingRequest.class)
 			.hasMessageContaining("无需人工确认");
+	}
+
+	@Test
+	void refusesAttestingWhenTheAssessmentHasNothingToAttest() {
+		Filing filing = FilingFixtures.draft("220100", true);
+		filing.selfAssess(FilingFixtures.assessment(FilingFixtures.clause("一(一)", "NOT_MET")), hospital());
+		assertThatThrownBy(() -> filing.attest("一(一)", "证据", null, hospital()))
+			.isInstanceOf(IllegalFilingTransition.class)
+			.hasMessageContaining("没有需要人工确认");
 	}
 
 	@Test

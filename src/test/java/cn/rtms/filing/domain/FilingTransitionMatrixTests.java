@@ -124,7 +124,7 @@ class FilingTransitionMatrixTests {
 		assertThat(filing.state()).isEqualTo(target);
 		assertThat(filing.steps()).hasSize(stepsBefore + 1);
 		Filing.Step step = filing.steps().get(stepsBefore);
-		assertThat(step.action()).isEqualTo(action.stepCode);
+		assertThat(step.action().name()).isEqualTo(action.stepCode);
 		assertThat(step.fromState()).isEqualTo(situation.state);
 		assertThat(step.toState()).isEqualTo(target);
 		assertThat(filing.drainEvents()).filteredOn(FilingStateChanged.class::isInstance)

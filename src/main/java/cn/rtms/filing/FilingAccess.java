@@ -1,0 +1,102 @@
+package cn.rtms.filing;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import cn.rtms.filing.domain.Caller;
+import cn.rtms.filing.domain.Filing;
+import cn.rtms.filing.domain.FilingAction;
+import cn.rtms.filing.domain.FilingData;
+import cn.rtms.filing.domain.FilingTransitions;
+import cn.rtms.identity.AccessDenied;
+import cn.rtms.identity.AccessPolicy;
+import cn.rtms.identity.CurrentUser;
+import cn.rtms.institutions.InstitutionManagement;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read a filing, and whether the current user is the party that
+ * {@link FilingTransitions} names for an action (checked before the aggregate checks
+ * state and condition from the same row).
+ */
+@Component
+class FilingAccess {
+
+	private final AccessPolicy access;
+
+	private final InstitutionManagement institutions;
+
+	FilingAccess(AccessPolicy access, InstitutionManagement institutions) {
+		this.access = access;
+		this.institutions = institutions;
+	}
+
+	Caller caller(CurrentUser user) {
+		return new Caller(user.id(), user.role(), user.institutionId(), user.regionCode(),
+				region -> this.access.coversRegion(user, region));
+	}
+
+	void requireRead(CurrentUser user, FilingData data) {
+		if (!canRead(user, data)) {
+			throw new AccessDenied("无权查看或办理该备案（" + data.institution().name() + " " + data.technology().code() + "）");
+		}
+	}
+
+	boolean canRead(CurrentUser user, FilingData data) {
+		return switch (user.role()) {
+			case SYSTEM_ADMIN -> true;
+			case HOSPITAL_CLERK, HOSPITAL_ADMIN, PHYSICIAN, TRAINING_BASE_ADMIN ->
+				data.institution().id().equals(user.institutionId());
+			case COUNTY_AUTHORITY, CITY_AUTHORITY, PROVINCE_AUTHORITY ->
+				user.regionCode() != null && (data.route().path().contains(user.regionCode())
+						|| this.access.coversRegion(user, data.institution().regionCode()));
+			case EXPERT -> data.experts().stream().anyMatch(e -> e.userId().equals(user.id()));
+		};
+	}
+
+	/**
+	 * @throws AccessDenied when the user is not the action's party
+	 */
+	void authorize(FilingAction action, CurrentUser user, Filing filing) {
+		Optional<String> refused = refusal(action, caller(user), filing, this::regionLabel);
+		if (refused.isPresent()) {
+			throw new AccessDenied(refused.get());
+		}
+	}
+
+	/**
+	 * Whether the caller is the party of the action's row, and if not, why not (in
+	 * Chinese). An authority acting on a filing no authority holds (with the hospital, or
+	 * final) passes here: the aggregate then refuses the state and names it.
+	 * @return empty when the caller may go on
+	 */
+	static Optional<String> refusal(FilingAction action, Caller caller, Filing filing,
+			Function<@Nullable String, String> regionLabel) {
+		FilingTransitions.Transition row = FilingTransitions.of(action);
+		if (row.party().includes(caller, filing)) {
+			return Optional.empty();
+		}
+		String institution = filing.data().institution().name();
+		return Optional.ofNullable(switch (row.party()) {
+			case HOSPITAL -> "只有 " + institution + " 的医务科或医院管理员可以办理此操作";
+			case HOLDER -> !caller.isAuthority() ? "只有卫生健康行政部门可以办理此操作"
+					: filing.holder() == null ? null : "该备案当前由" + regionLabel.apply(filing.holder()) + "办理，不在本级（"
+							+ regionLabel.apply(caller.regionCode()) + "）；本次操作未生效";
+			case ASSIGNED_EXPERT, EXPERT_AWAITED -> "只有指派给该备案的评审专家才能" + action.label();
+			case COMPETENT_AUTHORITY, RECEIVING_AUTHORITY ->
+				"只有受理机关（" + regionLabel.apply(filing.receivingRegionCode()) + "）或其上级卫生健康行政部门可以中止、恢复或撤销该备案";
+			case SYSTEM -> "该操作只由系统自动检查执行";
+		});
+	}
+
+	String regionLabel(@Nullable String code) {
+		if (code == null) {
+			return "—";
+		}
+		String name = this.institutions.regionName(code);
+		return name == null ? code : name + "（" + code + "）";
+	}
+
+}
