@@ -127,8 +127,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-		Object translated = body;
-		if (body instanceof ProblemDetail detail
+		Object translated = (body == null && ex instanceof ErrorResponse response) ? response.getBody() : body;
+		if (translated instanceof ProblemDetail detail
 				&& (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {
 			translated = translate(ex, statusCode.value());
 		}
