@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import cn.rtms.web.ProblemException.FieldProblem;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,6 +172,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 			.toString();
 		return (shown.length() > 200) ? shown.substring(0, 200) + "…" : shown;
+	}
+
+	/**
+	 * A multipart body the container cannot parse; a file name with a NUL or other
+	 * control character is refused by Tomcat itself while parsing.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> multipart(MultipartException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidFileNameException) {
+				return problem(InputRules.invalid("filename", "文件名含有不允许的控制字符"));
+			}
+		}
+		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "请求格式错误",
+				"multipart 请求体格式不正确，未保存任何内容", List.of()));
 	}
 
 	/**

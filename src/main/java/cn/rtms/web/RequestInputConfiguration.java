@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -44,13 +45,23 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class RequestInputConfiguration implements WebMvcConfigurer {
 
+	private final JsonMapper json;
+
+	RequestInputConfiguration(JsonMapper json) {
+		this.json = json;
+	}
+
 	/**
-	 * The JSON converter of Spring MVC, reading with {@link RequestInputModule}; the
-	 * application's own {@link JsonMapper} (used for stored JSON) stays as it is.
+	 * Spring MVC's JSON converter reads with {@link RequestInputModule}; the
+	 * application's own {@link JsonMapper} (used for stored JSON) stays as it is. The
+	 * converter is replaced in place, so the order of the converters does not change.
 	 */
-	@Bean
-	JacksonJsonHttpMessageConverter boundedJacksonJsonHttpMessageConverter(JsonMapper json) {
-		return new JacksonJsonHttpMessageConverter(json.rebuild().addModule(new RequestInputModule()).build());
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		JacksonJsonHttpMessageConverter bounded = new JacksonJsonHttpMessageConverter(
+				this.json.rebuild().addModule(new RequestInputModule()).build());
+		builder.configureMessageConvertersList((converters) -> converters.replaceAll(
+				(converter) -> (converter.getClass() == JacksonJsonHttpMessageConverter.class) ? bounded : converter));
 	}
 
 	@Bean

@@ -527,8 +527,12 @@ class FilingWorkflowIT {
 		JsonNode filing = clerk.ok(clerk.post("/api/filings", Map.of("technology", "S05")));
 		String id = id(filing);
 		String documents = "/api/filings/" + id + "/documents";
+		Response nulName = clerk.multipart(documents, fields("description", "纪要"),
+				List.of(new Part("file", "会议\u0000纪要.pdf", pdf("nul"))));
+		assertProblem(nulName, 400, "VALIDATION_FAILED");
+		assertThat(nulName.body().at("/errors/0/field").asString()).isEqualTo("filename");
 		filing = clerk.ok(clerk.multipart(documents, fields("description", "纪要"),
-				List.of(new Part("file", "会议\u0000纪要.pdf", pdf("nul")))));
+				List.of(new Part("file", "会议\u0001纪要.pdf", pdf("control")))));
 		filing = clerk.ok(clerk.multipart(documents, fields("description", "路径"),
 				List.of(new Part("file", "../../etc/设备\u202Efdp.exe", pdf("path")))));
 		filing = clerk.ok(clerk.multipart(documents, fields("description", "不可见"),
