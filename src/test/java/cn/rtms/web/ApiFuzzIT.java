@@ -19,6 +19,7 @@ import java.util.UUID;
 import cn.rtms.support.Api;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -75,6 +76,10 @@ class ApiFuzzIT {
 
 	private int sent;
 
+	private int operations;
+
+	private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+
 	private Api api;
 
 	private JsonNode document;
@@ -93,10 +98,13 @@ class ApiFuzzIT {
 						|| SKIPPED.contains(method + " " + path.getKey())) {
 					continue;
 				}
+				this.operations++;
 				fuzz(method, path.getKey(), operation.getValue());
 			}
 		}
 
+		LoggerFactory.getLogger(ApiFuzzIT.class)
+			.info("Fuzzed {} operations with {} requests; statuses {}", this.operations, this.sent, this.statuses);
 		assertThat(this.sent).as("requests sent").isGreaterThan(500);
 		assertThat(this.failures).as("responses that were 5xx or not a Chinese problem with a code").isEmpty();
 		assertThat(checksums()).as("business tables after fuzzing").isEqualTo(before);
@@ -256,6 +264,7 @@ class ApiFuzzIT {
 
 	private void check(String what, HttpResponse<String> response) {
 		int status = response.statusCode();
+		this.statuses.merge(status, 1, Integer::sum);
 		if (status >= 500) {
 			this.failures.add(what + " → " + status + " " + shorten(response.body()));
 			return;
