@@ -388,10 +388,7 @@ public class FilingCommands {
 
 	private DocumentRef store(UUID filingId, Upload upload, @Nullable String description, CurrentUser user) {
 		String type = this.uploads.check(upload);
-		String name = upload.fileName().isBlank() ? "未命名文件" : upload.fileName();
-		if (name.length() > 200) {
-			name = name.substring(name.length() - 200);
-		}
+		String name = UploadPolicy.fileName(upload);
 		DocumentRef ref = new DocumentRef(UUID.randomUUID(), name, type, upload.content().length,
 				UploadPolicy.sha256(upload.content()), description, actor(user), this.store.now());
 		this.documents.store(filingId, ref, upload.content());

@@ -47,7 +47,8 @@ public record InstitutionDetails(@Nullable UUID id,
 		@NotBlank(message = "机构名称不能为空") @Size(max = 100, message = "机构名称不能超过 100 个字") String name,
 		@NotBlank(message = "所在行政区划不能为空") @Pattern(regexp = "\\d{6}", message = "行政区划代码必须是 6 位数字") String regionCode,
 		@Nullable String regionName, @NotNull(message = "医院等级不能为空") InstitutionLevel level,
-		@NotNull(message = "机构类别不能为空") InstitutionType type, @Nullable String specialty,
+		@NotNull(message = "机构类别不能为空") InstitutionType type,
+		@Nullable @Size(max = 32, message = "专科代码不能超过 32 个字符") String specialty,
 		@Valid @Nullable PracticeLicence licence,
 		@Nullable List<@NotBlank(message = "诊疗科目不能为空") String> registeredSubjects,
 		@Valid @Nullable List<Department> departments, @Valid @Nullable List<Facility> facilities,
@@ -62,6 +63,15 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * about 10,000 in all); beyond it the figure is a typing error.
 	 */
 	public static final int MAX_BEDS = 20_000;
+
+	/**
+	 * Most cases or operations one row may record (one technology in one year or month,
+	 * or a department's operations in a year).
+	 */
+	public static final int MAX_CASES = 1_000_000;
+
+	/** Most units one facility or equipment row may count. */
+	public static final int MAX_COUNT = 10_000;
 
 	/**
 	 * The specialty codes a 专科 hospital may record, with their Chinese names.
@@ -81,8 +91,9 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param validFrom start of validity
 	 * @param validUntil end of validity
 	 */
-	public record PracticeLicence(@NotBlank(message = "许可证登记号不能为空") String number,
-			@NotBlank(message = "发证机关不能为空") String issuedBy,
+	public record PracticeLicence(
+			@NotBlank(message = "许可证登记号不能为空") @Size(max = 60, message = "许可证登记号不能超过 60 个字符") String number,
+			@NotBlank(message = "发证机关不能为空") @Size(max = 100, message = "发证机关不能超过 100 个字") String issuedBy,
 			@NotBlank(message = "发证机关行政区划不能为空") @Pattern(regexp = "\\d{6}",
 					message = "发证机关行政区划代码必须是 6 位数字") String issuerRegionCode,
 			@Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
@@ -100,11 +111,13 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param annualOperations operations in the last complete year, 年手术量 (null: not
 	 * recorded)
 	 */
-	public record Department(@NotBlank(message = "科室名称不能为空") String name, @Nullable List<String> subjects,
+	public record Department(@NotBlank(message = "科室名称不能为空") @Size(max = 100, message = "科室名称不能超过 100 个字") String name,
+			@Nullable List<String> subjects,
 			@NotNull(message = "床位数不能为空") @PositiveOrZero(message = "床位数不能为负数") @Max(value = MAX_BEDS,
 					message = "床位数不能超过 " + MAX_BEDS) Integer beds,
 			@Nullable LocalDate since, @Nullable List<String> technologies,
-			@PositiveOrZero(message = "年手术量不能为负数") @Nullable Integer annualOperations) {
+			@PositiveOrZero(message = "年手术量不能为负数") @Max(value = MAX_CASES,
+					message = "年手术量不能超过 " + MAX_CASES) @Nullable Integer annualOperations) {
 	}
 
 	/**
@@ -117,7 +130,8 @@ public record InstitutionDetails(@Nullable UUID id,
 	public record Facility(
 			@NotBlank(message = "设施类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
 					message = "设施类型代码只能包含大写字母、数字和下划线") String kind,
-			@PositiveOrZero(message = "数量不能为负数") @Nullable Integer count,
+			@PositiveOrZero(message = "数量不能为负数") @Max(value = MAX_COUNT,
+					message = "数量不能超过 " + MAX_COUNT) @Nullable Integer count,
 			@PositiveOrZero(message = "床位数不能为负数") @Max(value = MAX_BEDS,
 					message = "床位数不能超过 " + MAX_BEDS) @Nullable Integer beds) {
 	}
@@ -132,7 +146,9 @@ public record InstitutionDetails(@Nullable UUID id,
 	public record Equipment(
 			@NotBlank(message = "设备类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
 					message = "设备类型代码只能包含大写字母、数字和下划线") String kind,
-			@PositiveOrZero(message = "数量不能为负数") @Nullable Integer count, @Nullable String model) {
+			@PositiveOrZero(message = "数量不能为负数") @Max(value = MAX_COUNT,
+					message = "数量不能超过 " + MAX_COUNT) @Nullable Integer count,
+			@Nullable @Size(max = 100, message = "型号不能超过 100 个字符") String model) {
 	}
 
 	/**
@@ -141,7 +157,8 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param name room name
 	 * @param cleanGrade clean grade I (best) … IV
 	 */
-	public record OperatingRoom(@NotBlank(message = "手术间名称不能为空") String name,
+	public record OperatingRoom(
+			@NotBlank(message = "手术间名称不能为空") @Size(max = 60, message = "手术间名称不能超过 60 个字") String name,
 			@NotBlank(message = "洁净级别不能为空") @Pattern(regexp = "I|II|III|IV",
 					message = "洁净级别必须是 I、II、III 或 IV") String cleanGrade) {
 	}
@@ -157,7 +174,8 @@ public record InstitutionDetails(@Nullable UUID id,
 	public record OtherLicence(
 			@NotBlank(message = "许可证类型不能为空") @Pattern(regexp = "[A-Z][A-Z0-9_]*",
 					message = "许可证类型代码只能包含大写字母、数字和下划线") String kind,
-			@Nullable String number, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
+			@Nullable @Size(max = 60, message = "许可证编号不能超过 60 个字符") String number, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validUntil) {
 	}
 
 	/**
@@ -171,10 +189,13 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param cases number of cases
 	 * @param month month 1–12 for a monthly row, null for the whole year
 	 */
-	public record CaseVolume(@NotBlank(message = "技术代码不能为空") String technology, @Nullable String subTechnique,
+	public record CaseVolume(
+			@NotBlank(message = "技术代码不能为空") @Size(max = 10, message = "技术代码不能超过 10 个字符") String technology,
+			@Nullable @Size(max = 40, message = "亚类代码不能超过 40 个字符") String subTechnique,
 			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
 					message = "年份不合理") Integer year,
-			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases,
+			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") @Max(value = MAX_CASES,
+					message = "例数不能超过 " + MAX_CASES) Integer cases,
 			@Nullable @Min(value = 1, message = "月份应为 1–12") @Max(value = 12, message = "月份应为 1–12") Integer month) {
 	}
 
@@ -186,9 +207,10 @@ public record InstitutionDetails(@Nullable UUID id,
 	 * @param confirmedOn when
 	 * @param evidence what was seen
 	 */
-	public record Attestation(@NotBlank(message = "条款引用不能为空") String clause,
-			@NotBlank(message = "确认人不能为空") String confirmedBy, @NotNull(message = "确认日期不能为空") LocalDate confirmedOn,
-			@NotBlank(message = "证明材料不能为空") String evidence) {
+	public record Attestation(
+			@NotBlank(message = "条款引用不能为空") @Size(max = 60, message = "条款引用不能超过 60 个字符") String clause,
+			@NotBlank(message = "确认人不能为空") @Size(max = 100, message = "确认人不能超过 100 个字") String confirmedBy,
+			@NotNull(message = "确认日期不能为空") LocalDate confirmedOn, @NotBlank(message = "证明材料不能为空") String evidence) {
 	}
 
 }

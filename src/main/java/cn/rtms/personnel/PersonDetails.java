@@ -49,6 +49,14 @@ public record PersonDetails(@Nullable UUID id,
 		@Valid @Nullable List<Attestation> attestations, @Valid @Nullable List<OperatorVolume> operatorVolumes) {
 
 	/**
+	 * Most cases one row may record (one technology or category in one year or month).
+	 */
+	public static final int MAX_CASES = 100_000;
+
+	/** Most theory hours one training may record. */
+	public static final int MAX_HOURS = 10_000;
+
+	/**
 	 * 医师执业证书.
 	 *
 	 * @param number 15-digit certificate number
@@ -86,7 +94,8 @@ public record PersonDetails(@Nullable UUID id,
 	 * @param name specialty, e.g. 肿瘤
 	 * @param since start date
 	 */
-	public record Specialty(@NotBlank(message = "专业名称不能为空") String name, @Nullable LocalDate since) {
+	public record Specialty(@NotBlank(message = "专业名称不能为空") @Size(max = 60, message = "专业名称不能超过 60 个字") String name,
+			@Nullable LocalDate since) {
 	}
 
 	/**
@@ -104,12 +113,19 @@ public record PersonDetails(@Nullable UUID id,
 	 * @param theoryHours theory hours
 	 * @param passed assessment passed
 	 */
-	public record TrainingRecord(@NotBlank(message = "技术代码不能为空") String technology, @Nullable String base,
-			@Nullable Boolean baseFiled, @Nullable Boolean abroad, @NotNull(message = "培训开始日期不能为空") LocalDate startedOn,
-			@Nullable LocalDate endedOn, @PositiveOrZero(message = "例数不能为负数") @Nullable Integer cases,
-			@PositiveOrZero(message = "例数不能为负数") @Nullable Integer independentCases,
-			@PositiveOrZero(message = "例数不能为负数") @Nullable Integer patientsManaged,
-			@PositiveOrZero(message = "学时不能为负数") @Nullable Integer theoryHours, @Nullable Boolean passed) {
+	public record TrainingRecord(
+			@NotBlank(message = "技术代码不能为空") @Size(max = 10, message = "技术代码不能超过 10 个字符") String technology,
+			@Nullable @Size(max = 100, message = "培训基地名称不能超过 100 个字") String base, @Nullable Boolean baseFiled,
+			@Nullable Boolean abroad, @NotNull(message = "培训开始日期不能为空") LocalDate startedOn, @Nullable LocalDate endedOn,
+			@PositiveOrZero(message = "例数不能为负数") @Max(value = MAX_CASES,
+					message = "例数不能超过 " + MAX_CASES) @Nullable Integer cases,
+			@PositiveOrZero(message = "例数不能为负数") @Max(value = MAX_CASES,
+					message = "例数不能超过 " + MAX_CASES) @Nullable Integer independentCases,
+			@PositiveOrZero(message = "例数不能为负数") @Max(value = MAX_CASES,
+					message = "例数不能超过 " + MAX_CASES) @Nullable Integer patientsManaged,
+			@PositiveOrZero(message = "学时不能为负数") @Max(value = MAX_HOURS,
+					message = "学时不能超过 " + MAX_HOURS) @Nullable Integer theoryHours,
+			@Nullable Boolean passed) {
 	}
 
 	/**
@@ -121,10 +137,12 @@ public record PersonDetails(@Nullable UUID id,
 	 * @param cases number of cases
 	 * @param month month 1–12 for a monthly row, null for the whole year
 	 */
-	public record CaseVolume(@NotBlank(message = "技术代码不能为空") String technology,
+	public record CaseVolume(
+			@NotBlank(message = "技术代码不能为空") @Size(max = 10, message = "技术代码不能超过 10 个字符") String technology,
 			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
 					message = "年份不合理") Integer year,
-			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases,
+			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") @Max(value = MAX_CASES,
+					message = "例数不能超过 " + MAX_CASES) Integer cases,
 			@Nullable @Min(value = 1, message = "月份应为 1–12") @Max(value = 12, message = "月份应为 1–12") Integer month) {
 	}
 
@@ -138,7 +156,8 @@ public record PersonDetails(@Nullable UUID id,
 	public record OperatorVolume(@NotNull(message = "手术类别不能为空") OperationCategory category,
 			@NotNull(message = "年份不能为空") @Min(value = 1950, message = "年份不能早于 1950 年") @Max(value = 2100,
 					message = "年份不合理") Integer year,
-			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") Integer cases) {
+			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") @Max(value = MAX_CASES,
+					message = "例数不能超过 " + MAX_CASES) Integer cases) {
 	}
 
 	/**
@@ -149,8 +168,9 @@ public record PersonDetails(@Nullable UUID id,
 	 * @param serious whether it was serious (严重不良事件)
 	 * @param summary what happened
 	 */
-	public record AdverseEvent(@Nullable String technology, @NotNull(message = "发生日期不能为空") LocalDate occurredOn,
-			@NotNull(message = "是否严重不能为空") Boolean serious, @Nullable String summary) {
+	public record AdverseEvent(@Nullable @Size(max = 10, message = "技术代码不能超过 10 个字符") String technology,
+			@NotNull(message = "发生日期不能为空") LocalDate occurredOn, @NotNull(message = "是否严重不能为空") Boolean serious,
+			@Nullable String summary) {
 	}
 
 	/**
@@ -161,9 +181,10 @@ public record PersonDetails(@Nullable UUID id,
 	 * @param confirmedOn when
 	 * @param evidence what was seen
 	 */
-	public record Attestation(@NotBlank(message = "条款引用不能为空") String clause,
-			@NotBlank(message = "确认人不能为空") String confirmedBy, @NotNull(message = "确认日期不能为空") LocalDate confirmedOn,
-			@NotBlank(message = "证明材料不能为空") String evidence) {
+	public record Attestation(
+			@NotBlank(message = "条款引用不能为空") @Size(max = 60, message = "条款引用不能超过 60 个字符") String clause,
+			@NotBlank(message = "确认人不能为空") @Size(max = 100, message = "确认人不能超过 100 个字") String confirmedBy,
+			@NotNull(message = "确认日期不能为空") LocalDate confirmedOn, @NotBlank(message = "证明材料不能为空") String evidence) {
 	}
 
 }

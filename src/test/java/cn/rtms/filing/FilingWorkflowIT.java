@@ -531,6 +531,59 @@ class FilingWorkflowIT {
 			.single()).isEqualTo(3);
 	}
 
+	/**
+	 * Issue 7's probes: a NUL byte in a file name answered 500; {@code ../} and U+202E
+	 * were stored as sent; a 509 KiB .xlsx inflating to 512 MiB was accepted.
+	 */
+	@Test
+	void cleansUploadNamesAndRefusesZipBombsAndControlCharactersInFormFields() throws Exception {
+		FilingClient clerk = as("jiangcheng-clerk");
+		JsonNode filing = clerk.ok(clerk.post("/api/filings", Map.of("technology", "S05")));
+		String id = id(filing);
+		String documents = "/api/filings/" + id + "/documents";
+		Response nulName = clerk.multipart(documents, fields("description", "纪要"),
+				List.of(new Part("file", "会议\u0000纪要.pdf", pdf("nul"))));
+		assertProblem(nulName, 400, "VALIDATION_FAILED");
+		assertThat(nulName.body().at("/errors/0/field").asString()).isEqualTo("filename");
+		filing = clerk.ok(clerk.multipart(documents, fields("description", "纪要"),
+				List.of(new Part("file", "会议\u0001纪要.pdf", pdf("control")))));
+		filing = clerk.ok(clerk.multipart(documents, fields("description", "路径"),
+				List.of(new Part("file", "../../etc/设备\u202Efdp.exe", pdf("path")))));
+		filing = clerk.ok(clerk.multipart(documents, fields("description", "不可见"),
+				List.of(new Part("file", "\u200B\u200B", pdf("zero width")))));
+		List<String> names = new ArrayList<>();
+		filing.get("documents").forEach(document -> names.add(document.get("fileName").asString()));
+		assertThat(names).containsExactly("会议纪要.pdf", "设备fdp.exe", "未命名文件");
+		long stored = documentsOf(id);
+
+		ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+			zip.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+			for (String entry : List.of("[Content_Types].xml", "xl/workbook.xml")) {
+				zip.putNextEntry(new ZipEntry(entry));
+				zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+			zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+			byte[] zeros = new byte[1024 * 1024];
+			for (int i = 0; i < 512; i++) {
+				zip.write(zeros);
+			}
+			zip.closeEntry();
+		}
+		assertThat(bomb.size()).isLessThan(1024 * 1024);
+		assertProblem(clerk.multipart(documents, fields(), List.of(new Part("file", "bomb.xlsx", bomb.toByteArray()))),
+				400, "UNSAFE_ARCHIVE");
+		Response nul = clerk.multipart(documents, fields("description", "说明\u0000"),
+				List.of(new Part("file", "ok.pdf", pdf("ok"))));
+		assertProblem(nul, 400, "VALIDATION_FAILED");
+		assertThat(nul.body().at("/errors/0/field").asString()).isEqualTo("description");
+		assertProblem(clerk.multipart("/api/filings/" + id + "/committee-opinions",
+				fields("committee", "ETHICS", "meetingDate", "-5000-01-01", "opinion", "同意"),
+				List.of(new Part("minutes", "minutes.pdf", pdf("minutes")))), 400, "VALIDATION_FAILED");
+		assertThat(documentsOf(id)).isEqualTo(stored);
+	}
+
 	@Test
 	void oneOfTwoConcurrentApprovalsWinsAndTheOtherChangesNothing() throws Exception {
 		FilingClient clerk = as("ccszx-clerk");

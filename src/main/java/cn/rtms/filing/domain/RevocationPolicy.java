@@ -89,7 +89,7 @@ public final class RevocationPolicy {
 		Map<Integer, Integer> byYear = new TreeMap<>();
 		for (YearCases volume : volumes) {
 			if (volume.year() <= today.getYear()) {
-				byYear.merge(volume.year(), volume.cases(), Integer::sum);
+				byYear.merge(volume.year(), volume.cases(), (a, b) -> (int) Math.min(Integer.MAX_VALUE, (long) a + b));
 			}
 		}
 		if (byYear.isEmpty()) {

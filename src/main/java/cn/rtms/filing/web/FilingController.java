@@ -29,6 +29,7 @@ import cn.rtms.filing.web.FilingRequests.OpinionRequest;
 import cn.rtms.filing.web.FilingRequests.SubmitRequest;
 import cn.rtms.filing.web.FilingRequests.TextRequest;
 import cn.rtms.filing.web.FilingRequests.VersionRequest;
+import cn.rtms.web.InputRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -317,12 +318,14 @@ class FilingController {
 	}
 
 	private static LocalDate date(String value, String field) {
+		LocalDate date;
 		try {
-			return LocalDate.parse(value);
+			date = LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidFilingRequest(field + " 的取值 “" + value + "” 不是有效日期（yyyy-MM-dd）");
 		}
+		return InputRules.require(date, field);
 	}
 
 }

@@ -4,18 +4,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Request bodies of the filing API (see docs/filing.md). {@code version} is the version
- * the user saw.
+ * the user saw. Free texts (opinions, reasons, notes) are at most 2,000 characters, like
+ * every text without a {@code @Size} of its own (docs/api.md, "Input bounds").
  */
 final class FilingRequests {
 
 	private FilingRequests() {
 	}
 
-	record CreateFilingRequest(@Nullable String technology, @Nullable LocalDate firstCaseDate) {
+	record CreateFilingRequest(@Nullable @Size(max = 10, message = "技术代码不能超过 10 个字符") String technology,
+			@Nullable LocalDate firstCaseDate) {
 	}
 
 	record VersionRequest(@Nullable Long version) {

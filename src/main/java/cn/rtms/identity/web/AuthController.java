@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "登录与账号", description = "会话登录、退出、当前用户、修改密码")
 class AuthController {
+
+	/** Longest login name (identity.user_account.username is varchar(60)). */
+	static final int MAX_USERNAME = 60;
+
+	/** Longest password accepted in a request (the policy allows 64). */
+	static final int MAX_PASSWORD = 128;
 
 	private final UserManagement users;
 
@@ -89,11 +96,18 @@ class AuthController {
 				context.regionName(), user.mustChangePassword());
 	}
 
-	record LoginRequest(@NotBlank(message = "用户名不能为空") String username, @NotBlank(message = "密码不能为空") String password) {
+	record LoginRequest(
+			@NotBlank(message = "用户名不能为空") @Size(max = MAX_USERNAME,
+					message = "用户名不能超过 " + MAX_USERNAME + " 个字符") String username,
+			@NotBlank(message = "密码不能为空") @Size(max = MAX_PASSWORD,
+					message = "密码不能超过 " + MAX_PASSWORD + " 个字符") String password) {
 	}
 
-	record PasswordChangeRequest(@NotBlank(message = "原密码不能为空") String oldPassword,
-			@NotBlank(message = "新密码不能为空") String newPassword) {
+	record PasswordChangeRequest(
+			@NotBlank(message = "原密码不能为空") @Size(max = MAX_PASSWORD,
+					message = "密码不能超过 " + MAX_PASSWORD + " 个字符") String oldPassword,
+			@NotBlank(message = "新密码不能为空") @Size(max = MAX_PASSWORD,
+					message = "密码不能超过 " + MAX_PASSWORD + " 个字符") String newPassword) {
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,7 +74,8 @@ class UserController {
 		return this.users.resetPassword(id, body.password());
 	}
 
-	record PasswordResetRequest(@NotBlank(message = "新密码不能为空") String password) {
+	record PasswordResetRequest(@NotBlank(message = "新密码不能为空") @Size(max = AuthController.MAX_PASSWORD,
+			message = "密码不能超过 " + AuthController.MAX_PASSWORD + " 个字符") String password) {
 	}
 
 }

@@ -38,7 +38,7 @@ final class CaseCounts {
 		for (String sub : subTechniques(volumes, technology)) {
 			int count = level(volumes, technology, sub, year);
 			if (count >= 0) {
-				subSum = Math.max(subSum, 0) + count;
+				subSum = plus(Math.max(subSum, 0), count);
 			}
 		}
 		return subSum;
@@ -57,10 +57,10 @@ final class CaseCounts {
 				continue;
 			}
 			if (volume.month() == null) {
-				whole = Math.max(whole, 0) + volume.cases();
+				whole = plus(Math.max(whole, 0), volume.cases());
 			}
 			else {
-				months = Math.max(months, 0) + volume.cases();
+				months = plus(Math.max(months, 0), volume.cases());
 			}
 		}
 		return (whole >= 0) ? whole : months;
@@ -80,7 +80,7 @@ final class CaseCounts {
 			}
 			Integer month = volume.month();
 			if (month == null) {
-				whole = Math.max(whole, 0) + volume.cases();
+				whole = plus(Math.max(whole, 0), volume.cases());
 			}
 			else {
 				YearMonth ym = YearMonth.of(year, month);
@@ -156,9 +156,9 @@ final class CaseCounts {
 				if (period.end().isBefore(from) || period.start().isAfter(to)) {
 					continue;
 				}
-				upper += period.cases();
+				upper = plus(upper, period.cases());
 				if (!period.start().isBefore(from) && !period.end().isAfter(to)) {
-					lower += period.cases();
+					lower = plus(lower, period.cases());
 				}
 			}
 		}
@@ -214,9 +214,18 @@ final class CaseCounts {
 	static int sum(int[] counts) {
 		int sum = 0;
 		for (int count : counts) {
-			sum += count;
+			sum = plus(sum, count);
 		}
 		return sum;
+	}
+
+	/**
+	 * Adds two counts in 64 bits and caps the result at {@link Integer#MAX_VALUE}: many
+	 * rows of large figures (each bounded on input) can never wrap around to a negative
+	 * total, and every threshold the specs set is far below the cap.
+	 */
+	static int plus(int a, int b) {
+		return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, (long) a + b));
 	}
 
 	static int min(int[] counts) {

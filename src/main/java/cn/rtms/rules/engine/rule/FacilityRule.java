@@ -63,8 +63,8 @@ public record FacilityRule(String facility, int minCount, @Nullable Integer minB
 		if (facilities == null) {
 			return RuleResult.unknown("未记录设施信息", required.get());
 		}
-		int count = 0;
-		int beds = 0;
+		long count = 0;
+		long beds = 0;
 		boolean bedsUnknown = false;
 		List<String> evidence = new ArrayList<>();
 		for (Facility candidate : facilities) {
