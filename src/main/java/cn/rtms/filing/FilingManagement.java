@@ -835,7 +835,7 @@ public class FilingManagement {
 
 	private void requireRead(CurrentUser user, FilingData data) {
 		if (!canRead(user, data)) {
-			throw new AccessDenied("无权查看或办理该备案（" + data.institution().name() + " " + data.technology().code() + "）");
+			throw new AccessDenied("无权查看或办理该备案（不在当前账号的数据范围内）");
 		}
 	}
 
@@ -918,7 +918,7 @@ public class FilingManagement {
 			throw new InvalidFilingRequest("评审专家账号 " + expertId + " 不存在");
 		}
 		if (expert.role() != Role.EXPERT) {
-			throw new InvalidFilingRequest("账号 " + expert.username() + " 不是评审专家，不能指派");
+			throw new InvalidFilingRequest("所选账号不是评审专家，不能指派");
 		}
 		return expert.displayName();
 	}
