@@ -4,10 +4,10 @@
  * other licences, yearly case volumes and clause confirmations recorded as acts (hospital
  * declaration or authority review, ADR 0013). Region, level, type and licence change only
  * through the authority or the system administrator, with an audited reason; records
- * carry a version (stale edits 409). Does not judge
- * eligibility (see rules) and does not own people (see personnel). Implements identity's
- * region hierarchy. Publishes {@link cn.rtms.institutions.InstitutionChanged} after every
- * create or update; every change is audited.
+ * carry a version (stale edits 409). Does not judge eligibility (see rules) and does not
+ * own people (see personnel). Implements identity's region hierarchy. Publishes
+ * {@link cn.rtms.institutions.InstitutionChanged} after every create or update; every
+ * change is audited.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "catalog", "identity", "web" })
 @org.jspecify.annotations.NullMarked

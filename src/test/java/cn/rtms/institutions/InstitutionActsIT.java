@@ -198,6 +198,39 @@ class InstitutionActsIT {
 	}
 
 	@Test
+	void aPersonsClauseDeclaredByTheHospitalStaysPendingUntilTheAuthorityReviewsIt() {
+		Api clerk = Api.as(this.port, "jiangcheng-clerk");
+		String id = clerk.get("/api/people?q=郑晓丽").body().get(0).get("id").asString();
+		String report = "/api/people/" + id + "/eligibility/G08?asOf=" + TODAY;
+		JsonNode pending = null;
+		for (JsonNode clause : clerk.get(report).body().get("clauses")) {
+			if (clause.get("status").asString().equals("NEEDS_ATTESTATION")) {
+				pending = clause;
+			}
+		}
+		assertThat(pending).as("郑晓丽 waits for a confirmation (docs/demo-data.md)").isNotNull();
+		String citation = pending.get("citation").asString();
+		String body = "{\"clause\": \"" + citation + "\", \"evidence\": \"培训考核合格证明\"}";
+
+		assertThat(Api.as(this.port, "doctor-wang")
+			.post("/api/people/" + id + "/attestations", clerk.json().readTree(body))
+			.status()).isEqualTo(403);
+		Response declared = clerk.post("/api/people/" + id + "/attestations", clerk.json().readTree(body));
+		assertThat(declared.status()).as(declared.text()).isEqualTo(200);
+		JsonNode act = declared.body().get("attestations").get(0);
+		assertThat(act.get("kind").asString()).isEqualTo("SELF_DECLARATION");
+		try {
+			JsonNode after = clause(clerk.get(report).body(), citation);
+			assertThat(after.get("status").asString()).isEqualTo("NEEDS_ATTESTATION");
+			assertThat(after.get("explanation").asString()).contains("医院自评承诺：江城医院医务科（医务科）");
+		}
+		finally {
+			assertThat(clerk.delete("/api/people/" + id + "/attestations/" + act.get("id").asString()).status())
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
 	void twoEditsFromTheSameReadTheSecondIsRefusedSayingWhatChanged() {
 		String id = newInstitution();
 		JsonNode read = this.admin.get("/api/institutions/" + id).body();
