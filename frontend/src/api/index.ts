@@ -12,6 +12,7 @@ import type {
   RevocationCheckResult,
   ChainVerification,
   ClauseEvaluation,
+  ConfirmationRequest,
   CreateUserRequest,
   CurrentUser,
   LoginRequest,
@@ -20,6 +21,7 @@ import type {
   EvaluateRequest,
   Institution,
   InstitutionSummary,
+  JurisdictionChange,
   Person,
   PersonEligibility,
   PersonSummary,
@@ -53,8 +55,15 @@ export const institutionsApi = {
   list: (query: { q?: string; regionCode?: string } = {}) =>
     http.get<InstitutionSummary[]>('/api/institutions', { query }),
   get: (id: string) => http.get<Institution>(`/api/institutions/${seg(id)}`),
-  create: (body: Institution) => http.post<Institution>('/api/institutions', body),
-  update: (id: string, body: Institution) => http.put<Institution>(`/api/institutions/${seg(id)}`, body),
+  create: (body: Institution) => http.post<Institution>('/api/institutions', body, { silent: true }),
+  update: (id: string, body: Institution) =>
+    http.put<Institution>(`/api/institutions/${seg(id)}`, body, { silent: true }),
+  changeJurisdiction: (id: string, body: JurisdictionChange) =>
+    http.put<Institution>(`/api/institutions/${seg(id)}/jurisdiction`, body),
+  confirm: (id: string, body: ConfirmationRequest) =>
+    http.post<Institution>(`/api/institutions/${seg(id)}/attestations`, body),
+  withdrawConfirmation: (id: string, confirmationId: string) =>
+    http.delete<Institution>(`/api/institutions/${seg(id)}/attestations/${seg(confirmationId)}`),
   eligibility: (id: string, asOf?: string, silent = false) =>
     http.get<EligibilityMatrix>(`/api/institutions/${seg(id)}/eligibility`, { query: { asOf }, silent }),
   clauses: (id: string, technology: string, asOf?: string) =>
@@ -67,8 +76,12 @@ export const peopleApi = {
   list: (query: { institutionId?: string; q?: string; role?: string } = {}) =>
     http.get<PersonSummary[]>('/api/people', { query }),
   get: (id: string) => http.get<Person>(`/api/people/${seg(id)}`),
-  create: (body: Person) => http.post<Person>('/api/people', body),
-  update: (id: string, body: Person) => http.put<Person>(`/api/people/${seg(id)}`, body),
+  create: (body: Person) => http.post<Person>('/api/people', body, { silent: true }),
+  update: (id: string, body: Person) => http.put<Person>(`/api/people/${seg(id)}`, body, { silent: true }),
+  confirm: (id: string, body: ConfirmationRequest) =>
+    http.post<Person>(`/api/people/${seg(id)}/attestations`, body),
+  withdrawConfirmation: (id: string, confirmationId: string) =>
+    http.delete<Person>(`/api/people/${seg(id)}/attestations/${seg(confirmationId)}`),
   eligibility: (id: string, asOf?: string) =>
     http.get<PersonEligibility>(`/api/people/${seg(id)}/eligibility`, { query: { asOf } }),
   clauses: (id: string, technology: string, asOf?: string) =>

@@ -170,11 +170,41 @@ export interface InstitutionCaseVolume {
   cases: number
 }
 
+/** How much a clause confirmation is worth: the hospital's own declaration, or an authority's review. */
+export type ConfirmationKind = 'SELF_DECLARATION' | 'REVIEW'
+
+/**
+ * A clause confirmation as an act (output only): the server records the account, its role and the time; a request
+ * names only the clause and the evidence.
+ */
 export interface Attestation {
+  id: string
   clause: string
-  confirmedBy: string
-  confirmedOn: IsoDate
+  kind: ConfirmationKind
+  kindLabel: string
   evidence: string
+  confirmedById: string | null
+  confirmedBy: string
+  confirmedByRole: string | null
+  confirmedByRoleLabel: string
+  confirmedOn: IsoDate
+  confirmedAt: string | null
+}
+
+/** What a clause confirmation request carries. */
+export interface ConfirmationRequest {
+  clause: string
+  evidence: string
+}
+
+/** A change of region, level, type and practice licence, by the authority or the system administrator. */
+export interface JurisdictionChange {
+  regionCode: string
+  level: string
+  type: string
+  licence: PracticeLicence | null
+  reason: string
+  version: number
 }
 
 export interface Institution {
@@ -198,6 +228,8 @@ export interface Institution {
   subTechniques?: Record<string, string[]> | null
   caseVolumes: InstitutionCaseVolume[]
   attestations: Attestation[]
+  /** The record's version: sent back unchanged on update; a stale one is refused with 409 STALE_EDIT. */
+  version?: number | null
 }
 
 // ---- Eligibility ----
@@ -352,6 +384,8 @@ export interface Person {
   adverseEvents: AdverseEvent[]
   attestations?: Attestation[]
   operatorVolumes?: OperatorVolume[] | null
+  /** The record's version: sent back unchanged on update; a stale one is refused with 409 STALE_EDIT. */
+  version?: number | null
 }
 
 export interface PersonEligibilityRow {

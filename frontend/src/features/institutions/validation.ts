@@ -170,6 +170,7 @@ export function unrecordedLists(record: Partial<Institution>): string[] {
 export function toPayload(form: Institution, unrecorded: string[]): Institution {
   const body: Record<string, unknown> = { ...form }
   delete body.id
+  delete body.attestations
   delete body.regionName
   if (!hasLicence(form)) body.licence = null
   for (const key of unrecorded) {

@@ -190,6 +190,7 @@ export function normalisePerson(record: Person): Person {
 export function toPayload(form: Person, unrecorded: string[]): Person {
   const body: Record<string, unknown> = { ...form }
   delete body.id
+  delete body.attestations
   if (!hasLicence(form)) body.licence = null
   for (const key of unrecorded) {
     const v = body[key]

@@ -13,10 +13,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.Confirmation;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails;
 import cn.rtms.personnel.PersonnelManagement;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -98,6 +100,7 @@ class DemoDataLoader implements ApplicationRunner {
 			for (JsonNode node : root.path("institutions")) {
 				ObjectNode institutionNode = ((ObjectNode) node).deepCopy();
 				JsonNode staff = institutionNode.remove("staff");
+				JsonNode attestations = institutionNode.remove("attestations");
 				String where = SOURCE + " institutions[" + index + "]（" + node.path("name").asString("") + "）";
 				InstitutionDetails saved;
 				try {
@@ -107,6 +110,10 @@ class DemoDataLoader implements ApplicationRunner {
 					throw new IllegalStateException("演示数据 " + where + " 无法加载：" + ex.getMessage(), ex);
 				}
 				ids.put(saved.name(), Objects.requireNonNull(saved.id()));
+				List<Confirmation> reviews = reviews(yaml, attestations);
+				if (!reviews.isEmpty()) {
+					this.institutions.importConfirmations(Objects.requireNonNull(saved.id()), reviews);
+				}
 				counts[0]++;
 				if (staff != null) {
 					staffLoads.add(() -> loadStaff(yaml, staff, saved, where, ids, counts));
@@ -129,6 +136,7 @@ class DemoDataLoader implements ApplicationRunner {
 		for (JsonNode personNode : staff) {
 			ObjectNode copy = ((ObjectNode) personNode).deepCopy();
 			copy.put("institutionId", String.valueOf(saved.id()));
+			JsonNode attestations = copy.remove("attestations");
 			if (copy.get("licence") instanceof ObjectNode licence) {
 				UUID registered = ids.get(licence.path("registeredInstitution").asString(""));
 				if (registered != null) {
@@ -137,7 +145,11 @@ class DemoDataLoader implements ApplicationRunner {
 				}
 			}
 			try {
-				this.people.create(yaml.treeToValue(copy, PersonDetails.class));
+				PersonDetails person = this.people.create(yaml.treeToValue(copy, PersonDetails.class));
+				List<Confirmation> reviews = reviews(yaml, attestations);
+				if (!reviews.isEmpty()) {
+					this.people.importConfirmations(Objects.requireNonNull(person.id()), reviews);
+				}
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalStateException("演示数据 " + where + " staff[" + personIndex + "]（"
@@ -146,6 +158,35 @@ class DemoDataLoader implements ApplicationRunner {
 			counts[1]++;
 			personIndex++;
 		}
+	}
+
+	/**
+	 * The demo file's confirmations ({@code clause}, {@code confirmedBy},
+	 * {@code confirmedOn}, {@code evidence}) as review confirmations attributed to the
+	 * system that loads them: the named reviewer is a description in the file, not an
+	 * account, so it is not recorded as the confirmer.
+	 */
+	private List<Confirmation> reviews(YAMLMapper yaml, @Nullable JsonNode attestations) {
+		if (attestations == null || attestations.isNull()) {
+			return List.of();
+		}
+		List<Confirmation> reviews = new ArrayList<>();
+		for (JsonNode node : attestations) {
+			DemoAttestation a = yaml.treeToValue(node, DemoAttestation.class);
+			reviews.add(Confirmation.imported(a.clause(), a.evidence(), a.confirmedOn(), this.clock.instant()));
+		}
+		return reviews;
+	}
+
+	/**
+	 * A confirmation as the demo file writes it.
+	 *
+	 * @param clause citation
+	 * @param confirmedBy the reviewer described (not recorded)
+	 * @param confirmedOn the day it counts from
+	 * @param evidence evidence
+	 */
+	record DemoAttestation(String clause, @Nullable String confirmedBy, LocalDate confirmedOn, String evidence) {
 	}
 
 }

@@ -40,7 +40,7 @@ class FilingAccess {
 
 	void requireRead(CurrentUser user, FilingData data) {
 		if (!canRead(user, data)) {
-			throw new AccessDenied("无权查看或办理该备案（" + data.institution().name() + " " + data.technology().code() + "）");
+			throw new AccessDenied("无权查看或办理该备案（不在当前账号的数据范围内）");
 		}
 	}
 

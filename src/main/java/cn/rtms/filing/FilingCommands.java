@@ -404,7 +404,7 @@ public class FilingCommands {
 			throw new InvalidFilingRequest("评审专家账号 " + expertId + " 不存在");
 		}
 		if (expert.role() != Role.EXPERT) {
-			throw new InvalidFilingRequest("账号 " + expert.username() + " 不是评审专家，不能指派");
+			throw new InvalidFilingRequest("所选账号不是评审专家，不能指派");
 		}
 		return expert.displayName();
 	}

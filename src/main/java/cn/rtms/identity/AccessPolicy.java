@@ -156,4 +156,65 @@ public class AccessPolicy {
 		}
 	}
 
+	/**
+	 * What a confirmation by the current user of a clause of this institution (or of one
+	 * of its people) is worth: {@link ConfirmationKind#REVIEW} for the system
+	 * administrator and an authority whose jurisdiction covers the institution,
+	 * {@link ConfirmationKind#SELF_DECLARATION} for the institution's own clerk or
+	 * hospital admin. Experts record their opinion in the filing's expert review; the
+	 * authority then confirms.
+	 * @param institutionId the institution
+	 * @param institutionRegionCode its region
+	 * @return the kind of confirmation the current user makes
+	 * @throws AccessDenied for everybody else
+	 */
+	public ConfirmationKind confirmationKind(UUID institutionId, @Nullable String institutionRegionCode) {
+		CurrentUser user = this.identity.currentUser();
+		if (mayReview(user, institutionRegionCode)) {
+			return ConfirmationKind.REVIEW;
+		}
+		if (user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN) && institutionId.equals(user.institutionId())) {
+			return ConfirmationKind.SELF_DECLARATION;
+		}
+		throw new AccessDenied("无权确认条款（医院自评承诺限本机构医务科、医院管理员；审核确认限辖区卫生健康行政部门或系统管理员）");
+	}
+
+	/**
+	 * Withdrawing a confirmation: a review by those who may review (see
+	 * {@link #confirmationKind}); a hospital declaration also by the institution's clerk
+	 * or hospital admin.
+	 * @param kind the confirmation's kind
+	 * @param institutionId the institution it belongs to (or whose person it belongs to)
+	 * @param institutionRegionCode its region
+	 * @throws AccessDenied when the current user may not withdraw it
+	 */
+	public void checkWithdrawConfirmation(ConfirmationKind kind, UUID institutionId,
+			@Nullable String institutionRegionCode) {
+		ConfirmationKind own = confirmationKind(institutionId, institutionRegionCode);
+		if (kind == ConfirmationKind.REVIEW && own != ConfirmationKind.REVIEW) {
+			throw new AccessDenied("无权撤回审核确认（限辖区卫生健康行政部门或系统管理员）");
+		}
+	}
+
+	/**
+	 * Changing an institution's region, level, type or practice licence: the system
+	 * administrator, or an authority whose jurisdiction covers both the institution's
+	 * current region and the region it moves to (the licence-issuing side, never the
+	 * hospital itself).
+	 * @param currentRegionCode the institution's region now
+	 * @param newRegionCode its region after the change
+	 * @throws AccessDenied for everybody else
+	 */
+	public void checkChangeJurisdiction(String currentRegionCode, String newRegionCode) {
+		CurrentUser user = this.identity.currentUser();
+		if (!mayReview(user, currentRegionCode) || !mayReview(user, newRegionCode)) {
+			throw new AccessDenied("无权变更医疗机构的行政区划、级别、类别或执业许可证（限辖区卫生健康行政部门或系统管理员）");
+		}
+	}
+
+	private boolean mayReview(CurrentUser user, @Nullable String regionCode) {
+		return user.role() == Role.SYSTEM_ADMIN
+				|| (user.role().isAuthority() && regionCode != null && coversRegion(user, regionCode));
+	}
+
 }

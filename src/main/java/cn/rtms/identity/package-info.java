@@ -3,11 +3,12 @@
  * (sessions kept in PostgreSQL, table {@code identity.spring_session}, shared by all
  * nodes), password policy, lockout and forced change of initial passwords (等保), the
  * current user ({@link cn.rtms.identity.IdentityManagement}) and the permission checks
- * every application service calls ({@link cn.rtms.identity.AccessPolicy}). It does not
- * know institutions or regions itself: the region tree comes through
- * {@link cn.rtms.identity.RegionHierarchy}, which the institutions module implements.
- * Publishes {@link cn.rtms.identity.UserEvent} for every login, lockout, password change
- * and user change (recorded by audit).
+ * every application service calls ({@link cn.rtms.identity.AccessPolicy}), including what
+ * a clause confirmation by the current user is worth
+ * ({@link cn.rtms.identity.Confirmation}). It does not know institutions or regions
+ * itself: the region tree comes through {@link cn.rtms.identity.RegionHierarchy}, which
+ * the institutions module implements. Publishes {@link cn.rtms.identity.UserEvent} for
+ * every login, lockout, password change and user change (recorded by audit).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "web" })
 @org.jspecify.annotations.NullMarked

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.rtms.identity.Confirmation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * An institution's full record as viewed and edited: identity, practice licence,
  * registered subjects, departments with beds, facilities, equipment, operating rooms,
  * other licences, first cases and yearly volumes per technology, and the clause
- * attestations a reviewer has confirmed. A {@code null} collection means "not recorded";
- * an empty one means "recorded: none".
+ * confirmations (hospital declarations and authority reviews) recorded as acts. A
+ * {@code null} collection means "not recorded"; an empty one means "recorded: none".
  *
  * @param id the institution's id (ignored on create)
  * @param name unique name
@@ -41,7 +42,10 @@ import org.jspecify.annotations.Nullable;
  * @param subTechniques sub-techniques (forms) performed per technology code, e.g.
  * {@code S04: [DEEP, WHOLE_BODY]} for 深部热疗 and 全身热疗
  * @param caseVolumes cases per technology (optionally sub-technique) per year
- * @param attestations clauses confirmed by a reviewer with their evidence
+ * @param attestations clause confirmations, output only: they are recorded through
+ * {@link InstitutionManagement#confirm} (an edit of the record never changes them)
+ * @param version the record's version: on output the current one, on update the one the
+ * edit is based on (required; a stale one is refused with 409 {@code STALE_EDIT})
  */
 public record InstitutionDetails(@Nullable UUID id,
 		@NotBlank(message = "机构名称不能为空") @Size(max = 100, message = "机构名称不能超过 100 个字") String name,
@@ -56,7 +60,8 @@ public record InstitutionDetails(@Nullable UUID id,
 		@Valid @Nullable List<OtherLicence> licences, @Nullable Map<String, LocalDate> firstCases,
 		@Nullable Map<String, List<@Pattern(regexp = "[A-Z][A-Z0-9_]*",
 				message = "亚类代码只能包含大写字母、数字和下划线") String>> subTechniques,
-		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<Attestation> attestations) {
+		@Valid @Nullable List<CaseVolume> caseVolumes, @Nullable List<Confirmation> attestations,
+		@Nullable Integer version) {
 
 	/**
 	 * Most beds one department or facility may record (China's largest hospitals have
@@ -197,20 +202,6 @@ public record InstitutionDetails(@Nullable UUID id,
 			@NotNull(message = "例数不能为空") @PositiveOrZero(message = "例数不能为负数") @Max(value = MAX_CASES,
 					message = "例数不能超过 " + MAX_CASES) Integer cases,
 			@Nullable @Min(value = 1, message = "月份应为 1–12") @Max(value = 12, message = "月份应为 1–12") Integer month) {
-	}
-
-	/**
-	 * A clause confirmed by a reviewer.
-	 *
-	 * @param clause citation, e.g. {@code G08/2022 一(一)}
-	 * @param confirmedBy who confirmed it
-	 * @param confirmedOn when
-	 * @param evidence what was seen
-	 */
-	public record Attestation(
-			@NotBlank(message = "条款引用不能为空") @Size(max = 60, message = "条款引用不能超过 60 个字符") String clause,
-			@NotBlank(message = "确认人不能为空") @Size(max = 100, message = "确认人不能超过 100 个字") String confirmedBy,
-			@NotNull(message = "确认日期不能为空") LocalDate confirmedOn, @NotBlank(message = "证明材料不能为空") String evidence) {
 	}
 
 }

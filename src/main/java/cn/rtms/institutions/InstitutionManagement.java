@@ -13,13 +13,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.rtms.audit.AuditTrail;
+import cn.rtms.audit.EditHistory;
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
+import cn.rtms.identity.Confirmation;
+import cn.rtms.identity.ConfirmationKind;
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.Role;
-import cn.rtms.institutions.InstitutionDetails.Attestation;
 import cn.rtms.institutions.InstitutionDetails.CaseVolume;
 import cn.rtms.institutions.InstitutionDetails.OtherLicence;
 import cn.rtms.institutions.InstitutionDetails.PracticeLicence;
@@ -61,8 +63,12 @@ public class InstitutionManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final EditHistory history;
+
 	InstitutionManagement(Institutions institutions, Regions regions, CatalogManagement catalog, Clock clock,
-			IdentityManagement identity, AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events) {
+			IdentityManagement identity, AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events,
+			EditHistory history) {
+		this.history = history;
 		this.audit = audit;
 		this.events = events;
 		this.institutions = institutions;
@@ -217,7 +223,7 @@ public class InstitutionManagement {
 		CurrentUser user = this.identity.currentUser();
 		if (user.role() != Role.SYSTEM_ADMIN
 				&& !(user.role().isAuthority() && this.access.coversRegion(user, details.regionCode()))) {
-			throw new AccessDenied("无权在行政区划 " + details.regionCode() + " 新建医疗机构（仅系统管理员及辖区卫生健康行政部门可新建）");
+			throw new AccessDenied("无权在该行政区划新建医疗机构（仅系统管理员及辖区卫生健康行政部门可新建）");
 		}
 		validate(details, null);
 		UUID id = UUID.randomUUID();
@@ -229,22 +235,31 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * Replaces an institution's record.
+	 * Replaces an institution's facts. Its region, level, type and practice licence stay
+	 * (see {@link #changeJurisdiction}); its clause confirmations stay (see
+	 * {@link #confirm}).
 	 * @param id institution id
-	 * @param details the new record
+	 * @param details the new record, with the version it is based on
 	 * @return the saved record
 	 * @throws InstitutionNotFound when there is none
 	 * @throws InvalidInstitution when the record breaks a rule
 	 * @throws AccessDenied unless the current user is its hospital clerk/admin or the
 	 * system admin
+	 * @throws JurisdictionChangeRefused when the record changes region, level, type or
+	 * practice licence
+	 * @throws cn.rtms.audit.StaleEdit when the record changed since the version the edit
+	 * is based on (400 {@code VERSION_REQUIRED} when none is given)
 	 */
 	@Transactional
 	public InstitutionDetails update(UUID id, InstitutionDetails details) {
 		InstitutionDetails before = get(id);
 		this.access.checkWriteInstitution(id);
 		checkJurisdictionUnchanged(before, details);
+		int base = checkVersion(id, details.version(), before);
 		validate(details, id);
-		this.institutions.update(id, details);
+		if (!this.institutions.update(id, details, base)) {
+			throw stale(id, base);
+		}
 		InstitutionDetails after = get(id);
 		this.audit.record("INSTITUTION_UPDATED", "Institution", id.toString(), before, after);
 		this.events.publishEvent(new InstitutionChanged(id));
@@ -252,14 +267,180 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * A hospital edits its own facts but not what decides who supervises and how it is
+	 * Changes an institution's region, level, type and practice licence, with a reason
+	 * kept in the audit trail beside the old and new values. A general hospital keeps no
+	 * specialty.
+	 * @param id institution id
+	 * @param change the new values, the reason and the version the change is based on
+	 * @return the saved record
+	 * @throws InstitutionNotFound when there is none
+	 * @throws AccessDenied unless the current user is the system admin or an authority
+	 * whose jurisdiction covers both the current and the new region
+	 * @throws InvalidInstitution when the result breaks a rule or the reason is blank or
+	 * too long
+	 * @throws cn.rtms.audit.StaleEdit when the record changed since {@code version}
+	 */
+	@Transactional
+	public InstitutionDetails changeJurisdiction(UUID id, JurisdictionChange change) {
+		InstitutionDetails before = get(id);
+		this.access.checkChangeJurisdiction(before.regionCode(), change.regionCode());
+		String reason = change.reason() == null ? "" : change.reason().strip();
+		if (reason.isEmpty() || reason.length() > JurisdictionChange.MAX_REASON) {
+			throw new InvalidInstitution(List.of(new FieldProblem("reason",
+					reason.isEmpty() ? "变更原因不能为空" : "变更原因不能超过 " + JurisdictionChange.MAX_REASON + " 个字")));
+		}
+		int base = checkVersion(id, change.version(), before);
+		InstitutionDetails changed = new InstitutionDetails(id, before.name(), change.regionCode(), null,
+				change.level(), change.type(), change.type() == InstitutionType.GENERAL ? null : before.specialty(),
+				change.licence(), before.registeredSubjects(), before.departments(), before.facilities(),
+				before.equipment(), before.operatingRooms(), before.licences(), before.firstCases(),
+				before.subTechniques(), before.caseVolumes(), before.attestations(), base);
+		validate(changed, id);
+		if (!this.institutions.update(id, changed, base)) {
+			throw stale(id, base);
+		}
+		InstitutionDetails after = get(id);
+		Map<String, @Nullable Object> old = jurisdiction(before);
+		Map<String, @Nullable Object> now = jurisdiction(after);
+		now.put("reason", reason);
+		this.audit.record("INSTITUTION_JURISDICTION_CHANGED", "Institution", id.toString(), old, now);
+		this.events.publishEvent(new InstitutionChanged(id));
+		return after;
+	}
+
+	private static Map<String, @Nullable Object> jurisdiction(InstitutionDetails d) {
+		Map<String, @Nullable Object> state = new java.util.LinkedHashMap<>();
+		state.put("regionCode", d.regionCode());
+		state.put("level", d.level().name());
+		state.put("type", d.type().name());
+		state.put("specialty", d.specialty());
+		state.put("licence", d.licence());
+		state.put("version", d.version());
+		return state;
+	}
+
+	private int checkVersion(UUID id, @Nullable Integer base, InstitutionDetails current) {
+		this.history.check("Institution", id.toString(), "医疗机构", base,
+				Objects.requireNonNull(current.version(), "version"));
+		return Objects.requireNonNull(base);
+	}
+
+	private RuntimeException stale(UUID id, int base) {
+		InstitutionDetails current = this.institutions.find(id).orElseThrow(() -> new InstitutionNotFound(id));
+		return this.history.stale("Institution", id.toString(), "医疗机构", base,
+				Objects.requireNonNull(current.version(), "version"));
+	}
+
+	/**
+	 * Records a clause confirmation by the current user at server time. What it is worth
+	 * follows from who makes it ({@link AccessPolicy#confirmationKind}): the
+	 * institution's clerk or hospital admin declares (医院自评承诺), an authority covering the
+	 * institution or the system admin reviews (审核确认). A newer confirmation of the same
+	 * clause and kind replaces the older one.
+	 * @param id institution id
+	 * @param clause citation, e.g. {@code G08/2022 一(一)}
+	 * @param evidence the evidence seen or declared
+	 * @return the institution with its confirmations
+	 * @throws AccessDenied for anybody else
+	 * @throws InvalidInstitution when clause or evidence is blank or too long
+	 */
+	@Transactional
+	public InstitutionDetails confirm(UUID id, String clause, String evidence) {
+		InstitutionDetails before = get(id);
+		ConfirmationKind kind = this.access.confirmationKind(id, before.regionCode());
+		checkConfirmation(clause, evidence);
+		Confirmation confirmation = Confirmation.by(this.identity.currentUser(), kind, clause, evidence,
+				this.clock.instant(), LocalDate.now(this.clock));
+		List<Confirmation> all = new ArrayList<>(confirmations(before));
+		Confirmation replaced = all.stream()
+			.filter(c -> c.clause().equals(confirmation.clause()) && c.kind() == kind)
+			.findFirst()
+			.orElse(null);
+		if (replaced != null) {
+			all.remove(replaced);
+		}
+		all.add(confirmation);
+		return saveConfirmations(id, all, "ATTESTATION_RECORDED", replaced, confirmation);
+	}
+
+	/**
+	 * Withdraws a clause confirmation: a review by those who may review, a hospital
+	 * declaration also by the institution's clerk or hospital admin.
+	 * @param id institution id
+	 * @param confirmationId the confirmation
+	 * @return the institution with its remaining confirmations
+	 * @throws InstitutionNotFound when the institution or the confirmation does not exist
+	 * @throws AccessDenied when the current user may not withdraw it
+	 */
+	@Transactional
+	public InstitutionDetails withdrawConfirmation(UUID id, UUID confirmationId) {
+		InstitutionDetails before = get(id);
+		List<Confirmation> all = new ArrayList<>(confirmations(before));
+		Confirmation withdrawn = all.stream()
+			.filter(c -> c.id().equals(confirmationId))
+			.findFirst()
+			.orElseThrow(() -> new InstitutionNotFound(id));
+		this.access.checkWithdrawConfirmation(withdrawn.kind(), id, before.regionCode());
+		all.remove(withdrawn);
+		return saveConfirmations(id, all, "ATTESTATION_WITHDRAWN", withdrawn, null);
+	}
+
+	/**
+	 * Loads review confirmations from seed data; only a system task may.
+	 * @param id institution id
+	 * @param confirmations confirmations made with {@link Confirmation#imported}
+	 * @throws AccessDenied unless run as the system
+	 */
+	@Transactional
+	public void importConfirmations(UUID id, List<Confirmation> confirmations) {
+		if (!IdentityManagement.SYSTEM_ID.equals(this.identity.currentUser().id())) {
+			throw new AccessDenied("仅系统任务可导入确认记录");
+		}
+		InstitutionDetails before = this.institutions.find(id).orElseThrow(() -> new InstitutionNotFound(id));
+		List<Confirmation> all = new ArrayList<>(confirmations(before));
+		all.addAll(confirmations);
+		saveConfirmations(id, all, "ATTESTATIONS_IMPORTED", null, confirmations);
+	}
+
+	private static List<Confirmation> confirmations(InstitutionDetails d) {
+		return d.attestations() == null ? List.of() : d.attestations();
+	}
+
+	private InstitutionDetails saveConfirmations(UUID id, List<Confirmation> all, String action,
+			@Nullable Object before, @Nullable Object after) {
+		this.institutions.saveAttestations(id, all);
+		this.audit.record(action, "Institution", id.toString(), before, after);
+		this.events.publishEvent(new InstitutionChanged(id));
+		return this.institutions.find(id).orElseThrow(() -> new InstitutionNotFound(id));
+	}
+
+	static void checkConfirmation(@Nullable String clause, @Nullable String evidence) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (clause == null || clause.isBlank()) {
+			problems.add(new FieldProblem("clause", "条款引用不能为空"));
+		}
+		else if (clause.strip().length() > Confirmation.MAX_CLAUSE) {
+			problems.add(new FieldProblem("clause", "条款引用不能超过 " + Confirmation.MAX_CLAUSE + " 个字"));
+		}
+		if (evidence == null || evidence.isBlank()) {
+			problems.add(new FieldProblem("evidence", "证明材料不能为空"));
+		}
+		else if (evidence.strip().length() > Confirmation.MAX_EVIDENCE) {
+			problems.add(new FieldProblem("evidence", "证明材料不能超过 " + Confirmation.MAX_EVIDENCE + " 个字"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInstitution(problems);
+		}
+	}
+
+	/**
+	 * A general edit keeps what decides who supervises an institution and how it is
 	 * judged: region, level, type and the practice licence (number, issuing authority and
-	 * its region, validity). Those change through the system administrator.
+	 * its region, validity). A hospital may never change them (403); the authority and
+	 * the system administrator change them through {@link #changeJurisdiction}, with a
+	 * reason.
 	 */
 	private void checkJurisdictionUnchanged(InstitutionDetails before, InstitutionDetails after) {
-		if (!this.identity.currentUser().role().isInstitutional()) {
-			return;
-		}
 		List<String> changed = new ArrayList<>();
 		if (!Objects.equals(before.regionCode(), after.regionCode())) {
 			changed.add("所在行政区划");
@@ -273,10 +454,15 @@ public class InstitutionManagement {
 		if (!Objects.equals(before.licence(), after.licence())) {
 			changed.add("医疗机构执业许可证（登记号、发证机关、有效期）");
 		}
-		if (!changed.isEmpty()) {
-			throw new JurisdictionChangeRefused(
-					"医疗机构不能自行修改" + String.join("、", changed) + "：这些信息决定备案受理机关和评估结论，须由发证机关核实后经系统管理员变更");
+		if (changed.isEmpty()) {
+			return;
 		}
+		if (this.identity.currentUser().role().isInstitutional()) {
+			throw new JurisdictionChangeRefused(
+					"医疗机构不能自行修改" + String.join("、", changed) + "：这些信息决定备案受理机关和评估结论，须由辖区卫生健康行政部门或系统管理员核实后变更");
+		}
+		throw new InvalidInstitution(List.of(new FieldProblem("regionCode", String.join("、", changed)
+				+ "须通过“变更管辖与资质”（PUT /api/institutions/{id}/jurisdiction）填写变更原因后变更，不能随一般修改保存")));
 	}
 
 	private void validate(InstitutionDetails d, @Nullable UUID id) {
@@ -378,14 +564,6 @@ public class InstitutionManagement {
 				if (!seen.add(v.technology() + "/" + v.subTechnique() + "/" + v.year() + "/" + month)) {
 					problems.add(new FieldProblem(field, v.technology() + " " + v.year() + " 年"
 							+ ((month != null) ? month + " 月" : "") + "的例数重复录入"));
-				}
-			}
-		}
-		List<Attestation> attestations = d.attestations();
-		if (attestations != null) {
-			for (int i = 0; i < attestations.size(); i++) {
-				if (attestations.get(i).confirmedOn().isAfter(today)) {
-					problems.add(new FieldProblem("attestations[" + i + "].confirmedOn", "确认日期晚于今天"));
 				}
 			}
 		}

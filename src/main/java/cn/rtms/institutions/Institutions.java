@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.rtms.identity.Confirmation;
 import cn.rtms.institutions.InstitutionDetails.PracticeLicence;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -35,7 +36,7 @@ class Institutions {
 			  'facilities', i.facilities, 'equipment', i.equipment, 'operatingRooms', i.operating_rooms,
 			  'licences', i.licences, 'firstCases', i.first_cases,
 			  'subTechniques', i.sub_techniques, 'caseVolumes', i.case_volumes,
-			  'attestations', i.attestations)::text
+			  'attestations', i.attestations, 'version', i.version)::text
 			from institutions.institution i
 			join institutions.region r on r.code = i.region_code
 			""";
@@ -119,11 +120,16 @@ class Institutions {
 				  cast(:subjects as jsonb), cast(:departments as jsonb), cast(:facilities as jsonb),
 				  cast(:equipment as jsonb), cast(:rooms as jsonb), cast(:licences as jsonb),
 				  cast(:firstCases as jsonb), cast(:subTechniques as jsonb), cast(:volumes as jsonb),
-				  cast(:attestations as jsonb))
+				  '[]'::jsonb)
 				""").paramSource(params(id, d)).update();
 	}
 
-	boolean update(UUID id, InstitutionDetails d) {
+	/**
+	 * Replaces the record's facts (never its confirmations) when it is still at the
+	 * version the edit is based on.
+	 * @return false when the record is gone or at another version
+	 */
+	boolean update(UUID id, InstitutionDetails d, int baseVersion) {
 		return this.jdbc.sql("""
 				update institutions.institution set name = :name, region_code = :region, level = :level,
 				  type = :type, specialty = :specialty, licence_number = :lnum, licence_issued_by = :lby,
@@ -132,10 +138,20 @@ class Institutions {
 				  facilities = cast(:facilities as jsonb), equipment = cast(:equipment as jsonb),
 				  operating_rooms = cast(:rooms as jsonb), licences = cast(:licences as jsonb),
 				  first_cases = cast(:firstCases as jsonb), sub_techniques = cast(:subTechniques as jsonb),
-				  case_volumes = cast(:volumes as jsonb),
-				  attestations = cast(:attestations as jsonb), version = version + 1, updated_at = now()
-				where id = :id
-				""").paramSource(params(id, d)).update() == 1;
+				  case_volumes = cast(:volumes as jsonb), version = version + 1, updated_at = now()
+				where id = :id and version = :version
+				""").paramSource(withVersion(params(id, d), baseVersion)).update() == 1;
+	}
+
+	/**
+	 * Replaces the clause confirmations; they are acts beside the record's facts, so the
+	 * record's version stays.
+	 */
+	void saveAttestations(UUID id, List<Confirmation> attestations) {
+		this.jdbc.sql("update institutions.institution set attestations = cast(:a as jsonb) where id = :id")
+			.param("a", toJson(attestations))
+			.param("id", id)
+			.update();
 	}
 
 	long count() {
@@ -165,7 +181,12 @@ class Institutions {
 		p.put("firstCases", toJson(d.firstCases()));
 		p.put("subTechniques", toJson(d.subTechniques()));
 		p.put("volumes", toJson(d.caseVolumes()));
-		p.put("attestations", toJson(d.attestations()));
+		return p;
+	}
+
+	private static Map<String, @Nullable Object> withVersion(Map<String, @Nullable Object> params, int version) {
+		java.util.HashMap<String, @Nullable Object> p = new java.util.HashMap<>(params);
+		p.put("version", version);
 		return p;
 	}
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.rtms.personnel.PersonDetails.AdverseEvent;
-import cn.rtms.personnel.PersonDetails.Attestation;
+import cn.rtms.identity.Confirmation;
 import cn.rtms.personnel.PersonDetails.CaseVolume;
 import cn.rtms.personnel.PersonDetails.OperatorVolume;
 import cn.rtms.personnel.PersonDetails.PhysicianLicence;
@@ -79,7 +79,7 @@ class People {
 			@Nullable UUID licenceRegisteredInstitutionId, @Nullable String licenceRegisteredInstitution,
 			@Nullable String titles, @Nullable LocalDate clinicalStart, @Nullable String specialties,
 			@Nullable String trainings, @Nullable String caseVolumes, @Nullable String adverseEvents,
-			@Nullable String attestations, @Nullable String operatorVolumes) {
+			@Nullable String attestations, @Nullable String operatorVolumes, int version) {
 
 		static RawPerson read(ResultSet rs, int row) throws SQLException {
 			return new RawPerson(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("gender"),
@@ -90,7 +90,7 @@ class People {
 					rs.getString("licence_registered_institution"), rs.getString("titles"),
 					rs.getObject("clinical_start", LocalDate.class), rs.getString("specialties"),
 					rs.getString("trainings"), rs.getString("case_volumes"), rs.getString("adverse_events"),
-					rs.getString("attestations"), rs.getString("operator_volumes"));
+					rs.getString("attestations"), rs.getString("operator_volumes"), rs.getInt("version"));
 		}
 
 	}
@@ -132,15 +132,22 @@ class People {
 					  operator_volumes)
 					values (:id, :inst, :name, :gender, :birth, cast(:roles as jsonb), :lnum, :lissued,
 					  cast(:lscopes as jsonb), :lreginst, :lregname, :clinical, cast(:titles as jsonb), cast(:specialties as jsonb),
-					  cast(:trainings as jsonb), cast(:volumes as jsonb), cast(:events as jsonb), cast(:attestations as jsonb),
+					  cast(:trainings as jsonb), cast(:volumes as jsonb), cast(:events as jsonb), '[]'::jsonb,
 					  cast(:operator as jsonb))
 					""")
 			.paramSource(params(id, p))
 			.update();
 	}
 
-	void update(UUID id, PersonDetails p) {
-		this.jdbc.sql("""
+	/**
+	 * Replaces the record's facts (never its confirmations) when it is still at the
+	 * version the edit is based on.
+	 * @return false when the record is gone or at another version
+	 */
+	boolean update(UUID id, PersonDetails p, int baseVersion) {
+		Map<String, @Nullable Object> params = params(id, p);
+		params.put("version", baseVersion);
+		return this.jdbc.sql("""
 				update personnel.person set institution_id = :inst, name = :name, gender = :gender,
 				  birth_date = :birth, roles = cast(:roles as jsonb), licence_number = :lnum,
 				  licence_issued_on = :lissued, licence_scopes = cast(:lscopes as jsonb),
@@ -148,11 +155,22 @@ class People {
 				  clinical_start = :clinical,
 				  titles = cast(:titles as jsonb), specialties = cast(:specialties as jsonb),
 				  trainings = cast(:trainings as jsonb), case_volumes = cast(:volumes as jsonb),
-				  adverse_events = cast(:events as jsonb), attestations = cast(:attestations as jsonb),
+				  adverse_events = cast(:events as jsonb),
 				  operator_volumes = cast(:operator as jsonb),
 				  version = version + 1, updated_at = now()
-				where id = :id
-				""").paramSource(params(id, p)).update();
+				where id = :id and version = :version
+				""").paramSource(params).update() == 1;
+	}
+
+	/**
+	 * Replaces the clause confirmations; they are acts beside the record's facts, so the
+	 * record's version stays.
+	 */
+	void saveAttestations(UUID id, List<Confirmation> attestations) {
+		this.jdbc.sql("update personnel.person set attestations = cast(:a as jsonb) where id = :id")
+			.param("a", toJson(attestations))
+			.param("id", id)
+			.update();
 	}
 
 	long count() {
@@ -182,7 +200,6 @@ class People {
 		m.put("trainings", toJson(p.trainings()));
 		m.put("volumes", toJson(p.caseVolumes()));
 		m.put("events", toJson(p.adverseEvents()));
-		m.put("attestations", toJson(p.attestations()));
 		m.put("operator", toJson(p.operatorVolumes()));
 		return m;
 	}
@@ -209,7 +226,7 @@ class People {
 				r.institutionId(), null, licence, fromJson(r.titles(), TITLES), r.clinicalStart(),
 				fromJson(r.specialties(), SPECIALTIES), fromJson(r.trainings(), TRAININGS),
 				fromJson(r.caseVolumes(), VOLUMES), fromJson(r.adverseEvents(), EVENTS),
-				fromJson(r.attestations(), ATTESTATIONS), fromJson(r.operatorVolumes(), OPERATOR_VOLUMES));
+				fromJson(r.attestations(), ATTESTATIONS), fromJson(r.operatorVolumes(), OPERATOR_VOLUMES), r.version());
 	}
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -233,7 +250,7 @@ class People {
 	private static final TypeReference<List<AdverseEvent>> EVENTS = new TypeReference<>() {
 	};
 
-	private static final TypeReference<List<Attestation>> ATTESTATIONS = new TypeReference<>() {
+	private static final TypeReference<List<Confirmation>> ATTESTATIONS = new TypeReference<>() {
 	};
 
 	private static final TypeReference<List<OperatorVolume>> OPERATOR_VOLUMES = new TypeReference<>() {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.rtms.identity.Confirmation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,8 +36,11 @@ import org.jspecify.annotations.Nullable;
  * @param trainings training records
  * @param caseVolumes independently performed cases per technology per year
  * @param adverseEvents adverse events
- * @param attestations person-level clauses confirmed by a reviewer
+ * @param attestations person-level clause confirmations, output only: recorded through
+ * {@link PersonnelManagement#confirm} (an edit of the record never changes them)
  * @param operatorVolumes operations performed as operator (术者) per category per year
+ * @param version the record's version: on output the current one, on update the one the
+ * edit is based on (required; a stale one is refused with 409 {@code STALE_EDIT})
  */
 public record PersonDetails(@Nullable UUID id,
 		@NotBlank(message = "姓名不能为空") @Size(max = 60, message = "姓名不能超过 60 个字") String name,
@@ -46,7 +50,8 @@ public record PersonDetails(@Nullable UUID id,
 		@Valid @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
 		@Valid @Nullable List<Specialty> specialties, @Valid @Nullable List<TrainingRecord> trainings,
 		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<AdverseEvent> adverseEvents,
-		@Valid @Nullable List<Attestation> attestations, @Valid @Nullable List<OperatorVolume> operatorVolumes) {
+		@Nullable List<Confirmation> attestations, @Valid @Nullable List<OperatorVolume> operatorVolumes,
+		@Nullable Integer version) {
 
 	/**
 	 * Most cases one row may record (one technology or category in one year or month).
@@ -171,20 +176,6 @@ public record PersonDetails(@Nullable UUID id,
 	public record AdverseEvent(@Nullable @Size(max = 10, message = "技术代码不能超过 10 个字符") String technology,
 			@NotNull(message = "发生日期不能为空") LocalDate occurredOn, @NotNull(message = "是否严重不能为空") Boolean serious,
 			@Nullable String summary) {
-	}
-
-	/**
-	 * A person-level clause confirmed by a reviewer.
-	 *
-	 * @param clause citation
-	 * @param confirmedBy who
-	 * @param confirmedOn when
-	 * @param evidence what was seen
-	 */
-	public record Attestation(
-			@NotBlank(message = "条款引用不能为空") @Size(max = 60, message = "条款引用不能超过 60 个字符") String clause,
-			@NotBlank(message = "确认人不能为空") @Size(max = 100, message = "确认人不能超过 100 个字") String confirmedBy,
-			@NotNull(message = "确认日期不能为空") LocalDate confirmedOn, @NotBlank(message = "证明材料不能为空") String evidence) {
 	}
 
 }

@@ -11,9 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.rtms.audit.AuditTrail;
+import cn.rtms.audit.EditHistory;
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
+import cn.rtms.identity.Confirmation;
+import cn.rtms.identity.ConfirmationKind;
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.Role;
@@ -64,8 +67,12 @@ public class PersonnelManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final EditHistory history;
+
 	PersonnelManagement(People people, InstitutionManagement institutions, CatalogManagement catalog, Clock clock,
-			IdentityManagement identity, AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events) {
+			IdentityManagement identity, AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events,
+			EditHistory history) {
+		this.history = history;
 		this.audit = audit;
 		this.events = events;
 		this.people = people;
@@ -179,6 +186,8 @@ public class PersonnelManagement {
 	 * @throws InvalidPerson when the record breaks a rule
 	 * @throws AccessDenied unless the current user may write both the person's current
 	 * and new institution
+	 * @throws cn.rtms.audit.StaleEdit when the record changed since the version the edit
+	 * is based on (400 {@code VERSION_REQUIRED} when none is given)
 	 */
 	@Transactional
 	public PersonDetails update(UUID id, PersonDetails details) {
@@ -187,13 +196,138 @@ public class PersonnelManagement {
 		if (details.institutionId() != null && !details.institutionId().equals(existing.institutionId())) {
 			checkWrite(details.institutionId());
 		}
+		Integer base = details.version();
+		this.history.check("Person", id.toString(), "人员", base, Objects.requireNonNull(existing.version()));
 		validate(details, id);
-		this.people.update(id, details);
+		if (!this.people.update(id, details, Objects.requireNonNull(base))) {
+			PersonDetails current = this.people.find(id).orElseThrow(() -> new PersonNotFound(id));
+			throw this.history.stale("Person", id.toString(), "人员", base, Objects.requireNonNull(current.version()));
+		}
 		PersonDetails after = get(id);
 		this.audit.record("PERSON_UPDATED", "Person", id.toString(), existing, after);
 		this.events.publishEvent(new PersonChanged(id, after.institutionId(),
 				Objects.equals(existing.institutionId(), after.institutionId()) ? null : existing.institutionId()));
 		return after;
+	}
+
+	/**
+	 * Records a person-level clause confirmation by the current user at server time; what
+	 * it is worth follows from who makes it, as for institutions
+	 * ({@link AccessPolicy#confirmationKind}, for the person's institution; a person
+	 * without institution only by the system admin). A newer confirmation of the same
+	 * clause and kind replaces the older one.
+	 * @param id person id
+	 * @param clause citation
+	 * @param evidence the evidence seen or declared
+	 * @return the person with their confirmations
+	 * @throws AccessDenied when the current user may not confirm
+	 * @throws InvalidPerson when clause or evidence is blank or too long
+	 */
+	@Transactional
+	public PersonDetails confirm(UUID id, String clause, String evidence) {
+		PersonDetails before = get(id);
+		ConfirmationKind kind = confirmationKind(before);
+		checkConfirmation(clause, evidence);
+		Confirmation confirmation = Confirmation.by(this.identity.currentUser(), kind, clause, evidence,
+				this.clock.instant(), LocalDate.now(this.clock));
+		List<Confirmation> all = new ArrayList<>(confirmations(before));
+		Confirmation replaced = all.stream()
+			.filter(c -> c.clause().equals(confirmation.clause()) && c.kind() == kind)
+			.findFirst()
+			.orElse(null);
+		if (replaced != null) {
+			all.remove(replaced);
+		}
+		all.add(confirmation);
+		return saveConfirmations(before, all, "ATTESTATION_RECORDED", replaced, confirmation);
+	}
+
+	/**
+	 * Withdraws a person-level clause confirmation (see
+	 * {@link AccessPolicy#checkWithdrawConfirmation}).
+	 * @param id person id
+	 * @param confirmationId the confirmation
+	 * @return the person with the remaining confirmations
+	 * @throws PersonNotFound when the person or the confirmation does not exist
+	 * @throws AccessDenied when the current user may not withdraw it
+	 */
+	@Transactional
+	public PersonDetails withdrawConfirmation(UUID id, UUID confirmationId) {
+		PersonDetails before = get(id);
+		List<Confirmation> all = new ArrayList<>(confirmations(before));
+		Confirmation withdrawn = all.stream()
+			.filter(c -> c.id().equals(confirmationId))
+			.findFirst()
+			.orElseThrow(() -> new PersonNotFound(id));
+		UUID inst = before.institutionId();
+		if (inst == null) {
+			confirmationKind(before);
+		}
+		else {
+			this.access.checkWithdrawConfirmation(withdrawn.kind(), inst, this.institutions.regionCodeOf(inst));
+		}
+		all.remove(withdrawn);
+		return saveConfirmations(before, all, "ATTESTATION_WITHDRAWN", withdrawn, null);
+	}
+
+	/**
+	 * Loads review confirmations from seed data; only a system task may.
+	 * @param id person id
+	 * @param confirmations confirmations made with {@link Confirmation#imported}
+	 * @throws AccessDenied unless run as the system
+	 */
+	@Transactional
+	public void importConfirmations(UUID id, List<Confirmation> confirmations) {
+		if (!IdentityManagement.SYSTEM_ID.equals(this.identity.currentUser().id())) {
+			throw new AccessDenied("仅系统任务可导入确认记录");
+		}
+		PersonDetails before = this.people.find(id).orElseThrow(() -> new PersonNotFound(id));
+		List<Confirmation> all = new ArrayList<>(confirmations(before));
+		all.addAll(confirmations);
+		saveConfirmations(before, all, "ATTESTATIONS_IMPORTED", null, confirmations);
+	}
+
+	private ConfirmationKind confirmationKind(PersonDetails person) {
+		UUID inst = person.institutionId();
+		if (inst == null) {
+			if (!this.identity.currentUser().hasRole(Role.SYSTEM_ADMIN)) {
+				throw new AccessDenied("无权确认未关联医疗机构人员的条款（仅系统管理员）");
+			}
+			return ConfirmationKind.REVIEW;
+		}
+		return this.access.confirmationKind(inst, this.institutions.regionCodeOf(inst));
+	}
+
+	private static List<Confirmation> confirmations(PersonDetails p) {
+		return p.attestations() == null ? List.of() : p.attestations();
+	}
+
+	private PersonDetails saveConfirmations(PersonDetails person, List<Confirmation> all, String action,
+			@Nullable Object before, @Nullable Object after) {
+		UUID id = Objects.requireNonNull(person.id());
+		this.people.saveAttestations(id, all);
+		this.audit.record(action, "Person", id.toString(), before, after);
+		this.events.publishEvent(new PersonChanged(id, person.institutionId(), null));
+		return withInstitutionName(this.people.find(id).orElseThrow(() -> new PersonNotFound(id)));
+	}
+
+	private static void checkConfirmation(@Nullable String clause, @Nullable String evidence) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (clause == null || clause.isBlank()) {
+			problems.add(new FieldProblem("clause", "条款引用不能为空"));
+		}
+		else if (clause.strip().length() > Confirmation.MAX_CLAUSE) {
+			problems.add(new FieldProblem("clause", "条款引用不能超过 " + Confirmation.MAX_CLAUSE + " 个字"));
+		}
+		if (evidence == null || evidence.isBlank()) {
+			problems.add(new FieldProblem("evidence", "证明材料不能为空"));
+		}
+		else if (evidence.strip().length() > Confirmation.MAX_EVIDENCE) {
+			problems.add(new FieldProblem("evidence", "证明材料不能超过 " + Confirmation.MAX_EVIDENCE + " 个字"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidPerson(problems);
+		}
 	}
 
 	private void checkWrite(@Nullable UUID institutionId) {
@@ -230,7 +364,7 @@ public class PersonnelManagement {
 		}
 		return new PersonDetails(p.id(), p.name(), p.gender(), p.birthDate(), p.roles(), inst,
 				inst == null ? null : institutionName(inst), licence, p.titles(), p.clinicalStart(), p.specialties(),
-				p.trainings(), p.caseVolumes(), p.adverseEvents(), p.attestations(), p.operatorVolumes());
+				p.trainings(), p.caseVolumes(), p.adverseEvents(), p.attestations(), p.operatorVolumes(), p.version());
 	}
 
 	private void validate(PersonDetails p, @Nullable UUID id) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
 import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails;
@@ -96,14 +98,14 @@ public class EligibilityManagement {
 	public EligibilityMatrix institutionMatrix(UUID institutionId, @Nullable LocalDate asOf) {
 		LocalDate date = date(asOf);
 		MatrixCache.Key key = new MatrixCache.Key(institutionId, this.institutions.revisionOf(institutionId),
-				this.people.staffRevision(institutionId), date);
+				this.people.staffRevision(institutionId), date, physicianViewer());
 		InstitutionDetails institution = this.institutions.get(institutionId);
 		return this.matrices.get(key, () -> computeInstitutionMatrix(institutionId, institution, date));
 	}
 
 	private EligibilityMatrix computeInstitutionMatrix(UUID institutionId, InstitutionDetails institution,
 			LocalDate date) {
-		InstitutionFacts facts = institutionFacts(institution);
+		InstitutionFacts facts = forViewer(institutionFacts(institution));
 		List<EligibilityMatrix.Row> rows = new ArrayList<>();
 		for (RestrictedTechnology technology : this.catalog.technologies()) {
 			Optional<RequirementSpec> spec = this.specs.inForce(technology.code(), date, institution.regionCode());
@@ -129,8 +131,10 @@ public class EligibilityManagement {
 		Subject subject = trainingBase ? Subject.TRAINING_BASE : Subject.INSTITUTION;
 		RequirementSpec spec = specFor(technology, date, institution.regionCode(), subject)
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
-		Outcome outcome = this.engine.evaluate(spec, subject, Facts.of(institutionFacts(institution)), date);
-		return EligibilityReport.of(outcome, institution.name(), null);
+		List<PersonDetails> staff = this.people.atInstitution(Objects.requireNonNull(institution.id()));
+		Outcome outcome = this.engine.evaluate(spec, subject, Facts.of(forViewer(institutionFacts(institution, staff))),
+				date);
+		return forViewer(EligibilityReport.of(outcome, institution.name(), null), staff);
 	}
 
 	/**
@@ -348,6 +352,67 @@ public class EligibilityManagement {
 	private static InstitutionFacts institutionFacts(InstitutionDetails institution, List<PersonDetails> staff) {
 		return FactsAssembler.institution(institution, staff);
 	}
+
+	/**
+	 * A physician sees his institution's verdicts and who works there, but not how his
+	 * colleagues are judged: for a {@link Role#PHYSICIAN} viewer every other person's
+	 * name in the facts becomes {@value #COLLEAGUE}, so that no explanation or evidence
+	 * pairs a colleague's name with a verdict (the counts stay: they are the
+	 * institution's verdict). Other viewers get the facts unchanged.
+	 */
+	private InstitutionFacts forViewer(InstitutionFacts facts) {
+		UUID self = physicianViewer();
+		if (self == null || facts.staff() == null) {
+			return facts;
+		}
+		List<PersonFacts> staff = facts.staff()
+			.stream()
+			.map(p -> self.toString().equals(p.id()) ? p
+					: new PersonFacts(p.id(), COLLEAGUE, p.roles(), p.licence(), p.titles(), p.clinicalStart(),
+							p.specialties(), p.trainings(), p.caseVolumes(), p.adverseEvents(), p.attestations(),
+							p.operatorVolumes()))
+			.toList();
+		return new InstitutionFacts(facts.id(), facts.name(), facts.regionCode(), facts.level(), facts.type(),
+				facts.specialty(), facts.registeredSubjects(), facts.departments(), facts.facilities(),
+				facts.equipment(), facts.operatingRooms(), facts.licences(), facts.firstCases(), facts.subTechniques(),
+				facts.caseVolumes(), facts.attestations(), staff);
+	}
+
+	/**
+	 * For a physician viewer, the list of physicians names every colleague but shows only
+	 * the viewer's own verdict ({@value #WITHHELD} for the others).
+	 */
+	private EligibilityReport forViewer(EligibilityReport report, List<PersonDetails> staff) {
+		UUID self = physicianViewer();
+		if (self == null) {
+			return report;
+		}
+		Map<String, String> names = new HashMap<>();
+		staff.forEach(p -> names.put(String.valueOf(p.id()), p.name()));
+		List<EligibilityReport.PersonResult> physicians = report.qualifiedPhysicians()
+			.stream()
+			.map(p -> self.toString().equals(p.personId()) ? p
+					: new EligibilityReport.PersonResult(p.personId(),
+							names.getOrDefault(String.valueOf(p.personId()), p.name()), WITHHELD, "仅本人可见"))
+			.toList();
+		return new EligibilityReport(report.subject(), report.subjectLabel(), report.staffRole(), report.subjectName(),
+				report.specKey(), report.specTitle(), report.technology(), report.edition(), report.asOf(),
+				report.status(), report.statusLabel(), report.clauses(), report.pathways(), physicians,
+				report.trainee(), report.notices());
+	}
+
+	private @Nullable UUID physicianViewer() {
+		return this.identity.findCurrentUser()
+			.filter(u -> u.role() == Role.PHYSICIAN)
+			.map(u -> u.personId() != null ? u.personId() : new UUID(0, 0))
+			.orElse(null);
+	}
+
+	/** How a physician viewer sees a colleague's name in explanations. */
+	static final String COLLEAGUE = "本院其他人员";
+
+	/** The status a physician viewer sees for a colleague. */
+	static final String WITHHELD = "WITHHELD";
 
 	private static InstitutionFacts withoutStaff(InstitutionFacts i) {
 		return new InstitutionFacts(i.id(), i.name(), i.regionCode(), i.level(), i.type(), i.specialty(),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import cn.rtms.identity.Confirmation;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.personnel.PersonDetails;
 import cn.rtms.rules.engine.facts.Attestation;
@@ -44,8 +45,7 @@ final class FactsAssembler {
 				d.firstCases(), d.subTechniques(),
 				map(d.caseVolumes(),
 						x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.month(), x.cases())),
-				map(d.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
-				staff.stream().map(p -> person(p, d)).toList());
+				map(d.attestations(), FactsAssembler::attestation), staff.stream().map(p -> person(p, d)).toList());
 	}
 
 	/**
@@ -72,10 +72,20 @@ final class FactsAssembler {
 				map(p.caseVolumes(), x -> new CaseVolume(x.technology(), null, x.year(), x.month(), x.cases())),
 				map(p.adverseEvents(),
 						x -> new PersonFacts.AdverseEvent(x.technology(), x.occurredOn(), x.serious(), x.summary())),
-				map(p.attestations(), x -> new Attestation(x.clause(), x.confirmedBy(), x.confirmedOn(), x.evidence())),
+				map(p.attestations(), FactsAssembler::attestation),
 				map(p.operatorVolumes(),
 						x -> new PersonFacts.OperatorVolume(OperationCategory.valueOf(x.category().name()), x.year(),
 								x.cases())));
+	}
+
+	/**
+	 * A recorded confirmation as the engine reads it: who (name and role, as recorded by
+	 * the platform), when, on what evidence, and whether it is a review or the hospital's
+	 * own declaration.
+	 */
+	static Attestation attestation(Confirmation c) {
+		return new Attestation(c.clause(), c.confirmedBy() + "（" + c.confirmedByRoleLabel() + "）", c.confirmedOn(),
+				c.evidence(), Attestation.Kind.valueOf(c.kind().name()));
 	}
 
 	private static @Nullable String registeredName(PersonDetails.PhysicianLicence licence,

@@ -89,6 +89,7 @@ public final class LoadBench {
 		for (int n = people.size(); n < staff; n++) {
 			ObjectNode copy = ((ObjectNode) template).deepCopy();
 			copy.remove("id");
+			copy.remove("version");
 			copy.put("name", "压测医师" + n);
 			if (copy.get("licence") instanceof ObjectNode licence) {
 				licence.put("number", String.format("22010019%07d", n));

@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import cn.rtms.institutions.InstitutionDetails.Attestation;
+import cn.rtms.identity.Confirmation;
 import cn.rtms.institutions.InstitutionDetails.CaseVolume;
 import cn.rtms.institutions.InstitutionDetails.Department;
 import cn.rtms.institutions.InstitutionDetails.Equipment;
@@ -194,9 +194,9 @@ final class ProvinceGenerator {
 		return volumes;
 	}
 
-	private List<Attestation> attestations() {
-		return this.random.nextBoolean() ? List.of()
-				: List.of(new Attestation("G08/2022 一(一)", "基准审核员", LocalDate.of(2025, 1, 1), "自评材料"));
+	private List<Confirmation> attestations() {
+		return this.random.nextBoolean() ? List.of() : List.of(Confirmation.imported("G08/2022 一(一)", "自评材料",
+				LocalDate.of(2025, 1, 1), java.time.Instant.parse("2025-01-01T00:00:00Z")));
 	}
 
 	private List<String> pick(String[] values, int count) {

@@ -50,6 +50,7 @@ class InstitutionApiIT {
 
 		ObjectNode changed = validInstitution("测试创建医院");
 		((ObjectNode) changed.get("departments").get(0)).put("beds", 55);
+		changed.put("version", created.body().get("version").asInt());
 		Response updated = this.api.put("/api/institutions/" + id, changed);
 		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
 		assertThat(this.api.get("/api/institutions/" + id).body().at("/departments/0/beds").asInt()).isEqualTo(55);
@@ -148,12 +149,17 @@ class InstitutionApiIT {
 		assertThat(clerk.put("/api/institutions/" + id, beds).status()).as("other facts stay editable").isEqualTo(200);
 
 		ObjectNode byAdmin = (ObjectNode) this.api.get("/api/institutions/" + id).body();
-		byAdmin.put("level", "TERTIARY_A");
-		Response changed = this.api.put("/api/institutions/" + id, byAdmin);
+		ObjectNode change = byAdmin.objectNode()
+			.put("regionCode", byAdmin.get("regionCode").asString())
+			.put("level", "TERTIARY_A")
+			.put("type", byAdmin.get("type").asString())
+			.put("reason", "三级医院评审结果")
+			.put("version", byAdmin.get("version").asInt());
+		change.set("licence", byAdmin.get("licence"));
+		Response changed = this.api.put("/api/institutions/" + id + "/jurisdiction", change);
 		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
-		byAdmin = (ObjectNode) changed.body();
-		byAdmin.put("level", current.get("level").asString());
-		assertThat(this.api.put("/api/institutions/" + id, byAdmin).status()).isEqualTo(200);
+		change.put("level", current.get("level").asString()).put("version", changed.body().get("version").asInt());
+		assertThat(this.api.put("/api/institutions/" + id + "/jurisdiction", change).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -65,13 +65,13 @@ class FactsAssemblerTests {
 
 	private static final InstitutionDetails HOSPITAL = new InstitutionDetails(HERE, "长春市示例医院", "220102", null,
 			InstitutionLevel.TERTIARY_A, InstitutionType.GENERAL, null, null, List.of(), List.of(), List.of(),
-			List.of(), List.of(), List.of(), null, null, List.of(), List.of());
+			List.of(), List.of(), List.of(), null, null, List.of(), List.of(), 0);
 
 	private static PersonFacts.@Nullable PhysicianLicence registeredAt(@Nullable UUID id, @Nullable String name) {
 		PersonDetails person = new PersonDetails(UUID.randomUUID(), "王强", null, null, List.of(StaffRole.PHYSICIAN),
 				HERE, null,
 				new PersonDetails.PhysicianLicence("110220000012345", LocalDate.of(2008, 8, 1), List.of(), id, name),
-				null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, 0);
 		return FactsAssembler.person(person, HOSPITAL).licence();
 	}
 

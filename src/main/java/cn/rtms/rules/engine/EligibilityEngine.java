@@ -277,6 +277,16 @@ public final class EligibilityEngine {
 		return (attestations.find(clause, context.date()) != null) ? Status.MET : Status.NEEDS_ATTESTATION;
 	}
 
+	private static String declared(Confirmations.Match declaration) {
+		Attestation declared = declaration.attestation();
+		return ((declaration.carriedFrom() != null) ? "沿用 " + declaration.carriedFrom() + " 的" : "")
+				+ Attestation.Kind.SELF_DECLARATION.label() + "："
+				+ ((declared.confirmedBy() != null) ? declared.confirmedBy() + " " : "")
+				+ ((declared.confirmedOn() != null) ? "于 " + declared.confirmedOn() + " " : "") + "承诺符合"
+				+ ((declared.evidence() != null) ? "（" + declared.evidence() + "）" : "")
+				+ "；本条须经卫生健康行政部门或评审专家审核确认，医院自评承诺不能代替";
+	}
+
 	private static List<Attestation> attestations(Subject subject, @Nullable InstitutionFacts institution,
 			@Nullable PersonFacts person) {
 		List<Attestation> attestations = null;
@@ -303,7 +313,10 @@ public final class EligibilityEngine {
 				boolean pending = attestation != null
 						&& (result.status() == Status.UNKNOWN || result.status() == Status.NEEDS_ATTESTATION)
 						&& attestations.find(clause, context.date()) == null;
-				String explanation = result.explanation() + (pending ? "；另需人工确认：" + attestation.evidence() : "");
+				Confirmations.Match declaration = pending ? attestations.findDeclaration(clause, context.date()) : null;
+				String explanation = result.explanation()
+						+ (pending ? "；" + ((declaration != null) ? declared(declaration) + "；" : "") + "另需人工确认："
+								+ attestation.evidence() : "");
 				return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
 						result.status(), explanation, result.actual(), result.required(), result.evidence(),
 						clause.pathway(),
@@ -320,13 +333,20 @@ public final class EligibilityEngine {
 		List<String> evidence = new ArrayList<>((result != null) ? result.evidence() : List.of());
 		Confirmations.Match match = attestations.find(clause, context.date());
 		if (match == null) {
+			Confirmations.Match declaration = attestations.findDeclaration(clause, context.date());
+			if (declaration != null) {
+				evidence.add(declared(declaration));
+			}
 			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
-					Status.NEEDS_ATTESTATION, prefix + "待人工确认：" + attestation.evidence(),
+					Status.NEEDS_ATTESTATION,
+					prefix + ((declaration != null) ? declared(declaration) + "；待审核确认：" : "待人工确认：")
+							+ attestation.evidence(),
 					(result != null) ? result.actual() : null, attestation.evidence(), evidence, clause.pathway());
 		}
 		Attestation confirmed = match.attestation();
 		String confirmation = ((match.carriedFrom() != null) ? "沿用 " + match.carriedFrom() + " 的确认（本版条文相同）：" : "")
-				+ "已由" + ((confirmed.confirmedBy() != null) ? " " + confirmed.confirmedBy() + " " : "审核人")
+				+ Attestation.Kind.REVIEW.label() + "：已由"
+				+ ((confirmed.confirmedBy() != null) ? " " + confirmed.confirmedBy() + " " : "审核人")
 				+ ((confirmed.confirmedOn() != null) ? "于 " + confirmed.confirmedOn() + " " : "") + "确认"
 				+ ((confirmed.evidence() != null) ? "（" + confirmed.evidence() + "）" : "");
 		evidence.add(confirmation);
@@ -391,16 +411,31 @@ public final class EligibilityEngine {
 		record Match(Attestation attestation, @Nullable String carriedFrom) {
 		}
 
+		/**
+		 * @return the review confirming the clause on the date, null when there is none
+		 * (a hospital declaration does not count)
+		 */
 		@Nullable Match find(Clause clause, LocalDate date) {
+			return find(clause, date, Attestation.Kind.REVIEW);
+		}
+
+		/**
+		 * @return the hospital declaration for the clause on the date, null when none
+		 */
+		@Nullable Match findDeclaration(Clause clause, LocalDate date) {
+			return find(clause, date, Attestation.Kind.SELF_DECLARATION);
+		}
+
+		private @Nullable Match find(Clause clause, LocalDate date, Attestation.Kind kind) {
 			if (this.attestations.isEmpty()) {
 				return null;
 			}
-			Attestation own = find(clause.citation(), date);
+			Attestation own = find(clause.citation(), date, kind);
 			if (own != null) {
 				return new Match(own, null);
 			}
 			for (String citation : this.spec.carriedOver(clause)) {
-				Attestation carried = find(citation, date);
+				Attestation carried = find(citation, date, kind);
 				if (carried != null) {
 					return new Match(carried, citation);
 				}
@@ -408,9 +443,9 @@ public final class EligibilityEngine {
 			return null;
 		}
 
-		private @Nullable Attestation find(String citation, LocalDate date) {
+		private @Nullable Attestation find(String citation, LocalDate date, Attestation.Kind kind) {
 			for (Attestation attestation : this.attestations) {
-				if (citation.equals(attestation.clause())
+				if (attestation.kind() == kind && citation.equals(attestation.clause())
 						&& (attestation.confirmedOn() == null || !attestation.confirmedOn().isAfter(date))) {
 					return attestation;
 				}

@@ -80,6 +80,31 @@ class EligibilityEngineTests {
 	}
 
 	@Test
+	void aHospitalsOwnDeclarationDoesNotMakeAReviewerClauseMet() {
+		String yaml = """
+				institution:
+				  name: 测试医院
+				  attestations:
+				    - {clause: "X08/2022 一(一)", confirmedBy: 王医务（医务科）, confirmedOn: 2026-03-01, evidence: 自评报告,
+				       kind: SELF_DECLARATION}
+				""";
+		Outcome outcome = this.engine.evaluate(SPEC, Subject.INSTITUTION, facts(yaml), AS_OF);
+		ClauseOutcome declared = outcome.clause("一(一)");
+		assertThat(declared.status()).isEqualTo(Status.NEEDS_ATTESTATION);
+		assertThat(declared.explanation()).startsWith("医院自评承诺：王医务（医务科） 于 2026-03-01 承诺符合（自评报告）")
+			.contains("须经卫生健康行政部门或评审专家审核确认")
+			.doesNotContain("已由");
+
+		String reviewed = yaml + """
+				    - {clause: "X08/2022 一(一)", confirmedBy: 李明（市（州）级卫生健康行政部门）, confirmedOn: 2026-03-05,
+				       evidence: 现场核查, kind: REVIEW}
+				""";
+		ClauseOutcome met = this.engine.evaluate(SPEC, Subject.INSTITUTION, facts(reviewed), AS_OF).clause("一(一)");
+		assertThat(met.status()).isEqualTo(Status.MET);
+		assertThat(met.explanation()).startsWith("审核确认：已由 李明（市（州）级卫生健康行政部门） 于 2026-03-05 确认");
+	}
+
+	@Test
 	void attestationIsMatchedByCitationAndDate() {
 		String yaml = """
 				institution:
@@ -91,7 +116,7 @@ class EligibilityEngineTests {
 		Outcome outcome = this.engine.evaluate(SPEC, Subject.INSTITUTION, facts(yaml), AS_OF);
 		ClauseOutcome confirmed = outcome.clause("一(一)");
 		assertThat(confirmed.status()).isEqualTo(Status.MET);
-		assertThat(confirmed.explanation()).isEqualTo("已由 李明 于 2026-03-01 确认（自评材料）");
+		assertThat(confirmed.explanation()).isEqualTo("审核确认：已由 李明 于 2026-03-01 确认（自评材料）");
 		ClauseOutcome later = outcome.clause("三(一)");
 		assertThat(later.status()).isEqualTo(Status.NEEDS_ATTESTATION);
 		assertThat(later.explanation()).isEqualTo("待人工确认：技术操作规范及质控制度文件");
