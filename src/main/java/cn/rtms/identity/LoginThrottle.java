@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import cn.rtms.web.ProblemException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +20,26 @@ import org.springframework.stereotype.Component;
  * (default: the number of processors, at least 2). A login waits at most
  * {@code rtms.security.login.max-wait} (default 1 s) for its turn, and no more than
  * {@value #MAX_WAITING_PER_ADDRESS} requests of one address wait at a time; the others
- * are refused at once with 429 {@code LOGIN_THROTTLED} and {@code Retry-After}. Nothing
- * is queued without bound, and per-address state exists only while that address has
- * logins in flight.
+ * are refused with 429 {@code LOGIN_THROTTLED} and {@code Retry-After} — after
+ * {@code rtms.security.login.refusal-delay} (default 1 s), so that a client hammering the
+ * login gets at most about one answer per second per connection instead of as many as the
+ * server can produce (a delayed refusal parks a virtual thread and costs no CPU; at most
+ * {@value #MAX_DELAYED} refusals are held at once, beyond that they are immediate).
+ * Nothing is queued without bound, and per-address state exists only while that address
+ * has logins in flight.
  */
 @Component
 public class LoginThrottle {
 
 	static final int MAX_WAITING_PER_ADDRESS = 8;
+
+	static final int MAX_DELAYED = 5_000;
+
+	private final Semaphore delayed = new Semaphore(MAX_DELAYED);
+
+	private final Duration refusalDelay;
+
+	private final Consumer<Duration> sleeper;
 
 	private static final long RETRY_AFTER_SECONDS = 1;
 
@@ -37,9 +51,17 @@ public class LoginThrottle {
 
 	private final ConcurrentHashMap<String, Gate> gates = new ConcurrentHashMap<>();
 
+	@Autowired
 	LoginThrottle(@Value("${rtms.security.login.max-concurrent-per-address:1}") int perAddress,
 			@Value("${rtms.security.login.max-concurrent:0}") int global,
-			@Value("${rtms.security.login.max-wait:1s}") Duration maxWait) {
+			@Value("${rtms.security.login.max-wait:1s}") Duration maxWait,
+			@Value("${rtms.security.login.refusal-delay:1s}") Duration refusalDelay) {
+		this(perAddress, global, maxWait, refusalDelay, LoginThrottle::sleep);
+	}
+
+	LoginThrottle(int perAddress, int global, Duration maxWait, Duration refusalDelay, Consumer<Duration> sleeper) {
+		this.refusalDelay = refusalDelay;
+		this.sleeper = sleeper;
 		this.perAddress = Math.max(1, perAddress);
 		int total = global > 0 ? global : Math.max(2, Runtime.getRuntime().availableProcessors());
 		this.global = new Semaphore(Math.max(total, this.perAddress), true);
@@ -66,6 +88,7 @@ public class LoginThrottle {
 			return g;
 		});
 		if (full[0]) {
+			delayRefusal();
 			throw Problems.loginThrottled(RETRY_AFTER_SECONDS);
 		}
 		boolean addressPermit = false;
@@ -90,6 +113,38 @@ public class LoginThrottle {
 			this.global.release();
 			release(address, gate, true);
 		};
+	}
+
+	/**
+	 * Holds a refused request for the refusal delay, unless too many are held already.
+	 */
+	private void delayRefusal() {
+		if (this.refusalDelay.isZero() || !this.delayed.tryAcquire()) {
+			return;
+		}
+		try {
+			this.sleeper.accept(this.refusalDelay);
+		}
+		finally {
+			this.delayed.release();
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * @return how many logins of the address hold or await a turn
+	 */
+	int waiting(String address) {
+		Gate gate = this.gates.get(address);
+		return gate == null ? 0 : gate.users;
 	}
 
 	/**
@@ -121,7 +176,7 @@ public class LoginThrottle {
 		final Semaphore permits;
 
 		/** Changed only inside {@code gates.compute}, which serialises it per address. */
-		int users;
+		volatile int users;
 
 		Gate(int permits) {
 			this.permits = new Semaphore(permits, true);

@@ -45,6 +45,7 @@ public final class LoadBench {
 		int users = args.length > 0 ? Integer.parseInt(args[0]) : 50;
 		int stormClients = args.length > 1 ? Integer.parseInt(args[1]) : 20;
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+		int thinkMillis = args.length > 3 ? Integer.parseInt(args[3]) : 0;
 		SpringApplication application = new SpringApplication(Application.class);
 		// command-line arguments: they win over the test configuration on the class path
 		String[] properties = { "--server.port=0", "--server.address=127.0.0.1",
@@ -62,11 +63,12 @@ public final class LoadBench {
 			for (int i = 0; i < users; i++) {
 				sessions.add(login(port, ACCOUNTS.get(i % ACCOUNTS.size())));
 			}
-			System.out.printf("数据：%s %d 名人员；%d 个已登录会话；每阶段 %d s%n", HOSPITAL, STAFF, users, seconds);
-			run(sessions, reads, 0, port, Math.max(3, seconds / 4));
-			Phase quiet = run(sessions, reads, 0, port, seconds);
+			System.out.printf("数据：%s %d 名人员；%d 个已登录会话，每次读取后间隔 %d ms；每阶段 %d s%n", HOSPITAL, STAFF, users, thinkMillis,
+					seconds);
+			run(sessions, reads, 0, port, Math.max(3, seconds / 4), thinkMillis);
+			Phase quiet = run(sessions, reads, 0, port, seconds, thinkMillis);
 			quiet.print("阶段 1：仅正常读取");
-			Phase storm = run(sessions, reads, stormClients, port, seconds);
+			Phase storm = run(sessions, reads, stormClients, port, seconds, thinkMillis);
 			storm.print("阶段 2：同时 " + stormClients + " 个未登录客户端持续提交错误口令");
 			System.out.println("比值（阶段 2 p99 / 阶段 1 p99，目标 ≤ 1.5）：");
 			for (String read : reads.keySet()) {
@@ -117,8 +119,8 @@ public final class LoadBench {
 		}
 	}
 
-	static Phase run(List<Api> sessions, Map<String, String> reads, int stormClients, int port, int seconds)
-			throws InterruptedException {
+	static Phase run(List<Api> sessions, Map<String, String> reads, int stormClients, int port, int seconds,
+			int thinkMillis) throws InterruptedException {
 		Phase phase = new Phase(reads.keySet());
 		AtomicBoolean running = new AtomicBoolean(true);
 		List<Thread> threads = new ArrayList<>();
@@ -129,11 +131,19 @@ public final class LoadBench {
 			int offset = s;
 			threads.add(Thread.ofPlatform().start(() -> {
 				await(start);
+				if (thinkMillis > 0) {
+					// spread the sessions over the think time instead of firing them all
+					// at once
+					pause((int) ((long) thinkMillis * offset / sessions.size()));
+				}
 				for (int i = offset; running.get(); i++) {
 					String name = names.get(i % names.size());
 					long t0 = System.nanoTime();
 					Response response = api.get(reads.get(name));
 					phase.record(name, System.nanoTime() - t0, response.status() == 200);
+					if (thinkMillis > 0) {
+						pause(thinkMillis);
+					}
 				}
 			}));
 		}
@@ -141,8 +151,11 @@ public final class LoadBench {
 			int client = c;
 			threads.add(Thread.ofPlatform().start(() -> {
 				await(start);
+				// one connection per client, as a scripted attacker keeps it (a failed
+				// login sets no cookie)
+				Api attacker = new Api(port);
 				for (int i = 0; running.get(); i++) {
-					Response response = new Api(port).tryLogin("attacker" + client + "x" + i, "Wrong-Password-" + i);
+					Response response = attacker.tryLogin("attacker" + client + "x" + i, "Wrong-Password-" + i);
 					phase.storm(response.status());
 				}
 			}));
@@ -154,6 +167,15 @@ public final class LoadBench {
 			thread.join();
 		}
 		return phase;
+	}
+
+	private static void pause(int millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void await(CountDownLatch latch) {

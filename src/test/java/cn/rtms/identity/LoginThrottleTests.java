@@ -18,7 +18,8 @@ class LoginThrottleTests {
 
 	@Test
 	void refusesASecondConcurrentLoginOfOneAddressButNotOfAnother() {
-		LoginThrottle throttle = new LoginThrottle(1, 4, Duration.ZERO);
+		LoginThrottle throttle = new LoginThrottle(1, 4, Duration.ZERO, Duration.ZERO, d -> {
+		});
 		LoginThrottle.Permit first = throttle.acquire("10.0.0.1");
 		ProblemException refused = assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> throttle.acquire("10.0.0.1"))
@@ -39,7 +40,8 @@ class LoginThrottleTests {
 
 	@Test
 	void capsTheLoginsOfAllAddresses() {
-		LoginThrottle throttle = new LoginThrottle(1, 3, Duration.ZERO);
+		LoginThrottle throttle = new LoginThrottle(1, 3, Duration.ZERO, Duration.ZERO, d -> {
+		});
 		List<LoginThrottle.Permit> held = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
 			held.add(throttle.acquire("10.0.1." + i));
@@ -51,9 +53,42 @@ class LoginThrottleTests {
 		held.forEach(LoginThrottle.Permit::close);
 	}
 
+	/**
+	 * A client hammering the login over one connection gets its refusals no faster than
+	 * the refusal delay, so it cannot make the server produce them as fast as it can.
+	 */
+	@Test
+	void holdsARefusalBeyondTheWaitingCapForTheRefusalDelay() throws Exception {
+		List<Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
+		LoginThrottle throttle = new LoginThrottle(1, 4, Duration.ofSeconds(30), Duration.ofMillis(700), slept::add);
+		LoginThrottle.Permit holder = throttle.acquire("10.0.3.1");
+		java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(
+				LoginThrottle.MAX_WAITING_PER_ADDRESS);
+		for (int i = 0; i < LoginThrottle.MAX_WAITING_PER_ADDRESS; i++) {
+			Thread.ofVirtual().start(() -> {
+				try (LoginThrottle.Permit waited = throttle.acquire("10.0.3.1")) {
+					assertThat(waited).isNotNull();
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		while (throttle.waiting("10.0.3.1") < 1 + LoginThrottle.MAX_WAITING_PER_ADDRESS) {
+			Thread.onSpinWait();
+		}
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> throttle.acquire("10.0.3.1"))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo("LOGIN_THROTTLED"));
+		assertThat(slept).containsExactly(Duration.ofMillis(700));
+		holder.close();
+		done.await();
+		assertThat(throttle.addressesInFlight()).isZero();
+	}
+
 	@Test
 	void forgetsAnAddressOnceItsLoginsAreDone() {
-		LoginThrottle throttle = new LoginThrottle(2, 4, Duration.ZERO);
+		LoginThrottle throttle = new LoginThrottle(2, 4, Duration.ZERO, Duration.ZERO, d -> {
+		});
 		LoginThrottle.Permit one = throttle.acquire("10.0.2.1");
 		LoginThrottle.Permit two = throttle.acquire("10.0.2.1");
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> throttle.acquire("10.0.2.1"));
