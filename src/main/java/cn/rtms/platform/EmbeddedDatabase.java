@@ -135,7 +135,14 @@ public final class EmbeddedDatabase {
 			.setLocaleConfig("auth-local", "scram-sha-256")
 			.setLocaleConfig("pwfile", settings.passwordFile().toAbsolutePath().toString())
 			.setConnectConfig("password", password)
-			.setRegisterShutdownHook(settings.clean());
+			// no zonky shutdown hook: whoever starts the database closes it (the Spring
+			// bean's
+			// destroy method, after everything that uses it has shut down). The hook
+			// raced
+			// Spring's own shutdown and stopped PostgreSQL under the event registry and
+			// the
+			// audit anchors, which then waited 30 s for a connection.
+			.setRegisterShutdownHook(false);
 		for (var entry : serverSettings(settings.durable()).entrySet()) {
 			builder.setServerConfig(entry.getKey(), entry.getValue());
 		}
