@@ -144,7 +144,7 @@ class SecurityConfiguration {
 				.httpBasic(AbstractHttpConfigurer::disable)
 				.logout(AbstractHttpConfigurer::disable)
 				.addFilterAfter(new CsrfCookieFilter(csrfTokens), CsrfFilter.class)
-				.addFilterBefore(new AccountFilter(users, contexts, problems), AuthorizationFilter.class);
+				.addFilterBefore(new AccountFilter(users, contexts, problems, events), AuthorizationFilter.class);
 			return http.build();
 		}
 
@@ -201,7 +201,11 @@ class SecurityConfiguration {
 
 		private final ProblemWriter problems;
 
-		AccountFilter(UserManagement users, SecurityContextRepository contexts, ProblemWriter problems) {
+		private final ApplicationEventPublisher events;
+
+		AccountFilter(UserManagement users, SecurityContextRepository contexts, ProblemWriter problems,
+				ApplicationEventPublisher events) {
+			this.events = events;
 			this.users = users;
 			this.contexts = contexts;
 			this.problems = problems;
@@ -231,7 +235,7 @@ class SecurityConfiguration {
 					if (current.mustChangePassword() && path.startsWith("/api/") && !path.startsWith("/api/auth/")
 							&& !path.startsWith("/api/public/") && !path.startsWith("/api/openapi")
 							&& !path.startsWith("/api/docs")) {
-						this.problems.write(response, Problems.passwordChangeRequired());
+						this.problems.write(response, refused(this.events, request, Problems.passwordChangeRequired()));
 						return;
 					}
 				}

@@ -71,6 +71,21 @@ class SecurityAuditIT {
 	}
 
 	@Test
+	void recordsTheRefusalOfAnAccountThatMustChangeItsPassword() {
+		Api admin = Api.as(this.port, "admin");
+		Response created = admin.post("/api/users", Map.of("username", "audit-must-change", "displayName", "待改密账号",
+				"role", "EXPERT", "initialPassword", "Qz7#vLm2pW"));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		Api fresh = new Api(this.port).login("audit-must-change", "Qz7#vLm2pW");
+		Response refused = fresh.get("/api/filings/inbox?probe=must-change");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body().get("code").asString()).isEqualTo("PASSWORD_CHANGE_REQUIRED");
+		AuditEntry entry = refusals("/api/filings/inbox").getFirst();
+		assertThat(entry.after()).contains("PASSWORD_CHANGE_REQUIRED").contains("\"status\":403");
+		assertThat(entry.actorName()).isEqualTo("待改密账号");
+	}
+
+	@Test
 	void recordsARefusalByAnApplicationService() {
 		Api clerk = Api.as(this.port, "songjiang-clerk");
 		Response refused = clerk.get("/api/audit/verify");
