@@ -243,8 +243,8 @@ public final class EmbeddedDatabase {
 		}
 		Postmaster postmaster = recorded.get();
 		if (!ownerGone(dataDir)) {
-			throw new IOException("数据目录 " + dataDir + " 正被另一个运行中的 RTMS 使用（PostgreSQL 进程 " + postmaster.pid() + "，端口 "
-					+ postmaster.port() + "）：请先停止它");
+			throw new DataDirectoryInUse("数据目录 " + dataDir + " 正被另一个运行中的 RTMS 使用（PostgreSQL 进程 " + postmaster.pid()
+					+ "，端口 " + postmaster.port() + "）：请先停止它");
 		}
 		log.warn("发现上次被强制终止后遗留的内置 PostgreSQL（进程 {}），正在停止", postmaster.pid());
 		ProcessHandle process = ProcessHandle.of(postmaster.pid()).orElseThrow();
