@@ -2,6 +2,8 @@ package cn.rtms.identity;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,35 @@ public record Confirmation(UUID id, String clause, ConfirmationKind kind, String
 		return new Confirmation(UUID.randomUUID(), clause.strip(), ConfirmationKind.REVIEW,
 				ConfirmationKind.REVIEW.label(), evidence.strip(), IdentityManagement.SYSTEM_ID, "系统（演示数据导入）",
 				Role.SYSTEM_ADMIN.name(), Role.SYSTEM_ADMIN.label(), confirmedOn, now);
+	}
+
+	/**
+	 * Adds this confirmation to a record's confirmations, replacing the one of the same
+	 * clause and kind if there is one (a clause has at most one declaration and one
+	 * review).
+	 * @param current the record's confirmations
+	 * @return the new list and the confirmation it replaced
+	 */
+	public Added addTo(List<Confirmation> current) {
+		List<Confirmation> all = new ArrayList<>(current);
+		Confirmation replaced = all.stream()
+			.filter(c -> c.clause().equals(this.clause) && c.kind() == this.kind)
+			.findFirst()
+			.orElse(null);
+		if (replaced != null) {
+			all.remove(replaced);
+		}
+		all.add(this);
+		return new Added(List.copyOf(all), replaced);
+	}
+
+	/**
+	 * The outcome of {@link #addTo}.
+	 *
+	 * @param all the confirmations after adding
+	 * @param replaced the confirmation of the same clause and kind it replaced, if any
+	 */
+	public record Added(List<Confirmation> all, @Nullable Confirmation replaced) {
 	}
 
 }

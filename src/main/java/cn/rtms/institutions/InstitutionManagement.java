@@ -351,16 +351,8 @@ public class InstitutionManagement {
 		checkConfirmation(clause, evidence);
 		Confirmation confirmation = Confirmation.by(this.identity.currentUser(), kind, clause, evidence,
 				this.clock.instant(), LocalDate.now(this.clock));
-		List<Confirmation> all = new ArrayList<>(confirmations(before));
-		Confirmation replaced = all.stream()
-			.filter(c -> c.clause().equals(confirmation.clause()) && c.kind() == kind)
-			.findFirst()
-			.orElse(null);
-		if (replaced != null) {
-			all.remove(replaced);
-		}
-		all.add(confirmation);
-		return saveConfirmations(id, all, "ATTESTATION_RECORDED", replaced, confirmation);
+		Confirmation.Added added = confirmation.addTo(confirmations(before));
+		return saveConfirmations(id, added.all(), "ATTESTATION_RECORDED", added.replaced(), confirmation);
 	}
 
 	/**

@@ -230,16 +230,8 @@ public class PersonnelManagement {
 		checkConfirmation(clause, evidence);
 		Confirmation confirmation = Confirmation.by(this.identity.currentUser(), kind, clause, evidence,
 				this.clock.instant(), LocalDate.now(this.clock));
-		List<Confirmation> all = new ArrayList<>(confirmations(before));
-		Confirmation replaced = all.stream()
-			.filter(c -> c.clause().equals(confirmation.clause()) && c.kind() == kind)
-			.findFirst()
-			.orElse(null);
-		if (replaced != null) {
-			all.remove(replaced);
-		}
-		all.add(confirmation);
-		return saveConfirmations(before, all, "ATTESTATION_RECORDED", replaced, confirmation);
+		Confirmation.Added added = confirmation.addTo(confirmations(before));
+		return saveConfirmations(before, added.all(), "ATTESTATION_RECORDED", added.replaced(), confirmation);
 	}
 
 	/**
