@@ -501,4 +501,25 @@ public class AuthorizationManagement {
 
 	}
 
+	/**
+	 * Every grant ever made (granted or later revoked), for the case registry's
+	 * practice-rights view and the order-entry check. Not restricted to the current user.
+	 * @return one period per granted record
+	 */
+	@Transactional(readOnly = true)
+	public List<GrantPeriod> grantPeriods() {
+		return this.authorizations.search(null, null, null, null)
+			.stream()
+			.map(Authorization::snapshot)
+			.filter(s -> s.status() == AuthorizationStatus.GRANTED
+					|| (s.status() == AuthorizationStatus.REVOKED && s.decidedAt() != null))
+			.map(s -> {
+				Instant revokedAt = s.revokedAt();
+				return new GrantPeriod(s.id(), s.personId(), s.institutionId(), s.terms().technology(),
+						s.terms().subTechniques(), s.terms().validFrom(), s.terms().validUntil(),
+						revokedAt == null ? null : LocalDate.ofInstant(revokedAt, this.clock.getZone()));
+			})
+			.toList();
+	}
+
 }

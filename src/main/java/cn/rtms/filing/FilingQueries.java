@@ -242,4 +242,19 @@ public class FilingQueries {
 			.toList();
 	}
 
+	/**
+	 * Every filing's practice dates, for the case registry's practice-rights view and the
+	 * order-entry check. Not restricted to the current user: callers decide what they
+	 * show.
+	 * @return one period per filing that was ever submitted
+	 */
+	public List<FilingPeriod> practicePeriods() {
+		return this.filings.search(List.of(), null)
+			.stream()
+			.filter(d -> d.submittedOn() != null || d.activatedOn() != null)
+			.map(d -> new FilingPeriod(d.id(), d.institution().id(), d.technology().code(), d.state().name(),
+					d.firstCaseDate(), d.filingDeadline(), d.submittedOn(), d.activatedOn(), d.revokedOn()))
+			.toList();
+	}
+
 }
