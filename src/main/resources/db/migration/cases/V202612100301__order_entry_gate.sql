@@ -30,3 +30,7 @@ create table cases.gate_override (
     confirmation_note varchar(500)
 );
 create index gate_override_by_institution on cases.gate_override (institution_id, requested_at desc);
+
+-- PracticeRights no longer listens after commit (it raises the revision before commit, ADR 0015): publications its
+-- former after-commit listeners may have left would never complete.
+delete from platform.event_publication where listener_id like 'cn.rtms.cases.PracticeRights.%';
