@@ -1,11 +1,18 @@
-package cn.rtms.cases.gate;
+package cn.rtms.cases.gate.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import cn.rtms.cases.gate.GateAnswer;
+import cn.rtms.cases.gate.GateManagement;
+import cn.rtms.cases.gate.GateOverride;
+import cn.rtms.cases.gate.GateQuery;
+import cn.rtms.web.ProblemException;
+import cn.rtms.web.ProblemException.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -36,6 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "手术准入查询", description = "供医院信息系统（HIS、手术排程）调用：按机构、术者、手术编码与日期判断是否允许开立手术医嘱；"
 		+ "紧急放行登记与医务科事后确认。机器调用须带请求头 Authorization: ApiKey <密钥>（或 X-Api-Key）")
 class GateController {
+
+	static final Pattern UUID_TEXT = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	static final Map<String, String> PONG = Map.of("status", "UP");
 
@@ -118,12 +128,17 @@ class GateController {
 		return this.gate.confirm(id, request == null ? null : request.note());
 	}
 
+	private static ProblemException invalid(String field, String message) {
+		return new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_GATE_REQUEST", "请求参数有误", field + "：" + message,
+				List.of(new FieldProblem(field, message)));
+	}
+
 	private static @Nullable UUID institution(@Nullable String institution) {
 		if (institution == null || institution.isBlank()) {
 			return null;
 		}
-		if (!GateManagement.UUID_TEXT.matcher(institution.strip()).matches()) {
-			throw GateProblems.invalid("institution", "须为医疗机构 ID（UUID）");
+		if (!UUID_TEXT.matcher(institution.strip()).matches()) {
+			throw invalid("institution", "须为医疗机构 ID（UUID）");
 		}
 		return UUID.fromString(institution.strip());
 	}
@@ -136,7 +151,7 @@ class GateController {
 			return LocalDate.parse(date.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw GateProblems.invalid("date", "日期须为 yyyy-MM-dd 格式，例如 2026-12-01");
+			throw invalid("date", "日期须为 yyyy-MM-dd 格式，例如 2026-12-01");
 		}
 	}
 
