@@ -226,23 +226,33 @@ public class PracticeRights {
 
 	/**
 	 * Compares the database's revision with the view's and reloads when it moved: how a
-	 * change committed on another node arrives here.
+	 * change committed on another node arrives here. Runs every
+	 * {@code rtms.gate.revision-check-interval}; a failure is logged and retried at the
+	 * next run.
 	 */
 	@Scheduled(fixedDelayString = "${rtms.gate.revision-check-interval:PT2S}",
 			initialDelayString = "${rtms.gate.revision-check-interval:PT2S}")
 	void poll() {
-		Snapshot s = this.snapshot;
-		if (s == null) {
-			return;
-		}
 		try {
-			if (databaseRevision() != s.revision()) {
-				refresh();
-			}
+			catchUp();
 		}
 		catch (RuntimeException ex) {
 			log.warn("无法检查执业权限视图的版本：{}", ex.getMessage());
 		}
+	}
+
+	/**
+	 * Reloads the view now if the database's revision moved since it was loaded (what the
+	 * periodic check does).
+	 * @return whether it reloaded
+	 */
+	public boolean catchUp() {
+		Snapshot s = this.snapshot;
+		if (s == null || databaseRevision() == s.revision()) {
+			return false;
+		}
+		refresh();
+		return true;
 	}
 
 	/**
