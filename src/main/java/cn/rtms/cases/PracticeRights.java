@@ -263,7 +263,8 @@ public class PracticeRights {
 	void refresh() {
 		long wanted = this.requested.incrementAndGet();
 		synchronized (this.reloadLock) {
-			if (this.served >= wanted) {
+			if (this.snapshot == null || this.served >= wanted) {
+				// nothing loaded yet (start-up data loading): the first check loads
 				return;
 			}
 			long covers = this.requested.get();
