@@ -9,8 +9,8 @@
  * itself: the region tree comes through {@link cn.rtms.identity.RegionHierarchy}, which
  * the institutions module implements. API keys of hospital systems
  * ({@link cn.rtms.identity.ApiKeyManagement}, stored as SHA-256, scoped to one hospital)
- * authenticate a stateless machine principal ({@link cn.rtms.identity.ApiClient}) that may
- * reach only the order-entry check. Publishes {@link cn.rtms.identity.UserEvent} for
+ * authenticate a stateless machine principal ({@link cn.rtms.identity.ApiClient}) that
+ * may reach only the order-entry check. Publishes {@link cn.rtms.identity.UserEvent} for
  * every login, lockout, password change and user change and
  * {@link cn.rtms.identity.ApiKeyChanged} for every API-key change (recorded by audit).
  */

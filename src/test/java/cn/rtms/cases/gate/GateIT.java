@@ -271,4 +271,14 @@ class GateIT {
 		assertThat(audit.text()).contains("GATE_OVERRIDE_RECORDED", "GATE_OVERRIDE_CONFIRMED", "接口密钥：HIS 手术申请");
 	}
 
+	@Test
+	void documentsTheCheckForIntegratorsInTheOpenApiDocument() {
+		Response document = new Api(this.port).get("/api/openapi");
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.body().at("/paths/~1api~1gate/get/security/0").has("apiKey")).as(document.text()).isTrue();
+		assertThat(document.body().at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
+		assertThat(document.body().at("/paths/~1api~1api-keys/post/summary").asString()).isEqualTo("新建 API 密钥");
+		assertThat(document.body().at("/paths/~1api~1gate~1overrides/post")).isNotNull();
+	}
+
 }
