@@ -70,6 +70,18 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '撤销建议', menu: '/revocations', roles: [...AUTHORITY, 'SYSTEM_ADMIN'] },
   },
   {
+    path: '/gate/api-keys',
+    name: 'gate-api-keys',
+    component: () => import('@/features/gate/ApiKeysPage.vue'),
+    meta: { title: '接口密钥', menu: '/gate/api-keys', roles: ['HOSPITAL_ADMIN'] },
+  },
+  {
+    path: '/gate/overrides',
+    name: 'gate-overrides',
+    component: () => import('@/features/gate/OverridesPage.vue'),
+    meta: { title: '紧急放行', menu: '/gate/overrides', roles: HOSPITAL },
+  },
+  {
     path: '/authorizations',
     name: 'authorizations',
     component: () => import('@/features/authorization/AuthorizationLedgerPage.vue'),

@@ -65,6 +65,8 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案', 'Files')
       add('/authorizations', '技术授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
+      add('/gate/overrides', '紧急放行', 'Warning')
+      if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')

@@ -69,4 +69,39 @@ final class Problems {
 				problems);
 	}
 
+	static ProblemException apiKeyRequired() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "API_KEY_REQUIRED", "缺少 API 密钥",
+				"此接口仅供医院信息系统调用：请在请求头 Authorization: ApiKey <密钥>（或 X-Api-Key）中提供本院管理员创建的 API 密钥", List.of());
+	}
+
+	static ProblemException apiKeyInvalid() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "API 密钥无效",
+				"API 密钥无效、已轮换或已吊销，请联系本院医院管理员在“接口密钥”页面查看或重新创建", List.of());
+	}
+
+	static ProblemException apiKeyScope() {
+		return new ProblemException(HttpStatus.FORBIDDEN, "API_KEY_SCOPE", "API 密钥无权访问该接口",
+				"API 密钥只能用于手术准入查询（" + String.join("、", ApiKeyManagement.MACHINE_PATHS) + "），不能访问其他接口", List.of());
+	}
+
+	static ProblemException apiKeyNotFound(Object id) {
+		return new ProblemException(HttpStatus.NOT_FOUND, "API_KEY_NOT_FOUND", "API 密钥不存在",
+				"未找到 ID 为 " + id + " 的 API 密钥", List.of());
+	}
+
+	static ProblemException apiKeyRevoked(String name) {
+		return new ProblemException(HttpStatus.CONFLICT, "API_KEY_REVOKED", "API 密钥已吊销",
+				"API 密钥“" + name + "”已吊销，不能再轮换或吊销；如需继续对接请新建密钥", List.of());
+	}
+
+	static ProblemException apiKeyLimit(int max) {
+		return new ProblemException(HttpStatus.CONFLICT, "API_KEY_LIMIT", "API 密钥数量已达上限",
+				"每个医疗机构最多 " + max + " 个有效的 API 密钥，请先吊销不再使用的密钥", List.of());
+	}
+
+	static ProblemException invalidApiKey(String message) {
+		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_API_KEY", "API 密钥信息有误",
+				"API 密钥信息有误：" + message, List.of(new ProblemException.FieldProblem("name", message)));
+	}
+
 }

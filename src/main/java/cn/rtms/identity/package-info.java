@@ -7,8 +7,12 @@
  * a clause confirmation by the current user is worth
  * ({@link cn.rtms.identity.Confirmation}). It does not know institutions or regions
  * itself: the region tree comes through {@link cn.rtms.identity.RegionHierarchy}, which
- * the institutions module implements. Publishes {@link cn.rtms.identity.UserEvent} for
- * every login, lockout, password change and user change (recorded by audit).
+ * the institutions module implements. API keys of hospital systems
+ * ({@link cn.rtms.identity.ApiKeyManagement}, stored as SHA-256, scoped to one hospital)
+ * authenticate a stateless machine principal ({@link cn.rtms.identity.ApiClient}) that
+ * may reach only the order-entry check. Publishes {@link cn.rtms.identity.UserEvent} for
+ * every login, lockout, password change and user change and
+ * {@link cn.rtms.identity.ApiKeyChanged} for every API-key change (recorded by audit).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "web" })
 @org.jspecify.annotations.NullMarked

@@ -1,0 +1,238 @@
+package cn.rtms.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import cn.rtms.Application;
+import cn.rtms.support.Api;
+import cn.rtms.support.Api.Response;
+import cn.rtms.support.TestClock;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The order-entry check benchmark ({@code ./rtms bench gate [rate=1000] [seconds=20]},
+ * docs/benchmark.md): starts the whole application with its web server on loopback and a
+ * fresh embedded PostgreSQL holding the demo data and demo filings, creates a hospital
+ * administrator and an API key for 吉林省松江肿瘤医院 and grants two of its physicians G08. Then
+ * an open-loop load generator sends {@code rate} requests per second, each at its
+ * scheduled moment whether or not earlier ones were answered, to the static endpoint
+ * {@code GET /api/gate/ping} and, in the same run, to {@code GET /api/gate} (a mix of
+ * ALLOW, DENY, OUT_OF_SCOPE, NOT_RESTRICTED and a lookup by licence number); both carry
+ * the API key, so the difference is the check itself. Latency is measured from the
+ * scheduled moment (no coordinated omission). After a warm-up of both, the two endpoints
+ * alternate in 5-second slices, so both meet the same machine. Reported per endpoint:
+ * requests, errors, achieved throughput, p50, p99, p99.9 and maximum, and the ratio gate
+ * / static.
+ */
+public final class GateBench {
+
+	static final String HOSPITAL = "吉林省松江肿瘤医院";
+
+	private GateBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+		SpringApplication application = new SpringApplication(Application.class);
+		String[] properties = { "--server.port=0", "--server.address=127.0.0.1",
+				"--rtms.database.embedded.data-dir=target/bench-gate-pg", "--rtms.database.embedded.clean=true",
+				"--rtms.demo-data.enabled=true", "--rtms.demo-data.filings=true", "--logging.level.root=WARN" };
+		try (ConfigurableApplicationContext context = application.run(properties)) {
+			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "8080"));
+			Setup setup = setUp(port);
+			HttpClient http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.executor(Executors.newVirtualThreadPerTaskExecutor())
+				.build();
+			String base = "http://127.0.0.1:" + port;
+			List<String> gateQueries = setup.queries();
+			List<String> ping = List.of("/api/gate/ping");
+			System.out.printf("目标速率 %d 次/秒，每阶段 %d 秒；%s，%d 种准入查询轮换%n", rate, seconds, HOSPITAL, gateQueries.size());
+			int warmUp = Math.max(5, seconds / 2);
+			run(http, base, setup.key(), ping, rate, warmUp, new Result());
+			run(http, base, setup.key(), gateQueries, rate, warmUp, new Result());
+			// alternate 5-second slices of both, so that both see the same machine (other
+			// builds, GC, JIT) rather than one phase after the other
+			Result staticResult = new Result();
+			Result gateResult = new Result();
+			int slice = Math.min(5, seconds);
+			for (int done = 0; done < seconds; done += slice) {
+				run(http, base, setup.key(), ping, rate, slice, staticResult);
+				run(http, base, setup.key(), gateQueries, rate, slice, gateResult);
+			}
+			System.out.printf("  %-28s %8s %6s %10s %8s %8s %8s %8s%n", "端点", "请求", "错误", "吞吐 次/秒", "p50 ms", "p99 ms",
+					"p99.9 ms", "max ms");
+			staticResult.print("GET /api/gate/ping（静态）");
+			gateResult.print("GET /api/gate（准入查询）");
+			System.out.printf("比值（准入 / 静态）：p50 %.2f，p99 %.2f，吞吐 %.2f；目标 p99 < 5 ms：%s%n",
+					gateResult.percentile(0.5) / Math.max(staticResult.percentile(0.5), 0.001),
+					gateResult.percentile(0.99) / Math.max(staticResult.percentile(0.99), 0.001),
+					gateResult.throughput() / Math.max(staticResult.throughput(), 0.001),
+					gateResult.percentile(0.99) < 5 ? "达到" : "未达到");
+			System.out.println("准入查询结论分布：" + gateResult.decisions);
+		}
+	}
+
+	record Setup(String key, List<String> queries) {
+	}
+
+	static Setup setUp(int port) {
+		Api admin = Api.as(port, "admin");
+		String hospital = admin.get("/api/institutions?q=" + HOSPITAL).body().get(0).get("id").asString();
+		check(admin.post("/api/users", Map.of("username", "bench-admin", "displayName", "压测医院管理员", "role",
+				"HOSPITAL_ADMIN", "institutionId", hospital, "initialPassword", "Init#2026x")), 201);
+		Api hospitalAdmin = new Api(port).login("bench-admin", "Init#2026x");
+		check(hospitalAdmin.post("/api/auth/password",
+				Map.of("oldPassword", "Init#2026x", "newPassword", "Bench#2026pw")), 200);
+		Api clerk = Api.as(port, "songjiang-clerk");
+		String gao = personId(admin, "高志远");
+		String han = personId(admin, "韩东");
+		String lin = personId(admin, "林雪梅");
+		grant(clerk, hospitalAdmin, gao, List.of("RFA", "MWA"));
+		grant(clerk, hospitalAdmin, han, List.of());
+		String licence = admin.get("/api/people/" + han).body().at("/licence/number").asString();
+		JsonNode key = check(hospitalAdmin.post("/api/api-keys", Map.of("name", "压测 HIS")), 201);
+		List<String> queries = List.of("/api/gate?physician=" + gao + "&procedureCode=06.3100x001",
+				"/api/gate?physician=" + gao + "&procedureCode=52.2200x007",
+				"/api/gate?physician=" + lin + "&procedureCode=50.2400x001",
+				"/api/gate?physician=" + licence + "&procedureCode=502400x002",
+				"/api/gate?physician=" + han + "&procedureCode=47.0100",
+				"/api/gate?physician=" + han + "&technology=G08&subTechnique=CRYO&date=" + TestClock.today());
+		return new Setup(key.get("secret").asString(), queries);
+	}
+
+	static String personId(Api admin, String name) {
+		return admin.get("/api/people?q=" + name).body().get(0).get("id").asString();
+	}
+
+	static void grant(Api clerk, Api admin, String person, List<String> subTechniques) {
+		java.time.LocalDate today = TestClock.today();
+		JsonNode applied = check(
+				clerk.post("/api/authorizations", Map.of("personId", person, "technology", "G08", "subTechniques",
+						subTechniques, "validFrom", today.toString(), "validUntil", today.plusYears(3).toString())),
+				201);
+		check(admin.post("/api/authorizations/" + applied.get("id").asString() + "/grant", Map.of("version", 0)), 200);
+	}
+
+	static JsonNode check(Response response, int status) {
+		if (response.status() != status) {
+			throw new IllegalStateException("准备数据失败：" + response.status() + " " + response.text());
+		}
+		return response.body();
+	}
+
+	/**
+	 * Sends {@code rate} requests a second for {@code seconds}, each at its scheduled
+	 * moment, cycling through the paths.
+	 */
+	static void run(HttpClient http, String base, String key, List<String> paths, int rate, int seconds, Result result)
+			throws InterruptedException {
+		int total = rate * seconds;
+		long period = 1_000_000_000L / rate;
+		long[] latencies = new long[total];
+		Arrays.fill(latencies, -1);
+		List<HttpRequest> requests = new ArrayList<>();
+		for (String path : paths) {
+			requests.add(HttpRequest.newBuilder(URI.create(base + path))
+				.header("X-Api-Key", key)
+				.timeout(Duration.ofSeconds(10))
+				.GET()
+				.build());
+		}
+		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+		long start = System.nanoTime();
+		for (int i = 0; i < total; i++) {
+			long scheduled = start + i * period;
+			long wait = scheduled - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			int index = i;
+			HttpRequest request = requests.get(i % requests.size());
+			senders.execute(() -> {
+				try {
+					HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+					latencies[index] = System.nanoTime() - scheduled;
+					if (response.statusCode() != 200) {
+						result.errors.incrementAndGet();
+					}
+					else {
+						result.decision(response.body());
+					}
+				}
+				catch (Exception ex) {
+					result.errors.incrementAndGet();
+				}
+			});
+		}
+		senders.shutdown();
+		senders.awaitTermination(30, TimeUnit.SECONDS);
+		result.add(latencies, System.nanoTime() - start);
+	}
+
+	/** The latencies of one endpoint, over all its slices. */
+	static final class Result {
+
+		final List<long[]> slices = new ArrayList<>();
+
+		final AtomicLong errors = new AtomicLong();
+
+		final Map<String, AtomicLong> decisions = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+		long elapsedNanos;
+
+		void add(long[] latencies, long elapsed) {
+			this.slices.add(latencies);
+			this.elapsedNanos += elapsed;
+		}
+
+		void decision(String body) {
+			int at = body.indexOf("\"decision\":\"");
+			if (at >= 0) {
+				String decision = body.substring(at + 12, body.indexOf('"', at + 12));
+				this.decisions.computeIfAbsent(decision, d -> new AtomicLong()).incrementAndGet();
+			}
+		}
+
+		long[] completed() {
+			return this.slices.stream().flatMapToLong(Arrays::stream).filter(l -> l >= 0).sorted().toArray();
+		}
+
+		double percentile(double p) {
+			long[] sorted = completed();
+			if (sorted.length == 0) {
+				return 0;
+			}
+			int index = (int) Math.ceil(p * sorted.length) - 1;
+			return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+		}
+
+		double throughput() {
+			return completed().length / (this.elapsedNanos / 1e9);
+		}
+
+		void print(String name) {
+			System.out.printf("  %-28s %8d %6d %10.0f %8.2f %8.2f %8.2f %8.2f%n", name, completed().length,
+					this.errors.get(), throughput(), percentile(0.5), percentile(0.99), percentile(0.999),
+					percentile(1.0));
+		}
+
+	}
+
+}
