@@ -90,6 +90,22 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: '/discharge-scan',
+    name: 'discharge-scan',
+    component: () => import('@/features/discharge/DischargeScanPage.vue'),
+    meta: {
+      title: '病案首页筛查',
+      menu: '/discharge-scan',
+      roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
+    path: '/discharge-records',
+    name: 'discharge-records',
+    component: () => import('@/features/discharge/DischargeUploadPage.vue'),
+    meta: { title: '导入出院病案首页', menu: '/discharge-scan', roles: HOSPITAL },
+  },
+  {
     path: '/users',
     name: 'users',
     component: () => import('@/features/admin/UsersPage.vue'),
