@@ -197,8 +197,14 @@ public class DischargeRecords {
 			tally.operatorsUnresolved++;
 		}
 		for (CodeNote note : mapping.notes()) {
-			Map<String, Tally.Count> target = note.note() == ProcedureCatalogue.Note.INVALID_CODE ? tally.invalid
-					: tally.suspect;
+			Map<String, Tally.Count> target = switch (note.note()) {
+				case INVALID_CODE -> tally.invalid;
+				case SUSPECT_CODE -> tally.suspect;
+				case ROBOTIC_WITHOUT_MAIN -> null;
+			};
+			if (target == null) {
+				continue;
+			}
 			String key = note.code() != null ? note.code() : note.raw().strip();
 			target.computeIfAbsent(key, k -> new Tally.Count(note.message())).n++;
 		}

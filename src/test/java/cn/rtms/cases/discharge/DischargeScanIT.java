@@ -81,6 +81,9 @@ class DischargeScanIT {
 	void scansUploadedDischargeRecordsPerHospitalWithDrillDownScopeAndIdempotentImport() {
 		UUID songjiang = institution("吉林省松江肿瘤医院");
 		UUID ccszx = institution("长春市中心医院");
+		int importsBefore = this.jdbc.sql("select count(*) from audit.entry where action = 'DISCHARGE_BATCH_IMPORTED'")
+			.query(Integer.class)
+			.single();
 		Api clerk = Api.as(this.port, "songjiang-clerk");
 
 		byte[] file = csv(row("BA1001", TODAY, "06.3100x001", "", "高志远"),
@@ -225,10 +228,64 @@ class DischargeScanIT {
 		// audited
 		assertThat(this.jdbc.sql("select count(*) from audit.entry where action = 'DISCHARGE_BATCH_IMPORTED'")
 			.query(Integer.class)
-			.single()).isEqualTo(3);
+			.single()).isEqualTo(importsBefore + 3);
 		assertThat(this.jdbc.sql("select count(*) from audit.entry where action = 'DISCHARGE_SCAN_ITEMS_VIEWED'")
 			.query(Integer.class)
 			.single()).isPositive();
+	}
+
+	@Test
+	void theDemoFileInDocsImportsCleanlyAndShowsEveryCategory() throws IOException {
+		byte[] demo = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/demo-discharge-records.csv"));
+		Api admin = Api.as(this.port, "admin");
+		Api clerk = Api.as(this.port, "songjiang-clerk");
+		UUID songjiang = institution("吉林省松江肿瘤医院");
+		Response uploaded = upload(clerk, "demo-discharge-records.csv", demo);
+		assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+		JsonNode batch = uploaded.body();
+		assertThat(batch.get("alreadyImported").asBoolean()).isFalse();
+		assertThat(batch.get("rows").asInt()).isEqualTo(24);
+		assertThat(batch.get("restricted").asInt()).isEqualTo(15);
+		assertThat(batch.at("/restrictedByTechnology/G08").asInt()).isEqualTo(11);
+		assertThat(batch.at("/restrictedByTechnology/G10").asInt()).isEqualTo(4);
+		assertThat(texts(batch.get("invalidCodes"), "code")).containsExactlyInAnyOrder("待补录", "06.31.00x001");
+		assertThat(texts(batch.get("suspectCodes"), "code")).containsExactly("06.3100x009");
+		caseReport(songjiang, "G08", "0086512", LocalDate.of(2026, 10, 26));
+		try {
+			assertThat(demoLines(admin, songjiang, "RESTRICTED")).isEqualTo(15);
+			assertThat(demoLines(admin, songjiang, "REPORTED")).isEqualTo(1);
+			assertThat(demoLines(admin, songjiang, "NOT_REPORTED")).isEqualTo(14);
+			assertThat(demoLines(admin, songjiang, "UNFILED")).isPositive();
+			assertThat(demoLines(admin, songjiang, "UNAUTHORIZED")).isPositive();
+			assertThat(demoLines(admin, songjiang, "OPERATOR_UNRESOLVED")).isEqualTo(2);
+			assertThat(demoLines(admin, songjiang, "INVALID_CODE")).isEqualTo(2);
+			assertThat(demoLines(admin, songjiang, "SUSPECT_CODE")).isEqualTo(1);
+			assertThat(demoLines(admin, songjiang, "ROBOTIC_WITHOUT_MAIN")).isEqualTo(1);
+			if (TODAY.equals(LocalDate.of(2026, 11, 22))) {
+				// on the reference day of docs/discharge-scan.md: the table there
+				assertThat(demoLines(admin, songjiang, "UNFILED")).isEqualTo(9);
+				assertThat(demoLines(admin, songjiang, "FILING_PENDING")).isEqualTo(5);
+				assertThat(demoLines(admin, songjiang, "UNAUTHORIZED")).isEqualTo(13);
+			}
+		}
+		finally {
+			// leave 松江 as the other test expects it, whatever the order
+			this.jdbc.sql("delete from cases.discharge_batch where id = ?")
+				.param(UUID.fromString(batch.get("id").asString()))
+				.update();
+			this.jdbc.sql("delete from cases.case_report where medical_record_no = '0086512'").update();
+		}
+	}
+
+	/** Lines of a category that come from the demo file (病案号 00865xx). */
+	int demoLines(Api api, UUID institutionId, String category) {
+		JsonNode page = ok(api.get("/api/discharge-scan/items?institutionId=" + institutionId + "&from=2026-09-01&to="
+				+ TODAY + "&size=500&category=" + category));
+		int n = 0;
+		for (JsonNode item : page.get("items")) {
+			n += item.get("medicalRecordNo").asString().startsWith("00865") ? 1 : 0;
+		}
+		return n;
 	}
 
 	int restricted(Api api, UUID institutionId) {
