@@ -157,6 +157,8 @@ final class DischargeFileReader {
 
 	private @Nullable String charset;
 
+	private @Nullable String sheetName;
+
 	private DischargeFileReader(String fileName, LocalDate today, int maxRows, Consumer<DischargeRow> sink) {
 		this.fileName = fileName;
 		this.today = today;
@@ -205,7 +207,8 @@ final class DischargeFileReader {
 	}
 
 	private InvalidDischargeFile refused(String why) {
-		return new InvalidDischargeFile("文件“" + this.fileName + "”" + why + "；本次导入未生效", List.of());
+		String sheet = this.sheetName == null ? "" : "（工作表“" + this.sheetName + "”）";
+		return new InvalidDischargeFile("文件“" + this.fileName + "”" + sheet + why + "；本次导入未生效", List.of());
 	}
 
 	// ---------------------------------------------------------------- CSV
@@ -397,6 +400,7 @@ final class DischargeFileReader {
 
 		@Override
 		public void invoke(Map<Integer, ReadCellData<?>> data, AnalysisContext context) {
+			DischargeFileReader.this.sheetName = context.readSheetHolder().getSheetName();
 			int rowNo = context.readRowHolder().getRowIndex() + 1;
 			Map<Integer, String> cells = new LinkedHashMap<>();
 			Map<Integer, BigDecimal> numbers = new LinkedHashMap<>();

@@ -76,7 +76,7 @@ public class DischargeRecords {
 		this.institutions = institutions;
 		this.audit = audit;
 		this.clock = clock;
-		this.catalogue = ProcedureCatalogue.of(specs.all());
+		this.catalogue = ProcedureCatalogue.of(specs.procedureCodes());
 		this.maxBytes = maxBytes;
 		this.maxRows = maxRows;
 	}

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import cn.rtms.cases.discharge.ProcedureCodeNormaliser.NormalisedCode;
-import cn.rtms.rules.engine.spec.ProcedureCode;
-import cn.rtms.rules.engine.spec.RequirementSpec;
+import cn.rtms.rules.SpecProcedureCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,16 +64,16 @@ final class ProcedureCatalogue {
 	}
 
 	/**
-	 * @param specs the spec editions
-	 * @return the catalogue of all their code lists (newer editions override older ones)
+	 * @param codes the code lists of the spec editions
+	 * ({@link cn.rtms.rules.SpecificationManagement#procedureCodes()}); a later edition's
+	 * entry for the same code wins
+	 * @return the catalogue
 	 */
-	static ProcedureCatalogue of(List<RequirementSpec> specs) {
+	static ProcedureCatalogue of(List<SpecProcedureCode> codes) {
 		List<Entry> entries = new ArrayList<>();
-		specs.stream().sorted(Comparator.comparing(RequirementSpec::effectiveFrom)).forEach(spec -> {
-			for (ProcedureCode code : spec.procedureCodes()) {
-				entries.add(new Entry(spec.technology(), code.subTechnique(), code.code(), code.name(), spec.key()));
-			}
-		});
+		codes.stream()
+			.sorted(Comparator.comparing(SpecProcedureCode::effectiveFrom))
+			.forEach(c -> entries.add(new Entry(c.technology(), c.subTechnique(), c.code(), c.name(), c.specKey())));
 		return new ProcedureCatalogue(entries);
 	}
 

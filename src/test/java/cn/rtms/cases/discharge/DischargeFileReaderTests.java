@@ -198,6 +198,35 @@ class DischargeFileReaderTests {
 	}
 
 	@Test
+	void namesTheSheetWhenTheFirstSheetIsNotTheDischargeList() {
+		List<List<Object>> data = List.of(List.of("说明"), List.of("本文件第二页为出院病案首页"));
+		assertThatThrownBy(() -> read("两页.xlsx", xlsx(data))).isInstanceOf(InvalidDischargeFile.class)
+			.hasMessageContaining("工作表“出院病案”")
+			.hasMessageContaining("不是出院病案首页的表头");
+	}
+
+	@Test
+	void namesEveryRowLeftBlankByMergedCells() throws IOException {
+		List<List<Object>> data = new ArrayList<>();
+		data.add(List.of("病案号", "入院日期", "出院日期", "主要手术操作编码", "手术日期", "术者"));
+		data.add(List.of("BA1", "2026-10-01", "2026-10-08", "06.3100x001", "2026-10-02", "高志远"));
+		data.add(List.of("", "2026-10-01", "2026-10-08", "06.3100x002", "2026-10-03", "高志远"));
+		data.add(List.of("", "2026-10-01", "2026-10-08", "06.3100x002", "2026-10-04", "高志远"));
+		byte[] merged;
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx(data)))) {
+			workbook.getSheetAt(0).addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 3, 0, 0));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			workbook.write(out);
+			merged = out.toByteArray();
+		}
+		Result result = read("合并.xlsx", merged);
+		assertThat(result.errors()).extracting(RowError::row, RowError::column, RowError::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, "病案号", "病案号不能为空"),
+					org.assertj.core.groups.Tuple.tuple(4, "病案号", "病案号不能为空"));
+	}
+
+	@Test
 	void refusesAZipBombRenamedXlsx() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {

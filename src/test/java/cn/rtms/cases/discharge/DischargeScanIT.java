@@ -64,7 +64,7 @@ class DischargeScanIT {
 	}
 
 	void caseReport(UUID institutionId, String technology, String mrn, LocalDate operationDate) {
-		Instant now = Instant.now();
+		Instant now = TestClock.pinned().toInstant();
 		this.jdbc
 			.sql("""
 					insert into cases.case_report (id, institution_id, institution_region_code, technology, form_key, status,

@@ -11,6 +11,7 @@ import java.util.Map;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Mapping;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Note;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Procedure;
+import cn.rtms.rules.SpecProcedureCode;
 import cn.rtms.rules.engine.spec.RequirementSpec;
 import cn.rtms.rules.engine.spec.SpecLoader;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,12 @@ class ProcedureCatalogueTests {
 
 	static final List<RequirementSpec> SPECS = specs();
 
-	static final ProcedureCatalogue CATALOGUE = ProcedureCatalogue.of(SPECS);
+	static final ProcedureCatalogue CATALOGUE = ProcedureCatalogue.of(SPECS.stream()
+		.flatMap(spec -> spec.procedureCodes()
+			.stream()
+			.map(c -> new SpecProcedureCode(spec.technology(), spec.key(), spec.effectiveFrom(), c.code(), c.name(),
+					c.subTechnique())))
+		.toList());
 
 	static List<RequirementSpec> specs() {
 		Map<String, String> sources = new LinkedHashMap<>();
