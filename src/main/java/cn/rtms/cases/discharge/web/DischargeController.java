@@ -20,11 +20,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -46,15 +46,15 @@ class DischargeController {
 	}
 
 	@PostMapping(path = "/api/discharge-records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "导入出院病案首页（CSV 或 XLSX，multipart 字段 file；本机构）")
-	BatchSummary upload(@RequestPart(required = false) @Nullable MultipartFile file) {
+	@Operation(summary = "导入出院病案首页（CSV 或 XLSX，multipart 字段 file；本机构）：201 新批次，200 此前已导入的同一文件")
+	ResponseEntity<BatchSummary> upload(@RequestPart(required = false) @Nullable MultipartFile file) {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidDischargeFile("必须上传文件（file），且文件不能为空", List.of());
 		}
 		try {
 			String name = file.getOriginalFilename();
-			return this.records.upload(name == null ? "" : name, file.getBytes());
+			BatchSummary batch = this.records.upload(name == null ? "" : name, file.getBytes());
+			return ResponseEntity.status(batch.alreadyImported() ? HttpStatus.OK : HttpStatus.CREATED).body(batch);
 		}
 		catch (IOException ex) {
 			throw new InvalidDischargeFile("读取上传文件失败：" + ex.getMessage(), List.of());
