@@ -48,6 +48,9 @@ public class DischargeRecords {
 
 	private static final int TOP_UNMATCHED = 20;
 
+	/** Rows stored per JDBC batch. */
+	private static final int FLUSH_SIZE = 500;
+
 	private final DischargeStore store;
 
 	private final AccessPolicy access;
@@ -120,6 +123,9 @@ public class DischargeRecords {
 		Tally tally = new Tally();
 		Result result = DischargeFileReader.read(fileName, content, today, this.maxBytes, this.maxRows,
 				row -> store(batchId, institutionId, row, operators, tally));
+		if (result.errors().isEmpty()) {
+			flush(tally);
+		}
 		if (!result.errors().isEmpty()) {
 			throw new InvalidDischargeFile("文件“" + result.fileName() + "”有 " + result.errors().size()
 					+ (result.errors().size() >= DischargeFileReader.MAX_ERRORS ? " 处以上" : " 处") + "错误，全部未导入；请改正后重新上传",
@@ -179,23 +185,46 @@ public class DischargeRecords {
 		if (tally.lastDischarge == null || row.dischargeDate().isAfter(tally.lastDischarge)) {
 			tally.lastDischarge = row.dischargeDate();
 		}
-		UUID recordId = UUID.randomUUID();
-		if (!this.store.insertRecord(recordId, batchId, institutionId, row, row.contentKey(), operator, codes,
-				mapping.notes())) {
+		tally.pending.add(new DischargeStore.NewRecord(UUID.randomUUID(), batchId, institutionId, row, row.contentKey(),
+				operator, codes, mapping, procedures));
+		if (tally.pending.size() >= FLUSH_SIZE) {
+			flush(tally);
+		}
+	}
+
+	/**
+	 * Stores the pending rows with one JDBC batch (rows whose content was stored before
+	 * are skipped by the database) and counts what was stored.
+	 */
+	private void flush(Tally tally) {
+		if (tally.pending.isEmpty()) {
 			return;
 		}
+		boolean[] stored = this.store.insertRecords(tally.pending);
+		List<DischargeStore.NewProcedure> procedures = new ArrayList<>();
+		for (int i = 0; i < stored.length; i++) {
+			if (stored[i]) {
+				count(tally.pending.get(i), tally, procedures);
+			}
+		}
+		this.store.insertProcedures(procedures);
+		tally.pending.clear();
+	}
+
+	private void count(DischargeStore.NewRecord record, Tally tally, List<DischargeStore.NewProcedure> procedures) {
 		tally.inserted++;
-		LocalDate day = row.operationDate();
+		LocalDate day = record.row().operationDate();
 		if (day != null) {
-			for (Procedure p : procedures) {
-				this.store.insertProcedure(recordId, institutionId, p, day);
+			for (Procedure p : record.procedures()) {
+				procedures.add(new DischargeStore.NewProcedure(record.id(), record.institutionId(), p, day));
 				tally.restricted++;
 				tally.byTechnology.merge(p.technology(), 1, Integer::sum);
 			}
 		}
-		if (!procedures.isEmpty() && operator.status() != OperatorDirectory.Status.RESOLVED) {
+		if (!record.procedures().isEmpty() && record.operator().status() != OperatorDirectory.Status.RESOLVED) {
 			tally.operatorsUnresolved++;
 		}
+		Mapping mapping = record.mapping();
 		for (CodeNote note : mapping.notes()) {
 			Map<String, Tally.Count> target = switch (note.note()) {
 				case INVALID_CODE -> tally.invalid;
@@ -209,13 +238,13 @@ public class DischargeRecords {
 			target.computeIfAbsent(key, k -> new Tally.Count(note.message())).n++;
 		}
 		Set<String> mapped = new HashSet<>();
-		procedures.forEach(p -> mapped.add(p.code()));
+		record.procedures().forEach(p -> mapped.add(p.code()));
 		mapping.notes().forEach(n -> {
 			if (n.code() != null) {
 				mapped.add(n.code());
 			}
 		});
-		codes.forEach(c -> {
+		record.codes().forEach(c -> {
 			Object code = c.get("code");
 			if (code instanceof String s && !mapped.contains(s) && this.catalogue.find(s) == null) {
 				tally.unmatched.computeIfAbsent(s, k -> new Tally.Count(null)).n++;
@@ -271,6 +300,8 @@ public class DischargeRecords {
 		final Map<String, Count> suspect = new HashMap<>();
 
 		final Map<String, Count> unmatched = new HashMap<>();
+
+		final List<DischargeStore.NewRecord> pending = new ArrayList<>();
 
 		static final class Count {
 

@@ -3,14 +3,18 @@ package cn.rtms.cases.discharge;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.rtms.cases.discharge.ProcedureCatalogue.Mapping;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Procedure;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +24,13 @@ class DischargeStore {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final JsonMapper json;
 
-	DischargeStore(JdbcClient jdbc, JsonMapper json) {
+	DischargeStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 	}
 
@@ -64,34 +71,61 @@ class DischargeStore {
 	}
 
 	/**
-	 * @return whether the record was stored (false: a record of the same content exists)
+	 * Inserts records with one JDBC batch; a record whose content key the institution
+	 * already has is skipped.
+	 * @return per record, whether it was stored
 	 */
-	boolean insertRecord(UUID id, UUID batchId, UUID institutionId, DischargeRow row, String contentKey,
-			OperatorDirectory.Resolution operator, Object codes, Object notes) {
-		return this.jdbc
-			.sql("""
-					insert into cases.discharge_record (id, batch_id, institution_id, row_no, content_key, medical_record_no,
-					  inpatient_no, admission_date, discharge_date, department, operation_date, operator_text, operator_id,
-					  operator_status, discharge_method, codes, notes)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
-					on conflict (institution_id, content_key) do nothing
-					""")
-			.params(id, batchId, institutionId, row.row(), contentKey, row.medicalRecordNo(), row.inpatientNo(),
-					row.admissionDate(), row.dischargeDate(), row.department(), row.operationDate(), row.operator(),
-					operator.personId(), operator.status().name(), row.dischargeMethod(),
-					this.json.writeValueAsString(codes), this.json.writeValueAsString(notes))
-			.update() == 1;
+	boolean[] insertRecords(List<NewRecord> records) {
+		List<Object[]> args = new ArrayList<>(records.size());
+		for (NewRecord r : records) {
+			DischargeRow row = r.row();
+			args.add(new Object[] { r.id(), r.batchId(), r.institutionId(), row.row(), r.contentKey(),
+					row.medicalRecordNo(), row.inpatientNo(), row.admissionDate(), row.dischargeDate(),
+					row.department(), row.operationDate(), row.operator(), r.operator().personId(),
+					r.operator().status().name(), row.dischargeMethod(), this.json.writeValueAsString(r.codes()),
+					this.json.writeValueAsString(r.mapping().notes()) });
+		}
+		int[] counts = this.batch.batchUpdate(
+				"""
+						insert into cases.discharge_record (id, batch_id, institution_id, row_no, content_key, medical_record_no,
+						  inpatient_no, admission_date, discharge_date, department, operation_date, operator_text, operator_id,
+						  operator_status, discharge_method, codes, notes)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+						on conflict (institution_id, content_key) do nothing
+						""",
+				args);
+		boolean[] stored = new boolean[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			stored[i] = counts[i] == 1;
+		}
+		return stored;
 	}
 
-	void insertProcedure(UUID recordId, UUID institutionId, Procedure p, LocalDate day) {
-		this.jdbc.sql("""
+	void insertProcedures(List<NewProcedure> procedures) {
+		if (procedures.isEmpty()) {
+			return;
+		}
+		List<Object[]> args = new ArrayList<>(procedures.size());
+		for (NewProcedure n : procedures) {
+			Procedure p = n.procedure();
+			args.add(new Object[] { UUID.randomUUID(), n.recordId(), n.institutionId(), p.technology(),
+					p.subTechnique(), p.code(), p.name(), p.mainProcedure(), p.specKey(), n.day() });
+		}
+		this.batch.batchUpdate("""
 				insert into cases.discharge_procedure (id, record_id, institution_id, technology, sub_technique, code,
 				  name, main_procedure, spec_key, procedure_date)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""")
-			.params(UUID.randomUUID(), recordId, institutionId, p.technology(), p.subTechnique(), p.code(), p.name(),
-					p.mainProcedure(), p.specKey(), day)
-			.update();
+				""", args);
+	}
+
+	/** A record to insert. */
+	record NewRecord(UUID id, UUID batchId, UUID institutionId, DischargeRow row, String contentKey,
+			OperatorDirectory.Resolution operator, List<Map<String, Object>> codes, Mapping mapping,
+			List<Procedure> procedures) {
+	}
+
+	/** A restricted procedure of a stored record. */
+	record NewProcedure(UUID recordId, UUID institutionId, Procedure procedure, LocalDate day) {
 	}
 
 	List<BatchSummary> batches(UUID institutionId, int limit) {

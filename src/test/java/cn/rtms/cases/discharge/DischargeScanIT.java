@@ -277,6 +277,32 @@ class DischargeScanIT {
 		}
 	}
 
+	@Test
+	void storesALargeFileInSeveralBatchesCountingDuplicatesAcrossThem() {
+		Api clerk = Api.as(this.port, "jiangcheng-clerk");
+		List<String> rows = new ArrayList<>();
+		for (int i = 0; i < 1_200; i++) {
+			String code = (i % 10 == 0) ? "06.3100x001" : "47.0901";
+			rows.add(row("JC" + (i % 1_100), TODAY.minusDays(1 + i % 1_100 % 300), code, "", "吴国庆"));
+		}
+		Response uploaded = upload(clerk, "江城全年.csv", csv(rows.toArray(String[]::new)));
+		assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+		assertThat(uploaded.body().get("rows").asInt()).isEqualTo(1_200);
+		assertThat(uploaded.body().get("inserted").asInt()).isEqualTo(1_100);
+		assertThat(uploaded.body().get("duplicates").asInt()).isEqualTo(100);
+		assertThat(uploaded.body().get("restricted").asInt()).isEqualTo(110);
+		assertThat(uploaded.body().at("/unmatchedCodes/0/code").asString()).isEqualTo("47.0901");
+		assertThat(uploaded.body().at("/unmatchedCodes/0/count").asInt()).isEqualTo(990);
+		UUID jiangcheng = institution("吉林市江城医院");
+		assertThat(this.jdbc.sql("select count(*) from cases.discharge_procedure where institution_id = ?")
+			.param(jiangcheng)
+			.query(Integer.class)
+			.single()).isEqualTo(110);
+		JsonNode report = ok(clerk.get("/api/discharge-scan?from=" + TODAY.minusDays(365) + "&to=" + TODAY));
+		assertThat(report.at("/hospitals/0/restricted").asInt()).isEqualTo(110);
+		assertThat(report.at("/hospitals/0/counts/NOT_REPORTED").asInt()).isEqualTo(110);
+	}
+
 	/** Lines of a category that come from the demo file (病案号 00865xx). */
 	int demoLines(Api api, UUID institutionId, String category) {
 		JsonNode page = ok(api.get("/api/discharge-scan/items?institutionId=" + institutionId + "&from=2026-09-01&to="
