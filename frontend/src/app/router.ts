@@ -197,6 +197,23 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/eligibility/WhatIfPage.vue'),
     meta: { title: '符合性预评估', menu: '/what-if' },
   },
+  // ---- discharge-record scan (issue 8 item 7) ----
+  {
+    path: '/discharge-scan',
+    name: 'discharge-scan',
+    component: () => import('@/features/discharge/DischargeScanPage.vue'),
+    meta: {
+      title: '病案首页筛查',
+      menu: '/discharge-scan',
+      roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
+    path: '/discharge-records',
+    name: 'discharge-records',
+    component: () => import('@/features/discharge/DischargeUploadPage.vue'),
+    meta: { title: '导入出院病案首页', menu: '/discharge-scan', roles: HOSPITAL },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

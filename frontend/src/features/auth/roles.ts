@@ -101,6 +101,8 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/people', '人员', 'User')
       break
   }
+  if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))
+    add('/discharge-scan', '病案首页筛查', 'Notebook')
   add('/technologies', '技术目录', 'Collection')
   if (user.role !== 'EXPERT' && user.role !== 'PHYSICIAN') add('/what-if', '符合性预评估', 'Operation')
   return items

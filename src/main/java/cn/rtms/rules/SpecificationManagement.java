@@ -80,6 +80,20 @@ public class SpecificationManagement {
 	}
 
 	/**
+	 * @return the procedure codes of every loaded edition, oldest edition first
+	 */
+	public List<SpecProcedureCode> procedureCodes() {
+		return this.library.all()
+			.stream()
+			.sorted(java.util.Comparator.comparing(RequirementSpec::effectiveFrom))
+			.flatMap(spec -> spec.procedureCodes()
+				.stream()
+				.map(c -> new SpecProcedureCode(spec.technology(), spec.key(), spec.effectiveFrom(), c.code(), c.name(),
+						c.subTechnique())))
+			.toList();
+	}
+
+	/**
 	 * @param key e.g. {@code G08-2022}
 	 * @return the edition
 	 * @throws SpecNotFound when there is none

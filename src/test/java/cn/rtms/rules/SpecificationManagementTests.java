@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import cn.rtms.rules.engine.spec.SpecValidationException;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,18 @@ class SpecificationManagementTests {
 		assertThat(specs.all()).extracting(s -> s.key())
 			.contains("G07-2022", "G08-2022", "G08-2023", "G10-2023", "S01-2022", "S02-2022", "S03-2022", "S04-2017",
 					"S04-2022", "S05-2022");
+	}
+
+	@Test
+	void listsTheProcedureCodesOfEveryEditionOldestFirst() {
+		List<SpecProcedureCode> codes = new SpecificationManagement("").procedureCodes();
+		assertThat(codes).filteredOn(c -> c.specKey().equals("G08-2023")).hasSize(41);
+		assertThat(codes).filteredOn(c -> c.technology().equals("G10")).hasSize(6);
+		assertThat(codes).filteredOn(c -> c.code().equals("54.4x00x055"))
+			.singleElement()
+			.satisfies(c -> assertThat(c.subTechnique()).isEqualTo("IRE"))
+			.satisfies(c -> assertThat(c.name()).isEqualTo("经皮腹膜后病损纳米刀消融术"));
+		assertThat(codes).extracting(SpecProcedureCode::effectiveFrom).isSorted();
 	}
 
 	@Test

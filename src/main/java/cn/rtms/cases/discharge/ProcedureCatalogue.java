@@ -1,0 +1,223 @@
+package cn.rtms.cases.discharge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import cn.rtms.cases.discharge.ProcedureCodeNormaliser.NormalisedCode;
+import cn.rtms.rules.SpecProcedureCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which restricted technology (and sub-technique) a discharge record's procedure codes
+ * stand for, from the code lists of the specs ({@code procedureCodes}). Pure, immutable.
+ * <ul>
+ * <li>A listed code with an extension ({@code 06.3100x001}) matches only itself.</li>
+ * <li>A listed code without extension ending in {@code 00} ({@code 17.4100}) stands for
+ * its whole ICD-9-CM-3 subcategory: {@code 17.41}, {@code 17.4100}, {@code 17.4101},
+ * {@code 17.4100x003} all match it.</li>
+ * <li>Any other listed code ({@code 52.2202}) matches itself, and its 4-digit form only
+ * when it ends in 00.</li>
+ * <li>The robotic-assistance codes (G10, ICD-9-CM-3 17.41–17.45, 17.49) say how another
+ * procedure was performed: a record with a robotic code is one G10 procedure whose main
+ * procedure is the record's principal code (or, when the principal code is itself the
+ * robotic code, the first other code). A robotic code with no other code is still G10,
+ * noted as {@link Note#ROBOTIC_WITHOUT_MAIN}.</li>
+ * <li>A well-formed code that matches nothing is not restricted; when it shares the
+ * six-digit stem with a listed extension code ({@code 06.3100x009} beside
+ * {@code 06.3100x001}) it is noted as {@link Note#SUSPECT_CODE} (a local extension the
+ * spec does not list), never mapped by guess. A malformed code is
+ * {@link Note#INVALID_CODE}.</li>
+ * </ul>
+ * Editions: the lists of all editions of a technology count (the code names the procedure
+ * whatever edition is in force that day); for a code listed by several editions the
+ * newest edition's sub-technique is used.
+ */
+final class ProcedureCatalogue {
+
+	/** The technology whose codes describe robot assistance of another procedure. */
+	static final String ROBOTIC_TECHNOLOGY = "G10";
+
+	private static final Pattern ROBOTIC = Pattern.compile("17\\.4[1-9].*");
+
+	private final Map<String, Entry> exact = new LinkedHashMap<>();
+
+	private final Map<String, Entry> subcategories = new LinkedHashMap<>();
+
+	private final Map<String, Entry> extensionStems = new LinkedHashMap<>();
+
+	ProcedureCatalogue(List<Entry> entries) {
+		for (Entry entry : entries) {
+			String code = entry.code();
+			this.exact.put(code, entry);
+			int x = code.indexOf('x', 3);
+			if (x < 0 && code.length() == 7 && code.endsWith("00")) {
+				this.subcategories.put(code.substring(0, 5), entry);
+			}
+			if (x > 0 && code.length() > 7 && code.charAt(7) == 'x') {
+				this.extensionStems.putIfAbsent(code.substring(0, 7), entry);
+			}
+		}
+	}
+
+	/**
+	 * @param codes the code lists of the spec editions
+	 * ({@link cn.rtms.rules.SpecificationManagement#procedureCodes()}); a later edition's
+	 * entry for the same code wins
+	 * @return the catalogue
+	 */
+	static ProcedureCatalogue of(List<SpecProcedureCode> codes) {
+		List<Entry> entries = new ArrayList<>();
+		codes.stream()
+			.sorted(Comparator.comparing(SpecProcedureCode::effectiveFrom))
+			.forEach(c -> entries.add(new Entry(c.technology(), c.subTechnique(), c.code(), c.name(), c.specKey())));
+		return new ProcedureCatalogue(entries);
+	}
+
+	/**
+	 * @param code a normalised code
+	 * @return the listed code it matches, or null
+	 */
+	@Nullable Entry find(String code) {
+		Entry entry = this.exact.get(code);
+		if (entry != null) {
+			return entry;
+		}
+		if (code.length() >= 5) {
+			Entry sub = this.subcategories.get(code.substring(0, 5));
+			if (sub != null && (code.length() == 5 || Character.isDigit(code.charAt(5)))) {
+				return sub;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Maps the codes of one record.
+	 * @param principal the principal procedure (主要手术操作编码), null when blank
+	 * @param others the other procedures, in file order
+	 * @return the restricted procedures and the notes
+	 */
+	Mapping map(@Nullable NormalisedCode principal, List<NormalisedCode> others) {
+		List<Occurrence> all = new ArrayList<>();
+		if (principal != null) {
+			all.add(new Occurrence(principal, true));
+		}
+		others.forEach(o -> all.add(new Occurrence(o, false)));
+		List<Procedure> procedures = new ArrayList<>();
+		List<CodeNote> notes = new ArrayList<>();
+		List<Occurrence> robotic = new ArrayList<>();
+		List<Occurrence> main = new ArrayList<>();
+		for (Occurrence o : all) {
+			String code = o.code().code();
+			if (code == null) {
+				notes.add(new CodeNote(Note.INVALID_CODE, o.code().raw(), null, o.code().problem()));
+				continue;
+			}
+			Entry entry = find(code);
+			if (ROBOTIC.matcher(code).matches()) {
+				if (entry == null || !ROBOTIC_TECHNOLOGY.equals(entry.technology())) {
+					notes.add(new CodeNote(Note.SUSPECT_CODE, o.code().raw(), code,
+							code + " 属 17.4 机器人辅助操作亚目，但不在 G10 规范编码表内（17.41–17.45、17.49）"));
+				}
+				else {
+					robotic.add(o);
+				}
+				continue;
+			}
+			main.add(o);
+			if (entry != null) {
+				procedures.add(new Procedure(entry.technology(), entry.subTechnique(), code, entry.name(),
+						o.principal(), null, entry.specKey()));
+			}
+			else if (code.length() > 7 && code.charAt(7) == 'x'
+					&& this.extensionStems.containsKey(code.substring(0, 7))) {
+				Entry near = this.extensionStems.get(code.substring(0, 7));
+				notes.add(new CodeNote(Note.SUSPECT_CODE, o.code().raw(), code, code + " 与 " + near.technology()
+						+ " 规范编码 " + near.code() + "（" + near.name() + "）同一亚目，但扩展码不在编码表内，未计为限制类技术"));
+			}
+		}
+		if (!robotic.isEmpty()) {
+			Occurrence first = robotic.get(0);
+			Entry entry = find(first.code().code());
+			Occurrence mainProcedure = main.stream()
+				.filter(Occurrence::principal)
+				.findFirst()
+				.orElse(main.isEmpty() ? null : main.get(0));
+			if (mainProcedure == null) {
+				notes.add(new CodeNote(Note.ROBOTIC_WITHOUT_MAIN, first.code().raw(), first.code().code(),
+						"机器人辅助操作编码 " + first.code().code() + " 未伴随主手术编码"));
+			}
+			procedures.add(new Procedure(ROBOTIC_TECHNOLOGY, null, first.code().code(), entry.name(),
+					first.principal() || (mainProcedure != null && mainProcedure.principal()),
+					mainProcedure == null ? null : mainProcedure.code().code(), entry.specKey()));
+		}
+		return new Mapping(List.copyOf(procedures), List.copyOf(notes));
+	}
+
+	private record Occurrence(NormalisedCode code, boolean principal) {
+	}
+
+	/**
+	 * One listed code.
+	 *
+	 * @param technology technology code
+	 * @param subTechnique sub-technique code, or null
+	 * @param code the code as the spec spells it
+	 * @param name its name
+	 * @param specKey the edition that lists it
+	 */
+	record Entry(String technology, @Nullable String subTechnique, String code, String name, String specKey) {
+	}
+
+	/**
+	 * A restricted procedure found in a record.
+	 *
+	 * @param technology technology code
+	 * @param subTechnique sub-technique, or null
+	 * @param code the (normalised) code that shows it
+	 * @param name the listed name
+	 * @param principal whether it is (or, for G10, assists) the principal procedure
+	 * @param mainProcedure for G10: the code of the procedure the robot assisted, or null
+	 * @param specKey the edition whose list has the code
+	 */
+	record Procedure(String technology, @Nullable String subTechnique, String code, String name, boolean principal,
+			@Nullable String mainProcedure, String specKey) {
+	}
+
+	/** What is noted about a code that is not mapped. */
+	enum Note {
+
+		/** Not a code at all. */
+		INVALID_CODE,
+		/** Close to a listed code but not on the list. */
+		SUSPECT_CODE,
+		/** A robotic code with no procedure beside it. */
+		ROBOTIC_WITHOUT_MAIN
+
+	}
+
+	/**
+	 * A note about one code.
+	 *
+	 * @param note what
+	 * @param raw the code as found
+	 * @param code its normalised form, or null
+	 * @param message Chinese explanation
+	 */
+	record CodeNote(Note note, String raw, @Nullable String code, @Nullable String message) {
+	}
+
+	/**
+	 * The outcome for one record.
+	 *
+	 * @param procedures restricted procedures found
+	 * @param notes notes about codes that were not mapped
+	 */
+	record Mapping(List<Procedure> procedures, List<CodeNote> notes) {
+	}
+
+}

@@ -1,0 +1,116 @@
+package cn.rtms.cases.discharge;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Brings an ICD-9-CM-3 (国家临床版) procedure code as exported by a hospital system to the
+ * spelling of the spec code lists, or says why it cannot. Pure, no state.
+ * <p>
+ * Steps, in this order (docs/discharge-scan.md, "Normalisation"):
+ * <ol>
+ * <li>Unicode NFKC: full-width digits, letters, dots and spaces become ASCII
+ * ("０６．３１００Ｘ００１"); the ideographic full stop "。" counts as a dot;</li>
+ * <li>a procedure name after the code is dropped ("06.3100x001 经皮甲状腺病损射频消融术");</li>
+ * <li>every space inside is removed ("52. 2200x007"), punctuation at either end too
+ * ("06.3100x001；", "“06.3100x001”");</li>
+ * <li>"X" becomes "x" ("06.3100X001", "54.4X00X055");</li>
+ * <li>a missing dot after the two-digit category is put back ("063100x001",
+ * "174100");</li>
+ * <li>the result must have the form {@code NN.N}, {@code NN.NN}, {@code NN.NNNN} or
+ * {@code NN.NxNN} (an x where the category has no fourth digit, "54.4x00"), optionally
+ * followed by an extension {@code xNNN}; anything else is not a code and is reported, not
+ * guessed.</li>
+ * </ol>
+ */
+final class ProcedureCodeNormaliser {
+
+	private static final Pattern CODE = Pattern.compile("\\d{2}\\.(?:\\d|\\d{2}|(?:\\d{4}|\\dx\\d{2})(?:x\\d{3})?)");
+
+	private static final Pattern MISSING_DOT = Pattern
+		.compile("\\d{4}(?:\\d{2}|x\\d{2})?(?:x\\d{3})?|\\d{3}x\\d{2}(?:x\\d{3})?");
+
+	private static final String EDGE_PUNCTUATION = ".,;:!?'\"`()[]{}<>|/\\-_+*#~、，。；：！？“”‘’（）【】《》·";
+
+	/** Longest input looked at; a cell longer than this is not a code. */
+	static final int MAX_LENGTH = 60;
+
+	private ProcedureCodeNormaliser() {
+	}
+
+	/**
+	 * @param raw the code as found in the file
+	 * @return the spec spelling, or the reason why there is none
+	 */
+	static NormalisedCode normalise(String raw) {
+		if (raw.length() > MAX_LENGTH) {
+			return NormalisedCode.invalid(raw, "编码过长（超过 " + MAX_LENGTH + " 个字符）");
+		}
+		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replace('。', '.');
+		s = dropName(s);
+		StringBuilder compact = new StringBuilder(s.length());
+		s.codePoints()
+			.filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u200B' && c != '\uFEFF')
+			.forEach(compact::appendCodePoint);
+		s = trimPunctuation(compact.toString()).replace('X', 'x');
+		if (s.isEmpty()) {
+			return NormalisedCode.invalid(raw, "编码为空");
+		}
+		if (s.indexOf('.') < 0 && MISSING_DOT.matcher(s).matches()) {
+			s = s.substring(0, 2) + "." + s.substring(2);
+		}
+		if (!CODE.matcher(s).matches()) {
+			return NormalisedCode.invalid(raw,
+					"“" + raw.strip() + "”不是 ICD-9-CM-3 手术操作编码的格式（应为 NN.NNNN 或 NN.NNNNxNNN，如 06.3100x001）");
+		}
+		return NormalisedCode.valid(raw, s);
+	}
+
+	private static String dropName(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			if (Character.UnicodeScript.of(s.codePointAt(i)) == Character.UnicodeScript.HAN) {
+				String head = s.substring(0, i);
+				return head.chars().anyMatch(Character::isDigit) ? head : s;
+			}
+		}
+		return s;
+	}
+
+	private static String trimPunctuation(String s) {
+		int start = 0;
+		int end = s.length();
+		while (start < end && EDGE_PUNCTUATION.indexOf(s.charAt(start)) >= 0) {
+			start++;
+		}
+		while (end > start && EDGE_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return s.substring(start, end);
+	}
+
+	/**
+	 * A code as read and as normalised.
+	 *
+	 * @param raw as found in the file
+	 * @param code the spec spelling, or null when the text is not a code
+	 * @param problem why it is not a code, or null
+	 */
+	record NormalisedCode(String raw, @Nullable String code, @Nullable String problem) {
+
+		static NormalisedCode valid(String raw, String code) {
+			return new NormalisedCode(raw, code, null);
+		}
+
+		static NormalisedCode invalid(String raw, String problem) {
+			return new NormalisedCode(raw, null, problem);
+		}
+
+		boolean isValid() {
+			return this.code != null;
+		}
+
+	}
+
+}
