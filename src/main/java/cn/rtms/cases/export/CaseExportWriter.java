@@ -23,7 +23,7 @@ interface CaseExportWriter {
 
 	/**
 	 * The scanned barcode made printable: control characters (the GS separator U+001D of
-	 * GS1 element strings) shown as {@code <GS>}, for Excel cells and FHIR strings.
+	 * GS1 element strings) shown as {@code {GS}}, for Excel cells and FHIR strings.
 	 * @param scanned the barcode as scanned
 	 * @return it without control characters
 	 */
@@ -31,10 +31,10 @@ interface CaseExportWriter {
 		StringBuilder text = new StringBuilder(scanned.length());
 		for (char c : scanned.toCharArray()) {
 			if (c == '\u001D') {
-				text.append("<GS>");
+				text.append("{GS}");
 			}
 			else if (c < 0x20 || c == 0x7F) {
-				text.append(String.format("<%02X>", (int) c));
+				text.append(String.format("{%02X}", (int) c));
 			}
 			else {
 				text.append(c);

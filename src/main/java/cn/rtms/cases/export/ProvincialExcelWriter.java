@@ -72,7 +72,7 @@ final class ProvincialExcelWriter implements CaseExportWriter {
 
 	/** Columns of the 器械 sheet. */
 	static final List<Column> DEVICE_COLUMNS = List.of(new Column("caseId", "病例ID", "UUID"),
-			new Column("devices[].position", "序号", "整数"), new Column("devices[].scanned", "扫描条码", "文本（GS 分隔符显示为 <GS>）"),
+			new Column("devices[].position", "序号", "整数"), new Column("devices[].scanned", "扫描条码", "文本（GS 分隔符显示为 {GS}）"),
 			new Column("devices[].barcodeType", "条码类型", "代码", CaseExportCodes.BARCODE_TYPES),
 			new Column("devices[].gtin", "产品标识（UDI-DI/GTIN）", "14 位数字"), new Column("devices[].lot", "批号", "文本"),
 			new Column("devices[].serial", "序列号", "文本"), new Column("devices[].expiryDate", "失效日期", "日期"),
