@@ -65,6 +65,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案', 'Files')
       add('/authorizations', '技术授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
+      add('/case-exports', '病例导出', 'Download')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
@@ -86,6 +87,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/institutions', '辖区医疗机构', 'OfficeBuilding')
       add('/revocations', '撤销建议', 'Warning')
       add('/public/filings', '备案公示', 'Notebook')
+      add('/case-exports', '病例导出', 'Download')
       break
     case 'EXPERT':
       add('/inbox', '评审待办', 'Bell')
@@ -97,6 +99,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案列表', 'Files')
       add('/institutions', '医疗机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
+      add('/case-exports', '病例导出', 'Download')
       break
   }
   add('/technologies', '技术目录', 'Collection')
