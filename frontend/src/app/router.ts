@@ -102,6 +102,12 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: '/case-exports',
+    name: 'case-exports',
+    component: () => import('@/features/cases/export/CaseExportPage.vue'),
+    meta: { title: '病例导出', menu: '/case-exports', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
+  {
     path: '/users',
     name: 'users',
     component: () => import('@/features/admin/UsersPage.vue'),

@@ -67,6 +67,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/reminders', '到期提醒', 'AlarmClock')
       add('/gate/overrides', '紧急放行', 'Warning')
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
+      add('/case-exports', '病例导出', 'Download')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
@@ -88,6 +89,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/institutions', '辖区医疗机构', 'OfficeBuilding')
       add('/revocations', '撤销建议', 'Warning')
       add('/public/filings', '备案公示', 'Notebook')
+      add('/case-exports', '病例导出', 'Download')
       break
     case 'EXPERT':
       add('/inbox', '评审待办', 'Bell')
@@ -99,6 +101,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案列表', 'Files')
       add('/institutions', '医疗机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
+      add('/case-exports', '病例导出', 'Download')
       break
   }
   if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))
