@@ -189,9 +189,10 @@ public class RevocationCheck {
 
 	/**
 	 * Checks one filing (吉卫医发〔2022〕12号 一) with {@link RevocationPolicy}: not performed
-	 * for 2 years or more, from the case registry's last case (when there is a registry)
-	 * and the institution's dated case volumes before it; conditions no longer met, from
-	 * a re-evaluation against the edition in force. Unknown facts and a spec no longer in
+	 * for 2 years or more, from the case registry's last case (when the institution has
+	 * reported cases of the technology there, from the registry's coverage start) and the
+	 * institution's dated case volumes before it; conditions no longer met, from a
+	 * re-evaluation against the edition in force. Unknown facts and a spec no longer in
 	 * force are undetermined; an evaluation error is an error, never a pass.
 	 */
 	private Check revocationCheck(FilingData data, LocalDate today) {
@@ -204,8 +205,11 @@ public class RevocationCheck {
 					.map(v -> new RevocationPolicy.YearCases(v.year(), v.cases()))
 					.toList();
 		CaseHistory history = this.caseHistory.getIfAvailable();
-		RevocationPolicy.Registry registry = (history == null) ? null : new RevocationPolicy.Registry(
-				history.registryStart(), history.lastCaseDate(data.institution().id(), technology, today));
+		LocalDate firstRegistered = (history == null) ? null
+				: history.institution(data.institution().id()).firstCases().get(technology);
+		RevocationPolicy.Registry registry = (history == null || firstRegistered == null) ? null
+				: new RevocationPolicy.Registry(history.coverageStart(firstRegistered),
+						history.lastCaseDate(data.institution().id(), technology, today));
 		RevocationPolicy.Inactivity inactivity = RevocationPolicy.inactivity(technology, volumes, data.activatedOn(),
 				data.firstCaseDate(), today, registry);
 		List<String> undetermined = new ArrayList<>();

@@ -28,6 +28,28 @@ public interface CaseHistory {
 	LocalDate registryStart();
 
 	/**
+	 * The day from which the registry speaks for a subject's technology: the registry
+	 * start, or 1 January of the year of the subject's first registry case of the
+	 * technology when that is later. Before it, and for a technology without any registry
+	 * case, the manual figures stand (docs/case-volumes.md).
+	 * @param firstCase the subject's first registry case of the technology
+	 * @return the coverage start
+	 */
+	default LocalDate coverageStart(LocalDate firstCase) {
+		return coverageStart(firstCase, registryStart());
+	}
+
+	/**
+	 * @param firstCase the subject's first registry case of the technology
+	 * @param registryStart the registry start
+	 * @return see {@link #coverageStart(LocalDate)}
+	 */
+	static LocalDate coverageStart(LocalDate firstCase, LocalDate registryStart) {
+		LocalDate from = LocalDate.of(firstCase.getYear(), 1, 1);
+		return from.isAfter(registryStart) ? from : registryStart;
+	}
+
+	/**
 	 * A revision of the registry's submitted cases of one institution, changed in the
 	 * same transaction as any case of it is inserted, amended or deleted: part of the
 	 * eligibility cache key.

@@ -471,7 +471,8 @@ public class EligibilityManagement {
 	 * @return the notice on where case figures come from
 	 */
 	static String registryNotice(LocalDate start) {
-		return "病例数、首例日期与开展的亚类：" + start + " 起按病例登记中已提交的病例统计（术者计入本人独立开展例数），此前按机构和人员填报的年度例数（未填报的年份按 0 例计）";
+		return "病例数、首例日期与开展的亚类：自 " + start
+				+ " 起（机构或术者首例登记病例晚于该日时，自其所在年份 1 月 1 日起）按病例登记中已提交的病例统计（术者计入本人独立开展例数），此前及从未登记病例的技术按填报的年度例数（未填报的年份按 0 例计）";
 	}
 
 	/**

@@ -18,13 +18,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Merges the case registry ({@link CaseHistory}) with the manually entered figures (see
- * docs/case-volumes.md). A manual figure (a year or a month) stands when its period ends
- * before the registry start; from the registry start on only the registry counts (manual
- * figures of those periods are superseded, shown but ignored). First cases are the
- * earlier of the manual and the registry date; the sub-techniques performed are the
- * manual ones plus those with a registry case in the 2 years up to the evaluation date.
- * Nothing known stays unknown: no manual list and no registry case gives {@code null}.
- * Pure: no clock, no database.
+ * docs/case-volumes.md). The registry covers a subject's (institution's or operator's)
+ * technology from {@link #coverage}: the registry start, or 1 January of the year of the
+ * subject's first registry case of the technology when that is later (a hospital that
+ * joins the registry late keeps its manual figures for the years before). A manual figure
+ * (a year or a month) stands when its period ends before the coverage start; from then on
+ * only the registry counts (manual figures of those periods are superseded, shown but
+ * ignored). A technology without any registry case keeps its manual figures. First cases
+ * are the earlier of the manual and the registry date; the sub-techniques performed are
+ * the manual ones plus those with a registry case in the 2 years up to the evaluation
+ * date. Nothing known stays unknown: no manual list and no registry case gives
+ * {@code null}. Pure: no clock, no database.
  */
 final class RegistryMerge {
 
@@ -47,7 +51,8 @@ final class RegistryMerge {
 		}
 		List<CaseVolume> merged = new ArrayList<>();
 		if (manual != null) {
-			manual.stream().filter(v -> beforeRegistry(v.year(), v.month(), start)).forEach(merged::add);
+			Map<String, LocalDate> coverage = coverage(registry, start);
+			manual.stream().filter(v -> stands(v.technology(), v.year(), v.month(), coverage)).forEach(merged::add);
 		}
 		registry
 			.forEach(v -> merged.add(new CaseVolume(v.technology(), v.subTechnique(), v.year(), v.month(), v.cases())));
@@ -66,10 +71,12 @@ final class RegistryMerge {
 	static List<CaseVolumeRow> rows(@Nullable List<CaseVolume> manual, List<CaseHistory.Volume> registry,
 			LocalDate start) {
 		List<CaseVolumeRow> rows = new ArrayList<>();
+		Map<String, LocalDate> coverage = coverage(registry, start);
 		if (manual != null) {
 			for (CaseVolume v : manual) {
 				rows.add(new CaseVolumeRow(v.technology(), v.subTechnique(), v.year(), v.month(), v.cases(),
-						beforeRegistry(v.year(), v.month(), start) ? Source.MANUAL : Source.MANUAL_SUPERSEDED));
+						stands(v.technology(), v.year(), v.month(), coverage) ? Source.MANUAL
+								: Source.MANUAL_SUPERSEDED));
 			}
 		}
 		registry.forEach(v -> rows
@@ -80,6 +87,27 @@ final class RegistryMerge {
 			.thenComparing(r -> (r.subTechnique() == null) ? "" : r.subTechnique())
 			.thenComparing(CaseVolumeRow::source));
 		return rows;
+	}
+
+	/**
+	 * @param volumes a subject's registry volumes
+	 * @param start the registry start
+	 * @return per technology with registry cases, the day from which the registry covers
+	 * it: the later of {@code start} and 1 January of the year of the first case
+	 */
+	static Map<String, LocalDate> coverage(List<CaseHistory.Volume> volumes, LocalDate start) {
+		Map<String, LocalDate> coverage = new TreeMap<>();
+		for (CaseHistory.Volume v : volumes) {
+			coverage.merge(v.technology(), CaseHistory.coverageStart(LocalDate.of(v.year(), v.month(), 1), start),
+					(a, b) -> a.isBefore(b) ? a : b);
+		}
+		return coverage;
+	}
+
+	private static boolean stands(String technology, int year, @Nullable Integer month,
+			Map<String, LocalDate> coverage) {
+		LocalDate from = coverage.get(technology);
+		return from == null || beforeRegistry(year, month, from);
 	}
 
 	/**

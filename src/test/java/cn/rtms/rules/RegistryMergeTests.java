@@ -31,6 +31,21 @@ class RegistryMergeTests {
 	}
 
 	@Test
+	void aTechnologyWithoutRegistryCasesKeepsItsManualFiguresAndALateJoinerItsEarlierYears() {
+		List<CaseVolume> manual = List.of(CaseVolume.ofYear("G07", null, 2025, 40),
+				CaseVolume.ofYear("G08", null, 2024, 100), CaseVolume.ofYear("G08", null, 2025, 110),
+				CaseVolume.ofYear("G08", null, 2026, 5));
+		List<CaseHistory.Volume> registry = List.of(new CaseHistory.Volume("G08", null, 2026, 3, 12));
+
+		assertThat(RegistryMerge.volumes(manual, registry, START)).containsExactly(
+				CaseVolume.ofYear("G07", null, 2025, 40), CaseVolume.ofYear("G08", null, 2024, 100),
+				CaseVolume.ofYear("G08", null, 2025, 110), new CaseVolume("G08", null, 2026, 3, 12));
+		assertThat(RegistryMerge.coverage(registry, START))
+			.containsExactlyEntriesOf(Map.of("G08", LocalDate.of(2026, 1, 1)));
+		assertThat(CaseHistory.coverageStart(LocalDate.of(2023, 5, 1), START)).isEqualTo(START);
+	}
+
+	@Test
 	void nothingKnownStaysUnknownAndRegistryCasesAloneAreKnown() {
 		assertThat(RegistryMerge.volumes(null, List.of(), START)).isNull();
 		assertThat(RegistryMerge.volumes(List.of(), List.of(), START)).isEmpty();

@@ -82,7 +82,8 @@ public final class RevocationPolicy {
 	/**
 	 * What the case registry knows of the technology at the institution.
 	 *
-	 * @param start the registry start: every case from that day on is in it
+	 * @param start the day from which the registry covers the technology at the
+	 * institution (every case from that day on is in it)
 	 * @param lastCase the last operation day of a submitted case on or before today since
 	 * the start, {@code null} when none
 	 */
