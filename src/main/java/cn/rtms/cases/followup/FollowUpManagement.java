@@ -23,7 +23,6 @@ import cn.rtms.web.ProblemException;
 import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +56,7 @@ public class FollowUpManagement {
 
 	private final FollowUps followUps;
 
-	private final ObjectProvider<FollowUpPoints> points;
+	private final FollowUpPoints points;
 
 	private final Clock clock;
 
@@ -71,7 +70,7 @@ public class FollowUpManagement {
 
 	private final InstitutionManagement institutions;
 
-	FollowUpManagement(FollowUps followUps, ObjectProvider<FollowUpPoints> points, Clock clock, AccessPolicy access,
+	FollowUpManagement(FollowUps followUps, FollowUpPoints points, Clock clock, AccessPolicy access,
 			IdentityManagement identity, AuditTrail audit, EditHistory history, InstitutionManagement institutions) {
 		this.followUps = followUps;
 		this.points = points;
@@ -98,9 +97,8 @@ public class FollowUpManagement {
 		List<FollowUps.NewPoint> planned = new ArrayList<>();
 		LocalDate today = today();
 		Map<String, List<FollowUpSchedule.Point>> forms = new HashMap<>();
-		FollowUpPoints points = this.points.getObject();
 		for (FollowUps.CaseDates c : this.followUps.submittedCases(caseIds)) {
-			List<FollowUpSchedule.Point> formPoints = forms.computeIfAbsent(c.formKey(), points::of);
+			List<FollowUpSchedule.Point> formPoints = forms.computeIfAbsent(c.formKey(), this.points::of);
 			for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(), formPoints, c.deathDate())) {
 				planned.add(new FollowUps.NewPoint(c.id(), c.institutionId(), p.label(), p.period(), p.dueDate(),
 						p.cancelled() ? today : null, p.cancelled() ? deathReason(c.deathDate(), "病例") : null));
@@ -110,21 +108,30 @@ public class FollowUpManagement {
 	}
 
 	/**
-	 * After an amendment: when the operation date (or the form) changed, the points not
-	 * yet recorded are planned again from the new date; recorded ones stay. A death date
-	 * on the case cancels the open points due after it.
+	 * After an amendment: the points not yet recorded whose due date no longer follows
+	 * from the case (its operation date or form changed) are planned again; recorded ones
+	 * stay. A death date on the case cancels the open points due after it.
 	 * @param caseId the amended case
-	 * @param operationDateChanged whether the operation date changed
 	 */
-	public void amended(UUID caseId, boolean operationDateChanged) {
-		if (operationDateChanged) {
-			this.followUps.deleteOpen(caseId);
-			schedule(List.of(caseId));
+	public void amended(UUID caseId) {
+		List<FollowUps.CaseDates> cases = this.followUps.submittedCases(List.of(caseId));
+		if (cases.isEmpty()) {
+			return;
 		}
-		for (FollowUps.CaseDates c : this.followUps.submittedCases(List.of(caseId))) {
-			if (c.deathDate() != null) {
-				this.followUps.cancelAfter(caseId, c.deathDate(), today(), deathReason(c.deathDate(), "病例"));
+		FollowUps.CaseDates c = cases.get(0);
+		Map<String, LocalDate> planned = new HashMap<>();
+		for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(), this.points.of(c.formKey()),
+				c.deathDate())) {
+			planned.put(p.period(), p.dueDate());
+		}
+		for (FollowUps.Row row : this.followUps.ofCase(caseId)) {
+			if (row.performedOn() == null && !row.dueDate().equals(planned.get(row.period()))) {
+				this.followUps.delete(row.id());
 			}
+		}
+		schedule(List.of(caseId));
+		if (c.deathDate() != null) {
+			this.followUps.cancelAfter(caseId, c.deathDate(), today(), deathReason(c.deathDate(), "病例"));
 		}
 	}
 

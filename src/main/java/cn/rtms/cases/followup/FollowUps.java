@@ -106,11 +106,9 @@ class FollowUps {
 		return inserted;
 	}
 
-	/** Deletes the case's points not recorded (before rescheduling). */
-	int deleteOpen(UUID caseId) {
-		return this.jdbc.sql("delete from cases.follow_up where case_id = ? and performed_on is null")
-			.param(caseId)
-			.update();
+	/** Deletes a point not recorded (before rescheduling). */
+	void delete(UUID id) {
+		this.jdbc.sql("delete from cases.follow_up where id = ? and performed_on is null").param(id).update();
 	}
 
 	/**
