@@ -90,6 +90,16 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: '/follow-ups',
+    name: 'follow-ups',
+    component: () => import('@/features/followup/FollowUpsPage.vue'),
+    meta: {
+      title: '病例随访',
+      menu: '/follow-ups',
+      roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
     path: '/users',
     name: 'users',
     component: () => import('@/features/admin/UsersPage.vue'),

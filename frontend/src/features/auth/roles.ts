@@ -65,6 +65,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案', 'Files')
       add('/authorizations', '技术授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
+      add('/follow-ups', '病例随访', 'Calendar')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
@@ -76,6 +77,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       if (user.personId) add(`/people/${user.personId}`, '我的档案', 'User')
       add('/authorizations', '我的授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
+      add('/follow-ups', '我的病例随访', 'Calendar')
       break
     case 'COUNTY_AUTHORITY':
     case 'CITY_AUTHORITY':
@@ -85,6 +87,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案列表', 'Files')
       add('/institutions', '辖区医疗机构', 'OfficeBuilding')
       add('/revocations', '撤销建议', 'Warning')
+      add('/follow-ups', '病例随访', 'Calendar')
       add('/public/filings', '备案公示', 'Notebook')
       break
     case 'EXPERT':
@@ -97,6 +100,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案列表', 'Files')
       add('/institutions', '医疗机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
+      add('/follow-ups', '病例随访', 'Calendar')
       break
   }
   add('/technologies', '技术目录', 'Collection')
