@@ -106,6 +106,14 @@ const routes: RouteRecordRaw[] = [
     name: 'case-exports',
     component: () => import('@/features/cases/export/CaseExportPage.vue'),
     meta: { title: '病例导出', menu: '/case-exports', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
+    path: '/follow-ups',
+    name: 'follow-ups',
+    component: () => import('@/features/followup/FollowUpsPage.vue'),
+    meta: {
+      title: '病例随访',
+      menu: '/follow-ups',
+      roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
   },
   {
     path: '/users',

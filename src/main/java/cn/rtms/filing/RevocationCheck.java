@@ -21,6 +21,7 @@ import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.rules.CaseHistory;
 import cn.rtms.rules.EligibilityManagement;
 import cn.rtms.rules.EligibilityReport;
 import cn.rtms.rules.NoSpecInForce;
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -64,9 +66,13 @@ public class RevocationCheck {
 
 	private final TransactionTemplate transactions;
 
+	private final ObjectProvider<CaseHistory> caseHistory;
+
 	RevocationCheck(Filings filings, FilingStore store, FilingViews views, WorkingDayDeadlines deadlines,
 			IdentityManagement identity, AccessPolicy access, InstitutionManagement institutions,
-			EligibilityManagement eligibility, PlatformTransactionManager transactionManager) {
+			EligibilityManagement eligibility, PlatformTransactionManager transactionManager,
+			ObjectProvider<CaseHistory> caseHistory) {
+		this.caseHistory = caseHistory;
 		this.filings = filings;
 		this.store = store;
 		this.views = views;
@@ -183,10 +189,11 @@ public class RevocationCheck {
 
 	/**
 	 * Checks one filing (吉卫医发〔2022〕12号 一) with {@link RevocationPolicy}: not performed
-	 * for 2 years or more, from the institution's dated case volumes; conditions no
-	 * longer met, from a re-evaluation against the edition in force. Unknown facts and a
-	 * spec no longer in force are undetermined; an evaluation error is an error, never a
-	 * pass.
+	 * for 2 years or more, from the case registry's last case (when the institution has
+	 * reported cases of the technology there, from the registry's coverage start) and the
+	 * institution's dated case volumes before it; conditions no longer met, from a
+	 * re-evaluation against the edition in force. Unknown facts and a spec no longer in
+	 * force are undetermined; an evaluation error is an error, never a pass.
 	 */
 	private Check revocationCheck(FilingData data, LocalDate today) {
 		String technology = data.technology().code();
@@ -197,8 +204,14 @@ public class RevocationCheck {
 					.filter(v -> v.technology().equals(technology))
 					.map(v -> new RevocationPolicy.YearCases(v.year(), v.cases()))
 					.toList();
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		LocalDate firstRegistered = (history == null) ? null
+				: history.institution(data.institution().id()).firstCases().get(technology);
+		RevocationPolicy.Registry registry = (history == null || firstRegistered == null) ? null
+				: new RevocationPolicy.Registry(history.coverageStart(firstRegistered),
+						history.lastCaseDate(data.institution().id(), technology, today));
 		RevocationPolicy.Inactivity inactivity = RevocationPolicy.inactivity(technology, volumes, data.activatedOn(),
-				data.firstCaseDate(), today);
+				data.firstCaseDate(), today, registry);
 		List<String> undetermined = new ArrayList<>();
 		if (inactivity.undetermined() != null) {
 			undetermined.add(inactivity.undetermined());

@@ -36,6 +36,7 @@ import cn.rtms.rules.engine.spec.SpecLibrary;
 import cn.rtms.rules.engine.spec.Subject;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,11 +72,15 @@ public class EligibilityManagement {
 
 	private final MatrixCache matrices;
 
+	private final ObjectProvider<CaseHistory> caseHistory;
+
 	EligibilityManagement(SpecificationManagement specs, CatalogManagement catalog, InstitutionManagement institutions,
 			PersonnelManagement people, Clock clock, IdentityManagement identity,
 			@Value("${rtms.deployment.province:220000}") String deploymentProvince,
-			@Value("${rtms.eligibility.matrix-cache-size:2000}") int matrixCacheSize) {
+			@Value("${rtms.eligibility.matrix-cache-size:2000}") int matrixCacheSize,
+			ObjectProvider<CaseHistory> caseHistory) {
 		this.matrices = new MatrixCache(matrixCacheSize);
+		this.caseHistory = caseHistory;
 		this.specs = specs;
 		this.engine = new EligibilityEngine(specs.library());
 		this.deploymentProvince = deploymentProvince;
@@ -97,15 +102,17 @@ public class EligibilityManagement {
 	 */
 	public EligibilityMatrix institutionMatrix(UUID institutionId, @Nullable LocalDate asOf) {
 		LocalDate date = date(asOf);
+		CaseHistory history = this.caseHistory.getIfAvailable();
 		MatrixCache.Key key = new MatrixCache.Key(institutionId, this.institutions.revisionOf(institutionId),
-				this.people.staffRevision(institutionId), date, physicianViewer());
+				this.people.staffRevision(institutionId), (history != null) ? history.revision(institutionId) : -1,
+				date, physicianViewer());
 		InstitutionDetails institution = this.institutions.get(institutionId);
 		return this.matrices.get(key, () -> computeInstitutionMatrix(institutionId, institution, date));
 	}
 
 	private EligibilityMatrix computeInstitutionMatrix(UUID institutionId, InstitutionDetails institution,
 			LocalDate date) {
-		InstitutionFacts facts = forViewer(institutionFacts(institution));
+		InstitutionFacts facts = forViewer(institutionFacts(institution, date));
 		List<EligibilityMatrix.Row> rows = new ArrayList<>();
 		for (RestrictedTechnology technology : this.catalog.technologies()) {
 			Optional<RequirementSpec> spec = this.specs.inForce(technology.code(), date, institution.regionCode());
@@ -132,9 +139,9 @@ public class EligibilityManagement {
 		RequirementSpec spec = specFor(technology, date, institution.regionCode(), subject)
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
 		List<PersonDetails> staff = this.people.atInstitution(Objects.requireNonNull(institution.id()));
-		Outcome outcome = this.engine.evaluate(spec, subject, Facts.of(forViewer(institutionFacts(institution, staff))),
-				date);
-		return forViewer(EligibilityReport.of(outcome, institution.name(), null), staff);
+		Outcome outcome = this.engine.evaluate(spec, subject,
+				Facts.of(forViewer(institutionFacts(institution, staff, date))), date);
+		return withRegistryNotice(forViewer(EligibilityReport.of(outcome, institution.name(), null), staff));
 	}
 
 	/**
@@ -147,8 +154,8 @@ public class EligibilityManagement {
 		LocalDate date = date(asOf);
 		PersonDetails person = this.people.get(personId);
 		InstitutionDetails institution = institutionOf(person);
-		PersonFacts facts = FactsAssembler.person(person, institution);
-		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
+		PersonFacts facts = personFacts(person, institution);
+		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of(), date), facts);
 		List<EligibilityMatrix.Row> rows = new ArrayList<>();
 		for (RestrictedTechnology technology : this.catalog.technologies()) {
 			Optional<RequirementSpec> spec = this.specs.inForce(technology.code(), date, region(institution));
@@ -172,13 +179,14 @@ public class EligibilityManagement {
 		InstitutionDetails institution = institutionOf(person);
 		RequirementSpec spec = this.specs.inForce(technology, date, region(institution))
 			.orElseThrow(() -> new NoSpecInForce(technology, date));
-		PersonFacts facts = FactsAssembler.person(person, institution);
-		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of()), facts);
+		PersonFacts facts = personFacts(person, institution);
+		Facts both = Facts.of(institution == null ? null : institutionFacts(institution, List.of(), date), facts);
 		EligibilityReport traineeReport = specFor(technology, date, region(institution), Subject.TRAINEE)
 			.map(traineeSpec -> EligibilityReport.of(this.engine.evaluate(traineeSpec, Subject.TRAINEE, both, date),
 					person.name(), null))
 			.orElse(null);
-		return EligibilityReport.of(evaluatePerson(spec, facts, both, date), person.name(), traineeReport);
+		return withRegistryNotice(
+				EligibilityReport.of(evaluatePerson(spec, facts, both, date), person.name(), traineeReport));
 	}
 
 	/**
@@ -244,9 +252,26 @@ public class EligibilityManagement {
 				staff.computeIfAbsent(person.institutionId(), k -> new ArrayList<>()).add(person);
 			}
 		}
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		LocalDate date = LocalDate.now(this.clock);
+		if (history == null) {
+			return institutions.join()
+				.parallelStream()
+				.map(i -> FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of())))
+				.toList();
+		}
+		Map<UUID, CaseHistory.InstitutionCases> cases = history.institutions();
+		Map<String, List<CaseHistory.Volume>> operators = byId(history.operatorVolumes(staff.values()
+			.stream()
+			.flatMap(List::stream)
+			.map(PersonDetails::id)
+			.filter(Objects::nonNull)
+			.toList()));
 		return institutions.join()
 			.parallelStream()
-			.map(i -> FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of())))
+			.map(i -> RegistryMerge.institution(FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of())),
+					cases.getOrDefault(i.id(), CaseHistory.InstitutionCases.NONE), operators, history.registryStart(),
+					date))
 			.toList();
 	}
 
@@ -345,12 +370,109 @@ public class EligibilityManagement {
 		return id == null ? null : this.institutions.get(id);
 	}
 
-	private InstitutionFacts institutionFacts(InstitutionDetails institution) {
-		return institutionFacts(institution, this.people.atInstitution(institution.id()));
+	private InstitutionFacts institutionFacts(InstitutionDetails institution, LocalDate date) {
+		return institutionFacts(institution, this.people.atInstitution(institution.id()), date);
 	}
 
-	private static InstitutionFacts institutionFacts(InstitutionDetails institution, List<PersonDetails> staff) {
-		return FactsAssembler.institution(institution, staff);
+	/**
+	 * The institution's facts: its manual records, merged with the case registry when
+	 * there is one ({@link RegistryMerge}).
+	 */
+	private InstitutionFacts institutionFacts(InstitutionDetails institution, List<PersonDetails> staff,
+			LocalDate date) {
+		InstitutionFacts facts = FactsAssembler.institution(institution, staff);
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		if (history == null || institution.id() == null) {
+			return facts;
+		}
+		Map<String, List<CaseHistory.Volume>> operators = staff.isEmpty() ? Map.of() : byId(
+				history.operatorVolumes(staff.stream().map(PersonDetails::id).filter(Objects::nonNull).toList()));
+		return RegistryMerge.institution(facts, history.institution(institution.id()), operators,
+				history.registryStart(), date);
+	}
+
+	/**
+	 * The person's facts: the manual records, merged with the cases operated in the case
+	 * registry when there is one.
+	 */
+	private PersonFacts personFacts(PersonDetails person, @Nullable InstitutionDetails institution) {
+		PersonFacts facts = FactsAssembler.person(person, institution);
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		if (history == null || person.id() == null) {
+			return facts;
+		}
+		List<CaseHistory.Volume> volumes = history.operatorVolumes(List.of(person.id()))
+			.getOrDefault(person.id(), List.of());
+		return RegistryMerge.person(facts, volumes, history.registryStart());
+	}
+
+	private static Map<String, List<CaseHistory.Volume>> byId(Map<UUID, List<CaseHistory.Volume>> volumes) {
+		Map<String, List<CaseHistory.Volume>> result = new HashMap<>();
+		volumes.forEach((id, list) -> result.put(id.toString(), list));
+		return result;
+	}
+
+	/**
+	 * The institution's case volumes with their source (manual before the registry start,
+	 * registry after; manual figures the registry supersedes are marked as such).
+	 * @param institutionId institution (read access as for
+	 * {@link InstitutionManagement#get})
+	 * @return the rows, ordered by technology, year, month
+	 */
+	public List<CaseVolumeRow> institutionCaseVolumes(UUID institutionId) {
+		InstitutionDetails institution = this.institutions.get(institutionId);
+		List<cn.rtms.rules.engine.facts.CaseVolume> manual = FactsAssembler.institution(institution, List.of())
+			.caseVolumes();
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		if (history == null) {
+			return RegistryMerge.rows(manual, List.of(), LocalDate.MAX);
+		}
+		return RegistryMerge.rows(manual, history.institution(institutionId).volumes(), history.registryStart());
+	}
+
+	/**
+	 * The person's independently performed cases with their source.
+	 * @param personId person (read access as for {@link PersonnelManagement#get})
+	 * @return the rows, ordered by technology, year, month
+	 */
+	public List<CaseVolumeRow> personCaseVolumes(UUID personId) {
+		PersonDetails person = this.people.get(personId);
+		List<cn.rtms.rules.engine.facts.CaseVolume> manual = FactsAssembler.person(person, null).caseVolumes();
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		if (history == null) {
+			return RegistryMerge.rows(manual, List.of(), LocalDate.MAX);
+		}
+		List<CaseHistory.Volume> volumes = history.operatorVolumes(List.of(personId))
+			.getOrDefault(personId, List.of())
+			.stream()
+			.filter(v -> v.subTechnique() == null)
+			.toList();
+		return RegistryMerge.rows(manual, volumes, history.registryStart());
+	}
+
+	/**
+	 * With a case registry, every report says from when case figures come from it.
+	 */
+	private EligibilityReport withRegistryNotice(EligibilityReport report) {
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		if (history == null) {
+			return report;
+		}
+		List<String> notices = new ArrayList<>(report.notices());
+		notices.add(registryNotice(history.registryStart()));
+		return new EligibilityReport(report.subject(), report.subjectLabel(), report.staffRole(), report.subjectName(),
+				report.specKey(), report.specTitle(), report.technology(), report.edition(), report.asOf(),
+				report.status(), report.statusLabel(), report.clauses(), report.pathways(),
+				report.qualifiedPhysicians(), report.trainee(), notices);
+	}
+
+	/**
+	 * @param start the registry start
+	 * @return the notice on where case figures come from
+	 */
+	static String registryNotice(LocalDate start) {
+		return "病例数、首例日期与开展的亚类：自 " + start
+				+ " 起（机构或术者首例登记病例晚于该日时，自其所在年份 1 月 1 日起）按病例登记中已提交的病例统计（术者计入本人独立开展例数），此前及从未登记病例的技术按填报的年度例数（未填报的年份按 0 例计）";
 	}
 
 	/**

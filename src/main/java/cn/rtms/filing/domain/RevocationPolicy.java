@@ -19,7 +19,12 @@ import org.jspecify.annotations.Nullable;
  * count from the latest of that day, the filing's activation and its first case date, and
  * must lie within the recorded years (a year missing between recorded years counts as 0;
  * nothing is known after the last recorded year). No volume recorded for the technology
- * is unknown, not zero: no proposal, reported as undetermined.</li>
+ * is unknown, not zero: no proposal, reported as undetermined. With the case registry
+ * ({@link Registry}) the registry decides from its start on: a submitted case in the 2
+ * years before today means performed; none, with the registry covering those 2 years and
+ * the filing in effect before them, means 2 years or more not performed, exactly; a
+ * registry younger than 2 years is joined to the yearly figures before its start, which
+ * must reach it.</li>
  * <li><b>Conditions no longer met</b>: the reason follows the rules that failed: staff
  * rules (qualifiedStaff, instructors, person rules) → staff no longer qualify; equipment,
  * facility, operating room, beds → equipment; anything else (level, type, subjects,
@@ -69,6 +74,104 @@ public final class RevocationPolicy {
 	 * @param cases the cases
 	 */
 	public record YearCases(int year, int cases) {
+	}
+
+	/** The clause the inactivity rule applies. */
+	static final String CLAUSE = "吉卫医发〔2022〕12号 一“2年以上未开展相关技术”";
+
+	/**
+	 * What the case registry knows of the technology at the institution.
+	 *
+	 * @param start the day from which the registry covers the technology at the
+	 * institution (every case from that day on is in it)
+	 * @param lastCase the last operation day of a submitted case on or before today since
+	 * the start, {@code null} when none
+	 */
+	public record Registry(LocalDate start, @Nullable LocalDate lastCase) {
+	}
+
+	/**
+	 * Decides whether the technology has not been performed for 2 years or more, from the
+	 * case registry where it covers the period and from the yearly figures before its
+	 * start.
+	 * @param technology technology code
+	 * @param volumes the institution's recorded volumes of this technology, or
+	 * {@code null} when the institution records no volumes at all
+	 * @param activatedOn the day the filing took effect, if known
+	 * @param firstCaseDate the first case of the filing, if known
+	 * @param today the day of the check
+	 * @param registry the case registry, {@code null} without one
+	 * @return the finding
+	 */
+	public static Inactivity inactivity(String technology, @Nullable List<YearCases> volumes,
+			@Nullable LocalDate activatedOn, @Nullable LocalDate firstCaseDate, LocalDate today,
+			@Nullable Registry registry) {
+		if (registry == null || registry.start().isAfter(today)) {
+			return inactivity(technology, volumes, activatedOn, firstCaseDate, today);
+		}
+		LocalDate windowStart = today.minusYears(2);
+		LocalDate lastCase = registry.lastCase();
+		if (lastCase != null && lastCase.isAfter(windowStart)) {
+			return Inactivity.none();
+		}
+		if (!registry.start().isAfter(windowStart.plusDays(1))) {
+			List<String> since = new ArrayList<>();
+			since.add((lastCase != null) ? "最后一例于 " + lastCase
+					: "病例登记自 " + registry.start() + " 起无 " + technology + " 病例");
+			if (activatedOn != null && activatedOn.isAfter(windowStart)) {
+				return Inactivity.none();
+			}
+			if (firstCaseDate != null && firstCaseDate.isAfter(windowStart)) {
+				return Inactivity.none();
+			}
+			if (activatedOn != null) {
+				since.add("备案生效于 " + activatedOn);
+			}
+			return new Inactivity(new Proposal(EndingReason.NOT_PERFORMED_2_YEARS,
+					"病例登记（自 " + registry.start() + " 起收录全部已提交病例）：" + windowStart.plusDays(1) + " 至 " + today + " 无 "
+							+ technology + " 已提交病例（" + String.join("；", since) + "），已满 2 年未开展，符合" + CLAUSE + "的撤销情形"),
+					null);
+		}
+		List<YearCases> before = (volumes == null) ? List.of()
+				: volumes.stream().filter(v -> v.year() < registry.start().getYear()).toList();
+		if (before.isEmpty()) {
+			return new Inactivity(null, "病例登记自 " + registry.start() + " 起无 " + technology + " 病例，但登记不足 2 年，且机构未记录登记前的 "
+					+ technology + " 年度病例数（未记录不等于 0 例），无法判断是否 2 年以上未开展");
+		}
+		int lastRecorded = before.stream().mapToInt(YearCases::year).max().orElseThrow();
+		if (LocalDate.of(lastRecorded, 12, 31).plusDays(1).isBefore(registry.start())) {
+			return new Inactivity(null, technology + " 年度病例数仅记录至 " + lastRecorded + " 年，病例登记自 " + registry.start()
+					+ " 起，其间的病例数未知，无法判断是否 2 年以上未开展");
+		}
+		Integer lastWithCases = before.stream()
+			.filter(v -> v.cases() > 0)
+			.map(YearCases::year)
+			.max(Integer::compare)
+			.orElse(null);
+		List<String> since = new ArrayList<>();
+		LocalDate start = null;
+		if (lastWithCases != null) {
+			start = LocalDate.of(lastWithCases, 12, 31);
+			since.add("按填报的年度例数最后病例不晚于 " + start + "（" + lastWithCases + " 年有病例）");
+		}
+		if (activatedOn != null && (start == null || activatedOn.isAfter(start))) {
+			start = activatedOn;
+			since.add("备案生效于 " + activatedOn);
+		}
+		if (firstCaseDate != null && (start == null || firstCaseDate.isAfter(start))) {
+			start = firstCaseDate;
+			since.add("首例于 " + firstCaseDate);
+		}
+		if (start == null) {
+			return new Inactivity(null, "无法确定 " + technology + " 最后一次开展的日期（无病例记录、备案生效日期与首例日期），无法判断是否 2 年以上未开展");
+		}
+		if (start.plusYears(2).isAfter(today)) {
+			return Inactivity.none();
+		}
+		return new Inactivity(new Proposal(EndingReason.NOT_PERFORMED_2_YEARS,
+				String.join("；", since) + "；病例登记自 " + registry.start() + " 起至 " + today + " 无 " + technology
+						+ " 已提交病例，自 " + start + " 起已满 2 年未开展，符合" + CLAUSE + "的撤销情形"),
+				null);
 	}
 
 	/**

@@ -1,0 +1,34 @@
+package cn.rtms.cases.followup;
+
+import java.util.List;
+
+import cn.rtms.cases.CaseForms;
+import cn.rtms.cases.UnknownCaseForm;
+
+import org.springframework.stereotype.Component;
+
+/** The follow-up points of the case-form definitions ({@link CaseForms}). */
+@Component
+class CaseFormFollowUpPoints implements FollowUpPoints {
+
+	private final CaseForms forms;
+
+	CaseFormFollowUpPoints(CaseForms forms) {
+		this.forms = forms;
+	}
+
+	@Override
+	public List<FollowUpSchedule.Point> of(String formKey) {
+		try {
+			return this.forms.get(formKey)
+				.followUps()
+				.stream()
+				.map(p -> new FollowUpSchedule.Point(p.period(), p.label()))
+				.toList();
+		}
+		catch (UnknownCaseForm ex) {
+			return List.of();
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package cn.rtms.cases.followup;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Follow-ups over HTTP (docs/follow-ups.md). */
+@RestController
+@Tag(name = "随访", description = "病例随访计划、待随访与逾期列表、随访登记")
+class FollowUpController {
+
+	private final FollowUpManagement followUps;
+
+	FollowUpController(FollowUpManagement followUps) {
+		this.followUps = followUps;
+	}
+
+	@GetMapping("/api/follow-ups")
+	@Operation(summary = "随访列表（DUE 待随访：30 天内及今日到期；OVERDUE 已逾期；DONE 已随访），附三类计数")
+	FollowUpPage list(@RequestParam(defaultValue = "DUE") FollowUpStatus status,
+			@RequestParam(required = false) @Nullable UUID institutionId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return this.followUps.list(status, institutionId, page, size);
+	}
+
+	@GetMapping("/api/follow-ups/by-case/{caseId}")
+	@Operation(summary = "一个病例的全部随访时间点")
+	List<FollowUpView> ofCase(@PathVariable UUID caseId) {
+		return this.followUps.ofCase(caseId);
+	}
+
+	@PutMapping("/api/follow-ups/{id}")
+	@Operation(summary = "登记（或更正）随访：日期、方式、生存状态（死亡须填日期，并取消其后的随访）、疾病状态、备注")
+	FollowUpView record(@PathVariable UUID id, @RequestBody FollowUpRecord record) {
+		return this.followUps.record(id, record);
+	}
+
+}

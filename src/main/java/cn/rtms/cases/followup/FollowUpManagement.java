@@ -1,0 +1,354 @@
+package cn.rtms.cases.followup;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import cn.rtms.audit.AuditTrail;
+import cn.rtms.audit.EditHistory;
+import cn.rtms.identity.AccessDenied;
+import cn.rtms.identity.AccessPolicy;
+import cn.rtms.identity.CurrentUser;
+import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.Role;
+import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.web.ProblemException;
+import cn.rtms.web.ProblemException.FieldProblem;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follow-ups of submitted cases (docs/follow-ups.md): schedules the points of the
+ * technology's case form from the operation date ({@link FollowUpSchedule}), lists what
+ * is due and overdue in the viewer's scope, records follow-ups (audited, optimistic
+ * locking) and cancels the points due after a recorded death. Scheduling is derived from
+ * the (audited) submission and amendment and is not audited itself.
+ */
+@Service
+@Transactional
+public class FollowUpManagement {
+
+	/** Follow-up methods with their Chinese names. */
+	public static final Map<String, String> METHODS = ordered("OUTPATIENT", "门诊", "INPATIENT", "住院", "PHONE", "电话",
+			"LETTER", "信函", "ONLINE", "网络/微信", "OTHER", "其他");
+
+	/** Vital status codes with their Chinese names. */
+	public static final Map<String, String> VITAL_STATUSES = ordered("ALIVE", "存活", "DEAD", "死亡", "LOST", "失访");
+
+	/** Disease status codes with their Chinese names. */
+	public static final Map<String, String> DISEASE_STATUSES = ordered("NO_EVIDENCE", "无复发/无进展", "COMPLETE_RESPONSE",
+			"完全缓解", "PARTIAL_RESPONSE", "部分缓解", "STABLE", "疾病稳定", "LOCAL_RECURRENCE", "局部复发", "DISTANT_METASTASIS",
+			"远处转移", "PROGRESSION", "疾病进展", "UNKNOWN", "不详");
+
+	static final int MAX_PAGE_SIZE = 200;
+
+	static final int MAX_NOTE = 500;
+
+	private final FollowUps followUps;
+
+	private final FollowUpPoints points;
+
+	private final Clock clock;
+
+	private final AccessPolicy access;
+
+	private final IdentityManagement identity;
+
+	private final AuditTrail audit;
+
+	private final EditHistory history;
+
+	private final InstitutionManagement institutions;
+
+	FollowUpManagement(FollowUps followUps, FollowUpPoints points, Clock clock, AccessPolicy access,
+			IdentityManagement identity, AuditTrail audit, EditHistory history, InstitutionManagement institutions) {
+		this.followUps = followUps;
+		this.points = points;
+		this.clock = clock;
+		this.access = access;
+		this.identity = identity;
+		this.audit = audit;
+		this.history = history;
+		this.institutions = institutions;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * Creates the follow-up points of submitted cases that have none for a period yet (a
+	 * case submitted, or many imported, in the caller's transaction), in JDBC batches.
+	 * Points due after a death recorded on the case are created cancelled.
+	 * @param caseIds submitted cases (others are ignored)
+	 * @return how many points were created
+	 */
+	public int schedule(Collection<UUID> caseIds) {
+		List<FollowUps.NewPoint> planned = new ArrayList<>();
+		LocalDate today = today();
+		Map<String, List<FollowUpSchedule.Point>> forms = new HashMap<>();
+		for (FollowUps.CaseDates c : this.followUps.submittedCases(caseIds)) {
+			List<FollowUpSchedule.Point> formPoints = forms.computeIfAbsent(c.formKey(), this.points::of);
+			for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(), formPoints, c.deathDate())) {
+				planned.add(new FollowUps.NewPoint(c.id(), c.institutionId(), p.label(), p.period(), p.dueDate(),
+						p.cancelled() ? today : null, p.cancelled() ? deathReason(c.deathDate(), "病例") : null));
+			}
+		}
+		return this.followUps.insert(planned);
+	}
+
+	/**
+	 * After an amendment: the points not yet recorded whose due date no longer follows
+	 * from the case (its operation date or form changed) are planned again; recorded ones
+	 * stay. A death date on the case cancels the open points due after it.
+	 * @param caseId the amended case
+	 */
+	public void amended(UUID caseId) {
+		List<FollowUps.CaseDates> cases = this.followUps.submittedCases(List.of(caseId));
+		if (cases.isEmpty()) {
+			return;
+		}
+		FollowUps.CaseDates c = cases.get(0);
+		Map<String, LocalDate> planned = new HashMap<>();
+		for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(), this.points.of(c.formKey()),
+				c.deathDate())) {
+			planned.put(p.period(), p.dueDate());
+		}
+		for (FollowUps.Row row : this.followUps.ofCase(caseId)) {
+			if (row.performedOn() == null && !row.dueDate().equals(planned.get(row.period()))) {
+				this.followUps.delete(row.id());
+			}
+		}
+		schedule(List.of(caseId));
+		if (c.deathDate() != null) {
+			this.followUps.cancelAfter(caseId, c.deathDate(), today(), deathReason(c.deathDate(), "病例"));
+		}
+	}
+
+	private static String deathReason(@Nullable LocalDate deathDate, String where) {
+		return "患者已于 " + deathDate + " 死亡（" + where + "记录）";
+	}
+
+	/**
+	 * The points of one list in the current user's scope: hospital users their
+	 * institution's, a physician those of cases they operated, authorities those of
+	 * institutions in their region and the system administrator all (the last two
+	 * pseudonymised, without 病案号).
+	 * @param status DUE, OVERDUE or DONE (UPCOMING and CANCELLED too)
+	 * @param institutionId narrows to one institution the user may see, or null
+	 * @param page page from 0
+	 * @param size page size, 1–200
+	 * @return the page and the counts of the due, overdue and done lists in the same
+	 * scope
+	 */
+	@Transactional(readOnly = true)
+	public FollowUpPage list(FollowUpStatus status, @Nullable UUID institutionId, int page, int size) {
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PAGE", "分页参数有误",
+					"page 不能为负数，size 必须在 1–" + MAX_PAGE_SIZE + " 之间", List.of());
+		}
+		CurrentUser user = this.identity.currentUser();
+		FollowUps.Scope scope = scope(user, institutionId);
+		LocalDate today = today();
+		Map<UUID, String> names = new HashMap<>();
+		List<FollowUpView> items = this.followUps.list(status, today, scope, page, size)
+			.stream()
+			.map(r -> view(r, user, today, names))
+			.toList();
+		return new FollowUpPage(items, this.followUps.count(status, today, scope),
+				this.followUps.count(FollowUpStatus.DUE, today, scope),
+				this.followUps.count(FollowUpStatus.OVERDUE, today, scope),
+				this.followUps.count(FollowUpStatus.DONE, today, scope));
+	}
+
+	/**
+	 * @param caseId a case the user may see
+	 * @return its points in due-date order
+	 */
+	@Transactional(readOnly = true)
+	public List<FollowUpView> ofCase(UUID caseId) {
+		CurrentUser user = this.identity.currentUser();
+		LocalDate today = today();
+		List<FollowUps.Row> rows = this.followUps.ofCase(caseId);
+		rows.forEach(r -> checkRead(user, r));
+		Map<UUID, String> names = new HashMap<>();
+		return rows.stream().map(r -> view(r, user, today, names)).toList();
+	}
+
+	/**
+	 * Records (or corrects) a follow-up: the hospital's clerk or administrator, or the
+	 * physician who operated. A death cancels the case's open points due after it.
+	 * @param id the point
+	 * @param record what was found
+	 * @return the point as recorded
+	 * @throws FollowUpNotFound when there is no such point
+	 * @throws cn.rtms.audit.StaleEdit when {@code record.version()} is not the current
+	 * version
+	 */
+	public FollowUpView record(UUID id, FollowUpRecord record) {
+		CurrentUser user = this.identity.currentUser();
+		FollowUps.Row row = this.followUps.find(id).orElseThrow(() -> new FollowUpNotFound(id));
+		checkRead(user, row);
+		boolean writer = user.role() == Role.SYSTEM_ADMIN
+				|| user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN)
+						&& row.institutionId().equals(user.institutionId())
+				|| user.role() == Role.PHYSICIAN && user.personId() != null && user.personId().equals(row.operatorId());
+		if (!writer) {
+			throw new AccessDenied("无权登记该随访（仅本机构医务科、医院管理员或该病例的术者可登记）");
+		}
+		this.history.check("FollowUp", id.toString(), "随访记录", record.version(), row.version());
+		if (row.cancelledOn() != null && row.performedOn() == null) {
+			throw new ProblemException(HttpStatus.CONFLICT, "FOLLOW_UP_CANCELLED", "随访已取消",
+					"该随访时间点已取消（" + row.cancelReason() + "），无需登记", List.of());
+		}
+		LocalDate today = today();
+		FollowUpRecord clean = validate(record, row.operationDate(), today);
+		Map<String, Object> before = auditState(row);
+		this.followUps.record(id, row.version(), clean, user.id(), this.clock.instant());
+		List<UUID> cancelled = List.of();
+		if ("DEAD".equals(clean.vitalStatus()) && clean.deathDate() != null) {
+			cancelled = this.followUps.cancelAfter(row.caseId(), clean.deathDate(), today,
+					deathReason(clean.deathDate(), row.label() + "随访"));
+		}
+		FollowUps.Row saved = this.followUps.find(id).orElseThrow();
+		Map<String, Object> after = auditState(saved);
+		after.put("cancelledFollowUps", cancelled);
+		this.audit.record("FOLLOW_UP_RECORDED", "FollowUp", id.toString(), before, after);
+		return view(saved, user, today, new HashMap<>());
+	}
+
+	static FollowUpRecord validate(FollowUpRecord r, LocalDate operationDate, LocalDate today) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (r.performedOn() == null) {
+			problems.add(new FieldProblem("performedOn", "随访日期不能为空"));
+		}
+		else if (r.performedOn().isAfter(today)) {
+			problems.add(new FieldProblem("performedOn", "随访日期不能晚于今天（" + today + "）"));
+		}
+		else if (r.performedOn().isBefore(operationDate)) {
+			problems.add(new FieldProblem("performedOn", "随访日期不能早于手术日期（" + operationDate + "）"));
+		}
+		if (r.method() == null || !METHODS.containsKey(r.method())) {
+			problems.add(new FieldProblem("method", "随访方式必须为 " + String.join("、", METHODS.keySet()) + " 之一"));
+		}
+		if (r.vitalStatus() == null || !VITAL_STATUSES.containsKey(r.vitalStatus())) {
+			problems.add(new FieldProblem("vitalStatus", "生存状态必须为 ALIVE（存活）、DEAD（死亡）或 LOST（失访）"));
+		}
+		else if ("DEAD".equals(r.vitalStatus())) {
+			if (r.deathDate() == null) {
+				problems.add(new FieldProblem("deathDate", "生存状态为死亡时必须填写死亡日期"));
+			}
+			else if (r.deathDate().isBefore(operationDate)) {
+				problems.add(new FieldProblem("deathDate", "死亡日期不能早于手术日期（" + operationDate + "）"));
+			}
+			else if (r.performedOn() != null && r.deathDate().isAfter(r.performedOn())) {
+				problems.add(new FieldProblem("deathDate", "死亡日期不能晚于随访日期"));
+			}
+		}
+		else if (r.deathDate() != null) {
+			problems.add(new FieldProblem("deathDate", "仅生存状态为死亡时填写死亡日期"));
+		}
+		if (r.diseaseStatus() != null && !DISEASE_STATUSES.containsKey(r.diseaseStatus())) {
+			problems.add(new FieldProblem("diseaseStatus",
+					"疾病状态必须为 " + String.join("、", DISEASE_STATUSES.keySet()) + " 之一"));
+		}
+		String note = (r.note() == null || r.note().isBlank()) ? null : r.note().strip();
+		if (note != null && note.length() > MAX_NOTE) {
+			problems.add(new FieldProblem("note", "备注不能超过 " + MAX_NOTE + " 个字符"));
+		}
+		if (!problems.isEmpty()) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "FOLLOW_UP_INVALID", "随访记录有误",
+					"随访记录有误：" + String.join("；", problems.stream().map(FieldProblem::message).toList()), problems);
+		}
+		return new FollowUpRecord(r.version(), r.performedOn(), r.method(), r.vitalStatus(), r.deathDate(),
+				r.diseaseStatus(), note);
+	}
+
+	private FollowUps.Scope scope(CurrentUser user, @Nullable UUID institutionId) {
+		if (user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN)) {
+			UUID own = Objects.requireNonNull(user.institutionId(), "hospital user without institution");
+			if (institutionId != null && !institutionId.equals(own)) {
+				throw new AccessDenied("无权查看其他医疗机构的随访");
+			}
+			return new FollowUps.Scope(own, null, null);
+		}
+		if (user.role() == Role.PHYSICIAN) {
+			UUID self = (user.personId() != null) ? user.personId() : new UUID(0, 0);
+			return new FollowUps.Scope(institutionId, null, self);
+		}
+		if (user.role() == Role.SYSTEM_ADMIN) {
+			return new FollowUps.Scope(institutionId, null, null);
+		}
+		if (user.role().isAuthority()) {
+			if (institutionId != null) {
+				String region = this.institutions.regionCodeOf(institutionId);
+				if (region == null || !this.access.coversRegion(user, region)) {
+					throw new AccessDenied("无权查看该医疗机构的随访（不在当前账号的数据范围内）");
+				}
+			}
+			List<String> regions = this.followUps.regionCodes()
+				.stream()
+				.filter(code -> this.access.coversRegion(user, code))
+				.toList();
+			return new FollowUps.Scope(institutionId, regions, null);
+		}
+		throw new AccessDenied("当前角色（" + user.role().label() + "）无权查看随访");
+	}
+
+	private void checkRead(CurrentUser user, FollowUps.Row row) {
+		boolean visible = user.role() == Role.SYSTEM_ADMIN
+				|| user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN)
+						&& row.institutionId().equals(user.institutionId())
+				|| user.role() == Role.PHYSICIAN && user.personId() != null && user.personId().equals(row.operatorId())
+				|| user.role().isAuthority() && this.access.coversRegion(user, row.regionCode());
+		if (!visible) {
+			throw new FollowUpNotFound(row.id());
+		}
+	}
+
+	private FollowUpView view(FollowUps.Row r, CurrentUser user, LocalDate today, Map<UUID, String> names) {
+		boolean own = user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN)
+				&& r.institutionId().equals(user.institutionId()) || user.role() == Role.PHYSICIAN;
+		FollowUpStatus status = FollowUpStatus.of(r.dueDate(), r.performedOn(), r.cancelledOn(), today);
+		String name = names.computeIfAbsent(r.institutionId(),
+				id -> Objects.toString(this.institutions.nameOf(id), ""));
+		return new FollowUpView(r.id(), r.version(), r.caseId(), r.institutionId(), name, r.technology(),
+				own ? r.medicalRecordNo() : null, r.pseudonym(), r.operationDate(), r.label(), r.period(), r.dueDate(),
+				status, status.label(), r.performedOn(), r.method(), r.vitalStatus(), r.deathDate(), r.diseaseStatus(),
+				r.note(), r.cancelReason());
+	}
+
+	private static Map<String, Object> auditState(FollowUps.Row r) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("version", r.version());
+		state.put("caseId", r.caseId());
+		state.put("label", r.label());
+		state.put("dueDate", r.dueDate());
+		state.put("performedOn", r.performedOn());
+		state.put("method", r.method());
+		state.put("vitalStatus", r.vitalStatus());
+		state.put("deathDate", r.deathDate());
+		state.put("diseaseStatus", r.diseaseStatus());
+		state.put("note", r.note());
+		return state;
+	}
+
+	private static Map<String, String> ordered(String... pairs) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i], pairs[i + 1]);
+		}
+		return java.util.Collections.unmodifiableMap(map);
+	}
+
+}

@@ -1,0 +1,244 @@
+package cn.rtms.cases.followup;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Persistence of follow-up points in {@code cases.follow_up}. */
+@Repository
+class FollowUps {
+
+	/** What scheduling needs of a case. */
+	record CaseDates(UUID id, UUID institutionId, String formKey, LocalDate operationDate,
+			@Nullable LocalDate deathDate) {
+	}
+
+	/** A stored point with the case columns a list shows. */
+	record Row(UUID id, int version, UUID caseId, UUID institutionId, String regionCode, String technology,
+			String medicalRecordNo, String pseudonym, LocalDate operationDate, @Nullable UUID operatorId, String label,
+			String period, LocalDate dueDate, @Nullable LocalDate performedOn, @Nullable String method,
+			@Nullable String vitalStatus, @Nullable LocalDate deathDate, @Nullable String diseaseStatus,
+			@Nullable String note, @Nullable LocalDate cancelledOn, @Nullable String cancelReason) {
+	}
+
+	/** Which rows a list reads. */
+	record Scope(@Nullable UUID institutionId, @Nullable List<String> regionCodes, @Nullable UUID operatorId) {
+	}
+
+	private static final String SELECT = """
+			select f.id, f.version, f.case_id, f.institution_id, c.institution_region_code, c.technology,
+			       c.medical_record_no, c.patient_pseudonym, c.operation_date, c.operator_id, f.label, f.period,
+			       f.due_date, f.performed_on, f.method, f.vital_status, f.death_date, f.disease_status, f.note,
+			       f.cancelled_on, f.cancel_reason
+			from cases.follow_up f join cases.case_report c on c.id = f.case_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	FollowUps(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	List<CaseDates> submittedCases(Collection<UUID> caseIds) {
+		if (caseIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select id, institution_id, form_key, operation_date, death_date from cases.case_report
+				where id = any(?::uuid[]) and status = 'SUBMITTED'
+				""")
+			.param(ids(caseIds))
+			.query((rs, n) -> new CaseDates(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+			.list();
+	}
+
+	/** A point to insert. */
+	record NewPoint(UUID caseId, UUID institutionId, String label, String period, LocalDate dueDate,
+			@Nullable LocalDate cancelledOn, @Nullable String cancelReason) {
+	}
+
+	/**
+	 * Inserts the points in JDBC batches, skipping a period the case already has.
+	 * @return how many were inserted
+	 */
+	int insert(List<NewPoint> points) {
+		if (points.isEmpty()) {
+			return 0;
+		}
+		int[][] counts = this.template.batchUpdate("""
+				insert into cases.follow_up (id, case_id, institution_id, label, period, due_date, cancelled_on,
+				  cancel_reason, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, 0) on conflict (case_id, period) do nothing
+				""", points, 1000, (ps, p) -> {
+			ps.setObject(1, UUID.randomUUID());
+			ps.setObject(2, p.caseId());
+			ps.setObject(3, p.institutionId());
+			ps.setString(4, p.label());
+			ps.setString(5, p.period());
+			ps.setObject(6, p.dueDate());
+			ps.setObject(7, p.cancelledOn());
+			ps.setString(8, p.cancelReason());
+		});
+		int inserted = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				inserted += Math.max(count, 0);
+			}
+		}
+		return inserted;
+	}
+
+	/** Deletes a point not recorded (before rescheduling). */
+	void delete(UUID id) {
+		this.jdbc.sql("delete from cases.follow_up where id = ? and performed_on is null").param(id).update();
+	}
+
+	/**
+	 * Cancels the case's open points due after the death.
+	 * @return the ids cancelled
+	 */
+	List<UUID> cancelAfter(UUID caseId, LocalDate deathDate, LocalDate today, String reason) {
+		return this.jdbc.sql("""
+				update cases.follow_up set cancelled_on = ?, cancel_reason = ?, version = version + 1
+				where case_id = ? and performed_on is null and cancelled_on is null and due_date > ?
+				returning id
+				""").param(today).param(reason).param(caseId).param(deathDate).query(UUID.class).list();
+	}
+
+	Optional<Row> find(UUID id) {
+		return this.jdbc.sql(SELECT + " where f.id = ?").param(id).query(FollowUps::row).optional();
+	}
+
+	List<Row> ofCase(UUID caseId) {
+		return this.jdbc.sql(SELECT + " where f.case_id = ? order by f.due_date")
+			.param(caseId)
+			.query(FollowUps::row)
+			.list();
+	}
+
+	void record(UUID id, int version, FollowUpRecord record, UUID recordedBy, Instant at) {
+		this.jdbc.sql("""
+				update cases.follow_up set performed_on = ?, method = ?, vital_status = ?, death_date = ?,
+				  disease_status = ?, note = ?, recorded_by = ?, recorded_at = ?, version = version + 1
+				where id = ? and version = ?
+				""")
+			.param(record.performedOn())
+			.param(record.method())
+			.param(record.vitalStatus())
+			.param(record.deathDate())
+			.param(record.diseaseStatus())
+			.param(record.note())
+			.param(recordedBy)
+			.param(Timestamp.from(at))
+			.param(id)
+			.param(version)
+			.update();
+	}
+
+	/** Region codes that have cases (to turn an authority's jurisdiction into a list). */
+	List<String> regionCodes() {
+		return this.jdbc.sql("select distinct institution_region_code from cases.case_report")
+			.query(String.class)
+			.list();
+	}
+
+	private static final String OPEN = "f.performed_on is null and f.cancelled_on is null";
+
+	/**
+	 * @param status DUE, OVERDUE or DONE
+	 * @param today today
+	 * @return the SQL condition and its parameters
+	 */
+	private static Condition condition(FollowUpStatus status, LocalDate today, Scope scope) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder(" where ");
+		switch (status) {
+			case DUE -> {
+				sql.append(OPEN).append(" and f.due_date between ? and ?");
+				params.add(Date.valueOf(today));
+				params.add(Date.valueOf(today.plusDays(FollowUpStatus.DUE_WITHIN_DAYS)));
+			}
+			case OVERDUE -> {
+				sql.append(OPEN).append(" and f.due_date < ?");
+				params.add(Date.valueOf(today));
+			}
+			case DONE -> sql.append("f.performed_on is not null");
+			case UPCOMING -> {
+				sql.append(OPEN).append(" and f.due_date > ?");
+				params.add(Date.valueOf(today.plusDays(FollowUpStatus.DUE_WITHIN_DAYS)));
+			}
+			case CANCELLED -> sql.append("f.performed_on is null and f.cancelled_on is not null");
+		}
+		if (scope.institutionId() != null) {
+			sql.append(" and f.institution_id = ?");
+			params.add(scope.institutionId());
+		}
+		if (scope.regionCodes() != null) {
+			sql.append(" and c.institution_region_code = any(?::varchar[])");
+			params.add(scope.regionCodes().toArray(String[]::new));
+		}
+		if (scope.operatorId() != null) {
+			sql.append(" and c.operator_id = ?");
+			params.add(scope.operatorId());
+		}
+		return new Condition(sql.toString(), params);
+	}
+
+	private record Condition(String sql, List<Object> params) {
+	}
+
+	List<Row> list(FollowUpStatus status, LocalDate today, Scope scope, int page, int size) {
+		Condition condition = condition(status, today, scope);
+		String order = (status == FollowUpStatus.DONE) ? " order by f.performed_on desc, f.id"
+				: " order by f.due_date, f.id";
+		List<Object> params = new ArrayList<>(condition.params());
+		params.add(size);
+		params.add((long) page * size);
+		return this.jdbc.sql(SELECT + condition.sql() + order + " limit ? offset ?")
+			.params(params)
+			.query(FollowUps::row)
+			.list();
+	}
+
+	long count(FollowUpStatus status, LocalDate today, Scope scope) {
+		Condition condition = condition(status, today, scope);
+		return this.jdbc
+			.sql("select count(*) from cases.follow_up f join cases.case_report c on c.id = f.case_id"
+					+ condition.sql())
+			.params(condition.params())
+			.query(Long.class)
+			.single();
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class),
+				rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+				rs.getObject(9, LocalDate.class), rs.getObject(10, UUID.class), rs.getString(11), rs.getString(12),
+				rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class), rs.getString(15),
+				rs.getString(16), rs.getObject(17, LocalDate.class), rs.getString(18), rs.getString(19),
+				rs.getObject(20, LocalDate.class), rs.getString(21));
+	}
+
+	private static String[] ids(Collection<UUID> ids) {
+		return ids.stream().map(UUID::toString).toArray(String[]::new);
+	}
+
+}

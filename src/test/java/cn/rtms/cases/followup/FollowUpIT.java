@@ -1,0 +1,194 @@
+package cn.rtms.cases.followup;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.rtms.audit.StaleEdit;
+import cn.rtms.cases.CaseInput;
+import cn.rtms.cases.CaseManagement;
+import cn.rtms.cases.ImportResult;
+import cn.rtms.cases.PatientInput;
+import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.UserManagement;
+import cn.rtms.personnel.PersonnelManagement;
+import cn.rtms.support.TestClock;
+import cn.rtms.web.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Follow-ups on the embedded PostgreSQL with the suite's pinned clock: scheduled when
+ * cases are submitted (here by import, in one batch), listed as due and overdue in each
+ * viewer's scope, recorded with a stale-version check, and cancelled after a death.
+ */
+@SpringBootTest(properties = "rtms.cases.registry-start=2024-01-01")
+class FollowUpIT {
+
+	static final LocalDate TODAY = TestClock.today();
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	FollowUpManagement followUps;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	PersonnelManagement people;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static CaseInput ablation(UUID operator, String recordNo, LocalDate operation, @Nullable LocalDate death) {
+		return new CaseInput(null, "G08", "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
+				new PatientInput("测试患者", "220102198001010012", "13900001111", "M", LocalDate.of(1980, 1, 1)),
+				operation.minusDays(1), operation, operation.plusDays(2), "肿瘤介入科", operator, List.of(), true, List.of(),
+				death, (death != null) ? "DEATH" : "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 2,
+						"lesionsCompleted", 2, "childPugh", "A", "ecog", 1, "asaClass", "II"),
+				List.of());
+	}
+
+	/** Imports in a writable transaction (actingAs itself runs read-only). */
+	ImportResult importAs(String user, UUID institution, List<CaseInput> inputs) {
+		return this.transactions.execute(
+				status -> this.users.actingAs(user, () -> this.cases.importSubmitted(institution, inputs, "IMPORT")));
+	}
+
+	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
+	<T> T as(String user, java.util.function.Supplier<T> task) {
+		return this.transactions.execute(status -> this.users.actingAs(user, task));
+	}
+
+	@Test
+	void submittedCasesGetTheirScheduleListedDueAndOverdueAndARecordedDeathCancelsTheRest() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital)
+			.stream()
+			.filter(p -> p.name().equals("王淑华"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		LocalDate dueSoon = TODAY.minusMonths(6).plusDays(10);
+		LocalDate yearAgo = TODAY.minusYears(1).minusDays(5);
+		LocalDate died = TODAY.minusMonths(3);
+		ImportResult imported = importAs("ccszx-clerk", hospital, List.of(ablation(operator, "FU-1", dueSoon, null),
+				ablation(operator, "FU-2", yearAgo, null), ablation(operator, "FU-3", TODAY.minusMonths(8), died)));
+		UUID first = imported.ids().get(0);
+		UUID second = imported.ids().get(1);
+		UUID third = imported.ids().get(2);
+
+		List<FollowUpView> schedule = as("ccszx-clerk", () -> this.followUps.ofCase(first));
+		assertThat(schedule).extracting(FollowUpView::period)
+			.containsExactly("P1M", "P3M", "P6M", "P1Y", "P2Y", "P3Y", "P5Y");
+		assertThat(schedule.get(2).dueDate()).isEqualTo(dueSoon.plusMonths(6));
+		assertThat(schedule.get(2).status()).isEqualTo(FollowUpStatus.DUE);
+		assertThat(schedule.get(0).status()).isEqualTo(FollowUpStatus.OVERDUE);
+
+		List<FollowUpView> died3 = as("ccszx-clerk", () -> this.followUps.ofCase(third));
+		assertThat(died3).filteredOn(f -> f.status() == FollowUpStatus.CANCELLED)
+			.extracting(FollowUpView::period)
+			.as("points due after the death on the case are cancelled")
+			.containsExactly("P6M", "P1Y", "P2Y", "P3Y", "P5Y");
+
+		FollowUpPage due = as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.DUE, null, 0, 50));
+		assertThat(due.items()).extracting(FollowUpView::caseId, FollowUpView::period)
+			.contains(org.assertj.core.groups.Tuple.tuple(first, "P6M"));
+		assertThat(due.items()).allSatisfy(f -> {
+			assertThat(f.dueDate()).isBetween(TODAY, TODAY.plusDays(30));
+			assertThat(f.medicalRecordNo()).isNotNull();
+		});
+		FollowUpPage overdue = as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		assertThat(overdue.items()).extracting(FollowUpView::caseId, FollowUpView::period)
+			.contains(org.assertj.core.groups.Tuple.tuple(second, "P1Y"),
+					org.assertj.core.groups.Tuple.tuple(second, "P6M"));
+		assertThat(overdue.items()).extracting(FollowUpView::caseId, FollowUpView::period)
+			.doesNotContain(org.assertj.core.groups.Tuple.tuple(third, "P6M"));
+		assertThat(overdue.overdue()).isEqualTo(overdue.total());
+
+		FollowUpView sixMonths = overdue.items()
+			.stream()
+			.filter(f -> f.caseId().equals(second) && f.period().equals("P6M"))
+			.findFirst()
+			.orElseThrow();
+		LocalDate death = sixMonths.dueDate().plusDays(20);
+		FollowUpView recorded = as("ccszx-clerk",
+				() -> this.followUps.record(sixMonths.id(), new FollowUpRecord(sixMonths.version(), death.plusDays(3),
+						"PHONE", "DEAD", death, "PROGRESSION", "家属电话告知")));
+		assertThat(recorded.status()).isEqualTo(FollowUpStatus.DONE);
+		assertThat(recorded.version()).isEqualTo(sixMonths.version() + 1);
+		List<FollowUpView> after = as("ccszx-clerk", () -> this.followUps.ofCase(second));
+		assertThat(after).filteredOn(f -> f.dueDate().isAfter(death))
+			.allSatisfy(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.CANCELLED));
+		assertThat(after).filteredOn(f -> f.period().equals("P1Y"))
+			.singleElement()
+			.satisfies(f -> assertThat(f.cancelReason()).contains(death.toString(), "术后6个月随访"));
+		FollowUpPage overdueAfter = as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		assertThat(overdueAfter.items()).extracting(FollowUpView::caseId).doesNotContain(second);
+		assertThat(overdueAfter.done()).isEqualTo(overdue.done() + 1);
+		assertThat(
+				this.jdbc.sql("select count(*) from audit.entry where action = 'FOLLOW_UP_RECORDED' and entity_id = ?")
+					.param(sixMonths.id().toString())
+					.query(Integer.class)
+					.single())
+			.isEqualTo(1);
+
+		assertThatExceptionOfType(StaleEdit.class)
+			.isThrownBy(() -> as("ccszx-clerk", () -> this.followUps.record(sixMonths.id(),
+					new FollowUpRecord(sixMonths.version(), TODAY, "PHONE", "ALIVE", null, null, null))));
+		ProblemException invalid = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
+				() -> as("ccszx-clerk",
+						() -> this.followUps.record(schedule.get(0).id(), new FollowUpRecord(schedule.get(0).version(),
+								TODAY.plusDays(1), "PHONE", "ALIVE", null, null, null))));
+		assertThat(invalid.code()).isEqualTo("FOLLOW_UP_INVALID");
+	}
+
+	@Test
+	void authoritiesSeeTheirRegionPseudonymisedAndOtherHospitalsNothing() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		importAs("ccszx-clerk", hospital,
+				List.of(ablation(operator, "FU-AUTH", TODAY.minusYears(1).minusDays(1), null)));
+
+		FollowUpPage city = as("changchun",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		assertThat(city.overdue()).isPositive();
+		assertThat(city.items()).isNotEmpty().allSatisfy(f -> {
+			assertThat(f.medicalRecordNo()).isNull();
+			assertThat(f.patientPseudonym()).startsWith("P");
+		});
+		FollowUpPage elsewhere = as("meihekou",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		assertThat(elsewhere.items()).isEmpty();
+		assertThat(elsewhere.overdue()).isZero();
+		FollowUpPage otherHospital = as("jiangcheng-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		assertThat(otherHospital.items()).extracting(FollowUpView::institutionId).doesNotContain(hospital);
+		UUID id = city.items().get(0).id();
+		assertThatExceptionOfType(FollowUpNotFound.class).isThrownBy(() -> as("jiangcheng-clerk",
+				() -> this.followUps.record(id, new FollowUpRecord(0, TODAY, "PHONE", "ALIVE", null, null, null))));
+		assertThatExceptionOfType(cn.rtms.identity.AccessDenied.class).isThrownBy(() -> as("changchun",
+				() -> this.followUps.record(id, new FollowUpRecord(0, TODAY, "PHONE", "ALIVE", null, null, null))));
+	}
+
+}

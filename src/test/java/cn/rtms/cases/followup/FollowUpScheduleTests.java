@@ -1,0 +1,76 @@
+package cn.rtms.cases.followup;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.rtms.cases.followup.FollowUpSchedule.Planned;
+import cn.rtms.cases.followup.FollowUpSchedule.Point;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class FollowUpScheduleTests {
+
+	@Test
+	void dueDateIsTheOperationDatePlusThePeriod() {
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2026, 3, 15), "P6M")).isEqualTo(LocalDate.of(2026, 9, 15));
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2026, 3, 15), "P1Y")).isEqualTo(LocalDate.of(2027, 3, 15));
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2026, 3, 15), "P1M")).isEqualTo(LocalDate.of(2026, 4, 15));
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2026, 3, 15), "P30D")).isEqualTo(LocalDate.of(2026, 4, 14));
+	}
+
+	@Test
+	void aDayMissingInTheTargetMonthBecomesItsLastDay() {
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2025, 8, 31), "P6M")).isEqualTo(LocalDate.of(2026, 2, 28));
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2027, 8, 31), "P6M")).as("2028 is a leap year")
+			.isEqualTo(LocalDate.of(2028, 2, 29));
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2026, 1, 31), "P1M")).isEqualTo(LocalDate.of(2026, 2, 28));
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2026, 3, 31), "P6M")).isEqualTo(LocalDate.of(2026, 9, 30));
+	}
+
+	@Test
+	void leapDayPlusYearsIsTheLastDayOfFebruaryUnlessLeapAgain() {
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2024, 2, 29), "P1Y")).isEqualTo(LocalDate.of(2025, 2, 28));
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2024, 2, 29), "P4Y")).isEqualTo(LocalDate.of(2028, 2, 29));
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2024, 2, 29), "P5Y")).isEqualTo(LocalDate.of(2029, 2, 28));
+	}
+
+	@Test
+	void monthsAreAddedBeforeDays() {
+		assertThat(FollowUpSchedule.dueDate(LocalDate.of(2026, 1, 31), "P1M1D")).as("31 Jan → 28 Feb → 1 Mar")
+			.isEqualTo(LocalDate.of(2026, 3, 1));
+	}
+
+	@Test
+	void rejectsPeriodsThatAreNotIsoOrNotAfterTheOperation() {
+		assertThatIllegalArgumentException().isThrownBy(() -> FollowUpSchedule.dueDate(LocalDate.of(2026, 1, 1), "6个月"))
+			.withMessageContaining("ISO-8601");
+		assertThatIllegalArgumentException().isThrownBy(() -> FollowUpSchedule.dueDate(LocalDate.of(2026, 1, 1), "P0D"))
+			.withMessageContaining("手术日之后");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FollowUpSchedule.dueDate(LocalDate.of(2026, 1, 1), "P-1M"));
+	}
+
+	@Test
+	void pointsAfterTheDeathAreCancelledAndAllAreInDueDateOrder() {
+		List<Planned> planned = FollowUpSchedule.plan(LocalDate.of(2025, 8, 31),
+				List.of(new Point("P1Y", "术后1年"), new Point("P1M", "术后1个月"), new Point("P6M", "术后6个月")),
+				LocalDate.of(2026, 2, 28));
+		assertThat(planned).containsExactly(new Planned("P1M", "术后1个月", LocalDate.of(2025, 9, 30), false),
+				new Planned("P6M", "术后6个月", LocalDate.of(2026, 2, 28), false),
+				new Planned("P1Y", "术后1年", LocalDate.of(2026, 8, 31), true));
+	}
+
+	@Test
+	void statusByDueDateAndToday() {
+		LocalDate today = LocalDate.of(2026, 11, 22);
+		assertThat(FollowUpStatus.of(today.minusDays(1), null, null, today)).isEqualTo(FollowUpStatus.OVERDUE);
+		assertThat(FollowUpStatus.of(today, null, null, today)).isEqualTo(FollowUpStatus.DUE);
+		assertThat(FollowUpStatus.of(today.plusDays(30), null, null, today)).isEqualTo(FollowUpStatus.DUE);
+		assertThat(FollowUpStatus.of(today.plusDays(31), null, null, today)).isEqualTo(FollowUpStatus.UPCOMING);
+		assertThat(FollowUpStatus.of(today.minusDays(9), today, null, today)).isEqualTo(FollowUpStatus.DONE);
+		assertThat(FollowUpStatus.of(today.minusDays(9), null, today, today)).isEqualTo(FollowUpStatus.CANCELLED);
+	}
+
+}
