@@ -90,6 +90,12 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: '/cases/import',
+    name: 'case-import',
+    component: () => import('@/features/cases/import/CaseImportPage.vue'),
+    meta: { title: '病例导入', menu: '/cases/import', roles: HOSPITAL },
+  },
+  {
     path: '/users',
     name: 'users',
     component: () => import('@/features/admin/UsersPage.vue'),

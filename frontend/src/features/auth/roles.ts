@@ -65,6 +65,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案', 'Files')
       add('/authorizations', '技术授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
+      add('/cases/import', '病例导入', 'Upload')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
