@@ -165,7 +165,13 @@ final class Cells {
 	 * @throws BadCell when it holds no whole number
 	 */
 	static int integer(RawCell cell) {
-		BigDecimal number = decimal(cell);
+		BigDecimal number;
+		try {
+			number = decimal(cell);
+		}
+		catch (BadCell ex) {
+			throw new BadCell("“" + shorten(cell.text()) + "” 不是整数");
+		}
 		try {
 			return number.stripTrailingZeros().intValueExact();
 		}

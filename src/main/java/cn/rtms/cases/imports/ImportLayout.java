@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +68,7 @@ record ImportLayout(String technology, String formKey, String title, List<Import
 		Map<String, Integer> seen = new HashMap<>();
 		List<String> repeated = new ArrayList<>();
 		@Nullable Integer errorColumn = null;
-		for (Map.Entry<Integer, String> header : headers.entrySet()) {
+		for (Map.Entry<Integer, String> header : new TreeMap<>(headers).entrySet()) {
 			String text = normalise(header.getValue());
 			if (text.isEmpty()) {
 				continue;

@@ -21,6 +21,8 @@ final class StaffLookup {
 
 	private final Map<UUID, String> names = new HashMap<>();
 
+	private final Map<UUID, String> licences = new HashMap<>();
+
 	/**
 	 * @param id person id
 	 * @param name name
@@ -30,6 +32,7 @@ final class StaffLookup {
 		this.byName.computeIfAbsent(name.strip(), k -> new ArrayList<>()).add(id);
 		if (licence != null) {
 			this.byLicence.put(licence.strip(), id);
+			this.licences.put(id, licence.strip());
 		}
 		this.names.put(id, name);
 	}
@@ -57,11 +60,18 @@ final class StaffLookup {
 
 	/**
 	 * @param id a person
-	 * @return the name written in exports, or null when not of this institution
+	 * @return what the export writes so that the import finds the person again: the name,
+	 * or the certificate number when the name is not unique; null when not of this
+	 * institution
 	 */
 	@org.jspecify.annotations.Nullable
-	String name(UUID id) {
-		return this.names.get(id);
+	String label(UUID id) {
+		String name = this.names.get(id);
+		if (name == null) {
+			return null;
+		}
+		String licence = this.licences.get(id);
+		return (this.byName.getOrDefault(name.strip(), List.of()).size() > 1 && licence != null) ? licence : name;
 	}
 
 }

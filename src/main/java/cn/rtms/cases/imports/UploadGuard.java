@@ -1,6 +1,5 @@
 package cn.rtms.cases.imports;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import cn.rtms.cases.imports.SheetReader.Format;
 
@@ -128,26 +128,32 @@ final class UploadGuard {
 
 	/**
 	 * Inflates every entry once, counting, and refuses the file as soon as a limit is
-	 * passed; never holds more than one buffer.
+	 * passed; never holds more than one buffer. Reads through the central directory
+	 * ({@link ZipFile}), as POI does, so entries written with data descriptors (SXSSF,
+	 * Excel) are read too; the sizes counted are the bytes actually inflated, not the
+	 * declared ones.
 	 */
 	static void inspectZip(Path file, String fileName, long size) {
 		List<String> names = new ArrayList<>();
 		byte[] buffer = new byte[64 * 1024];
 		long total = 0;
-		try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
-				if (names.size() >= MAX_ENTRIES) {
-					throw ImportRefused.unsafe(fileName, "压缩包内文件超过 " + MAX_ENTRIES + " 个");
-				}
-				int n;
-				while ((n = zip.read(buffer)) > 0) {
-					total += n;
-					if (total > MAX_TOTAL) {
-						throw ImportRefused.unsafe(fileName, "解压后总大小超过上限 " + ImportRefused.megabytes(MAX_TOTAL));
-					}
-					if (total > RATIO_GRACE && total > MAX_RATIO * size) {
-						throw ImportRefused.unsafe(fileName, "解压后大小超过文件本身的 " + MAX_RATIO + " 倍（疑似压缩炸弹）");
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			if (zip.size() > MAX_ENTRIES) {
+				throw ImportRefused.unsafe(fileName, "压缩包内文件超过 " + MAX_ENTRIES + " 个");
+			}
+			Enumeration<? extends ZipEntry> entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				try (InputStream in = zip.getInputStream(entry)) {
+					int n;
+					while ((n = in.read(buffer)) > 0) {
+						total += n;
+						if (total > MAX_TOTAL) {
+							throw ImportRefused.unsafe(fileName, "解压后总大小超过上限 " + ImportRefused.megabytes(MAX_TOTAL));
+						}
+						if (total > RATIO_GRACE && total > MAX_RATIO * size) {
+							throw ImportRefused.unsafe(fileName, "解压后大小超过文件本身的 " + MAX_RATIO + " 倍（疑似压缩炸弹）");
+						}
 					}
 				}
 				names.add(entry.getName());

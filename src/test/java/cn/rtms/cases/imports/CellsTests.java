@@ -52,6 +52,7 @@ class CellsTests {
 		assertThat(Cells.integer(RawCell.number(new BigDecimal("3.0")))).isEqualTo(3);
 		assertThatThrownBy(() -> Cells.decimal(RawCell.text("约九十"))).hasMessage("“约九十” 不是数字");
 		assertThatThrownBy(() -> Cells.integer(RawCell.text("2.5"))).hasMessage("“2.5” 不是整数");
+		assertThatThrownBy(() -> Cells.integer(RawCell.text("二级"))).hasMessage("“二级” 不是整数");
 	}
 
 	@Test

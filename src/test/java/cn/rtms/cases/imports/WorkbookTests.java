@@ -210,6 +210,12 @@ class WorkbookTests {
 	}
 
 	@Test
+	void acceptsWorkbooksWrittenWithDataDescriptorsAsExcelAndSxssfWriteThem() throws IOException {
+		Path file = write(ImportFixtures.template(ImportFixtures.layout(), List.of()));
+		assertThat(UploadGuard.check(file, "t.xlsx", 10_000_000).format()).isEqualTo(Format.XLSX);
+	}
+
+	@Test
 	void refusesTooLargeFilesBeforeReadingThem() throws IOException {
 		Path file = dir.resolve("big.xlsx");
 		Files.write(file, new byte[2048]);
