@@ -290,7 +290,8 @@ class CaseImportIT {
 		Response wrong = this.clerk.upload("g07.xlsx", template("G07"), "G08", false);
 		assertThat(wrong.status()).isEqualTo(422);
 		assertThat(wrong.body().get("code").asString()).isEqualTo("WRONG_TEMPLATE");
-		assertThat(wrong.body().get("detail").asString()).contains("与 G08", "缺少必填列 “消融部位（器官）”", "无法识别的列", "本次未导入任何病例");
+		assertThat(wrong.body().get("detail").asString()).contains("与 G08", "缺少必填列 ", "“消融部位（器官）”",
+				"无法识别的列 U 列 “术前治疗计划（TPS）已制订”、V 列", "本次未导入任何病例");
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
