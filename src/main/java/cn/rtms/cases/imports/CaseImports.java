@@ -35,11 +35,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.idev.excel.exception.ExcelAnalysisException;
 import cn.rtms.audit.AuditTrail;
+import cn.rtms.cases.CaseInput;
+import cn.rtms.cases.CaseInvalid;
 import cn.rtms.cases.CaseManagement;
 import cn.rtms.cases.CasePage;
 import cn.rtms.cases.CaseQuery;
 import cn.rtms.cases.CaseSummary;
 import cn.rtms.cases.CaseView;
+import cn.rtms.cases.DeviceReused;
+import cn.rtms.cases.ImportResult;
 import cn.rtms.cases.imports.ImportColumn.Kind;
 import cn.rtms.cases.imports.SheetReader.Format;
 import cn.rtms.identity.AccessDenied;
@@ -62,6 +66,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -94,6 +99,8 @@ public class CaseImports {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate savepoint;
+
 	private final Path directory;
 
 	private final long maxFileSize;
@@ -116,6 +123,8 @@ public class CaseImports {
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setTimeout(-1);
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.directory = directory;
 		this.maxFileSize = maxFileSize;
 		AtomicInteger number = new AtomicInteger();
@@ -389,7 +398,8 @@ public class CaseImports {
 		Charset charset = Charset.forName(stored.charset());
 		String sheet = format == Format.CSV ? stored.fileName() : ImportLayout.SHEET;
 		ImportRun run = new ImportRun(id, stored.institutionId(), layout, stored.validOnly(), stored.confirmWarnings(),
-				this.cases, this.jobs, sheet, staff(stored.institutionId()));
+				this.cases, this.jobs, sheet, staff(stored.institutionId()),
+				inputs -> attempt(stored.institutionId(), inputs));
 		String failure = null;
 		try {
 			this.transaction.executeWithoutResult(tx -> {
@@ -424,6 +434,20 @@ public class CaseImports {
 				details);
 		if (run.problemCount() == 0) {
 			deleteQuietly(file);
+		}
+	}
+
+	/**
+	 * Imports a chunk as it is in a savepoint of the import's transaction; a refusal (an
+	 * invalid row, a reused device) rolls back to the savepoint, which also clears the
+	 * rollback-only mark the refused call left, and answers null.
+	 */
+	private @Nullable ImportResult attempt(UUID institutionId, List<CaseInput> inputs) {
+		try {
+			return this.savepoint.execute(tx -> this.cases.importSubmitted(institutionId, inputs, ImportRun.SOURCE));
+		}
+		catch (CaseInvalid | DeviceReused ex) {
+			return null;
 		}
 	}
 

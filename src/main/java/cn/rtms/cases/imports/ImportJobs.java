@@ -141,6 +141,23 @@ class ImportJobs {
 		}, id).stream().findFirst();
 	}
 
+	/**
+	 * @param caseIds cases just imported (in the caller's transaction)
+	 * @return how many of them carry each flag code
+	 */
+	Map<String, Integer> flagCounts(List<UUID> caseIds) {
+		Map<String, Integer> counts = new TreeMap<>();
+		if (caseIds.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.query("""
+				select f ->> 'code', count(*) from cases.case_report r, jsonb_array_elements(r.flags) f
+				where r.id = any(?) group by 1""", rs -> {
+			counts.put(rs.getString(1), rs.getInt(2));
+		}, (Object) caseIds.toArray(new UUID[0]));
+		return counts;
+	}
+
 	@Nullable UUID institutionOf(UUID id) {
 		return this.jdbc
 			.query("select institution_id from cases.case_import where id = ?", (rs, n) -> rs.getObject(1, UUID.class),
@@ -166,8 +183,10 @@ class ImportJobs {
 	List<CellProblem> page(UUID id, int afterSeq, int limit) {
 		return this.jdbc.query("""
 				select row_no, column_letter, header, message, seq from cases.case_import_problem
-				where import_id = ? and seq >= ? order by seq limit ?""", (rs, n) -> new CellProblem(ImportLayout.SHEET,
-				rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)), id, afterSeq, limit);
+				where import_id = ? and seq >= ? order by row_no, seq limit ?""",
+				(rs, n) -> new CellProblem(ImportLayout.SHEET, rs.getInt(1), rs.getString(2), rs.getString(3),
+						rs.getString(4)),
+				id, afterSeq, limit);
 	}
 
 	/**

@@ -13,7 +13,6 @@ import cn.rtms.cases.CaseInput;
 import cn.rtms.cases.CaseManagement;
 import cn.rtms.cases.CaseProblem;
 import cn.rtms.cases.ImportResult;
-import cn.rtms.cases.PracticeFinding;
 import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * row index, whatever the number of rows.
  */
 final class ImportRun implements SheetReader.Sink {
+
+	/** Source recorded on imported cases. */
+	static final String SOURCE = "IMPORT";
 
 	/** Rows checked and inserted together. */
 	static final int CHUNK = 500;
@@ -54,6 +56,8 @@ final class ImportRun implements SheetReader.Sink {
 	private final String sheet;
 
 	private final StaffLookup staff;
+
+	private final Batch batch;
 
 	private @Nullable RowMapper mapper;
 
@@ -88,7 +92,7 @@ final class ImportRun implements SheetReader.Sink {
 	private @Nullable String stopReason;
 
 	ImportRun(UUID importId, UUID institutionId, ImportLayout layout, boolean validOnly, boolean confirmWarnings,
-			CaseManagement cases, ImportJobs jobs, String sheet, StaffLookup staff) {
+			CaseManagement cases, ImportJobs jobs, String sheet, StaffLookup staff, Batch batch) {
 		this.importId = importId;
 		this.institutionId = institutionId;
 		this.layout = layout;
@@ -98,9 +102,19 @@ final class ImportRun implements SheetReader.Sink {
 		this.jobs = jobs;
 		this.sheet = sheet;
 		this.staff = staff;
+		this.batch = batch;
 	}
 
-	private record Pending(int row, CaseInput input, List<PracticeFinding> findings) {
+	private record Pending(int row, CaseInput input) {
+	}
+
+	/**
+	 * Inserts a whole chunk in a savepoint, or answers null when a row of it is refused.
+	 */
+	interface Batch {
+
+		@Nullable ImportResult attempt(List<CaseInput> inputs);
+
 	}
 
 	@Override
@@ -146,7 +160,7 @@ final class ImportRun implements SheetReader.Sink {
 				}
 			}
 			if (problems.isEmpty()) {
-				check(row.number(), input, problems);
+				this.chunk.add(new Pending(row.number(), input));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -158,29 +172,35 @@ final class ImportRun implements SheetReader.Sink {
 		}
 	}
 
-	private void check(int row, CaseInput input, List<CellProblem> problems) {
-		CaseCheck check = this.cases.check(input, this.institutionId, Set.of());
-		boolean duplicate = false;
+	/**
+	 * Checks one row as a submitted form is checked.
+	 * @return whether the row may be inserted (a case already registered is counted as a
+	 * duplicate and not inserted)
+	 */
+	private boolean check(Pending pending) {
+		CaseCheck check = this.cases.check(pending.input(), this.institutionId, Set.of());
 		for (CaseProblem error : check.errors()) {
 			if ("DUPLICATE_CASE".equals(error.code())) {
-				duplicate = true;
+				this.duplicates++;
+				return false;
 			}
 		}
-		if (duplicate) {
-			this.duplicates++;
-			return;
-		}
+		List<CellProblem> problems = new ArrayList<>();
 		for (CaseProblem error : check.errors()) {
-			problems.add(problem(row, error.field(), error.message()));
+			problems.add(problem(pending.row(), error.field(), error.message()));
 		}
 		if (!this.confirmWarnings) {
 			for (CaseProblem warning : check.warnings()) {
-				problems.add(problem(row, warning.field(), "提示：" + warning.message() + "（如属实，请勾选“确认全部提示”后重新导入）"));
+				problems
+					.add(problem(pending.row(), warning.field(), "提示：" + warning.message() + "（如属实，请勾选“确认全部提示”后重新导入）"));
 			}
 		}
-		if (problems.isEmpty()) {
-			this.chunk.add(new Pending(row, input, check.findings()));
+		if (!problems.isEmpty()) {
+			this.invalidRows++;
+			report(problems);
+			return false;
 		}
+		return true;
 	}
 
 	@Override
@@ -193,18 +213,34 @@ final class ImportRun implements SheetReader.Sink {
 	}
 
 	/**
-	 * Inserts the pending chunk when the import may still commit, and reports progress.
+	 * Checks and inserts the pending chunk, and reports progress. While the import may
+	 * still commit and warnings are confirmed, the chunk first goes to
+	 * {@link CaseManagement#importSubmitted} as it is, inside a savepoint: that call runs
+	 * the same checks for the whole chunk with shared look-ups and refuses the chunk
+	 * (before writing anything) when a row has an error. Only then, or when warnings must
+	 * be reported, or when the import can no longer commit (every further problem is
+	 * still reported), each row is checked on its own ({@link CaseManagement#check}) to
+	 * name its problems, and the valid rows are inserted.
 	 */
 	void flush() {
-		if (!this.chunk.isEmpty() && mayCommit()) {
-			ImportResult result = this.cases.importSubmitted(this.institutionId,
-					this.chunk.stream().map(Pending::input).toList(), "IMPORT");
-			this.inserted += result.inserted();
-			this.duplicates += result.duplicates();
-			for (Pending pending : this.chunk) {
-				for (PracticeFinding finding : pending.findings()) {
-					this.findings.merge(finding.code(), 1, Integer::sum);
+		if (!this.chunk.isEmpty()) {
+			List<CaseInput> inputs = this.chunk.stream().map(Pending::input).toList();
+			ImportResult result = (mayCommit() && this.confirmWarnings) ? this.batch.attempt(inputs) : null;
+			if (result == null) {
+				List<CaseInput> valid = new ArrayList<>();
+				for (Pending pending : this.chunk) {
+					if (check(pending)) {
+						valid.add(pending.input());
+					}
 				}
+				if (!valid.isEmpty() && mayCommit()) {
+					result = this.cases.importSubmitted(this.institutionId, valid, SOURCE);
+				}
+			}
+			if (result != null) {
+				this.inserted += result.inserted();
+				this.duplicates += result.duplicates();
+				this.jobs.flagCounts(result.ids()).forEach((code, n) -> this.findings.merge(code, n, Integer::sum));
 			}
 		}
 		this.chunk.clear();
