@@ -114,6 +114,10 @@ const routes: RouteRecordRaw[] = [
       menu: '/follow-ups',
       roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
     },
+    path: '/cases/import',
+    name: 'case-import',
+    component: () => import('@/features/cases/import/CaseImportPage.vue'),
+    meta: { title: '病例导入', menu: '/cases/import', roles: HOSPITAL },
   },
   {
     path: '/users',

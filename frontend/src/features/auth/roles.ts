@@ -69,6 +69,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
       add('/case-exports', '病例导出', 'Download')
       add('/follow-ups', '病例随访', 'Calendar')
+      add('/cases/import', '病例导入', 'Upload')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
