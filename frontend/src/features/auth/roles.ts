@@ -65,6 +65,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案', 'Files')
       add('/authorizations', '技术授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
+      add('/cases', '病例登记', 'Document')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
@@ -76,6 +77,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       if (user.personId) add(`/people/${user.personId}`, '我的档案', 'User')
       add('/authorizations', '我的授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
+      add('/cases', '病例登记', 'Document')
       break
     case 'COUNTY_AUTHORITY':
     case 'CITY_AUTHORITY':
@@ -86,6 +88,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/institutions', '辖区医疗机构', 'OfficeBuilding')
       add('/revocations', '撤销建议', 'Warning')
       add('/public/filings', '备案公示', 'Notebook')
+      add('/cases', '病例登记', 'Document')
       break
     case 'EXPERT':
       add('/inbox', '评审待办', 'Bell')
@@ -97,6 +100,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案列表', 'Files')
       add('/institutions', '医疗机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
+      add('/cases', '病例登记', 'Document')
       break
   }
   add('/technologies', '技术目录', 'Collection')
