@@ -90,6 +90,7 @@ describe('DeviceScanner', { timeout: 30_000 }, () => {
   it('shows an unreadable barcode in Chinese under the field and keeps the text', async () => {
     const reader = vi.fn(async (scanned: string): Promise<DeviceView> => {
       throw new ApiError({
+        instance: `/api/devices/read?scanned=${scanned.length}`,
         status: 400,
         code: 'INVALID_BARCODE',
         detail: '条码第 17 位校验码错误，应为 2',
