@@ -969,12 +969,14 @@ export interface CaseQuery {
 }
 
 export interface CaseAmendment {
-  id?: string
-  at?: string | null
-  amendedAt?: string | null
-  by?: string | null
-  amendedBy?: string | null
+  id: string
+  caseId: string
+  amendedAt: string
+  amendedBy: string
+  amendedByName: string | null
   reason: string
-  changes?: unknown
+  /** The changed fields as they were, and as they are now. */
+  before: Record<string, unknown>
+  after: Record<string, unknown>
   [extra: string]: unknown
 }

@@ -33,9 +33,9 @@ function draft(): CaseView {
       sex: 'M',
       birthDate: null,
     },
-    admissionDate: '2026-11-01',
-    operationDate: '2026-11-03',
-    dischargeDate: '2026-11-08',
+    admissionDate: '2025-11-01',
+    operationDate: '2025-11-03',
+    dischargeDate: '2025-11-08',
     department: '介入科',
     operatorId: 'p-1',
     operatorName: '李医生',
@@ -158,7 +158,7 @@ describe('CaseEditor', { timeout: 30_000 }, () => {
   it('does not call the server while client-side checks fail', async () => {
     // an operation before the admission date
     const view = draft()
-    view.operationDate = '2026-10-01'
+    view.operationDate = '2025-10-01'
     const { wrapper, fetchMock } = mountEditor(() => undefined, view)
     await settle(wrapper)
     await wrapper.get('[data-testid="case-submit"]').trigger('click')
@@ -167,7 +167,7 @@ describe('CaseEditor', { timeout: 30_000 }, () => {
     const item = wrapper
       .findAllComponents({ name: 'ElFormItem' })
       .find((c) => c.attributes('data-testid') === 'case-field-operationDate-item')!
-    expect(item.props('error')).toBe('手术日期不能早于入院日期（2026-11-01）')
+    expect(item.props('error')).toBe('手术日期不能早于入院日期（2025-11-01）')
     wrapper.unmount()
   })
 })

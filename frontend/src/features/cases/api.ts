@@ -20,7 +20,7 @@ export const casesApi = {
   /** Silent: field errors are shown at the fields. */
   create: (body: CaseInput) => http.post<CaseView>('/api/cases', body, { silent: true }),
   update: (id: string, version: number, body: CaseInput) =>
-    http.put<CaseView>(`/api/cases/${seg(id)}`, { ...body, version }, { silent: true, query: { version } }),
+    http.put<CaseView>(`/api/cases/${seg(id)}`, { version, case: body }, { silent: true }),
   remove: (id: string, version: number) => http.delete<void>(`/api/cases/${seg(id)}`, { query: { version } }),
   submit: (id: string, version: number, confirmedWarnings: string[]) =>
     http.post<CaseView>(`/api/cases/${seg(id)}/submit`, { version, confirmedWarnings }, { silent: true }),

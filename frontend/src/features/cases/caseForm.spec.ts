@@ -17,6 +17,12 @@ import {
 } from './caseForm'
 import { g08Bundle } from './fixtures'
 
+/** The checks as of a fixed day, so no test depends on the machine's date. */
+const TODAY = '2026-11-30'
+const validate = (bundle: CaseFormBundle, model: CaseModel, options: { draft?: boolean } = {}) =>
+  validateCase(bundle, model, { today: TODAY, ...options })
+const dateOrder = (values: Record<string, unknown>) => dateOrderErrors(values, TODAY)
+
 function control(bundle: CaseFormBundle, path: string) {
   const c = allControls(bundle).find((x) => x.path === path)
   if (!c) throw new Error(`no control ${path}`)
@@ -100,9 +106,9 @@ describe('field → control mapping', () => {
     expect(ecog.kind).toBe('integer')
     expect(formGroups(bundle).map((g) => g.title)).toContain('评估')
     const model = complete()
-    expect(validateCase(bundle, model)['fields.ecog']).toBe('请填写ECOG 评分')
+    expect(validate(bundle, model)['fields.ecog']).toBe('请填写ECOG 评分')
     model.values['fields.ecog'] = 7
-    expect(validateCase(bundle, model)['fields.ecog']).toBe('应在 0–5 之间')
+    expect(validate(bundle, model)['fields.ecog']).toBe('应在 0–5 之间')
     model.values['fields.ecog'] = 1
     expect(buildCaseInput(bundle, model).fields.ecog).toBe(1)
   })
@@ -114,14 +120,14 @@ describe('requiredWhen', () => {
     const model = complete()
     const pathology = control(bundle, 'fields.preOpPathology')
     expect(isRequired(pathology, bundle, model)).toBe(false)
-    expect(validateCase(bundle, model)['fields.preOpPathology']).toBeUndefined()
+    expect(validate(bundle, model)['fields.preOpPathology']).toBeUndefined()
 
     model.values['fields.organ'] = 'THYROID'
     expect(isRequired(pathology, bundle, model)).toBe(true)
-    expect(validateCase(bundle, model)['fields.preOpPathology']).toBe('请选择术前病理')
+    expect(validate(bundle, model)['fields.preOpPathology']).toBe('请选择术前病理')
 
     model.values['fields.preOpPathology'] = 'BENIGN'
-    expect(validateCase(bundle, model)).toEqual({})
+    expect(validate(bundle, model)).toEqual({})
   })
 
   it('compares booleans by their text', () => {
@@ -145,7 +151,7 @@ describe('requiredWhen', () => {
 
 describe('client-side checks', () => {
   it('accepts a complete case', () => {
-    expect(validateCase(g08Bundle(), complete())).toEqual({})
+    expect(validate(g08Bundle(), complete())).toEqual({})
   })
 
   it('reports required fields, lengths, ranges and integers at their paths', () => {
@@ -156,7 +162,7 @@ describe('client-side checks', () => {
     model.values['fields.ptaPercent'] = 100.5
     model.values['fields.lesionsPlanned'] = 1.5
     model.values.operator = null
-    const errors = validateCase(bundle, model)
+    const errors = validate(bundle, model)
     expect(errors).toEqual({
       patientName: '请填写患者姓名',
       medicalRecordNo: '不能超过 40 个字符',
@@ -168,7 +174,7 @@ describe('client-side checks', () => {
 
   it('lets a draft lack required fields except the 病案号', () => {
     const bundle = g08Bundle()
-    const errors = validateCase(bundle, emptyModel(), { draft: true })
+    const errors = validate(bundle, emptyModel(), { draft: true })
     expect(errors).toEqual({ medicalRecordNo: '请填写病案号' })
   })
 
@@ -178,13 +184,13 @@ describe('client-side checks', () => {
     expect(validIdNumber('11010519491231002')).toBe(false)
     const model = complete()
     model.values.patientIdNumber = '110105194912310021'
-    expect(validateCase(g08Bundle(), model).patientIdNumber).toBe('身份证号码格式或校验位不正确')
+    expect(validate(g08Bundle(), model).patientIdNumber).toBe('身份证号码格式或校验位不正确')
   })
 
   it('rejects a choice that is not offered', () => {
     const model = complete()
     model.values.patientSex = 'X'
-    expect(validateCase(g08Bundle(), model).patientSex).toBe('不是可选的值')
+    expect(validate(g08Bundle(), model).patientSex).toBe('不是可选的值')
   })
 
   it('checks complication and device rows', () => {
@@ -204,7 +210,7 @@ describe('client-side checks', () => {
       productionDate: null,
       expired: false,
     })
-    expect(validateCase(g08Bundle(), model)).toEqual({
+    expect(validate(g08Bundle(), model)).toEqual({
       'complications[0].name': '请填写并发症名称',
       'complications[0].onsetDate': '日期格式应为 yyyy-MM-dd',
       'complications[0].grade': '分级应为 Clavien-Dindo I–V 级',
@@ -217,7 +223,7 @@ describe('client-side checks', () => {
 describe('date order', () => {
   it('wants admission ≤ operation ≤ discharge and death ≥ operation', () => {
     expect(
-      dateOrderErrors({
+      dateOrder({
         admissionDate: '2026-11-05',
         operationDate: '2026-11-03',
         dischargeDate: '2026-11-02',
@@ -232,25 +238,46 @@ describe('date order', () => {
 
   it('allows the same day and ignores missing dates', () => {
     expect(
-      dateOrderErrors({
+      dateOrder({
         admissionDate: '2026-11-03',
         operationDate: '2026-11-03',
         dischargeDate: '2026-11-03',
       }),
     ).toEqual({})
-    expect(dateOrderErrors({ operationDate: '2026-11-03' })).toEqual({})
+    expect(dateOrder({ operationDate: '2026-11-03' })).toEqual({})
   })
 
   it('compares discharge with admission when the operation date is missing', () => {
-    expect(dateOrderErrors({ admissionDate: '2026-11-05', dischargeDate: '2026-11-01' })).toEqual({
+    expect(dateOrder({ admissionDate: '2026-11-05', dischargeDate: '2026-11-01' })).toEqual({
       dischargeDate: '出院日期不能早于入院日期（2026-11-05）',
+    })
+  })
+
+  it('allows no date after today, birth after the operation or a complication before it', () => {
+    expect(
+      dateOrder({
+        admissionDate: '2026-12-01',
+        operationDate: '2026-12-02',
+        patientBirthDate: '2026-11-01',
+      }),
+    ).toEqual({
+      admissionDate: '入院日期不能晚于今天（2026-11-30）',
+      operationDate: '手术日期不能晚于今天（2026-11-30）',
+    })
+    expect(dateOrder({ operationDate: '2026-11-03', patientBirthDate: '2026-11-04' })).toEqual({
+      patientBirthDate: '出生日期不能晚于手术日期（2026-11-03）',
+    })
+    const model = complete()
+    model.complications.push({ name: '出血', onsetDate: '2026-11-02', grade: 'II' })
+    expect(validate(g08Bundle(), model)).toEqual({
+      'complications[0].onsetDate': '发生日期不能早于手术日期（2026-11-03）',
     })
   })
 
   it('is part of validateCase', () => {
     const model = complete()
     model.values.dischargeDate = '2026-11-02'
-    expect(validateCase(g08Bundle(), model)).toEqual({
+    expect(validate(g08Bundle(), model)).toEqual({
       dischargeDate: '出院日期不能早于手术日期（2026-11-03）',
     })
   })

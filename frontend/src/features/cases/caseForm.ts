@@ -14,7 +14,7 @@ import type {
   CaseView,
   DeviceView,
 } from '@/api/types'
-import { isIsoDate } from '@/app/dates'
+import { isIsoDate, todayIso } from '@/app/dates'
 
 export type FieldErrors = Record<string, string>
 
@@ -263,14 +263,33 @@ function checkField(control: FieldControl, value: unknown, required: boolean): s
   }
 }
 
-/** Date order of the case (admission ≤ operation ≤ discharge, death ≥ operation), errors on the later field. */
-export function dateOrderErrors(values: Record<string, unknown>): FieldErrors {
+/** Dates of a case that cannot lie in the future, with their names in messages. */
+const NOT_FUTURE: Record<string, string> = {
+  patientBirthDate: '出生日期',
+  admissionDate: '入院日期',
+  operationDate: '手术日期',
+  dischargeDate: '出院日期',
+  deathDate: '死亡日期',
+}
+
+/**
+ * Date order of the case (admission ≤ operation ≤ discharge, death ≥ operation, birth ≤ operation) and no date
+ * after today, errors on the later field — as the server checks them.
+ */
+export function dateOrderErrors(values: Record<string, unknown>, today: string = todayIso()): FieldErrors {
   const errors: FieldErrors = {}
   const d = (key: string) => (isIsoDate(values[key]) ? (values[key] as string) : null)
+  for (const [key, label] of Object.entries(NOT_FUTURE)) {
+    const date = d(key)
+    if (date && date > today) errors[key] = `${label}不能晚于今天（${today}）`
+  }
   const admission = d('admissionDate')
   const operation = d('operationDate')
   const discharge = d('dischargeDate')
   const death = d('deathDate')
+  const birth = d('patientBirthDate')
+  if (birth && operation && birth > operation && !errors.patientBirthDate)
+    errors.patientBirthDate = `出生日期不能晚于手术日期（${operation}）`
   if (admission && operation && operation < admission)
     errors.operationDate = `手术日期不能早于入院日期（${admission}）`
   if (operation && discharge && discharge < operation)
@@ -291,7 +310,7 @@ export const DRAFT_REQUIRED = new Set(['medicalRecordNo'])
 export function validateCase(
   bundle: CaseFormBundle,
   model: CaseModel,
-  options: { draft?: boolean } = {},
+  options: { draft?: boolean; today?: string } = {},
 ): FieldErrors {
   const errors: FieldErrors = {}
   for (const control of allControls(bundle)) {
@@ -299,14 +318,17 @@ export function validateCase(
     const message = checkField(control, model.values[control.path], required)
     if (message) errors[control.path] = message
   }
-  for (const [path, message] of Object.entries(dateOrderErrors(model.values))) {
+  for (const [path, message] of Object.entries(dateOrderErrors(model.values, options.today))) {
     if (!errors[path]) errors[path] = message
   }
   model.complications.forEach((c, i) => {
     if (!c.name?.trim()) errors[`complications[${i}].name`] = '请填写并发症名称'
     else if (c.name.length > 100) errors[`complications[${i}].name`] = '不能超过 100 个字符'
+    const operation = isIsoDate(model.values.operationDate) ? model.values.operationDate : null
     if (c.onsetDate && !isIsoDate(c.onsetDate))
       errors[`complications[${i}].onsetDate`] = '日期格式应为 yyyy-MM-dd'
+    else if (c.onsetDate && operation && c.onsetDate < operation)
+      errors[`complications[${i}].onsetDate`] = `发生日期不能早于手术日期（${operation}）`
     if (c.grade && !CLAVIEN_DINDO_GRADES.includes(c.grade))
       errors[`complications[${i}].grade`] = '分级应为 Clavien-Dindo I–V 级'
   })
@@ -471,4 +493,30 @@ export function displayValue(
     default:
       return control.field.unit ? `${String(value)} ${control.field.unit}` : String(value)
   }
+}
+
+/** The label of a field path as the form shows it (`patient.name` → 患者姓名, `fields.ptaPercent` → its label). */
+export function pathLabel(bundle: CaseFormBundle | null, path: string): string {
+  if (!bundle) return path
+  const target = errorPath(path)
+  const control = allControls(bundle).find((c) => c.path === target || c.path === `fields.${target}`)
+  if (control) return control.field.label
+  const list = /^(complications|devices)\[(\d+)\](?:\.(\w+))?$/.exec(path)
+  if (list) {
+    const what = list[1] === 'complications' ? '并发症' : '器械'
+    return `${what}第 ${Number(list[2]) + 1} 条${list[3] ? `·${LIST_ITEM_LABELS[list[3]] ?? list[3]}` : ''}`
+  }
+  if (path === 'complications') return '并发症'
+  if (path === 'devices') return '器械/耗材'
+  return path
+}
+
+const LIST_ITEM_LABELS: Record<string, string> = {
+  name: '名称',
+  onsetDate: '发生日期',
+  grade: '分级',
+  scanned: '条码',
+  registrationNo: '注册证号',
+  singleUse: '一次性',
+  quantity: '数量',
 }

@@ -29,6 +29,18 @@ export const CASE_FLAG_LABELS: Record<string, string> = {
 
 export const CASE_FLAGS = Object.keys(CASE_FLAG_LABELS)
 
+/** What a flag means, for tooltips where the list carries only the code (the case page shows the full message). */
+export const CASE_FLAG_DESCRIPTIONS: Record<string, string> = {
+  UNFILED: '手术日期当天本机构没有该技术的有效备案（未备案开展）',
+  FILING_PENDING: '手术日期当天该技术的备案尚在办理中（提示，不作为问题）',
+  UNAUTHORIZED: '术者在手术日期当天没有本机构对该技术的有效授权',
+  OUT_OF_SCOPE: '术者的授权不包括本病例的子技术或范围（超范围）',
+  NO_CONSENT: '未记录患者已签署知情同意书',
+  NO_PREOP_PATHOLOGY: '甲状腺消融病例未记录术前病理',
+  DEVICE_EXPIRED: '使用的器械在手术日期已过有效期',
+  CODE_NOT_IN_SPEC: '手术操作编码不在管理规范的编码表内',
+}
+
 export function flagLabel(code: string): string {
   return CASE_FLAG_LABELS[code] ?? code
 }
@@ -45,7 +57,9 @@ export function flagTagType(flag: CaseFlag | string): TagType {
 
 /** A flag as {code, message} whether the list carried codes only or whole flags. */
 export function asFlag(flag: CaseFlag | string): CaseFlag {
-  return typeof flag === 'string' ? { code: flag, message: flagLabel(flag) } : flag
+  return typeof flag === 'string'
+    ? { code: flag, message: CASE_FLAG_DESCRIPTIONS[flag] ?? flagLabel(flag) }
+    : flag
 }
 
 export const DISCHARGE_STATUS_LABELS: Record<string, string> = {
