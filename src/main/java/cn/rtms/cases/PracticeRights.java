@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Who may practise what, on which day: the filing periods of institutions and the grant
  * periods of physicians, held in memory and replaced when a filing or an authorization
- * changes (after the change commits). Answers for any day, so a case is judged by its operation date, not by today.
+ * changes (after the change commits). Answers for any day, so a case is judged by its
+ * operation date, not by today.
  */
 @Service
 public class PracticeRights {

@@ -1,0 +1,138 @@
+package cn.rtms.cases.domain;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.rtms.cases.Amendment;
+import org.jspecify.annotations.Nullable;
+
+/** Storage of case reports, their devices and amendments (schema {@code cases}). */
+public interface CaseReports {
+
+	/**
+	 * @param id id
+	 * @return the case with its devices
+	 */
+	Optional<CaseRecord> find(UUID id);
+
+	/**
+	 * @param institutionId institution
+	 * @param technology technology
+	 * @param medicalRecordNo 病案号
+	 * @param operationDate operation date
+	 * @param excludeId a case to ignore (the one being edited), or null
+	 * @return the id of another case with the same identity
+	 */
+	Optional<UUID> findDuplicate(UUID institutionId, String technology, String medicalRecordNo, LocalDate operationDate,
+			@Nullable UUID excludeId);
+
+	/**
+	 * @param institutionId institution
+	 * @return identity keys ({@link #identityKey}) of the institution's cases among the
+	 * given ones
+	 * @param keys candidate keys
+	 */
+	Set<String> existingIdentities(UUID institutionId, Collection<String> keys);
+
+	/**
+	 * @param technology technology
+	 * @param medicalRecordNo 病案号
+	 * @param operationDate operation date
+	 * @return the key used by {@link #existingIdentities}
+	 */
+	static String identityKey(String technology, String medicalRecordNo, @Nullable LocalDate operationDate) {
+		return technology + "|" + medicalRecordNo + "|" + operationDate;
+	}
+
+	/**
+	 * A single-use device already recorded.
+	 *
+	 * @param gtin GTIN
+	 * @param serial serial
+	 * @param caseId the case it is recorded in
+	 * @param medicalRecordNo that case's 病案号
+	 */
+	record DeviceUse(String gtin, String serial, UUID caseId, String medicalRecordNo) {
+	}
+
+	/**
+	 * @param gtinSerials {@code gtin|serial} pairs
+	 * @param excludeCaseId a case to ignore, or null
+	 * @return single-use devices of other cases among them
+	 */
+	List<DeviceUse> singleUseDevices(Collection<String> gtinSerials, @Nullable UUID excludeCaseId);
+
+	/**
+	 * Inserts cases with their devices (JDBC batches).
+	 * @param records new cases
+	 */
+	void insert(List<CaseRecord> records);
+
+	/**
+	 * Replaces a case and its devices when its stored version is {@code record.version()
+	 * - 1}.
+	 * @param record the new state, with the incremented version
+	 * @return false when the version did not match (changed meanwhile)
+	 */
+	boolean update(CaseRecord record);
+
+	/**
+	 * @param id a case
+	 * @param version its version
+	 * @return false when the version did not match
+	 */
+	boolean delete(UUID id, int version);
+
+	/**
+	 * A search within a scope.
+	 *
+	 * @param institutionIds allowed institutions, or null for all
+	 * @param operatorId restrict to an operator, or null
+	 * @param institutionId restrict to an institution, or null
+	 * @param technology technology, or null
+	 * @param status status, or null
+	 * @param flag flag code, or null
+	 * @param from operation date from, or null
+	 * @param to operation date to, or null
+	 * @param offset rows to skip
+	 * @param limit rows to return
+	 */
+	record Search(@Nullable Set<UUID> institutionIds, @Nullable UUID operatorId, @Nullable UUID institutionId,
+			@Nullable String technology, @Nullable CaseStatus status, @Nullable String flag, @Nullable LocalDate from,
+			@Nullable LocalDate to, int offset, int limit) {
+	}
+
+	/**
+	 * @param search the search
+	 * @return matching cases (without devices), newest operation first
+	 */
+	List<CaseRecord> search(Search search);
+
+	/**
+	 * @param search the search (offset and limit ignored)
+	 * @return how many match
+	 */
+	long count(Search search);
+
+	/**
+	 * @param amendment an amendment to store
+	 */
+	void insertAmendment(Amendment amendment);
+
+	/**
+	 * @param caseId a case
+	 * @return its amendments, oldest first
+	 */
+	List<Amendment> amendments(UUID caseId);
+
+	/**
+	 * @param caseId a case
+	 * @return how many amendments it has
+	 */
+	int amendmentCount(UUID caseId);
+
+}
