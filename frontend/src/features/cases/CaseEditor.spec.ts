@@ -170,4 +170,16 @@ describe('CaseEditor', { timeout: 30_000 }, () => {
     expect(item.props('error')).toBe('手术日期不能早于入院日期（2025-11-01）')
     wrapper.unmount()
   })
+
+  it('tells the clerk that the masked ID number is not sent back', async () => {
+    const view = draft()
+    view.patient.idNumberMasked = '110***********002X'
+    const { wrapper } = mountEditor(() => undefined, view)
+    await settle(wrapper)
+    expect(wrapper.get('[data-testid="case-field-patientIdNumber-hint"]').text()).toContain(
+      '已登记 110***********002X；原值不回显，保存时留空将清除',
+    )
+    expect(wrapper.find('[data-testid="case-field-patientPhone-hint"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
 })
