@@ -776,3 +776,207 @@ export interface CreateUserRequest {
   regionCode: string | null
   initialPassword: string
 }
+
+// ---- cases (issue 8): the case registry, see docs/cases.md ----
+
+export type CaseFieldType = 'TEXT' | 'INTEGER' | 'DECIMAL' | 'DATE' | 'BOOLEAN' | 'CHOICE' | 'PERSON'
+
+export interface CaseFieldOption {
+  code: string
+  name: string
+}
+
+/** One field of a case form as GET /api/case-forms/{technology} describes it (common or technology-specific). */
+export interface CaseField {
+  key: string
+  label: string
+  type: CaseFieldType
+  required: boolean
+  unit?: string | null
+  min?: number | null
+  max?: number | null
+  maxLength?: number | null
+  options?: CaseFieldOption[] | null
+  requiredWhen?: { field: string; equals: string } | null
+  warnIf?: { below?: number | null; above?: number | null; code: string; message: string } | null
+  help?: string | null
+  group?: string | null
+  /** PERSON lists (assistants) and code lists, when the server says so. */
+  multiple?: boolean | null
+}
+
+export interface CaseFormDefinition {
+  key: string
+  technology: string
+  edition: string
+  title: string
+  followUps: { period: string; label: string }[]
+  fields: CaseField[]
+  notes: string[]
+}
+
+/** A coded value offered by the spec in force (sub-technique, route, procedure code). */
+export interface CaseCode {
+  code: string
+  name?: string | null
+}
+
+export interface CaseFormBundle {
+  form: CaseFormDefinition
+  commonFields: CaseField[]
+  subTechniques: (CaseCode | string)[]
+  routes: (CaseCode | string)[]
+  procedureCodes: (CaseCode | string)[]
+}
+
+export interface CaseComplication {
+  name: string
+  onsetDate: IsoDate | null
+  grade: string | null
+}
+
+export interface CaseDeviceInput {
+  scanned: string
+  registrationNo: string | null
+  name: string | null
+  singleUse: boolean | null
+  quantity: number | null
+}
+
+export interface CasePatientInput {
+  name: string | null
+  idNumber: string | null
+  phone: string | null
+  sex: string | null
+  birthDate: IsoDate | null
+}
+
+export interface CaseInput {
+  institutionId: string | null
+  technology: string
+  subTechnique: string | null
+  route: string | null
+  procedureCodes: string[]
+  medicalRecordNo: string
+  inpatientNo: string | null
+  patient: CasePatientInput
+  admissionDate: IsoDate | null
+  operationDate: IsoDate | null
+  dischargeDate: IsoDate | null
+  department: string | null
+  operatorId: string | null
+  assistantIds: string[]
+  informedConsent: boolean | null
+  complications: CaseComplication[]
+  deathDate: IsoDate | null
+  dischargeStatus: string | null
+  fields: Record<string, unknown>
+  devices: CaseDeviceInput[]
+}
+
+/** A device as read from its barcode (POST /api/devices/read) or as stored with a case. */
+export interface DeviceView {
+  scanned: string
+  type: string | null
+  gtin: string | null
+  lot: string | null
+  serial: string | null
+  expiryDate: IsoDate | null
+  productionDate: IsoDate | null
+  registrationNo: string | null
+  name: string | null
+  singleUse: boolean | null
+  quantity: number | null
+  expired: boolean
+}
+
+export interface CaseFlag {
+  code: string
+  message: string
+  blocking?: boolean
+}
+
+export interface CasePatientView {
+  pseudonym: string
+  name: string | null
+  idNumberMasked: string | null
+  phoneMasked: string | null
+  sex: string | null
+  birthDate: IsoDate | null
+}
+
+export interface CaseView {
+  id: string
+  version: number
+  status: string
+  institutionId: string
+  institutionName: string | null
+  technology: string
+  formKey: string | null
+  subTechnique: string | null
+  route: string | null
+  procedureCodes: string[]
+  medicalRecordNo: string
+  inpatientNo: string | null
+  patient: CasePatientView
+  admissionDate: IsoDate | null
+  operationDate: IsoDate | null
+  dischargeDate: IsoDate | null
+  department: string | null
+  operatorId: string | null
+  operatorName: string | null
+  assistantIds: string[]
+  assistantNames?: string[] | null
+  informedConsent: boolean | null
+  complications: CaseComplication[]
+  deathDate: IsoDate | null
+  dischargeStatus: string | null
+  fields: Record<string, unknown>
+  devices: DeviceView[]
+  flags: CaseFlag[]
+  submittedAt: string | null
+  amendmentCount: number
+}
+
+export interface CaseSummary {
+  id: string
+  status: string
+  technology: string
+  medicalRecordNo: string
+  /** The masked name for the hospital's own users, the pseudonym for everyone else. */
+  patient: string | null
+  operationDate: IsoDate | null
+  operatorName: string | null
+  institutionName: string | null
+  /** Flag codes (or flags with their messages). */
+  flags: (string | CaseFlag)[]
+}
+
+export interface CasePage {
+  items: CaseSummary[]
+  total: number
+}
+
+export interface CaseQuery {
+  institutionId?: string
+  technology?: string
+  status?: string
+  flag?: string
+  from?: IsoDate
+  to?: IsoDate
+  page?: number
+  size?: number
+}
+
+export interface CaseAmendment {
+  id: string
+  caseId: string
+  amendedAt: string
+  amendedBy: string
+  amendedByName: string | null
+  reason: string
+  /** The changed fields as they were, and as they are now. */
+  before: Record<string, unknown>
+  after: Record<string, unknown>
+  [extra: string]: unknown
+}

@@ -13,6 +13,9 @@ const FILING_READERS: UserRole[] = [
   'SYSTEM_ADMIN',
 ]
 
+/** Who reads the case registry (the server scopes each to its own cases, see docs/cases.md). */
+const CASE_READERS: UserRole[] = [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN']
+
 const routes: RouteRecordRaw[] = [
   {
     path: '/login',
@@ -100,6 +103,26 @@ const routes: RouteRecordRaw[] = [
       menu: '/reminders',
       roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
     },
+  },
+  // ---- cases (issue 8) ----
+  {
+    path: '/cases',
+    name: 'cases',
+    component: () => import('@/features/cases/CaseListPage.vue'),
+    meta: { title: '病例登记', menu: '/cases', roles: CASE_READERS },
+  },
+  {
+    path: '/cases/new',
+    name: 'case-new',
+    component: () => import('@/features/cases/CaseNewPage.vue'),
+    meta: { title: '新建病例', menu: '/cases', roles: HOSPITAL },
+  },
+  {
+    path: '/cases/:id',
+    name: 'case',
+    component: () => import('@/features/cases/CaseDetailPage.vue'),
+    props: true,
+    meta: { title: '病例', menu: '/cases', roles: CASE_READERS },
   },
   {
     path: '/case-exports',

@@ -70,6 +70,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/case-exports', '病例导出', 'Download')
       add('/follow-ups', '病例随访', 'Calendar')
       add('/cases/import', '病例导入', 'Upload')
+      add('/cases', '病例登记', 'Document')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
@@ -82,6 +83,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/authorizations', '我的授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
       add('/follow-ups', '我的病例随访', 'Calendar')
+      add('/cases', '病例登记', 'Document')
       break
     case 'COUNTY_AUTHORITY':
     case 'CITY_AUTHORITY':
@@ -94,6 +96,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/follow-ups', '病例随访', 'Calendar')
       add('/public/filings', '备案公示', 'Notebook')
       add('/case-exports', '病例导出', 'Download')
+      add('/cases', '病例登记', 'Document')
       break
     case 'EXPERT':
       add('/inbox', '评审待办', 'Bell')
@@ -107,6 +110,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/people', '人员', 'User')
       add('/case-exports', '病例导出', 'Download')
       add('/follow-ups', '病例随访', 'Calendar')
+      add('/cases', '病例登记', 'Document')
       break
   }
   if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))

@@ -1,0 +1,166 @@
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { CaseView, CurrentUser } from '@/api/types'
+import { setUser } from '@/features/auth/session'
+import CaseDetailPage from './CaseDetailPage.vue'
+import { g08Bundle } from './fixtures'
+
+function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+}
+
+const clerk: CurrentUser = {
+  id: 'u1',
+  username: 'songjiang-clerk',
+  displayName: '医务科',
+  role: 'HOSPITAL_CLERK',
+  institutionId: 'inst-1',
+  personId: null,
+  regionCode: null,
+  mustChangePassword: false,
+}
+
+function submitted(): CaseView {
+  return {
+    id: 'c1',
+    version: 7,
+    status: 'SUBMITTED',
+    institutionId: 'inst-1',
+    institutionName: '松江肿瘤医院',
+    technology: 'G08',
+    formKey: 'G08-2023',
+    subTechnique: 'G08-1',
+    route: null,
+    procedureCodes: ['50.2301'],
+    medicalRecordNo: 'BA-1',
+    inpatientNo: null,
+    patient: {
+      pseudonym: 'P1A2',
+      name: '张三',
+      idNumberMasked: null,
+      phoneMasked: null,
+      sex: 'M',
+      birthDate: null,
+    },
+    admissionDate: '2025-11-01',
+    operationDate: '2025-11-03',
+    dischargeDate: null,
+    department: '介入科',
+    operatorId: 'p-1',
+    operatorName: '李医生',
+    assistantIds: [],
+    informedConsent: true,
+    complications: [],
+    deathDate: null,
+    dischargeStatus: null,
+    fields: { organ: 'LIVER', ptaPercent: 96, lesionsPlanned: 2 },
+    devices: [
+      {
+        scanned: '0109506000134352',
+        type: 'GS1',
+        gtin: '09506000134352',
+        lot: 'L1',
+        serial: null,
+        expiryDate: '2025-01-31',
+        productionDate: null,
+        registrationNo: null,
+        name: '消融针',
+        singleUse: true,
+        quantity: 1,
+        expired: true,
+      },
+    ],
+    flags: [{ code: 'UNAUTHORIZED', message: '术者李医生在 2025-11-03 没有 G08 的有效授权', blocking: true }],
+    submittedAt: '2025-11-05T02:00:00Z',
+    amendmentCount: 0,
+  }
+}
+
+async function mountDetail(user: CurrentUser, onPost?: (url: string, body: unknown) => Response) {
+  setUser(user)
+  const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    if (init?.method === 'POST' && onPost) return onPost(url, JSON.parse(String(init.body)))
+    if (url.startsWith('/api/cases/c1/amendments')) return json([])
+    if (url.startsWith('/api/cases/c1')) return json(submitted())
+    if (url.startsWith('/api/case-forms/G08')) return json(g08Bundle())
+    return json([])
+  })
+  vi.stubGlobal('fetch', fetchMock)
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/cases/:id', component: CaseDetailPage, props: true },
+      { path: '/cases', component: {} },
+    ],
+  })
+  await router.push('/cases/c1')
+  const wrapper = mount(CaseDetailPage, {
+    props: { id: 'c1' },
+    global: { plugins: [ElementPlus, router] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { wrapper, fetchMock }
+}
+
+describe('CaseDetailPage', { timeout: 30_000 }, () => {
+  it('shows a submitted case read-only with its flags, values and devices', async () => {
+    const { wrapper } = await mountDetail(clerk)
+    expect(wrapper.get('[data-testid="case-status"]').text()).toBe('已提交')
+    expect(wrapper.get('[data-testid="case-flag-UNAUTHORIZED"]').text()).toContain(
+      '未授权：术者李医生在 2025-11-03 没有 G08 的有效授权',
+    )
+    expect(wrapper.get('[data-testid="case-value-operator"]').text()).toBe('李医生')
+    expect(wrapper.get('[data-testid="case-value-fields-organ"]').text()).toBe('肝')
+    expect(wrapper.get('[data-testid="case-value-fields-ptaPercent"]').text()).toBe('96 %')
+    expect(wrapper.get('[data-testid="case-value-informedConsent"]').text()).toBe('是')
+    expect(wrapper.get('[data-testid="device-expired-0"]').text()).toBe('已过期')
+    expect(wrapper.find('[data-testid="case-form"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="device-scan"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('amends only with a reason, sending version, reason and the case', async () => {
+    const posts: { url: string; body: unknown }[] = []
+    const { wrapper } = await mountDetail(clerk, (url, body) => {
+      posts.push({ url, body })
+      return json({ ...submitted(), version: 8, amendmentCount: 1 })
+    })
+    await wrapper.get('[data-testid="case-start-amend"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="case-form"]').exists()).toBe(true)
+    await wrapper.get('[data-testid="case-amend"]').trigger('click')
+    await flushPromises()
+    const confirm = document.querySelector('[data-testid="amend-confirm"]') as HTMLButtonElement
+    confirm.click()
+    await flushPromises()
+    expect(posts).toHaveLength(0)
+    const reasonItem = wrapper
+      .findAllComponents({ name: 'ElFormItem' })
+      .find((c) => c.props('label') === '更正原因')!
+    expect(reasonItem.props('error')).toBe('请填写更正原因')
+
+    const reason = document.querySelector('[data-testid="amend-reason"]') as HTMLTextAreaElement
+    reason.value = '病案首页核对后更正手术日期'
+    reason.dispatchEvent(new Event('input'))
+    await flushPromises()
+    confirm.click()
+    await flushPromises()
+    expect(posts).toHaveLength(1)
+    expect(posts[0].url).toBe('/api/cases/c1/amendments')
+    expect(posts[0].body).toMatchObject({
+      version: 7,
+      reason: '病案首页核对后更正手术日期',
+      case: { medicalRecordNo: 'BA-1', operatorId: 'p-1', fields: { organ: 'LIVER' } },
+    })
+    wrapper.unmount()
+  })
+
+  it('offers no amendment to an authority', async () => {
+    const { wrapper } = await mountDetail({ ...clerk, role: 'CITY_AUTHORITY', institutionId: null })
+    expect(wrapper.find('[data-testid="case-start-amend"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,36 @@
+/** HTTP calls of the case registry (docs/cases.md). Kept beside the feature so other features' edits of api/ do not collide. */
+import { http } from '@/api/http'
+import type {
+  CaseAmendment,
+  CaseFormBundle,
+  CaseInput,
+  CasePage,
+  CaseQuery,
+  CaseView,
+  DeviceView,
+} from '@/api/types'
+
+const seg = encodeURIComponent
+
+export const casesApi = {
+  form: (technology: string, date?: string | null) =>
+    http.get<CaseFormBundle>(`/api/case-forms/${seg(technology)}`, { query: { date: date ?? undefined } }),
+  search: (query: CaseQuery) => http.get<CasePage>('/api/cases', { query: { ...query } }),
+  get: (id: string) => http.get<CaseView>(`/api/cases/${seg(id)}`),
+  /** Silent: field errors are shown at the fields. */
+  create: (body: CaseInput) => http.post<CaseView>('/api/cases', body, { silent: true }),
+  update: (id: string, version: number, body: CaseInput) =>
+    http.put<CaseView>(`/api/cases/${seg(id)}`, { version, case: body }, { silent: true }),
+  remove: (id: string, version: number) => http.delete<void>(`/api/cases/${seg(id)}`, { query: { version } }),
+  submit: (id: string, version: number, confirmedWarnings: string[]) =>
+    http.post<CaseView>(`/api/cases/${seg(id)}/submit`, { version, confirmedWarnings }, { silent: true }),
+  amend: (id: string, version: number, reason: string, body: CaseInput) =>
+    http.post<CaseView>(
+      `/api/cases/${seg(id)}/amendments`,
+      { version, reason, case: body },
+      { silent: true },
+    ),
+  amendments: (id: string) => http.get<CaseAmendment[]>(`/api/cases/${seg(id)}/amendments`),
+  /** Silent: an unreadable barcode is shown under the scanner field. */
+  readDevice: (scanned: string) => http.post<DeviceView>('/api/devices/read', { scanned }, { silent: true }),
+}
