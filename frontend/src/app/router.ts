@@ -129,6 +129,8 @@ const routes: RouteRecordRaw[] = [
     name: 'case-exports',
     component: () => import('@/features/cases/export/CaseExportPage.vue'),
     meta: { title: '病例导出', menu: '/case-exports', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
+  {
     path: '/follow-ups',
     name: 'follow-ups',
     component: () => import('@/features/followup/FollowUpsPage.vue'),
@@ -137,6 +139,8 @@ const routes: RouteRecordRaw[] = [
       menu: '/follow-ups',
       roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
     },
+  },
+  {
     path: '/cases/import',
     name: 'case-import',
     component: () => import('@/features/cases/import/CaseImportPage.vue'),

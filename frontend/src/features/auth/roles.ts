@@ -65,12 +65,12 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案', 'Files')
       add('/authorizations', '技术授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
+      add('/cases', '病例登记', 'Document')
+      add('/cases/import', '病例导入', 'Upload')
+      add('/follow-ups', '病例随访', 'Calendar')
+      add('/case-exports', '病例导出', 'Download')
       add('/gate/overrides', '紧急放行', 'Warning')
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
-      add('/case-exports', '病例导出', 'Download')
-      add('/follow-ups', '病例随访', 'Calendar')
-      add('/cases/import', '病例导入', 'Upload')
-      add('/cases', '病例登记', 'Document')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '总览', 'DataAnalysis')
@@ -82,8 +82,8 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       if (user.personId) add(`/people/${user.personId}`, '我的档案', 'User')
       add('/authorizations', '我的授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
-      add('/follow-ups', '我的病例随访', 'Calendar')
       add('/cases', '病例登记', 'Document')
+      add('/follow-ups', '我的病例随访', 'Calendar')
       break
     case 'COUNTY_AUTHORITY':
     case 'CITY_AUTHORITY':
@@ -93,10 +93,10 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案列表', 'Files')
       add('/institutions', '辖区医疗机构', 'OfficeBuilding')
       add('/revocations', '撤销建议', 'Warning')
-      add('/follow-ups', '病例随访', 'Calendar')
-      add('/public/filings', '备案公示', 'Notebook')
-      add('/case-exports', '病例导出', 'Download')
       add('/cases', '病例登记', 'Document')
+      add('/follow-ups', '病例随访', 'Calendar')
+      add('/case-exports', '病例导出', 'Download')
+      add('/public/filings', '备案公示', 'Notebook')
       break
     case 'EXPERT':
       add('/inbox', '评审待办', 'Bell')
@@ -108,9 +108,9 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/filings', '备案列表', 'Files')
       add('/institutions', '医疗机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
-      add('/case-exports', '病例导出', 'Download')
-      add('/follow-ups', '病例随访', 'Calendar')
       add('/cases', '病例登记', 'Document')
+      add('/follow-ups', '病例随访', 'Calendar')
+      add('/case-exports', '病例导出', 'Download')
       break
   }
   if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))
