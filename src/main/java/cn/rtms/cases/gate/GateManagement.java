@@ -102,7 +102,10 @@ public class GateManagement {
 
 	private final RevisionCache<Boolean, Map<String, UUID>> licences = new RevisionCache<>(1);
 
-	/** Catalogue codes, read at most once a minute (the catalogue changes by migration or rarely). */
+	/**
+	 * Catalogue codes, read at most once a minute (the catalogue changes by migration or
+	 * rarely).
+	 */
 	private volatile CatalogueCodes catalogueCodes = new CatalogueCodes(Set.of(), Long.MIN_VALUE);
 
 	static final long CATALOGUE_TTL_NANOS = 60_000_000_000L;
