@@ -34,6 +34,8 @@ final class ProcedureCodes {
 
 	static final int MAX_LENGTH = 40;
 
+	private static final Pattern SHORT = Pattern.compile("\\d{2}\\.\\d{2}");
+
 	/**
 	 * A code found in a spec edition.
 	 *
@@ -95,7 +97,7 @@ final class ProcedureCodes {
 	 */
 	Optional<Match> find(String normalised, Function<String, Optional<String>> inForce) {
 		List<String> candidates = new ArrayList<>(List.of(normalised));
-		if (normalised.matches("\\d{2}\\.\\d{2}")) {
+		if (SHORT.matcher(normalised).matches()) {
 			candidates.add(normalised + "00");
 		}
 		for (String candidate : candidates) {
