@@ -19,6 +19,7 @@ import cn.rtms.audit.AuditEntry;
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.personnel.PersonDetails;
 import cn.rtms.personnel.PersonnelManagement;
+import cn.rtms.personnel.StaffRole;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class CaseExportIT {
 
 	static final String PATIENT_NAME = "欧阳测试患者";
 
-	static final String PATIENT_ID = "220102195803030018";
+	static final String PATIENT_ID = "22010219580303002X";
 
 	static final String PATIENT_PHONE = "13900001111";
 
@@ -263,6 +264,52 @@ class CaseExportIT {
 		assertThat(FhirBundleWriterTests.resources(bundle, "Organization")).singleElement()
 			.satisfies(o -> assertThat(o.get("name").asString()).isEqualTo("长春市中心医院"));
 		assertNoPatientIdentifiers(response.text());
+	}
+
+	@Test
+	void exportsACaseEnteredThroughTheRegistryWithoutItsPatientIdentifiers() {
+		Api clerk = Api.as(this.port, "ccszx-clerk");
+		PersonDetails physician = this.personnel.atInstitution(this.central)
+			.stream()
+			.filter(p -> p.licence() != null && p.roles().contains(StaffRole.PHYSICIAN))
+			.findFirst()
+			.orElseThrow();
+		String body = """
+				{"technology": "G08", "subTechnique": "HIFU", "route": "PERCUTANEOUS",
+				 "procedureCodes": ["50.2400x001"], "medicalRecordNo": "BA-EXPORT-API-1", "inpatientNo": "ZY-EXPORT-API-1",
+				 "patient": {"name": "%s", "idNumber": "%s", "phone": "%s", "sex": "F", "birthDate": "1958-03-03"},
+				 "admissionDate": "2019-05-01", "operationDate": "2019-05-03", "dischargeDate": "2019-05-08",
+				 "department": "肿瘤介入科", "operatorId": "%s", "assistantIds": [], "informedConsent": true,
+				 "complications": [], "dischargeStatus": "ORDERED",
+				 "fields": {"organ": "LIVER", "lesionsPlanned": 1, "lesionsCompleted": 1, "childPugh": "A", "ecog": 1,
+				            "asaClass": "II"},
+				 "devices": []}
+				"""
+			.formatted(PATIENT_NAME, PATIENT_ID, PATIENT_PHONE, physician.id());
+		Response created = clerk.post("/api/cases", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		String id = created.body().get("id").asString();
+		Response submitted = clerk.post("/api/cases/" + id + "/submit",
+				Map.of("version", created.body().get("version").asInt(), "confirmedWarnings", List.of()));
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		String pseudonym = submitted.body().at("/patient/pseudonym").asString();
+
+		Response json = clerk.get("/api/case-exports/provincial?" + query(this.central) + "&format=json");
+		assertThat(CaseExportSchema.errors(json.body())).isEmpty();
+		JsonNode exported = json.body()
+			.get("cases")
+			.valueStream()
+			.filter(c -> c.get("caseId").asString().equals(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(exported.at("/patient/pseudonym").asString()).isEqualTo(pseudonym);
+		assertThat(exported.at("/operator/licenceNumber").asString()).isEqualTo(physician.licence().number());
+		assertThat(json.text()).doesNotContain("BA-EXPORT-API-1", "ZY-EXPORT-API-1");
+		assertNoPatientIdentifiers(json.text());
+		Response fhir = clerk.get("/api/case-exports/fhir?" + query(this.central));
+		assertThat(FhirValidation.errors(fhir.text())).isEmpty();
+		assertThat(fhir.text()).contains(pseudonym).doesNotContain("BA-EXPORT-API-1");
+		assertNoPatientIdentifiers(fhir.text());
 	}
 
 	@Test
