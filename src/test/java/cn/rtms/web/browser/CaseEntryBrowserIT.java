@@ -136,6 +136,7 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 					this.page.locator("[data-testid=" + testId + "]").first().click();
 					this.page.locator(".el-select-dropdown__item:visible").first().click();
 					this.page.keyboard().press("Escape");
+					dropdownsClosed();
 					return;
 				}
 				String value = switch (key) {
@@ -144,16 +145,16 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 					case "department" -> "肿瘤介入科";
 					default -> "测试";
 				};
-				this.page.locator(field(testId, "input")).fill(value);
+				this.page.locator(itemInput(testId)).fill(value);
 			}
 			case "INTEGER", "DECIMAL" -> {
-				Locator input = this.page.locator(field(testId, "input"));
+				Locator input = this.page.locator(itemInput(testId));
 				input.fill(number(f).toPlainString());
 				input.press("Tab");
 			}
 			case "DATE" -> {
 				LocalDate day = key.equals("admissionDate") ? today.minusDays(2) : today;
-				Locator input = this.page.locator(field(testId, "input"));
+				Locator input = this.page.locator(itemInput(testId));
 				input.fill(day.toString());
 				input.press("Enter");
 			}
@@ -161,10 +162,7 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 				this.page.locator("[data-testid=" + testId + "] .el-radio", new Page.LocatorOptions().setHasText("是"))
 					.first()
 					.click();
-			case "CHOICE" -> {
-				this.page.locator("[data-testid=" + testId + "]").first().click();
-				this.page.locator(".el-select-dropdown__item:visible").first().click();
-			}
+			case "CHOICE" -> choose(testId, f.get("options").get(0).get("name").asString());
 			case "PERSON" -> choose(testId, operator.get("name").asString());
 			default -> throw new AssertionError("unknown field type " + type + " of " + key);
 		}
@@ -205,6 +203,20 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		this.page.locator(".el-select-dropdown__item:visible", new Page.LocatorOptions().setHasText(labelStart))
 			.first()
 			.click();
+		dropdownsClosed();
+	}
+
+	/**
+	 * Waits until the dropdown just used has faded out, so the next select's options are
+	 * not confused with a closing list's.
+	 */
+	private void dropdownsClosed() {
+		assertThat(this.page.locator(".el-select__popper:visible")).hasCount(0);
+	}
+
+	/** The input of a generated field, found through its form item. */
+	private static String itemInput(String testId) {
+		return "[data-testid=" + testId + "-item] input";
 	}
 
 	private static String field(String testId, String element) {
