@@ -95,8 +95,7 @@ class CaseManagementIT {
 		UUID songjiang = institution("songjiang-clerk");
 		UUID gao = person(songjiang, "高志远");
 		LocalDate day = TODAY.minusDays(30);
-		CaseView existing = as("songjiang-clerk",
-				() -> this.cases.create(ablation(gao, "IMP-0", day, "王一")));
+		CaseView existing = as("songjiang-clerk", () -> this.cases.create(ablation(gao, "IMP-0", day, "王一")));
 		ImportResult result = as("songjiang-clerk",
 				() -> this.transactions.execute(status -> this.cases.importSubmitted(songjiang,
 						List.of(ablation(gao, "IMP-1", day, "王二"), ablation(gao, "IMP-0", day, "王一"),
@@ -142,8 +141,7 @@ class CaseManagementIT {
 				null, null, Map.of("organ", "LIVER", "lesionsPlanned", 0, "lesionsCompleted", 0, "childPugh", "A",
 						"ecog", 9, "asaClass", "II"),
 				List.of());
-		CaseCheck check = as("songjiang-clerk",
-				() -> this.cases.check(longStay, songjiang, Set.of("LONG_STAY")));
+		CaseCheck check = as("songjiang-clerk", () -> this.cases.check(longStay, songjiang, Set.of("LONG_STAY")));
 		assertThat(check.errors()).extracting(CaseProblem::code).containsExactly("OUT_OF_RANGE");
 		assertThat(check.warnings()).extracting(CaseProblem::code).containsExactly("ZERO_LESIONS");
 		assertThat(check.findings()).extracting(PracticeFinding::code)

@@ -115,10 +115,8 @@ class CaseRegistryFeedIT {
 	void aPhysiciansCasesAsOperatorDecideTheYearlyCountOfTheExemption() {
 		UUID songjiang = institution("songjiang-clerk");
 		UUID gao = person(songjiang, "高志远");
-		EligibilityMatrix cached = as("admin",
-				() -> this.eligibility.institutionMatrix(songjiang, TODAY));
-		assertThat(as("admin", () -> this.eligibility.institutionMatrix(songjiang, TODAY)))
-			.isSameAs(cached);
+		EligibilityMatrix cached = as("admin", () -> this.eligibility.institutionMatrix(songjiang, TODAY));
+		assertThat(as("admin", () -> this.eligibility.institutionMatrix(songjiang, TODAY))).isSameAs(cached);
 
 		importAs("songjiang-clerk", songjiang, cases(gao, "GZY-A", LocalDate.of(2025, 2, 1), 60));
 		EligibilityReport.ClauseResult short60 = clause(
@@ -162,8 +160,7 @@ class CaseRegistryFeedIT {
 	@Test
 	void revocationCheckProposesNotPerformedForTwoYearsFromCaseDatesOnly() {
 		UUID jiangcheng = institution("jiangcheng-clerk");
-		FilingSummary active = as("admin", () -> this.filings.list("ACTIVE", "G08", null))
-			.stream()
+		FilingSummary active = as("admin", () -> this.filings.list("ACTIVE", "G08", null)).stream()
 			.findFirst()
 			.orElseThrow();
 		UUID hospital = active.institutionId();
