@@ -447,6 +447,7 @@ public class CaseImports {
 			return this.savepoint.execute(tx -> this.cases.importSubmitted(institutionId, inputs, ImportRun.SOURCE));
 		}
 		catch (CaseInvalid | DeviceReused ex) {
+			log.info("病例导入：{} 行的一批整体提交被拒（{}），改为逐行检查", inputs.size(), ex.getMessage());
 			return null;
 		}
 	}
