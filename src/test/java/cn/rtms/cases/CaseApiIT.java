@@ -318,6 +318,9 @@ class CaseApiIT {
 
 		fields(c).put("ptaPercent", 100);
 		fields(c).put("contrastImaging1m", "COMPLETE");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> patient = (Map<String, Object>) c.get("patient");
+		patient.put("name", "张三峰");
 		Response noReason = clerk.post("/api/cases/" + id + "/amendments", Map.of("version", 1, "case", c));
 		assertThat(noReason.status()).isEqualTo(400);
 		Response amended = clerk.post("/api/cases/" + id + "/amendments",
@@ -329,7 +332,10 @@ class CaseApiIT {
 		assertThat(amendments.size()).isEqualTo(1);
 		assertThat(amendments.get(0).get("reason").asString()).contains("补录完全消融率");
 		assertThat(amendments.get(0).get("before").toString()).contains("fields").doesNotContain("ptaPercent");
-		assertThat(amendments.get(0).get("after").toString()).contains("ptaPercent", "COMPLETE");
+		assertThat(amendments.get(0).get("after").toString()).contains("ptaPercent", "COMPLETE", "新值（加密保存）");
+		assertThat(amendments.get(0).get("before").toString()).contains("patientName", "原值（加密保存）");
+		assertThat(amendments.toString()).doesNotContain("张三丰", "张三峰");
+		assertThat(amended.body().at("/patient/name").asString()).isEqualTo("张三峰");
 		Response trail = as("admin").get("/api/audit?entityType=CaseReport&entityId=" + id);
 		assertThat(trail.text()).contains("CASE_AMENDED", "补录完全消融率");
 
@@ -375,6 +381,22 @@ class CaseApiIT {
 		assertThat(as("province").get("/api/cases/" + id).status()).isEqualTo(200);
 		Response write = as("changchun").post("/api/cases", ablation(operator, nextRecordNo()));
 		assertThat(write.status()).isEqualTo(403);
+	}
+
+	@Test
+	void physiciansReadOnlyTheCasesTheyOperated() {
+		Api clerk = as("ccszx-clerk");
+		String wang = personId(clerk, "王淑华");
+		String zhao = personId(clerk, "赵雨桐");
+		String own = created(clerk.post("/api/cases", ablation(wang, nextRecordNo())));
+		String other = created(clerk.post("/api/cases", ablation(zhao, nextRecordNo())));
+		Api doctor = as("doctor-wang");
+		Response mine = doctor.get("/api/cases/" + own);
+		assertThat(mine.status()).as(mine.text()).isEqualTo(200);
+		assertThat(mine.body().at("/patient/name").asString()).isEqualTo("张三丰");
+		assertThat(doctor.get("/api/cases/" + other).status()).isEqualTo(403);
+		assertThat(doctor.get("/api/cases").body().get("items").toString()).contains(own).doesNotContain(other);
+		assertThat(doctor.post("/api/cases", ablation(wang, nextRecordNo())).status()).isEqualTo(403);
 	}
 
 	@Test
