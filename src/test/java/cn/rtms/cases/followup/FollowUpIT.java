@@ -108,16 +108,14 @@ class FollowUpIT {
 			.as("points due after the death on the case are cancelled")
 			.containsExactly("P6M", "P1Y", "P2Y", "P3Y", "P5Y");
 
-		FollowUpPage due = as("ccszx-clerk",
-				() -> this.followUps.list(FollowUpStatus.DUE, null, 0, 50));
+		FollowUpPage due = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.DUE, null, 0, 50));
 		assertThat(due.items()).extracting(FollowUpView::caseId, FollowUpView::period)
 			.contains(org.assertj.core.groups.Tuple.tuple(first, "P6M"));
 		assertThat(due.items()).allSatisfy(f -> {
 			assertThat(f.dueDate()).isBetween(TODAY, TODAY.plusDays(30));
 			assertThat(f.medicalRecordNo()).isNotNull();
 		});
-		FollowUpPage overdue = as("ccszx-clerk",
-				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		FollowUpPage overdue = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
 		assertThat(overdue.items()).extracting(FollowUpView::caseId, FollowUpView::period)
 			.contains(org.assertj.core.groups.Tuple.tuple(second, "P1Y"),
 					org.assertj.core.groups.Tuple.tuple(second, "P6M"));
@@ -142,9 +140,12 @@ class FollowUpIT {
 		assertThat(after).filteredOn(f -> f.period().equals("P1Y"))
 			.singleElement()
 			.satisfies(f -> assertThat(f.cancelReason()).contains(death.toString(), "术后6个月随访"));
-		FollowUpPage overdueAfter = as("ccszx-clerk",
-				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
-		assertThat(overdueAfter.items()).extracting(FollowUpView::caseId).doesNotContain(second);
+		FollowUpPage overdueAfter = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		assertThat(overdueAfter.items()).extracting(FollowUpView::caseId, FollowUpView::period)
+			.doesNotContain(org.assertj.core.groups.Tuple.tuple(second, "P6M"),
+					org.assertj.core.groups.Tuple.tuple(second, "P1Y"))
+			.as("points due before the death stay overdue")
+			.contains(org.assertj.core.groups.Tuple.tuple(second, "P1M"));
 		assertThat(overdueAfter.done()).isEqualTo(overdue.done() + 1);
 		assertThat(
 				this.jdbc.sql("select count(*) from audit.entry where action = 'FOLLOW_UP_RECORDED' and entity_id = ?")
@@ -170,15 +171,13 @@ class FollowUpIT {
 		importAs("ccszx-clerk", hospital,
 				List.of(ablation(operator, "FU-AUTH", TODAY.minusYears(1).minusDays(1), null)));
 
-		FollowUpPage city = as("changchun",
-				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		FollowUpPage city = as("changchun", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
 		assertThat(city.overdue()).isPositive();
 		assertThat(city.items()).isNotEmpty().allSatisfy(f -> {
 			assertThat(f.medicalRecordNo()).isNull();
 			assertThat(f.patientPseudonym()).startsWith("P");
 		});
-		FollowUpPage elsewhere = as("meihekou",
-				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
+		FollowUpPage elsewhere = as("meihekou", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
 		assertThat(elsewhere.items()).isEmpty();
 		assertThat(elsewhere.overdue()).isZero();
 		FollowUpPage otherHospital = as("jiangcheng-clerk",
