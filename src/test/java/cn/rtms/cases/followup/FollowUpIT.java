@@ -66,15 +66,15 @@ class FollowUpIT {
 				List.of());
 	}
 
+	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
+	<T> T as(String user, java.util.function.Supplier<T> task) {
+		return this.transactions.execute(status -> this.users.actingAs(user, task));
+	}
+
 	/** Imports in a writable transaction (actingAs itself runs read-only). */
 	ImportResult importAs(String user, UUID institution, List<CaseInput> inputs) {
 		return this.transactions.execute(
 				status -> this.users.actingAs(user, () -> this.cases.importSubmitted(institution, inputs, "IMPORT")));
-	}
-
-	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
-	<T> T as(String user, java.util.function.Supplier<T> task) {
-		return this.transactions.execute(status -> this.users.actingAs(user, task));
 	}
 
 	@Test

@@ -78,6 +78,11 @@ class CaseRegistryFeedIT {
 				List.of());
 	}
 
+	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
+	<T> T as(String user, java.util.function.Supplier<T> task) {
+		return this.transactions.execute(status -> this.users.actingAs(user, task));
+	}
+
 	ImportResult importAs(String user, UUID institution, List<CaseInput> inputs) {
 		return this.transactions.execute(
 				status -> this.users.actingAs(user, () -> this.cases.importSubmitted(institution, inputs, "IMPORT")));
@@ -106,11 +111,6 @@ class CaseRegistryFeedIT {
 	 * of "近5年每年…不少于100例", 40 more reach it. The institution's matrix, cached, follows
 	 * each import.
 	 */
-	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
-	<T> T as(String user, java.util.function.Supplier<T> task) {
-		return this.transactions.execute(status -> this.users.actingAs(user, task));
-	}
-
 	@Test
 	void aPhysiciansCasesAsOperatorDecideTheYearlyCountOfTheExemption() {
 		UUID songjiang = institution("songjiang-clerk");

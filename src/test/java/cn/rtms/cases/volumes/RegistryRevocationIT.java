@@ -98,6 +98,11 @@ class RegistryRevocationIT {
 		return report.clauses().stream().filter(c -> c.ref().equals(ref)).findFirst().orElseThrow();
 	}
 
+	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
+	<T> T as(String user, java.util.function.Supplier<T> task) {
+		return this.transactions.execute(status -> this.users.actingAs(user, task));
+	}
+
 	static List<CaseInput> cases(UUID operator, String prefix, LocalDate from, int count) {
 		List<CaseInput> inputs = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
