@@ -66,15 +66,15 @@ class FollowUpIT {
 				List.of());
 	}
 
+	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
+	<T> T as(String user, java.util.function.Supplier<T> task) {
+		return this.transactions.execute(status -> this.users.actingAs(user, task));
+	}
+
 	/** Imports in a writable transaction (actingAs itself runs read-only). */
 	ImportResult importAs(String user, UUID institution, List<CaseInput> inputs) {
 		return this.transactions.execute(
 				status -> this.users.actingAs(user, () -> this.cases.importSubmitted(institution, inputs, "IMPORT")));
-	}
-
-	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
-	<T> T as(String user, java.util.function.Supplier<T> task) {
-		return this.transactions.execute(status -> this.users.actingAs(user, task));
 	}
 
 	@Test
@@ -142,6 +142,11 @@ class FollowUpIT {
 			.satisfies(f -> assertThat(f.cancelReason()).contains(death.toString(), "术后6个月随访"));
 		FollowUpPage overdueAfter = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 200));
 		assertThat(overdueAfter.items()).extracting(FollowUpView::caseId).doesNotContain(second);
+		assertThat(overdueAfter.items()).extracting(FollowUpView::caseId, FollowUpView::period)
+			.doesNotContain(org.assertj.core.groups.Tuple.tuple(second, "P6M"),
+					org.assertj.core.groups.Tuple.tuple(second, "P1Y"))
+			.as("points due before the death stay overdue")
+			.contains(org.assertj.core.groups.Tuple.tuple(second, "P1M"));
 		assertThat(overdueAfter.done()).isEqualTo(overdue.done() + 1);
 		assertThat(
 				this.jdbc.sql("select count(*) from audit.entry where action = 'FOLLOW_UP_RECORDED' and entity_id = ?")

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded PostgreSQL, with the demo filings (松江 G08 is ACTIVE) and the registry starting
  * 2024-01-01.
  */
-@SpringBootTest(properties = { "rtms.cases.registry-start=2024-01-01", "rtms.demo-data.filings=true" })
+@SpringBootTest(properties = "rtms.cases.registry-start=2024-01-01")
 class CaseRegistryFeedIT {
 
 	static final LocalDate TODAY = TestClock.today();
@@ -71,11 +71,16 @@ class CaseRegistryFeedIT {
 
 	static CaseInput ablation(String technology, UUID operator, String recordNo, LocalDate operation) {
 		return new CaseInput(null, technology, "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
-				new PatientInput("测试患者", "220102198001010012", null, "F", LocalDate.of(1970, 5, 1)),
+				new PatientInput("测试患者", "220102198001010012", null, "M", LocalDate.of(1980, 1, 1)),
 				operation.minusDays(1), operation, operation.plusDays(2), "肿瘤介入科", operator, List.of(), true, List.of(),
 				null, "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 1, "lesionsCompleted", 1, "childPugh", "A",
 						"ecog", 0, "asaClass", "II"),
 				List.of());
+	}
+
+	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
+	<T> T as(String user, java.util.function.Supplier<T> task) {
+		return this.transactions.execute(status -> this.users.actingAs(user, task));
 	}
 
 	ImportResult importAs(String user, UUID institution, List<CaseInput> inputs) {
@@ -106,11 +111,6 @@ class CaseRegistryFeedIT {
 	 * of "近5年每年…不少于100例", 40 more reach it. The institution's matrix, cached, follows
 	 * each import.
 	 */
-	/** Runs as the user in a writable transaction (actingAs alone runs read-only). */
-	<T> T as(String user, java.util.function.Supplier<T> task) {
-		return this.transactions.execute(status -> this.users.actingAs(user, task));
-	}
-
 	@Test
 	void aPhysiciansCasesAsOperatorDecideTheYearlyCountOfTheExemption() {
 		UUID songjiang = institution("songjiang-clerk");
