@@ -103,9 +103,7 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		Locator flag = this.page.getByTestId("case-flag-UNAUTHORIZED");
 		assertThat(flag).containsText("未授权");
 
-		// what was stored: the device as read with the GS kept (else the lot would
-		// swallow
-		// the serial)
+		// what was stored: the device as read
 		String id = this.page.url().substring(this.page.url().lastIndexOf('/') + 1);
 		Response stored = api.get("/api/cases/" + id);
 		assertThat(stored.status()).as(stored.text()).isEqualTo(200);
