@@ -18,9 +18,8 @@ import cn.rtms.cases.CaseField.Option;
 import cn.rtms.cases.domain.CaseFormInvalid;
 import cn.rtms.cases.domain.CaseFormLoader;
 import cn.rtms.cases.domain.CaseFormProblem;
-import cn.rtms.rules.SpecificationManagement;
-import cn.rtms.rules.engine.spec.CodedName;
-import cn.rtms.rules.engine.spec.RequirementSpec;
+import cn.rtms.rules.SpecOutline;
+import cn.rtms.rules.SpecOutlines;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,31 +55,31 @@ public class CaseForms {
 
 	private final Map<String, CaseForm> forms;
 
-	private final SpecificationManagement specs;
+	private final SpecOutlines specs;
 
 	@Autowired
-	CaseForms(SpecificationManagement specs) {
+	CaseForms(SpecOutlines specs) {
 		this(specs, sources());
 	}
 
-	CaseForms(SpecificationManagement specs, Map<String, String> sources) {
+	CaseForms(SpecOutlines specs, Map<String, String> sources) {
 		this.specs = specs;
 		List<CaseForm> loaded = new CaseFormLoader().loadAll(sources);
 		List<CaseFormProblem> problems = new ArrayList<>();
 		Set<String> formKeys = loaded.stream().map(CaseForm::key).collect(Collectors.toSet());
-		for (RequirementSpec spec : specs.all()) {
+		for (SpecOutline spec : specs.all()) {
 			if (!formKeys.contains(spec.key())) {
 				problems.add(new CaseFormProblem(spec.key() + ".yaml", "$", "管理规范 " + spec.key() + " 没有对应的病例表单"));
 			}
 		}
 		for (CaseForm form : loaded) {
-			Optional<RequirementSpec> spec = specs.all().stream().filter(s -> s.key().equals(form.key())).findFirst();
+			Optional<SpecOutline> spec = specs.all().stream().filter(s -> s.key().equals(form.key())).findFirst();
 			if (spec.isEmpty()) {
 				problems.add(new CaseFormProblem(form.key() + ".yaml", "$", "没有与病例表单 " + form.key() + " 对应的管理规范版本"));
 				continue;
 			}
-			problems.addAll(CaseFormLoader.checkAgainstSpec(form, codes(spec.get().subTechniques()),
-					codes(spec.get().routes())));
+			problems.addAll(CaseFormLoader.checkAgainstSpec(form, spec.get().subTechniques().keySet(),
+					spec.get().routes().keySet()));
 		}
 		if (!problems.isEmpty()) {
 			throw new CaseFormInvalid(problems);
@@ -160,18 +159,18 @@ public class CaseForms {
 	 * {@link #forTechnology})
 	 * @throws UnknownCaseForm when the technology has no edition
 	 */
-	RequirementSpec spec(String technology, LocalDate day, @Nullable String regionCode) {
-		Optional<RequirementSpec> inForce = this.specs.inForce(technology, day, regionCode);
+	SpecOutline spec(String technology, LocalDate day, @Nullable String regionCode) {
+		Optional<SpecOutline> inForce = this.specs.inForce(technology, day, regionCode);
 		if (inForce.isPresent()) {
 			return inForce.get();
 		}
-		List<RequirementSpec> editions = this.specs.editions(technology);
+		List<SpecOutline> editions = this.specs.editions(technology);
 		if (editions.isEmpty()) {
 			throw new UnknownCaseForm(technology);
 		}
 		return editions.stream()
 			.filter(s -> !s.effectiveFrom().isAfter(day))
-			.max(Comparator.comparing(RequirementSpec::effectiveFrom))
+			.max(Comparator.comparing(SpecOutline::effectiveFrom))
 			.orElse(editions.get(0));
 	}
 
@@ -211,7 +210,7 @@ public class CaseForms {
 	public record CodeName(String code, String name, @Nullable String subTechnique) {
 	}
 
-	static List<CaseField> commonFields(RequirementSpec spec) {
+	static List<CaseField> commonFields(SpecOutline spec) {
 		List<CaseField> fields = new ArrayList<>();
 		fields.add(text("medicalRecordNo", "病案号", 40, true, "病案"));
 		fields.add(text("inpatientNo", "住院号", 40, false, "病案"));
@@ -221,12 +220,16 @@ public class CaseForms {
 		fields.add(text("patientPhone", "联系电话", 20, false, "患者"));
 		fields.add(choice("patientSex", "性别", SEXES, true, "患者"));
 		fields.add(simple("patientBirthDate", "出生日期", FieldType.DATE, false, "患者"));
-		List<Option> subs = spec.subTechniques().stream().map(s -> new Option(s.code(), s.name())).toList();
+		List<Option> subs = spec.subTechniques()
+			.entrySet()
+			.stream()
+			.map(s -> new Option(s.getKey(), s.getValue()))
+			.toList();
 		if (!subs.isEmpty()) {
 			fields.add(new CaseField("subTechnique", "子技术", FieldType.CHOICE, true, null, null, null, null, subs, null,
 					null, null, "手术"));
 		}
-		List<Option> routes = spec.routes().stream().map(s -> new Option(s.code(), s.name())).toList();
+		List<Option> routes = spec.routes().entrySet().stream().map(s -> new Option(s.getKey(), s.getValue())).toList();
 		if (!routes.isEmpty()) {
 			fields.add(new CaseField("route", "治疗途径", FieldType.CHOICE, false, null, null, null, null, routes, null,
 					null, null, "手术"));
@@ -266,10 +269,6 @@ public class CaseForms {
 		return new CaseField(key, label, FieldType.CHOICE, required, null, null, null, null,
 				options.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList(), null, null, null,
 				group);
-	}
-
-	private static Set<String> codes(List<CodedName> names) {
-		return names.stream().map(CodedName::code).collect(Collectors.toSet());
 	}
 
 	private static Map<String, String> orderedMap(String... pairs) {

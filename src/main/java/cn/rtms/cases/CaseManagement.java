@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.audit.EditHistory;
@@ -31,7 +30,6 @@ import cn.rtms.cases.domain.CaseRules.Outcome;
 import cn.rtms.cases.domain.CaseRules.Staff;
 import cn.rtms.cases.domain.CaseStatus;
 import cn.rtms.cases.domain.IdNumbers;
-import cn.rtms.devices.DeviceBarcodes;
 import cn.rtms.devices.DeviceIdentification;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
@@ -42,12 +40,12 @@ import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails;
 import cn.rtms.personnel.PersonnelManagement;
 import cn.rtms.personnel.StaffRole;
-import cn.rtms.rules.engine.spec.CodedName;
-import cn.rtms.rules.engine.spec.ProcedureCode;
-import cn.rtms.rules.engine.spec.RequirementSpec;
+import cn.rtms.rules.SpecOutline;
 import cn.rtms.web.ProblemException;
 import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -100,9 +98,12 @@ public class CaseManagement {
 
 	private final Clock clock;
 
+	private final JsonMapper json;
+
 	CaseManagement(CaseReports reports, CaseForms forms, PracticeRights rights, PatientData patients,
 			PersonnelManagement people, InstitutionManagement institutions, AccessPolicy access, AuditTrail audit,
-			EditHistory history, ApplicationEventPublisher events, Clock clock) {
+			EditHistory history, ApplicationEventPublisher events, Clock clock, JsonMapper json) {
+		this.json = json;
 		this.reports = reports;
 		this.forms = forms;
 		this.rights = rights;
@@ -375,10 +376,9 @@ public class CaseManagement {
 	public DeviceView readDevice(String scanned) {
 		this.access.requireRole(READERS);
 		LocalDate today = LocalDate.now(this.clock);
-		DeviceIdentification reading = DeviceBarcodes.read(scanned, today);
-		return new DeviceView(reading.scanned(), reading.format().name(), reading.gtin(), reading.lot(),
-				reading.serial(), reading.expiryDate(), reading.productionDate(), null, null, true, 1,
-				reading.expiredOn(today));
+		DeviceIdentification reading = CaseRules.readBarcode(scanned, today);
+		return new DeviceView(scanned, reading.format().name(), reading.gtin(), reading.lot(), reading.serial(),
+				reading.expiryDate(), reading.productionDate(), null, null, true, 1, reading.expiredOn(today));
 	}
 
 	/**
@@ -475,7 +475,7 @@ public class CaseManagement {
 	}
 
 	/** What the checks found about one case. */
-	private record Evaluation(CaseForm form, RequirementSpec spec, String regionCode, Outcome outcome,
+	private record Evaluation(CaseForm form, SpecOutline spec, String regionCode, Outcome outcome,
 			List<CaseProblem> errors, Optional<UUID> duplicate, Map<Integer, DeviceUse> reuses,
 			List<PracticeFinding> findings) {
 
@@ -513,7 +513,7 @@ public class CaseManagement {
 	private Evaluation evaluateWith(CaseInput input, UUID institutionId, String regionCode, boolean complete,
 			Map<UUID, Staff> staff, LocalDate today) {
 		LocalDate day = (input.operationDate() != null) ? input.operationDate() : today;
-		RequirementSpec spec;
+		SpecOutline spec;
 		try {
 			spec = this.forms.spec(input.technology(), day, regionCode);
 		}
@@ -522,7 +522,7 @@ public class CaseManagement {
 					"没有技术 “" + input.technology() + "” 的管理规范和病例表单")), List.of(), List.of()));
 		}
 		CaseForm form = this.forms.get(spec.key());
-		CaseRules.Context context = new CaseRules.Context(form, codes(spec.subTechniques()), codes(spec.routes()),
+		CaseRules.Context context = new CaseRules.Context(form, spec.subTechniques().keySet(), spec.routes().keySet(),
 				CaseForms.DISCHARGE_STATUSES.keySet(), staff, today, complete);
 		Outcome outcome = CaseRules.check(input, context);
 		List<PracticeFinding> findings = (input.operationDate() == null) ? List.of() : this.rights.check(institutionId,
@@ -588,8 +588,11 @@ public class CaseManagement {
 		for (int i = 0; i < readings.size(); i++) {
 			DeviceIdentification reading = readings.get(i);
 			if (reading != null && operation != null && reading.expiredOn(operation)) {
-				flags.add(new CaseFlag(CaseFlag.DEVICE_EXPIRED, "第 " + (i + 1) + " 个器械（" + reading.scanned() + "）有效期至 "
-						+ reading.expiryDate() + "，手术日期 " + operation + " 已过期（使用过期器械）", true));
+				flags.add(
+						new CaseFlag(
+								CaseFlag.DEVICE_EXPIRED, "第 " + (i + 1) + " 个器械（" + input.devices().get(i).scanned()
+										+ "）有效期至 " + reading.expiryDate() + "，手术日期 " + operation + " 已过期（使用过期器械）",
+								true));
 			}
 		}
 		Map<String, String> listed = specCodes(evaluation.spec());
@@ -603,9 +606,9 @@ public class CaseManagement {
 		return List.copyOf(flags);
 	}
 
-	private static Map<String, String> specCodes(RequirementSpec spec) {
+	private static Map<String, String> specCodes(SpecOutline spec) {
 		Map<String, String> codes = new LinkedHashMap<>();
-		for (ProcedureCode code : spec.procedureCodes()) {
+		for (SpecOutline.Code code : spec.procedureCodes()) {
 			codes.put(CaseRules.normalizeProcedureCode(code.code()), code.name());
 		}
 		return codes;
@@ -631,7 +634,7 @@ public class CaseManagement {
 				continue;
 			}
 			DeviceInput device = input.devices().get(i);
-			devices.add(new DeviceRow(i, reading.scanned(), reading.format().name(), reading.gtin(),
+			devices.add(new DeviceRow(i, device.scanned(), reading.format().name(), reading.gtin(),
 					cut(reading.lot(), 20), cut(reading.serial(), 20), reading.expiryDate(), reading.productionDate(),
 					blankToNull(device.registrationNo()), blankToNull(device.name()),
 					!Boolean.FALSE.equals(device.singleUse()), (device.quantity() == null) ? 1 : device.quantity()));
@@ -650,9 +653,19 @@ public class CaseManagement {
 					.stream()
 					.map(c -> new Complication(c.name().strip(), c.onsetDate(), blankToNull(c.grade())))
 					.toList(),
-				input.deathDate(), blankToNull(input.dischargeStatus()), evaluation.outcome().fields(),
+				input.deathDate(), blankToNull(input.dischargeStatus()), asStored(evaluation.outcome().fields()),
 				confirmedWarnings, flags, source, createdAt, createdBy, updatedAt, submittedAt, submittedBy,
 				List.copyOf(devices));
+	}
+
+	/**
+	 * Form values as they come back from the database (JSON numbers as Integer or
+	 * Double).
+	 */
+	private Map<String, Object> asStored(Map<String, Object> fields) {
+		return this.json.readValue(this.json.writeValueAsString(fields),
+				new TypeReference<LinkedHashMap<String, Object>>() {
+				});
 	}
 
 	private void insert(CaseRecord record, CaseInput input) {
@@ -862,10 +875,6 @@ public class CaseManagement {
 			was.put("flags", before.flags().stream().map(CaseFlag::code).toList());
 			is.put("flags", after.flags().stream().map(CaseFlag::code).toList());
 		}
-	}
-
-	private static Set<String> codes(List<CodedName> names) {
-		return names.stream().map(CodedName::code).collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -49,6 +49,8 @@ public final class CaseRules {
 
 	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");
 
+	private static final Pattern GS_TEXT = Pattern.compile("<GS>|\\{GS\\}", Pattern.CASE_INSENSITIVE);
+
 	private static final Set<String> GRADES = Set.of("I", "II", "III", "IV", "V");
 
 	private CaseRules() {
@@ -101,6 +103,19 @@ public final class CaseRules {
 	 */
 	public static Outcome check(CaseInput input, Context context) {
 		return new Checker(input, context).run();
+	}
+
+	/**
+	 * Reads a device barcode as sent over JSON. The API refuses control characters in
+	 * text, so the GS separator (U+001D, FNC1) of a GS1 element string is sent as the
+	 * text {@code <GS>} (or {@code {GS}}); it is turned back before reading.
+	 * @param scanned what the scanner typed, GS written as {@code <GS>}
+	 * @param today the platform clock's today
+	 * @return the reading
+	 * @throws InvalidBarcode when it is a broken GS1 string
+	 */
+	public static DeviceIdentification readBarcode(String scanned, LocalDate today) {
+		return DeviceBarcodes.read(GS_TEXT.matcher(scanned).replaceAll("\u001D"), today);
 	}
 
 	/**
@@ -340,11 +355,12 @@ public final class CaseRules {
 				Object raw = this.input.fields().get(field.key());
 				String path = "fields." + field.key();
 				Object value = value(field, raw, path);
+				boolean given = raw != null && !(raw instanceof String s && s.isBlank());
 				if (value != null) {
 					values.put(field.key(), value);
 					warn(field, value, path);
 				}
-				else if (complete() && requiredNow(field, values)) {
+				else if (!given && complete() && requiredNow(field, values)) {
 					error(path, "REQUIRED", field.label() + "不能为空"
 							+ ((field.requiredWhen() != null) ? "（" + conditionText(field) + "时必填）" : ""));
 				}
@@ -437,8 +453,9 @@ public final class CaseRules {
 								+ range(field) + ((field.unit() != null) ? " " + field.unit() : ""));
 						return null;
 					}
+					BigDecimal plain = number.stripTrailingZeros();
 					return (field.type() == FieldType.INTEGER) ? (Object) number.longValueExact()
-							: number.stripTrailingZeros();
+							: ((plain.scale() < 0) ? plain.setScale(0) : plain);
 				}
 				case DATE -> {
 					try {
@@ -520,7 +537,7 @@ public final class CaseRules {
 				}
 				DeviceIdentification reading;
 				try {
-					reading = DeviceBarcodes.read(device.scanned(), this.context.today());
+					reading = readBarcode(device.scanned(), this.context.today());
 				}
 				catch (InvalidBarcode ex) {
 					error(path + ".scanned", "INVALID_BARCODE", String.valueOf(ex.getMessage()));

@@ -1,0 +1,436 @@
+package cn.rtms.cases;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.rtms.support.Api;
+import cn.rtms.support.Api.Response;
+import cn.rtms.support.TestClock;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The case registry over HTTP with the demo users, demo institutions and the demo filings
+ * (吉林省松江肿瘤医院 holds an active G08 filing from today; 长春市中心医院's G08 filing was returned, so
+ * its G08 cases are 未备案开展).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rtms.demo-data.filings=true")
+class CaseApiIT {
+
+	static final LocalDate TODAY = TestClock.today();
+
+	/** GS1's example GTIN with lot, expiring 2030-12-31; the serial (AI 21) follows. */
+	static final String DEVICE = "(01)09506000134352(17)301231(10)LOT7(21)";
+
+	/**
+	 * Valid GB 11643 numbers (check digits computed) and one with a wrong check digit.
+	 */
+	static final String ID_MALE_1965 = "220104196503151230";
+
+	static final String ID_WRONG_CHECK = "220104196503151231";
+
+	@LocalServerPort
+	int port;
+
+	private static int counter;
+
+	Api as(String user) {
+		return Api.as(this.port, user);
+	}
+
+	String personId(Api api, String name) {
+		Response found = api.get("/api/people?q=" + name);
+		assertThat(found.status()).as(found.text()).isEqualTo(200);
+		return found.body().get(0).get("id").asString();
+	}
+
+	static synchronized String nextRecordNo() {
+		return "BA" + (++counter) + "-" + System.nanoTime() % 100000;
+	}
+
+	/** A complete G08 thyroid ablation case. */
+	static Map<String, Object> ablation(String operatorId, String recordNo) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("organ", "THYROID");
+		fields.put("lesionsPlanned", 1);
+		fields.put("lesionsCompleted", 1);
+		fields.put("preOpPathology", true);
+		fields.put("thyroidLargestDiameterMm", 18.5);
+		fields.put("ecog", 0);
+		fields.put("asaClass", "II");
+		Map<String, Object> patient = new LinkedHashMap<>();
+		patient.put("name", "张三丰");
+		patient.put("idNumber", ID_MALE_1965);
+		patient.put("phone", "13812345678");
+		patient.put("sex", "M");
+		patient.put("birthDate", "1965-03-15");
+		Map<String, Object> c = new LinkedHashMap<>();
+		c.put("technology", "G08");
+		c.put("subTechnique", "RFA");
+		c.put("route", "PERCUTANEOUS");
+		c.put("procedureCodes", List.of("06.3100x001"));
+		c.put("medicalRecordNo", recordNo);
+		c.put("inpatientNo", "ZY" + recordNo);
+		c.put("patient", patient);
+		c.put("admissionDate", TODAY.minusDays(2).toString());
+		c.put("operationDate", TODAY.toString());
+		c.put("department", "超声介入科");
+		c.put("operatorId", operatorId);
+		c.put("informedConsent", true);
+		c.put("dischargeStatus", "ORDERED");
+		c.put("fields", fields);
+		c.put("devices", List.of());
+		return c;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> fields(Map<String, Object> c) {
+		return (Map<String, Object>) c.get("fields");
+	}
+
+	static String created(Response response) {
+		assertThat(response.status()).as(response.text()).isEqualTo(201);
+		assertThat(response.body().get("status").asString()).isEqualTo("DRAFT");
+		return response.body().get("id").asString();
+	}
+
+	static List<String> flags(JsonNode view) {
+		List<String> codes = new ArrayList<>();
+		view.get("flags").forEach(f -> codes.add(f.get("code").asString()));
+		return codes;
+	}
+
+	@Test
+	void servesTheFormOfEachTechnologyWithCommonFieldsAndCodeList() {
+		Api clerk = as("songjiang-clerk");
+		Response all = clerk.get("/api/case-forms");
+		assertThat(all.status()).as(all.text()).isEqualTo(200);
+		assertThat(all.body().size()).isEqualTo(10);
+		Response g08 = clerk.get("/api/case-forms/G08?date=" + TODAY);
+		assertThat(g08.status()).as(g08.text()).isEqualTo(200);
+		assertThat(g08.body().at("/form/key").asString()).isEqualTo("G08-2023");
+		assertThat(g08.body().get("procedureCodes").size()).isEqualTo(41);
+		assertThat(g08.body().get("subTechniques").toString()).contains("RFA", "射频消融");
+		assertThat(g08.body().get("commonFields").toString()).contains("medicalRecordNo", "operator", "PERSON");
+		assertThat(clerk.get("/api/case-forms/G08?date=2022-06-01").body().at("/form/key").asString())
+			.isEqualTo("G08-2022");
+		assertThat(clerk.get("/api/case-forms/S04?date=2020-01-01").body().at("/form/key").asString())
+			.isEqualTo("S04-2017");
+		Response unknown = clerk.get("/api/case-forms/X99");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.body().get("code").asString()).isEqualTo("UNKNOWN_CASE_FORM");
+	}
+
+	@Test
+	void submitFlagsUnauthorizedOperatorNoConsentNoPathologyExpiredDeviceAndCodeOutsideTheList() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		Map<String, Object> c = ablation(operator, nextRecordNo());
+		c.put("informedConsent", false);
+		c.put("procedureCodes", List.of("06.3100x001", "99. 2900"));
+		fields(c).put("preOpPathology", false);
+		fields(c).put("lesionsPlanned", 0);
+		fields(c).put("lesionsCompleted", 0);
+		c.put("devices", List.of(Map.of("scanned", "(01)09506000134352(17)200101(10)OLD1(21)EXP1", "name", "射频消融针")));
+		String id = created(clerk.post("/api/cases", c));
+		JsonNode draft = clerk.get("/api/cases/" + id).body();
+		assertThat(draft.get("flags").size()).isZero();
+		assertThat(draft.at("/patient/name").asString()).isEqualTo("张三丰");
+		assertThat(draft.at("/patient/idNumberMasked").asString()).isEqualTo("220***********1230");
+		assertThat(draft.at("/patient/phoneMasked").asString()).isEqualTo("138****5678");
+		assertThat(draft.at("/devices/0/expired").asBoolean()).isTrue();
+		assertThat(draft.get("procedureCodes").toString()).contains("99.2900");
+
+		Response unconfirmed = clerk.post("/api/cases/" + id + "/submit", Map.of("version", 0));
+		assertThat(unconfirmed.status()).as(unconfirmed.text()).isEqualTo(422);
+		assertThat(unconfirmed.body().get("code").asString()).isEqualTo("CASE_WARNINGS_UNCONFIRMED");
+		assertThat(unconfirmed.body().get("warnings").toString()).contains("ZERO_LESIONS");
+
+		Response submitted = clerk.post("/api/cases/" + id + "/submit",
+				Map.of("version", 0, "confirmedWarnings", List.of("ZERO_LESIONS")));
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		JsonNode view = submitted.body();
+		assertThat(view.get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(flags(view)).containsExactlyInAnyOrder("UNAUTHORIZED", "NO_CONSENT", "NO_PREOP_PATHOLOGY",
+				"DEVICE_EXPIRED", "CODE_NOT_IN_SPEC");
+		assertThat(view.get("flags").toString()).contains("未授权", "99.2900");
+		assertThat(view.get("confirmedWarnings").toString()).contains("ZERO_LESIONS");
+
+		JsonNode list = clerk.get("/api/cases?flag=NO_PREOP_PATHOLOGY").body();
+		assertThat(list.get("items").toString()).contains(id, "张**");
+
+		Response again = clerk.post("/api/cases/" + id + "/submit", Map.of("version", 1));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.body().get("code").asString()).isEqualTo("CASE_NOT_EDITABLE");
+
+		Response trail = as("admin").get("/api/audit?entityType=CaseReport&entityId=" + id);
+		assertThat(trail.text()).contains("CASE_CREATED", "CASE_SUBMITTED").doesNotContain("张三丰", ID_MALE_1965);
+	}
+
+	@Test
+	void pendingFilingUnfiledInstitutionAndOperatorOutsideTheScopeOfTheGrant() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String liu = personId(clerk, "刘建国");
+		Response applied = clerk.post("/api/authorizations",
+				Map.of("personId", liu, "technology", "G08", "subTechniques", List.of("RFA"), "validFrom",
+						TODAY.toString(), "validUntil", TODAY.plusYears(2).toString()));
+		assertThat(applied.status()).as(applied.text()).isEqualTo(201);
+		Response granted = admin.post("/api/authorizations/" + applied.body().get("id").asString() + "/grant",
+				Map.of("version", 0));
+		assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+
+		Map<String, Object> covered = ablation(liu, nextRecordNo());
+		String coveredId = created(clerk.post("/api/cases", covered));
+		JsonNode first = clerk.post("/api/cases/" + coveredId + "/submit", Map.of("version", 0)).body();
+		assertThat(flags(first)).as("返回补充的备案在首例后按时提交：仅提示").containsExactly("FILING_PENDING");
+		assertThat(first.get("flags").get(0).get("blocking").asBoolean()).isFalse();
+
+		Map<String, Object> outside = ablation(liu, nextRecordNo());
+		outside.put("subTechnique", "MWA");
+		outside.put("procedureCodes", List.of("06.3100x002"));
+		String outsideId = created(clerk.post("/api/cases", outside));
+		JsonNode second = clerk.post("/api/cases/" + outsideId + "/submit", Map.of("version", 0)).body();
+		assertThat(flags(second)).containsExactlyInAnyOrder("FILING_PENDING", "OUT_OF_SCOPE");
+		assertThat(second.get("flags").toString()).contains("超范围");
+
+		Response check = clerk.post("/api/cases/check", Map.of("case", ablation(liu, nextRecordNo())));
+		assertThat(check.status()).as(check.text()).isEqualTo(200);
+		assertThat(check.body().get("errors").size()).isZero();
+		assertThat(check.body().get("findings").toString()).contains("FILING_PENDING");
+
+		Api jiangcheng = as("jiangcheng-clerk");
+		String wu = personId(jiangcheng, "吴国庆");
+		String draftFiled = created(jiangcheng.post("/api/cases", ablation(wu, nextRecordNo())));
+		JsonNode unfiled = jiangcheng.post("/api/cases/" + draftFiled + "/submit", Map.of("version", 0)).body();
+		assertThat(flags(unfiled)).as("备案只是草稿：未备案开展").containsExactlyInAnyOrder("UNFILED", "UNAUTHORIZED");
+		assertThat(unfiled.get("flags").toString()).contains("未备案开展");
+	}
+
+	@Test
+	void refusesWrongValuesOnSaveAndMissingOnesOnSubmit() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		String nurse = personId(clerk, "宋佳");
+		String foreign = personId(as("ccszx-clerk"), "王淑华");
+		Map<String, Object> wrong = ablation(operator, nextRecordNo());
+		wrong.put("admissionDate", TODAY.plusDays(1).toString());
+		wrong.put("dischargeDate", TODAY.minusDays(5).toString());
+		wrong.put("assistantIds", List.of(foreign));
+		wrong.put("deathDate", TODAY.minusDays(9).toString());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> patient = (Map<String, Object>) wrong.get("patient");
+		patient.put("idNumber", ID_WRONG_CHECK);
+		fields(wrong).put("ecog", 7);
+		fields(wrong).put("organ", "HEART");
+		fields(wrong).put("colour", "red");
+		wrong.put("complications",
+				List.of(Map.of("name", "出血", "onsetDate", TODAY.minusDays(1).toString(), "grade", "VI")));
+		Response refused = clerk.post("/api/cases", wrong);
+		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+		assertThat(refused.body().get("code").asString()).isEqualTo("CASE_INVALID");
+		assertThat(codes(refused.body().get("errors"))).contains("admissionDate FUTURE_DATE",
+				"operationDate DATE_ORDER", "dischargeDate DATE_ORDER", "deathDate DATE_ORDER",
+				"assistantIds[0] NOT_OF_INSTITUTION", "patient.idNumber INVALID_ID_NUMBER", "fields.ecog OUT_OF_RANGE",
+				"fields.organ INVALID_CHOICE", "fields.colour UNKNOWN_FIELD", "complications[0].grade INVALID_CHOICE",
+				"complications[0].onsetDate DATE_ORDER");
+		assertThat(refused.body().get("errors").toString()).contains("末位应为 0");
+
+		Map<String, Object> nurseOperates = ablation(nurse, nextRecordNo());
+		Response notPhysician = clerk.post("/api/cases", nurseOperates);
+		assertThat(notPhysician.status()).isEqualTo(422);
+		assertThat(notPhysician.body().get("errors").toString()).contains("NOT_A_PHYSICIAN");
+
+		Map<String, Object> incomplete = new LinkedHashMap<>();
+		incomplete.put("technology", "G08");
+		incomplete.put("medicalRecordNo", nextRecordNo());
+		incomplete.put("fields", Map.of("organ", "THYROID"));
+		String id = created(clerk.post("/api/cases", incomplete));
+		Response missing = clerk.post("/api/cases/" + id + "/submit", Map.of("version", 0));
+		assertThat(missing.status()).as(missing.text()).isEqualTo(422);
+		assertThat(codes(missing.body().get("errors")))
+			.contains("patient.name REQUIRED", "patient.sex REQUIRED", "subTechnique REQUIRED",
+					"admissionDate REQUIRED", "operationDate REQUIRED", "department REQUIRED", "operatorId REQUIRED",
+					"informedConsent REQUIRED", "fields.ecog REQUIRED", "fields.asaClass REQUIRED",
+					"fields.preOpPathology REQUIRED", "fields.thyroidLargestDiameterMm REQUIRED")
+			.doesNotContain("fields.childPugh REQUIRED", "fields.ptaPercent REQUIRED");
+		assertThat(missing.body().get("errors").toString()).contains("器官）为甲状腺时必填");
+
+		Map<String, Object> longStay = ablation(operator, nextRecordNo());
+		longStay.put("admissionDate", TODAY.minusDays(70).toString());
+		longStay.put("operationDate", TODAY.minusDays(69).toString());
+		longStay.put("dischargeDate", TODAY.toString());
+		String longId = created(clerk.post("/api/cases", longStay));
+		Response warned = clerk.post("/api/cases/" + longId + "/submit", Map.of("version", 0));
+		assertThat(warned.status()).isEqualTo(422);
+		assertThat(warned.body().get("warnings").toString()).contains("LONG_STAY", "住院 70 天");
+	}
+
+	static boolean absent(JsonNode node) {
+		return node.isMissingNode() || node.isNull();
+	}
+
+	static List<String> codes(JsonNode errors) {
+		List<String> codes = new ArrayList<>();
+		errors.forEach(e -> codes.add(e.get("field").asString() + " " + e.get("code").asString()));
+		return codes;
+	}
+
+	@Test
+	void rejectsDuplicatesNamingTheExistingCase() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		String recordNo = nextRecordNo();
+		String id = created(clerk.post("/api/cases", ablation(operator, recordNo)));
+		Response duplicate = clerk.post("/api/cases", ablation(operator, recordNo));
+		assertThat(duplicate.status()).as(duplicate.text()).isEqualTo(409);
+		assertThat(duplicate.body().get("code").asString()).isEqualTo("DUPLICATE_CASE");
+		assertThat(duplicate.body().get("existingId").asString()).isEqualTo(id);
+		assertThat(duplicate.body().get("detail").asString()).contains(recordNo, id);
+		Response check = clerk.post("/api/cases/check", Map.of("case", ablation(operator, recordNo)));
+		assertThat(codes(check.body().get("errors"))).contains("medicalRecordNo DUPLICATE_CASE");
+	}
+
+	@Test
+	void amendsSubmittedCasesOnlyWithAReasonKeepingBeforeAndAfter() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		Map<String, Object> c = ablation(operator, nextRecordNo());
+		String id = created(clerk.post("/api/cases", c));
+		Response stale = clerk.post("/api/cases/" + id + "/submit", Map.of("version", 5));
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(stale.body().get("code").asString()).isEqualTo("STALE_EDIT");
+		assertThat(clerk.post("/api/cases/" + id + "/submit", Map.of("version", 0)).status()).isEqualTo(200);
+
+		Response edit = clerk.put("/api/cases/" + id, Map.of("version", 1, "case", c));
+		assertThat(edit.status()).isEqualTo(409);
+		assertThat(edit.body().get("code").asString()).isEqualTo("CASE_NOT_EDITABLE");
+		Response delete = clerk.delete("/api/cases/" + id + "?version=1");
+		assertThat(delete.status()).isEqualTo(409);
+
+		fields(c).put("ptaPercent", 100);
+		fields(c).put("contrastImaging1m", "COMPLETE");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> patient = (Map<String, Object>) c.get("patient");
+		patient.put("name", "张三峰");
+		Response noReason = clerk.post("/api/cases/" + id + "/amendments", Map.of("version", 1, "case", c));
+		assertThat(noReason.status()).isEqualTo(400);
+		Response amended = clerk.post("/api/cases/" + id + "/amendments",
+				Map.of("version", 1, "reason", "术后1个月增强CT复查，补录完全消融率", "case", c));
+		assertThat(amended.status()).as(amended.text()).isEqualTo(200);
+		assertThat(amended.body().get("amendmentCount").asInt()).isEqualTo(1);
+		assertThat(amended.body().at("/fields/ptaPercent").asInt()).isEqualTo(100);
+		JsonNode amendments = clerk.get("/api/cases/" + id + "/amendments").body();
+		assertThat(amendments.size()).isEqualTo(1);
+		assertThat(amendments.get(0).get("reason").asString()).contains("补录完全消融率");
+		assertThat(amendments.get(0).get("before").toString()).contains("fields").doesNotContain("ptaPercent");
+		assertThat(amendments.get(0).get("after").toString()).contains("ptaPercent", "COMPLETE", "新值（加密保存）");
+		assertThat(amendments.get(0).get("before").toString()).contains("patientName", "原值（加密保存）");
+		assertThat(amendments.toString()).doesNotContain("张三丰", "张三峰");
+		assertThat(amended.body().at("/patient/name").asString()).isEqualTo("张三峰");
+		Response trail = as("admin").get("/api/audit?entityType=CaseReport&entityId=" + id);
+		assertThat(trail.text()).contains("CASE_AMENDED", "补录完全消融率");
+
+		Map<String, Object> draft = ablation(operator, nextRecordNo());
+		String draftId = created(clerk.post("/api/cases", draft));
+		Response amendDraft = clerk.post("/api/cases/" + draftId + "/amendments",
+				Map.of("version", 0, "reason", "x", "case", draft));
+		assertThat(amendDraft.status()).isEqualTo(409);
+		draft.put("department", "肿瘤介入科");
+		Response updated = clerk.put("/api/cases/" + draftId, Map.of("version", 0, "case", draft));
+		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+		assertThat(updated.body().get("version").asInt()).isEqualTo(1);
+		assertThat(clerk.delete("/api/cases/" + draftId + "?version=0").status()).isEqualTo(409);
+		assertThat(clerk.delete("/api/cases/" + draftId + "?version=1").status()).isEqualTo(204);
+		assertThat(clerk.get("/api/cases/" + draftId).status()).isEqualTo(404);
+	}
+
+	@Test
+	void otherHospitalsAreRefusedAndAuthoritiesSeeOnlyTheirRegionPseudonymised() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		String id = created(clerk.post("/api/cases", ablation(operator, nextRecordNo())));
+		clerk.post("/api/cases/" + id + "/submit", Map.of("version", 0));
+
+		Response foreign = as("jiangcheng-clerk").get("/api/cases/" + id);
+		assertThat(foreign.status()).isEqualTo(403);
+		assertThat(as("jiangcheng-clerk").get("/api/cases").body().get("items").toString()).doesNotContain(id);
+		assertThat(as("jiangcheng-clerk").put("/api/cases/" + id, Map.of("version", 1, "case", Map.of())).status())
+			.isEqualTo(403);
+
+		Response city = as("changchun").get("/api/cases/" + id);
+		assertThat(city.status()).as(city.text()).isEqualTo(200);
+		assertThat(absent(city.body().at("/patient/name"))).isTrue();
+		assertThat(absent(city.body().at("/patient/idNumberMasked"))).isTrue();
+		assertThat(absent(city.body().at("/patient/phoneMasked"))).isTrue();
+		String pseudonym = city.body().at("/patient/pseudonym").asString();
+		assertThat(pseudonym).matches("P[0-9A-F]{12}");
+		assertThat(city.text()).doesNotContain("张三丰", "1230");
+		JsonNode cityList = as("changchun").get("/api/cases").body();
+		assertThat(cityList.get("items").toString()).contains(id, pseudonym).doesNotContain("张");
+		assertThat(as("meihekou").get("/api/cases/" + id).status()).isEqualTo(403);
+		assertThat(as("meihekou").get("/api/cases").body().get("items").toString()).doesNotContain(id);
+		assertThat(as("province").get("/api/cases/" + id).status()).isEqualTo(200);
+		Response write = as("changchun").post("/api/cases", ablation(operator, nextRecordNo()));
+		assertThat(write.status()).isEqualTo(403);
+	}
+
+	@Test
+	void physiciansReadOnlyTheCasesTheyOperated() {
+		Api clerk = as("ccszx-clerk");
+		String wang = personId(clerk, "王淑华");
+		String zhao = personId(clerk, "赵雨桐");
+		String own = created(clerk.post("/api/cases", ablation(wang, nextRecordNo())));
+		String other = created(clerk.post("/api/cases", ablation(zhao, nextRecordNo())));
+		Api doctor = as("doctor-wang");
+		Response mine = doctor.get("/api/cases/" + own);
+		assertThat(mine.status()).as(mine.text()).isEqualTo(200);
+		assertThat(mine.body().at("/patient/name").asString()).isEqualTo("张三丰");
+		assertThat(doctor.get("/api/cases/" + other).status()).isEqualTo(403);
+		assertThat(doctor.get("/api/cases").body().get("items").toString()).contains(own).doesNotContain(other);
+		assertThat(doctor.post("/api/cases", ablation(wang, nextRecordNo())).status()).isEqualTo(403);
+	}
+
+	@Test
+	void refusesASingleUseDeviceInASecondCaseNamingBothAndReadsScans() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		String serial = "U" + System.nanoTime();
+		Map<String, Object> first = ablation(operator, nextRecordNo());
+		first.put("devices", List.of(Map.of("scanned", DEVICE + serial, "registrationNo", "国械注准20213010001")));
+		String firstId = created(clerk.post("/api/cases", first));
+		Map<String, Object> second = ablation(operator, nextRecordNo());
+		second.put("devices",
+				List.of(Map.of("scanned", "]C1" + "0109506000134352" + "17301231" + "10LOT7<GS>21" + serial)));
+		Response reused = clerk.post("/api/cases", second);
+		assertThat(reused.status()).as(reused.text()).isEqualTo(409);
+		assertThat(reused.body().get("code").asString()).isEqualTo("DEVICE_REUSED");
+		assertThat(reused.body().get("existingCaseId").asString()).isEqualTo(firstId);
+		assertThat(reused.body().get("detail").asString()).contains(firstId, (String) first.get("medicalRecordNo"),
+				(String) second.get("medicalRecordNo"), serial);
+
+		Map<String, Object> reusable = ablation(operator, nextRecordNo());
+		reusable.put("devices", List.of(Map.of("scanned", DEVICE + serial, "singleUse", false)));
+		assertThat(clerk.post("/api/cases", reusable).status()).isEqualTo(201);
+
+		Response read = clerk.post("/api/devices/read", Map.of("scanned", DEVICE + serial));
+		assertThat(read.status()).as(read.text()).isEqualTo(200);
+		assertThat(read.body().get("gtin").asString()).isEqualTo("09506000134352");
+		assertThat(read.body().get("serial").asString()).isEqualTo(serial);
+		assertThat(read.body().get("expiryDate").asString()).isEqualTo("2030-12-31");
+		assertThat(read.body().get("expired").asBoolean()).isFalse();
+		Response broken = clerk.post("/api/devices/read", Map.of("scanned", "(01)09506000134353"));
+		assertThat(broken.status()).isEqualTo(400);
+		assertThat(broken.body().get("code").asString()).isEqualTo("INVALID_BARCODE");
+		assertThat(broken.body().get("detail").asString()).contains("校验");
+	}
+
+}

@@ -1,0 +1,182 @@
+package cn.rtms.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.rtms.identity.AccessDenied;
+import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.UserManagement;
+import cn.rtms.personnel.PersonnelManagement;
+import cn.rtms.support.TestClock;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * CaseManagement on the embedded PostgreSQL without HTTP: the batch import for the
+ * importer, the check without saving, and what is stored of the patient.
+ */
+@SpringBootTest
+@RecordApplicationEvents
+class CaseManagementIT {
+
+	static final LocalDate TODAY = TestClock.today();
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	PersonnelManagement people;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Value("${rtms.cases.patient-key-file}")
+	String keyFile;
+
+	/** Acts as a demo user inside a writable transaction (as the demo loaders do). */
+	<T> T as(String username, java.util.function.Supplier<T> task) {
+		return this.transactions.execute(status -> this.users.actingAs(username, task));
+	}
+
+	UUID institution(String username) {
+		return as(username, () -> this.identity.currentUser().institutionId());
+	}
+
+	UUID person(UUID institutionId, String name) {
+		return this.people.atInstitution(institutionId)
+			.stream()
+			.filter(p -> p.name().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	static CaseInput ablation(UUID operator, String recordNo, LocalDate operation, String name) {
+		return new CaseInput(null, "G08", "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
+				new PatientInput(name, "220102198001010012", "13900001111", "M", LocalDate.of(1980, 1, 1)),
+				operation.minusDays(1), operation, operation.plusDays(1), "肿瘤介入科", operator, List.of(), true, List.of(),
+				null, "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 2, "lesionsCompleted", 2, "childPugh", "A",
+						"ecog", 1, "asaClass", "II"),
+				List.of());
+	}
+
+	@Test
+	void importsAndSubmitsInOneBatchSkippingDuplicatesWithFlagsAndEvents() {
+		UUID songjiang = institution("songjiang-clerk");
+		UUID gao = person(songjiang, "高志远");
+		LocalDate day = TODAY.minusDays(30);
+		CaseView existing = as("songjiang-clerk", () -> this.cases.create(ablation(gao, "IMP-0", day, "王一")));
+		ImportResult result = as("songjiang-clerk",
+				() -> this.transactions.execute(status -> this.cases.importSubmitted(songjiang,
+						List.of(ablation(gao, "IMP-1", day, "王二"), ablation(gao, "IMP-0", day, "王一"),
+								ablation(gao, "IMP-2", day.minusDays(1), "王三"), ablation(gao, "IMP-1", day, "王二")),
+						"IMPORT")));
+		assertThat(result.inserted()).isEqualTo(2);
+		assertThat(result.duplicates()).isEqualTo(2);
+		assertThat(result.ids()).hasSize(2).doesNotContain(existing.id());
+		CaseView imported = as("songjiang-clerk", () -> this.cases.get(result.ids().get(0)));
+		assertThat(imported.status()).isEqualTo(CaseView.SUBMITTED);
+		assertThat(imported.medicalRecordNo()).isEqualTo("IMP-1");
+		assertThat(imported.flags()).extracting(CaseFlag::code).containsExactlyInAnyOrder("UNFILED", "UNAUTHORIZED");
+		assertThat(imported.patient().name()).isEqualTo("王二");
+		assertThat(this.events.stream(CaseSubmitted.class).filter(e -> result.ids().contains(e.caseId()))).hasSize(2)
+			.allSatisfy(e -> {
+				assertThat(e.institutionId()).isEqualTo(songjiang);
+				assertThat(e.operatorId()).isEqualTo(gao);
+				assertThat(e.technology()).isEqualTo("G08");
+			});
+		assertThat(this.jdbc.sql("select count(*) from audit.entry where action = 'CASES_IMPORTED' and entity_id = ?")
+			.param(songjiang.toString())
+			.query(Integer.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void anotherHospitalCannotImportOrCheckForSongjiang() {
+		UUID songjiang = institution("songjiang-clerk");
+		UUID gao = person(songjiang, "高志远");
+		assertThatExceptionOfType(AccessDenied.class).isThrownBy(() -> as("jiangcheng-clerk",
+				() -> this.cases.importSubmitted(songjiang, List.of(ablation(gao, "X-1", TODAY, "李")), "IMPORT")));
+		assertThatExceptionOfType(AccessDenied.class).isThrownBy(() -> as("jiangcheng-clerk",
+				() -> this.cases.check(ablation(gao, "X-1", TODAY, "李"), songjiang, Set.of())));
+	}
+
+	@Test
+	void checkReportsErrorsWarningsAndFindingsWithoutSaving() {
+		UUID songjiang = institution("songjiang-clerk");
+		UUID gao = person(songjiang, "高志远");
+		CaseInput input = ablation(gao, "CHK-1", TODAY.minusDays(100), "赵");
+		CaseInput longStay = new CaseInput(null, "G08", "MWA", null, List.of(), "CHK-1", null, input.patient(),
+				TODAY.minusDays(100), TODAY.minusDays(99), TODAY.minusDays(20), "科", gao, List.of(), true, List.of(),
+				null, null, Map.of("organ", "LIVER", "lesionsPlanned", 0, "lesionsCompleted", 0, "childPugh", "A",
+						"ecog", 9, "asaClass", "II"),
+				List.of());
+		CaseCheck check = as("songjiang-clerk", () -> this.cases.check(longStay, songjiang, Set.of("LONG_STAY")));
+		assertThat(check.errors()).extracting(CaseProblem::code).containsExactly("OUT_OF_RANGE");
+		assertThat(check.warnings()).extracting(CaseProblem::code).containsExactly("ZERO_LESIONS");
+		assertThat(check.findings()).extracting(PracticeFinding::code)
+			.containsExactlyInAnyOrder("UNFILED", "UNAUTHORIZED");
+		assertThat(check.submittable()).isFalse();
+		assertThat(this.jdbc.sql("select count(*) from cases.case_report where medical_record_no = 'CHK-1'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void storesPatientDataOnlyEncryptedWithKeyedHashAndPseudonym() {
+		UUID songjiang = institution("songjiang-clerk");
+		UUID gao = person(songjiang, "高志远");
+		CaseView view = as("songjiang-clerk",
+				() -> this.cases.create(ablation(gao, "ENC-1", TODAY.minusDays(3), "欧阳明月")));
+		Map<String, Object> row = this.jdbc
+			.sql("select patient_name_enc, patient_id_no_enc, patient_phone_enc, patient_id_no_hash, patient_pseudonym "
+					+ "from cases.case_report where id = ?")
+			.param(view.id())
+			.query()
+			.singleRow();
+		String stored = new String((byte[]) row.get("patient_name_enc"), StandardCharsets.UTF_8)
+				+ new String((byte[]) row.get("patient_id_no_enc"), StandardCharsets.ISO_8859_1)
+				+ HexFormat.of().formatHex((byte[]) row.get("patient_phone_enc"));
+		assertThat(stored).doesNotContain("欧阳明月", "220102198001010012", "13900001111");
+		assertThat((String) row.get("patient_id_no_hash")).matches("[0-9a-f]{64}");
+		assertThat(row.get("patient_pseudonym")).isEqualTo(view.patient().pseudonym());
+		assertThat(view.patient().idNumberMasked()).isEqualTo("220***********0012");
+		assertThat(this.jdbc
+			.sql("select count(*) from audit.entry where after_state like '%欧阳明月%' "
+					+ "or after_state like '%220102198001010012%'")
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.keyFile).as("测试的患者数据密钥在临时测试目录，不在 var/ 下")
+			.startsWith(Path.of(System.getProperty("java.io.tmpdir"), "rtms-it").toString())
+			.endsWith("patient.key");
+	}
+
+}

@@ -1,0 +1,256 @@
+package cn.rtms.cases.domain;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.rtms.cases.CaseForm;
+import cn.rtms.cases.CaseInput;
+import cn.rtms.cases.CaseProblem;
+import cn.rtms.cases.Complication;
+import cn.rtms.cases.DeviceInput;
+import cn.rtms.cases.PatientInput;
+import cn.rtms.cases.domain.CaseRules.Context;
+import cn.rtms.cases.domain.CaseRules.Outcome;
+import cn.rtms.cases.domain.CaseRules.Staff;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The checks of a case against the G08-2023 form that need no database. */
+class CaseRulesTests {
+
+	static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+	static final UUID SURGEON = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+	static final UUID NURSE = UUID.fromString("00000000-0000-0000-0000-000000000002");
+
+	static final UUID ASSISTANT = UUID.fromString("00000000-0000-0000-0000-000000000003");
+
+	static final UUID STRANGER = UUID.fromString("00000000-0000-0000-0000-000000000009");
+
+	static final CaseForm FORM = load("G08-2023.yaml");
+
+	static CaseForm load(String file) {
+		try {
+			return new CaseFormLoader().load(file,
+					Files.readString(Path.of("src/main/resources/case-forms").resolve(file), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static Context context(boolean complete) {
+		return new Context(FORM, Set.of("RFA", "MWA"), Set.of("PERCUTANEOUS"), Set.of("ORDERED", "DEATH"),
+				Map.of(SURGEON, new Staff(SURGEON, "高志远", true), NURSE, new Staff(NURSE, "宋佳", false), ASSISTANT,
+						new Staff(ASSISTANT, "林雪梅", true)),
+				TODAY, complete);
+	}
+
+	/** A builder of a complete, valid thyroid ablation. */
+	static final class Case {
+
+		String subTechnique = "RFA";
+
+		List<String> codes = new ArrayList<>(List.of("06.3100x001"));
+
+		String recordNo = "BA001";
+
+		PatientInput patient = new PatientInput("张三丰", "220104196503151230", "13812345678", "M",
+				LocalDate.of(1965, 3, 15));
+
+		LocalDate admission = TODAY.minusDays(3);
+
+		LocalDate operation = TODAY.minusDays(2);
+
+		LocalDate discharge = TODAY;
+
+		LocalDate death;
+
+		UUID operator = SURGEON;
+
+		List<UUID> assistants = new ArrayList<>();
+
+		Boolean consent = true;
+
+		List<Complication> complications = new ArrayList<>();
+
+		Map<String, Object> fields = new LinkedHashMap<>(
+				Map.of("organ", "THYROID", "lesionsPlanned", 1, "lesionsCompleted", 1, "preOpPathology", true,
+						"thyroidLargestDiameterMm", 12, "ecog", 0, "asaClass", "II"));
+
+		List<DeviceInput> devices = new ArrayList<>();
+
+		CaseInput input() {
+			return new CaseInput(null, "G08", this.subTechnique, "PERCUTANEOUS", this.codes, this.recordNo, null,
+					this.patient, this.admission, this.operation, this.discharge, "超声科", this.operator, this.assistants,
+					this.consent, this.complications, this.death, "ORDERED", this.fields, this.devices);
+		}
+
+		Outcome check() {
+			return CaseRules.check(input(), context(true));
+		}
+
+		List<String> errors() {
+			return check().errors().stream().map(e -> e.field() + " " + e.code()).toList();
+		}
+
+		List<String> warnings() {
+			return check().warnings().stream().map(CaseProblem::code).toList();
+		}
+
+	}
+
+	@Test
+	void acceptsACompleteCaseAndNormalizesItsValues() {
+		Case c = new Case();
+		c.fields.put("ptaPercent", "99.50");
+		c.fields.put("childPugh", "A级");
+		c.fields.put("localControl", "是");
+		c.codes = List.of("06. 3100X001", "06.3100x001");
+		Outcome outcome = c.check();
+		assertThat(outcome.errors()).isEmpty();
+		assertThat(outcome.warnings()).isEmpty();
+		assertThat(outcome.procedureCodes()).containsExactly("06.3100x001");
+		assertThat(outcome.fields()).containsEntry("ecog", 0L)
+			.containsEntry("ptaPercent", new java.math.BigDecimal("99.5"))
+			.containsEntry("childPugh", "A")
+			.containsEntry("localControl", true)
+			.containsEntry("organ", "THYROID");
+	}
+
+	@Test
+	void requiresCommonAndFormFieldsOnlyForSubmission() {
+		CaseInput empty = new CaseInput(null, "G08", null, null, List.of(), "BA9", null,
+				new PatientInput(null, null, null, null, null), null, null, null, null, null, List.of(), null,
+				List.of(), null, null, Map.of("organ", "LIVER"), List.of());
+		assertThat(CaseRules.check(empty, context(false)).errors()).isEmpty();
+		assertThat(CaseRules.check(empty, context(true)).errors()).extracting(e -> e.field() + " " + e.code())
+			.containsExactlyInAnyOrder("patient.name REQUIRED", "patient.sex REQUIRED", "subTechnique REQUIRED",
+					"admissionDate REQUIRED", "operationDate REQUIRED", "department REQUIRED", "operatorId REQUIRED",
+					"informedConsent REQUIRED", "fields.lesionsPlanned REQUIRED", "fields.lesionsCompleted REQUIRED",
+					"fields.childPugh REQUIRED", "fields.ecog REQUIRED", "fields.asaClass REQUIRED");
+	}
+
+	@Test
+	void thyroidRequiresPathologyAndDiameterLiverChildPugh() {
+		Case thyroid = new Case();
+		thyroid.fields.remove("preOpPathology");
+		thyroid.fields.remove("thyroidLargestDiameterMm");
+		assertThat(thyroid.errors()).containsExactlyInAnyOrder("fields.preOpPathology REQUIRED",
+				"fields.thyroidLargestDiameterMm REQUIRED");
+		assertThat(thyroid.check().errors().get(0).message()).contains("消融部位（器官）为甲状腺时必填");
+		Case liver = new Case();
+		liver.fields.put("organ", "LIVER");
+		liver.fields.remove("preOpPathology");
+		liver.fields.remove("thyroidLargestDiameterMm");
+		assertThat(liver.errors()).containsExactly("fields.childPugh REQUIRED");
+	}
+
+	@Test
+	void checksDateOrderAndFutureDates() {
+		Case c = new Case();
+		c.admission = TODAY.minusDays(1);
+		c.discharge = TODAY.minusDays(3);
+		c.death = TODAY.minusDays(5);
+		c.complications.add(new Complication("出血", TODAY.minusDays(4), "II"));
+		assertThat(c.errors()).containsExactlyInAnyOrder("operationDate DATE_ORDER", "dischargeDate DATE_ORDER",
+				"deathDate DATE_ORDER", "complications[0].onsetDate DATE_ORDER");
+		Case future = new Case();
+		future.operation = TODAY.plusDays(1);
+		future.discharge = TODAY.plusDays(2);
+		assertThat(future.errors()).contains("operationDate FUTURE_DATE", "dischargeDate FUTURE_DATE");
+		Case born = new Case();
+		born.patient = new PatientInput("张三丰", null, null, "M", TODAY.minusDays(1));
+		assertThat(born.errors()).containsExactly("patient.birthDate DATE_ORDER");
+	}
+
+	@Test
+	void warnsAboutStaysLongerThan60DaysAndZeroLesions() {
+		Case sixty = new Case();
+		sixty.admission = TODAY.minusDays(60);
+		sixty.operation = TODAY.minusDays(59);
+		assertThat(sixty.warnings()).isEmpty();
+		Case sixtyOne = new Case();
+		sixtyOne.admission = TODAY.minusDays(61);
+		sixtyOne.operation = TODAY.minusDays(59);
+		assertThat(sixtyOne.warnings()).containsExactly("LONG_STAY");
+		Case zero = new Case();
+		zero.fields.put("lesionsPlanned", 0);
+		zero.fields.put("lesionsCompleted", 0);
+		assertThat(zero.warnings()).containsExactly("ZERO_LESIONS");
+		assertThat(zero.errors()).isEmpty();
+	}
+
+	@Test
+	void refusesValuesOutOfRangeOfTheWrongTypeOrUnknown() {
+		Case c = new Case();
+		c.fields.put("ecog", 5);
+		c.fields.put("lesionsCompleted", 1.5);
+		c.fields.put("ptaPercent", "很好");
+		c.fields.put("organ", "HEART");
+		c.fields.put("preOpPathology", "也许");
+		c.fields.put("colour", "red");
+		assertThat(c.errors()).containsExactlyInAnyOrder("fields.ecog OUT_OF_RANGE",
+				"fields.lesionsCompleted INVALID_TYPE", "fields.ptaPercent INVALID_TYPE", "fields.organ INVALID_CHOICE",
+				"fields.preOpPathology INVALID_TYPE", "fields.colour UNKNOWN_FIELD");
+		assertThat(c.check().errors()).filteredOn(e -> e.field().equals("fields.ecog"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.message()).isEqualTo("ECOG 评分 5 超出范围 0–4"));
+	}
+
+	@Test
+	void checksCodesOfTheSpecAndPatientData() {
+		Case c = new Case();
+		c.subTechnique = "HIFU";
+		c.codes = List.of("ABC");
+		c.patient = new PatientInput("张三丰", "220104196503151231", "电话", "F", null);
+		assertThat(c.errors()).containsExactlyInAnyOrder("subTechnique INVALID_CHOICE",
+				"procedureCodes[0] INVALID_CODE", "patient.idNumber INVALID_ID_NUMBER", "patient.phone INVALID_PHONE");
+		Case mismatch = new Case();
+		mismatch.patient = new PatientInput("张三丰", "220104196503151230", null, "F", LocalDate.of(1966, 1, 1));
+		assertThat(mismatch.errors()).containsExactlyInAnyOrder("patient.birthDate ID_MISMATCH",
+				"patient.sex ID_MISMATCH");
+	}
+
+	@Test
+	void operatorAndAssistantsArePeopleOfTheInstitution() {
+		Case c = new Case();
+		c.operator = NURSE;
+		c.assistants = List.of(STRANGER, ASSISTANT, ASSISTANT);
+		assertThat(c.errors()).containsExactlyInAnyOrder("operatorId NOT_A_PHYSICIAN",
+				"assistantIds[0] NOT_OF_INSTITUTION", "assistantIds[2] DUPLICATE_PERSON");
+		Case stranger = new Case();
+		stranger.operator = STRANGER;
+		stranger.assistants = List.of(STRANGER);
+		assertThat(stranger.errors()).containsExactlyInAnyOrder("operatorId NOT_OF_INSTITUTION",
+				"assistantIds[0] NOT_OF_INSTITUTION");
+	}
+
+	@Test
+	void readsDeviceBarcodesWithGsWrittenAsText() {
+		Case c = new Case();
+		c.devices.add(new DeviceInput("]C10109506000134352" + "17301231" + "10LOT7<GS>21SN1", null, "消融针", null, 1));
+		c.devices.add(new DeviceInput("(01)09506000134352(10)LOT7(21)SN1", null, null, null, null));
+		c.devices.add(new DeviceInput("(01)09506000134353", null, null, null, null));
+		c.devices.add(new DeviceInput("MA.156.M0.100001.1AB", null, null, null, 0));
+		Outcome outcome = c.check();
+		assertThat(outcome.devices().get(0).serial()).isEqualTo("SN1");
+		assertThat(outcome.devices().get(0).lot()).isEqualTo("LOT7");
+		assertThat(outcome.devices().get(2)).isNull();
+		assertThat(outcome.errors()).extracting(e -> e.field() + " " + e.code())
+			.containsExactlyInAnyOrder("devices[1].scanned DEVICE_REUSED", "devices[2].scanned INVALID_BARCODE",
+					"devices[3].quantity OUT_OF_RANGE");
+	}
+
+}
