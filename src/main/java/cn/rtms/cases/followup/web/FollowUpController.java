@@ -1,8 +1,13 @@
-package cn.rtms.cases.followup;
+package cn.rtms.cases.followup.web;
 
 import java.util.List;
 import java.util.UUID;
 
+import cn.rtms.cases.followup.FollowUpManagement;
+import cn.rtms.cases.followup.FollowUpPage;
+import cn.rtms.cases.followup.FollowUpRecord;
+import cn.rtms.cases.followup.FollowUpStatus;
+import cn.rtms.cases.followup.FollowUpView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
