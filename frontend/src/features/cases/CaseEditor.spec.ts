@@ -177,7 +177,7 @@ describe('CaseEditor', { timeout: 30_000 }, () => {
     const { wrapper } = mountEditor(() => undefined, view)
     await settle(wrapper)
     expect(wrapper.get('[data-testid="case-field-patientIdNumber-hint"]').text()).toContain(
-      '已登记 110***********002X；原值不回显，保存时留空将清除',
+      '已登记 110***********002X；原值不回显，留空则保留原值',
     )
     expect(wrapper.find('[data-testid="case-field-patientPhone-hint"]').exists()).toBe(false)
     wrapper.unmount()

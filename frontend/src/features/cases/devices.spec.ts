@@ -21,11 +21,13 @@ function device(partial: Partial<DeviceView> & { scanned: string }): DeviceView 
 }
 
 describe('scannedValue', () => {
-  it('keeps the GS separators a scanner sends, inside and at the end', () => {
+  it('keeps the GS separators a scanner sends, inside and at the end, as the text <GS> the API accepts', () => {
     const code = `]C101095060001343521017250131${GS}10ABC123${GS}21S42${GS}`
-    expect(scannedValue(code + '\r\n')).toBe(code)
-    expect(scannedValue(code)).toContain(`ABC123${GS}21`)
-    expect(scannedValue(`${GS}0109506000134352`)).toBe(`${GS}0109506000134352`)
+    const sent = ']C101095060001343521017250131<GS>10ABC123<GS>21S42<GS>'
+    expect(scannedValue(code + '\r\n')).toBe(sent)
+    expect(scannedValue(code)).toContain('ABC123<GS>21')
+    expect(scannedValue(`${GS}0109506000134352`)).toBe('<GS>0109506000134352')
+    expect(scannedValue(code)).not.toContain(GS)
   })
 
   it('drops only blanks and line ends around the code', () => {
@@ -35,6 +37,7 @@ describe('scannedValue', () => {
 
   it('shows GS visibly', () => {
     expect(showScanned(`10A${GS}21B`)).toBe('10A␝21B')
+    expect(showScanned('10A<GS>21B')).toBe('10A␝21B')
   })
 })
 

@@ -1,7 +1,8 @@
 /**
  * What a barcode scanner types into the device field. A scanner in keyboard mode sends the code and Enter; GS1
  * element strings may carry the ASCII 29 group separator (GS, FNC1) between variable-length fields, which the
- * server needs to find where a lot or serial ends — so it is kept, never trimmed or replaced.
+ * server needs to find where a lot or serial ends — so it is kept, never trimmed away. The API refuses control
+ * characters in JSON text, so each GS travels as the text `<GS>` (the server turns it back before reading).
  */
 import type { DeviceView } from '@/api/types'
 import { deviceRow, type DeviceRow } from './caseForm'
@@ -9,12 +10,20 @@ import { deviceRow, type DeviceRow } from './caseForm'
 /** The GS1 group separator (FNC1 in an element string). */
 export const GS = '\u001d'
 
+/** How a GS travels in the API's JSON (control characters are refused there). */
+export const GS_TEXT = '<GS>'
+
 /**
- * The string to send for what was typed: without the line end and the blanks around the code, but with every GS
- * kept (String.prototype.trim would keep it too, but Java's trim and many "clean input" helpers do not).
+ * The string to send for what was typed: without the line end and the blanks around the code, with every GS kept
+ * as the text `<GS>` (String.prototype.trim would keep a GS too, but Java's trim and many "clean input" helpers do
+ * not, and the API refuses control characters).
  */
 export function scannedValue(raw: string): string {
-  return raw.replace(/^[ \t\r\n]+/, '').replace(/[ \t\r\n]+$/, '')
+  return raw
+    .replace(/^[ \t\r\n]+/, '')
+    .replace(/[ \t\r\n]+$/, '')
+    .split(GS)
+    .join(GS_TEXT)
 }
 
 export type ScanOutcome =
@@ -52,7 +61,7 @@ export function addScannedDevice(rows: DeviceRow[], device: DeviceView): ScanOut
 
 /** Shows a scanned code with its invisible separators visible (GS as ␝). */
 export function showScanned(scanned: string): string {
-  return scanned.split(GS).join('␝')
+  return scanned.split(GS).join('␝').split(GS_TEXT).join('␝')
 }
 
 export const DEVICE_TYPE_LABELS: Record<string, string> = {

@@ -188,6 +188,7 @@ public class CaseManagement {
 			throw new CaseNotEditable(current.status().name(), "病例已提交，不能直接修改，只能通过修订（填写原因）更正");
 		}
 		this.history.check(ENTITY, id.toString(), WHAT, version, current.version());
+		input = keepingPatientSecrets(input, current);
 		StaffCache staff = new StaffCache();
 		Evaluation evaluation = evaluate(input, current.institutionId(), false, id, staff);
 		refuse(evaluation, input, id, null);
@@ -276,6 +277,7 @@ public class CaseManagement {
 			throw new CaseNotEditable(current.status().name(), "草稿病例直接修改即可，无需修订");
 		}
 		this.history.check(ENTITY, id.toString(), WHAT, version, current.version());
+		input = keepingPatientSecrets(input, current);
 		StaffCache staff = new StaffCache();
 		Evaluation evaluation = evaluate(input, current.institutionId(), true, id, staff);
 		Set<String> confirmed = new HashSet<>(confirmedCodes(evaluation.warnings()));
@@ -765,6 +767,25 @@ public class CaseManagement {
 			}
 		}
 		return ids;
+	}
+
+	/**
+	 * The ID number and phone are shown only masked, so an edit that leaves them out
+	 * ({@code null}) keeps the stored values; an empty string clears them.
+	 */
+	private CaseInput keepingPatientSecrets(CaseInput input, CaseRecord current) {
+		PatientInput p = input.patient();
+		if (p.idNumber() != null && p.phone() != null) {
+			return input;
+		}
+		PatientInput kept = new PatientInput(p.name(),
+				p.idNumber() != null ? p.idNumber() : this.patients.decrypt(current.patientIdNoEnc()),
+				p.phone() != null ? p.phone() : this.patients.decrypt(current.patientPhoneEnc()), p.sex(), p.birthDate());
+		return new CaseInput(input.institutionId(), input.technology(), input.subTechnique(), input.route(),
+				input.procedureCodes(), input.medicalRecordNo(), input.inpatientNo(), kept, input.admissionDate(),
+				input.operationDate(), input.dischargeDate(), input.department(), input.operatorId(),
+				input.assistantIds(), input.informedConsent(), input.complications(), input.deathDate(),
+				input.dischargeStatus(), input.fields(), input.devices());
 	}
 
 	/** The input a stored case was entered with (patient data decrypted). */

@@ -345,9 +345,16 @@ class CaseApiIT {
 				Map.of("version", 0, "reason", "x", "case", draft));
 		assertThat(amendDraft.status()).isEqualTo(409);
 		draft.put("department", "肿瘤介入科");
+		// the form gets the ID number and phone back masked only: leaving them out keeps them
+		@SuppressWarnings("unchecked")
+		Map<String, Object> draftPatient = (Map<String, Object>) draft.get("patient");
+		draftPatient.remove("idNumber");
+		draftPatient.remove("phone");
 		Response updated = clerk.put("/api/cases/" + draftId, Map.of("version", 0, "case", draft));
 		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
 		assertThat(updated.body().get("version").asInt()).isEqualTo(1);
+		assertThat(updated.body().at("/patient/idNumberMasked").asString()).endsWith(ID_MALE_1965.substring(14));
+		assertThat(updated.body().at("/patient/phoneMasked").asString()).endsWith("5678");
 		assertThat(clerk.delete("/api/cases/" + draftId + "?version=0").status()).isEqualTo(409);
 		assertThat(clerk.delete("/api/cases/" + draftId + "?version=1").status()).isEqualTo(204);
 		assertThat(clerk.get("/api/cases/" + draftId).status()).isEqualTo(404);

@@ -128,20 +128,41 @@ class JdbcCaseReports implements CaseReports {
 		if (keys.isEmpty()) {
 			return Set.of();
 		}
+		// Keys are "technology|病案号|operation date" (technology and date hold no '|').
+		// Joining the
+		// unnested parts lets the lookup use case_report_identity_uidx, so a chunk costs
+		// the same
+		// however many cases the institution already has (an import stays linear).
 		Set<String> found = new HashSet<>();
 		List<String> list = new ArrayList<>(keys);
 		for (int from = 0; from < list.size(); from += 5000) {
 			List<String> chunk = list.subList(from, Math.min(list.size(), from + 5000));
-			this.template.query(
-					"""
-							select technology || '|' || medical_record_no || '|' || coalesce(cast(operation_date as text), 'null')
-							from cases.case_report
-							where institution_id = ?
-							  and technology || '|' || medical_record_no || '|' || coalesce(cast(operation_date as text), 'null')
-							      = any (?)""",
-					rs -> {
-						found.add(rs.getString(1));
-					}, institutionId, chunk.toArray(String[]::new));
+			List<String> technologies = new ArrayList<>();
+			List<String> records = new ArrayList<>();
+			List<String> dates = new ArrayList<>();
+			for (String key : chunk) {
+				int first = key.indexOf('|');
+				int last = key.lastIndexOf('|');
+				if (first < 0 || last <= first || key.endsWith("|null")) {
+					continue;
+				}
+				technologies.add(key.substring(0, first));
+				records.add(key.substring(first + 1, last));
+				dates.add(key.substring(last + 1));
+			}
+			if (technologies.isEmpty()) {
+				continue;
+			}
+			this.template.query("""
+					select r.technology || '|' || r.medical_record_no || '|' || cast(r.operation_date as text)
+					from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as date[]))
+					       as k(technology, medical_record_no, operation_date)
+					join cases.case_report r
+					  on r.institution_id = ? and r.technology = k.technology
+					 and r.medical_record_no = k.medical_record_no and r.operation_date = k.operation_date""", rs -> {
+				found.add(rs.getString(1));
+			}, technologies.toArray(String[]::new), records.toArray(String[]::new), dates.toArray(String[]::new),
+					institutionId);
 		}
 		return found;
 	}
@@ -151,15 +172,19 @@ class JdbcCaseReports implements CaseReports {
 		if (gtinSerials.isEmpty()) {
 			return List.of();
 		}
-		return this.template.query(
-				"""
-						select d.gtin, d.serial, d.case_id, r.medical_record_no
-						from cases.case_device d join cases.case_report r on r.id = d.case_id
-						where d.single_use and d.gtin || '|' || d.serial = any (?)
-						  and (cast(? as uuid) is null or d.case_id <> cast(? as uuid))
-						order by r.created_at""", (rs, n) -> new DeviceUse(rs.getString(1), rs.getString(2),
-						rs.getObject(3, UUID.class), rs.getString(4)),
-				gtinSerials.toArray(String[]::new), excludeCaseId, excludeCaseId);
+		return this.template.query("""
+				select d.gtin, d.serial, d.case_id, r.medical_record_no
+				from cases.case_device d join cases.case_report r on r.id = d.case_id
+				join unnest(cast(? as varchar[]), cast(? as varchar[])) as k(gtin, serial)
+				  on d.gtin = k.gtin and d.serial = k.serial
+				where d.single_use
+				  and (cast(? as uuid) is null or d.case_id <> cast(? as uuid))
+				order by r.created_at""",
+				(rs, n) -> new DeviceUse(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+						rs.getString(4)),
+				gtinSerials.stream().map(k -> k.substring(0, k.indexOf('|'))).toArray(String[]::new),
+				gtinSerials.stream().map(k -> k.substring(k.indexOf('|') + 1)).toArray(String[]::new), excludeCaseId,
+				excludeCaseId);
 	}
 
 	@Override

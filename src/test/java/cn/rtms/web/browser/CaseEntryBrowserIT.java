@@ -63,10 +63,9 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		String recordNo = "BIT-" + UUID.randomUUID().toString().substring(0, 8);
 		String serial = "SN" + recordNo.substring(4);
 		String expiry = today.plusYears(2).format(DateTimeFormatter.ofPattern("yyMMdd"));
-		// GTIN, expiry, then the serial last, so no GS separator is needed: the
-		// platform's
-		// JSON input rules refuse U+001D today (see docs/cases-ui.md, "Known problem")
-		String barcode = "]C101" + GTIN + "17" + expiry + "21" + serial;
+		String lot = "L" + recordNo.substring(4, 8);
+		// a scanner ends the variable-length lot with GS (U+001D, FNC1) before the serial
+		String barcode = "]C101" + GTIN + "17" + expiry + "10" + lot + "\u001D21" + serial;
 
 		this.page.navigate(url("/cases"));
 		this.page.waitForURL("**/login**");
@@ -93,6 +92,7 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		scanner.press("Enter");
 		assertThat(this.page.getByTestId("device-gtin-0")).hasText(GTIN);
 		assertThat(this.page.getByTestId("device-serial-0")).hasText(serial);
+		assertThat(this.page.getByTestId("device-lot-0")).hasText(lot);
 		assertThat(this.page.getByTestId("device-expiry-0")).hasText(today.plusYears(2).toString());
 		assertThat(this.page.getByTestId("case-form")).isVisible();
 		assertThat(scanner).hasValue("");
@@ -102,6 +102,8 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		assertThat(this.page.getByTestId("case-status")).hasText("已提交");
 		Locator flag = this.page.getByTestId("case-flag-UNAUTHORIZED");
 		assertThat(flag).containsText("未授权");
+		// the hospital holds an active G08 filing: no 未备案开展
+		assertThat(this.page.getByTestId("case-flag-UNFILED")).hasCount(0);
 
 		// what was stored: the device as read
 		String id = this.page.url().substring(this.page.url().lastIndexOf('/') + 1);
@@ -110,6 +112,7 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		JsonNode device = stored.body().get("devices").get(0);
 		assertThat(device.get("gtin").asString()).isEqualTo(GTIN);
 		assertThat(device.get("serial").asString()).isEqualTo(serial);
+		assertThat(device.get("lot").asString()).isEqualTo(lot);
 		assertThat(stored.body().get("operatorId").asString()).isEqualTo(operator.get("id").asString());
 	}
 
