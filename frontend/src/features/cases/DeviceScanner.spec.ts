@@ -12,6 +12,8 @@ import { GS } from './devices'
 const field = (id: string) => `input[data-testid="${id}"], [data-testid="${id}"] input`
 
 const CODE = `]C1010950600013435217250131${GS}10ABC123${GS}21S42`
+/** What the field sends and the server keeps: each GS as the text <GS>. */
+const SENT = ']C1010950600013435217250131<GS>10ABC123<GS>21S42'
 
 function read(view: Partial<DeviceView> = {}) {
   return vi.fn(async (scanned: string): Promise<DeviceView> => ({
@@ -73,10 +75,11 @@ describe('DeviceScanner', { timeout: 30_000 }, () => {
     const enter = await scan(wrapper, CODE)
     // the scanner's Enter is taken by the field: no implicit submission of the case form
     expect(enter.defaultPrevented).toBe(true)
-    expect(reader).toHaveBeenCalledWith(CODE)
-    expect(reader.mock.calls[0][0]).toContain(GS)
+    // sent with each GS as the text <GS> (the API refuses control characters)
+    expect(reader).toHaveBeenCalledWith(SENT)
+    expect(reader.mock.calls[0][0]).toContain('ABC123<GS>21')
     expect(submitted).not.toHaveBeenCalled()
-    expect(rows[0].scanned).toBe(CODE)
+    expect(rows[0].scanned).toBe(SENT)
     expect(rows).toHaveLength(1)
     expect(wrapper.get('[data-testid="device-gtin-0"]').text()).toBe('09506000134352')
     expect(wrapper.get('[data-testid="device-lot-0"]').text()).toBe('ABC123')

@@ -780,7 +780,8 @@ public class CaseManagement {
 		}
 		PatientInput kept = new PatientInput(p.name(),
 				p.idNumber() != null ? p.idNumber() : this.patients.decrypt(current.patientIdNoEnc()),
-				p.phone() != null ? p.phone() : this.patients.decrypt(current.patientPhoneEnc()), p.sex(), p.birthDate());
+				p.phone() != null ? p.phone() : this.patients.decrypt(current.patientPhoneEnc()), p.sex(),
+				p.birthDate());
 		return new CaseInput(input.institutionId(), input.technology(), input.subTechnique(), input.route(),
 				input.procedureCodes(), input.medicalRecordNo(), input.inpatientNo(), kept, input.admissionDate(),
 				input.operationDate(), input.dischargeDate(), input.department(), input.operatorId(),

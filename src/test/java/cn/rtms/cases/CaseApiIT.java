@@ -345,7 +345,8 @@ class CaseApiIT {
 				Map.of("version", 0, "reason", "x", "case", draft));
 		assertThat(amendDraft.status()).isEqualTo(409);
 		draft.put("department", "肿瘤介入科");
-		// the form gets the ID number and phone back masked only: leaving them out keeps them
+		// the form gets the ID number and phone back masked only: leaving them out keeps
+		// them
 		@SuppressWarnings("unchecked")
 		Map<String, Object> draftPatient = (Map<String, Object>) draft.get("patient");
 		draftPatient.remove("idNumber");
