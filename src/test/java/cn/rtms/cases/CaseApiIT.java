@@ -213,6 +213,11 @@ class CaseApiIT {
 		JsonNode unfiled = jiangcheng.post("/api/cases/" + draftFiled + "/submit", Map.of("version", 0)).body();
 		assertThat(flags(unfiled)).as("备案只是草稿：未备案开展").containsExactlyInAnyOrder("UNFILED", "UNAUTHORIZED");
 		assertThat(unfiled.get("flags").toString()).contains("未备案开展");
+
+		// other tests sharing this database grant 刘建国 G08 themselves
+		Response revoked = admin.post("/api/authorizations/" + applied.body().get("id").asString() + "/revoke",
+				Map.of("version", 1, "reason", "测试结束，撤销授权"));
+		assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
 	}
 
 	@Test

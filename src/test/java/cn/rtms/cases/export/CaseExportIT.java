@@ -22,6 +22,7 @@ import cn.rtms.personnel.PersonnelManagement;
 import cn.rtms.personnel.StaffRole;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -87,11 +88,7 @@ class CaseExportIT {
 			.toList();
 		this.operator = licensed.get(0);
 		this.assistant = licensed.get(1);
-		this.jdbc.sql("""
-				delete from cases.case_amendment where case_id in
-				  (select id from cases.case_report where medical_record_no like 'BA-EXPORT-%')
-				""").update();
-		this.jdbc.sql("delete from cases.case_report where medical_record_no like 'BA-EXPORT-%'").update();
+		removeSeeds();
 		this.flagged = insertCase(this.central, "SUBMITTED", RECORD_NO, "2019-03-03", "P0000000000a1");
 		insertCase(this.central, "SUBMITTED", "BA-EXPORT-0002", "2019-01-01", "P0000000000a2");
 		insertCase(this.central, "SUBMITTED", "BA-EXPORT-0003", "2019-06-30", "P0000000000a1");
@@ -108,6 +105,20 @@ class CaseExportIT {
 			.params(UUID.randomUUID(), this.flagged, Timestamp.from(Instant.parse("2019-03-20T01:00:00Z")),
 					UUID.randomUUID())
 			.update();
+	}
+
+	/**
+	 * The seeds hold patient columns in the clear (to prove the export never selects
+	 * them), which the case registry itself cannot decrypt: they leave with the test so
+	 * other tests sharing the database never read them.
+	 */
+	@AfterEach
+	void removeSeeds() {
+		this.jdbc.sql("""
+				delete from cases.case_amendment where case_id in
+				  (select id from cases.case_report where medical_record_no like 'BA-EXPORT-%')
+				""").update();
+		this.jdbc.sql("delete from cases.case_report where medical_record_no like 'BA-EXPORT-%'").update();
 	}
 
 	private UUID institution(String name) {
@@ -135,7 +146,7 @@ class CaseExportIT {
 					  created_at, created_by, updated_at, submitted_at, submitted_by)
 					values (:id, :institution, :region, 'G08', 'G08-2023', :status, :recordNo, 'ZY-EXPORT-1',
 					  :name, :idNo, :phone, :pseudonym, 'F', '1958-03-03', 'RFA', 'PERCUTANEOUS',
-					  '[{"code": "50.2400x001", "name": "经皮肝病损射频消融术", "inSpecList": true}, {"code": "17.4100"}]'::jsonb,
+					  '[{"code": "50.2400x001", "name": "经皮肝病损射频消融术", "inSpecList": true}, {"code": "17.4100", "name": null, "inSpecList": false}]'::jsonb,
 					  :admission, :operation, :discharge, '肿瘤介入科', :operator, cast(:assistants as jsonb), true,
 					  '[{"name": "术后出血", "onsetDate": "%s", "grade": "II"}]'::jsonb, 'ORDERED',
 					  '{"ptaPercent": 98.5, "childPugh": "A", "lesionsPlanned": 2}'::jsonb,

@@ -42,9 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing, valid rows only, idempotent re-import, every kind of bad input, the annotated
  * copy, export round trip and scope. Demo filings are off in the tests, so every imported
  * case is flagged 未备案开展 (UNFILED) — a flag, not an error. Each test uses its own 病案号
- * prefix, because the database is shared by the tests of this context.
+ * prefix, because the database is shared by the tests of this context. The context (and
+ * so the database) is its own, told apart by a queue bound of its own: the imported cases
+ * are registry cases of the demo hospitals, which would change the case volumes, and so
+ * the eligibility verdicts, other tests read from the demo data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rtms.cases.import.queue=9")
 class CaseImportIT {
 
 	static final LocalDate TODAY = TestClock.today();

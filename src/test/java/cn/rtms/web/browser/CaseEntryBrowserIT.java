@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the case with an operator who holds no G08 authorization: the submitted case shows the
  * 未授权 flag (docs/cases.md).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rtms.demo-data.filings=true")
 class CaseEntryBrowserIT extends BrowserTestSupport {
 
 	private static final String CLERK = "songjiang-clerk";
