@@ -199,6 +199,49 @@ class PriorFilingIT {
 		assertThat(province.get("/api/filings?technology=G10").body().toString()).doesNotContain(songjiang);
 	}
 
+	@Test
+	void multipartRegistrationStoresTheApprovalDocumentAndTheApiIsDocumented() throws Exception {
+		FilingClient province = FilingClient.as(this.port, "province");
+		String songjiang = institutionId(province.api, "吉林省松江肿瘤医院");
+		String prior = province.api.json().writeValueAsString(prior(songjiang, "S04", APPROVED_ON));
+
+		Response wrongType = province.multipart(
+				"/api/filings/prior", Map.of("prior", prior), List.of(new FilingClient.Part("approvalDocument",
+						"批准文件.pdf", "no pdf at all".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+				java.util.Set.of("prior"));
+		assertProblem(wrongType, 415, "UNSUPPORTED_FILE_TYPE");
+		Response noPrior = province.multipart("/api/filings/prior", Map.of(),
+				List.of(new FilingClient.Part("approvalDocument", "批准文件.pdf", FilingClient.pdf("批准文件"))),
+				java.util.Set.of());
+		assertThat(noPrior.status()).as(noPrior.text()).isEqualTo(400);
+		assertThat(noPrior.body().get("detail").asString()).contains("prior");
+		assertThat(province.get("/api/filings?technology=S04").body().toString()).doesNotContain(songjiang);
+
+		Response registered = province.multipart("/api/filings/prior", Map.of("prior", prior),
+				List.of(new FilingClient.Part("approvalDocument", "批准文件.pdf", FilingClient.pdf("批准文件"))),
+				java.util.Set.of("prior"));
+		assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+		JsonNode filing = registered.body();
+		assertThat(filing.get("state").asString()).isEqualTo("ACTIVE");
+		assertThat(filing.get("origin").asString()).isEqualTo("PRIOR_REGISTRATION");
+		assertThat(filing.get("documents").size()).isEqualTo(1);
+		JsonNode document = filing.get("documents").get(0);
+		assertThat(document.get("description").asString()).contains("批准文件", DOCUMENT_NO);
+		assertThat(document.get("contentType").asString()).isEqualTo("application/pdf");
+		var download = FilingClient.as(this.port, "songjiang-clerk")
+			.download("/api/filings/" + filing.get("id").asString() + "/documents/" + document.get("id").asString());
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(new String(download.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("批准文件");
+
+		Response docs = new Api(this.port).get("/api/openapi");
+		assertThat(docs.status()).isEqualTo(200);
+		JsonNode post = docs.body().at("/paths/~1api~1filings~1prior/post");
+		assertThat(post.isMissingNode()).as("POST /api/filings/prior in the OpenAPI document").isFalse();
+		assertThat(post.get("summary").asString()).contains("登记存量备案");
+		assertThat(post.get("requestBody").get("content").has("application/json")).isTrue();
+		assertThat(post.get("requestBody").get("content").has("multipart/form-data")).isTrue();
+	}
+
 	// ---------------------------------------------------------------- cases
 
 	static String personId(Api api, String name) {
