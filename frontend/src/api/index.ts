@@ -4,6 +4,7 @@ import type {
   Authorization,
   AuthorizationRequest,
   Filing,
+  PriorFilingInput,
   FilingSummary,
   InboxItem,
   PublicFiling,
@@ -139,6 +140,18 @@ export const filingsApi = {
   get: (id: string) => http.get<Filing>(`/api/filings/${seg(id)}`),
   create: (body: { technology: string; firstCaseDate?: string | null }) =>
     http.post<Filing>('/api/filings', body),
+  /**
+   * Registers a prior filing (存量备案, approved on paper before the platform) as the review authority: JSON, or
+   * multipart with the JSON part `prior` and the file part `approvalDocument`.
+   */
+  registerPrior: (body: PriorFilingInput, approvalDocument: File | null, options: UploadOptions = {}) =>
+    approvalDocument
+      ? upload<Filing>('/api/filings/prior', approvalDocument, {
+          ...options,
+          field: 'approvalDocument',
+          jsonParts: { prior: body },
+        })
+      : http.post<Filing>('/api/filings/prior', body, { silent: options.silent }),
   command: filingCommand,
   selfAssess: (id: string, version: number) => filingCommand(id, 'self-assessment', { version }),
   attest: (

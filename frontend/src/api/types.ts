@@ -635,6 +635,14 @@ export interface Filing extends FilingSummary {
   revocationProposal: RevocationProposal | null
   steps: FilingStep[]
   allowedActions: string[]
+  activatedOn?: IsoDate | null
+  /** WORKFLOW (filed on the platform) or PRIOR_REGISTRATION (存量备案, registered from a paper approval). */
+  origin?: FilingOrigin
+  originLabel?: string
+  /** 批准文号/备案号 of a prior filing. */
+  documentNo?: string | null
+  /** The registering authority's remark on a prior filing. */
+  originNote?: string | null
 }
 
 export interface InboxItem {
@@ -979,4 +987,17 @@ export interface CaseAmendment {
   before: Record<string, unknown>
   after: Record<string, unknown>
   [extra: string]: unknown
+}
+
+// ---- Prior filings (存量备案, docs/filing.md "Prior filings") ----
+export type FilingOrigin = 'WORKFLOW' | 'PRIOR_REGISTRATION'
+
+/** POST /api/filings/prior: a filing approved on paper before the platform, registered by the review authority. */
+export interface PriorFilingInput {
+  institutionId: string
+  technology: string
+  approvedOn: IsoDate
+  documentNo: string
+  firstCaseDate?: IsoDate | null
+  note?: string | null
 }

@@ -179,4 +179,32 @@ describe('FilingDetailPage', () => {
     ])
     wrapper.unmount()
   })
+
+  it('shows the origin and document number of a prior filing, nothing for a workflow filing', async () => {
+    const prior = await mountPage(
+      vi.fn(async () =>
+        json(
+          filing({
+            state: 'ACTIVE',
+            stateLabel: '备案有效',
+            allowedActions: [],
+            activatedOn: '2023-11-22',
+            origin: 'PRIOR_REGISTRATION',
+            originLabel: '存量备案（依批准文件登记）',
+            documentNo: '吉卫医发〔2023〕88号',
+          }),
+        ),
+      ),
+    )
+    expect(prior.get('[data-testid="filing-origin"]').text()).toBe('存量备案（依批准文件登记）')
+    expect(prior.get('[data-testid="filing-document-no"]').text()).toContain('吉卫医发〔2023〕88号')
+    expect(prior.text()).toContain('2023-11-22')
+    prior.unmount()
+
+    const workflow = await mountPage(
+      vi.fn(async () => json(filing({ origin: 'WORKFLOW', originLabel: '平台备案' }))),
+    )
+    expect(workflow.find('[data-testid="filing-origin"]').exists()).toBe(false)
+    workflow.unmount()
+  })
 })
