@@ -219,6 +219,11 @@ public class FilingReports {
 		row(h, "首例开展日期", text(f.firstCaseDate()));
 		row(h, "备案期限（首例后15个工作日）", text(f.filingDeadline()) + (f.lateFiling() ? "（逾期备案）" : ""));
 		row(h, "提交日期", text(f.submittedOn()));
+		if ("PRIOR_REGISTRATION".equals(f.origin())) {
+			row(h, "备案来源", f.originLabel() + "，批准文号 " + text(f.documentNo())
+					+ (f.originNote() == null ? "" : "（" + f.originNote() + "）"));
+		}
+		row(h, "生效日期", text(f.activatedOn()));
 		row(h, "许可证副本备注", text(f.licenceNote()));
 		if (f.ending() != null) {
 			row(h, "中止/撤销", f.ending().reasonLabel() + "：" + f.ending().text());

@@ -233,6 +233,13 @@ class PriorFilingIT {
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(new String(download.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("批准文件");
 
+		var pdf = province.download("/api/filings/" + filing.get("id").asString() + "/pdf");
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		try (var printed = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(printed).replaceAll("\\s+", "");
+			assertThat(text).contains("存量备案（依批准文件登记）", DOCUMENT_NO, "生效日期" + APPROVED_ON, "存量备案登记");
+		}
+
 		Response docs = new Api(this.port).get("/api/openapi");
 		assertThat(docs.status()).isEqualTo(200);
 		JsonNode post = docs.body().at("/paths/~1api~1filings~1prior/post");
