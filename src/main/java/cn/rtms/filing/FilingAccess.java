@@ -91,6 +91,19 @@ class FilingAccess {
 		});
 	}
 
+	/**
+	 * Registering a prior filing (存量备案) is for the authority that decides filings on the
+	 * route: its review authority ({@code reviewRegionCode}), which takes {@code decide}.
+	 * @throws AccessDenied for anybody else
+	 */
+	void requirePriorRegistrar(CurrentUser user, Filing.Route route, String institution, String technology) {
+		if (!user.role().isAuthority() || user.regionCode() == null
+				|| !user.regionCode().equals(route.reviewRegionCode())) {
+			throw new AccessDenied(institution + " 的 " + technology + " 备案由" + regionLabel(route.reviewRegionCode())
+					+ "审查决定，存量备案只能由该机关登记；当前账号（" + regionLabel(user.regionCode()) + "）无权登记");
+		}
+	}
+
 	String regionLabel(@Nullable String code) {
 		if (code == null) {
 			return "—";

@@ -359,6 +359,65 @@ public class FilingCommands {
 				(filing, user) -> filing.dismissRevocationProposal(text, act(user, text)));
 	}
 
+	// ---------------------------------------------------------------- prior filings
+
+	/**
+	 * Registers a filing approved on paper before the platform existed (存量备案登记): it
+	 * becomes {@code ACTIVE} dated from its approval day. Only the authority that decides
+	 * filings of that technology for that institution ({@link AuthorityRouting}'s review
+	 * authority, the one that takes {@code decide}) may register it.
+	 * @param prior the paper approval
+	 * @return the active filing
+	 * @throws cn.rtms.identity.AccessDenied when the user is not that authority
+	 * @throws InvalidFilingRequest when a field is missing or not acceptable
+	 * @throws FilingAlreadyExists when the institution has a filing of the technology
+	 * that has not ended
+	 */
+	public FilingView registerPrior(PriorFiling prior) {
+		CurrentUser user = this.accessPolicy.requireRole(Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY,
+				Role.PROVINCE_AUTHORITY);
+		UUID institutionId = requireField(prior.institutionId(), "institutionId", "医疗机构");
+		String technology = requireText(prior.technology(), "technology", "技术编码");
+		LocalDate approvedOn = requireField(prior.approvedOn(), "approvedOn", "批准日期");
+		String documentNo = requireText(prior.documentNo(), "documentNo", "批准文号/备案号");
+		RestrictedTechnology tech = this.catalog.get(technology);
+		InstitutionDetails institution = this.institutions.get(institutionId);
+		if (institution.licence() == null) {
+			throw new InvalidFilingRequest(institution.name() + " 尚未登记《医疗机构执业许可证》（发证机关），无法确定受理机关和审查机关，不能登记存量备案");
+		}
+		Filing.Route route = routing().route(institution.licence().issuerRegionCode(),
+				tech.level() == RestrictedTechnology.TechnologyLevel.NATIONAL);
+		this.access.requirePriorRegistrar(user, route, institution.name(), tech.code() + " " + tech.name());
+		FilingData open = this.filings.ofInstitution(institutionId)
+			.stream()
+			.filter(d -> d.technology().code().equals(tech.code()) && !d.state().isFinal())
+			.findFirst()
+			.orElse(null);
+		if (open != null) {
+			throw new FilingAlreadyExists(institution.name() + " 已有 " + tech.code() + " " + tech.name() + " 的备案（"
+					+ open.origin().label() + "，状态“" + open.state().label() + "”，编号 " + open.id() + "），不能再登记存量备案");
+		}
+		UUID id = UUID.randomUUID();
+		Upload upload = prior.approvalDocument();
+		DocumentRef document = null;
+		if (upload != null) {
+			String type = this.uploads.check(upload);
+			document = new DocumentRef(UUID.randomUUID(), UploadPolicy.fileName(upload), type, upload.content().length,
+					UploadPolicy.sha256(upload.content()), "批准文件（" + documentNo + "）", actor(user), this.store.now());
+		}
+		String note = prior.note() == null || prior.note().isBlank() ? null : prior.note().strip();
+		Filing filing = Filing.registerPrior(id,
+				new Filing.InstitutionRef(institutionId, institution.name(), institution.regionCode()),
+				new Filing.TechnologyRef(tech.code(), tech.name(), tech.level().name()), route,
+				new Filing.PriorApproval(approvedOn, documentNo, note, document), prior.firstCaseDate(),
+				act(user, null), this.deadlines);
+		FilingData saved = this.store.save(filing, null);
+		if (upload != null && document != null) {
+			this.documents.store(id, document, upload.content());
+		}
+		return this.views.view(saved, user);
+	}
+
 	// ---------------------------------------------------------------- plumbing
 
 	private interface Command {
@@ -407,6 +466,20 @@ public class FilingCommands {
 			throw new InvalidFilingRequest("所选账号不是评审专家，不能指派");
 		}
 		return expert.displayName();
+	}
+
+	private static <T> T requireField(@Nullable T value, String field, String label) {
+		if (value == null) {
+			throw new InvalidFilingRequest(label + "（" + field + "）不能为空");
+		}
+		return value;
+	}
+
+	private static String requireText(@Nullable String value, String field, String label) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidFilingRequest(label + "（" + field + "）不能为空");
+		}
+		return value.strip();
 	}
 
 	private AuthorityRouting routing() {

@@ -52,6 +52,12 @@ import org.jspecify.annotations.Nullable;
  * @param allowedActions what the current user may do now
  * @param calendarNote set when a deadline is counted in a year the holiday calendar does
  * not cover (weekends only)
+ * @param origin {@code WORKFLOW} (filed on the platform) or {@code PRIOR_REGISTRATION}
+ * (approved on paper before the platform, registered by the authority: 存量备案)
+ * @param originLabel the origin in Chinese (平台备案 / 存量备案（依批准文件登记）)
+ * @param documentNo the paper approval's document number (批准文号/备案号) of a prior filing,
+ * else null
+ * @param originNote the registering authority's remark on a prior filing, else null
  */
 public record FilingView(UUID id, long version, UUID institutionId, String institutionName,
 		String institutionRegionCode, String technology, String technologyName, String technologyLevel,
@@ -65,7 +71,8 @@ public record FilingView(UUID id, long version, UUID institutionId, String insti
 		@Nullable DecisionView decision, @Nullable String licenceNote, @Nullable LocalDate activatedOn,
 		@Nullable LocalDate revokedOn, boolean cancellationRequested, @Nullable EndingView ending,
 		@Nullable ProposalView revocationProposal, List<StepView> steps, List<String> allowedActions,
-		@Nullable String calendarNote) {
+		@Nullable String calendarNote, String origin, String originLabel, @Nullable String documentNo,
+		@Nullable String originNote) {
 
 	/**
 	 * @param userId user

@@ -121,7 +121,8 @@ class FilingViews {
 					.map(s -> new FilingView.StepView(s.action().name(), s.action().label(), s.fromState().name(),
 							s.toState().name(), s.regionCode(), actorView(s.actor()), s.at(), s.opinion()))
 					.toList(),
-				allowedActions(this.access.caller(user), f), calendarNote(d));
+				allowedActions(this.access.caller(user), f), calendarNote(d), d.origin().name(), d.origin().label(),
+				d.prior() == null ? null : d.prior().documentNo(), d.prior() == null ? null : d.prior().note());
 	}
 
 	/**

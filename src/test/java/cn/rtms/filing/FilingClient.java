@@ -66,12 +66,22 @@ final class FilingClient {
 	}
 
 	Response multipart(String path, Map<String, String> fields, List<Part> files) {
+		return multipart(path, fields, files, java.util.Set.of());
+	}
+
+	/**
+	 * @param jsonFields names of the fields sent as {@code application/json} parts (text
+	 * otherwise)
+	 */
+	Response multipart(String path, Map<String, String> fields, List<Part> files, java.util.Set<String> jsonFields) {
 		String boundary = "----rtms" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try {
 			for (Map.Entry<String, String> field : fields.entrySet()) {
 				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-						+ "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n")
+						+ "\"\r\nContent-Type: "
+						+ (jsonFields.contains(field.getKey()) ? "application/json" : "text/plain; charset=UTF-8")
+						+ "\r\n\r\n")
 					.getBytes(StandardCharsets.UTF_8));
 				body.write(field.getValue().getBytes(StandardCharsets.UTF_8));
 				body.write("\r\n".getBytes(StandardCharsets.UTF_8));

@@ -30,6 +30,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Filing {
 
+	/** Earliest approval date a prior filing may carry. */
+	public static final LocalDate EARLIEST_PRIOR_APPROVAL = LocalDate.of(2000, 1, 1);
+
+	/** Longest document number (批准文号/备案号) of a prior filing. */
+	public static final int MAX_DOCUMENT_NO_LENGTH = 100;
+
+	/** Longest note of a prior filing. */
+	public static final int MAX_PRIOR_NOTE_LENGTH = 1000;
+
 	private UUID id;
 
 	private long version;
@@ -82,6 +91,8 @@ public final class Filing {
 
 	private Instant updatedAt;
 
+	private @Nullable PriorApproval prior;
+
 	private final List<Object> events = new ArrayList<>();
 
 	private Filing(FilingData d) {
@@ -111,6 +122,7 @@ public final class Filing {
 		this.steps = new ArrayList<>(d.steps());
 		this.createdAt = d.createdAt();
 		this.updatedAt = d.updatedAt();
+		this.prior = d.prior();
 	}
 
 	/**
@@ -132,8 +144,70 @@ public final class Filing {
 		Filing filing = new Filing(new FilingData(id, 0, institution, technology, route, FilingState.DRAFT, null,
 				firstCaseDate, firstCaseDate == null ? null : deadlines.filingDeadline(firstCaseDate), null, null, null,
 				List.of(), List.of(), List.of(), List.of(), null, null, null, null, false, null, null, List.of(),
-				act.at(), act.at()));
+				act.at(), act.at(), null));
 		filing.step(FilingStep.CREATE, FilingState.DRAFT, FilingState.DRAFT, null, act);
+		return filing;
+	}
+
+	/**
+	 * Registers a filing approved on paper before the platform existed (存量备案): it is
+	 * {@code ACTIVE} from its approval day, as submitted on that day, held by the
+	 * receiving authority like any active filing, and its history holds the one step
+	 * {@link FilingStep#PRIOR_REGISTERED} by the registering authority, dated today. This
+	 * is a creation, like {@link #start}, not a step of {@link FilingTransitions}: from
+	 * here on the table governs it like any active filing.
+	 * @param id new id
+	 * @param institution the institution
+	 * @param technology the technology with its level
+	 * @param route receiving authority and the path up to the review authority
+	 * @param approval approval date, document number, note and document of the paper
+	 * approval
+	 * @param firstCaseDate first case, when known
+	 * @param act the registering authority and today
+	 * @param deadlines working-day deadlines (the filing deadline after the first case)
+	 * @return the active filing
+	 * @throws InvalidFilingRequest naming the field when a date or text is not acceptable
+	 */
+	public static Filing registerPrior(UUID id, InstitutionRef institution, TechnologyRef technology, Route route,
+			PriorApproval approval, @Nullable LocalDate firstCaseDate, Act act, Deadlines deadlines) {
+		LocalDate approvedOn = approval.approvedOn();
+		if (approvedOn.isAfter(act.today())) {
+			throw new InvalidFilingRequest("批准日期（approvedOn）" + approvedOn + " 不能晚于今天（" + act.today() + "）");
+		}
+		if (approvedOn.isBefore(EARLIEST_PRIOR_APPROVAL)) {
+			throw new InvalidFilingRequest(
+					"批准日期（approvedOn）" + approvedOn + " 不能早于 " + EARLIEST_PRIOR_APPROVAL + "，请核对批准文件");
+		}
+		if (firstCaseDate != null && firstCaseDate.isAfter(act.today())) {
+			throw new InvalidFilingRequest("首例开展日期（firstCaseDate）" + firstCaseDate + " 不能晚于今天（" + act.today() + "）");
+		}
+		String documentNo = approval.documentNo();
+		if (documentNo.isBlank()) {
+			throw new InvalidFilingRequest("批准文号/备案号（documentNo）不能为空");
+		}
+		if (documentNo.length() > MAX_DOCUMENT_NO_LENGTH) {
+			throw new InvalidFilingRequest(
+					"批准文号/备案号（documentNo）长度为 " + documentNo.length() + " 个字符，超过上限 " + MAX_DOCUMENT_NO_LENGTH + " 个字符");
+		}
+		if (documentNo.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidFilingRequest("批准文号/备案号（documentNo）不能含有控制字符（含换行、制表符）");
+		}
+		String note = approval.note();
+		if (note != null && note.length() > MAX_PRIOR_NOTE_LENGTH) {
+			throw new InvalidFilingRequest(
+					"备注（note）长度为 " + note.length() + " 个字符，超过上限 " + MAX_PRIOR_NOTE_LENGTH + " 个字符");
+		}
+		List<DocumentRef> documents = new ArrayList<>();
+		if (approval.document() != null) {
+			documents.add(approval.document());
+		}
+		Filing filing = new Filing(
+				new FilingData(id, 0, institution, technology, route, FilingState.ACTIVE, route.receivingRegionCode(),
+						firstCaseDate, firstCaseDate == null ? null : deadlines.filingDeadline(firstCaseDate),
+						approvedOn, null, null, List.of(), List.of(), documents, List.of(), null, null, approvedOn,
+						null, false, null, null, List.of(), act.at(), act.at(), approval));
+		filing.step(FilingStep.PRIOR_REGISTERED, FilingState.ACTIVE, FilingState.ACTIVE, "依批准文件登记存量备案：批准日期 "
+				+ approvedOn + "，批准文号 " + documentNo + (note == null || note.isBlank() ? "" : "；" + note), act);
 		return filing;
 	}
 
@@ -154,7 +228,7 @@ public final class Filing {
 				this.assessment, List.copyOf(this.attestations), List.copyOf(this.committeeOpinions),
 				List.copyOf(this.documents), List.copyOf(this.experts), this.decision, this.licenceNote,
 				this.activatedOn, this.revokedOn, this.cancellationRequested, this.ending, this.revocationProposal,
-				List.copyOf(this.steps), this.createdAt, this.updatedAt);
+				List.copyOf(this.steps), this.createdAt, this.updatedAt, this.prior);
 	}
 
 	/**
@@ -567,6 +641,13 @@ public final class Filing {
 	// --- queries ---
 
 	/**
+	 * @return how the filing came to be
+	 */
+	public FilingOrigin origin() {
+		return this.prior == null ? FilingOrigin.WORKFLOW : FilingOrigin.PRIOR_REGISTRATION;
+	}
+
+	/**
 	 * @return the filing institution's id
 	 */
 	public UUID institutionId() {
@@ -956,6 +1037,19 @@ public final class Filing {
 	 * @param dueOn the authority's due date
 	 */
 	public record RevocationProposal(UUID id, EndingReason reason, String detail, Instant proposedAt, LocalDate dueOn) {
+	}
+
+	/**
+	 * The paper approval a prior filing (存量备案) was registered from.
+	 *
+	 * @param approvedOn the original approval date (the filing is active from it)
+	 * @param documentNo the approval's document number (批准文号/备案号)
+	 * @param note the authority's remark, if any
+	 * @param document the scanned approval, if uploaded (also among the filing's
+	 * documents)
+	 */
+	public record PriorApproval(LocalDate approvedOn, String documentNo, @Nullable String note,
+			@Nullable DocumentRef document) {
 	}
 
 	/**

@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * @param steps steps
  * @param createdAt createdAt
  * @param updatedAt updatedAt
+ * @param prior the paper approval of a filing registered from it (存量备案), null for a
+ * filing that went through the workflow (and in bodies stored before prior registration
+ * existed)
  */
 public record FilingData(UUID id, long version, InstitutionRef institution, TechnologyRef technology, Route route,
 		FilingState state, @Nullable String holderRegionCode, @Nullable LocalDate firstCaseDate,
@@ -46,5 +49,13 @@ public record FilingData(UUID id, long version, InstitutionRef institution, Tech
 		List<DocumentRef> documents, List<ExpertReview> experts, @Nullable Decision decision,
 		@Nullable String licenceNote, @Nullable LocalDate activatedOn, @Nullable LocalDate revokedOn,
 		boolean cancellationRequested, @Nullable Ending ending, @Nullable RevocationProposal revocationProposal,
-		List<Step> steps, Instant createdAt, Instant updatedAt) {
+		List<Step> steps, Instant createdAt, Instant updatedAt, @Nullable PriorApproval prior) {
+
+	/**
+	 * @return how the filing came to be
+	 */
+	public FilingOrigin origin() {
+		return this.prior == null ? FilingOrigin.WORKFLOW : FilingOrigin.PRIOR_REGISTRATION;
+	}
+
 }

@@ -9,6 +9,11 @@ public enum FilingStep {
 
 	/** 创建备案. */
 	CREATE("创建备案"),
+	/**
+	 * 存量备案登记: a filing approved on paper before the platform, registered as active by the
+	 * authority (audit {@code FILING_PRIOR_REGISTERED}).
+	 */
+	PRIOR_REGISTERED("存量备案登记"),
 	/** 自评. */
 	SELF_ASSESS("自评"),
 	/** 确认条款. */

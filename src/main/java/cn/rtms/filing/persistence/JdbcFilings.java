@@ -62,12 +62,17 @@ class JdbcFilings implements Filings {
 				this.jdbc
 					.sql("""
 							insert into filing.filing (id, version, institution_id, institution_region_code, technology, state,
-							  holder_region_code, receiving_region_code, review_region_code, action_due_on, created_at, updated_at, body)
+							  holder_region_code, receiving_region_code, review_region_code, action_due_on, created_at, updated_at, body,
+							  origin, document_no, approved_on)
 							values (:id, :version, :institution, :institutionRegion, :technology, :state, :holder, :receiving,
-							  :review, :due, :createdAt, :updatedAt, cast(:body as jsonb))""")
+							  :review, :due, :createdAt, :updatedAt, cast(:body as jsonb), :origin, :documentNo, :approvedOn)""")
 					.params(params)
 					.param("holder", data.holderRegionCode(), java.sql.Types.VARCHAR)
 					.param("due", data.actionDueOn(), java.sql.Types.DATE)
+					.param("origin", data.origin().name())
+					.param("documentNo", data.prior() == null ? null : data.prior().documentNo(),
+							java.sql.Types.VARCHAR)
+					.param("approvedOn", data.prior() == null ? null : data.prior().approvedOn(), java.sql.Types.DATE)
 					.update();
 			}
 			catch (DuplicateKeyException ex) {
@@ -173,7 +178,7 @@ class JdbcFilings implements Filings {
 				d.holderRegionCode(), d.firstCaseDate(), d.filingDeadline(), d.submittedOn(), d.actionDueOn(),
 				d.assessment(), d.attestations(), d.committeeOpinions(), d.documents(), d.experts(), d.decision(),
 				d.licenceNote(), d.activatedOn(), d.revokedOn(), d.cancellationRequested(), d.ending(),
-				d.revocationProposal(), d.steps(), d.createdAt(), d.updatedAt());
+				d.revocationProposal(), d.steps(), d.createdAt(), d.updatedAt(), d.prior());
 	}
 
 }

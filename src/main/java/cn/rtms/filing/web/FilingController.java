@@ -15,6 +15,7 @@ import cn.rtms.filing.FilingSummary;
 import cn.rtms.filing.FilingView;
 import cn.rtms.filing.InboxItem;
 import cn.rtms.filing.InvalidFilingRequest;
+import cn.rtms.filing.PriorFiling;
 import cn.rtms.filing.PublicFiling;
 import cn.rtms.filing.RevocationCheck;
 import cn.rtms.filing.RevocationCheckResult;
@@ -26,6 +27,7 @@ import cn.rtms.filing.web.FilingRequests.EndingRequest;
 import cn.rtms.filing.web.FilingRequests.ExpertOpinionRequest;
 import cn.rtms.filing.web.FilingRequests.ExpertReviewRequest;
 import cn.rtms.filing.web.FilingRequests.OpinionRequest;
+import cn.rtms.filing.web.FilingRequests.PriorFilingRequest;
 import cn.rtms.filing.web.FilingRequests.SubmitRequest;
 import cn.rtms.filing.web.FilingRequests.TextRequest;
 import cn.rtms.filing.web.FilingRequests.VersionRequest;
@@ -81,6 +83,31 @@ class FilingController {
 	@Operation(summary = "新建备案草稿（医务科、医院管理员，本机构）")
 	FilingView create(@RequestBody CreateFilingRequest request) {
 		return this.filings.create(required(request.technology(), "technology", "技术编码"), request.firstCaseDate());
+	}
+
+	@PostMapping(path = "/api/filings/prior", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "登记存量备案（审查机关）",
+			description = "登记平台上线前已按纸质文件批准的备案：以原批准日期生效（activatedOn = approvedOn），"
+					+ "origin = PRIOR_REGISTRATION。只能由该机构该技术的审查机关（国家级技术：省卫生健康委；省级技术：市州）登记。"
+					+ "批准日期不得晚于今天、不得早于 2000-01-01；批准文号必填（≤100 字符）；备注 ≤1000 字符。"
+					+ "该机构该技术已有未终结的备案时 409 FILING_ALREADY_EXISTS。需上传批准文件时用 multipart 形式。")
+	FilingView registerPrior(@RequestBody PriorFilingRequest request) {
+		return this.filings.registerPrior(prior(request, null));
+	}
+
+	@PostMapping(path = "/api/filings/prior", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "登记存量备案并上传批准文件（multipart：JSON 部分 prior，文件部分 approvalDocument）",
+			description = "规则同 JSON 形式；批准文件与其他备案材料一样检查类型和大小（PDF、图片等）。")
+	FilingView registerPriorWithDocument(
+			@RequestPart(name = "prior", required = false) @Nullable PriorFilingRequest request,
+			@RequestPart(required = false) @Nullable MultipartFile approvalDocument) {
+		if (request == null) {
+			throw new InvalidFilingRequest("缺少存量备案信息（multipart 的 JSON 部分 prior）");
+		}
+		return this.filings.registerPrior(prior(request,
+				approvalDocument == null || approvalDocument.isEmpty() ? null : upload(approvalDocument)));
 	}
 
 	@GetMapping("/api/filings")
@@ -300,6 +327,11 @@ class FilingController {
 		catch (IOException ex) {
 			throw new InvalidFilingRequest("读取上传文件失败：" + ex.getMessage());
 		}
+	}
+
+	private static PriorFiling prior(PriorFilingRequest request, @Nullable Upload document) {
+		return new PriorFiling(request.institutionId(), request.technology(), request.approvedOn(),
+				request.documentNo(), request.firstCaseDate(), request.note(), document);
 	}
 
 	private static @Nullable Long version(@Nullable OpinionRequest request) {

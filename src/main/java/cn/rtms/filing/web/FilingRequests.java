@@ -21,6 +21,16 @@ final class FilingRequests {
 			@Nullable LocalDate firstCaseDate) {
 	}
 
+	/**
+	 * A prior filing (存量备案) as sent: JSON body, or the JSON part {@code prior} of a
+	 * multipart request with the file part {@code approvalDocument}.
+	 */
+	record PriorFilingRequest(@Nullable UUID institutionId,
+			@Nullable @Size(max = 10, message = "技术代码不能超过 10 个字符") String technology, @Nullable LocalDate approvedOn,
+			@Nullable @Size(max = 100, message = "批准文号/备案号不能超过 100 个字符") String documentNo,
+			@Nullable LocalDate firstCaseDate, @Nullable @Size(max = 1000, message = "备注不能超过 1000 个字符") String note) {
+	}
+
 	record VersionRequest(@Nullable Long version) {
 	}
 
