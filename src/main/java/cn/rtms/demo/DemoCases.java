@@ -297,8 +297,8 @@ class DemoCases implements ApplicationRunner {
 		// 4. follow-ups: most past-due points recorded
 		long entered = System.nanoTime();
 		int recorded = recordFollowUps(seeds, today);
-		log.info("演示病例各步用时：备案与授权 {} 毫秒，病例 {} 毫秒，随访 {} 毫秒", (filed - started) / 1_000_000,
-				(entered - filed) / 1_000_000, (System.nanoTime() - entered) / 1_000_000);
+		log.info("演示病例各步用时：备案与授权 {} 毫秒，病例 {} 毫秒，随访 {} 毫秒", (filed - started) / 1_000_000, (entered - filed) / 1_000_000,
+				(System.nanoTime() - entered) / 1_000_000);
 		return new Result(submitted, flagged, drafts, recorded);
 	}
 
@@ -415,48 +415,45 @@ class DemoCases implements ApplicationRunner {
 		overdue
 			.sort(Comparator.comparing(FollowUpView::dueDate).thenComparing(v -> seeds.getOrDefault(v.caseId(), 0L)));
 		Set<UUID> gone = new HashSet<>();
-		int[] recorded = new int[1];
-		this.identity.asSystem(() -> this.transactions.executeWithoutResult(status -> {
-			for (FollowUpView point : overdue) {
-				Long seed = seeds.get(point.caseId());
-				if (seed == null || gone.contains(point.caseId())) {
-					continue;
-				}
-				SplittableRandom r = new SplittableRandom(seed * 31 + point.period().hashCode());
-				boolean old = point.dueDate().isBefore(today.minusDays(90));
-				if (r.nextInt(100) >= (old ? 92 : 50)) {
-					continue;
-				}
-				LocalDate performed = point.dueDate().plusDays(r.nextInt(25) - 7);
-				if (performed.isAfter(today)) {
-					performed = today;
-				}
-				if (!performed.isAfter(point.operationDate())) {
-					performed = point.operationDate().plusDays(1);
-				}
-				int v = r.nextInt(1000);
-				boolean late = !point.period().equals("P1M") && !point.period().equals("P3M");
-				String vital = (late && v < 12) ? "DEAD" : (late && v < 30) ? "LOST" : "ALIVE";
-				LocalDate death = "DEAD".equals(vital) ? performed.minusDays(3 + r.nextInt(18)) : null;
-				if (death != null && !death.isAfter(point.operationDate())) {
-					death = point.operationDate().plusDays(1);
-				}
-				String disease = switch (vital) {
-					case "DEAD" -> "PROGRESSION";
-					case "LOST" -> "UNKNOWN";
-					default -> diseaseStatus(r.nextInt(100));
-				};
-				String method = "LOST".equals(vital) ? "PHONE" : method(r.nextInt(100));
-				String note = "LOST".equals(vital) ? "多次电话联系未接通" : null;
-				this.followUps.record(point.id(),
-						new FollowUpRecord(point.version(), performed, method, vital, death, disease, note));
-				recorded[0]++;
-				if (!"ALIVE".equals(vital)) {
-					gone.add(point.caseId());
-				}
+		Map<UUID, FollowUpRecord> batch = new LinkedHashMap<>();
+		for (FollowUpView point : overdue) {
+			Long seed = seeds.get(point.caseId());
+			if (seed == null || gone.contains(point.caseId())) {
+				continue;
 			}
-		}));
-		return recorded[0];
+			SplittableRandom r = new SplittableRandom(seed * 31 + point.period().hashCode());
+			boolean old = point.dueDate().isBefore(today.minusDays(90));
+			if (r.nextInt(100) >= (old ? 92 : 50)) {
+				continue;
+			}
+			LocalDate performed = point.dueDate().plusDays(r.nextInt(25) - 7);
+			if (performed.isAfter(today)) {
+				performed = today;
+			}
+			if (!performed.isAfter(point.operationDate())) {
+				performed = point.operationDate().plusDays(1);
+			}
+			int v = r.nextInt(1000);
+			boolean late = !point.period().equals("P1M") && !point.period().equals("P3M");
+			String vital = (late && v < 12) ? "DEAD" : (late && v < 30) ? "LOST" : "ALIVE";
+			LocalDate death = "DEAD".equals(vital) ? performed.minusDays(3 + r.nextInt(18)) : null;
+			if (death != null && !death.isAfter(point.operationDate())) {
+				death = point.operationDate().plusDays(1);
+			}
+			String disease = switch (vital) {
+				case "DEAD" -> "PROGRESSION";
+				case "LOST" -> "UNKNOWN";
+				default -> diseaseStatus(r.nextInt(100));
+			};
+			String method = "LOST".equals(vital) ? "PHONE" : method(r.nextInt(100));
+			String note = "LOST".equals(vital) ? "多次电话联系未接通" : null;
+			batch.put(point.id(), new FollowUpRecord(point.version(), performed, method, vital, death, disease, note));
+			if (!"ALIVE".equals(vital)) {
+				gone.add(point.caseId());
+			}
+		}
+		return this.identity
+			.asSystem(() -> this.transactions.execute(status -> this.followUps.recordAll(batch)).intValue());
 	}
 
 	private static String method(int draw) {

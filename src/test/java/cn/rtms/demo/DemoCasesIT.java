@@ -17,9 +17,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.rtms.cases.followup.FollowUpManagement;
+import cn.rtms.cases.followup.FollowUpRecord;
+import cn.rtms.cases.followup.FollowUpView;
 import cn.rtms.cases.followup.FollowUpPage;
 import cn.rtms.cases.followup.FollowUpStatus;
+import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.UserManagement;
 import cn.rtms.rules.CaseVolumeRow;
 import cn.rtms.rules.EligibilityManagement;
 import cn.rtms.support.Api;
@@ -34,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The first start of a demo with {@code rtms.demo-data.cases} (docs/demo-data.md, "Demo
@@ -59,6 +64,9 @@ class DemoCasesIT {
 
 	@Autowired
 	FollowUpManagement followUps;
+
+	@Autowired
+	UserManagement users;
 
 	@Autowired
 	EligibilityManagement eligibility;
@@ -184,6 +192,20 @@ class DemoCasesIT {
 		assertThat(this.jdbc.sql("select count(*) from cases.follow_up where vital_status = 'LOST'")
 			.query(Integer.class)
 			.single()).isPositive();
+		// recorded in one batch, audited once with the count; only the system may do that
+		assertThat(this.jdbc
+			.sql("select count(*) from audit.entry where action = 'FOLLOW_UPS_RECORDED'"
+					+ " and (after_state::jsonb ->> 'recorded')::int = ?")
+			.param(page.done())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		FollowUpView open = this.identity.asSystem(() -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 1))
+			.items()
+			.get(0);
+		assertThatThrownBy(() -> this.users.actingAs("songjiang-clerk",
+				() -> this.followUps.recordAll(Map.of(open.id(),
+						new FollowUpRecord(open.version(), TODAY, "PHONE", "ALIVE", null, null, null)))))
+			.isInstanceOf(AccessDenied.class);
 	}
 
 	@Test
