@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.rtms.authorization.AuthorizationDetails;
 import cn.rtms.authorization.AuthorizationManagement;
@@ -25,7 +26,6 @@ import cn.rtms.cases.DeviceInput;
 import cn.rtms.cases.ImportResult;
 import cn.rtms.cases.PracticeRights;
 import cn.rtms.cases.followup.FollowUpManagement;
-import cn.rtms.cases.followup.FollowUpPage;
 import cn.rtms.cases.followup.FollowUpRecord;
 import cn.rtms.cases.followup.FollowUpStatus;
 import cn.rtms.cases.followup.FollowUpView;
@@ -402,16 +402,10 @@ class DemoCases implements ApplicationRunner {
 	 * patients are lost to follow-up or have died (which cancels their later points).
 	 */
 	private int recordFollowUps(Map<UUID, Long> seeds, LocalDate today) {
-		List<FollowUpView> overdue = new ArrayList<>();
-		this.identity.asSystem(() -> {
-			for (int page = 0;; page++) {
-				FollowUpPage p = this.followUps.list(FollowUpStatus.OVERDUE, null, page, 200);
-				overdue.addAll(p.items());
-				if (p.items().size() < 200) {
-					break;
-				}
-			}
-		});
+		List<FollowUpView> overdue = this.identity.asSystem(() -> this.followUps.ofCases(seeds.keySet()))
+			.stream()
+			.filter(v -> v.status() == FollowUpStatus.OVERDUE)
+			.collect(Collectors.toCollection(ArrayList::new));
 		overdue
 			.sort(Comparator.comparing(FollowUpView::dueDate).thenComparing(v -> seeds.getOrDefault(v.caseId(), 0L)));
 		Set<UUID> gone = new HashSet<>();

@@ -187,6 +187,21 @@ public class FollowUpManagement {
 	}
 
 	/**
+	 * The points of many cases in one query (for {@link #recordAll}): the system
+	 * administrator only.
+	 * @param caseIds the cases
+	 * @return their points in due-date order
+	 * @throws AccessDenied for other roles
+	 */
+	@Transactional(readOnly = true)
+	public List<FollowUpView> ofCases(Collection<UUID> caseIds) {
+		CurrentUser user = this.access.requireRole(Role.SYSTEM_ADMIN);
+		LocalDate today = today();
+		Map<UUID, String> names = new HashMap<>();
+		return this.followUps.ofCases(caseIds).stream().map(r -> view(r, user, today, names)).toList();
+	}
+
+	/**
 	 * Records (or corrects) a follow-up: the hospital's clerk or administrator, or the
 	 * physician who operated. A death cancels the case's open points due after it.
 	 * @param id the point

@@ -168,6 +168,16 @@ class FollowUps {
 		return updated;
 	}
 
+	List<Row> ofCases(Collection<UUID> caseIds) {
+		if (caseIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " where f.case_id = any(?::uuid[]) order by f.due_date, f.case_id")
+			.param(ids(caseIds))
+			.query(FollowUps::row)
+			.list();
+	}
+
 	List<Row> ofCase(UUID caseId) {
 		return this.jdbc.sql(SELECT + " where f.case_id = ? order by f.due_date")
 			.param(caseId)
