@@ -57,7 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case table after the demo filings: the province registers the paper approvals of four
  * hospitals as prior filings (存量备案) dated 3–4 years back, each hospital's administrator
  * grants its operating physicians authorizations dated back to then, and
- * {@link DemoCaseGenerator} writes about 3,900 cases through
+ * {@link DemoCaseGenerator} writes about 4,000 cases through
  * {@link CaseManagement#importSubmitted} (so every check and flag runs, and the follow-up
  * schedules are created), with a handful flagged on purpose, three drafts, the cases
  * behind docs/demo-discharge-records.csv, and most past-due follow-ups recorded. Dates
