@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -57,8 +58,11 @@ class DemoFilings implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final boolean withCases;
+
 	DemoFilings(FilingCommands filings, FilingQueries queries, UserManagement users, IdentityManagement identity,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, @Value("${rtms.demo-data.cases:false}") boolean withCases) {
+		this.withCases = withCases;
 		this.filings = filings;
 		this.queries = queries;
 		this.users = users;
@@ -86,7 +90,8 @@ class DemoFilings implements ApplicationRunner {
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("演示备案无法建立：" + ex.getMessage(), ex);
 		}
-		log.info("已建立 6 件演示备案（草稿、已提交、专家审查中、退回补充、备案有效、已撤销）");
+		log.info(this.withCases ? "已建立 5 件演示备案（草稿、已提交、专家审查中、退回补充、已撤销；松江 G08 由演示病例登记为存量备案）"
+				: "已建立 6 件演示备案（草稿、已提交、专家审查中、退回补充、备案有效、已撤销）");
 	}
 
 	private void build(LocalDate today) {
@@ -94,19 +99,13 @@ class DemoFilings implements ApplicationRunner {
 		UUID expert2 = expertId("expert2");
 
 		// 吉林省松江肿瘤医院 (中省直): G08 active, G07 under expert review, S04 revoked on its own
-		// request
-		FilingView g08 = submitted("songjiang-clerk", "G08", today.minusDays(14), today.minusDays(40));
-		g08 = as("province", g08, f -> this.filings.receive(f.id(), f.version(), "材料齐全，予以受理"));
-		g08 = as("province", g08,
-				f -> this.filings.startExpertReview(f.id(), f.version(), List.of(expert1, expert2), "请两位专家审查"));
-		g08 = as("expert1", g08,
-				f -> this.filings.recordExpertOpinion(f.id(), f.version(), "AGREE", "人员、设备、设施符合 G08 管理规范，同意备案"));
-		g08 = as("expert2", g08,
-				f -> this.filings.recordExpertOpinion(f.id(), f.version(), "AGREE", "病例数据库与质控制度健全，同意备案"));
-		g08 = as("province", g08,
-				f -> this.filings.decide(f.id(), f.version(), "APPROVED", "经专家审查，符合肿瘤消融治疗技术临床应用管理规范，准予备案"));
-		as("province", g08, f -> this.filings.activate(f.id(), f.version(),
-				"肿瘤消融治疗技术（限制类技术）已备案，" + today.getYear() + "年" + today.getMonthValue() + "月"));
+		// request. With the demo cases (rtms.demo-data.cases), G08 is registered by
+		// DemoCases as
+		// a prior filing approved years ago instead, so that its three years of cases are
+		// filed
+		if (!this.withCases) {
+			songjiangG08(today, expert1, expert2);
+		}
 
 		FilingView g07 = submitted("songjiang-clerk", "G07", today.minusDays(10), today.minusDays(35));
 		g07 = as("province", g07, f -> this.filings.receive(f.id(), f.version(), null));
@@ -146,6 +145,22 @@ class DemoFilings implements ApplicationRunner {
 
 		// 吉林市江城医院: a draft, not yet self-assessed
 		as("jiangcheng-clerk", null, f -> this.filings.create("G08", today.minusDays(3)));
+	}
+
+	/** 松江 G08 through the whole workflow to ACTIVE. */
+	private void songjiangG08(LocalDate today, UUID expert1, UUID expert2) {
+		FilingView g08 = submitted("songjiang-clerk", "G08", today.minusDays(14), today.minusDays(40));
+		g08 = as("province", g08, f -> this.filings.receive(f.id(), f.version(), "材料齐全，予以受理"));
+		g08 = as("province", g08,
+				f -> this.filings.startExpertReview(f.id(), f.version(), List.of(expert1, expert2), "请两位专家审查"));
+		g08 = as("expert1", g08,
+				f -> this.filings.recordExpertOpinion(f.id(), f.version(), "AGREE", "人员、设备、设施符合 G08 管理规范，同意备案"));
+		g08 = as("expert2", g08,
+				f -> this.filings.recordExpertOpinion(f.id(), f.version(), "AGREE", "病例数据库与质控制度健全，同意备案"));
+		g08 = as("province", g08,
+				f -> this.filings.decide(f.id(), f.version(), "APPROVED", "经专家审查，符合肿瘤消融治疗技术临床应用管理规范，准予备案"));
+		as("province", g08, f -> this.filings.activate(f.id(), f.version(),
+				"肿瘤消融治疗技术（限制类技术）已备案，" + today.getYear() + "年" + today.getMonthValue() + "月"));
 	}
 
 	/**

@@ -5,10 +5,11 @@
  * every role (password {@code Rtms@2026}, listed on the console when the application is
  * ready), and six demo filings in every workflow state, built through the filing use
  * cases by the demo accounts ({@code rtms.demo-data.filings}). Dates move with the day of
- * the first start. Disabled with {@code rtms.demo-data.enabled=false}. Owns no tables and
- * publishes no events.
+ * the first start. Three years of demo cases with prior filings, authorizations and
+ * follow-ups ({@code rtms.demo-data.cases}, {@link cn.rtms.demo.DemoCases}). Disabled
+ * with {@code rtms.demo-data.enabled=false}. Owns no tables and publishes no events.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "identity", "institutions", "personnel", "filing" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel",
+		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.demo;

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param validUntil last day, after {@code validFrom}
  * @param note free text
  */
+@org.springframework.modulith.NamedInterface("terms")
 public record AuthorizationTerms(String technology, List<String> subTechniques, LocalDate validFrom,
 		LocalDate validUntil, @Nullable String note) {
 

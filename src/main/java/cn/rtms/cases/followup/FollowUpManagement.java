@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import cn.rtms.audit.AuditTrail;
@@ -186,6 +187,21 @@ public class FollowUpManagement {
 	}
 
 	/**
+	 * The points of many cases in one query (for {@link #recordAll}): the system
+	 * administrator only.
+	 * @param caseIds the cases
+	 * @return their points in due-date order
+	 * @throws AccessDenied for other roles
+	 */
+	@Transactional(readOnly = true)
+	public List<FollowUpView> ofCases(Collection<UUID> caseIds) {
+		CurrentUser user = this.access.requireRole(Role.SYSTEM_ADMIN);
+		LocalDate today = today();
+		Map<UUID, String> names = new HashMap<>();
+		return this.followUps.ofCases(caseIds).stream().map(r -> view(r, user, today, names)).toList();
+	}
+
+	/**
 	 * Records (or corrects) a follow-up: the hospital's clerk or administrator, or the
 	 * physician who operated. A death cancels the case's open points due after it.
 	 * @param id the point
@@ -225,6 +241,70 @@ public class FollowUpManagement {
 		after.put("cancelledFollowUps", cancelled);
 		this.audit.record("FOLLOW_UP_RECORDED", "FollowUp", id.toString(), before, after);
 		return view(saved, user, today, new HashMap<>());
+	}
+
+	/**
+	 * Records many follow-ups at once (a migration of earlier follow-up records, the demo
+	 * data): the system administrator only. Each is validated as in {@link #record}, and
+	 * must be at the version read and not cancelled; all are written in JDBC batches or
+	 * none. One audit entry (FOLLOW_UPS_RECORDED) holds the count per institution. A
+	 * death cancels the case's open points due after it.
+	 * @param records what was found, by point (in the order given)
+	 * @return how many were recorded
+	 * @throws AccessDenied for other roles
+	 * @throws FollowUpNotFound when a point does not exist
+	 * @throws ProblemException (FOLLOW_UP_INVALID, FOLLOW_UP_CANCELLED) or a stale edit,
+	 * naming the point
+	 */
+	public int recordAll(Map<UUID, FollowUpRecord> records) {
+		CurrentUser user = this.access.requireRole(Role.SYSTEM_ADMIN);
+		if (records.isEmpty()) {
+			return 0;
+		}
+		LocalDate today = today();
+		Map<UUID, FollowUps.Row> rows = new HashMap<>();
+		for (FollowUps.Row row : this.followUps.findAll(records.keySet())) {
+			rows.put(row.id(), row);
+		}
+		List<FollowUps.Recording> recordings = new ArrayList<>();
+		Map<String, Integer> perInstitution = new TreeMap<>();
+		List<FollowUps.Row> deaths = new ArrayList<>();
+		Map<UUID, LocalDate> deathDates = new HashMap<>();
+		for (Map.Entry<UUID, FollowUpRecord> entry : records.entrySet()) {
+			FollowUps.Row row = rows.get(entry.getKey());
+			if (row == null) {
+				throw new FollowUpNotFound(entry.getKey());
+			}
+			this.history.check("FollowUp", row.id().toString(), "随访记录", entry.getValue().version(), row.version());
+			if (row.cancelledOn() != null && row.performedOn() == null) {
+				throw new ProblemException(HttpStatus.CONFLICT, "FOLLOW_UP_CANCELLED", "随访已取消",
+						"随访 " + row.id() + " 已取消（" + row.cancelReason() + "），无需登记", List.of());
+			}
+			FollowUpRecord clean = validate(entry.getValue(), row.operationDate(), today);
+			recordings.add(new FollowUps.Recording(row.id(), row.version(), clean));
+			perInstitution.merge(row.institutionId().toString(), 1, Integer::sum);
+			if ("DEAD".equals(clean.vitalStatus()) && clean.deathDate() != null) {
+				deaths.add(row);
+				deathDates.put(row.id(), clean.deathDate());
+			}
+		}
+		int recorded = this.followUps.recordAll(recordings, user.id(), this.clock.instant());
+		if (recorded != recordings.size()) {
+			throw new ProblemException(HttpStatus.CONFLICT, "STALE_EDIT", "记录已被他人修改", "随访记录已被他人修改，请刷新后重试", List.of());
+		}
+		int cancelled = 0;
+		for (FollowUps.Row death : deaths) {
+			LocalDate deathDate = Objects.requireNonNull(deathDates.get(death.id()));
+			cancelled += this.followUps
+				.cancelAfter(death.caseId(), deathDate, today, deathReason(deathDate, death.label() + "随访"))
+				.size();
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("recorded", recorded);
+		details.put("byInstitution", perInstitution);
+		details.put("cancelledFollowUps", cancelled);
+		this.audit.record("FOLLOW_UPS_RECORDED", "FollowUp", "batch", null, details);
+		return recorded;
 	}
 
 	static FollowUpRecord validate(FollowUpRecord r, LocalDate operationDate, LocalDate today) {

@@ -127,6 +127,57 @@ class FollowUps {
 		return this.jdbc.sql(SELECT + " where f.id = ?").param(id).query(FollowUps::row).optional();
 	}
 
+	List<Row> findAll(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " where f.id = any(?::uuid[])").param(ids(ids)).query(FollowUps::row).list();
+	}
+
+	/** A recording of many points: the point, the version read, what was found. */
+	record Recording(UUID id, int version, FollowUpRecord record) {
+	}
+
+	/**
+	 * Records many points in JDBC batches (each only at the version read).
+	 * @return how many were updated
+	 */
+	int recordAll(List<Recording> recordings, UUID recordedBy, Instant at) {
+		int[][] counts = this.template.batchUpdate("""
+				update cases.follow_up set performed_on = ?, method = ?, vital_status = ?, death_date = ?,
+				  disease_status = ?, note = ?, recorded_by = ?, recorded_at = ?, version = version + 1
+				where id = ? and version = ?
+				""", recordings, 1000, (ps, r) -> {
+			ps.setObject(1, r.record().performedOn());
+			ps.setString(2, r.record().method());
+			ps.setString(3, r.record().vitalStatus());
+			ps.setObject(4, r.record().deathDate());
+			ps.setString(5, r.record().diseaseStatus());
+			ps.setString(6, r.record().note());
+			ps.setObject(7, recordedBy);
+			ps.setTimestamp(8, Timestamp.from(at));
+			ps.setObject(9, r.id());
+			ps.setInt(10, r.version());
+		});
+		int updated = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				updated += Math.max(count, 0);
+			}
+		}
+		return updated;
+	}
+
+	List<Row> ofCases(Collection<UUID> caseIds) {
+		if (caseIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " where f.case_id = any(?::uuid[]) order by f.due_date, f.case_id")
+			.param(ids(caseIds))
+			.query(FollowUps::row)
+			.list();
+	}
+
 	List<Row> ofCase(UUID caseId) {
 		return this.jdbc.sql(SELECT + " where f.case_id = ? order by f.due_date")
 			.param(caseId)
