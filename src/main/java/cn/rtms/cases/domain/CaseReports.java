@@ -73,6 +73,24 @@ public interface CaseReports {
 	void insert(List<CaseRecord> records);
 
 	/**
+	 * Inserts the cases whose identity (institution, technology, 病案号, operation date)
+	 * is not registered yet, without their devices: the unique identity index decides
+	 * ({@code ON CONFLICT … DO NOTHING}), so the look-up costs the same however many
+	 * cases exist and whatever the planner's statistics say (a look-up query before the
+	 * insert chose a scan of all the institution's cases while an import's own rows were
+	 * not yet analysed, which made an import quadratic).
+	 * @param records new cases
+	 * @return the ids of the cases inserted (the others are already registered)
+	 */
+	Set<UUID> insertNew(List<CaseRecord> records);
+
+	/**
+	 * Inserts the devices of cases inserted by {@link #insertNew}.
+	 * @param records the cases
+	 */
+	void insertDevices(List<CaseRecord> records);
+
+	/**
 	 * Replaces a case and its devices when its stored version is {@code record.version()
 	 * - 1}.
 	 * @param record the new state, with the incremented version

@@ -218,6 +218,40 @@ class JdbcCaseReports implements CaseReports {
 		}
 	}
 
+	@Override
+	public Set<UUID> insertNew(List<CaseRecord> records) {
+		Set<UUID> inserted = new HashSet<>();
+		for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+			List<CaseRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
+			StringBuilder sql = new StringBuilder(INSERT);
+			List<Object> params = new ArrayList<>(chunk.size() * 38);
+			for (CaseRecord record : chunk) {
+				sql.append(params.isEmpty() ? "" : ", ").append(INSERT_VALUES);
+				Collections.addAll(params, row(record));
+			}
+			sql.append(" on conflict (institution_id, technology, medical_record_no, operation_date) do nothing returning id");
+			this.template.query(sql.toString(), rs -> {
+				inserted.add(rs.getObject(1, UUID.class));
+			}, params.toArray());
+		}
+		return inserted;
+	}
+
+	@Override
+	public void insertDevices(List<CaseRecord> records) {
+		List<Object[]> devices = new ArrayList<>();
+		for (CaseRecord record : records) {
+			for (DeviceRow device : record.devices()) {
+				devices.add(deviceRow(record.id(), device));
+				if (devices.size() == ROWS_PER_STATEMENT * 2) {
+					insertRows(INSERT_DEVICE, INSERT_DEVICE_VALUES, devices);
+					devices.clear();
+				}
+			}
+		}
+		insertRows(INSERT_DEVICE, INSERT_DEVICE_VALUES, devices);
+	}
+
 	/** Inserts rows with one statement {@code head (…), (…), …}. */
 	private void insertRows(String head, String values, List<Object[]> rows) {
 		if (rows.isEmpty()) {
