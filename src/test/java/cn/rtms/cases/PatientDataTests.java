@@ -66,9 +66,9 @@ class PatientDataTests {
 		String pseudonym = this.data.pseudonym(new UUID(1, 2), "BA-1");
 		assertThat(this.data.idNumberHash("11010519491231002X")).isEqualTo(hash);
 		java.util.concurrent.atomic.AtomicReference<String> elsewhere = new java.util.concurrent.atomic.AtomicReference<>();
-		Thread other = new Thread(() -> elsewhere.set(this.data.decrypt(sealed) + "|"
-				+ this.data.idNumberHash("11010519491231002X") + "|" + this.data.pseudonym(new UUID(1, 2), "BA-1") + "|"
-				+ this.data.decrypt(this.data.encrypt("王五"))));
+		Thread other = new Thread(() -> elsewhere
+			.set(this.data.decrypt(sealed) + "|" + this.data.idNumberHash("11010519491231002X") + "|"
+					+ this.data.pseudonym(new UUID(1, 2), "BA-1") + "|" + this.data.decrypt(this.data.encrypt("王五"))));
 		other.start();
 		other.join();
 		assertThat(elsewhere.get()).isEqualTo("李四|" + hash + "|" + pseudonym + "|王五");

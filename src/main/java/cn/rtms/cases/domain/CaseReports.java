@@ -73,8 +73,8 @@ public interface CaseReports {
 	void insert(List<CaseRecord> records);
 
 	/**
-	 * Inserts the cases whose identity (institution, technology, 病案号, operation date)
-	 * is not registered yet, without their devices: the unique identity index decides
+	 * Inserts the cases whose identity (institution, technology, 病案号, operation date) is
+	 * not registered yet, without their devices: the unique identity index decides
 	 * ({@code ON CONFLICT … DO NOTHING}), so the look-up costs the same however many
 	 * cases exist and whatever the planner's statistics say (a look-up query before the
 	 * insert chose a scan of all the institution's cases while an import's own rows were

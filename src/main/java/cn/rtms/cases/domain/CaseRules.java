@@ -47,7 +47,10 @@ public final class CaseRules {
 
 	private static final Pattern PROCEDURE_CODE = Pattern.compile("\\d{2}\\.[0-9Xx]{1,12}");
 
-	/** What {@link #normalizeProcedureCode} removes (compiled once: it runs per code and row of an import). */
+	/**
+	 * What {@link #normalizeProcedureCode} removes (compiled once: it runs per code and
+	 * row of an import).
+	 */
 	private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
 	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");

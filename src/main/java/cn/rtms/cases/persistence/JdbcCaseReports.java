@@ -229,7 +229,8 @@ class JdbcCaseReports implements CaseReports {
 				sql.append(params.isEmpty() ? "" : ", ").append(INSERT_VALUES);
 				Collections.addAll(params, row(record));
 			}
-			sql.append(" on conflict (institution_id, technology, medical_record_no, operation_date) do nothing returning id");
+			sql.append(
+					" on conflict (institution_id, technology, medical_record_no, operation_date) do nothing returning id");
 			this.template.query(sql.toString(), rs -> {
 				inserted.add(rs.getObject(1, UUID.class));
 			}, params.toArray());

@@ -261,8 +261,7 @@ class CaseRulesTests {
 	void normalizesProcedureCodesAsTheRegularExpressionDoes() {
 		for (String code : List.of("50.2400x001", "50.2400X001", " 50.24 00X001\t", "06.3100x001", "17.41\u00a000",
 				"17.41\u300000", "", "X")) {
-			assertThat(CaseRules.normalizeProcedureCode(code))
-				.isEqualTo(code.replaceAll("\\s", "").replace('X', 'x'));
+			assertThat(CaseRules.normalizeProcedureCode(code)).isEqualTo(code.replaceAll("\\s", "").replace('X', 'x'));
 		}
 	}
 
