@@ -31,18 +31,10 @@ public interface CaseReports {
 			@Nullable UUID excludeId);
 
 	/**
-	 * @param institutionId institution
-	 * @return identity keys ({@link #identityKey}) of the institution's cases among the
-	 * given ones
-	 * @param keys candidate keys
-	 */
-	Set<String> existingIdentities(UUID institutionId, Collection<String> keys);
-
-	/**
 	 * @param technology technology
 	 * @param medicalRecordNo 病案号
 	 * @param operationDate operation date
-	 * @return the key used by {@link #existingIdentities}
+	 * @return the identity of a case as one string (duplicates within one import)
 	 */
 	static String identityKey(String technology, String medicalRecordNo, @Nullable LocalDate operationDate) {
 		return technology + "|" + medicalRecordNo + "|" + operationDate;

@@ -135,50 +135,6 @@ class JdbcCaseReports implements CaseReports {
 	}
 
 	@Override
-	public Set<String> existingIdentities(UUID institutionId, Collection<String> keys) {
-		if (keys.isEmpty()) {
-			return Set.of();
-		}
-		// Keys are "technology|病案号|operation date" (technology and date hold no '|').
-		// Joining the
-		// unnested parts lets the lookup use case_report_identity_uidx, so a chunk costs
-		// the same
-		// however many cases the institution already has (an import stays linear).
-		Set<String> found = new HashSet<>();
-		List<String> list = new ArrayList<>(keys);
-		for (int from = 0; from < list.size(); from += 5000) {
-			List<String> chunk = list.subList(from, Math.min(list.size(), from + 5000));
-			List<String> technologies = new ArrayList<>();
-			List<String> records = new ArrayList<>();
-			List<String> dates = new ArrayList<>();
-			for (String key : chunk) {
-				int first = key.indexOf('|');
-				int last = key.lastIndexOf('|');
-				if (first < 0 || last <= first || key.endsWith("|null")) {
-					continue;
-				}
-				technologies.add(key.substring(0, first));
-				records.add(key.substring(first + 1, last));
-				dates.add(key.substring(last + 1));
-			}
-			if (technologies.isEmpty()) {
-				continue;
-			}
-			this.template.query("""
-					select r.technology || '|' || r.medical_record_no || '|' || cast(r.operation_date as text)
-					from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as date[]))
-					       as k(technology, medical_record_no, operation_date)
-					join cases.case_report r
-					  on r.institution_id = ? and r.technology = k.technology
-					 and r.medical_record_no = k.medical_record_no and r.operation_date = k.operation_date""", rs -> {
-				found.add(rs.getString(1));
-			}, technologies.toArray(String[]::new), records.toArray(String[]::new), dates.toArray(String[]::new),
-					institutionId);
-		}
-		return found;
-	}
-
-	@Override
 	public List<DeviceUse> singleUseDevices(Collection<String> gtinSerials, @Nullable UUID excludeCaseId) {
 		if (gtinSerials.isEmpty()) {
 			return List.of();
