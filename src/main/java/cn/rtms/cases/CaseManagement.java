@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -385,17 +384,20 @@ public class CaseManagement {
 
 	/**
 	 * Inserts and submits cases already checked with {@link #check} (an import), in the
-	 * caller's transaction, in JDBC batches: flags are set as on submit, exact duplicates
-	 * (same institution, technology, 病案号 and operation date, in the database or earlier
-	 * in the list) are skipped, one {@link CaseSubmitted} is published per inserted case
-	 * and one audit entry records the import.
+	 * caller's transaction, in statements of many rows: flags are set as on submit, exact
+	 * duplicates (same institution, technology, 病案号 and operation date, in the database
+	 * or earlier in the list) are skipped, one {@link CaseSubmitted} is published per
+	 * inserted case and one audit entry records the import. Every case of the list is
+	 * checked, also one already registered (the unique identity index skips it at the
+	 * insert, after the checks).
 	 * @param institutionId the institution (hospital users: their own)
 	 * @param cases the cases, each with an operation date
 	 * @param source where they come from, e.g. {@code IMPORT}, {@code DEMO} (at most 20
 	 * characters)
 	 * @return how many were inserted and skipped, and the new ids
 	 * @throws CaseInvalid when a case has errors after all (nothing is inserted)
-	 * @throws DeviceReused when a single-use device is recorded in another case
+	 * @throws DeviceReused when a single-use device is recorded in another case (what was
+	 * inserted rolls back with the caller's transaction)
 	 */
 	@Transactional
 	public ImportResult importSubmitted(UUID institutionId, List<CaseInput> cases, String source) {
@@ -407,14 +409,8 @@ public class CaseManagement {
 		Instant now = Instant.now(this.clock);
 		LocalDate today = LocalDate.now(this.clock);
 		Map<UUID, Staff> staff = new StaffCache().of(institutionId);
-		Set<String> keys = new LinkedHashSet<>();
-		for (CaseInput input : cases) {
-			keys.add(CaseReports.identityKey(input.technology(), input.medicalRecordNo().strip(),
-					input.operationDate()));
-		}
-		Set<String> existing = new HashSet<>(this.reports.existingIdentities(institutionId, keys));
+		Set<String> existing = new HashSet<>();
 		List<CaseRecord> records = new ArrayList<>();
-		Map<String, Integer> devicePositions = new HashMap<>();
 		int duplicates = 0;
 		for (int i = 0; i < cases.size(); i++) {
 			CaseInput input = cases.get(i);
@@ -437,15 +433,24 @@ public class CaseManagement {
 					.map(e -> new CaseProblem("cases[" + index + "]." + e.field(), e.code(), e.message()))
 					.toList(), List.of(), List.of()));
 			}
-			CaseRecord record = record(UUID.randomUUID(), 0, institutionId, evaluation, input, CaseStatus.SUBMITTED,
+			records.add(record(UUID.randomUUID(), 0, institutionId, evaluation, input, CaseStatus.SUBMITTED,
 					confirmedCodes(evaluation.warnings()), flags(evaluation, input), source, now, user.id(), now, now,
-					user.id());
-			for (DeviceRow device : record.devices()) {
+					user.id()));
+		}
+		// Cases already registered are skipped by the unique identity index itself (no
+		// look-up query whose plan depends on statistics); devices are checked and
+		// inserted for the new cases only. A refusal after the insert rolls back with the
+		// caller's transaction (an import: its savepoint).
+		Set<UUID> inserted = insertNew(records);
+		duplicates += records.size() - inserted.size();
+		records = records.stream().filter(r -> inserted.contains(r.id())).toList();
+		Map<String, Integer> devicePositions = new HashMap<>();
+		for (int i = 0; i < records.size(); i++) {
+			for (DeviceRow device : records.get(i).devices()) {
 				if (device.singleUse() && device.gtin() != null && device.serial() != null) {
-					devicePositions.putIfAbsent(device.gtin() + "|" + device.serial(), records.size());
+					devicePositions.putIfAbsent(device.gtin() + "|" + device.serial(), i);
 				}
 			}
-			records.add(record);
 		}
 		List<DeviceUse> used = this.reports.singleUseDevices(devicePositions.keySet(), null);
 		if (!used.isEmpty()) {
@@ -455,7 +460,7 @@ public class CaseManagement {
 					record.medicalRecordNo());
 		}
 		try {
-			this.reports.insert(records);
+			this.reports.insertDevices(records);
 		}
 		catch (DuplicateKeyException ex) {
 			throw raceProblem(ex, null, "");
@@ -469,6 +474,15 @@ public class CaseManagement {
 		this.audit.record("CASES_IMPORTED", ENTITY, institutionId.toString(), null, details);
 		records.forEach(r -> this.events.publishEvent(submitted(r)));
 		return new ImportResult(ids.size(), duplicates, ids);
+	}
+
+	private Set<UUID> insertNew(List<CaseRecord> records) {
+		try {
+			return this.reports.insertNew(records);
+		}
+		catch (DuplicateKeyException ex) {
+			throw raceProblem(ex, null, "");
+		}
 	}
 
 	private static CaseSubmitted submitted(CaseRecord record) {

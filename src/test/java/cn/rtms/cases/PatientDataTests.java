@@ -50,6 +50,31 @@ class PatientDataTests {
 			.withMessageContaining("格式");
 	}
 
+	/**
+	 * The cipher and MACs are kept per thread and reused: a refused decryption leaves
+	 * nothing behind, the same value hashes alike on every call and thread, and values
+	 * sealed on one thread open on another.
+	 */
+	@Test
+	void reusedCiphersAndMacsGiveTheSameAnswersAcrossCallsAndThreads() throws Exception {
+		byte[] sealed = this.data.encrypt("李四");
+		byte[] tampered = sealed.clone();
+		tampered[tampered.length - 1] ^= 1;
+		assertThatIllegalStateException().isThrownBy(() -> this.data.decrypt(tampered));
+		assertThat(this.data.decrypt(sealed)).isEqualTo("李四");
+		String hash = this.data.idNumberHash("11010519491231002X");
+		String pseudonym = this.data.pseudonym(new UUID(1, 2), "BA-1");
+		assertThat(this.data.idNumberHash("11010519491231002X")).isEqualTo(hash);
+		java.util.concurrent.atomic.AtomicReference<String> elsewhere = new java.util.concurrent.atomic.AtomicReference<>();
+		Thread other = new Thread(() -> elsewhere
+			.set(this.data.decrypt(sealed) + "|" + this.data.idNumberHash("11010519491231002X") + "|"
+					+ this.data.pseudonym(new UUID(1, 2), "BA-1") + "|" + this.data.decrypt(this.data.encrypt("王五"))));
+		other.start();
+		other.join();
+		assertThat(elsewhere.get()).isEqualTo("李四|" + hash + "|" + pseudonym + "|王五");
+		assertThat(this.data.pseudonym(new UUID(1, 2), "BA-1")).isEqualTo(pseudonym);
+	}
+
 	@Test
 	void hashesTheNormalizedIdNumberUnderTheKey() {
 		String hash = this.data.idNumberHash("11010519491231002X");

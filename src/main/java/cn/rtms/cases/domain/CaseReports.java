@@ -31,18 +31,10 @@ public interface CaseReports {
 			@Nullable UUID excludeId);
 
 	/**
-	 * @param institutionId institution
-	 * @return identity keys ({@link #identityKey}) of the institution's cases among the
-	 * given ones
-	 * @param keys candidate keys
-	 */
-	Set<String> existingIdentities(UUID institutionId, Collection<String> keys);
-
-	/**
 	 * @param technology technology
 	 * @param medicalRecordNo 病案号
 	 * @param operationDate operation date
-	 * @return the key used by {@link #existingIdentities}
+	 * @return the identity of a case as one string (duplicates within one import)
 	 */
 	static String identityKey(String technology, String medicalRecordNo, @Nullable LocalDate operationDate) {
 		return technology + "|" + medicalRecordNo + "|" + operationDate;
@@ -71,6 +63,24 @@ public interface CaseReports {
 	 * @param records new cases
 	 */
 	void insert(List<CaseRecord> records);
+
+	/**
+	 * Inserts the cases whose identity (institution, technology, 病案号, operation date) is
+	 * not registered yet, without their devices: the unique identity index decides
+	 * ({@code ON CONFLICT … DO NOTHING}), so the look-up costs the same however many
+	 * cases exist and whatever the planner's statistics say (a look-up query before the
+	 * insert chose a scan of all the institution's cases while an import's own rows were
+	 * not yet analysed, which made an import quadratic).
+	 * @param records new cases
+	 * @return the ids of the cases inserted (the others are already registered)
+	 */
+	Set<UUID> insertNew(List<CaseRecord> records);
+
+	/**
+	 * Inserts the devices of cases inserted by {@link #insertNew}.
+	 * @param records the cases
+	 */
+	void insertDevices(List<CaseRecord> records);
 
 	/**
 	 * Replaces a case and its devices when its stored version is {@code record.version()

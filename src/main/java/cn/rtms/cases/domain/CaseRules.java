@@ -47,6 +47,12 @@ public final class CaseRules {
 
 	private static final Pattern PROCEDURE_CODE = Pattern.compile("\\d{2}\\.[0-9Xx]{1,12}");
 
+	/**
+	 * What {@link #normalizeProcedureCode} removes (compiled once: it runs per code and
+	 * row of an import).
+	 */
+	private static final Pattern WHITESPACE = Pattern.compile("\\s");
+
 	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");
 
 	private static final Pattern GS_TEXT = Pattern.compile("<GS>|\\{GS\\}", Pattern.CASE_INSENSITIVE);
@@ -123,7 +129,13 @@ public final class CaseRules {
 	 * @return the code without spaces, with a lower-case x
 	 */
 	public static String normalizeProcedureCode(String code) {
-		return code.replaceAll("\\s", "").replace('X', 'x');
+		for (int i = 0; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if (c == 'X' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+				return WHITESPACE.matcher(code).replaceAll("").replace('X', 'x');
+			}
+		}
+		return code;
 	}
 
 	private static final class Checker {

@@ -15,12 +15,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Schedules follow-ups in the transaction that submits or amends a case, so a submitted
- * case never lacks its schedule. The cases submitted in one transaction (an import of
- * thousands) are collected and scheduled together just before it commits, in JDBC
- * batches.
+ * case never lacks its schedule. The cases submitted in one transaction (an import of up
+ * to a million) are collected and scheduled together, {@link #BATCH} at a time as they
+ * come (a case is written before its event is published) and the rest just before the
+ * transaction commits, so memory holds at most one batch of ids whatever the import's
+ * size.
  */
 @Component
 class FollowUpScheduler {
+
+	/** Cases collected before they are scheduled within the transaction. */
+	static final int BATCH = 1000;
 
 	private final FollowUpManagement followUps;
 
@@ -43,6 +48,7 @@ class FollowUpScheduler {
 				@Override
 				public void beforeCommit(boolean readOnly) {
 					FollowUpScheduler.this.followUps.schedule(ids);
+					ids.clear();
 				}
 
 				@Override
@@ -53,6 +59,10 @@ class FollowUpScheduler {
 			pending = ids;
 		}
 		pending.add(event.caseId());
+		if (pending.size() >= BATCH) {
+			this.followUps.schedule(pending);
+			pending.clear();
+		}
 	}
 
 	@EventListener

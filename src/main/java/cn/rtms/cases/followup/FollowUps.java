@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,33 +76,31 @@ class FollowUps {
 			@Nullable LocalDate cancelledOn, @Nullable String cancelReason) {
 	}
 
+	/** Points per INSERT statement (8 parameters each, below the protocol's 32,767). */
+	static final int ROWS_PER_STATEMENT = 1000;
+
 	/**
-	 * Inserts the points in JDBC batches, skipping a period the case already has.
+	 * Inserts the points with statements of many rows each (one statement per
+	 * {@link #ROWS_PER_STATEMENT} points rather than a JDBC batch of one-row statements:
+	 * an import schedules millions), skipping a period the case already has.
 	 * @return how many were inserted
 	 */
 	int insert(List<NewPoint> points) {
-		if (points.isEmpty()) {
-			return 0;
-		}
-		int[][] counts = this.template.batchUpdate("""
-				insert into cases.follow_up (id, case_id, institution_id, label, period, due_date, cancelled_on,
-				  cancel_reason, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 0) on conflict (case_id, period) do nothing
-				""", points, 1000, (ps, p) -> {
-			ps.setObject(1, UUID.randomUUID());
-			ps.setObject(2, p.caseId());
-			ps.setObject(3, p.institutionId());
-			ps.setString(4, p.label());
-			ps.setString(5, p.period());
-			ps.setObject(6, p.dueDate());
-			ps.setObject(7, p.cancelledOn());
-			ps.setString(8, p.cancelReason());
-		});
 		int inserted = 0;
-		for (int[] batch : counts) {
-			for (int count : batch) {
-				inserted += Math.max(count, 0);
+		for (int from = 0; from < points.size(); from += ROWS_PER_STATEMENT) {
+			List<NewPoint> chunk = points.subList(from, Math.min(points.size(), from + ROWS_PER_STATEMENT));
+			StringBuilder sql = new StringBuilder("""
+					insert into cases.follow_up (id, case_id, institution_id, label, period, due_date, cancelled_on,
+					  cancel_reason, version)
+					values\s""");
+			List<Object> params = new ArrayList<>(chunk.size() * 8);
+			for (NewPoint p : chunk) {
+				sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, 0)");
+				Collections.addAll(params, UUID.randomUUID(), p.caseId(), p.institutionId(), p.label(), p.period(),
+						p.dueDate(), p.cancelledOn(), p.cancelReason());
 			}
+			sql.append(" on conflict (case_id, period) do nothing");
+			inserted += this.template.update(sql.toString(), params.toArray());
 		}
 		return inserted;
 	}

@@ -217,8 +217,8 @@ final class ImportRun implements SheetReader.Sink {
 	 * still commit and warnings are confirmed, the chunk first goes to
 	 * {@link CaseManagement#importSubmitted} as it is, inside a savepoint: that call runs
 	 * the same checks for the whole chunk with shared look-ups and refuses the chunk
-	 * (before writing anything) when a row has an error. Only then, or when warnings must
-	 * be reported, or when the import can no longer commit (every further problem is
+	 * (rolled back to the savepoint) when a row has an error. Only then, or when warnings
+	 * must be reported, or when the import can no longer commit (every further problem is
 	 * still reported), each row is checked on its own ({@link CaseManagement#check}) to
 	 * name its problems, and the valid rows are inserted.
 	 */

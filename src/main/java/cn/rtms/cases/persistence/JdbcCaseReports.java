@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +52,11 @@ class JdbcCaseReports implements CaseReports {
 			discharge_status, form_data, confirmed_warnings, flags, source, created_at, created_by, updated_at,
 			submitted_at, submitted_by""";
 
-	private static final String INSERT = "insert into cases.case_report (" + COLUMNS
-			+ """
-					) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?,
-					cast(? as jsonb), ?, cast(? as jsonb), ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?,
-					?, ?)""";
+	private static final String INSERT = "insert into cases.case_report (" + COLUMNS + ") values ";
+
+	private static final String INSERT_VALUES = """
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, cast(? as jsonb), ?,
+			cast(? as jsonb), ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?)""";
 
 	private static final String UPDATE = """
 			update cases.case_report set version = ?, institution_id = ?, institution_region_code = ?, technology = ?,
@@ -72,9 +73,19 @@ class JdbcCaseReports implements CaseReports {
 	private static final String INSERT_DEVICE = """
 			insert into cases.case_device (id, case_id, position, scanned, barcode_type, gtin, lot, serial, expiry_date,
 			  production_date, registration_no, name, single_use, quantity)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			values\s""";
 
-	private static final int BATCH = 500;
+	private static final String INSERT_DEVICE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	/**
+	 * Cases per INSERT statement: one statement of many rows, not a JDBC batch of one-row
+	 * statements, since the statement-level trigger on {@code case_report} (registry
+	 * revision) runs once per statement, and one row of {@code cases.registry_revision}
+	 * updated once per case in a long import transaction makes each update walk all
+	 * earlier versions of that row (quadratic). 250 × 38 parameters stay below the
+	 * protocol's limit of 32,767.
+	 */
+	static final int ROWS_PER_STATEMENT = 250;
 
 	private final JdbcClient jdbc;
 
@@ -124,50 +135,6 @@ class JdbcCaseReports implements CaseReports {
 	}
 
 	@Override
-	public Set<String> existingIdentities(UUID institutionId, Collection<String> keys) {
-		if (keys.isEmpty()) {
-			return Set.of();
-		}
-		// Keys are "technology|病案号|operation date" (technology and date hold no '|').
-		// Joining the
-		// unnested parts lets the lookup use case_report_identity_uidx, so a chunk costs
-		// the same
-		// however many cases the institution already has (an import stays linear).
-		Set<String> found = new HashSet<>();
-		List<String> list = new ArrayList<>(keys);
-		for (int from = 0; from < list.size(); from += 5000) {
-			List<String> chunk = list.subList(from, Math.min(list.size(), from + 5000));
-			List<String> technologies = new ArrayList<>();
-			List<String> records = new ArrayList<>();
-			List<String> dates = new ArrayList<>();
-			for (String key : chunk) {
-				int first = key.indexOf('|');
-				int last = key.lastIndexOf('|');
-				if (first < 0 || last <= first || key.endsWith("|null")) {
-					continue;
-				}
-				technologies.add(key.substring(0, first));
-				records.add(key.substring(first + 1, last));
-				dates.add(key.substring(last + 1));
-			}
-			if (technologies.isEmpty()) {
-				continue;
-			}
-			this.template.query("""
-					select r.technology || '|' || r.medical_record_no || '|' || cast(r.operation_date as text)
-					from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as date[]))
-					       as k(technology, medical_record_no, operation_date)
-					join cases.case_report r
-					  on r.institution_id = ? and r.technology = k.technology
-					 and r.medical_record_no = k.medical_record_no and r.operation_date = k.operation_date""", rs -> {
-				found.add(rs.getString(1));
-			}, technologies.toArray(String[]::new), records.toArray(String[]::new), dates.toArray(String[]::new),
-					institutionId);
-		}
-		return found;
-	}
-
-	@Override
 	public List<DeviceUse> singleUseDevices(Collection<String> gtinSerials, @Nullable UUID excludeCaseId) {
 		if (gtinSerials.isEmpty()) {
 			return List.of();
@@ -189,19 +156,71 @@ class JdbcCaseReports implements CaseReports {
 
 	@Override
 	public void insert(List<CaseRecord> records) {
-		for (int from = 0; from < records.size(); from += BATCH) {
-			List<CaseRecord> chunk = records.subList(from, Math.min(records.size(), from + BATCH));
-			this.template.batchUpdate(INSERT, chunk.stream().map(this::row).toList());
+		for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+			List<CaseRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
+			List<Object[]> rows = new ArrayList<>(chunk.size());
 			List<Object[]> devices = new ArrayList<>();
 			for (CaseRecord record : chunk) {
+				rows.add(row(record));
 				for (DeviceRow device : record.devices()) {
 					devices.add(deviceRow(record.id(), device));
 				}
 			}
-			if (!devices.isEmpty()) {
-				this.template.batchUpdate(INSERT_DEVICE, devices);
+			insertRows(INSERT, INSERT_VALUES, rows);
+			for (int d = 0; d < devices.size(); d += ROWS_PER_STATEMENT * 2) {
+				insertRows(INSERT_DEVICE, INSERT_DEVICE_VALUES,
+						devices.subList(d, Math.min(devices.size(), d + ROWS_PER_STATEMENT * 2)));
 			}
 		}
+	}
+
+	@Override
+	public Set<UUID> insertNew(List<CaseRecord> records) {
+		Set<UUID> inserted = new HashSet<>();
+		for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+			List<CaseRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
+			StringBuilder sql = new StringBuilder(INSERT);
+			List<Object> params = new ArrayList<>(chunk.size() * 38);
+			for (CaseRecord record : chunk) {
+				sql.append(params.isEmpty() ? "" : ", ").append(INSERT_VALUES);
+				Collections.addAll(params, row(record));
+			}
+			sql.append(
+					" on conflict (institution_id, technology, medical_record_no, operation_date) do nothing returning id");
+			this.template.query(sql.toString(), rs -> {
+				inserted.add(rs.getObject(1, UUID.class));
+			}, params.toArray());
+		}
+		return inserted;
+	}
+
+	@Override
+	public void insertDevices(List<CaseRecord> records) {
+		List<Object[]> devices = new ArrayList<>();
+		for (CaseRecord record : records) {
+			for (DeviceRow device : record.devices()) {
+				devices.add(deviceRow(record.id(), device));
+				if (devices.size() == ROWS_PER_STATEMENT * 2) {
+					insertRows(INSERT_DEVICE, INSERT_DEVICE_VALUES, devices);
+					devices.clear();
+				}
+			}
+		}
+		insertRows(INSERT_DEVICE, INSERT_DEVICE_VALUES, devices);
+	}
+
+	/** Inserts rows with one statement {@code head (…), (…), …}. */
+	private void insertRows(String head, String values, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder(head.length() + rows.size() * (values.length() + 2)).append(head);
+		List<Object> params = new ArrayList<>(rows.size() * rows.get(0).length);
+		for (int i = 0; i < rows.size(); i++) {
+			sql.append((i == 0) ? "" : ", ").append(values);
+			Collections.addAll(params, rows.get(i));
+		}
+		this.template.update(sql.toString(), params.toArray());
 	}
 
 	@Override
@@ -216,10 +235,8 @@ class JdbcCaseReports implements CaseReports {
 			return false;
 		}
 		this.template.update("delete from cases.case_device where case_id = ?", record.id());
-		List<Object[]> devices = record.devices().stream().map(d -> deviceRow(record.id(), d)).toList();
-		if (!devices.isEmpty()) {
-			this.template.batchUpdate(INSERT_DEVICE, devices);
-		}
+		insertRows(INSERT_DEVICE, INSERT_DEVICE_VALUES,
+				record.devices().stream().map(d -> deviceRow(record.id(), d)).toList());
 		return true;
 	}
 

@@ -253,4 +253,16 @@ class CaseRulesTests {
 					"devices[3].quantity OUT_OF_RANGE");
 	}
 
+	/**
+	 * The fast path of the normalisation (no regular expression when there is nothing to
+	 * remove) answers what the regular expression answers.
+	 */
+	@Test
+	void normalizesProcedureCodesAsTheRegularExpressionDoes() {
+		for (String code : List.of("50.2400x001", "50.2400X001", " 50.24 00X001\t", "06.3100x001", "17.41\u00a000",
+				"17.41\u300000", "", "X")) {
+			assertThat(CaseRules.normalizeProcedureCode(code)).isEqualTo(code.replaceAll("\\s", "").replace('X', 'x'));
+		}
+	}
+
 }

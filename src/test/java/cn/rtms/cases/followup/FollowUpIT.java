@@ -190,4 +190,50 @@ class FollowUpIT {
 				() -> this.followUps.record(id, new FollowUpRecord(0, TODAY, "PHONE", "ALIVE", null, null, null))));
 	}
 
+	/**
+	 * An import of more cases than one batch of the scheduler: the first batches are
+	 * scheduled while the transaction is still open (so the scheduler holds at most one
+	 * batch of ids, whatever the import's size), the rest before the commit, and the
+	 * registry revision rises once per INSERT statement of many cases, not once per case
+	 * (one row updated a million times in one transaction made a large import quadratic).
+	 * Fails on the old code: nothing was scheduled before the commit, and the revision
+	 * rose by 1,200.
+	 */
+	@Test
+	void aLargeImportIsScheduledInBatchesInsideItsTransactionAndRaisesTheRevisionPerStatement() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		int count = FollowUpScheduler.BATCH + 200;
+		List<CaseInput> inputs = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			inputs.add(ablation(operator, "FU-BULK-" + i, TODAY.minusDays(30 + (i % 300)), null));
+		}
+		long revisionBefore = revision(hospital);
+		try {
+			int scheduledBeforeCommit = this.transactions.execute(status -> this.users.actingAs("ccszx-clerk", () -> {
+				this.cases.importSubmitted(hospital, inputs, "IMPORT");
+				return scheduledCases();
+			}));
+			assertThat(scheduledBeforeCommit).isEqualTo(FollowUpScheduler.BATCH);
+			assertThat(scheduledCases()).isEqualTo(count);
+			assertThat(revision(hospital) - revisionBefore).isPositive().isLessThanOrEqualTo(5);
+		}
+		finally {
+			this.jdbc.sql("delete from cases.case_report where medical_record_no like 'FU-BULK-%'").update();
+		}
+	}
+
+	int scheduledCases() {
+		return this.jdbc.sql("""
+				select count(distinct f.case_id) from cases.follow_up f join cases.case_report r on r.id = f.case_id
+				where r.medical_record_no like 'FU-BULK-%'""").query(Integer.class).single();
+	}
+
+	long revision(UUID institution) {
+		return this.jdbc.sql("select coalesce(max(revision), 0) from cases.registry_revision where institution_id = ?")
+			.param(institution)
+			.query(Long.class)
+			.single();
+	}
+
 }
