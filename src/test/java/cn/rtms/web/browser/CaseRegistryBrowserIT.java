@@ -159,7 +159,8 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 		List<String> cases = importedCases();
 		String recordNo = cases.get(0);
 		Page page = open(CLERK, "/follow-ups");
-		// operated 45 days ago: the 1-month point is overdue, and listed under 已逾期 (the tab shown first)
+		// operated 45 days ago: the 1-month point is overdue, and listed under 已逾期 (the
+		// tab shown first)
 		Locator row = page.locator("[data-testid=follow-up-table] .el-table__body tr",
 				new Page.LocatorOptions().setHasText(recordNo));
 		Locator other = page.locator("[data-testid=follow-up-table] .el-table__body tr",
@@ -172,12 +173,12 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 		row.getByText("登记").click();
 		Locator dialog = page.locator(".el-dialog", new Page.LocatorOptions().setHasText("登记随访"));
 		assertThat(dialog).isVisible();
-		Locator day = dialog.locator("[data-testid=follow-up-performed-on] input, input[data-testid=follow-up-performed-on]");
+		Locator day = dialog.locator(".el-form-item", new Locator.LocatorOptions().setHasText("随访日期")).locator("input");
 		day.fill(this.today.toString());
 		day.press("Enter");
 		dialog.locator("[data-testid=follow-up-method]").click();
 		page.locator(".el-select-dropdown__item:visible", new Page.LocatorOptions().setHasText("门诊")).click();
-		dialog.locator(".el-radio", new Page.LocatorOptions().setHasText("存活")).click();
+		dialog.locator(".el-radio", new Locator.LocatorOptions().setHasText("存活")).click();
 		dialog.getByTestId("follow-up-save").click();
 
 		assertThat(row).hasCount(0);
@@ -202,9 +203,9 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 		LocalDate day = today().minusDays(20);
 		String restricted = "DS" + UUID.randomUUID().toString().substring(0, 6);
 		String ordinary = restricted + "X";
-		String csv = "病案号,住院号,入院日期,出院日期,科室,主要手术操作编码,其他手术操作编码,手术日期,术者,离院方式\n" + restricted
-				+ ",ZY1," + day.minusDays(2) + "," + day.plusDays(5) + ",肿瘤介入科,50.2400x001,," + day + ",,1\n"
-				+ ordinary + ",ZY2," + day.minusDays(2) + "," + day.plusDays(5) + ",普外科,47.0100,," + day + ",,1\n";
+		String csv = "病案号,住院号,入院日期,出院日期,科室,主要手术操作编码,其他手术操作编码,手术日期,术者,离院方式\n" + restricted + ",ZY1," + day.minusDays(2)
+				+ "," + day.plusDays(5) + ",肿瘤介入科,50.2400x001,," + day + ",,1\n" + ordinary + ",ZY2," + day.minusDays(2)
+				+ "," + day.plusDays(5) + ",普外科,47.0100,," + day + ",,1\n";
 		Page page = open(SONGJIANG_CLERK, "/discharge-records");
 		page.getByTestId("discharge-file")
 			.setInputFiles(new FilePayload("出院病案首页.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
@@ -212,8 +213,9 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 		assertThat(page.getByTestId("discharge-result")).containsText("已导入");
 
 		page.navigate(url("/discharge-scan"));
-		Locator hospital = page.locator("[data-testid=discharge-scan-table] .el-table__body tr",
-				new Page.LocatorOptions().setHasText("松江肿瘤医院"))
+		Locator hospital = page
+			.locator("[data-testid=discharge-scan-table] .el-table__body tr",
+					new Page.LocatorOptions().setHasText("松江肿瘤医院"))
 			.first();
 		Locator unreported = hospital.getByTestId("discharge-count-NOT_REPORTED");
 		assertThat(unreported).hasText("1");
@@ -239,6 +241,9 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 		range.nth(1).fill(this.today.toString());
 		range.nth(1).press("Enter");
 		assertThat(range.nth(0)).hasValue(this.today.minusDays(60).toString());
+		// the picker's panel closes before the buttons below it are clicked
+		page.locator("[data-testid=case-export-panel] .el-card__header").click();
+		assertThat(page.locator(".el-picker__popper:visible")).hasCount(0);
 
 		Download json = page.waitForDownload(() -> page.getByTestId("case-export-json").click());
 		JsonNode document = JSON.readTree(Files.readAllBytes(json.path()));
@@ -246,8 +251,7 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 		List<String> ids = new ArrayList<>();
 		document.get("cases").forEach(c -> ids.add(c.get("caseId").asString()));
 		assertThat(ids).contains(id);
-		assertThat(new String(Files.readAllBytes(json.path()), StandardCharsets.UTF_8))
-			.as("no 病案号 in the export")
+		assertThat(new String(Files.readAllBytes(json.path()), StandardCharsets.UTF_8)).as("no 病案号 in the export")
 			.doesNotContain(importedCases().get(0));
 
 		Download xlsx = page.waitForDownload(() -> page.getByTestId("case-export-xlsx").click());
@@ -305,8 +309,8 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 		assertThat(JSON.readTree(allowed.body()).get("decision").asString()).isIn("ALLOW", "DENY");
 
 		row.getByText("吊销").click();
-		page.locator(".el-message-box").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Locator.GetByRoleOptions().setName("吊销"))
+		page.locator(".el-message-box")
+			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("吊销"))
 			.click();
 		assertThat(row).containsText("已吊销");
 
@@ -317,7 +321,8 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 
 	private HttpResponse<String> gate(String path, String secret) {
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "ApiKey " + secret)
+			return http.send(HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Authorization", "ApiKey " + secret)
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
@@ -365,8 +370,8 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 	}
 
 	/**
-	 * Realistic G08 rows of 长春市中心医院 (its physicians as operators) operated 45 days
-	 * ago; the last one with text in the ECOG column when {@code bad}.
+	 * Realistic G08 rows of 长春市中心医院 (its physicians as operators) operated 45 days ago;
+	 * the last one with text in the ECOG column when {@code bad}.
 	 */
 	private List<Map<String, Object>> rows(int n, boolean bad) {
 		LocalDate day = today();
@@ -408,7 +413,8 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 				Cell letter = row.getCell(0);
 				Cell key = row.getCell(2);
 				if (letter != null && key != null && row.getRowNum() > 3) {
-					columns.put(key.getStringCellValue().replace("fields.", ""), columnIndex(letter.getStringCellValue()));
+					columns.put(key.getStringCellValue().replace("fields.", ""),
+							columnIndex(letter.getStringCellValue()));
 				}
 			}
 			Sheet sheet = workbook.getSheet("病例");
