@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CaseView, CurrentUser } from '@/api/types'
+import type { FollowUp } from '@/features/followup/api'
 import { setUser } from '@/features/auth/session'
 import CaseDetailPage from './CaseDetailPage.vue'
 import { g08Bundle } from './fixtures'
@@ -78,10 +79,91 @@ function submitted(): CaseView {
   }
 }
 
-async function mountDetail(user: CurrentUser, onPost?: (url: string, body: unknown) => Response) {
+function point(over: Partial<FollowUp>): FollowUp {
+  return {
+    id: 'f1',
+    version: 0,
+    caseId: 'c1',
+    institutionId: 'inst-1',
+    institutionName: '松江肿瘤医院',
+    technology: 'G08',
+    medicalRecordNo: 'BA-1',
+    patientPseudonym: 'P1A2',
+    operationDate: '2025-11-03',
+    label: '术后1个月',
+    period: 'P1M',
+    dueDate: '2025-12-03',
+    status: 'OVERDUE',
+    statusLabel: '已逾期',
+    performedOn: null,
+    method: null,
+    vitalStatus: null,
+    deathDate: null,
+    diseaseStatus: null,
+    note: null,
+    cancelReason: null,
+    ...over,
+  }
+}
+
+/** The case's schedule as the server lists it; PUT /api/follow-ups/{id} records into it. */
+function schedule(): FollowUp[] {
+  return [
+    point({}),
+    point({
+      id: 'f2',
+      label: '术后6个月',
+      period: 'P6M',
+      dueDate: '2026-05-03',
+      status: 'DUE',
+      statusLabel: '待随访',
+    }),
+    point({
+      id: 'f3',
+      label: '术后1年',
+      period: 'P1Y',
+      dueDate: '2026-11-03',
+      status: 'DONE',
+      statusLabel: '已随访',
+      performedOn: '2026-11-01',
+      method: 'PHONE',
+      vitalStatus: 'ALIVE',
+      diseaseStatus: 'STABLE',
+    }),
+    point({
+      id: 'f4',
+      label: '术后5年',
+      period: 'P5Y',
+      dueDate: '2030-11-03',
+      status: 'CANCELLED',
+      statusLabel: '已取消',
+      cancelReason: '患者已死亡',
+    }),
+  ]
+}
+
+async function mountDetail(
+  user: CurrentUser,
+  onPost?: (url: string, body: unknown) => Response,
+  followUps: FollowUp[] = schedule(),
+) {
   setUser(user)
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     if (init?.method === 'POST' && onPost) return onPost(url, JSON.parse(String(init.body)))
+    if (init?.method === 'PUT' && url.startsWith('/api/follow-ups/')) {
+      const id = url.substring('/api/follow-ups/'.length)
+      const body = JSON.parse(String(init.body))
+      const i = followUps.findIndex((f) => f.id === id)
+      followUps[i] = {
+        ...followUps[i],
+        ...body,
+        version: body.version + 1,
+        status: 'DONE',
+        statusLabel: '已随访',
+      }
+      return json(followUps[i])
+    }
+    if (url.startsWith('/api/follow-ups/by-case/c1')) return json(followUps)
     if (url.startsWith('/api/cases/c1/amendments')) return json([])
     if (url.startsWith('/api/cases/c1')) return json(submitted())
     if (url.startsWith('/api/case-forms/G08')) return json(g08Bundle())
@@ -162,5 +244,75 @@ describe('CaseDetailPage', { timeout: 30_000 }, () => {
     const { wrapper } = await mountDetail({ ...clerk, role: 'CITY_AUTHORITY', institutionId: null })
     expect(wrapper.find('[data-testid="case-start-amend"]').exists()).toBe(false)
     wrapper.unmount()
+  })
+
+  it('shows the follow-up schedule with due dates, states and what was recorded', async () => {
+    const { wrapper } = await mountDetail(clerk)
+    const section = wrapper.get('[data-testid="case-follow-ups"]')
+    const rows = section.findAll('tbody tr')
+    expect(rows).toHaveLength(4)
+    expect(rows[0].text()).toContain('术后1个月')
+    expect(rows[0].text()).toContain('2025-12-03')
+    expect(wrapper.get('[data-testid="case-follow-up-status-f1"]').text()).toBe('已逾期')
+    expect(wrapper.get('[data-testid="case-follow-up-status-f2"]').text()).toBe('待随访')
+    expect(wrapper.get('[data-testid="case-follow-up-status-f3"]').text()).toBe('已随访')
+    expect(wrapper.get('[data-testid="case-follow-up-result-f3"]').text()).toBe(
+      '2026-11-01 电话，存活，疾病稳定',
+    )
+    expect(wrapper.get('[data-testid="case-follow-up-result-f4"]').text()).toBe('患者已死亡')
+    expect(wrapper.get('[data-testid="case-follow-up-record-f1"]').text()).toBe('登记')
+    expect(wrapper.get('[data-testid="case-follow-up-record-f3"]').text()).toBe('更正')
+    expect(wrapper.find('[data-testid="case-follow-up-record-f4"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('lets the hospital record a follow-up from the case page', async () => {
+    const { wrapper, fetchMock } = await mountDetail(clerk)
+    await wrapper.get('[data-testid="case-follow-up-record-f1"]').trigger('click')
+    await flushPromises()
+    const dialog = wrapper.findComponent({ name: 'FollowUpRecordDialog' })
+    const save = () => (document.querySelector('[data-testid="follow-up-save"]') as HTMLButtonElement).click()
+    save()
+    await flushPromises()
+    expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'PUT')).toHaveLength(0)
+
+    dialog.findAllComponents({ name: 'ElDatePicker' })[0].vm.$emit('update:modelValue', '2025-12-05')
+    dialog.findAllComponents({ name: 'ElSelect' })[0].vm.$emit('update:modelValue', 'OUTPATIENT')
+    dialog.findAllComponents({ name: 'ElRadioGroup' })[0].vm.$emit('update:modelValue', 'ALIVE')
+    await flushPromises()
+    save()
+    await flushPromises()
+    const puts = fetchMock.mock.calls.filter(([, init]) => init?.method === 'PUT')
+    expect(puts).toHaveLength(1)
+    expect(puts[0][0]).toBe('/api/follow-ups/f1')
+    expect(JSON.parse(String(puts[0][1]!.body))).toEqual({
+      version: 0,
+      performedOn: '2025-12-05',
+      method: 'OUTPATIENT',
+      vitalStatus: 'ALIVE',
+      deathDate: null,
+      diseaseStatus: null,
+      note: null,
+    })
+    expect(wrapper.get('[data-testid="case-follow-up-status-f1"]').text()).toBe('已随访')
+    expect(wrapper.get('[data-testid="case-follow-up-result-f1"]').text()).toBe('2025-12-05 门诊，存活')
+    wrapper.unmount()
+  })
+
+  it('shows an authority the schedule without recording', async () => {
+    const { wrapper } = await mountDetail({ ...clerk, role: 'CITY_AUTHORITY', institutionId: null })
+    expect(wrapper.get('[data-testid="case-follow-up-status-f1"]').text()).toBe('已逾期')
+    expect(wrapper.find('[data-testid="case-follow-up-record-f1"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('lets the operating physician record, not another physician', async () => {
+    const physician = { ...clerk, role: 'PHYSICIAN' as const, personId: 'p-1' }
+    const own = await mountDetail(physician)
+    expect(own.wrapper.find('[data-testid="case-follow-up-record-f1"]').exists()).toBe(true)
+    own.wrapper.unmount()
+    const other = await mountDetail({ ...physician, personId: 'p-2' })
+    expect(other.wrapper.find('[data-testid="case-follow-up-record-f1"]').exists()).toBe(false)
+    other.wrapper.unmount()
   })
 })

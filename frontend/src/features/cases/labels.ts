@@ -73,3 +73,11 @@ export const DISCHARGE_STATUS_LABELS: Record<string, string> = {
 }
 
 export const SEX_LABELS: Record<string, string> = { M: '男', F: '女' }
+
+/** Follow-up points: overdue red, due orange, recorded green, the rest grey. */
+export function followUpStatusTagType(status: string): TagType {
+  if (status === 'OVERDUE') return 'danger'
+  if (status === 'DUE') return 'warning'
+  if (status === 'DONE') return 'success'
+  return 'info'
+}

@@ -159,6 +159,12 @@ export function defaultPeriod(today: Date): Period {
   return { from: iso(from), to: iso(today) }
 }
 
+/** The default period ending on the platform's today (the date in China by the server's clock), not the browser's. */
+export function defaultPeriodOn(todayIso: string): Period {
+  const [y, m, d] = todayIso.split('-').map(Number)
+  return defaultPeriod(new Date(y, m - 1, d))
+}
+
 /** Totals over all hospitals of a report, with the overall rate. */
 export function totals(report: ScanReport): HospitalScan {
   const counts: Record<string, number> = {}

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { syncServerClock } from '@/app/dates'
+import { setUser } from '@/features/auth/session'
+import DischargeScanPage from './DischargeScanPage.vue'
+
+function json(body: unknown) {
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+}
+
+afterEach(async () => {
+  // back to the browser's clock for the other specs
+  await syncServerClock(async () => json({ now: new Date().toISOString() }))
+  vi.unstubAllGlobals()
+})
+
+describe('DischargeScanPage', { timeout: 30_000 }, () => {
+  it("asks for the year up to the platform's today, not the browser's", async () => {
+    // the server's clock is pinned years away from the machine running the browser
+    await syncServerClock(async () => json({ now: '2031-03-15T18:30:00Z' })) // 16 March in China
+    setUser({
+      id: 'u1',
+      username: 'songjiang-clerk',
+      displayName: '医务科',
+      role: 'HOSPITAL_CLERK',
+      institutionId: 'inst-1',
+      personId: null,
+      regionCode: null,
+      mustChangePassword: false,
+    })
+    const fetchMock = vi.fn(async () =>
+      json({ from: '2030-03-17', to: '2031-03-16', matchingRule: '', categories: {}, hospitals: [] }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: {} }] })
+    const wrapper = mount(DischargeScanPage, { global: { plugins: [ElementPlus, router] } })
+    await flushPromises()
+    const url = String((fetchMock.mock.calls[0] as unknown[])[0])
+    expect(url).toContain('/api/discharge-scan')
+    expect(url).toContain('from=2030-03-17')
+    expect(url).toContain('to=2031-03-16')
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { syncServerClock } from '@/app/dates'
+import ApiKeysPage from './ApiKeysPage.vue'
+
+function json(body: unknown) {
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+}
+
+afterEach(async () => {
+  await syncServerClock(async () => json({ now: new Date().toISOString() }))
+  vi.unstubAllGlobals()
+})
+
+describe('ApiKeysPage', { timeout: 30_000 }, () => {
+  it("tells when a key was last used by the server's clock, not the browser's", async () => {
+    // the server's clock is pinned years away from the machine running the browser
+    await syncServerClock(async () => json({ now: '2031-03-15T02:30:00Z' }))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json([
+          {
+            id: 'k1',
+            name: 'HIS 手术申请',
+            prefix: '3fa85f6457b2',
+            status: 'ACTIVE',
+            createdAt: '2031-03-01T02:00:00Z',
+            createdBy: 'ccszx-admin',
+            lastUsedAt: '2031-03-15T02:20:00Z',
+            rotatedAt: null,
+            revokedAt: null,
+            revokedBy: null,
+          },
+        ]),
+      ),
+    )
+    const wrapper = mount(ApiKeysPage, { global: { plugins: [ElementPlus] } })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="api-key-table"]').text()).toContain('10 分钟前')
+    wrapper.unmount()
+  })
+})
