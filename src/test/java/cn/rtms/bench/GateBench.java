@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -49,6 +50,7 @@ public final class GateBench {
 	public static void main(String[] args) throws Exception {
 		int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
 		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+		int connections = args.length > 2 ? Integer.parseInt(args[2]) : 32;
 		SpringApplication application = new SpringApplication(Application.class);
 		String[] properties = { "--server.port=0", "--server.address=127.0.0.1",
 				"--rtms.database.embedded.data-dir=target/bench-gate-pg", "--rtms.database.embedded.clean=true",
@@ -61,20 +63,31 @@ public final class GateBench {
 				.executor(Executors.newVirtualThreadPerTaskExecutor())
 				.build();
 			String base = "http://127.0.0.1:" + port;
+			// at most this many requests in flight, so at most this many connections: the
+			// JDK
+			// client opens a new connection for every request that finds none idle and
+			// keeps
+			// them all, and its pool scans them linearly (ConnectionPool$ExpiryList), so
+			// after
+			// one stall the generator itself became the bottleneck. A request waiting for
+			// a
+			// connection still counts from its scheduled moment.
+			Semaphore inFlight = new Semaphore(connections);
 			List<String> gateQueries = setup.queries();
 			List<String> ping = List.of("/api/gate/ping");
-			System.out.printf("目标速率 %d 次/秒，每阶段 %d 秒；%s，%d 种准入查询轮换%n", rate, seconds, HOSPITAL, gateQueries.size());
+			System.out.printf("目标速率 %d 次/秒，每阶段 %d 秒，至多 %d 个连接；%s，%d 种准入查询轮换%n", rate, seconds, connections, HOSPITAL,
+					gateQueries.size());
 			int warmUp = Math.max(5, seconds / 2);
-			run(http, base, setup.key(), ping, rate, warmUp, new Result());
-			run(http, base, setup.key(), gateQueries, rate, warmUp, new Result());
+			run(http, inFlight, base, setup.key(), ping, rate, warmUp, new Result());
+			run(http, inFlight, base, setup.key(), gateQueries, rate, warmUp, new Result());
 			// alternate 5-second slices of both, so that both see the same machine (other
 			// builds, GC, JIT) rather than one phase after the other
 			Result staticResult = new Result();
 			Result gateResult = new Result();
 			int slice = Math.min(5, seconds);
 			for (int done = 0; done < seconds; done += slice) {
-				run(http, base, setup.key(), ping, rate, slice, staticResult);
-				run(http, base, setup.key(), gateQueries, rate, slice, gateResult);
+				run(http, inFlight, base, setup.key(), ping, rate, slice, staticResult);
+				run(http, inFlight, base, setup.key(), gateQueries, rate, slice, gateResult);
 			}
 			System.out.printf("  %-28s %8s %6s %10s %8s %8s %8s %8s%n", "端点", "请求", "错误", "吞吐 次/秒", "p50 ms", "p99 ms",
 					"p99.9 ms", "max ms");
@@ -86,6 +99,9 @@ public final class GateBench {
 					gateResult.throughput() / Math.max(staticResult.throughput(), 0.001),
 					gateResult.percentile(0.99) < 5 ? "达到" : "未达到");
 			System.out.println("准入查询结论分布：" + gateResult.decisions);
+			System.out.println("超过 5 ms 的秒（每秒最慢的一次）：");
+			staticResult.printStalls("静态", 5);
+			gateResult.printStalls("准入", 5);
 		}
 	}
 
@@ -141,8 +157,8 @@ public final class GateBench {
 	 * Sends {@code rate} requests a second for {@code seconds}, each at its scheduled
 	 * moment, cycling through the paths.
 	 */
-	static void run(HttpClient http, String base, String key, List<String> paths, int rate, int seconds, Result result)
-			throws InterruptedException {
+	static void run(HttpClient http, Semaphore inFlight, String base, String key, List<String> paths, int rate,
+			int seconds, Result result) throws InterruptedException {
 		int total = rate * seconds;
 		long period = 1_000_000_000L / rate;
 		long[] latencies = new long[total];
@@ -157,6 +173,8 @@ public final class GateBench {
 		}
 		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 		long start = System.nanoTime();
+		// JVM uptime, the clock of -Xlog:gc's "uptime" decoration and of JFR recordings
+		long startMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
 		for (int i = 0; i < total; i++) {
 			long scheduled = start + i * period;
 			long wait = scheduled - System.nanoTime();
@@ -167,7 +185,14 @@ public final class GateBench {
 			HttpRequest request = requests.get(i % requests.size());
 			senders.execute(() -> {
 				try {
-					HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+					HttpResponse<String> response;
+					inFlight.acquire();
+					try {
+						response = http.send(request, HttpResponse.BodyHandlers.ofString());
+					}
+					finally {
+						inFlight.release();
+					}
 					latencies[index] = System.nanoTime() - scheduled;
 					if (response.statusCode() != 200) {
 						result.errors.incrementAndGet();
@@ -183,7 +208,7 @@ public final class GateBench {
 		}
 		senders.shutdown();
 		senders.awaitTermination(30, TimeUnit.SECONDS);
-		result.add(latencies, System.nanoTime() - start);
+		result.add(latencies, System.nanoTime() - start, startMillis, period);
 	}
 
 	/** The latencies of one endpoint, over all its slices. */
@@ -191,14 +216,17 @@ public final class GateBench {
 
 		final List<long[]> slices = new ArrayList<>();
 
+		final List<long[]> sliceTimes = new ArrayList<>();
+
 		final AtomicLong errors = new AtomicLong();
 
 		final Map<String, AtomicLong> decisions = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 		long elapsedNanos;
 
-		void add(long[] latencies, long elapsed) {
+		void add(long[] latencies, long elapsed, long startMillis, long periodNanos) {
 			this.slices.add(latencies);
+			this.sliceTimes.add(new long[] { startMillis, periodNanos });
 			this.elapsedNanos += elapsed;
 		}
 
@@ -231,6 +259,39 @@ public final class GateBench {
 			System.out.printf("  %-28s %8d %6d %10.0f %8.2f %8.2f %8.2f %8.2f%n", name, completed().length,
 					this.errors.get(), throughput(), percentile(0.5), percentile(0.99), percentile(0.999),
 					percentile(1.0));
+		}
+
+		/**
+		 * Prints the worst stalls (the slowest request of each second in which one took
+		 * longer than {@code thresholdMillis}) with the JVM uptime it was due at, to line
+		 * them up with {@code -Xlog:gc::uptime} or a JFR recording.
+		 */
+		void printStalls(String name, double thresholdMillis) {
+			List<String> stalls = new ArrayList<>();
+			for (int s = 0; s < this.slices.size(); s++) {
+				long[] latencies = this.slices.get(s);
+				long startMillis = this.sliceTimes.get(s)[0];
+				long period = this.sliceTimes.get(s)[1];
+				int perSecond = (int) (1_000_000_000L / period);
+				for (int from = 0; from < latencies.length; from += perSecond) {
+					int worst = -1;
+					int slow = 0;
+					for (int i = from; i < Math.min(latencies.length, from + perSecond); i++) {
+						if (latencies[i] > thresholdMillis * 1e6) {
+							slow++;
+							if (worst < 0 || latencies[i] > latencies[worst]) {
+								worst = i;
+							}
+						}
+					}
+					if (worst >= 0) {
+						stalls.add(String.format("    %s 应发于 JVM 运行 %.3f s：最慢 %.1f ms，本秒 %d 次超过 %.0f ms", name,
+								(startMillis + worst * period / 1_000_000) / 1000.0, latencies[worst] / 1e6, slow,
+								thresholdMillis));
+					}
+				}
+			}
+			stalls.forEach(System.out::println);
 		}
 
 	}
