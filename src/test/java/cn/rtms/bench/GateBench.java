@@ -66,7 +66,8 @@ public final class GateBench {
 		try (ConfigurableApplicationContext context = application.run(properties)) {
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "8080"));
 			Setup setup = setUp(port);
-			// the generator: `connections` kept-alive HTTP/1.1 connections, each served by a
+			// the generator: `connections` kept-alive HTTP/1.1 connections, each served
+			// by a
 			// platform thread of its own (outside the server's virtual-thread carriers)
 			Generator generator = new Generator(port, setup.key(), connections);
 			List<String> gateQueries = setup.queries();
@@ -85,8 +86,8 @@ public final class GateBench {
 				generator.run(ping, rate, slice, staticResult);
 				generator.run(gateQueries, rate, slice, gateResult);
 			}
-			System.out.printf("  %-28s %8s %6s %10s %8s %8s %8s %8s %10s%n", "端点", "请求", "错误", "吞吐 次/秒", "p50 ms", "p99 ms",
-					"p99.9 ms", "max ms", "CPU µs/次");
+			System.out.printf("  %-28s %8s %6s %10s %8s %8s %8s %8s %10s%n", "端点", "请求", "错误", "吞吐 次/秒", "p50 ms",
+					"p99 ms", "p99.9 ms", "max ms", "CPU µs/次");
 			staticResult.print("GET /api/gate/ping（静态）");
 			gateResult.print("GET /api/gate（准入查询）");
 			System.out.printf("比值（准入 / 静态）：p50 %.2f，p99 %.2f，吞吐 %.2f；目标 p99 < 5 ms：%s%n",
@@ -153,12 +154,13 @@ public final class GateBench {
 	/**
 	 * An open-loop load generator over a fixed number of kept-alive HTTP/1.1 connections
 	 * (like a hospital system's connection pool). A scheduler thread releases one request
-	 * every {@code 1 s / rate} into a queue whether or not earlier ones were answered; each
-	 * connection's thread takes the next due request, writes it and reads the answer.
-	 * Latency runs from the scheduled moment, so time spent queued behind a stalled server
-	 * counts (no coordinated omission). Deliberately lean (pre-encoded requests, a minimal
-	 * response parser): the generator shares the two cores with the server, and the JDK
-	 * {@code HttpClient} cost more CPU per request than the server's own work.
+	 * every {@code 1 s / rate} into a queue whether or not earlier ones were answered;
+	 * each connection's thread takes the next due request, writes it and reads the
+	 * answer. Latency runs from the scheduled moment, so time spent queued behind a
+	 * stalled server counts (no coordinated omission). Deliberately lean (pre-encoded
+	 * requests, a minimal response parser): the generator shares the two cores with the
+	 * server, and the JDK {@code HttpClient} cost more CPU per request than the server's
+	 * own work.
 	 */
 	static final class Generator implements AutoCloseable {
 
@@ -209,7 +211,8 @@ public final class GateBench {
 			result.pending = answered;
 			long cpuStart = processCpuNanos();
 			long start = System.nanoTime();
-			// JVM uptime, the clock of -Xlog:gc's "uptime" decoration and of JFR recordings
+			// JVM uptime, the clock of -Xlog:gc's "uptime" decoration and of JFR
+			// recordings
 			long startMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
 			for (int i = 0; i < total; i++) {
 				long scheduled = start + i * period;
@@ -267,8 +270,7 @@ public final class GateBench {
 					Slice current = Objects.requireNonNull(Generator.this.slice);
 					int index = (int) next[0];
 					try {
-						String body = exchange(current.requests()[index % current.requests().length],
-								current.result());
+						String body = exchange(current.requests()[index % current.requests().length], current.result());
 						current.latencies()[index] = System.nanoTime() - next[1];
 						if (body != null) {
 							current.result().decision(body);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The order-entry check's copy of the catalogue codes: no database read per request,
- * not even for unknown codes, and a new technology known within a second.
+ * The order-entry check's copy of the catalogue codes: no database read per request, not
+ * even for unknown codes, and a new technology known within a second.
  */
 class KnownTechnologiesTests {
 
