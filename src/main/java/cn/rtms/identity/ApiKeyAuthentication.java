@@ -2,14 +2,18 @@ package cn.rtms.identity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +23,8 @@ import org.springframework.stereotype.Component;
  * are kept for {@code rtms.api-keys.cache-ttl} (5 s): a key revoked or rotated on this
  * node is dropped at once (after the change commits), on another node within that time.
  * Concurrent requests with the same key after expiry read the database once. The last use
- * is written at most once a minute per key.
+ * is written at most once a minute per key, on a virtual thread of its own: no request
+ * waits for that write (docs/gate.md, "Performance").
  */
 @Component
 class ApiKeyAuthentication {
@@ -40,10 +45,25 @@ class ApiKeyAuthentication {
 
 	private final ConcurrentHashMap<UUID, Long> touched = new ConcurrentHashMap<>();
 
+	private final Executor touches;
+
+	private final LongSupplier nanoTime;
+
+	@Autowired
 	ApiKeyAuthentication(ApiKeys keys, Clock clock, @Value("${rtms.api-keys.cache-ttl:PT5S}") Duration ttl) {
+		this(keys, clock, ttl, task -> Thread.ofVirtual().name("api-key-last-used").start(task), System::nanoTime);
+	}
+
+	/**
+	 * @param touches runs the last-use writes, off the request
+	 * @param nanoTime the monotonic time source for the cache and the touch interval
+	 */
+	ApiKeyAuthentication(ApiKeys keys, Clock clock, Duration ttl, Executor touches, LongSupplier nanoTime) {
 		this.keys = keys;
 		this.clock = clock;
 		this.ttlNanos = ttl.toNanos();
+		this.touches = touches;
+		this.nanoTime = nanoTime;
 	}
 
 	private record Cached(ApiKeys.@Nullable Row row, long loadedAt) {
@@ -69,28 +89,45 @@ class ApiKeyAuthentication {
 	}
 
 	private ApiKeys.@Nullable Row lookup(String prefix) {
-		long now = System.nanoTime();
+		long now = this.nanoTime.getAsLong();
 		Cached cached = this.cache.get(prefix);
 		if (cached == null || now - cached.loadedAt() > this.ttlNanos) {
 			if (this.cache.size() >= MAX_CACHED) {
 				this.cache.clear();
 			}
 			cached = this.cache.compute(prefix,
-					(key, old) -> (old != null && System.nanoTime() - old.loadedAt() <= this.ttlNanos) ? old
-							: new Cached(this.keys.findByPrefix(key).orElse(null), System.nanoTime()));
+					(key, old) -> (old != null && this.nanoTime.getAsLong() - old.loadedAt() <= this.ttlNanos) ? old
+							: new Cached(this.keys.findByPrefix(key).orElse(null), this.nanoTime.getAsLong()));
 		}
 		return cached.row();
 	}
 
+	/**
+	 * Records the key's use, at most once per {@link #TOUCH_INTERVAL_NANOS} per key (the
+	 * request that wins the compare-and-set schedules the write; the others return at
+	 * once), asynchronously: the request never waits for the database.
+	 */
 	private void touch(UUID keyId) {
-		long now = System.nanoTime();
+		long now = this.nanoTime.getAsLong();
 		Long last = this.touched.get(keyId);
 		if (last != null && now - last < TOUCH_INTERVAL_NANOS) {
 			return;
 		}
-		this.touched.put(keyId, now);
+		boolean mine = (last == null) ? this.touched.putIfAbsent(keyId, now) == null
+				: this.touched.replace(keyId, last, now);
+		if (!mine) {
+			return;
+		}
+		Instant at = this.clock.instant();
 		try {
-			this.keys.touch(keyId, this.clock.instant());
+			this.touches.execute(() -> {
+				try {
+					this.keys.touch(keyId, at);
+				}
+				catch (RuntimeException ex) {
+					log.warn("无法记录 API 密钥 {} 的最近使用时间：{}", keyId, ex.getMessage());
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			log.warn("无法记录 API 密钥 {} 的最近使用时间：{}", keyId, ex.getMessage());

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -82,8 +81,6 @@ public class GateManagement {
 
 	private final SpecProcedureCodes specCodes;
 
-	private final CatalogManagement catalog;
-
 	private final InstitutionManagement institutions;
 
 	private final PersonnelManagement people;
@@ -102,16 +99,7 @@ public class GateManagement {
 
 	private final RevisionCache<Boolean, Map<String, UUID>> licences = new RevisionCache<>(1);
 
-	/**
-	 * Catalogue codes, read at most once a minute (the catalogue changes by migration or
-	 * rarely).
-	 */
-	private volatile CatalogueCodes catalogueCodes = new CatalogueCodes(Set.of(), Long.MIN_VALUE);
-
-	static final long CATALOGUE_TTL_NANOS = 60_000_000_000L;
-
-	private record CatalogueCodes(Set<String> codes, long readAt) {
-	}
+	private final KnownTechnologies technologies;
 
 	GateManagement(PracticeRights rights, ApiKeyManagement keys, IdentityManagement identity, AccessPolicy access,
 			EligibilityManagement eligibility, SpecProcedureCodes specCodes, CatalogManagement catalog,
@@ -123,7 +111,6 @@ public class GateManagement {
 		this.access = access;
 		this.eligibility = eligibility;
 		this.specCodes = specCodes;
-		this.catalog = catalog;
 		this.institutions = institutions;
 		this.people = people;
 		this.overrides = overrides;
@@ -131,6 +118,7 @@ public class GateManagement {
 		this.clock = clock;
 		this.codes = new ProcedureCodes(specCodes.all());
 		this.verdicts = new RevisionCache<>(eligibilityCacheSize);
+		this.technologies = new KnownTechnologies(catalog::codes, System::nanoTime);
 	}
 
 	private record EligibilityKey(UUID personId, String technology, LocalDate day) {
@@ -174,7 +162,7 @@ public class GateManagement {
 		}
 		else if (query.technology() != null && !query.technology().isBlank()) {
 			technology = query.technology().strip().toUpperCase(Locale.ROOT);
-			if (!catalogued(technology)) {
+			if (!this.technologies.contains(technology)) {
 				throw GateProblems.unknownTechnology(clip(technology));
 			}
 			subTechnique = subTechnique(query.subTechnique());
@@ -238,17 +226,6 @@ public class GateManagement {
 			.orElse("");
 		return Optional.of(new GateAnswer.Reason(NOT_ELIGIBLE, true, "医师" + Objects.toString(report.subjectName(), "")
 				+ "按 " + report.specKey() + " 的资质评估为“" + report.statusLabel() + "”，目前不再符合开展条件" + why));
-	}
-
-	private boolean catalogued(String technology) {
-		CatalogueCodes known = this.catalogueCodes;
-		long now = System.nanoTime();
-		if (known.readAt() == Long.MIN_VALUE || now - known.readAt() > CATALOGUE_TTL_NANOS
-				|| !known.codes().contains(technology)) {
-			known = new CatalogueCodes(this.catalog.codes(), now);
-			this.catalogueCodes = known;
-		}
-		return known.codes().contains(technology);
 	}
 
 	private static String physicianRef(@Nullable String physician) {

@@ -6,13 +6,16 @@ import cn.rtms.cases.gate.GateFixtures.KeyClient;
 import cn.rtms.cases.gate.GateFixtures.Reply;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static cn.rtms.cases.gate.GateFixtures.CHANGCHUN;
 import static cn.rtms.cases.gate.GateFixtures.SONGJIANG;
@@ -35,6 +38,9 @@ class GateIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api songjiangAdmin;
 
@@ -76,7 +82,7 @@ class GateIT {
 		Response list = ccszxAdmin.get("/api/api-keys");
 		assertThat(list.status()).as(list.text()).isEqualTo(200);
 		assertThat(list.text()).doesNotContain(secret.substring(secret.indexOf('.') + 1)).contains("手术排程系统");
-		assertThat(list.body().get(0).get("lastUsedAt").isNull()).isFalse();
+		assertThat(lastUsedAt(ccszxAdmin)).as("the last use is written off the request, shortly after").isNotNull();
 		assertThat(list.text()).doesNotContain("HIS 手术申请");
 
 		Response rotated = ccszxAdmin.post("/api/api-keys/" + id + "/rotate", Map.of());
@@ -99,6 +105,45 @@ class GateIT {
 		Response audit = Api.as(this.port, "admin").get("/api/audit?entityType=ApiKey&entityId=" + id);
 		assertThat(audit.text()).contains("API_KEY_CREATED", "API_KEY_ROTATED", "API_KEY_REVOKED")
 			.doesNotContain(secret.substring(secret.indexOf('.') + 1));
+	}
+
+	/**
+	 * @return the newest key's last use once it is written (asynchronously, so waits up
+	 * to 10 s), null if it never is
+	 */
+	static @Nullable String lastUsedAt(Api admin) {
+		for (int i = 0; i < 200; i++) {
+			JsonNode last = admin.get("/api/api-keys").body().get(0).get("lastUsedAt");
+			if (last != null && !last.isNull()) {
+				return last.asString();
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+		}
+		return null;
+	}
+
+	@Test
+	void aKeyedRequestCreatesNoSession() {
+		long sessions = sessionRows();
+		for (int i = 0; i < 20; i++) {
+			Reply pong = this.his.get("/api/gate/ping");
+			assertThat(pong.status()).as(pong.text()).isEqualTo(200);
+			assertThat(pong.cookies()).noneMatch(c -> c.startsWith("JSESSIONID"));
+			Reply answer = this.his.get("/api/gate?physician=" + "0".repeat(15) + "&technology=G08");
+			assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+			assertThat(answer.cookies()).noneMatch(c -> c.startsWith("JSESSIONID"));
+		}
+		assertThat(sessionRows()).as("identity.spring_session rows after 40 keyed requests").isEqualTo(sessions);
+	}
+
+	long sessionRows() {
+		return this.jdbc.sql("select count(*) from identity.spring_session").query(Long.class).single();
 	}
 
 	@Test
