@@ -251,6 +251,23 @@ public class UserManagement {
 	}
 
 	/**
+	 * Who receives a message (站内消息): the enabled accounts with one of the roles,
+	 * restricted to an institution and/or a region code when given. No permission check:
+	 * it is called by module event listeners, which run as the system, and returns ids
+	 * only.
+	 * @param roles the roles
+	 * @param institutionId the institution of institutional roles, or null
+	 * @param regionCode the jurisdiction of authorities, or null
+	 * @return the account ids, by username
+	 */
+	public List<UUID> recipients(java.util.Set<Role> roles, @Nullable UUID institutionId, @Nullable String regionCode) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		return this.users.findEnabledIds(List.copyOf(roles), institutionId, regionCode);
+	}
+
+	/**
 	 * @param id account id
 	 * @return the account (system administrator only)
 	 */

@@ -48,6 +48,25 @@ class Users {
 			.list();
 	}
 
+	/**
+	 * Enabled accounts with one of the roles, at the institution or with the region code
+	 * when given.
+	 */
+	List<UUID> findEnabledIds(List<Role> roles, @Nullable UUID institutionId, @Nullable String regionCode) {
+		return this.jdbc.sql("""
+				select id from identity.user_account
+				 where enabled and role in (:roles)
+				   and (cast(:institution as uuid) is null or institution_id = cast(:institution as uuid))
+				   and (cast(:region as varchar) is null or region_code = cast(:region as varchar))
+				 order by username
+				""")
+			.param("roles", roles.stream().map(Role::name).toList())
+			.param("institution", institutionId)
+			.param("region", regionCode)
+			.query(UUID.class)
+			.list();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from identity.user_account").query(Long.class).single();
 	}

@@ -1,0 +1,171 @@
+package cn.rtms.notifications;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.rtms.filing.FilingQueries;
+import cn.rtms.filing.FilingStateChanged;
+import cn.rtms.filing.FilingView;
+import cn.rtms.filing.RevocationProposed;
+import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.Role;
+import cn.rtms.identity.UserManagement;
+import cn.rtms.notifications.Notifications.Message;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Turns the filing module's events into messages (docs/notifications.md). Runs after the
+ * filing's transaction committed, synchronously on the publishing thread, in a
+ * transaction of its own, as the system user (it reads the filing as it is now, for the
+ * names and the authority holding it). The events go through Spring Modulith's JDBC event
+ * publication registry: a delivery that throws stays incomplete and is re-delivered; the
+ * event key stored with each message makes a re-delivery create no duplicate.
+ */
+@Component
+class FilingNotifications {
+
+	/** Hospital roles told about their own institution's filings. */
+	static final Set<Role> HOSPITAL = EnumSet.of(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN);
+
+	/** Authority roles (matched by the exact region code of their jurisdiction). */
+	static final Set<Role> AUTHORITY = EnumSet.of(Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY, Role.PROVINCE_AUTHORITY);
+
+	/** Who is told of a step. */
+	enum Audience {
+
+		/** the filing institution's clerks and administrators */
+		HOSPITAL,
+		/** the authority holding the filing after the step (who must act next) */
+		HOLDER,
+		/** assigned experts who have not given an opinion */
+		EXPERTS
+
+	}
+
+	/**
+	 * What a step says to one audience.
+	 *
+	 * @param kind kind code
+	 * @param headline title prefix
+	 * @param phrase what happened, after "…的「技术」备案"
+	 */
+	record Rule(String kind, String headline, String phrase) {
+	}
+
+	/** Filing step (FilingStateChanged.action) → audience → message. */
+	static final Map<String, Map<Audience, Rule>> RULES = Map.ofEntries(
+			Map.entry("SUBMIT", Map.of(Audience.HOLDER, new Rule("FILING_SUBMITTED", "待受理", "已提交至本机关，请及时受理"))),
+			Map.entry("RECEIVE", Map.of(Audience.HOSPITAL, new Rule("FILING_RECEIVED", "备案已受理", "已被受理"))),
+			Map.entry("ESCALATE",
+					Map.of(Audience.HOSPITAL, new Rule("FILING_ESCALATED", "备案已逐级上报", "已逐级上报"), Audience.HOLDER,
+							new Rule("FILING_ESCALATED_TO_YOU", "待审查", "已逐级上报至本机关，请审查"))),
+			Map.entry("START_EXPERT_REVIEW",
+					Map.of(Audience.EXPERTS, new Rule("EXPERT_ASSIGNED", "评审指派", "已指派您参加专家审查，请提交专家意见"))),
+			Map.entry("DECIDE_APPROVED", Map.of(Audience.HOSPITAL, new Rule("FILING_APPROVED", "备案审查通过", "审查通过"))),
+			Map.entry("DECIDE_RETURNED_FOR_SUPPLEMENT",
+					Map.of(Audience.HOSPITAL, new Rule("FILING_RETURNED", "备案退回补充", "被退回补充材料，请按审查意见补充后重新提交"))),
+			Map.entry("DECIDE_REJECTED", Map.of(Audience.HOSPITAL, new Rule("FILING_REJECTED", "不予备案", "经审查不予备案"))),
+			Map.entry("ACTIVATE", Map.of(Audience.HOSPITAL, new Rule("FILING_ACTIVATED", "备案有效", "已在执业许可证副本注明，备案有效"))),
+			Map.entry("SUSPEND", Map.of(Audience.HOSPITAL, new Rule("FILING_SUSPENDED", "备案已中止", "已被中止"))),
+			Map.entry("RESUME", Map.of(Audience.HOSPITAL, new Rule("FILING_RESUMED", "备案已恢复", "已恢复"))),
+			Map.entry("REVOKE", Map.of(Audience.HOSPITAL, new Rule("FILING_REVOKED", "备案已撤销", "已被撤销"))));
+
+	private final FilingQueries filings;
+
+	private final UserManagement users;
+
+	private final IdentityManagement identity;
+
+	private final Notifications notifications;
+
+	FilingNotifications(FilingQueries filings, UserManagement users, IdentityManagement identity,
+			Notifications notifications) {
+		this.filings = filings;
+		this.users = users;
+		this.identity = identity;
+		this.notifications = notifications;
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(FilingStateChanged event) {
+		Map<Audience, Rule> rules = RULES.get(event.action());
+		if (rules == null) {
+			return;
+		}
+		FilingView filing = this.identity.asSystem(() -> this.filings.get(event.filingId()));
+		String key = "Filing:" + event.filingId() + ":" + event.action() + ":" + event.at().toEpochMilli();
+		rules.forEach((audience, rule) -> {
+			Message message = message(rule, filing);
+			for (UUID recipient : recipients(audience, filing)) {
+				this.notifications.insert(recipient, message, key, event.at());
+			}
+		});
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(RevocationProposed event) {
+		FilingView filing = this.identity.asSystem(() -> this.filings.get(event.filingId()));
+		Message message = new Message("REVOCATION_PROPOSED",
+				"撤销建议：" + filing.institutionName() + "「" + filing.technologyName() + "」",
+				filing.institutionName() + " 的「" + filing.technologyName() + "」备案经系统核查建议撤销：" + event.detail() + "。当前状态："
+						+ filing.stateLabel() + "，请审核后撤销或驳回撤销建议。",
+				link(filing), "Filing", filing.id());
+		String key = "Filing:" + event.filingId() + ":PROPOSE_REVOCATION:" + event.at().toEpochMilli();
+		for (UUID recipient : this.users.recipients(AUTHORITY, null, filing.receivingRegionCode())) {
+			this.notifications.insert(recipient, message, key, event.at());
+		}
+	}
+
+	private List<UUID> recipients(Audience audience, FilingView filing) {
+		return switch (audience) {
+			case HOSPITAL -> this.users.recipients(HOSPITAL, filing.institutionId(), null);
+			case HOLDER -> {
+				String holder = filing.holderRegionCode();
+				yield holder == null ? List.of() : this.users.recipients(AUTHORITY, null, holder);
+			}
+			case EXPERTS -> {
+				Set<UUID> experts = new LinkedHashSet<>();
+				filing.experts().stream().filter(e -> e.verdict() == null).forEach(e -> experts.add(e.userId()));
+				yield List.copyOf(experts);
+			}
+		};
+	}
+
+	static Message message(Rule rule, FilingView filing) {
+		String subject = filing.institutionName() + "「" + filing.technologyName() + "」";
+		StringBuilder body = new StringBuilder(filing.institutionName()).append(" 的「")
+			.append(filing.technologyName())
+			.append("」备案（")
+			.append(filing.technologyLevelLabel())
+			.append("限制类技术）")
+			.append(rule.phrase())
+			.append("。当前状态：")
+			.append(filing.stateLabel());
+		String holder = filing.holderRegionName();
+		if (holder != null && !"FILING_SUBMITTED".equals(rule.kind()) && !"FILING_ESCALATED_TO_YOU".equals(rule.kind())
+				&& !rule.kind().equals("EXPERT_ASSIGNED")) {
+			body.append("，办理机关：").append(holder);
+		}
+		if (filing.actionDueOn() != null && filing.holderRegionCode() != null) {
+			body.append("，办理时限至 ").append(filing.actionDueOn());
+		}
+		body.append("。");
+		return new Message(rule.kind(), rule.headline() + "：" + subject, body.toString(), link(filing), "Filing",
+				filing.id());
+	}
+
+	private static String link(FilingView filing) {
+		return "/filings/" + filing.id();
+	}
+
+}

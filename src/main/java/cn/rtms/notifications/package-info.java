@@ -1,0 +1,16 @@
+/**
+ * Notifications (站内消息, docs/notifications.md): a message per recipient for every filing
+ * event that concerns a user — the hospital's clerks and administrators when their filing
+ * is received, escalated, returned, approved, rejected, activated, suspended, resumed or
+ * revoked; the authority that must act next when a filing is submitted or escalated to
+ * it, or an automatic revocation is proposed; experts when assigned. Created by
+ * {@link cn.rtms.notifications.FilingNotifications} from the filing module's events after
+ * their transaction committed (the events go through Spring Modulith's JDBC event
+ * publication registry, so a failed delivery is re-delivered). Each user reads and marks
+ * only their own messages ({@link cn.rtms.notifications.NotificationManagement}). Owns
+ * the {@code notifications} schema; refers to users and filings by id only. E-mail or SMS
+ * channels are not built.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "filing", "identity", "web" })
+@org.jspecify.annotations.NullMarked
+package cn.rtms.notifications;
