@@ -159,6 +159,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '审计日志', menu: '/audit', roles: ['SYSTEM_ADMIN', 'PROVINCE_AUTHORITY'] },
   },
   {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/features/notifications/NotificationsPage.vue'),
+    meta: { title: '站内消息' },
+  },
+  {
     path: '/',
     name: 'dashboard',
     component: () => import('@/features/dashboard/DashboardPage.vue'),

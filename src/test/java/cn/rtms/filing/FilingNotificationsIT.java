@@ -19,10 +19,10 @@ import static cn.rtms.filing.FilingClient.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Notifications (站内消息, docs/notifications.md) created from filing events, over HTTP
- * with the demo users: who is told of a submission, an assignment and an approval, and
- * that each user reads and marks only their own messages. In the filing test package to
- * drive the workflow with {@link FilingClient}; its own Spring context and database
+ * Notifications (站内消息, docs/notifications.md) created from filing events, over HTTP with
+ * the demo users: who is told of a submission, an assignment and an approval, and that
+ * each user reads and marks only their own messages. In the filing test package to drive
+ * the workflow with {@link FilingClient}; its own Spring context and database
  * ({@code rtms.test.context}), since it counts messages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -61,8 +61,8 @@ class FilingNotificationsIT {
 		filing = act(city, filing, "receive", Map.of());
 		assertThat(single(clerk, id, "FILING_RECEIVED").get("body").asString()).contains("已受理");
 		filing = act(city, filing, "expert-review", Map.of("expertIds", List.of(expert.me())));
-		assertThat(single(expert, id, "EXPERT_ASSIGNED").get("body").asString()).contains("长春市中心医院",
-				technologyName, "专家审查中");
+		assertThat(single(expert, id, "EXPERT_ASSIGNED").get("body").asString()).contains("长春市中心医院", technologyName,
+				"专家审查中");
 		assertThat(messages(as("expert2"), id)).isEmpty();
 		filing = act(expert, filing, "expert-opinions", Map.of("verdict", "AGREE", "text", "同意"));
 		filing = act(city, filing, "decision", Map.of("decision", "APPROVED", "reasons", "同意"));
@@ -137,18 +137,18 @@ class FilingNotificationsIT {
 	/** The user's messages about the filing, newest first. */
 	List<JsonNode> messages(FilingClient user, String filingId) {
 		List<JsonNode> found = new ArrayList<>();
-		user.ok(user.get("/api/notifications?size=100"))
-			.get("items")
-			.forEach(m -> {
-				if (m.get("link").asString().equals("/filings/" + filingId)) {
-					found.add(m);
-				}
-			});
+		user.ok(user.get("/api/notifications?size=100")).get("items").forEach(m -> {
+			if (m.get("link").asString().equals("/filings/" + filingId)) {
+				found.add(m);
+			}
+		});
 		return found;
 	}
 
 	JsonNode single(FilingClient user, String filingId, String kind) {
-		List<JsonNode> found = messages(user, filingId).stream().filter(m -> m.get("kind").asString().equals(kind)).toList();
+		List<JsonNode> found = messages(user, filingId).stream()
+			.filter(m -> m.get("kind").asString().equals(kind))
+			.toList();
 		assertThat(found).as(kind).hasSize(1);
 		return found.getFirst();
 	}
