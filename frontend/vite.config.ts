@@ -1,9 +1,43 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
+const outDir = process.env.RTMS_STATIC_DIR ?? '../target/classes/static'
+
+/**
+ * Writes a gzip (.gz) copy next to every compressible file of the build (at least 1 KiB, and
+ * only when smaller), so the server sends it without compressing at run time (Spring's
+ * EncodedResourceResolver, see docs/caching.md). No Brotli copies: Spring picks the coding
+ * the client lists first, and browsers list gzip before br, so .br files would never be sent.
+ */
+function precompress(): Plugin {
+  const compressible = /\.(js|mjs|css|html|svg|json|txt|map)$/
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name)
+      return statSync(path).isDirectory() ? walk(path) : [path]
+    })
+  return {
+    name: 'rtms-precompress',
+    apply: 'build',
+    closeBundle() {
+      const root = fileURLToPath(new URL(outDir, import.meta.url))
+      for (const file of walk(root).filter((f) => compressible.test(f))) {
+        const content = readFileSync(file)
+        if (content.length < 1024) continue
+        const gz = gzipSync(content, { level: 9 })
+        if (gz.length < content.length) writeFileSync(`${file}.gz`, gz)
+      }
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -12,7 +46,7 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
   build: {
-    outDir: process.env.RTMS_STATIC_DIR ?? '../target/classes/static',
+    outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
   },

@@ -86,7 +86,12 @@ export interface SpecClause {
   attestation: { evidence: string } | null
 }
 
-export interface Spec extends SpecSummary {
+/**
+ * GET /api/specs/{key}: the edition's fields, its clauses and, in {@code summary}, the
+ * counts (clause, rule, attestation) that only the summary carries.
+ */
+export interface Spec extends Omit<SpecSummary, 'clauseCount' | 'ruleCount' | 'attestationCount'> {
+  summary: SpecSummary
   truncationNote: string | null
   notes: string[]
   scope: string | null
