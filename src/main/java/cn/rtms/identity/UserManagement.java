@@ -268,6 +268,16 @@ public class UserManagement {
 	}
 
 	/**
+	 * The enabled accounts tied to a person record (a physician's own account), for
+	 * messages (站内消息). No permission check, like {@link #recipients}.
+	 * @param personId the person
+	 * @return the account ids, by username
+	 */
+	public List<UUID> accountsOfPerson(UUID personId) {
+		return this.users.findEnabledIdsOfPerson(personId);
+	}
+
+	/**
 	 * @param id account id
 	 * @return the account (system administrator only)
 	 */

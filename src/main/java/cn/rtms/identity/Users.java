@@ -67,6 +67,13 @@ class Users {
 			.list();
 	}
 
+	List<UUID> findEnabledIdsOfPerson(UUID personId) {
+		return this.jdbc.sql("select id from identity.user_account where enabled and person_id = ? order by username")
+			.param(personId)
+			.query(UUID.class)
+			.list();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from identity.user_account").query(Long.class).single();
 	}

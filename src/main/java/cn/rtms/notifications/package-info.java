@@ -3,7 +3,9 @@
  * event that concerns a user — the hospital's clerks and administrators when their filing
  * is received, escalated, returned, approved, rejected, activated, suspended, resumed or
  * revoked; the authority that must act next when a filing is submitted or escalated to
- * it, or an automatic revocation is proposed; experts when assigned. Created by
+ * it, or an automatic revocation is proposed; experts when assigned; a physician when the
+ * hospital grants or revokes an authorization (and the hospital's clerks on a revocation,
+ * {@link cn.rtms.notifications.AuthorizationNotifications}). Created by
  * {@link cn.rtms.notifications.FilingNotifications} from the filing module's events after
  * their transaction committed (the events go through Spring Modulith's JDBC event
  * publication registry, so a failed delivery is re-delivered). Each user reads and marks
@@ -11,6 +13,7 @@
  * the {@code notifications} schema; refers to users and filings by id only. E-mail or SMS
  * channels are not built.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "filing", "identity", "web" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "authorization", "catalog", "filing", "identity", "personnel", "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.notifications;

@@ -128,6 +128,48 @@ class FilingNotificationsIT {
 		return user.ok(user.get("/api/notifications/unread-count")).get("unread").asLong();
 	}
 
+	@Test
+	void aGrantTellsThePhysicianAndARevocationAlsoTheClerks() {
+		FilingClient clerk = as("ccszx-clerk");
+		FilingClient admin = as("ccszx-admin");
+		FilingClient doctor = as("doctor-wang");
+		String wang = clerk.ok(clerk.get("/api/people?q=王淑华")).get(0).get("id").asString();
+		JsonNode record = admin.ok(admin.post("/api/authorizations",
+				Map.of("personId", wang, "technology", "G08", "subTechniques", List.of(), "validFrom",
+						TestClock.today().toString(), "validUntil", TestClock.today().plusYears(2).toString())));
+		String id = record.get("id").asString();
+		admin.ok(admin.post("/api/authorizations/" + id + "/grant", Map.of("version", 0)));
+
+		JsonNode granted = kind(doctor, "AUTHORIZATION_GRANTED");
+		assertThat(granted.get("title").asString()).isEqualTo("授权已批准：肿瘤消融治疗技术");
+		assertThat(granted.get("body").asString()).contains("有效期 " + TestClock.today());
+		assertThat(granted.get("link").asString()).isEqualTo("/authorizations");
+		assertThat(kinds(clerk)).doesNotContain("AUTHORIZATION_GRANTED");
+
+		admin.ok(admin.post("/api/authorizations/" + id + "/revoke", Map.of("version", 1, "reason", "外出进修一年")));
+		assertThat(kind(doctor, "AUTHORIZATION_REVOKED").get("body").asString()).contains("王淑华", "外出进修一年");
+		assertThat(kind(clerk, "AUTHORIZATION_REVOKED").get("title").asString()).isEqualTo("授权已撤销：王淑华「肿瘤消融治疗技术」");
+		assertThat(kinds(as("songjiang-clerk"))).doesNotContain("AUTHORIZATION_REVOKED", "AUTHORIZATION_GRANTED");
+		assertThat(kinds(as("changchun"))).doesNotContain("AUTHORIZATION_REVOKED", "AUTHORIZATION_GRANTED");
+	}
+
+	static List<String> kinds(FilingClient user) {
+		List<String> kinds = new ArrayList<>();
+		user.ok(user.get("/api/notifications?size=100")).get("items").forEach(m -> kinds.add(m.get("kind").asString()));
+		return kinds;
+	}
+
+	static JsonNode kind(FilingClient user, String kind) {
+		List<JsonNode> found = new ArrayList<>();
+		user.ok(user.get("/api/notifications?size=100")).get("items").forEach(m -> {
+			if (m.get("kind").asString().equals(kind)) {
+				found.add(m);
+			}
+		});
+		assertThat(found).as(kind).hasSize(1);
+		return found.getFirst();
+	}
+
 	static List<String> ids(JsonNode page) {
 		List<String> ids = new ArrayList<>();
 		page.get("items").forEach(m -> ids.add(m.get("id").asString()));

@@ -61,6 +61,9 @@ class NarrowScreenBrowserIT extends BrowserTestSupport {
 		assertThat(overflow()).as("待办页横向溢出（px）").isLessThanOrEqualTo(0);
 		assertThat(this.page.locator(".app-header").boundingBox().height).isLessThanOrEqualTo(52);
 		assertThat(this.page.locator(".app-title").boundingBox().height).isLessThan(30);
+		assertThat(this.page.getByTestId("notification-bell")).isVisible();
+		assertThat(this.page.getByTestId("password-link")).isVisible();
+		assertThat(this.page.getByTestId("logout")).isVisible();
 
 		assertThat(this.page.getByTestId("app-aside")).isHidden();
 		this.page.getByTestId("menu-toggle").click();
