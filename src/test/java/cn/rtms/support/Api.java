@@ -160,6 +160,27 @@ public final class Api {
 		}
 	}
 
+	/**
+	 * Posts one file as {@code multipart/form-data} (part name {@code file}), with the
+	 * session cookies and the CSRF token.
+	 * @param path the API path
+	 * @param fileName the file name sent
+	 * @param content the file's bytes
+	 * @return the response
+	 */
+	public Response upload(String path, String fileName, byte[] content) {
+		String boundary = "----rtms" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), true);
+	}
+
 	public JsonMapper json() {
 		return this.json;
 	}

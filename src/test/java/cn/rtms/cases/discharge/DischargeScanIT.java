@@ -1,11 +1,6 @@
 package cn.rtms.cases.discharge;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -332,45 +327,7 @@ class DischargeScanIT {
 	}
 
 	Response upload(Api api, String fileName, byte[] content) {
-		String boundary = "----rtms" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		try {
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-			body.write(content);
-			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		List<String> cookies = new ArrayList<>();
-		for (String name : List.of("JSESSIONID", "SESSION", "XSRF-TOKEN")) {
-			String value = api.cookie(name);
-			if (value != null) {
-				cookies.add(name + "=" + value);
-			}
-		}
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/discharge-records"))
-			.header("Cookie", String.join("; ", cookies))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("X-XSRF-TOKEN", api.cookie("XSRF-TOKEN"))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		try {
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(request, HttpResponse.BodyHandlers.ofString());
-			JsonNode json = response.body().isEmpty() ? null : api.json().readTree(response.body());
-			return new Response(response.statusCode(), json, response.body());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return api.upload("/api/discharge-records", fileName, content);
 	}
 
 }
