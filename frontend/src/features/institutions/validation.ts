@@ -1,5 +1,6 @@
 import type { Institution } from '@/api/types'
 import { isIsoDate, todayIso } from '@/app/dates'
+import type { InstitutionSection } from '@/features/eligibility/factSections'
 
 export type FieldErrors = Record<string, string>
 
@@ -178,4 +179,30 @@ export function toPayload(form: Institution, unrecorded: string[]): Institution 
     if (Array.isArray(v) && v.length === 0) body[key] = null
   }
   return body as unknown as Institution
+}
+
+/** The section of the institution page a field path belongs to (`departments[2].beds` → departments). */
+export function sectionOfPath(path: string): InstitutionSection {
+  const head = path.split(/[.[]/, 1)[0]
+  switch (head) {
+    case 'licence':
+      return 'licence'
+    case 'registeredSubjects':
+    case 'departments':
+      return 'departments'
+    case 'facilities':
+      return 'facilities'
+    case 'equipment':
+      return 'equipment'
+    case 'operatingRooms':
+      return 'rooms'
+    case 'licences':
+      return 'licences'
+    case 'firstCases':
+    case 'caseVolumes':
+    case 'subTechniques':
+      return 'volumes'
+    default:
+      return 'basic'
+  }
 }

@@ -26,43 +26,79 @@ function json(body: unknown, status = 200, type = 'application/json') {
 }
 
 describe('PersonForm', () => {
-  it('edits a reactive record and shows server field errors on their fields', async () => {
-    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-      if (init?.method === 'PUT') {
-        return json(
-          {
-            status: 422,
-            detail: '人员信息有误',
-            code: 'INVALID_PERSON',
-            errors: [
-              { field: 'titles[0].since', message: '主治医师取得日期 2013-12-01 早于临床工作开始日期' },
-            ],
-          },
-          422,
-          'application/problem+json',
-        )
-      }
-      return json(url.startsWith('/api/institutions') ? [] : [])
-    })
-    vi.stubGlobal('fetch', fetchMock)
-    const wrapper = mount(PersonForm, {
-      props: { record: reactive(structuredClone(record)) as Person, id: 'p1' },
-      global: { plugins: [ElementPlus] },
-    })
-    await flushPromises()
-    expect((wrapper.get('input[data-testid="person-name"]').element as HTMLInputElement).value).toBe('王强')
+  it(
+    'edits a reactive record and shows server field errors on their fields',
+    { timeout: 60000 },
+    async () => {
+      const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'PUT') {
+          return json(
+            {
+              status: 422,
+              detail: '人员信息有误',
+              code: 'INVALID_PERSON',
+              errors: [
+                { field: 'titles[0].since', message: '主治医师取得日期 2013-12-01 早于临床工作开始日期' },
+              ],
+            },
+            422,
+            'application/problem+json',
+          )
+        }
+        return json(url.startsWith('/api/institutions') ? [] : [])
+      })
+      vi.stubGlobal('fetch', fetchMock)
+      const wrapper = mount(PersonForm, {
+        props: { record: reactive(structuredClone(record)) as Person, id: 'p1' },
+        global: { plugins: [ElementPlus] },
+      })
+      await flushPromises()
+      expect((wrapper.get('input[data-testid="person-name"]').element as HTMLInputElement).value).toBe('王强')
 
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
-    await wrapper.vm.$nextTick()
-    await flushPromises()
-    const put = fetchMock.mock.calls.find((c) => c[1]?.method === 'PUT')
-    expect(put?.[0]).toBe('/api/people/p1')
-    expect(JSON.parse(String(put?.[1]?.body))).not.toHaveProperty('id')
-    expect(wrapper.get('[data-testid="title-since-0"]').classes()).toContain('is-error')
-    const item = wrapper
-      .findAllComponents({ name: 'ElFormItem' })
-      .find((c) => c.attributes('data-testid') === 'title-since-0')
-    expect(item?.props('error')).toBe('主治医师取得日期 2013-12-01 早于临床工作开始日期')
-  })
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      await wrapper.vm.$nextTick()
+      await flushPromises()
+      const put = fetchMock.mock.calls.find((c) => c[1]?.method === 'PUT')
+      expect(put?.[0]).toBe('/api/people/p1')
+      expect(JSON.parse(String(put?.[1]?.body))).not.toHaveProperty('id')
+      expect(wrapper.get('[data-testid="cell-titles-0-since"]').classes()).toContain('is-error')
+      const item = wrapper
+        .findAllComponents({ name: 'ElFormItem' })
+        .find((c) => c.attributes('data-testid') === 'cell-titles-0-since')
+      expect(item?.props('error')).toBe('主治医师取得日期 2013-12-01 早于临床工作开始日期')
+    },
+  )
+
+  it(
+    'as a section editor shows only that section and sends the loaded record with the edit merged in',
+    { timeout: 60000 },
+    async () => {
+      const fetchMock = vi.fn(async (_url: string, init?: RequestInit) =>
+        init?.method === 'PUT' ? json({ ...record, version: 4 }) : json([]),
+      )
+      vi.stubGlobal('fetch', fetchMock)
+      const wrapper = mount(PersonForm, {
+        props: { record: { ...structuredClone(record), version: 3 }, id: 'p1', sections: ['titles'] },
+        global: { plugins: [ElementPlus] },
+      })
+      await flushPromises()
+      expect(wrapper.find('input[data-testid="person-name"]').exists()).toBe(false)
+      expect(wrapper.find('[data-testid="row-editor-trainings"]').exists()).toBe(false)
+      expect(wrapper.find('[data-testid="row-editor-titles"]').exists()).toBe(true)
+
+      await wrapper.get('[data-testid="row-add-titles"]').trigger('click')
+      await wrapper.get('[data-testid="row-remove-titles-1"]').trigger('click')
+      await wrapper.get('[data-testid="row-remove-titles-0"]').trigger('click')
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      const put = fetchMock.mock.calls.find((c) => c[1]?.method === 'PUT')
+      const body = JSON.parse(String(put?.[1]?.body))
+      expect(body.titles).toEqual([])
+      expect(body.name).toBe('王强')
+      expect(body.licence.number).toBe('110220000012345')
+      expect(body.version).toBe(3)
+      expect(wrapper.emitted('saved')).toHaveLength(1)
+    },
+  )
 })

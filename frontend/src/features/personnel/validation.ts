@@ -1,4 +1,5 @@
 import type { Person } from '@/api/types'
+import type { PersonSection } from '@/features/eligibility/factSections'
 import { isIsoDate, todayIso } from '@/app/dates'
 
 export type FieldErrors = Record<string, string>
@@ -197,4 +198,26 @@ export function toPayload(form: Person, unrecorded: string[]): Person {
     if (Array.isArray(v) && v.length === 0) body[key] = null
   }
   return body as unknown as Person
+}
+
+/** The section of the person page a field path belongs to (`titles[0].since` → titles). */
+export function sectionOfPath(path: string): PersonSection {
+  const head = path.split(/[.[]/, 1)[0]
+  switch (head) {
+    case 'licence':
+      return 'licence'
+    case 'titles':
+      return 'titles'
+    case 'specialties':
+      return 'specialties'
+    case 'trainings':
+      return 'trainings'
+    case 'caseVolumes':
+    case 'operatorVolumes':
+      return 'volumes'
+    case 'adverseEvents':
+      return 'adverseEvents'
+    default:
+      return 'basic'
+  }
 }
