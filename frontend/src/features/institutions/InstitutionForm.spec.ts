@@ -45,7 +45,7 @@ describe('InstitutionForm as a section editor', () => {
 
       await wrapper.get('[data-testid="cell-equipment-0-model"] input').setValue('B')
       await wrapper.get('form').trigger('submit')
-      await flushPromises()
+      await vi.waitFor(() => expect(wrapper.emitted('saved')).toHaveLength(1), { timeout: 20000 })
       const put = fetchMock.mock.calls.find((c) => c[1]?.method === 'PUT')
       expect(put?.[0]).toBe('/api/institutions/i1')
       const body = JSON.parse(String(put?.[1]?.body))
@@ -53,7 +53,6 @@ describe('InstitutionForm as a section editor', () => {
       expect(body.departments).toEqual([{ name: '肿瘤科', subjects: ['肿瘤科'], beds: 40 }])
       expect(body.facilities).toEqual([{ kind: 'ICU', count: 1, beds: 10 }])
       expect(body.version).toBe(7)
-      expect(wrapper.emitted('saved')).toHaveLength(1)
     },
   )
 
