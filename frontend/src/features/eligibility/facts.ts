@@ -1,5 +1,6 @@
 import type { Facts, Institution, Person, Subject } from '@/api/types'
 import { isIsoDate, serverNow, todayIso } from '@/app/dates'
+import { jsonSyntaxMessage } from './whatIf'
 
 /*
  * The what-if facts document (docs/facts-format.md): worked examples, client-side checks, and conversion
@@ -298,7 +299,7 @@ export function checkFacts(text: string, subject: Subject, now: Date = serverNow
   try {
     parsed = JSON.parse(text)
   } catch (e) {
-    return { facts: null, errors: [`JSON 格式错误：${e instanceof Error ? e.message : String(e)}`] }
+    return { facts: null, errors: [jsonSyntaxMessage(text, e)] }
   }
   if (!isPlainObject(parsed))
     return { facts: null, errors: ['事实数据应为对象：{ "institution": {…}, "person": {…} }'] }
