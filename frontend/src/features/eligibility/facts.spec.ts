@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Person, Subject } from '@/api/types'
-import { checkFacts, exampleFacts, factsToText, personToFacts } from './facts'
+import type { Institution, Person, Subject } from '@/api/types'
+import { checkFacts, exampleFacts, factsToText, institutionToFacts, personToFacts } from './facts'
 
 const NOW = new Date('2026-06-30T12:00:00')
 const SUBJECTS: Subject[] = ['INSTITUTION', 'PHYSICIAN', 'STAFF', 'TRAINEE', 'TRAINING_BASE']
@@ -114,5 +114,31 @@ describe('personToFacts', () => {
       licence: { ...person.licence!, registeredInstitution: '北京协和医院' },
     } as Person
     expect(personToFacts(elsewhere).licence).toMatchObject({ registeredInstitution: '北京协和医院' })
+  })
+})
+
+describe('institutionToFacts', () => {
+  it('carries the specialty and the sub-techniques performed, which S03 and S04 clauses read', () => {
+    const record = {
+      name: '示例专科医院',
+      regionCode: '220102',
+      level: 'TERTIARY_A',
+      type: 'SPECIALTY',
+      specialty: 'ONCOLOGY',
+      subTechniques: { S04: ['DEEP'] },
+      registeredSubjects: [],
+      departments: [],
+      facilities: [],
+      equipment: [],
+      operatingRooms: [],
+      licences: [],
+      firstCases: {},
+      caseVolumes: [],
+      attestations: [],
+    } as unknown as Institution
+    expect(institutionToFacts(record)).toMatchObject({
+      specialty: 'ONCOLOGY',
+      subTechniques: { S04: ['DEEP'] },
+    })
   })
 })

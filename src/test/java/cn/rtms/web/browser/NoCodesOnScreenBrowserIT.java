@@ -47,7 +47,10 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 	static final Pattern UUID = Pattern
 		.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
 
-	/** Pages every role opens; the spec pages cover national, provincial and sub-technique specs. */
+	/**
+	 * Pages every role opens; the spec pages cover national, provincial and sub-technique
+	 * specs.
+	 */
 	static final List<String> COMMON = List.of("/", "/technologies", "/technologies/G08", "/specs/G08-2022",
 			"/specs/G07-2022", "/specs/S01-2022", "/specs/S04-2022", "/what-if", "/cases");
 
@@ -116,7 +119,9 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 		return paths;
 	}
 
-	/** The id of the first row of a list answer, whether a plain array or a page of items. */
+	/**
+	 * The id of the first row of a list answer, whether a plain array or a page of items.
+	 */
 	private static @Nullable String firstId(Api.Response response) {
 		if (response.status() != 200 || response.body() == null) {
 			return null;
