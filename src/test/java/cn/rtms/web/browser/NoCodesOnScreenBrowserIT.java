@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clause verdicts, people and one person, filings and one filing, the technology and spec
  * pages, the what-if page, cases) and the visible text ({@code document.body.innerText},
  * which leaves out input values) must contain no UPPER_SNAKE identifier
- * ({@code ELECTRIC_DERMATOME}, {@code LOGIN_SUCCEEDED}) and no UUID. The audit page
+ * ({@code ELECTRIC_DERMATOME}, {@code LOGIN_SUCCEEDED}), no UUID and no region code
+ * 000000 (全国). The audit page
  * ({@code /audit}) is left out on purpose: it is being rewritten to show who, what and
  * which object readably (issue 9 item 5, the audit part) and gets its own test there.
  * <p>
@@ -155,6 +156,9 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 				+ ".some((e) => e.offsetParent !== null)");
 		String text = (String) page.evaluate("() => document.body.innerText");
 		List<String> found = new ArrayList<>();
+		if (text.contains("000000")) {
+			found.add(where + "：地区代码 000000（应为“全国”）");
+		}
 		for (Pattern pattern : List.of(UPPER_SNAKE, UUID)) {
 			Matcher matcher = pattern.matcher(text);
 			while (matcher.find()) {
