@@ -29,6 +29,11 @@ export interface PersonDraft {
   clinicalStart: string | null
 }
 
+/** A deep copy of plain JSON data; unlike structuredClone it accepts Vue's reactive proxies. */
+export function copyJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
 function list(value: unknown): Json[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Json[]) : []
 }
@@ -59,7 +64,7 @@ function presentKinds(recorded: unknown, present: string[]): Json[] {
 
 /** The institution's facts with the draft's changes; the original is not modified. */
 export function applyInstitutionDraft(institution: Json, draft: InstitutionDraft): Json {
-  const next: Json = structuredClone(institution)
+  const next: Json = copyJson(institution)
   next.level = draft.level
   const departments = list(institution.departments)
   if (departments.length)
@@ -87,7 +92,7 @@ export function personDraft(person: Json | null | undefined): PersonDraft {
  * is held since the chosen date, higher ones are dropped. The original is not modified.
  */
 export function applyPersonDraft(person: Json, draft: PersonDraft): Json {
-  const next: Json = structuredClone(person)
+  const next: Json = copyJson(person)
   if (draft.title) {
     const rank = TITLE_ORDER.indexOf(draft.title)
     const lower = list(person.titles).filter((t) => TITLE_ORDER.indexOf(String(t.title)) < rank)
