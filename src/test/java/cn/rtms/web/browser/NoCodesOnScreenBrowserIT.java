@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pages, the what-if page, cases) and the visible text ({@code document.body.innerText},
  * which leaves out input values) must contain no UPPER_SNAKE identifier
  * ({@code ELECTRIC_DERMATOME}, {@code LOGIN_SUCCEEDED}), no UUID and no region code
- * 000000 (全国). Only the spec editor's notes (编注, shown to the system administrator, marked
- * {@code data-code-scan="skip"}) may name fields and codes. The audit page ({@code /audit}) is left out on purpose: it is being
- * rewritten to show who, what and which object readably (issue 9 item 5, the audit part)
- * and gets its own test there.
+ * 000000 (全国). Only the spec editor's notes (编注, shown to the system administrator,
+ * marked {@code data-code-scan="skip"}) may name fields and codes. The audit page
+ * ({@code /audit}) is left out on purpose: it is being rewritten to show who, what and
+ * which object readably (issue 9 item 5, the audit part) and gets its own test there.
  * <p>
  * Shares the Spring context of {@link CaseRegistryBrowserIT} (same properties: demo
  * filings on, so filing pages have something to show); it only reads.
