@@ -90,7 +90,8 @@ export const peopleApi = {
 }
 
 export const eligibilityApi = {
-  evaluate: (body: EvaluateRequest) => http.post<ClauseEvaluation>('/api/eligibility/evaluate', body),
+  evaluate: (body: EvaluateRequest, silent = false) =>
+    http.post<ClauseEvaluation>('/api/eligibility/evaluate', body, { silent }),
 }
 
 export const authApi = {

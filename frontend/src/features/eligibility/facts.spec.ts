@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Person, Subject } from '@/api/types'
-import { checkFacts, exampleFacts, factsToText, personToFacts } from './facts'
+import type { Institution, Person, Subject } from '@/api/types'
+import { checkFacts, exampleFacts, factsToText, institutionToFacts, personToFacts } from './facts'
 
 const NOW = new Date('2026-06-30T12:00:00')
 const SUBJECTS: Subject[] = ['INSTITUTION', 'PHYSICIAN', 'STAFF', 'TRAINEE', 'TRAINING_BASE']
@@ -114,5 +114,76 @@ describe('personToFacts', () => {
       licence: { ...person.licence!, registeredInstitution: '北京协和医院' },
     } as Person
     expect(personToFacts(elsewhere).licence).toMatchObject({ registeredInstitution: '北京协和医院' })
+  })
+})
+
+describe('institutionToFacts', () => {
+  it('carries the specialty and the sub-techniques performed, which S03 and S04 clauses read', () => {
+    const record = {
+      name: '示例专科医院',
+      regionCode: '220102',
+      level: 'TERTIARY_A',
+      type: 'SPECIALTY',
+      specialty: 'ONCOLOGY',
+      subTechniques: { S04: ['DEEP'] },
+      registeredSubjects: [],
+      departments: [],
+      facilities: [],
+      equipment: [],
+      operatingRooms: [],
+      licences: [],
+      firstCases: {},
+      caseVolumes: [],
+      attestations: [],
+    } as unknown as Institution
+    expect(institutionToFacts(record)).toMatchObject({
+      specialty: 'ONCOLOGY',
+      subTechniques: { S04: ['DEEP'] },
+    })
+  })
+
+  it('keeps only the fields the facts format knows: a stored confirmation carries ids and labels the server refuses', () => {
+    const record = {
+      name: '长春市中心医院',
+      regionCode: '220102',
+      level: 'TERTIARY_A',
+      type: 'GENERAL',
+      registeredSubjects: [],
+      departments: [{ id: 'd1', name: '烧伤科', subjects: ['外科'], beds: 40 }],
+      facilities: [{ kind: 'ICU', count: 1, beds: 12, label: '重症监护室' }],
+      equipment: [],
+      operatingRooms: [],
+      licences: [],
+      firstCases: {},
+      caseVolumes: [{ technology: 'S01', year: 2025, cases: 30, source: 'MANUAL' }],
+      attestations: [
+        {
+          id: 'a1',
+          clause: 'S01/2022 一(一)',
+          kind: 'REVIEW',
+          kindLabel: '审核确认',
+          evidence: '现场检查记录',
+          confirmedById: 'u1',
+          confirmedBy: '李明',
+          confirmedByRole: 'CITY_AUTHORITY',
+          confirmedByRoleLabel: '市（州）级卫生健康行政部门',
+          confirmedOn: '2026-03-01',
+          confirmedAt: '2026-03-01T10:00:00Z',
+        },
+      ],
+    } as unknown as Institution
+    const facts = institutionToFacts(record)
+    expect(facts.attestations).toEqual([
+      {
+        clause: 'S01/2022 一(一)',
+        confirmedBy: '李明',
+        confirmedOn: '2026-03-01',
+        evidence: '现场检查记录',
+        kind: 'REVIEW',
+      },
+    ])
+    expect(facts.departments).toEqual([{ name: '烧伤科', subjects: ['外科'], beds: 40 }])
+    expect(facts.facilities).toEqual([{ kind: 'ICU', count: 1, beds: 12 }])
+    expect(facts.caseVolumes).toEqual([{ technology: 'S01', year: 2025, cases: 30 }])
   })
 })

@@ -1,5 +1,6 @@
 import type { Facts, Institution, Person, Subject } from '@/api/types'
 import { isIsoDate, serverNow, todayIso } from '@/app/dates'
+import { jsonSyntaxMessage } from './whatIf'
 
 /*
  * The what-if facts document (docs/facts-format.md): worked examples, client-side checks, and conversion
@@ -298,7 +299,7 @@ export function checkFacts(text: string, subject: Subject, now: Date = serverNow
   try {
     parsed = JSON.parse(text)
   } catch (e) {
-    return { facts: null, errors: [`JSON 格式错误：${e instanceof Error ? e.message : String(e)}`] }
+    return { facts: null, errors: [jsonSyntaxMessage(text, e)] }
   }
   if (!isPlainObject(parsed))
     return { facts: null, errors: ['事实数据应为对象：{ "institution": {…}, "person": {…} }'] }
@@ -317,6 +318,52 @@ export function checkFacts(text: string, subject: Subject, now: Date = serverNow
   return { facts: errors.length ? null : (parsed as Facts), errors }
 }
 
+/**
+ * The fields of each list item the facts format knows (docs/facts-format.md). Stored records carry more (ids,
+ * labels, who confirmed when), and the server refuses facts with unknown fields.
+ */
+const ITEM_FIELDS: Record<string, string[]> = {
+  departments: ['name', 'subjects', 'beds', 'since', 'technologies', 'annualOperations'],
+  facilities: ['kind', 'count', 'beds'],
+  equipment: ['kind', 'count', 'model'],
+  operatingRooms: ['name', 'cleanGrade'],
+  licences: ['kind', 'number', 'validFrom', 'validUntil'],
+  caseVolumes: ['technology', 'subTechnique', 'year', 'month', 'cases'],
+  attestations: ['clause', 'confirmedBy', 'confirmedOn', 'evidence', 'kind'],
+  titles: ['title', 'since'],
+  specialties: ['name', 'since'],
+  trainings: [
+    'technology',
+    'base',
+    'baseFiled',
+    'abroad',
+    'startedOn',
+    'endedOn',
+    'cases',
+    'independentCases',
+    'patientsManaged',
+    'theoryHours',
+    'passed',
+  ],
+  adverseEvents: ['technology', 'occurredOn', 'serious', 'summary'],
+  operatorVolumes: ['category', 'year', 'cases'],
+}
+
+/** A stored list as facts: only the known fields of each item; null and absent stay as they are. */
+function items(key: string, list: unknown): unknown {
+  if (!Array.isArray(list)) return list
+  const fields = ITEM_FIELDS[key]
+  return list.map((item) =>
+    item && typeof item === 'object'
+      ? Object.fromEntries(
+          fields
+            .filter((f) => (item as Record<string, unknown>)[f] !== undefined)
+            .map((f) => [f, (item as Record<string, unknown>)[f]]),
+        )
+      : item,
+  )
+}
+
 function omitEmpty<T extends Record<string, unknown>>(obj: T): Record<string, unknown> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined))
 }
@@ -333,15 +380,17 @@ export function institutionToFacts(
     regionCode: record.regionCode,
     level: record.level,
     type: record.type,
+    specialty: record.specialty ?? undefined,
     registeredSubjects: record.registeredSubjects,
-    departments: record.departments,
-    facilities: record.facilities,
-    equipment: record.equipment,
-    operatingRooms: record.operatingRooms,
-    licences: record.licences,
+    departments: items('departments', record.departments),
+    facilities: items('facilities', record.facilities),
+    equipment: items('equipment', record.equipment),
+    operatingRooms: items('operatingRooms', record.operatingRooms),
+    licences: items('licences', record.licences),
     firstCases: record.firstCases,
-    caseVolumes: record.caseVolumes,
-    attestations: record.attestations,
+    subTechniques: record.subTechniques ?? undefined,
+    caseVolumes: items('caseVolumes', record.caseVolumes),
+    attestations: items('attestations', record.attestations),
     staff: staff?.map((p) => personToFacts(p, institutionNames)),
   })
 }
@@ -367,13 +416,13 @@ export function personToFacts(record: Person, institutionNames?: Map<string, str
           registeredInstitutionId: regId,
         }
       : null,
-    titles: record.titles,
+    titles: items('titles', record.titles),
     clinicalStart: record.clinicalStart,
-    specialties: record.specialties,
-    trainings: record.trainings,
-    caseVolumes: record.caseVolumes,
-    adverseEvents: record.adverseEvents,
-    attestations: record.attestations,
-    operatorVolumes: record.operatorVolumes,
+    specialties: items('specialties', record.specialties),
+    trainings: items('trainings', record.trainings),
+    caseVolumes: items('caseVolumes', record.caseVolumes),
+    adverseEvents: items('adverseEvents', record.adverseEvents),
+    attestations: items('attestations', record.attestations),
+    operatorVolumes: items('operatorVolumes', record.operatorVolumes),
   })
 }

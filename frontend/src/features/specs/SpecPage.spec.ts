@@ -49,14 +49,21 @@ function described(wrapper: VueWrapper, label: string): string {
   return (cell!.element.nextElementSibling?.textContent ?? '').trim()
 }
 
+/** Answers the spec, the region tree and the dictionary by URL. */
+function server(spec: unknown) {
+  return vi.fn(async (url: string) => {
+    if (url.startsWith('/api/regions'))
+      return json([{ code: '220000', name: '吉林省', level: 'PROVINCE', children: [] }])
+    if (url.startsWith('/api/dictionary')) return json({ version: 'x', groups: {} })
+    return json(spec)
+  })
+}
+
 afterEach(() => vi.unstubAllGlobals())
 
 describe('SpecPage', { timeout: 30_000 }, () => {
   it('shows the clause, rule and attestation counts the API sends in summary', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => json(response)),
-    )
+    vi.stubGlobal('fetch', server(response))
     const wrapper = mount(SpecPage, {
       props: { specKey: 'G08-2022' },
       global: { plugins: [ElementPlus], stubs: { RouterLink: true } },
@@ -65,6 +72,44 @@ describe('SpecPage', { timeout: 30_000 }, () => {
     expect(described(wrapper, '条款数')).toBe('42')
     expect(described(wrapper, '机器校验')).toBe('17')
     expect(described(wrapper, '需人工确认')).toBe('9')
+    wrapper.unmount()
+  })
+
+  it('names routes and sub-techniques without codes, 000000 as 全国, editor notes as 编注', async () => {
+    vi.stubGlobal(
+      'fetch',
+      server({
+        ...response,
+        jurisdiction: '000000',
+        notes: ['四(一)2 故 trainingRecord 要求 baseFiled（asOf ISSUE_DATE）'],
+        subTechniques: [{ code: 'RFA', name: '射频消融' }],
+        routes: [{ code: 'PERCUTANEOUS', name: '经皮' }],
+      }),
+    )
+    const wrapper = mount(SpecPage, {
+      props: { specKey: 'G08-2022' },
+      global: { plugins: [ElementPlus], stubs: { RouterLink: true } },
+    })
+    await flushPromises()
+    expect(described(wrapper, '适用地区')).toBe('全国')
+    expect(wrapper.text()).toContain('经皮')
+    expect(wrapper.text()).toContain('射频消融')
+    expect(wrapper.text()).not.toContain('PERCUTANEOUS')
+    expect(wrapper.text()).not.toContain('RFA')
+    expect(wrapper.text()).not.toContain('000000')
+    expect(wrapper.find('[data-testid=spec-editor-notes]').text()).toContain('编注')
+    wrapper.unmount()
+  })
+
+  it('shows a provincial spec with the province name and no notes card when the server sends none', async () => {
+    vi.stubGlobal('fetch', server({ ...response, jurisdiction: '220000', notes: [] }))
+    const wrapper = mount(SpecPage, {
+      props: { specKey: 'S01-2022' },
+      global: { plugins: [ElementPlus], stubs: { RouterLink: true } },
+    })
+    await flushPromises()
+    expect(described(wrapper, '适用地区')).toBe('吉林省')
+    expect(wrapper.find('[data-testid=spec-editor-notes]').exists()).toBe(false)
     wrapper.unmount()
   })
 })

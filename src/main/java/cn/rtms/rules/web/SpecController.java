@@ -6,6 +6,8 @@ import java.util.Map;
 
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
+import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.Role;
 import cn.rtms.rules.SpecificationManagement;
 import cn.rtms.rules.engine.spec.Clause;
 import cn.rtms.rules.engine.spec.CodedName;
@@ -28,9 +30,12 @@ class SpecController {
 
 	private final CatalogManagement catalog;
 
-	SpecController(SpecificationManagement specs, CatalogManagement catalog) {
+	private final IdentityManagement identity;
+
+	SpecController(SpecificationManagement specs, CatalogManagement catalog, IdentityManagement identity) {
 		this.specs = specs;
 		this.catalog = catalog;
+		this.identity = identity;
 	}
 
 	record TechnologyResponse(String code, String name, String level, String levelLabel, String jurisdiction,
@@ -71,6 +76,11 @@ class SpecController {
 
 	}
 
+	/**
+	 * A spec edition as a document. {@code notes}: the spec editor's notes (transcription
+	 * defects, field names, interpretation choices), sent to the system administrator
+	 * only, empty for everybody else.
+	 */
 	record SpecResponse(SpecSummary summary, String key, String technology, String edition, String title, String level,
 			String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, @Nullable LocalDate effectiveUntil,
 			boolean issuedOnAssumed, @Nullable String issuedOnNote, boolean truncated, @Nullable String truncationNote,
@@ -112,8 +122,13 @@ class SpecController {
 		return new SpecResponse(SpecSummary.of(s), s.key(), s.technology(), s.edition(), s.title(), s.level().name(),
 				s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.effectiveUntil(), s.issuedOnAssumed(),
 				s.issuedOnNote(), s.truncated(), s.truncationNote(), s.source().file(), s.source().document(),
-				s.notes(), s.scope(), s.subTechniques(), s.routes(), s.procedureCodes(), s.parameters(),
+				editorNotes(s), s.scope(), s.subTechniques(), s.routes(), s.procedureCodes(), s.parameters(),
 				s.clauses().stream().map(ClauseResponse::of).toList());
+	}
+
+	private List<String> editorNotes(RequirementSpec spec) {
+		boolean admin = this.identity.findCurrentUser().map((user) -> user.role() == Role.SYSTEM_ADMIN).orElse(false);
+		return admin ? spec.notes() : List.of();
 	}
 
 }

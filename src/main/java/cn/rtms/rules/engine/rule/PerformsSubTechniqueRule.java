@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.rtms.catalog.CodeDictionary;
 import cn.rtms.rules.engine.facts.InstitutionFacts;
 
 /**
@@ -39,7 +40,11 @@ public record PerformsSubTechniqueRule(List<String> anyOf) implements Rule {
 
 	@Override
 	public String summary() {
-		return "开展" + String.join("或", this.anyOf);
+		List<String> names = new ArrayList<>(this.anyOf.size());
+		for (String code : this.anyOf) {
+			names.add(CodeDictionary.standard().label("subTechnique", code));
+		}
+		return "开展" + String.join("或", names);
 	}
 
 	@Override
