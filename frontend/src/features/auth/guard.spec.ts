@@ -68,6 +68,7 @@ describe('installAuthGuard', () => {
       institutionId: null,
       personId: null,
       regionCode: '220100',
+      roleLabel: '角色',
       mustChangePassword: false,
     })
     const router = makeRouter()
@@ -91,6 +92,7 @@ describe('installAuthGuard', () => {
       institutionId: 'i',
       personId: null,
       regionCode: '220102',
+      roleLabel: '角色',
       mustChangePassword: false,
     })
     const router = makeRouter()

@@ -20,6 +20,7 @@ const clerk: CurrentUser = {
   institutionId: 'inst-1',
   personId: null,
   regionCode: null,
+  roleLabel: '角色',
   mustChangePassword: false,
 }
 
@@ -75,6 +76,7 @@ function submitted(): CaseView {
     ],
     flags: [{ code: 'UNAUTHORIZED', message: '术者李医生在 2025-11-03 没有 G08 的有效授权', blocking: true }],
     submittedAt: '2025-11-05T02:00:00Z',
+    confirmedWarnings: [],
     amendmentCount: 0,
   }
 }

@@ -48,6 +48,7 @@ function draft(): CaseView {
     devices: [],
     flags: [],
     submittedAt: null,
+    confirmedWarnings: [],
     amendmentCount: 0,
   }
 }

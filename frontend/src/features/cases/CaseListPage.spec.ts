@@ -18,6 +18,7 @@ const clerk: CurrentUser = {
   institutionId: 'i1',
   personId: null,
   regionCode: null,
+  roleLabel: '角色',
   mustChangePassword: false,
 }
 

@@ -26,8 +26,8 @@ function read(view: Partial<DeviceView> = {}) {
     productionDate: null,
     registrationNo: null,
     name: null,
-    singleUse: null,
-    quantity: null,
+    singleUse: false,
+    quantity: 1,
     expired: true,
     ...view,
   }))

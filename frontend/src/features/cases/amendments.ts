@@ -8,7 +8,7 @@ function text(value: unknown): string {
 
 /** yyyy-MM-dd HH:mm of the amendment's instant. */
 export function amendmentTime(a: CaseAmendment): string {
-  const at = text(a.amendedAt) || text(a.at) || text(a.createdAt)
+  const at = a.amendedAt
   if (!at) return '—'
   const date = new Date(at)
   if (Number.isNaN(date.getTime())) return at
@@ -17,7 +17,7 @@ export function amendmentTime(a: CaseAmendment): string {
 }
 
 export function amendmentUser(a: CaseAmendment): string {
-  return text(a.amendedByName) || text(a.byName) || text(a.amendedBy) || text(a.by) || '—'
+  return text(a.amendedByName) || text(a.amendedBy) || '—'
 }
 
 function show(v: unknown): string {
@@ -27,49 +27,8 @@ function show(v: unknown): string {
   return String(v)
 }
 
-/**
- * The changed fields. The server sends `before` and `after` maps of the changed fields; a list of paths, of
- * {field, from, to} or a map field → [from, to] are read too.
- */
+/** The changed fields: the server sends `before` and `after` maps of the changed fields only. */
 export function amendmentChanges(a: CaseAmendment, label: (field: string) => string = fieldLabel): string {
-  const before = a.before && typeof a.before === 'object' ? (a.before as Record<string, unknown>) : null
-  const after = a.after && typeof a.after === 'object' ? (a.after as Record<string, unknown>) : null
-  if (before || after) {
-    const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])]
-    return keys.map((k) => `${label(k)}：${show(before?.[k])} → ${show(after?.[k])}`).join('；') || '—'
-  }
-  const changes = a.changes ?? a.changedFields
-  if (!changes) return '—'
-  if (Array.isArray(changes)) {
-    return (
-      changes
-        .map((c) => {
-          if (typeof c === 'string') return label(c)
-          if (c && typeof c === 'object') {
-            const x = c as {
-              field?: unknown
-              from?: unknown
-              to?: unknown
-              before?: unknown
-              after?: unknown
-            }
-            const field = label(text(x.field))
-            const from = x.from ?? x.before
-            const to = x.to ?? x.after
-            return from === undefined && to === undefined ? field : `${field}：${show(from)} → ${show(to)}`
-          }
-          return ''
-        })
-        .filter(Boolean)
-        .join('；') || '—'
-    )
-  }
-  if (typeof changes === 'object') {
-    return Object.entries(changes as Record<string, unknown>)
-      .map(([field, v]) =>
-        Array.isArray(v) && v.length === 2 ? `${label(field)}：${show(v[0])} → ${show(v[1])}` : label(field),
-      )
-      .join('；')
-  }
-  return String(changes)
+  const keys = [...new Set([...Object.keys(a.before ?? {}), ...Object.keys(a.after ?? {})])]
+  return keys.map((k) => `${label(k)}：${show(a.before?.[k])} → ${show(a.after?.[k])}`).join('；') || '—'
 }

@@ -354,7 +354,10 @@ describe('server errors', () => {
   })
 
   it('controlFor works for a common field without a bundle', () => {
-    const c = controlFor({ key: 'operator', label: '术者', type: 'PERSON', required: true }, true)
+    const c = controlFor(
+      { key: 'operator', label: '术者', type: 'PERSON', required: true, options: [] },
+      true,
+    )
     expect(c).toMatchObject({ path: 'operator', kind: 'person', options: [] })
   })
 })

@@ -120,7 +120,7 @@ function codeOptions(codes: (CaseCode | string)[] | undefined): { value: string;
 export function controlKind(field: CaseField): ControlKind {
   switch (field.type) {
     case 'TEXT':
-      return field.multiple || field.key === 'procedureCodes' ? 'codes' : 'text'
+      return field.key === 'procedureCodes' ? 'codes' : 'text'
     case 'INTEGER':
       return 'integer'
     case 'DECIMAL':
@@ -132,7 +132,7 @@ export function controlKind(field: CaseField): ControlKind {
     case 'CHOICE':
       return 'choice'
     case 'PERSON':
-      return field.multiple || field.key === 'assistants' ? 'persons' : 'person'
+      return field.key === 'assistants' ? 'persons' : 'person'
     default:
       return 'text'
   }

@@ -13,8 +13,8 @@ function device(partial: Partial<DeviceView> & { scanned: string }): DeviceView 
     productionDate: null,
     registrationNo: null,
     name: null,
-    singleUse: null,
-    quantity: null,
+    singleUse: false,
+    quantity: 1,
     expired: false,
     ...partial,
   }
@@ -62,7 +62,7 @@ describe('addScannedDevice', () => {
 
   it('fills a blank row added by hand, keeping what the clerk ticked', () => {
     const rows = [deviceRow({ scanned: 'first' }), { ...deviceRow({ scanned: '' }), singleUse: true }]
-    expect(addScannedDevice(rows, device({ scanned: 'second', singleUse: null }))).toEqual({
+    expect(addScannedDevice(rows, device({ scanned: 'second', singleUse: false }))).toEqual({
       kind: 'filled',
       index: 1,
     })

@@ -56,7 +56,9 @@ export function flagTagType(flag: CaseFlag | string): TagType {
 }
 
 /** A flag as {code, message} whether the list carried codes only or whole flags. */
-export function asFlag(flag: CaseFlag | string): CaseFlag {
+export function asFlag(
+  flag: Pick<CaseFlag, 'code' | 'message'> | string,
+): Pick<CaseFlag, 'code' | 'message'> {
   return typeof flag === 'string'
     ? { code: flag, message: CASE_FLAG_DESCRIPTIONS[flag] ?? flagLabel(flag) }
     : flag

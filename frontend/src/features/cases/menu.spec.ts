@@ -11,6 +11,7 @@ const user = (role: UserRole): CurrentUser => ({
   institutionId: role.startsWith('HOSPITAL') || role === 'PHYSICIAN' ? 'i1' : null,
   personId: role === 'PHYSICIAN' ? 'p1' : null,
   regionCode: null,
+  roleLabel: '角色',
   mustChangePassword: false,
 })
 

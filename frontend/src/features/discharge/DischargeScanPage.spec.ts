@@ -28,6 +28,7 @@ describe('DischargeScanPage', { timeout: 30_000 }, () => {
       institutionId: 'inst-1',
       personId: null,
       regionCode: null,
+      roleLabel: '角色',
       mustChangePassword: false,
     })
     const fetchMock = vi.fn(async () =>

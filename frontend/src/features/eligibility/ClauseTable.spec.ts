@@ -8,6 +8,11 @@ import InstitutionClausePage from '@/features/institutions/InstitutionClausePage
 
 const evaluation: ClauseEvaluation = {
   subject: 'INSTITUTION',
+  subjectLabel: '医疗机构',
+  technology: 'G08',
+  edition: '2022年版',
+  pathways: [],
+  notices: [],
   specKey: 'G08-2022',
   specTitle: '肿瘤消融治疗技术临床应用管理规范（2022年版）',
   asOf: '2026-06-30',
@@ -26,6 +31,7 @@ const evaluation: ClauseEvaluation = {
       actual: null,
       required: null,
       evidence: [],
+      failedRuleKinds: [],
     },
     {
       ref: '一(三)',
@@ -36,12 +42,13 @@ const evaluation: ClauseEvaluation = {
       status: 'NOT_MET',
       statusLabel: '不符合',
       explanation: '床位 24 张，要求不少于 30 张',
-      actual: 24,
-      required: 30,
-      evidence: [{ source: '科室床位登记', description: '肿瘤科 24 张' }],
+      actual: '24',
+      required: '30',
+      evidence: ['来源：科室床位登记，肿瘤科 24 张'],
+      failedRuleKinds: ['beds'],
     },
   ],
-  qualifiedPhysicians: [{ personId: 'p1', name: '王强', status: 'MET' }],
+  qualifiedPhysicians: [{ personId: 'p1', name: '王强', status: 'MET', statusLabel: '符合' }],
 }
 
 function router() {

@@ -16,6 +16,12 @@ function render(result: ClauseEvaluation) {
 
 const base: ClauseEvaluation = {
   subject: 'TRAINEE',
+  subjectLabel: '学员',
+  technology: 'S01',
+  edition: '2022年版',
+  pathways: [],
+  qualifiedPhysicians: [],
+  notices: [],
   specKey: 'S01-2022',
   specTitle: '同种异体皮肤移植技术管理规范',
   asOf: '2026-06-30',
@@ -46,6 +52,7 @@ describe('EvaluationResult', () => {
       status: 'MET',
       statusLabel: '符合',
       trainee: {
+        ...base,
         status: 'NOT_APPLICABLE',
         pathways: [],
         notices: ['本规范无培训要求（S01-2022 没有培训管理要求条款），不适用'],

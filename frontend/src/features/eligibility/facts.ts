@@ -2,12 +2,15 @@ import type { Facts, Institution, Person, Subject } from '@/api/types'
 import { isIsoDate, serverNow, todayIso } from '@/app/dates'
 import { jsonSyntaxMessage } from './whatIf'
 
+type FactsInstitution = NonNullable<Facts['institution']>
+type FactsPerson = NonNullable<Facts['person']>
+
 /*
  * The what-if facts document (docs/facts-format.md): worked examples, client-side checks, and conversion
  * from stored records.
  */
 
-const exampleInstitution = {
+const exampleInstitution: FactsInstitution = {
   name: '长春市示例肿瘤医院',
   regionCode: '220102',
   level: 'TERTIARY_A',
@@ -39,12 +42,13 @@ const exampleInstitution = {
       clause: 'G08/2022 一(一)',
       confirmedBy: '李明',
       confirmedOn: '2026-03-01',
+      kind: 'REVIEW',
       evidence: '院感科现场检查记录',
     },
   ],
 }
 
-const examplePhysician = {
+const examplePhysician: FactsPerson = {
   name: '王强',
   roles: ['PHYSICIAN'],
   licence: {
@@ -78,7 +82,7 @@ const examplePhysician = {
   adverseEvents: [],
 }
 
-const exampleStaff = {
+const exampleStaff: FactsPerson = {
   name: '赵敏',
   roles: ['PHYSICIST'],
   licence: null,
@@ -93,12 +97,13 @@ const exampleStaff = {
       clause: 'G07/2022 二(二)',
       confirmedBy: '李明',
       confirmedOn: '2026-03-01',
+      kind: 'REVIEW',
       evidence: 'TPS 操作考核记录',
     },
   ],
 }
 
-const exampleTrainee = {
+const exampleTrainee: FactsPerson = {
   name: '刘洋',
   roles: ['PHYSICIAN'],
   licence: {
@@ -132,7 +137,7 @@ const exampleTrainee = {
   adverseEvents: [],
 }
 
-const exampleTrainingBase = {
+const exampleTrainingBase: FactsInstitution = {
   ...exampleInstitution,
   name: '吉林省示例培训基地医院',
   caseVolumes: [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Institution } from '@/api/types'
 import { emptyInstitution, validateInstitution } from './validation'
 
 describe('validateInstitution', () => {
@@ -12,7 +13,7 @@ describe('validateInstitution', () => {
   })
 
   it('checks beds and licence validity ranges', () => {
-    const i = {
+    const i: Institution = {
       ...emptyInstitution(),
       name: '长春市中心医院',
       regionCode: '220102',
@@ -28,7 +29,7 @@ describe('validateInstitution', () => {
   })
 
   it('requires at least one sub-technique per technology recorded', () => {
-    const i = {
+    const i: Institution = {
       ...emptyInstitution(),
       name: '松原市查干湖医院',
       regionCode: '220702',
@@ -42,7 +43,7 @@ describe('validateInstitution', () => {
   })
 
   it('tells monthly rows apart from the year and from each other', () => {
-    const i = {
+    const i: Institution = {
       ...emptyInstitution(),
       name: '吉林省松江肿瘤医院',
       regionCode: '220104',

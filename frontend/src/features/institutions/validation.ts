@@ -19,8 +19,8 @@ function kind(errors: FieldErrors, path: string, value: string | null | undefine
 function dateRange(
   errors: FieldErrors,
   path: string,
-  from: string | null,
-  until: string | null,
+  from: string | null | undefined,
+  until: string | null | undefined,
   today: string,
 ) {
   if (from && !isIsoDate(from)) errors[`${path}.validFrom`] = '日期格式应为 yyyy-MM-dd'

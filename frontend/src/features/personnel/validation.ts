@@ -50,7 +50,7 @@ export function validatePerson(p: Person, today: string = todayIso()): FieldErro
     add('clinicalStart', '临床工作开始日期早于年满 18 周岁')
   const issuedOn = licence?.issuedOn && isIsoDate(licence.issuedOn) ? licence.issuedOn : null
   const clinicalStart = p.clinicalStart && isIsoDate(p.clinicalStart) ? p.clinicalStart : null
-  const rank = (title: string) => TITLE_ORDER.indexOf(title)
+  const rank = (title: string | null) => (title ? TITLE_ORDER.indexOf(title) : -1)
   p.titles.forEach((t, i) => {
     const path = `titles[${i}].since`
     if (!t.title) add(`titles[${i}].title`, '请选择职称')

@@ -46,6 +46,7 @@ describe('case export menu entry', () => {
     regionCode: null,
     regionName: null,
     personId: null,
+    roleLabel: '角色',
     mustChangePassword: false,
   }
 

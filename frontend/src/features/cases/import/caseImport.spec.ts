@@ -106,6 +106,7 @@ describe('case import menu entry', () => {
     institutionId: 'i1',
     personId: null,
     regionCode: '220102',
+    roleLabel: '角色',
     mustChangePassword: false,
   }
 
