@@ -117,6 +117,7 @@ export type Person = Narrowed<
     specialties: Specialty[]
     trainings: Training[]
     caseVolumes: PersonCaseVolume[]
+    operatorVolumes?: OperatorVolume[] | null
     adverseEvents: AdverseEvent[]
   }
 >

@@ -8,6 +8,7 @@ function user(role: UserRole, institutionId: string | null = null): CurrentUser 
     username: 'u',
     displayName: 'u',
     role,
+    roleLabel: role,
     institutionId,
     personId: role === 'PHYSICIAN' ? 'p1' : null,
     regionCode: null,

@@ -22,11 +22,11 @@ function clause(
     text: '…',
     status: status as ClauseResult['status'],
     statusLabel: '不符合',
-    explanation: null,
+    explanation: '',
     actual: null,
     required: null,
-    evidence: null,
-    failedRuleKinds,
+    evidence: [],
+    failedRuleKinds: failedRuleKinds ?? [],
   }
 }
 

@@ -36,19 +36,26 @@ function clause(ref: string, status: ClauseResult['status'], explanation: string
     explanation,
     actual: null,
     required: null,
-    evidence: null,
+    evidence: [],
+    failedRuleKinds: [],
   }
 }
 
 function evaluation(clauses: ClauseResult[]): ClauseEvaluation {
   return {
     subject: 'INSTITUTION',
+    subjectLabel: '医疗机构',
     specKey: 'G08-2022',
-    specTitle: null,
+    specTitle: 'G08',
+    technology: 'G08',
+    edition: '2022',
     asOf: '2026-11-22',
     status: 'MET',
     statusLabel: '符合',
     clauses,
+    pathways: [],
+    qualifiedPhysicians: [],
+    notices: [],
   }
 }
 

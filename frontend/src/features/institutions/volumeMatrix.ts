@@ -23,7 +23,7 @@ export function volumeMatrix(rows: InstitutionCaseVolume[] | null | undefined): 
     const key = `${r.technology}/${r.subTechnique ?? ''}`
     let line = lines.get(key)
     if (!line) {
-      line = { technology: r.technology, subTechnique: r.subTechnique ?? null, cells: {} }
+      line = { technology: r.technology ?? '', subTechnique: r.subTechnique ?? null, cells: {} }
       lines.set(key, line)
     }
     years.add(r.year)
