@@ -648,6 +648,19 @@ export interface Filing extends FilingSummary {
   documentNo?: string | null
   /** The registering authority's remark on a prior filing. */
   originNote?: string | null
+  /** The authority holding the filing, named as an authority (长春市卫生健康委员会); null when none holds it. */
+  holderAuthorityName?: string | null
+  /** The authorities of `path`, in the same order (receiving … review). */
+  pathAuthorities?: string[]
+}
+
+/** The first-case date proposed for a technology from the institution's records. */
+export interface FirstCaseSuggestion {
+  technology: string
+  firstCaseDate?: IsoDate | null
+  /** REGISTRY (病例登记) or VOLUMES (机构登记的开展例数). */
+  source?: 'REGISTRY' | 'VOLUMES' | null
+  note: string
 }
 
 export interface InboxItem {
