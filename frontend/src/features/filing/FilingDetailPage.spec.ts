@@ -321,4 +321,28 @@ describe('FilingDetailPage', () => {
     expect(document.body.textContent).toContain('已提交至长春市卫生健康委员会，办理时限至 12月14日')
     wrapper.unmount()
   })
+
+  it('deletes a never-submitted draft after confirmation', async () => {
+    const draft = filing({
+      state: 'DRAFT',
+      stateLabel: '草稿',
+      experts: [],
+      steps: [],
+      holderRegionCode: null,
+      allowedActions: ['self-assessment', 'delete'],
+    })
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) =>
+      init?.method === 'DELETE' ? new Response(null, { status: 204 }) : json(draft),
+    )
+    const wrapper = await mountPage(fetchMock)
+    await wrapper.get('[data-testid="filing-action-delete"]').trigger('click')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="dialog-delete-confirm"]')?.textContent).toContain('不可恢复')
+    ;(document.querySelector('[data-testid="dialog-confirm"]') as HTMLButtonElement).click()
+    await flushPromises()
+    const del = fetchMock.mock.calls.find((c) => (c[1] as RequestInit | undefined)?.method === 'DELETE')!
+    expect(del[0]).toBe('/api/filings/f1?version=5')
+    expect(document.body.textContent).toContain('已删除颅颌面畸形颅面外科矫治术备案草稿')
+    wrapper.unmount()
+  })
 })

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 import cn.rtms.authorization.ReminderManagement;
 import cn.rtms.authorization.Reminders;
-import cn.rtms.filing.FilingDeadlines;
-import cn.rtms.filing.FilingDeadlines.DueFiling;
+import cn.rtms.filing.FilingDueDates;
+import cn.rtms.filing.FilingDueDates.DueFiling;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.Role;
 import cn.rtms.identity.UserManagement;
@@ -57,7 +57,7 @@ public class ScheduledReminders {
 
 	private static final Set<Role> CLERKS = EnumSet.of(Role.HOSPITAL_CLERK);
 
-	private final FilingDeadlines filings;
+	private final FilingDueDates filings;
 
 	private final ReminderManagement expiries;
 
@@ -73,7 +73,7 @@ public class ScheduledReminders {
 
 	private final int expiryDays;
 
-	ScheduledReminders(FilingDeadlines filings, ReminderManagement expiries, UserManagement users,
+	ScheduledReminders(FilingDueDates filings, ReminderManagement expiries, UserManagement users,
 			IdentityManagement identity, NotificationDelivery delivery, ClusterJobs jobs, Clock clock,
 			@Value("${rtms.notifications.expiry-days:30}") int expiryDays) {
 		this.filings = filings;

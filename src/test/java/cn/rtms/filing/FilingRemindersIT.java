@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The daily reminders (docs/notifications.md, "Reminders") on the pinned day: a filing
- * due within 3 working days tells the authority holding it and nobody else, one due in 4
- * tells nobody; an expiring practice licence tells the hospital's clerks, an expiring
+ * due in 4 working days tells nobody, due within 3 it tells the authority holding it and
+ * nobody else; an expiring practice licence tells the hospital's clerks, an expiring
  * authorization the physician; running the job again the same day is skipped by the job
  * lock, and running the reminders again (another day, same deadlines) creates nothing
  * new. Shares the notifications test context.
@@ -54,10 +54,17 @@ class FilingRemindersIT {
 		LocalDate today = TestClock.today();
 		LocalDate inThree = this.deadlines.calendar().addWorkingDays(today, 3);
 		LocalDate inFour = this.deadlines.calendar().addWorkingDays(today, 4);
-		String near = guidance.submitted(clerk, "S03").get("id").asString();
-		String far = guidance.submitted(clerk, "G04").get("id").asString();
+		String near = guidance
+			.submitted(clerk, guidance.selfAssessed(clerk, FilingGuidanceIT.SPECIFIED.reversed(), f -> true))
+			.get("id")
+			.asString();
+		// due in 4 working days: nobody is reminded
+		dueOn(near, inFour);
+		this.jdbc.sql("delete from platform.job_run where job = 'notifications.reminders'").update();
+		this.reminders.remind();
+		assertThat(messages(as("changchun"), "FILING_DEADLINE_NEAR"))
+			.noneMatch(m -> m.get("link").asString().equals("/filings/" + near));
 		dueOn(near, inThree);
-		dueOn(far, inFour);
 
 		UUID institution = UUID.fromString(clerk.ok(clerk.get("/api/auth/me")).get("institutionId").asString());
 		LocalDate licenceBefore = this.jdbc.sql("select licence_valid_until from institutions.institution where id = ?")
@@ -83,8 +90,7 @@ class FilingRemindersIT {
 
 			List<JsonNode> city = messages(as("changchun"), "FILING_DEADLINE_NEAR");
 			assertThat(city).extracting(m -> m.get("link").asString())
-				.contains("/filings/" + near)
-				.doesNotContain("/filings/" + far);
+				.contains("/filings/" + near);
 			JsonNode reminder = city.stream()
 				.filter(m -> m.get("link").asString().equals("/filings/" + near))
 				.findFirst()

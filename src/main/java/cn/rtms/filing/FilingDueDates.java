@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class FilingDeadlines {
+public class FilingDueDates {
 
 	private final Filings filings;
 
@@ -31,7 +31,7 @@ public class FilingDeadlines {
 
 	private final FilingStore store;
 
-	FilingDeadlines(Filings filings, WorkingDayDeadlines deadlines, FilingStore store) {
+	FilingDueDates(Filings filings, WorkingDayDeadlines deadlines, FilingStore store) {
 		this.filings = filings;
 		this.deadlines = deadlines;
 		this.store = store;
