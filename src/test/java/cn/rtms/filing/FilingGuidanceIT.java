@@ -44,6 +44,12 @@ class FilingGuidanceIT {
 	 */
 	static final List<String> SPECIFIED = List.of("S03", "G07", "G10", "G08", "S01", "S02");
 
+	/** The same, national technologies first (the submission and withdrawal tests). */
+	static final List<String> NATIONAL_FIRST = List.of("G08", "G10", "G07", "S01", "S02", "S03");
+
+	/** Provincial ones: reviewed by 长春市 itself (the expert-opinion test). */
+	static final List<String> PROVINCIAL = List.of("S02", "S01", "S03");
+
 	static final String MEETING = TestClock.today().minusDays(5).toString();
 
 	@LocalServerPort
@@ -110,9 +116,10 @@ class FilingGuidanceIT {
 	void withdrawsASubmissionNotYetReceivedAndTellsTheAuthority() {
 		FilingClient clerk = as("ccszx-clerk");
 		FilingClient city = as("changchun");
-		JsonNode filing = submitted(clerk, selfAssessed(clerk, SPECIFIED.reversed(), f -> true));
+		JsonNode filing = submitted(clerk, selfAssessed(clerk, NATIONAL_FIRST, f -> true));
 		String id = filing.get("id").asString();
-		// the answer names the authority it went to and its due date (the toast shows them)
+		// the answer names the authority it went to and its due date (the toast shows
+		// them)
 		assertThat(filing.get("holderAuthorityName").asString()).isEqualTo("长春市卫生健康委员会");
 		assertThat(filing.get("actionDueOn").asString()).isNotBlank();
 		assertThat(strings(filing.get("allowedActions"))).contains("withdraw");
@@ -213,7 +220,7 @@ class FilingGuidanceIT {
 		FilingClient city = as("changchun");
 		FilingClient expert = as("expert1");
 		FilingClient expert2 = as("expert2");
-		JsonNode filing = submitted(clerk, selfAssessed(clerk, SPECIFIED.reversed(), f -> true));
+		JsonNode filing = submitted(clerk, selfAssessed(clerk, PROVINCIAL, f -> true));
 		String id = filing.get("id").asString();
 		filing = act(city, filing, "receive", Map.of());
 		filing = act(city, filing, "expert-review", Map.of("expertIds", List.of(expert.me(), expert2.me())));
@@ -276,9 +283,9 @@ class FilingGuidanceIT {
 	}
 
 	/**
-	 * A self-assessed filing of the first technology of the list that the hospital has
-	 * no open filing of, that has a spec in force and whose assessment is wanted; the
-	 * drafts tried on the way are deleted again.
+	 * A self-assessed filing of the first technology of the list that the hospital has no
+	 * open filing of, that has a spec in force and whose assessment is wanted; the drafts
+	 * tried on the way are deleted again.
 	 */
 	JsonNode selfAssessed(FilingClient clerk, List<String> technologies, Predicate<JsonNode> wanted) {
 		for (String technology : technologies) {

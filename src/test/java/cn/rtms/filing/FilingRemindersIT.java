@@ -55,7 +55,7 @@ class FilingRemindersIT {
 		LocalDate inThree = this.deadlines.calendar().addWorkingDays(today, 3);
 		LocalDate inFour = this.deadlines.calendar().addWorkingDays(today, 4);
 		String near = guidance
-			.submitted(clerk, guidance.selfAssessed(clerk, FilingGuidanceIT.SPECIFIED.reversed(), f -> true))
+			.submitted(clerk, guidance.selfAssessed(clerk, FilingGuidanceIT.NATIONAL_FIRST, f -> true))
 			.get("id")
 			.asString();
 		// due in 4 working days: nobody is reminded
@@ -89,8 +89,7 @@ class FilingRemindersIT {
 			assertThat(this.reminders.daily()).isPresent();
 
 			List<JsonNode> city = messages(as("changchun"), "FILING_DEADLINE_NEAR");
-			assertThat(city).extracting(m -> m.get("link").asString())
-				.contains("/filings/" + near);
+			assertThat(city).extracting(m -> m.get("link").asString()).contains("/filings/" + near);
 			JsonNode reminder = city.stream()
 				.filter(m -> m.get("link").asString().equals("/filings/" + near))
 				.findFirst()
