@@ -252,6 +252,8 @@ export interface UploadOptions {
   field?: string
   /** Further multipart fields. */
   fields?: Record<string, string>
+  /** Multipart fields sent once per value (a list parameter, e.g. `clauseRefs`). */
+  repeatedFields?: Record<string, string[]>
   /** Multipart parts sent as JSON (Content-Type application/json), e.g. a request body beside a file. */
   jsonParts?: Record<string, unknown>
 }
@@ -292,6 +294,8 @@ export function upload<T>(path: string, file: Blob | null, options: UploadOption
     }
     const form = new FormData()
     for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value)
+    for (const [name, values] of Object.entries(options.repeatedFields ?? {}))
+      for (const value of values) form.append(name, value)
     for (const [name, value] of Object.entries(options.jsonParts ?? {}))
       form.append(name, new Blob([JSON.stringify(value)], { type: 'application/json' }))
     if (file) form.append(options.field ?? 'file', file, file instanceof File ? file.name : 'upload')

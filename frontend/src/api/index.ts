@@ -4,6 +4,7 @@ import type {
   Authorization,
   AuthorizationRequest,
   Filing,
+  FirstCaseSuggestion,
   PriorFilingInput,
   FilingSummary,
   InboxItem,
@@ -193,6 +194,29 @@ export const filingsApi = {
   revocationCheck: () => http.post<RevocationCheckResult>('/api/filings/revocation-check', {}),
   publicList: (regionCode?: string) =>
     http.get<PublicFiling[]>('/api/public/filings', { query: { regionCode } }),
+  /** Confirms several pending clauses with one evidence file (批量确认). */
+  attestAll: (
+    id: string,
+    version: number,
+    clauseRefs: string[],
+    evidence: string,
+    file: File,
+    options: UploadOptions = {},
+  ) =>
+    upload<Filing>(`/api/filings/${seg(id)}/attestations/batch`, file, {
+      ...options,
+      fields: withVersion(version, { evidence }),
+      repeatedFields: { clauseRefs },
+    }),
+  /** Takes back a submission the authority has not received yet (撤回提交). */
+  withdraw: (id: string, version: number, reason?: string) =>
+    filingCommand(id, 'withdraw', reason ? { version, reason } : { version }),
+  /** Deletes a draft that was never submitted. */
+  deleteDraft: (id: string, version: number) =>
+    http.delete<void>(`/api/filings/${seg(id)}`, { query: { version } }),
+  /** The first-case date proposed from the institution's own records. */
+  firstCaseDate: (technology: string) =>
+    http.get<FirstCaseSuggestion>('/api/filings/first-case-date', { query: { technology }, silent: true }),
 }
 
 /** A multipart POST without a file (e.g. an attestation with only a written evidence). */

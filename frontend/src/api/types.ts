@@ -179,6 +179,11 @@ export type RevocationCheckResult = Narrowed<
 >
 /** POST /api/filings/prior: a filing approved on paper before the platform, registered by the review authority. */
 export type PriorFilingInput = Schemas['PriorFilingRequest']
+/** GET /api/filings/first-case-date: the first-case date proposed from the institution's records. */
+export type FirstCaseSuggestion = Narrowed<
+  Schemas['FirstCaseSuggestion'],
+  { source?: 'REGISTRY' | 'VOLUMES' | null }
+>
 
 // ---- Authorization (docs/authorization.md) ----
 export type Authorization = Narrowed<

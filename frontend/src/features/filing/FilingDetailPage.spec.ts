@@ -208,4 +208,142 @@ describe('FilingDetailPage', () => {
     expect(workflow.find('[data-testid="filing-origin"]').exists()).toBe(false)
     workflow.unmount()
   })
+
+  it('shows the route as a step bar, withdraws a submission and says so in the toast', async () => {
+    const submitted = filing({
+      state: 'SUBMITTED',
+      stateLabel: '已提交',
+      experts: [],
+      pathAuthorities: ['长春市卫生健康委员会'],
+      holderAuthorityName: '长春市卫生健康委员会',
+      allowedActions: ['withdraw'],
+    })
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        return json({
+          ...submitted,
+          version: 6,
+          state: 'SELF_ASSESSED',
+          stateLabel: '已自评',
+          holderRegionCode: null,
+          holderAuthorityName: null,
+          allowedActions: ['submit'],
+        })
+      }
+      return json(submitted)
+    })
+    const wrapper = await mountPage(fetchMock)
+    const route = wrapper.get('[data-testid="filing-route"]')
+    expect(route.text()).toContain('长春市卫生健康委员会')
+    expect(route.text()).toContain('待受理')
+    expect(wrapper.findAll('[data-testid="filing-route-step-finish"]')).toHaveLength(2)
+    expect(wrapper.findAll('[data-testid="filing-route-step-process"]')).toHaveLength(1)
+
+    await wrapper.get('[data-testid="filing-action-withdraw"]').trigger('click')
+    await flushPromises()
+    const reason = document.querySelector('textarea[data-testid="dialog-text"]') as HTMLTextAreaElement
+    reason.value = '补充伦理委员会纪要'
+    reason.dispatchEvent(new Event('input'))
+    ;(document.querySelector('[data-testid="dialog-confirm"]') as HTMLButtonElement).click()
+    await flushPromises()
+    const post = fetchMock.mock.calls.find((c) => (c[1] as RequestInit | undefined)?.method === 'POST')!
+    expect(post[0]).toBe('/api/filings/f1/withdraw')
+    expect(JSON.parse(String((post[1] as RequestInit).body))).toEqual({
+      version: 5,
+      reason: '补充伦理委员会纪要',
+    })
+    expect(wrapper.get('[data-testid="filing-state"]').text()).toBe('已自评')
+    expect(document.body.textContent).toContain('已撤回提交，备案回到“已自评”')
+    wrapper.unmount()
+  })
+
+  it('prefills the first-case date, warns before submitting 不符合 and names the authority in the toast', async () => {
+    const ready = filing({
+      state: 'SELF_ASSESSED',
+      stateLabel: '已自评',
+      experts: [],
+      firstCaseDate: null,
+      holderRegionCode: null,
+      assessment: {
+        specKey: 'S03-2022',
+        assessedAt: '2026-11-20T02:00:00Z',
+        status: 'NOT_MET',
+        statusLabel: '不符合',
+        report: { clauses: [] },
+      } as unknown as Filing['assessment'],
+      allowedActions: ['submit'],
+    })
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (String(url).startsWith('/api/filings/first-case-date')) {
+        return json({
+          technology: 'S03',
+          firstCaseDate: '2026-10-09',
+          source: 'VOLUMES',
+          note: '按开展例数预填',
+        })
+      }
+      if (init?.method === 'POST') {
+        return json({
+          ...ready,
+          version: 6,
+          state: 'SUBMITTED',
+          stateLabel: '已提交',
+          holderRegionCode: '220100',
+          holderAuthorityName: '长春市卫生健康委员会',
+          actionDueOn: '2026-12-14',
+          allowedActions: ['withdraw'],
+        })
+      }
+      return json(ready)
+    })
+    const wrapper = await mountPage(fetchMock)
+    await wrapper.get('[data-testid="filing-action-submit"]').trigger('click')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="dialog-first-case-note"]')?.textContent).toContain(
+      '按开展例数预填',
+    )
+    ;(document.querySelector('[data-testid="dialog-confirm"]') as HTMLButtonElement).click()
+    await flushPromises()
+    // the warning box comes first; nothing is posted before it is confirmed
+    expect(document.body.textContent).toContain('自评结论为“不符合”')
+    expect(fetchMock.mock.calls.some((c) => (c[1] as RequestInit | undefined)?.method === 'POST')).toBe(false)
+    const confirmWarning = Array.from(document.querySelectorAll('.el-message-box button')).find((b) =>
+      b.textContent?.includes('仍要提交'),
+    ) as HTMLButtonElement
+    confirmWarning.click()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 0))
+    await flushPromises()
+    const post = fetchMock.mock.calls.find((c) => (c[1] as RequestInit | undefined)?.method === 'POST')!
+    expect(JSON.parse(String((post[1] as RequestInit).body))).toEqual({
+      version: 5,
+      firstCaseDate: '2026-10-09',
+    })
+    expect(document.body.textContent).toContain('已提交至长春市卫生健康委员会，办理时限至 12月14日')
+    wrapper.unmount()
+  })
+
+  it('deletes a never-submitted draft after confirmation', async () => {
+    const draft = filing({
+      state: 'DRAFT',
+      stateLabel: '草稿',
+      experts: [],
+      steps: [],
+      holderRegionCode: null,
+      allowedActions: ['self-assessment', 'delete'],
+    })
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) =>
+      init?.method === 'DELETE' ? new Response(null, { status: 204 }) : json(draft),
+    )
+    const wrapper = await mountPage(fetchMock)
+    await wrapper.get('[data-testid="filing-action-delete"]').trigger('click')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="dialog-delete-confirm"]')?.textContent).toContain('不可恢复')
+    ;(document.querySelector('[data-testid="dialog-confirm"]') as HTMLButtonElement).click()
+    await flushPromises()
+    const del = fetchMock.mock.calls.find((c) => (c[1] as RequestInit | undefined)?.method === 'DELETE')!
+    expect(del[0]).toBe('/api/filings/f1?version=5')
+    expect(document.body.textContent).toContain('已删除颅颌面畸形颅面外科矫治术备案草稿')
+    wrapper.unmount()
+  })
 })

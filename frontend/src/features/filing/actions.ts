@@ -12,6 +12,8 @@ export type ActionForm =
   | 'ending'
   | 'text'
   | 'optionalText'
+  | 'withdraw'
+  | 'delete'
 
 export interface FilingButton {
   /** Key of the button (data-testid `filing-action-<key>`). */
@@ -49,6 +51,17 @@ const BUTTONS: Record<string, FilingButton[]> = {
     },
   ],
   submit: [{ key: 'submit', command: 'submit', label: '提交备案', type: 'primary', form: 'submit' }],
+  withdraw: [{ key: 'withdraw', command: 'withdraw', label: '撤回提交', type: 'warning', form: 'withdraw' }],
+  delete: [
+    {
+      key: 'delete',
+      command: 'delete',
+      label: '删除草稿',
+      type: 'danger',
+      form: 'delete',
+      confirm: '删除后草稿及其上传的材料不可恢复（审计记录保留）。确定删除？',
+    },
+  ],
   receive: [{ key: 'receive', command: 'receive', label: '受理', type: 'primary', form: 'opinion' }],
   escalate: [{ key: 'escalate', command: 'escalate', label: '逐级上报', type: 'primary', form: 'opinion' }],
   'expert-review': [
@@ -207,6 +220,9 @@ export function commandBody(
       break
     case 'optionalText':
       if (trimmed(values.text)) body.text = trimmed(values.text)
+      break
+    case 'withdraw':
+      if (trimmed(values.text)) body.reason = trimmed(values.text)
       break
   }
   return body

@@ -206,6 +206,51 @@ public class FilingCommands {
 	}
 
 	/**
+	 * Confirms several NEEDS_ATTESTATION clauses with one evidence file (批量确认): the file
+	 * is stored once, each clause gets its attestation, its step and its audit entry.
+	 * @param id filing
+	 * @param version expected version or null
+	 * @param clauseRefs clause numbers or citations
+	 * @param evidence evidence text, for every clause
+	 * @param file the evidence file
+	 * @return the filing
+	 */
+	public FilingView attestAll(UUID id, @Nullable Long version, List<String> clauseRefs, String evidence,
+			Upload file) {
+		return command(id, version, FilingAction.ATTEST, (filing, user) -> {
+			DocumentRef document = store(filing.id(), file, "条款确认证据：" + String.join("、", clauseRefs), user);
+			filing.attestAll(clauseRefs, evidence, document, act(user, null));
+		});
+	}
+
+	/**
+	 * The hospital takes back a submission the authority has not received yet.
+	 * @param id filing
+	 * @param version expected version or null
+	 * @param reason why, optional
+	 * @return the filing, back in the state it was submitted from
+	 */
+	public FilingView withdraw(UUID id, @Nullable Long version, @Nullable String reason) {
+		return command(id, version, FilingAction.WITHDRAW,
+				(filing, user) -> filing.withdraw(act(user, reason), this.deadlines));
+	}
+
+	/**
+	 * Deletes a draft that was never submitted, with its files; the audit entry keeps its
+	 * last state.
+	 * @param id filing
+	 * @param version expected version or null
+	 */
+	public void deleteDraft(UUID id, @Nullable Long version) {
+		CurrentUser user = this.identity.currentUser();
+		Filing filing = loadFor(id, version, user);
+		Map<String, Object> before = FilingStore.auditState(filing.data());
+		this.access.authorize(FilingAction.DELETE_DRAFT, user, filing);
+		filing.deleteDraft(act(user, null));
+		this.store.delete(filing, before);
+	}
+
+	/**
 	 * The hospital asks to cancel an active filing.
 	 * @param id filing
 	 * @param version expected version or null
@@ -433,16 +478,21 @@ public class FilingCommands {
 	 */
 	private FilingView command(UUID id, @Nullable Long version, FilingAction action, Command command) {
 		CurrentUser user = this.identity.currentUser();
+		Filing filing = loadFor(id, version, user);
+		Map<String, Object> before = FilingStore.auditState(filing.data());
+		this.access.authorize(action, user, filing);
+		command.apply(filing, user);
+		return this.views.view(this.store.save(filing, before), user);
+	}
+
+	private Filing loadFor(UUID id, @Nullable Long version, CurrentUser user) {
 		Filing filing = this.store.load(id);
 		this.access.requireRead(user, filing.data());
 		if (version != null && version != filing.version()) {
 			throw new FilingConcurrentlyModified(
 					"备案已被他人修改（您看到的是版本 " + version + "，当前版本 " + filing.version() + "），请刷新后重试；本次操作未生效");
 		}
-		Map<String, Object> before = FilingStore.auditState(filing.data());
-		this.access.authorize(action, user, filing);
-		command.apply(filing, user);
-		return this.views.view(this.store.save(filing, before), user);
+		return filing;
 	}
 
 	private DocumentRef store(UUID filingId, Upload upload, @Nullable String description, CurrentUser user) {

@@ -49,16 +49,46 @@ class FilingStore {
 	}
 
 	/**
-	 * Saves a changed filing, audits it as {@code FILING_<last step>} and publishes its
-	 * recorded events.
+	 * Saves a changed filing, audits each step it recorded as {@code FILING_<step>} (a
+	 * batch confirmation records one step, and one audit entry, per clause) and publishes
+	 * its recorded events.
 	 */
 	FilingData save(Filing filing, @Nullable Map<String, Object> before) {
-		String action = filing.steps().getLast().action().auditAction();
+		List<Filing.Step> steps = List.copyOf(filing.newSteps());
 		List<Object> recorded = filing.drainEvents();
 		Filing saved = this.filings.save(filing);
-		this.audit.record(action, "Filing", saved.id().toString(), before, auditState(saved.data()));
+		Map<String, Object> after = auditState(saved.data());
+		if (steps.size() <= 1) {
+			this.audit.record(saved.steps().getLast().action().auditAction(), "Filing", saved.id().toString(), before,
+					after);
+		}
+		else {
+			Map<String, Object> previous = before;
+			for (Filing.Step step : steps) {
+				Map<String, Object> state = new LinkedHashMap<>(after);
+				state.put("lastStep", step.action().name());
+				state.put("opinion", step.opinion());
+				this.audit.record(step.action().auditAction(), "Filing", saved.id().toString(), previous, state);
+				previous = state;
+			}
+		}
 		recorded.forEach(this.events::publishEvent);
 		return saved.data();
+	}
+
+	/**
+	 * Deletes a draft whose {@code deleteDraft} step was just recorded: its files, the
+	 * filing, an audit entry {@code FILING_DELETE_DRAFT} keeping its last state, and its
+	 * recorded events.
+	 */
+	void delete(Filing filing, Map<String, Object> before) {
+		List<Object> recorded = filing.drainEvents();
+		this.filings.delete(filing.id(), filing.version());
+		Map<String, Object> after = new LinkedHashMap<>(auditState(filing.data()));
+		after.put("deleted", true);
+		this.audit.record(filing.steps().getLast().action().auditAction(), "Filing", filing.id().toString(), before,
+				after);
+		recorded.forEach(this.events::publishEvent);
 	}
 
 	static Map<String, Object> auditState(FilingData d) {

@@ -58,6 +58,11 @@ import org.jspecify.annotations.Nullable;
  * @param documentNo the paper approval's document number (批准文号/备案号) of a prior filing,
  * else null
  * @param originNote the registering authority's remark on a prior filing, else null
+ * @param holderAuthorityName the authority holding the filing, named as an authority
+ * (长春市卫生健康委员会, 南关区卫生健康局), null when no authority holds it; what the hospital is told
+ * after submitting
+ * @param pathAuthorities the authorities of {@code path}, named as authorities, in the
+ * same order (for the step bar of the filing page)
  */
 public record FilingView(UUID id, long version, UUID institutionId, String institutionName,
 		String institutionRegionCode, String technology, String technologyName, String technologyLevel,
@@ -72,7 +77,7 @@ public record FilingView(UUID id, long version, UUID institutionId, String insti
 		@Nullable LocalDate revokedOn, boolean cancellationRequested, @Nullable EndingView ending,
 		@Nullable ProposalView revocationProposal, List<StepView> steps, List<String> allowedActions,
 		@Nullable String calendarNote, String origin, String originLabel, @Nullable String documentNo,
-		@Nullable String originNote) {
+		@Nullable String originNote, @Nullable String holderAuthorityName, List<String> pathAuthorities) {
 
 	/**
 	 * @param userId user

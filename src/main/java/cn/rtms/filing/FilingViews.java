@@ -122,7 +122,26 @@ class FilingViews {
 							s.toState().name(), s.regionCode(), actorView(s.actor()), s.at(), s.opinion()))
 					.toList(),
 				allowedActions(this.access.caller(user), f), calendarNote(d), d.origin().name(), d.origin().label(),
-				d.prior() == null ? null : d.prior().documentNo(), d.prior() == null ? null : d.prior().note());
+				d.prior() == null ? null : d.prior().documentNo(), d.prior() == null ? null : d.prior().note(),
+				d.holderRegionCode() == null ? null
+						: authorityName(d.holderRegionCode(), this.institutions.regionName(d.holderRegionCode())),
+				d.route()
+					.path()
+					.stream()
+					.map(code -> authorityName(code, this.institutions.regionName(code)))
+					.toList());
+	}
+
+	/**
+	 * The health authority of a region by its usual name: 卫生健康委员会 at province and city
+	 * level (region codes ending in 00), 卫生健康局 below.
+	 * @param regionCode the region
+	 * @param regionName its name, null when unknown
+	 * @return e.g. 长春市卫生健康委员会, 南关区卫生健康局
+	 */
+	static String authorityName(String regionCode, @Nullable String regionName) {
+		String name = regionName == null ? regionCode : regionName;
+		return name + (regionCode.endsWith("00") ? "卫生健康委员会" : "卫生健康局");
 	}
 
 	/**

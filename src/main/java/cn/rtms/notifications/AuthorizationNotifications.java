@@ -42,12 +42,12 @@ class AuthorizationNotifications {
 
 	private final PersonnelManagement people;
 
-	private final Notifications notifications;
+	private final NotificationDelivery notifications;
 
 	private final Clock clock;
 
 	AuthorizationNotifications(UserManagement users, IdentityManagement identity, CatalogManagement catalog,
-			PersonnelManagement people, Notifications notifications, Clock clock) {
+			PersonnelManagement people, NotificationDelivery notifications, Clock clock) {
 		this.users = users;
 		this.identity = identity;
 		this.catalog = catalog;
@@ -66,7 +66,7 @@ class AuthorizationNotifications {
 		String key = "Authorization:" + event.authorizationId() + ":GRANTED";
 		Instant now = Instant.now(this.clock);
 		for (UUID recipient : this.users.accountsOfPerson(event.personId())) {
-			this.notifications.insert(recipient, message, key, now);
+			this.notifications.send(recipient, message, key, now);
 		}
 	}
 
@@ -83,7 +83,7 @@ class AuthorizationNotifications {
 		Set<UUID> recipients = new LinkedHashSet<>(this.users.accountsOfPerson(event.personId()));
 		recipients.addAll(this.users.recipients(CLERKS, event.institutionId(), null));
 		for (UUID recipient : recipients) {
-			this.notifications.insert(recipient, message, key, now);
+			this.notifications.send(recipient, message, key, now);
 		}
 	}
 

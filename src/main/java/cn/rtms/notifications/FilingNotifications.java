@@ -46,7 +46,9 @@ class FilingNotifications {
 		/** the authority holding the filing after the step (who must act next) */
 		HOLDER,
 		/** assigned experts who have not given an opinion */
-		EXPERTS
+		EXPERTS,
+		/** the receiving authority (where a submission went) */
+		RECEIVING
 
 	}
 
@@ -63,6 +65,9 @@ class FilingNotifications {
 	/** Filing step (FilingStateChanged.action) → audience → message. */
 	static final Map<String, Map<Audience, Rule>> RULES = Map.ofEntries(
 			Map.entry("SUBMIT", Map.of(Audience.HOLDER, new Rule("FILING_SUBMITTED", "待受理", "已提交至本机关，请及时受理"))),
+			Map.entry("WITHDRAW",
+					Map.of(Audience.RECEIVING, new Rule("FILING_WITHDRAWN", "提交已撤回", "已由医疗机构撤回提交（尚未受理），无需办理"))),
+			Map.entry("EXPERT_OPINION", Map.of(Audience.HOLDER, new Rule("EXPERT_OPINION_GIVEN", "专家意见", "收到评审专家意见"))),
 			Map.entry("RECEIVE", Map.of(Audience.HOSPITAL, new Rule("FILING_RECEIVED", "备案已受理", "已被受理"))),
 			Map.entry("ESCALATE",
 					Map.of(Audience.HOSPITAL, new Rule("FILING_ESCALATED", "备案已逐级上报", "已逐级上报"), Audience.HOLDER,
@@ -84,10 +89,10 @@ class FilingNotifications {
 
 	private final IdentityManagement identity;
 
-	private final Notifications notifications;
+	private final NotificationDelivery notifications;
 
 	FilingNotifications(FilingQueries filings, UserManagement users, IdentityManagement identity,
-			Notifications notifications) {
+			NotificationDelivery notifications) {
 		this.filings = filings;
 		this.users = users;
 		this.identity = identity;
@@ -106,7 +111,7 @@ class FilingNotifications {
 		rules.forEach((audience, rule) -> {
 			Message message = message(rule, filing);
 			for (UUID recipient : recipients(audience, filing)) {
-				this.notifications.insert(recipient, message, key, event.at());
+				this.notifications.send(recipient, message, key, event.at());
 			}
 		});
 	}
@@ -122,7 +127,7 @@ class FilingNotifications {
 				link(filing), "Filing", filing.id());
 		String key = "Filing:" + event.filingId() + ":PROPOSE_REVOCATION:" + event.at().toEpochMilli();
 		for (UUID recipient : this.users.recipients(AUTHORITY, null, filing.receivingRegionCode())) {
-			this.notifications.insert(recipient, message, key, event.at());
+			this.notifications.send(recipient, message, key, event.at());
 		}
 	}
 
@@ -133,6 +138,7 @@ class FilingNotifications {
 				String holder = filing.holderRegionCode();
 				yield holder == null ? List.of() : this.users.recipients(AUTHORITY, null, holder);
 			}
+			case RECEIVING -> this.users.recipients(AUTHORITY, null, filing.receivingRegionCode());
 			case EXPERTS -> {
 				Set<UUID> experts = new LinkedHashSet<>();
 				filing.experts().stream().filter(e -> e.verdict() == null).forEach(e -> experts.add(e.userId()));
@@ -143,6 +149,9 @@ class FilingNotifications {
 
 	static Message message(Rule rule, FilingView filing) {
 		String subject = filing.institutionName() + "「" + filing.technologyName() + "」";
+		if ("EXPERT_OPINION_GIVEN".equals(rule.kind())) {
+			return expertOpinion(rule, filing, subject);
+		}
 		StringBuilder body = new StringBuilder(filing.institutionName()).append(" 的「")
 			.append(filing.technologyName())
 			.append("」备案（")
@@ -162,6 +171,36 @@ class FilingNotifications {
 		body.append("。");
 		return new Message(rule.kind(), rule.headline() + "：" + subject, body.toString(), link(filing), "Filing",
 				filing.id());
+	}
+
+	/**
+	 * Names the expert and the verdict (from the filing's last expert-opinion step) and
+	 * says whether every assigned expert has now given an opinion.
+	 */
+	private static Message expertOpinion(Rule rule, FilingView filing, String subject) {
+		FilingView.StepView step = filing.steps()
+			.reversed()
+			.stream()
+			.filter(s -> "EXPERT_OPINION".equals(s.action()))
+			.findFirst()
+			.orElse(null);
+		String who = step == null ? "评审专家" : "评审专家 " + step.actor().name();
+		String verdict = step == null || step.opinion() == null ? "" : "（" + step.opinion() + "）";
+		long missing = filing.experts().stream().filter(e -> e.verdict() == null).count();
+		StringBuilder body = new StringBuilder(filing.institutionName()).append(" 的「")
+			.append(filing.technologyName())
+			.append("」备案：")
+			.append(who)
+			.append(" 已提交审查意见")
+			.append(verdict)
+			.append("。");
+		body.append(missing == 0 ? "全部评审专家均已提交意见，请汇总后作出审查决定" : "尚有 " + missing + " 位评审专家未提交意见");
+		if (filing.actionDueOn() != null) {
+			body.append("，办理时限至 ").append(filing.actionDueOn());
+		}
+		body.append("。");
+		String text = body.length() > 1000 ? body.substring(0, 999) + "…" : body.toString();
+		return new Message(rule.kind(), rule.headline() + "：" + subject, text, link(filing), "Filing", filing.id());
 	}
 
 	private static String link(FilingView filing) {

@@ -10,10 +10,14 @@
  * their transaction committed (the events go through Spring Modulith's JDBC event
  * publication registry, so a failed delivery is re-delivered). Each user reads and marks
  * only their own messages ({@link cn.rtms.notifications.NotificationManagement}). Owns
- * the {@code notifications} schema; refers to users and filings by id only. E-mail or SMS
- * channels are not built.
+ * the {@code notifications} schema; refers to users and filings by id only. Also: a
+ * filing withdrawn before receipt tells the receiving authority, an expert's opinion the
+ * authority that assigned it, and the daily
+ * {@link cn.rtms.notifications.ScheduledReminders} tells of deadlines within 3 working
+ * days and of expiring licences and authorizations. E-mail or SMS are pluggable
+ * {@link cn.rtms.notifications.NotificationChannel}s, off by default.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "authorization", "catalog", "filing", "identity", "personnel", "web" })
+		allowedDependencies = { "authorization", "catalog", "filing", "identity", "personnel", "platform", "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.notifications;

@@ -74,10 +74,16 @@ final class FilingClient {
 	 * otherwise)
 	 */
 	Response multipart(String path, Map<String, String> fields, List<Part> files, java.util.Set<String> jsonFields) {
+		return multipart(path, List.copyOf(fields.entrySet()), files, jsonFields);
+	}
+
+	/** With repeated fields (a list parameter such as {@code clauseRefs}). */
+	Response multipart(String path, List<Map.Entry<String, String>> fields, List<Part> files,
+			java.util.Set<String> jsonFields) {
 		String boundary = "----rtms" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try {
-			for (Map.Entry<String, String> field : fields.entrySet()) {
+			for (Map.Entry<String, String> field : fields) {
 				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
 						+ "\"\r\nContent-Type: "
 						+ (jsonFields.contains(field.getKey()) ? "application/json" : "text/plain; charset=UTF-8")

@@ -73,7 +73,8 @@ class FilingNotificationsIT {
 		assertThat(approved.get("link").asString()).isEqualTo("/filings/" + id);
 		assertThat(single(as("ccszx-admin"), id, "FILING_APPROVED")).isNotNull();
 		assertThat(messages(as("songjiang-clerk"), id)).isEmpty();
-		assertThat(messages(city, id)).extracting(m -> m.get("kind").asString()).containsExactly("FILING_SUBMITTED");
+		assertThat(messages(city, id)).extracting(m -> m.get("kind").asString())
+			.containsExactly("EXPERT_OPINION_GIVEN", "FILING_SUBMITTED");
 	}
 
 	@Test

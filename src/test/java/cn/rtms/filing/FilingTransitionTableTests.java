@@ -282,6 +282,8 @@ class FilingTransitionTableTests {
 				case ADD_DOCUMENT -> filing.addDocument(FilingFixtures.document(), act);
 				case ATTEST -> filing.attest(attestable(filing), "现场核查记录", null, act);
 				case SUBMIT -> filing.submit(TODAY.minusDays(5), act, FilingFixtures.DEADLINES);
+				case WITHDRAW -> filing.withdraw(act, FilingFixtures.DEADLINES);
+				case DELETE_DRAFT -> filing.deleteDraft(act);
 				case REQUEST_CANCELLATION -> filing.requestCancellation("医院主动申请注销", act, FilingFixtures.DEADLINES);
 				case RECEIVE -> filing.receive(act, FilingFixtures.DEADLINES);
 				case ESCALATE -> filing.escalate(act, FilingFixtures.DEADLINES);

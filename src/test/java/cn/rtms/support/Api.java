@@ -181,6 +181,35 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), true);
 	}
 
+	/**
+	 * Posts form fields (a name may repeat) and one file as {@code multipart/form-data},
+	 * with the session cookies and the CSRF token.
+	 * @param path the API path
+	 * @param fields the fields, in order
+	 * @param fileField the file part's name
+	 * @param fileName the file name sent
+	 * @param content the file's bytes
+	 * @return the response
+	 */
+	public Response multipart(String path, java.util.List<java.util.Map.Entry<String, String>> fields, String fileField,
+			String fileName, byte[] content) {
+		String boundary = "----rtms" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (java.util.Map.Entry<String, String> field : fields) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+					+ "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), true);
+	}
+
 	public JsonMapper json() {
 		return this.json;
 	}

@@ -2,7 +2,10 @@ package cn.rtms.filing.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +41,8 @@ public final class Filing {
 
 	/** Longest note of a prior filing. */
 	public static final int MAX_PRIOR_NOTE_LENGTH = 1000;
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private UUID id;
 
@@ -95,6 +100,8 @@ public final class Filing {
 
 	private final List<Object> events = new ArrayList<>();
 
+	private final int loadedSteps;
+
 	private Filing(FilingData d) {
 		this.id = d.id();
 		this.version = d.version();
@@ -120,6 +127,7 @@ public final class Filing {
 		this.ending = d.ending();
 		this.revocationProposal = d.revocationProposal();
 		this.steps = new ArrayList<>(d.steps());
+		this.loadedSteps = d.steps().size();
 		this.createdAt = d.createdAt();
 		this.updatedAt = d.updatedAt();
 		this.prior = d.prior();
@@ -293,8 +301,48 @@ public final class Filing {
 	 * @param act who and when
 	 */
 	public void attest(String clauseRef, String evidence, @Nullable DocumentRef document, Act act) {
-		FilingState from = require(FilingAction.ATTEST, this.state,
+		FilingState from = requireAttestable();
+		EligibilityReport.ClauseResult clause = attestableClause(clauseRef, evidence);
+		if (document != null) {
+			this.documents.add(document);
+		}
+		confirm(from, clause, evidence, document, act);
+	}
+
+	/**
+	 * Confirms several clauses the engine could not check with one evidence file (批量确认):
+	 * the file is attached once, each clause gets its own attestation and its own step.
+	 * Every clause is checked before anything changes.
+	 * @param clauseRefs clause numbers as printed or citations, at least one, none twice
+	 * @param evidence what was seen, for every clause
+	 * @param document the evidence file
+	 * @param act who and when
+	 */
+	public void attestAll(List<String> clauseRefs, String evidence, DocumentRef document, Act act) {
+		FilingState from = requireAttestable();
+		if (clauseRefs.isEmpty()) {
+			throw new InvalidFilingRequest("请至少选择一项“待确认”条款");
+		}
+		List<EligibilityReport.ClauseResult> clauses = new ArrayList<>();
+		for (String ref : clauseRefs) {
+			EligibilityReport.ClauseResult clause = attestableClause(ref, evidence);
+			if (clauses.stream().anyMatch(c -> c.citation().equals(clause.citation()))) {
+				throw new InvalidFilingRequest("条款 " + clause.citation() + " 重复选择");
+			}
+			clauses.add(clause);
+		}
+		this.documents.add(document);
+		for (EligibilityReport.ClauseResult clause : clauses) {
+			confirm(from, clause, evidence, document, act);
+		}
+	}
+
+	private FilingState requireAttestable() {
+		return require(FilingAction.ATTEST, this.state,
 				() -> "自评结果中没有需要人工确认（“待确认”）的条款，不能确认条款（当前状态“" + this.state.label() + "”）");
+	}
+
+	private EligibilityReport.ClauseResult attestableClause(String clauseRef, String evidence) {
 		Assessment assessment = Objects.requireNonNull(this.assessment);
 		EligibilityReport.ClauseResult clause = assessment.report()
 			.clauses()
@@ -309,9 +357,11 @@ public final class Filing {
 		if (evidence.isBlank()) {
 			throw new InvalidFilingRequest("确认条款 " + clause.citation() + " 时必须填写证据说明");
 		}
-		if (document != null) {
-			this.documents.add(document);
-		}
+		return clause;
+	}
+
+	private void confirm(FilingState from, EligibilityReport.ClauseResult clause, String evidence,
+			@Nullable DocumentRef document, Act act) {
 		this.attestations.removeIf(a -> a.citation().equals(clause.citation()));
 		this.attestations.add(new Attestation(clause.ref(), clause.citation(), evidence,
 				document == null ? null : document.id(), act.actor(), act.at()));
@@ -388,6 +438,77 @@ public final class Filing {
 		this.decision = null;
 		moveTo(this.route.receivingRegionCode(), Deadline.RECEIVE, act, deadlines);
 		transition(FilingStep.SUBMIT, from, FilingState.SUBMITTED, act.opinion(), act);
+	}
+
+	/**
+	 * The hospital takes back a submission the receiving authority has not received yet
+	 * (撤回提交): the filing returns to the state it was submitted from, held by the hospital
+	 * again; a withdrawn resubmission is again 退回补充 with the return's decision and
+	 * supplement deadline, and {@code submittedOn} is that of the submission before (none
+	 * for a first submission).
+	 * @param act who and when (the opinion is the optional reason)
+	 * @param deadlines working-day deadlines
+	 */
+	public void withdraw(Act act, Deadlines deadlines) {
+		Step submission = null;
+		for (Step step : this.steps) {
+			if (step.action() == FilingStep.SUBMIT) {
+				submission = step;
+			}
+		}
+		FilingState target = submission == null ? FilingState.SELF_ASSESSED : submission.fromState();
+		FilingState from = require(FilingAction.WITHDRAW, target);
+		this.holderRegionCode = null;
+		this.actionDueOn = null;
+		this.submittedOn = effectiveSubmissions().stream().skip(1).findFirst().orElse(null);
+		if (target == FilingState.RETURNED_FOR_SUPPLEMENT) {
+			Step returned = null;
+			for (Step step : this.steps) {
+				if (step.action() == FilingStep.DECIDE_RETURNED_FOR_SUPPLEMENT) {
+					returned = step;
+				}
+			}
+			if (returned != null) {
+				LocalDate day = LocalDate.ofInstant(returned.at(), SHANGHAI);
+				this.actionDueOn = deadlines.due(Deadline.SUPPLEMENT, day);
+				this.decision = new Decision(DecisionKind.RETURNED_FOR_SUPPLEMENT,
+						returned.opinion() == null ? "" : returned.opinion(), returned.actor(), returned.at());
+			}
+		}
+		transition(FilingStep.WITHDRAW, from, target, act.opinion(), act);
+	}
+
+	/**
+	 * Records the deletion of a draft that was never submitted (删除草稿); the application
+	 * service then deletes the stored filing and its files.
+	 * @param act who and when
+	 */
+	public void deleteDraft(Act act) {
+		FilingState from = require(FilingAction.DELETE_DRAFT, this.state,
+				() -> "该备案曾提交至卫生健康行政部门，不能删除（当前状态“" + this.state.label() + "”）");
+		step(FilingStep.DELETE_DRAFT, from, from, act.opinion(), act);
+	}
+
+	/**
+	 * @return whether the filing was ever submitted (also when the submission was
+	 * withdrawn)
+	 */
+	public boolean everSubmitted() {
+		return this.steps.stream().anyMatch(s -> s.action() == FilingStep.SUBMIT);
+	}
+
+	/** Days of the submissions not withdrawn, latest first. */
+	private Deque<LocalDate> effectiveSubmissions() {
+		Deque<LocalDate> days = new ArrayDeque<>();
+		for (Step step : this.steps) {
+			if (step.action() == FilingStep.SUBMIT) {
+				days.push(LocalDate.ofInstant(step.at(), SHANGHAI));
+			}
+			else if (step.action() == FilingStep.WITHDRAW && !days.isEmpty()) {
+				days.pop();
+			}
+		}
+		return days;
 	}
 
 	/**
@@ -801,6 +922,15 @@ public final class Filing {
 		this.updatedAt = act.at();
 		this.events.add(new FilingStateChanged(id(), this.institution.id(), this.technology.code(), action.name(),
 				from.name(), to.name(), act.at()));
+	}
+
+	/**
+	 * @return the steps recorded since the filing was loaded (or started), oldest first:
+	 * one audit entry each
+	 */
+	public List<Step> newSteps() {
+		return Collections
+			.unmodifiableList(this.steps.subList(Math.min(this.loadedSteps, this.steps.size()), this.steps.size()));
 	}
 
 	/**

@@ -20,6 +20,13 @@ public enum FilingAction {
 	ATTEST("attestations", "确认条款"),
 	/** 提交备案 (also a resubmission). */
 	SUBMIT("submit", "提交备案"),
+	/** 撤回提交: the hospital takes back a submission the authority has not received yet. */
+	WITHDRAW("withdraw", "撤回提交"),
+	/**
+	 * 删除草稿: a filing never submitted is deleted ({@code DELETE /api/filings/{id}}, the
+	 * one action whose endpoint is not a {@code POST}).
+	 */
+	DELETE_DRAFT("delete", "删除草稿"),
 	/** 申请注销. */
 	REQUEST_CANCELLATION("cancellation-request", "申请注销"),
 	/** 受理. */

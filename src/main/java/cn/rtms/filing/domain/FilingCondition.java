@@ -29,6 +29,11 @@ public enum FilingCondition {
 	CLAUSES_TO_ATTEST("自评结果中有需人工确认的条款", "the frozen self-assessment has `NEEDS_ATTESTATION` clauses",
 			Filing::hasClausesToAttest),
 
+	/**
+	 * The filing was never submitted (no submission in its history, withdrawn or not).
+	 */
+	NEVER_SUBMITTED("从未提交", "never submitted (no `SUBMIT` step in its history)", filing -> !filing.everSubmitted()),
+
 	/** The hospital has not asked to cancel yet. */
 	NO_CANCELLATION_REQUESTED("尚未申请注销", "no cancellation requested yet", filing -> !filing.cancellationRequested()),
 

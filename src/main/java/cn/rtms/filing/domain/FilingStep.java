@@ -24,6 +24,13 @@ public enum FilingStep {
 	ADD_DOCUMENT("上传材料"),
 	/** 提交备案. */
 	SUBMIT("提交备案"),
+	/** 撤回提交 (before the authority received it). */
+	WITHDRAW("撤回提交"),
+	/**
+	 * 删除草稿: the last step of a draft, recorded for the audit entry only (the filing is
+	 * deleted).
+	 */
+	DELETE_DRAFT("删除草稿"),
 	/** 受理. */
 	RECEIVE("受理"),
 	/** 逐级上报. */

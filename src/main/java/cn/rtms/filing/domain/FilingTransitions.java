@@ -39,6 +39,8 @@ public final class FilingTransitions {
 			row(FilingAction.ADD_DOCUMENT, PREPARING, Party.HOSPITAL, FilingCondition.NONE, List.of(), "an accepted file"),
 			row(FilingAction.ATTEST, READY, Party.HOSPITAL, FilingCondition.CLAUSES_TO_ATTEST, List.of(), "a `NEEDS_ATTESTATION` clause of the assessment, evidence not blank"),
 			row(FilingAction.SUBMIT, READY, Party.HOSPITAL, FilingCondition.NONE, List.of(FilingState.SUBMITTED), "self-assessed, every `NEEDS_ATTESTATION` clause confirmed, both committee opinions (else 409 `FILING_INCOMPLETE`); first case not in the future"),
+			row(FilingAction.WITHDRAW, EnumSet.of(FilingState.SUBMITTED), Party.HOSPITAL, FilingCondition.NONE, List.of(FilingState.SELF_ASSESSED, FilingState.RETURNED_FOR_SUPPLEMENT), "back to the state it was submitted from; a reason is optional"),
+			row(FilingAction.DELETE_DRAFT, EnumSet.of(FilingState.DRAFT, FilingState.SELF_ASSESSED), Party.HOSPITAL, FilingCondition.NEVER_SUBMITTED, List.of(), "the filing and its files are deleted (the audit entry keeps its last state)"),
 			row(FilingAction.REQUEST_CANCELLATION, EnumSet.of(FilingState.ACTIVE), Party.HOSPITAL, FilingCondition.NO_CANCELLATION_REQUESTED, List.of(), "a reason"),
 			row(FilingAction.RECEIVE, EnumSet.of(FilingState.SUBMITTED), Party.HOLDER, FilingCondition.NONE, List.of(FilingState.RECEIVED), ""),
 			row(FilingAction.ESCALATE, AT_AUTHORITY, Party.HOLDER, FilingCondition.BELOW_REVIEW_LEVEL, List.of(FilingState.ESCALATED), ""),

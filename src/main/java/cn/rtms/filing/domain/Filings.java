@@ -62,4 +62,12 @@ public interface Filings {
 	 */
 	List<UUID> activeIds();
 
+	/**
+	 * Deletes a filing and its files when its stored version is still the given one.
+	 * @param id the filing
+	 * @param version the version it was loaded with
+	 * @throws cn.rtms.filing.FilingConcurrentlyModified when someone changed it meanwhile
+	 */
+	void delete(UUID id, long version);
+
 }

@@ -103,6 +103,18 @@ class JdbcFilings implements Filings {
 	}
 
 	@Override
+	public void delete(UUID id, long version) {
+		this.jdbc.sql("delete from filing.document where filing_id = :id").param("id", id).update();
+		int deleted = this.jdbc.sql("delete from filing.filing where id = :id and version = :version")
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (deleted != 1) {
+			throw new FilingConcurrentlyModified("备案已被他人修改（本次操作基于版本 " + version + "），请刷新后重试；本次操作未生效");
+		}
+	}
+
+	@Override
 	public boolean existsOpen(UUID institutionId, String technology) {
 		return this.jdbc.sql("""
 				select exists (select 1 from filing.filing where institution_id = :i and technology = :t

@@ -109,6 +109,16 @@ class FilingWorkflowBrowserIT extends BrowserTestSupport {
 		firstCase.fill(today.minusDays(3).toString());
 		firstCase.press("Enter");
 		clerk.getByTestId("dialog-confirm").click();
+		// a 不符合 self-assessment asks for confirmation first (docs/filing.md, "Guidance")
+		Locator stillSubmit = clerk.locator(".el-message-box button", new Page.LocatorOptions().setHasText("仍要提交"));
+		clerk.getByTestId("filing-state")
+			.filter(new Locator.FilterOptions().setHasText("已提交"))
+			.or(stillSubmit)
+			.first()
+			.waitFor();
+		if (stillSubmit.count() > 0) {
+			stillSubmit.click();
+		}
 		assertThat(clerk.getByTestId("filing-state")).hasText("已提交");
 		shot(clerk, "clerk-submitted");
 
