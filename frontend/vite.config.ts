@@ -54,5 +54,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.ts'],
     restoreMocks: true,
+    // Mounting Element Plus forms in jsdom takes seconds on a loaded 2-core machine (CI, parallel builds);
+    // the 5 s default made PersonForm and PriorFilingDialog specs time out there, not fail.
+    testTimeout: 20_000,
   },
 })
