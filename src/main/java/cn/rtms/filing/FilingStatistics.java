@@ -187,9 +187,9 @@ public class FilingStatistics {
 	 * (the working days after {@code to} up to and including {@code from}) when
 	 * {@code to} lies before {@code from}
 	 */
-	int workingDaysBetween(LocalDate from, LocalDate to) {
+	static int workingDaysBetween(WorkingDayCalendar calendar, LocalDate from, LocalDate to) {
 		if (to.isBefore(from)) {
-			return -workingDaysBetween(to, from);
+			return -workingDaysBetween(calendar, to, from);
 		}
 		int n = 0;
 		for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {

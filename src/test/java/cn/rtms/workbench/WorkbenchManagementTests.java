@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkbenchManagementTests {
 
 	static InboxDeadline item(@Nullable Integer left, boolean overdue) {
-		return new InboxDeadline(UUID.randomUUID(), "长春市中心医院", "G08", "肿瘤消融治疗技术", "SUBMITTED", "已提交", "RECEIVE",
-				"受理备案", left == null ? null : LocalDate.of(2026, 11, 27), left, overdue);
+		return new InboxDeadline(UUID.randomUUID(), "长春市中心医院", "G08", "肿瘤消融治疗技术", "SUBMITTED", "已提交", "RECEIVE", "受理备案",
+				left == null ? null : LocalDate.of(2026, 11, 27), left, overdue);
 	}
 
 	@Test

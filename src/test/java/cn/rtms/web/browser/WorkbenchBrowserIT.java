@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 9 item 1 in a real browser: the clerk, the city authority, an expert and the
- * physician each log in, land on their own 工作台 and see the counts the server computes
- * for them (docs/workbench.md), with no code on screen. Shares the context of
+ * physician each log in, land on their own 工作台 and see the counts the server computes for
+ * them (docs/workbench.md), with no code on screen. Shares the context of
  * {@code WorkbenchIT} (its data only moves the numbers both sides read).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rtms.test.context=WorkbenchIT")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "rtms.test.context=WorkbenchIT")
 class WorkbenchBrowserIT extends BrowserTestSupport {
 
 	private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b");
