@@ -168,7 +168,7 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     name: 'dashboard',
     component: () => import('@/features/dashboard/DashboardPage.vue'),
-    meta: { title: '总览', menu: '/' },
+    meta: { title: '工作台', menu: '/' },
   },
   {
     path: '/technologies',

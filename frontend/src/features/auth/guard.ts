@@ -14,10 +14,6 @@ export function safeRedirect(value: unknown, fallback = '/'): string {
 /** The first page of a user after login. */
 export function homeFor(user: CurrentUser): string {
   switch (user.role) {
-    case 'EXPERT':
-      return '/inbox'
-    case 'PHYSICIAN':
-      return '/authorizations'
     case 'SYSTEM_ADMIN':
       return '/users'
     default:
@@ -32,8 +28,6 @@ export function decide(to: RouteLocationNormalized, user: CurrentUser | null): t
   if (user.mustChangePassword && to.name !== 'password') {
     return { path: '/password', query: { redirect: to.fullPath } }
   }
-  // experts and physicians have no overview page: send them to their own start page
-  if (to.name === 'dashboard' && (user.role === 'EXPERT' || user.role === 'PHYSICIAN')) return homeFor(user)
   const roles = to.meta.roles as UserRole[] | undefined
   if (roles && !roles.includes(user.role)) return { name: 'forbidden', query: { from: to.fullPath } }
   return true

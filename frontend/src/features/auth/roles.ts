@@ -58,7 +58,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
   switch (user.role) {
     case 'HOSPITAL_CLERK':
     case 'HOSPITAL_ADMIN':
-      add('/', '总览', 'DataAnalysis')
+      add('/', '工作台', 'DataAnalysis')
       add('/inbox', '待办', 'Bell')
       if (user.institutionId) add(`/institutions/${user.institutionId}`, '本机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
@@ -73,12 +73,13 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
       break
     case 'TRAINING_BASE_ADMIN':
-      add('/', '总览', 'DataAnalysis')
+      add('/', '工作台', 'DataAnalysis')
       if (user.institutionId) add(`/institutions/${user.institutionId}`, '本机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
       add('/filings', '备案', 'Files')
       break
     case 'PHYSICIAN':
+      add('/', '工作台', 'DataAnalysis')
       if (user.personId) add(`/people/${user.personId}`, '我的档案', 'User')
       add('/authorizations', '我的授权', 'Stamp')
       add('/reminders', '到期提醒', 'AlarmClock')
@@ -88,7 +89,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
     case 'COUNTY_AUTHORITY':
     case 'CITY_AUTHORITY':
     case 'PROVINCE_AUTHORITY':
-      add('/', '总览', 'DataAnalysis')
+      add('/', '工作台', 'DataAnalysis')
       add('/inbox', '备案待办', 'Bell')
       add('/filings', '备案列表', 'Files')
       add('/institutions', '辖区医疗机构', 'OfficeBuilding')
@@ -99,10 +100,11 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/public/filings', '备案公示', 'Notebook')
       break
     case 'EXPERT':
+      add('/', '工作台', 'DataAnalysis')
       add('/inbox', '评审待办', 'Bell')
       break
     case 'SYSTEM_ADMIN':
-      add('/', '总览', 'DataAnalysis')
+      add('/', '工作台', 'DataAnalysis')
       add('/users', '用户管理', 'Avatar')
       add('/audit', '审计日志', 'Lock')
       add('/filings', '备案列表', 'Files')

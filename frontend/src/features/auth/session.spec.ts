@@ -81,9 +81,11 @@ describe('router guard decisions', () => {
     expect(safeRedirect(undefined, '/inbox')).toBe('/inbox')
   })
 
-  it('starts experts in their review inbox', () => {
-    expect(homeFor({ ...clerk, role: 'EXPERT' })).toBe('/inbox')
-    expect(decide(route({ name: 'dashboard', path: '/' }), { ...clerk, role: 'EXPERT' })).toBe('/inbox')
+  it('starts experts and physicians on their own home page (工作台)', () => {
+    expect(homeFor({ ...clerk, role: 'EXPERT' })).toBe('/')
+    expect(homeFor({ ...clerk, role: 'PHYSICIAN' })).toBe('/')
+    expect(decide(route({ name: 'dashboard', path: '/' }), { ...clerk, role: 'EXPERT' })).toBe(true)
+    expect(decide(route({ name: 'dashboard', path: '/' }), { ...clerk, role: 'PHYSICIAN' })).toBe(true)
   })
 })
 
@@ -109,8 +111,12 @@ describe('menu and header per role', () => {
     expect(scopeLabel(city)).toBe('长春市')
   })
 
-  it('gives experts only the review inbox (and the catalogue); admins users and audit', () => {
-    expect(menuFor({ ...clerk, role: 'EXPERT' }).map((i) => i.title)).toEqual(['评审待办', '技术目录'])
+  it('gives experts their home page, the review inbox (and the catalogue); admins users and audit', () => {
+    expect(menuFor({ ...clerk, role: 'EXPERT' }).map((i) => i.title)).toEqual([
+      '工作台',
+      '评审待办',
+      '技术目录',
+    ])
     const admin = menuFor({ ...clerk, role: 'SYSTEM_ADMIN' }).map((i) => i.title)
     expect(admin).toEqual(expect.arrayContaining(['用户管理', '审计日志']))
   })

@@ -356,6 +356,42 @@ public class CaseManagement {
 	}
 
 	/**
+	 * The submitted cases in the caller's scope (as {@link #search}) that carry a
+	 * blocking flag (未备案开展, 未授权, 超范围 …), counted in SQL.
+	 * @return the number of flagged cases and, per blocking flag code, the cases carrying
+	 * it
+	 */
+	public FlaggedCases flaggedCases() {
+		CurrentUser user = this.access.requireRole(READERS);
+		Set<UUID> scope = null;
+		UUID operator = null;
+		if (user.role() == Role.PHYSICIAN) {
+			if (user.personId() == null) {
+				return new FlaggedCases(0, Map.of());
+			}
+			operator = user.personId();
+		}
+		else if (user.role() == Role.HOSPITAL_CLERK || user.role() == Role.HOSPITAL_ADMIN) {
+			scope = (user.institutionId() == null) ? Set.of() : Set.of(user.institutionId());
+		}
+		else if (user.role() != Role.SYSTEM_ADMIN) {
+			scope = institutionsInRegion(user);
+		}
+		CaseReports.Search search = new CaseReports.Search(scope, operator, null, null, CaseStatus.SUBMITTED, null,
+				null, null, 0, 0);
+		return new FlaggedCases(this.reports.countFlagged(search), this.reports.countBlockingFlags(search));
+	}
+
+	/**
+	 * Submitted cases carrying blocking flags.
+	 *
+	 * @param total cases with at least one blocking flag
+	 * @param byFlag per flag code (see {@link CaseFlag}), the cases carrying it
+	 */
+	public record FlaggedCases(long total, Map<String, Long> byFlag) {
+	}
+
+	/**
 	 * @param id a case
 	 * @return its amendments, oldest first
 	 * @throws CaseNotFound when there is none

@@ -3,6 +3,7 @@ package cn.rtms.cases.domain;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -127,6 +128,19 @@ public interface CaseReports {
 	 * @return how many match
 	 */
 	long count(Search search);
+
+	/**
+	 * @param search the search (its flag, offset and limit ignored)
+	 * @return per blocking flag code, how many matching cases carry it (codes without
+	 * cases are absent)
+	 */
+	Map<String, Long> countBlockingFlags(Search search);
+
+	/**
+	 * @param search the search (its flag, offset and limit ignored)
+	 * @return how many matching cases carry at least one blocking flag
+	 */
+	long countFlagged(Search search);
 
 	/**
 	 * @param amendment an amendment to store

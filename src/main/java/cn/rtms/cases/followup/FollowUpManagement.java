@@ -173,6 +173,20 @@ public class FollowUpManagement {
 	}
 
 	/**
+	 * The sizes of the due and overdue lists in the current user's scope (as
+	 * {@link #list}), counted in SQL without loading any point.
+	 * @return the counts
+	 */
+	@Transactional(readOnly = true)
+	public FollowUpCounts counts() {
+		CurrentUser user = this.identity.currentUser();
+		FollowUps.Scope scope = scope(user, null);
+		LocalDate today = today();
+		return new FollowUpCounts(this.followUps.count(FollowUpStatus.DUE, today, scope),
+				this.followUps.count(FollowUpStatus.OVERDUE, today, scope));
+	}
+
+	/**
 	 * @param caseId a case the user may see
 	 * @return its points in due-date order
 	 */

@@ -265,6 +265,32 @@ class JdbcCaseReports implements CaseReports {
 		return (count == null) ? 0 : count;
 	}
 
+	@Override
+	public Map<String, Long> countBlockingFlags(Search search) {
+		Search any = withoutFlag(search);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.named.query(
+				"select f ->> 'code', count(distinct id) from cases.case_report, jsonb_array_elements(flags) f "
+						+ where(any) + " and (f ->> 'blocking')::boolean group by 1 order by 1",
+				params(any), (ResultSet rs) -> {
+					counts.put(rs.getString(1), rs.getLong(2));
+				});
+		return counts;
+	}
+
+	@Override
+	public long countFlagged(Search search) {
+		Search any = withoutFlag(search);
+		Long count = this.named.queryForObject("select count(*) from cases.case_report " + where(any)
+				+ " and jsonb_path_exists(flags, '$[*] ? (@.blocking == true)')", params(any), Long.class);
+		return (count == null) ? 0 : count;
+	}
+
+	private static Search withoutFlag(Search s) {
+		return new Search(s.institutionIds(), s.operatorId(), s.institutionId(), s.technology(), s.status(), null,
+				s.from(), s.to(), 0, 0);
+	}
+
 	private static String where(Search search) {
 		List<String> conditions = new ArrayList<>();
 		conditions.add("true");
