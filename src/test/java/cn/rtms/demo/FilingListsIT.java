@@ -64,7 +64,8 @@ class FilingListsIT {
 		JsonNode submittedOnly = ok(admin.get("/api/filings/page?state=SUBMITTED"));
 		assertThat(values(submittedOnly, "state")).isNotEmpty().allMatch("SUBMITTED"::equals);
 		JsonNode two = ok(admin.get("/api/filings/page?state=SUBMITTED,DRAFT"));
-		assertThat(values(two, "state")).contains("SUBMITTED", "DRAFT").allMatch(s -> s.equals("SUBMITTED") || s.equals("DRAFT"));
+		assertThat(values(two, "state")).contains("SUBMITTED", "DRAFT")
+			.allMatch(s -> s.equals("SUBMITTED") || s.equals("DRAFT"));
 		JsonNode named = ok(admin.get("/api/filings/page?q=松江"));
 		assertThat(values(named, "institutionName")).isNotEmpty().allMatch("吉林省松江肿瘤医院"::equals);
 		JsonNode g08 = ok(admin.get("/api/filings/page?technology=G08&size=200"));
