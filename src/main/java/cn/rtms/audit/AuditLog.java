@@ -148,7 +148,7 @@ public class AuditLog {
 
 	private long count(Filter filter) {
 		return this.jdbc.sql("select count(*) from audit.entry where " + WHERE)
-			.paramSource(filter.params())
+			.params(filter.params())
 			.query(Long.class)
 			.single();
 	}
@@ -159,7 +159,7 @@ public class AuditLog {
 		return this.jdbc
 			.sql("select * from audit.entry where " + WHERE + " order by " + column + " " + direction + ", id "
 					+ direction + " limit :limit offset :offset")
-			.paramSource(filter.params())
+			.params(filter.params())
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> map(rs))
@@ -297,15 +297,14 @@ public class AuditLog {
 			return (value == null || value.isBlank()) ? null : value.strip();
 		}
 
-		org.springframework.jdbc.core.namedparam.MapSqlParameterSource params() {
-			var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
-			params.addValue("actor", this.actor == null ? null : this.actor.replace("%", "\\%").replace("_", "\\_"));
-			params.addValue("action", this.action);
-			params.addValue("entityType", this.entityType);
-			params.addValue("entityId", this.entityId);
-			params.addValue("fromTime", this.from == null ? null : this.from.atStartOfDay(ZONE).toOffsetDateTime());
-			params.addValue("toTime",
-					this.to == null ? null : this.to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+		Map<String, @Nullable Object> params() {
+			Map<String, @Nullable Object> params = new HashMap<>();
+			params.put("actor", this.actor == null ? null : this.actor.replace("%", "\\%").replace("_", "\\_"));
+			params.put("action", this.action);
+			params.put("entityType", this.entityType);
+			params.put("entityId", this.entityId);
+			params.put("fromTime", this.from == null ? null : this.from.atStartOfDay(ZONE).toOffsetDateTime());
+			params.put("toTime", this.to == null ? null : this.to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
 			return params;
 		}
 
