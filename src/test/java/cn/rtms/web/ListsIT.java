@@ -141,7 +141,10 @@ class ListsIT {
 		assertThat(export.column("所在医疗机构")).allMatch("长春市中心医院"::equals);
 	}
 
-	/** Applies (pending) for a physician of the clerk's hospital whom the other ITs leave alone. */
+	/**
+	 * Applies (pending) for a physician of the clerk's hospital whom the other ITs leave
+	 * alone.
+	 */
 	void apply(Api clerk, java.time.LocalDate until) {
 		JsonNode physicians = ok(clerk.get("/api/people/page?role=PHYSICIAN&size=200&sort=name,desc"));
 		String person = null;
@@ -184,8 +187,7 @@ class ListsIT {
 		JsonNode otherHospital = ok(as("jiangcheng-clerk").get("/api/authorizations/page?size=200"));
 		assertThat(values(otherHospital, "institutionName")).isNotEmpty().allMatch("吉林市江城医院"::equals);
 		JsonNode city = ok(as("changchun").get("/api/authorizations/page?size=200"));
-		assertThat(values(city, "institutionName")).contains("长春市中心医院")
-			.doesNotContain("吉林市江城医院", "梅河口市梅源医院");
+		assertThat(values(city, "institutionName")).contains("长春市中心医院").doesNotContain("吉林市江城医院", "梅河口市梅源医院");
 		JsonNode meihekou = ok(as("meihekou").get("/api/authorizations/page?size=200"));
 		assertThat(values(meihekou, "institutionName")).doesNotContain("长春市中心医院");
 		assertThat(values(all, "institutionName")).contains("长春市中心医院");

@@ -90,12 +90,13 @@ class ListsBrowserIT extends BrowserTestSupport {
 		this.page.getByTestId("institution-table")
 			.locator("th", new Locator.LocatorOptions().setHasText("机构名称"))
 			.click();
-		this.page.waitForURL("**/institutions?sort=name%2Casc");
+		this.page.waitForURL(ASC);
 		this.page.waitForCondition(() -> lastRequest().contains("sort=name%2Casc"));
+		List<String> ascending = firstColumn("institution-table");
 		this.page.getByTestId("institution-table")
 			.locator("th", new Locator.LocatorOptions().setHasText("机构名称"))
 			.click();
-		this.page.waitForURL("**/institutions?sort=name%2Cdesc");
+		this.page.waitForURL(DESC);
 		this.page.waitForCondition(() -> lastRequest().contains("sort=name%2Cdesc"));
 		this.page.waitForCondition(() -> !firstColumn("institution-table").equals(before));
 		List<String> descending = firstColumn("institution-table");
