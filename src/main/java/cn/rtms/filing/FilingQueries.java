@@ -2,11 +2,13 @@ package cn.rtms.filing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import cn.rtms.audit.AuditTrail;
@@ -23,6 +25,10 @@ import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.web.ExcelExport;
+import cn.rtms.web.ListPage;
+import cn.rtms.web.ListQuery;
+import cn.rtms.web.SortKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -36,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class FilingQueries {
+
+	/** States a hospital has not submitted yet: not shown to authorities. */
+	private static final Set<FilingState> UNSUBMITTED = EnumSet.of(FilingState.DRAFT, FilingState.SELF_ASSESSED);
 
 	private final Filings filings;
 
@@ -108,6 +117,17 @@ public class FilingQueries {
 	public record StoredDocument(String fileName, String contentType, String sha256, byte[] content) {
 	}
 
+	/** The sort keys of the filing list (docs/lists.md). */
+	static final SortKeys<FilingSummary> SORT = SortKeys.<FilingSummary>builder()
+		.text("institutionName", FilingSummary::institutionName)
+		.text("technology", FilingSummary::technologyName)
+		.text("state", FilingSummary::stateLabel)
+		.natural("firstCaseDate", FilingSummary::firstCaseDate)
+		.natural("submittedOn", FilingSummary::submittedOn)
+		.natural("actionDueOn", FilingSummary::actionDueOn)
+		.natural("updatedAt", FilingSummary::updatedAt)
+		.defaultSort("updatedAt,desc");
+
 	/**
 	 * @param state state code or null
 	 * @param technology technology code or null
@@ -115,47 +135,80 @@ public class FilingQueries {
 	 * @return the filings the current user may read
 	 */
 	public List<FilingSummary> list(@Nullable String state, @Nullable String technology, @Nullable String regionCode) {
-		LocalDate today = this.store.today();
-		return visible(state, technology, regionCode).stream().map(d -> this.views.summary(d, today)).toList();
+		return summaries(FilingFilter.of(state, technology, regionCode));
 	}
 
 	/**
-	 * @param state state code or null
-	 * @param technology technology code or null
-	 * @param regionCode region or null
-	 * @return the visible filings in full, for export and printing
+	 * @param filter the list's filters
+	 * @param query page, size and sort
+	 * @return one page of the filings the current user may read
 	 */
-	public List<FilingView> listFull(@Nullable String state, @Nullable String technology, @Nullable String regionCode) {
-		CurrentUser user = this.identity.currentUser();
-		return visible(state, technology, regionCode).stream().map(d -> this.views.view(d, user)).toList();
+	public ListPage<FilingSummary> page(FilingFilter filter, ListQuery query) {
+		return SORT.page(summaries(filter), query);
 	}
 
-	private List<FilingData> visible(@Nullable String state, @Nullable String technology, @Nullable String regionCode) {
+	private List<FilingSummary> summaries(FilingFilter filter) {
+		LocalDate today = this.store.today();
+		return visible(filter).stream().map(d -> this.views.summary(d, today)).filter(filter::matches).toList();
+	}
+
+	/**
+	 * @param filter the list's filters
+	 * @param sort the list's sort or null
+	 * @return the visible filings the filter shows in full, sorted, for export
+	 * @throws cn.rtms.web.ProblemException 400 {@code EXPORT_TOO_LARGE} when more than
+	 * {@link ExcelExport#MAX_ROWS}
+	 */
+	public List<FilingView> listFull(FilingFilter filter, @Nullable String sort) {
 		CurrentUser user = this.identity.currentUser();
-		List<FilingState> states = state == null || state.isBlank() ? List.of()
-				: List.of(FilingStore.parse(FilingState.class, state, "state", "备案状态"));
+		LocalDate today = this.store.today();
+		Map<UUID, FilingData> byId = new HashMap<>();
+		List<FilingSummary> rows = new ArrayList<>();
+		for (FilingData d : visible(filter)) {
+			FilingSummary summary = this.views.summary(d, today);
+			if (filter.matches(summary)) {
+				byId.put(d.id(), d);
+				rows.add(summary);
+			}
+		}
+		ExcelExport.requireWithinLimit(rows.size());
+		return SORT.sort(rows, sort).stream().map(s -> this.views.view(byId.get(s.id()), user)).toList();
+	}
+
+	/**
+	 * The filings the current user may read that pass the state, technology and region
+	 * filters. Authorities do not see what a hospital has not submitted yet (drafts and
+	 * self-assessments).
+	 */
+	private List<FilingData> visible(FilingFilter filter) {
+		CurrentUser user = this.identity.currentUser();
+		List<FilingState> states = filter.states();
+		String technology = filter.technology();
+		String regionCode = filter.regionCode();
 		List<FilingData> candidates;
 		if (user.role().isInstitutional()) {
 			candidates = user.institutionId() == null ? List.of() : this.filings.ofInstitution(user.institutionId());
 			candidates = candidates.stream()
 				.filter(d -> states.isEmpty() || states.contains(d.state()))
-				.filter(d -> technology == null || technology.isBlank() || d.technology().code().equals(technology))
+				.filter(d -> technology == null || d.technology().code().equals(technology))
 				.toList();
 		}
 		else if (user.role() == Role.EXPERT) {
 			candidates = this.filings.assignedTo(user.id())
 				.stream()
 				.filter(d -> states.isEmpty() || states.contains(d.state()))
-				.filter(d -> technology == null || technology.isBlank() || d.technology().code().equals(technology))
+				.filter(d -> technology == null || d.technology().code().equals(technology))
 				.toList();
 		}
 		else {
-			candidates = this.filings.search(states, technology == null || technology.isBlank() ? null : technology);
+			candidates = this.filings.search(states, technology);
 		}
+		boolean authority = user.role().isAuthority();
 		Map<String, List<String>> ancestry = new HashMap<>();
 		return candidates.stream()
+			.filter(d -> !(authority && UNSUBMITTED.contains(d.state())))
 			.filter(d -> this.access.canRead(user, d))
-			.filter(d -> regionCode == null || regionCode.isBlank()
+			.filter(d -> regionCode == null
 					|| ancestry.computeIfAbsent(d.institution().regionCode(), this.institutions::regionAncestry)
 						.contains(regionCode))
 			.toList();

@@ -3,22 +3,16 @@ package cn.rtms.filing;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
-import cn.idev.excel.FastExcel;
-import cn.idev.excel.util.FileUtils;
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.rules.EligibilityReport;
+import cn.rtms.web.ExcelExport;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -41,8 +35,6 @@ public class FilingReports {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(FilingStore.ZONE);
-
-	private static final ReentrantLock EXCEL_LOCK = new ReentrantLock();
 
 	private final FilingQueries filings;
 
@@ -107,25 +99,22 @@ public class FilingReports {
 	}
 
 	/**
-	 * @param state state filter or null
-	 * @param technology technology filter or null
-	 * @param regionCode region filter or null
-	 * @return the visible filings as an .xlsx workbook
+	 * @param filter the list's filters
+	 * @param sort the list's sort, or null for its default
+	 * @return the visible filings the filter shows, as an .xlsx workbook
+	 * @throws cn.rtms.web.ProblemException 400 {@code EXPORT_TOO_LARGE} above
+	 * {@link ExcelExport#MAX_ROWS} rows
 	 */
-	public byte[] excel(@Nullable String state, @Nullable String technology, @Nullable String regionCode) {
-		List<FilingView> rows = this.filings.listFull(state, technology, regionCode);
+	public byte[] excel(FilingFilter filter, @Nullable String sort) {
+		List<FilingView> rows = this.filings.listFull(filter, sort);
+		ExcelExport.requireWithinLimit(rows.size());
 		Map<String, Object> exported = new LinkedHashMap<>();
 		exported.put("format", "XLSX");
 		exported.put("rows", rows.size());
-		exported.put("state", state);
-		exported.put("technology", technology);
-		exported.put("regionCode", regionCode);
+		exported.putAll(filter.described());
 		this.audit.recordEvent("FILING_LIST_EXPORTED", "Filing", "export", exported);
-		List<List<String>> head = Stream
-			.of("医疗机构", "所在行政区划", "技术编码", "技术名称", "级别", "状态", "受理机关", "当前办理机关", "首例日期", "备案期限", "提交日期", "逾期备案", "办理期限",
-					"办理逾期", "自评规范", "自评结论", "许可证备注", "撤销/中止原因", "更新时间")
-			.map(List::of)
-			.toList();
+		List<String> head = List.of("医疗机构", "所在行政区划", "技术编码", "技术名称", "级别", "状态", "受理机关", "当前办理机关", "首例日期", "备案期限",
+				"提交日期", "逾期备案", "办理期限", "办理逾期", "自评规范", "自评结论", "许可证备注", "撤销/中止原因", "更新时间");
 		List<List<Object>> data = new ArrayList<>();
 		for (FilingView f : rows) {
 			List<Object> row = new ArrayList<>();
@@ -150,44 +139,7 @@ public class FilingReports {
 			row.add(f.steps().isEmpty() ? "" : TIME.format(f.steps().get(f.steps().size() - 1).at()));
 			data.add(row);
 		}
-		EXCEL_LOCK.lock();
-		Path work = null;
-		try {
-			work = Files.createTempDirectory("rtms-excel-");
-			FileUtils.setPoiFilesPath(work.resolve("poifiles").toString() + File.separator);
-			FileUtils.setCachePath(work.resolve("excache").toString() + File.separator);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			FastExcel.write(out).head(head).sheet("备案").doWrite(data);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("生成 Excel 失败：" + ex.getMessage(), ex);
-		}
-		finally {
-			if (work != null) {
-				deleteTree(work);
-			}
-			deleteIfEmpty(Path.of(System.getProperty("java.io.tmpdir"), "poifiles"));
-			EXCEL_LOCK.unlock();
-		}
-	}
-
-	private static void deleteTree(Path root) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
-		catch (IOException ex) {
-			// best effort: the directory is under the system temp dir
-		}
-	}
-
-	private static void deleteIfEmpty(Path directory) {
-		try {
-			Files.deleteIfExists(directory);
-		}
-		catch (IOException ex) {
-			// not empty (another POI user) or already gone: leave it
-		}
+		return ExcelExport.write("备案", head, data);
 	}
 
 	private static String text(@Nullable Object value) {

@@ -496,4 +496,27 @@ public class UserManagement {
 			.publishEvent(new UserEvent(action, userId, username, actor, this.identity.clientAddress(), before, after));
 	}
 
+	/**
+	 * Reference lookup without permission check, for the audit page (whose readers are
+	 * checked by the audit module): the name and role of accounts.
+	 * @param ids account ids
+	 * @return name and role of those that exist, by id
+	 */
+	public java.util.Map<UUID, AccountName> names(java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, AccountName> names = new java.util.HashMap<>();
+		for (UUID id : ids) {
+			this.users.find(id).ifPresent(u -> names.put(id, new AccountName(u.displayName(), u.role())));
+		}
+		return names;
+	}
+
+	/**
+	 * An account's name and role.
+	 *
+	 * @param displayName name shown
+	 * @param role role
+	 */
+	public record AccountName(String displayName, Role role) {
+	}
+
 }

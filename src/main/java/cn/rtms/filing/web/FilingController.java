@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import cn.rtms.identity.UserManagement;
 import cn.rtms.filing.FilingCommands;
+import cn.rtms.filing.FilingFilter;
 import cn.rtms.filing.FilingQueries;
 import cn.rtms.filing.FilingReports;
 import cn.rtms.filing.FilingSummary;
@@ -31,11 +32,15 @@ import cn.rtms.filing.web.FilingRequests.PriorFilingRequest;
 import cn.rtms.filing.web.FilingRequests.SubmitRequest;
 import cn.rtms.filing.web.FilingRequests.TextRequest;
 import cn.rtms.filing.web.FilingRequests.VersionRequest;
+import cn.rtms.web.ExcelExport;
 import cn.rtms.web.InputRules;
+import cn.rtms.web.ListPage;
+import cn.rtms.web.ListQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -301,16 +306,32 @@ class FilingController {
 	}
 
 	@GetMapping("/api/filings/export.xlsx")
-	@Operation(summary = "导出备案列表（Excel）")
+	@Operation(summary = "导出备案列表（Excel）", description = "导出当前筛选条件下可见的备案（与 /api/filings/page 相同的筛选与排序），最多 5000 行")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String technology,
-			@RequestParam(required = false) @Nullable String regionCode) {
-		byte[] xlsx = this.reports.excel(state, technology, regionCode);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("备案列表.xlsx", StandardCharsets.UTF_8).build().toString())
-			.body(xlsx);
+			@RequestParam(required = false) @Nullable String regionCode,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String level,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @Nullable String sort) {
+		FilingFilter filter = new FilingFilter(state, technology, regionCode, q, level, from, to, overdue);
+		return ExcelExport.download(this.reports.excel(filter, sort), "备案列表.xlsx");
+	}
+
+	@GetMapping("/api/filings/page")
+	@Operation(summary = "备案列表（分页、排序、筛选；当前用户可见范围）",
+			description = "state 可多个（逗号分隔）；q 匹配机构或技术名称；from/to 为提交日期区间；sort 取 institutionName、technology、state、firstCaseDate、submittedOn、actionDueOn、updatedAt，加 ,asc 或 ,desc；卫生健康行政部门看不到医院未提交的备案")
+	ListPage<FilingSummary> page(@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String technology,
+			@RequestParam(required = false) @Nullable String regionCode,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String level,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) @Nullable String sort) {
+		return this.queries.page(new FilingFilter(state, technology, regionCode, q, level, from, to, overdue),
+				new ListQuery(page, size, sort));
 	}
 
 	@GetMapping("/api/public/filings")

@@ -1,0 +1,147 @@
+package cn.rtms.audit;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chinese labels for what the audit trail records: every action code any module passes to
+ * {@link AuditTrail} (a unit test scans the sources and fails on a code without a label),
+ * the kinds of object, and the field names of the recorded states shown in the audit
+ * page's before/after. Codes stay in the chain; only the page shows labels.
+ */
+public final class AuditLabels {
+
+	private static final Map<String, String> ACTIONS = Map.ofEntries(
+			// identity
+			Map.entry("LOGIN_SUCCEEDED", "登录成功"), Map.entry("LOGIN_FAILED", "登录失败"),
+			Map.entry("LOGIN_REFUSED_LOCKED", "登录被拒（账号已锁定）"), Map.entry("ACCOUNT_LOCKED", "账号锁定"),
+			Map.entry("LOGOUT", "退出登录"), Map.entry("PASSWORD_CHANGED", "修改密码"),
+			Map.entry("PASSWORD_CHANGE_FAILED", "修改密码失败"), Map.entry("PASSWORD_RESET", "重置密码"),
+			Map.entry("USER_CREATED", "新建用户"), Map.entry("USER_UNLOCKED", "解锁用户"), Map.entry("USER_ENABLED", "启用用户"),
+			Map.entry("USER_DISABLED", "停用用户"), Map.entry("API_KEY_CREATED", "新建接口密钥"),
+			Map.entry("API_KEY_ROTATED", "轮换接口密钥"), Map.entry("API_KEY_REVOKED", "吊销接口密钥"),
+			Map.entry("REQUEST_REFUSED", "请求被拒绝"),
+			// audit and platform
+			Map.entry("AUDIT_CHAIN_KEYED", "审计链启用密钥"), Map.entry("DATABASE_RESTORED", "数据库恢复"),
+			// institutions and people
+			Map.entry("INSTITUTION_CREATED", "新建医疗机构"), Map.entry("INSTITUTION_UPDATED", "修改医疗机构"),
+			Map.entry("INSTITUTION_JURISDICTION_CHANGED", "变更管辖与资质"),
+			Map.entry("INSTITUTION_LIST_EXPORTED", "导出医疗机构列表"), Map.entry("PERSON_CREATED", "新建人员"),
+			Map.entry("PERSON_UPDATED", "修改人员"), Map.entry("PERSON_LIST_EXPORTED", "导出人员列表"),
+			Map.entry("ATTESTATION_RECORDED", "确认条款"), Map.entry("ATTESTATION_WITHDRAWN", "撤回条款确认"),
+			Map.entry("ATTESTATIONS_IMPORTED", "导入条款确认"),
+			// authorizations
+			Map.entry("AUTHORIZATION_CREATED", "申请授权"), Map.entry("AUTHORIZATION_UPDATED", "修改授权申请"),
+			Map.entry("AUTHORIZATION_GRANTED", "批准授权"), Map.entry("AUTHORIZATION_REJECTED", "驳回授权"),
+			Map.entry("AUTHORIZATION_REVOKED", "撤销授权"), Map.entry("AUTHORIZATION_LIST_EXPORTED", "导出授权台账"),
+			// filings (FILING_ + each FilingStep)
+			Map.entry("FILING_CREATE", "创建备案"), Map.entry("FILING_PRIOR_REGISTERED", "存量备案登记"),
+			Map.entry("FILING_SELF_ASSESS", "备案自评"), Map.entry("FILING_ATTEST", "备案确认条款"),
+			Map.entry("FILING_COMMITTEE_OPINION", "登记委员会意见"), Map.entry("FILING_ADD_DOCUMENT", "上传备案材料"),
+			Map.entry("FILING_SUBMIT", "提交备案"), Map.entry("FILING_RECEIVE", "受理备案"),
+			Map.entry("FILING_ESCALATE", "逐级上报"), Map.entry("FILING_START_EXPERT_REVIEW", "组织专家审查"),
+			Map.entry("FILING_EXPERT_OPINION", "专家意见"), Map.entry("FILING_DECIDE_APPROVED", "备案审查通过"),
+			Map.entry("FILING_DECIDE_RETURNED_FOR_SUPPLEMENT", "退回补充"), Map.entry("FILING_DECIDE_REJECTED", "不予备案"),
+			Map.entry("FILING_NOTIFY_RESULT", "逐级通知审查结果"), Map.entry("FILING_ACTIVATE", "备案生效"),
+			Map.entry("FILING_REQUEST_CANCELLATION", "申请注销备案"), Map.entry("FILING_SUSPEND", "中止备案"),
+			Map.entry("FILING_RESUME", "恢复备案"), Map.entry("FILING_REVOKE", "撤销备案"),
+			Map.entry("FILING_PROPOSE_REVOCATION", "系统建议撤销备案"),
+			Map.entry("FILING_DISMISS_REVOCATION_PROPOSAL", "驳回撤销建议"), Map.entry("FILING_WITHDRAW", "撤回备案"),
+			Map.entry("FILING_DELETE_DRAFT", "删除备案草稿"), Map.entry("FILING_SUBMITTED", "备案已提交"),
+			Map.entry("FILING_DOCUMENT_DOWNLOADED", "下载备案材料"), Map.entry("FILING_PRINTED", "打印备案记录"),
+			Map.entry("FILING_LIST_EXPORTED", "导出备案列表"),
+			// cases
+			Map.entry("CASE_CREATED", "新建病例"), Map.entry("CASE_UPDATED", "修改病例"), Map.entry("CASE_DELETED", "删除病例"),
+			Map.entry("CASE_SUBMITTED", "提交病例"), Map.entry("CASE_AMENDED", "修订病例"), Map.entry("CASES_IMPORTED", "导入病例"),
+			Map.entry("CASES_EXPORTED", "导出病例"), Map.entry("CASE_IMPORT_FAILED", "病例导入失败"),
+			Map.entry("CASE_IMPORT_ANNOTATED_COPY", "下载病例导入批注文件"), Map.entry("FOLLOW_UP_RECORDED", "登记随访"),
+			Map.entry("FOLLOW_UPS_RECORDED", "批量登记随访"), Map.entry("GATE_OVERRIDE_RECORDED", "登记拦截放行"),
+			Map.entry("GATE_OVERRIDE_CONFIRMED", "确认拦截放行"), Map.entry("DISCHARGE_BATCH_IMPORTED", "导入出院记录"),
+			Map.entry("DISCHARGE_FILE_REPEATED", "重复上传出院记录文件"), Map.entry("DISCHARGE_SCAN_ITEMS_VIEWED", "查看出院记录筛查结果"),
+			// this module's own export
+			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"));
+
+	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("Institution", "医疗机构"),
+			Map.entry("Person", "人员"), Map.entry("Filing", "备案"), Map.entry("Authorization", "授权"),
+			Map.entry("Case", "病例"), Map.entry("CaseImport", "病例导入"), Map.entry("FollowUp", "随访"),
+			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
+			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
+			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"));
+
+	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
+			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),
+			Map.entry("level", "级别"), Map.entry("type", "类别"), Map.entry("technology", "技术"), Map.entry("reason", "原因"),
+			Map.entry("opinion", "意见"), Map.entry("note", "备注"), Map.entry("holderRegionCode", "当前办理机关"),
+			Map.entry("actionDueOn", "办理期限"), Map.entry("documents", "材料"), Map.entry("lastStep", "最近操作"),
+			Map.entry("validFrom", "生效日期"), Map.entry("validUntil", "截止日期"), Map.entry("username", "用户名"),
+			Map.entry("displayName", "姓名"), Map.entry("role", "角色"), Map.entry("enabled", "启用"),
+			Map.entry("locked", "锁定"), Map.entry("format", "格式"), Map.entry("rows", "行数"), Map.entry("q", "关键词"),
+			Map.entry("fileName", "文件名"), Map.entry("sha256", "校验值"), Map.entry("path", "请求地址"),
+			Map.entry("method", "请求方法"), Map.entry("beds", "床位数"), Map.entry("departments", "科室"),
+			Map.entry("facilities", "设施"), Map.entry("equipment", "设备"), Map.entry("licences", "许可证"),
+			Map.entry("practiceLicence", "执业许可证"), Map.entry("titles", "职称"), Map.entry("roles", "人员类别"),
+			Map.entry("clause", "条款"), Map.entry("evidence", "证明材料"), Map.entry("submittedOn", "提交日期"),
+			Map.entry("firstCaseDate", "首例日期"), Map.entry("count", "数量"), Map.entry("from", "起始日期"),
+			Map.entry("to", "截止日期"), Map.entry("subTechniques", "术式"));
+
+	private static final Map<String, String> VALUES = Map.ofEntries(Map.entry("DRAFT", "草稿"),
+			Map.entry("SELF_ASSESSED", "已自评"), Map.entry("SUBMITTED", "已提交"), Map.entry("RECEIVED", "已受理"),
+			Map.entry("ESCALATED", "已逐级上报"), Map.entry("UNDER_EXPERT_REVIEW", "专家审查中"), Map.entry("APPROVED", "审查通过"),
+			Map.entry("RETURNED_FOR_SUPPLEMENT", "退回补充"), Map.entry("REJECTED", "已驳回"),
+			Map.entry("RESULT_NOTIFIED", "已逐级通知"), Map.entry("ACTIVE", "备案有效"), Map.entry("SUSPENDED", "已中止"),
+			Map.entry("REVOKED", "已撤销"), Map.entry("PENDING", "待审批"), Map.entry("GRANTED", "已授权"),
+			Map.entry("XLSX", "Excel"), Map.entry("PDF", "PDF"), Map.entry("CSV", "CSV"), Map.entry("JSON", "JSON"),
+			Map.entry("FHIR", "FHIR"), Map.entry("GET", "查询"), Map.entry("POST", "提交"), Map.entry("PUT", "修改"),
+			Map.entry("DELETE", "删除"));
+
+	private AuditLabels() {
+	}
+
+	/**
+	 * @param action an action code
+	 * @return its Chinese label, or null when it has none
+	 */
+	public static @Nullable String actionLabel(String action) {
+		return ACTIONS.get(action);
+	}
+
+	/**
+	 * @return every labelled action code with its label
+	 */
+	public static Map<String, String> actions() {
+		return ACTIONS;
+	}
+
+	/**
+	 * @return every labelled kind of object with its label
+	 */
+	public static Map<String, String> types() {
+		return TYPES;
+	}
+
+	/**
+	 * @param entityType a kind of object
+	 * @return its Chinese label, 其他对象 when unknown
+	 */
+	public static String typeLabel(String entityType) {
+		return TYPES.getOrDefault(entityType, "其他对象");
+	}
+
+	/**
+	 * @param code a code recorded as a value (a state, a format)
+	 * @return its Chinese label, or null when it has none
+	 */
+	static @Nullable String valueLabel(String code) {
+		return VALUES.get(code);
+	}
+
+	/**
+	 * @param field a field name of a recorded state
+	 * @return its Chinese label, or null when it has none
+	 */
+	public static @Nullable String fieldLabel(String field) {
+		return FIELDS.get(field);
+	}
+
+}
