@@ -27,6 +27,7 @@ function filing(overrides: Partial<Filing>): Filing {
     holderRegionCode: '220100',
     holderRegionName: '长春市',
     path: ['220100'],
+    pathAuthorities: ['长春市卫生健康委员会'],
     firstCaseDate: '2026-11-02',
     filingDeadline: '2026-11-23',
     lateFiling: false,

@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +104,86 @@ final class OpenApiSchemas implements OpenApiCustomizer {
 	}
 
 	/**
-	 * @return for each schema name, the shortest unique name made of its last segments
+	 * @return for each schema name, the shortest unique name made of its last segments; a
+	 * generic type's schema ({@code cn.rtms.web.ListPageCn.rtms.filing.FilingSummary}, as
+	 * swagger names {@code ListPage<FilingSummary>} with fully qualified names) is named
+	 * after its parts ({@code ListPageFilingSummary}) and does not make its argument's
+	 * name longer
 	 */
 	static Map<String, String> shortNames(Set<String> schemaNames) {
+		Set<String> plain = new HashSet<>();
+		for (String name : schemaNames) {
+			if (generic(name) == null) {
+				plain.add(name);
+			}
+		}
+		Map<String, String> result = plainShortNames(plain);
+		for (String name : schemaNames) {
+			if (!plain.contains(name)) {
+				result.put(name, shortOf(name, result));
+			}
+		}
+		return result;
+	}
+
+	private static String shortOf(String name, Map<String, String> known) {
+		String shortName = known.get(name);
+		if (shortName != null) {
+			return shortName;
+		}
+		Generic generic = generic(name);
+		if (generic != null) {
+			return shortOf(generic.raw(), known) + shortOf(generic.argument(), known);
+		}
+		List<String> segments = Arrays.asList(name.split("\\."));
+		return join(segments, 1);
+	}
+
+	/** A generic type's schema name split into its raw class and its type argument. */
+	record Generic(String raw, String argument) {
+	}
+
+	/**
+	 * @return the raw class and argument of a generic schema name, or null for a plain
+	 * one: in a plain qualified name no package segment (lower case) follows a class
+	 * segment (upper case); in a generic one the argument's package starts capitalised
+	 * inside the raw class's segment ({@code ListPageCn}, then {@code rtms},
+	 * {@code filing}…)
+	 */
+	static @Nullable Generic generic(String name) {
+		String[] segments = name.split("\\.");
+		for (int i = 0; i < segments.length - 1; i++) {
+			String segment = segments[i];
+			if (segment.isEmpty() || !Character.isUpperCase(segment.charAt(0))) {
+				continue;
+			}
+			boolean packageFollows = false;
+			for (int j = i + 1; j < segments.length; j++) {
+				packageFollows |= !segments[j].isEmpty() && Character.isLowerCase(segments[j].charAt(0));
+			}
+			if (!packageFollows) {
+				return null;
+			}
+			int split = -1;
+			for (int c = segment.length() - 1; c > 0; c--) {
+				if (Character.isUpperCase(segment.charAt(c))) {
+					split = c;
+					break;
+				}
+			}
+			if (split <= 0) {
+				continue;
+			}
+			String prefix = String.join(".", Arrays.copyOfRange(segments, 0, i));
+			String raw = (prefix.isEmpty() ? "" : prefix + ".") + segment.substring(0, split);
+			String argument = Character.toLowerCase(segment.charAt(split)) + segment.substring(split + 1) + "."
+					+ String.join(".", Arrays.copyOfRange(segments, i + 1, segments.length));
+			return new Generic(raw, argument);
+		}
+		return null;
+	}
+
+	private static Map<String, String> plainShortNames(Set<String> schemaNames) {
 		Map<String, List<String>> segments = new HashMap<>();
 		for (String name : schemaNames) {
 			segments.put(name, Arrays.asList(name.split("\\.")));

@@ -37,6 +37,22 @@ class OpenApiSchemasTests {
 	}
 
 	@Test
+	void namesAGenericPageAfterItsPartsWithoutLengtheningItsArgument() {
+		Map<String, String> names = OpenApiSchemas
+			.shortNames(Set.of("cn.rtms.filing.FilingSummary", "cn.rtms.web.ListPageCn.rtms.filing.FilingSummary",
+					"cn.rtms.institutions.InstitutionDetails.CaseVolume",
+					"cn.rtms.web.ListPageCn.rtms.institutions.InstitutionDetails.CaseVolume",
+					"cn.rtms.personnel.PersonDetails.CaseVolume"));
+
+		assertThat(names).containsEntry("cn.rtms.filing.FilingSummary", "FilingSummary")
+			.containsEntry("cn.rtms.web.ListPageCn.rtms.filing.FilingSummary", "ListPageFilingSummary")
+			.containsEntry("cn.rtms.institutions.InstitutionDetails.CaseVolume", "InstitutionDetailsCaseVolume")
+			.containsEntry("cn.rtms.web.ListPageCn.rtms.institutions.InstitutionDetails.CaseVolume",
+					"ListPageInstitutionDetailsCaseVolume");
+		assertThat(OpenApiSchemas.generic("cn.rtms.institutions.InstitutionDetails.CaseVolume")).isNull();
+	}
+
+	@Test
 	void classOfResolvesNestedClassesFromDottedNames() {
 		assertThat(OpenApiSchemas.classOf(Line.class.getName().replace('$', '.'))).isEqualTo(Line.class);
 		assertThat(OpenApiSchemas.classOf("Problem")).isNull();

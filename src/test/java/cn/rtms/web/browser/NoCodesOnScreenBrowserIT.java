@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which leaves out input values) must contain no UPPER_SNAKE identifier
  * ({@code ELECTRIC_DERMATOME}, {@code LOGIN_SUCCEEDED}), no UUID and no region code
  * 000000 (全国). Only the spec editor's notes (编注, shown to the system administrator,
- * marked {@code data-code-scan="skip"}) may name fields and codes. The audit page
- * ({@code /audit}) is left out on purpose: it is being rewritten to show who, what and
- * which object readably (issue 9 item 5, the audit part) and gets its own test there.
+ * marked {@code data-code-scan="skip"}) may name fields and codes. The system
+ * administrator and the province also open the audit page ({@code /audit}), which shows
+ * who, what and which object by name and label.
  * <p>
  * Shares the Spring context of {@link CaseRegistryBrowserIT} (same properties: demo
  * filings on, so filing pages have something to show); it only reads.
@@ -123,6 +123,9 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 		}
 		if (filing != null) {
 			paths.add("/filings/" + filing);
+		}
+		if (user.equals("admin") || user.equals("province")) {
+			paths.add("/audit");
 		}
 		return paths;
 	}
