@@ -1,14 +1,8 @@
 package cn.rtms.web.browser;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.AbstractMap.SimpleEntry;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import cn.rtms.support.Api;
-import cn.rtms.support.Api.Response;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -19,6 +13,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static cn.rtms.web.browser.BrowserFilings.field;
+import static cn.rtms.web.browser.BrowserFilings.readyFiling;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,66 +84,6 @@ class FilingGuidanceBrowserIT extends BrowserTestSupport {
 		assertThat(page.getByTestId("filing-action-submit")).isVisible();
 		assertThat(route.getByTestId("filing-route-step-process")).containsText("起草与自评");
 		assertThat(page.getByTestId("filing-timeline")).containsText("撤回提交");
-	}
-
-	/**
-	 * A filing of a technology the hospital has no open filing of, self-assessed, every
-	 * clause confirmed (one batch) and both committee opinions recorded.
-	 */
-	private JsonNode readyFiling(Api clerk, LocalDate today) {
-		JsonNode filing = null;
-		for (String code : List.of("G08", "G10", "G07", "S01", "S02", "S03")) {
-			Response created = clerk.post("/api/filings", Map.of("technology", code));
-			if (created.status() == 409) {
-				continue;
-			}
-			String id = ok(created).get("id").asString();
-			Response assessed = clerk.post("/api/filings/" + id + "/self-assessment",
-					Map.of("version", version(created.body())));
-			if (assessed.status() == 200) {
-				filing = assessed.body();
-				break;
-			}
-			assertThat(clerk.delete("/api/filings/" + id).status()).isEqualTo(204);
-		}
-		assertThat(filing).as("a technology with a spec in force and without an open filing").isNotNull();
-		String id = filing.get("id").asString();
-		List<Map.Entry<String, String>> batch = new ArrayList<>();
-		batch.add(new SimpleEntry<>("version", String.valueOf(version(filing))));
-		filing.get("pendingAttestations").forEach(c -> batch.add(new SimpleEntry<>("clauseRefs", c.asString())));
-		batch.add(new SimpleEntry<>("evidence", "现场核查：符合要求"));
-		if (batch.size() > 2) {
-			filing = ok(clerk.multipart("/api/filings/" + id + "/attestations/batch", batch, "file", "evidence.pdf",
-					pdf()));
-		}
-		for (String committee : List.of("TECHNOLOGY_MANAGEMENT", "ETHICS")) {
-			filing = ok(clerk.multipart("/api/filings/" + id + "/committee-opinions",
-					List.of(new SimpleEntry<>("version", String.valueOf(version(filing))),
-							new SimpleEntry<>("committee", committee),
-							new SimpleEntry<>("meetingDate", today.minusDays(5).toString()),
-							new SimpleEntry<>("opinion", "经讨论，同意开展该技术")),
-					"minutes", "minutes.pdf", pdf()));
-		}
-		return filing;
-	}
-
-	private static JsonNode ok(Response response) {
-		assertThat(response.status()).as(response.text()).isBetween(200, 201);
-		return response.body();
-	}
-
-	private static long version(JsonNode filing) {
-		return filing.get("version").asLong();
-	}
-
-	private static byte[] pdf() {
-		return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-				+ "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-			.getBytes(StandardCharsets.US_ASCII);
-	}
-
-	private static String field(String testId, String element) {
-		return element + "[data-testid=" + testId + "], [data-testid=" + testId + "] " + element;
 	}
 
 	private Page loggedIn(String path) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,9 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which leaves out input values) must contain no UPPER_SNAKE identifier
  * ({@code ELECTRIC_DERMATOME}, {@code LOGIN_SUCCEEDED}), no UUID and no region code
  * 000000 (全国). Only the spec editor's notes (编注, shown to the system administrator,
- * marked {@code data-code-scan="skip"}) may name fields and codes. The system
- * administrator and the province also open the audit page ({@code /audit}), which shows
- * who, what and which object by name and label.
+ * marked {@code data-code-scan="skip"}) may name fields and codes. The catalogue, spec
+ * and what-if pages are the same for every role but the administrator, so only the
+ * administrator and a hospital clerk scan them. The system administrator and the province
+ * also open the audit page ({@code /audit}), which shows who, what and which object by
+ * name and label.
  * <p>
  * Shares the Spring context of {@link CaseRegistryBrowserIT} (same properties: demo
  * filings on, so filing pages have something to show); it only reads.
@@ -56,6 +59,9 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 	 */
 	static final List<String> COMMON = List.of("/", "/technologies", "/technologies/G08", "/specs/G08-2022",
 			"/specs/G07-2022", "/specs/S01-2022", "/specs/S04-2022", "/what-if", "/cases");
+
+	/** Roles that also scan the catalogue, spec and what-if pages ({@link #COMMON}). */
+	static final Set<String> FULL_SCAN = Set.of("admin", "ccszx-clerk");
 
 	@LocalServerPort
 	int port;
@@ -78,7 +84,7 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 				pages++;
 			}
 		}
-		assertThat(pages).as("页面数").isGreaterThan(80);
+		assertThat(pages).as("页面数").isGreaterThan(60);
 		assertThat(findings).as("页面上出现的代码或 UUID").isEmpty();
 	}
 
@@ -105,7 +111,13 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 
 	private List<String> pathsOf(String user) {
 		Api api = Api.as(this.port, user);
-		List<String> paths = new ArrayList<>(COMMON);
+		// The catalogue, spec and what-if pages differ only between the system
+		// administrator
+		// (编注) and everyone else: two roles scan them, the others their own home, lists
+		// and
+		// records (a full scan of every page by every role took 4 minutes of the suite).
+		boolean everything = FULL_SCAN.contains(user);
+		List<String> paths = new ArrayList<>(everything ? COMMON : List.of("/", "/cases"));
 		String institution = firstId(api.get("/api/institutions"));
 		String person = firstId(api.get("/api/people"));
 		String filing = firstId(api.get("/api/filings"));
@@ -115,11 +127,15 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 		if (institution != null) {
 			paths.add("/institutions/" + institution);
 			paths.add("/institutions/" + institution + "/eligibility/G08");
-			paths.add("/institutions/" + institution + "/eligibility/S01");
+			if (everything) {
+				paths.add("/institutions/" + institution + "/eligibility/S01");
+			}
 		}
 		if (person != null) {
 			paths.add("/people/" + person);
-			paths.add("/people/" + person + "/eligibility/G08");
+			if (everything) {
+				paths.add("/people/" + person + "/eligibility/G08");
+			}
 		}
 		if (filing != null) {
 			paths.add("/filings/" + filing);
