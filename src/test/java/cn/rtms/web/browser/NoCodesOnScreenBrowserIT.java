@@ -68,6 +68,15 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 
 	private final Map<String, BrowserContext> sessions = new LinkedHashMap<>();
 
+	/** One page per role, navigated in-app from path to path. */
+	private final Map<String, Page> pages = new LinkedHashMap<>();
+
+	/** The main area's text of the page each role saw last. */
+	private final Map<String, String> lastText = new LinkedHashMap<>();
+
+	/** Requests in flight per page. */
+	private final Map<Page, Integer> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@AfterAll
 	void closeSessions() {
 		this.sessions.values().forEach(BrowserContext::close);
@@ -167,12 +176,49 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 	}
 
 	private List<String> scan(String user, String path) {
-		Page page = open(user, path);
-		try {
-			return visibleCodes(page, user + " " + path);
+		Page page = this.pages.get(user);
+		if (page == null) {
+			page = open(user, path);
+			this.pages.put(user, page);
+			Page watched = page;
+			page.onRequest((request) -> this.inFlight.merge(watched, 1, Integer::sum));
+			page.onRequestFinished((request) -> this.inFlight.merge(watched, -1, Integer::sum));
+			page.onRequestFailed((request) -> this.inFlight.merge(watched, -1, Integer::sum));
 		}
-		finally {
-			page.close();
+		else {
+			// In-app navigation (the router follows popstate) instead of a full reload:
+			// the
+			// bundle is parsed once per role, which took most of each page's time.
+			page.evaluate("""
+					(path) => {
+					  history.pushState(history.state, '', path);
+					  window.dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+					}""", path);
+			waitForQuietNetwork(page);
+		}
+		String shown = (String) page.evaluate("() => location.pathname");
+		// a role without the right lands on 403 (an expert on /cases): that page is
+		// scanned
+		if (!shown.equals(path) && !shown.equals("/forbidden")) {
+			return List.of(user + " " + path + "：未打开该页面（停在 " + shown + "）");
+		}
+		List<String> found = new ArrayList<>(visibleCodes(page, user + " " + path));
+		String text = (String) page
+			.evaluate("() => document.querySelector('main')?.innerText ?? document.body.innerText");
+		if (text.equals(this.lastText.put(user, text))) {
+			found.add(user + " " + path + "：页面内容与上一页相同（页面未切换？）");
+		}
+		return found;
+	}
+
+	/**
+	 * Waits until the page has had no request in flight for 300 ms (at most 15 s).
+	 */
+	private void waitForQuietNetwork(Page page) {
+		int quiet = 0;
+		for (int i = 0; i < 150 && quiet < 3; i++) {
+			page.waitForTimeout(100);
+			quiet = (this.inFlight.getOrDefault(page, 0) <= 0) ? quiet + 1 : 0;
 		}
 	}
 
