@@ -279,6 +279,9 @@ public final class IndicatorSetLoader {
 						t.get("clause").stringValue());
 			}
 			List<String> stratifiers = strings(node.get("stratifiers"));
+			if (stratifiers.size() > 1) {
+				problem(path + ".stratifiers", "每个指标最多一个分层字段（下钻按该字段的取值定位分层）");
+			}
 			for (int i = 0; i < stratifiers.size(); i++) {
 				if (!"CASE".equals(source) && !sourceFields.contains(stratifiers.get(i))) {
 					problem(path + ".stratifiers[" + i + "]", "数据来源 " + source + " 没有字段 " + stratifiers.get(i));

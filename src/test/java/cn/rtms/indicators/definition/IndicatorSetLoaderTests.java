@@ -116,6 +116,12 @@ class IndicatorSetLoaderTests {
 				assertThat(p.file()).isEqualTo("G08-2022.yaml");
 				assertThat(p.message()).contains("G08-2023.yaml");
 			}));
+		String twoStrata = MINIMAL.formatted("{field: ecog, lt: 2}")
+			.replace("    clause: c\n", "    clause: c\n    stratifiers: [organ, technology]\n");
+		assertThatExceptionOfType(DictionaryInvalid.class)
+			.isThrownBy(() -> this.loader.load("G08-2023.yaml", twoStrata))
+			.satisfies(ex -> assertThat(ex.problems())
+				.anySatisfy(p -> assertThat(p.jsonPath()).isEqualTo("$.indicators[0].stratifiers")));
 		String averageInPercent = MINIMAL.formatted("{field: ecog, lt: 2}").replace("kind: RATE", "kind: AVERAGE");
 		assertThatExceptionOfType(DictionaryInvalid.class)
 			.isThrownBy(() -> this.loader.load("G08-2023.yaml", averageInPercent))
