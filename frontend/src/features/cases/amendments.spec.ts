@@ -20,7 +20,7 @@ describe('amendment history', () => {
   it('lists each changed field with its label, before and after', () => {
     const bundle = g08Bundle()
     expect(amendmentChanges(amendment, (p) => pathLabel(bundle, p))).toBe(
-      '手术日期：2026-11-03 → 2026-11-04；完全消融率（PTA）：90 → 95；知情同意：（空） → 是',
+      '手术日期：2026-11-03 → 2026-11-04；凝血酶原活动度（PTA）：90 → 95；知情同意：（空） → 是',
     )
     expect(amendmentUser(amendment)).toBe('松江肿瘤医院医务科')
   })
@@ -29,7 +29,7 @@ describe('amendment history', () => {
     const bundle = g08Bundle()
     expect(pathLabel(bundle, 'patient.name')).toBe('患者姓名')
     expect(pathLabel(bundle, 'operatorId')).toBe('术者')
-    expect(pathLabel(bundle, 'ptaPercent')).toBe('完全消融率（PTA）')
+    expect(pathLabel(bundle, 'ptaPercent')).toBe('凝血酶原活动度（PTA）')
     expect(pathLabel(bundle, 'devices[1].quantity')).toBe('器械第 2 条·数量')
     expect(pathLabel(null, 'x')).toBe('x')
   })
