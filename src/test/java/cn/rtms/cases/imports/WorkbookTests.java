@@ -72,8 +72,9 @@ class WorkbookTests {
 			assertThat(pta.getCell(0).getStringCellValue()).isEqualTo("E");
 			assertThat(pta.getCell(2).getStringCellValue()).isEqualTo("fields.ptaPercent");
 			assertThat(pta.getCell(3).getStringCellValue()).isEqualTo("数值");
-			assertThat(pta.getCell(5).getStringCellValue()).isEqualTo("0 ～ 100");
-			assertThat(pta.getCell(7).getStringCellValue()).isEqualTo("术后1个月增强影像评估");
+			assertThat(pta.getCell(4).getStringCellValue()).isEqualTo("是");
+			assertThat(pta.getCell(5).getStringCellValue()).isEqualTo("0 ～ 200");
+			assertThat(pta.getCell(7).getStringCellValue()).isEqualTo("术前凝血功能；质控指标注1(1) PTA > 50%");
 			assertThat(findRow(guide, "性别").getCell(6).getStringCellValue()).isEqualTo("M 男；F 女");
 			assertThat(findRow(guide, "病案号").getCell(4).getStringCellValue()).isEqualTo("是");
 		}
@@ -181,7 +182,8 @@ class WorkbookTests {
 		HeaderMatch match = layout.match(headers);
 		assertThat(match.fits()).isFalse();
 		assertThat(match.explain(layout)).isEqualTo(
-				"工作表 “病例” 第 1 行的表头与 G08（肿瘤消融治疗病例，G08-2023）的导入模板不符：缺少必填列 “知情同意”；" + "无法识别的列 D 列 “粒子数量”。请下载该技术的模板后填写");
+				"工作表 “病例” 第 1 行的表头与 G08（肿瘤消融治疗病例，G08-2023）的导入模板不符：缺少必填列 “知情同意”、“凝血酶原活动度（PTA）（%）”；"
+						+ "无法识别的列 D 列 “粒子数量”。请下载该技术的模板后填写");
 	}
 
 	@Test

@@ -104,8 +104,10 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		this.page.locator(field("complication-name-0", "input")).fill("腹腔出血");
 		String typeName = bundle.get("form").get("complicationTypes").get(0).get("name").asString();
 		choose("complication-type-0", typeName);
-		this.page.getByTestId("complication-serious-0").click();
-		assertThat(this.page.locator("[data-testid=complication-serious-0].is-checked")).hasCount(1);
+		Locator serious = this.page
+			.locator(".el-checkbox[data-testid=complication-serious-0], .el-checkbox:has([data-testid=complication-serious-0])");
+		serious.click();
+		assertThat(serious).hasClass(java.util.regex.Pattern.compile("is-checked"));
 
 		this.page.getByTestId("case-submit").click();
 		this.page.waitForURL(u -> u.matches(".*/cases/[0-9a-f-]{36}$"));
