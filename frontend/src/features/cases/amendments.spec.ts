@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseAmendment } from '@/api/types'
+import { setDictionary } from '@/api/dictionary'
 import { amendmentChanges, amendmentUser } from './amendments'
 import { pathLabel } from './caseForm'
 import { g08Bundle } from './fixtures'
@@ -23,6 +24,33 @@ describe('amendment history', () => {
       '手术日期：2026-11-03 → 2026-11-04；凝血酶原活动度（PTA）：90 → 95；知情同意：（空） → 是',
     )
     expect(amendmentUser(amendment)).toBe('松江肿瘤医院医务科')
+  })
+
+  it('shows changed complications with their type name and seriousness, never the code', () => {
+    setDictionary({
+      version: 't',
+      groups: { complicationType: [{ code: 'MAJOR_BLEEDING', label: '大量出血' }] },
+    })
+    const changed: CaseAmendment = {
+      ...amendment,
+      before: { complications: [] },
+      after: {
+        complications: [
+          {
+            name: '腹腔大出血',
+            onsetDate: '2026-11-04',
+            grade: 'III',
+            type: 'MAJOR_BLEEDING',
+            serious: true,
+          },
+          { name: '低热', onsetDate: null, grade: 'I', serious: false },
+        ],
+      },
+    }
+    const text = amendmentChanges(changed, () => '并发症')
+    expect(text).toBe('并发症：（空） → 腹腔大出血（III 级，大量出血，严重并发症）、低热（I 级，非严重）')
+    expect(text).not.toContain('MAJOR_BLEEDING')
+    setDictionary(null)
   })
 
   it('labels server paths as the form does', () => {

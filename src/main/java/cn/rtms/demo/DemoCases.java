@@ -422,10 +422,12 @@ class DemoCases implements ApplicationRunner {
 			@org.jspecify.annotations.Nullable LocalDate discharge,
 			@org.jspecify.annotations.Nullable LocalDate deathDate,
 			@org.jspecify.annotations.Nullable String dischargeStatus) {
+		// the base case may have been one of the rare random deaths: alive, it leaves as ordered
+		String status = (deathDate == null && "DEATH".equals(dischargeStatus)) ? "ORDERED" : dischargeStatus;
 		return new CaseInput(c.institutionId(), c.technology(), c.subTechnique(), c.route(), c.procedureCodes(),
 				c.medicalRecordNo(), c.inpatientNo(), c.patient(), c.admissionDate(), c.operationDate(), discharge,
-				c.department(), c.operatorId(), c.assistantIds(), c.informedConsent(), complications, deathDate,
-				dischargeStatus, c.fields(), c.devices());
+				c.department(), c.operatorId(), c.assistantIds(), c.informedConsent(), complications, deathDate, status,
+				c.fields(), c.devices());
 	}
 
 	private static CaseInput withFields(CaseInput c, Map<String, Object> fields, List<DeviceInput> devices) {
