@@ -422,7 +422,8 @@ class DemoCases implements ApplicationRunner {
 			@org.jspecify.annotations.Nullable LocalDate discharge,
 			@org.jspecify.annotations.Nullable LocalDate deathDate,
 			@org.jspecify.annotations.Nullable String dischargeStatus) {
-		// the base case may have been one of the rare random deaths: alive, it leaves as ordered
+		// the base case may have been one of the rare random deaths: alive, it leaves as
+		// ordered
 		String status = (deathDate == null && "DEATH".equals(dischargeStatus)) ? "ORDERED" : dischargeStatus;
 		return new CaseInput(c.institutionId(), c.technology(), c.subTechnique(), c.route(), c.procedureCodes(),
 				c.medicalRecordNo(), c.inpatientNo(), c.patient(), c.admissionDate(), c.operationDate(), discharge,

@@ -117,20 +117,21 @@ class DemoCaseGeneratorTests {
 	void ablationsCarryTheFourIndicationCriteriaAndFailEachNowAndThen() {
 		List<CaseInput> cases = generator("G08", new DemoCaseGenerator.Quality(200, 10, 85, 8, 90, 80, 20.0), 11)
 			.generate();
-		assertThat(cases).allSatisfy(c -> assertThat(c.fields()).containsKeys("ptaPercent", "organFunctionImpaired",
-				"ecog", "asaClass"));
+		assertThat(cases).allSatisfy(
+				c -> assertThat(c.fields()).containsKeys("ptaPercent", "organFunctionImpaired", "ecog", "asaClass"));
 		java.util.function.Predicate<CaseInput> lowPta = c -> ((java.math.BigDecimal) c.fields().get("ptaPercent"))
 			.compareTo(java.math.BigDecimal.valueOf(50)) <= 0;
-		java.util.function.Predicate<CaseInput> impaired = c -> Boolean.TRUE.equals(c.fields().get("organFunctionImpaired"));
+		java.util.function.Predicate<CaseInput> impaired = c -> Boolean.TRUE
+			.equals(c.fields().get("organFunctionImpaired"));
 		java.util.function.Predicate<CaseInput> ecog = c -> ((Integer) c.fields().get("ecog")) >= 2;
 		java.util.function.Predicate<CaseInput> asa = c -> "IV".equals(c.fields().get("asaClass"));
 		for (var criterion : List.of(lowPta, impaired, ecog, asa)) {
 			assertThat(cases).anyMatch(criterion);
 		}
 		// at most one criterion fails per case, and most cases meet all four
-		assertThat(cases).allSatisfy(c -> assertThat(List.of(lowPta, impaired, ecog, asa).stream()
-			.filter(p -> p.test(c))
-			.count()).isLessThanOrEqualTo(1));
+		assertThat(cases)
+			.allSatisfy(c -> assertThat(List.of(lowPta, impaired, ecog, asa).stream().filter(p -> p.test(c)).count())
+				.isLessThanOrEqualTo(1));
 		long indicated = cases.stream().filter(lowPta.or(impaired).or(ecog).or(asa).negate()).count();
 		assertThat(indicated).isBetween(cases.size() * 70L / 100, cases.size() * 90L / 100);
 		// liver with impaired organ function is Child-Pugh C
@@ -143,7 +144,8 @@ class DemoCaseGeneratorTests {
 	void complicationsAreTypedFromTheFormAndSeriousWhenGradeIvOrV() {
 		java.util.Set<String> g08Types = java.util.Set.of("MAJOR_BLEEDING", "SEVERE_PNEUMOTHORAX",
 				"ADJACENT_ORGAN_INJURY", "SEVERE_INFECTION", "OTHER");
-		List<cn.rtms.cases.Complication> all = generator("G08", new DemoCaseGenerator.Quality(40, 3, 94, 30, 90, 80, 20.0), 12)
+		List<cn.rtms.cases.Complication> all = generator("G08",
+				new DemoCaseGenerator.Quality(40, 3, 94, 30, 90, 80, 20.0), 12)
 			.generate()
 			.stream()
 			.flatMap(c -> c.complications().stream())
@@ -156,8 +158,7 @@ class DemoCaseGeneratorTests {
 				assertThat(x.serious()).isTrue();
 			}
 		});
-		assertThat(all).anyMatch(x -> x.serious() && !"OTHER".equals(x.type()))
-			.anyMatch(x -> !x.serious());
+		assertThat(all).anyMatch(x -> x.serious() && !"OTHER".equals(x.type())).anyMatch(x -> !x.serious());
 	}
 
 	@Test
@@ -176,8 +177,9 @@ class DemoCaseGeneratorTests {
 		});
 		List<CaseInput> seeds = generator("G07", new DemoCaseGenerator.Quality(40, 3, 94, 4, 76, 82, 19.0), 14)
 			.generate();
-		double verified = seeds.stream().filter(c -> Boolean.TRUE.equals(c.fields().get("postOpDoseVerification"))).count()
-				/ (double) seeds.size();
+		double verified = seeds.stream()
+			.filter(c -> Boolean.TRUE.equals(c.fields().get("postOpDoseVerification")))
+			.count() / (double) seeds.size();
 		assertThat(verified).isBetween(0.70, 0.82);
 	}
 

@@ -186,8 +186,8 @@ class DemoCasesIT {
 				and (form_data ->> 'ptaPercent')::numeric > 50 and not (form_data ->> 'organFunctionImpaired')::boolean
 				and (form_data ->> 'ecog')::int < 2 and form_data ->> 'asaClass' in ('I', 'II', 'III')""");
 		assertThat(indicated).isBetween(ablations * 85 / 100, ablations * 99 / 100);
-		assertThat(count(
-				"select count(*) " + g08 + " and form_data -> 'ptaPercent' is not null and form_data -> 'organFunctionImpaired' is not null"))
+		assertThat(count("select count(*) " + g08
+				+ " and form_data -> 'ptaPercent' is not null and form_data -> 'organFunctionImpaired' is not null"))
 			.isEqualTo(ablations);
 		// and the share differs between hospitals: 英城 fails more often than 松江
 		Map<String, Double> offShare = new HashMap<>();

@@ -181,9 +181,9 @@ class WorkbookTests {
 		headers.put(3, "粒子数量");
 		HeaderMatch match = layout.match(headers);
 		assertThat(match.fits()).isFalse();
-		assertThat(match.explain(layout)).isEqualTo(
-				"工作表 “病例” 第 1 行的表头与 G08（肿瘤消融治疗病例，G08-2023）的导入模板不符：缺少必填列 “知情同意”、“凝血酶原活动度（PTA）（%）”；"
-						+ "无法识别的列 D 列 “粒子数量”。请下载该技术的模板后填写");
+		assertThat(match.explain(layout))
+			.isEqualTo("工作表 “病例” 第 1 行的表头与 G08（肿瘤消融治疗病例，G08-2023）的导入模板不符：缺少必填列 “知情同意”、“凝血酶原活动度（PTA）（%）”；"
+					+ "无法识别的列 D 列 “粒子数量”。请下载该技术的模板后填写");
 	}
 
 	@Test

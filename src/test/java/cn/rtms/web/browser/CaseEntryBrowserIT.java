@@ -104,8 +104,8 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		this.page.locator(field("complication-name-0", "input")).fill("腹腔出血");
 		String typeName = bundle.get("form").get("complicationTypes").get(0).get("name").asString();
 		choose("complication-type-0", typeName);
-		Locator serious = this.page
-			.locator(".el-checkbox[data-testid=complication-serious-0], .el-checkbox:has([data-testid=complication-serious-0])");
+		Locator serious = this.page.locator(
+				".el-checkbox[data-testid=complication-serious-0], .el-checkbox:has([data-testid=complication-serious-0])");
 		serious.click();
 		assertThat(serious).hasClass(java.util.regex.Pattern.compile("is-checked"));
 
