@@ -54,7 +54,9 @@ function submitted(): CaseView {
     operatorName: '李医生',
     assistantIds: [],
     informedConsent: true,
-    complications: [],
+    complications: [
+      { name: '腹腔大出血', onsetDate: '2025-11-04', grade: 'III', type: 'MAJOR_BLEEDING', serious: true },
+    ],
     deathDate: null,
     dischargeStatus: null,
     fields: { organ: 'LIVER', ptaPercent: 96, lesionsPlanned: 2 },
@@ -201,6 +203,11 @@ describe('CaseDetailPage', { timeout: 30_000 }, () => {
     expect(wrapper.get('[data-testid="case-value-fields-ptaPercent"]').text()).toBe('96 %')
     expect(wrapper.get('[data-testid="case-value-informedConsent"]').text()).toBe('是')
     expect(wrapper.get('[data-testid="device-expired-0"]').text()).toBe('已过期')
+    const complications = wrapper.get('[data-testid="case-complications"]').text()
+    expect(complications).toContain('腹腔大出血')
+    expect(complications).toContain('大量出血')
+    expect(complications).not.toContain('MAJOR_BLEEDING')
+    expect(complications).toContain('严重并发症')
     expect(wrapper.find('[data-testid="case-form"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="device-scan"]').exists()).toBe(false)
     wrapper.unmount()

@@ -156,6 +156,42 @@ describe('CaseEditor', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it('adds a complication with a type from the form’s list and its seriousness, and saves both', async () => {
+    const { wrapper, fetchMock } = mountEditor((url, init) => {
+      if (url.startsWith('/api/cases/c1') && init?.method === 'PUT') return json({ ...draft(), version: 4 })
+      return undefined
+    })
+    await settle(wrapper)
+    expect(wrapper.get('[data-testid="serious-complication-help"]').text()).toContain(
+      '护理级别提升或住院时间延长',
+    )
+    await wrapper.get('[data-testid="complication-add"]').trigger('click')
+    await settle(wrapper)
+    await wrapper
+      .get('input[data-testid="complication-name-0"], [data-testid="complication-name-0"] input')
+      .setValue('张力性气胸')
+    const select = wrapper
+      .findAllComponents({ name: 'ElSelect' })
+      .find(
+        (c) =>
+          c.attributes('data-testid') === 'complication-type-0' ||
+          c.find('[data-testid="complication-type-0"]').exists(),
+      )
+    const types = wrapper.findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'))
+    expect(types).toEqual(expect.arrayContaining(['大量出血', '严重气胸', '其他']))
+    select!.vm.$emit('update:modelValue', 'SEVERE_PNEUMOTHORAX')
+    await wrapper
+      .get('input[data-testid="complication-serious-0"], [data-testid="complication-serious-0"] input')
+      .setValue(true)
+    await wrapper.get('[data-testid="case-save-draft"]').trigger('click')
+    await settle(wrapper)
+    const saved = calls(fetchMock, '/api/cases/c1').find((c) => c[1]?.method === 'PUT')!
+    expect(JSON.parse(String(saved[1]?.body)).case.complications).toEqual([
+      { name: '张力性气胸', onsetDate: null, grade: null, type: 'SEVERE_PNEUMOTHORAX', serious: true },
+    ])
+    wrapper.unmount()
+  })
+
   it('does not call the server while client-side checks fail', async () => {
     // an operation before the admission date
     const view = draft()

@@ -63,7 +63,7 @@ describe('CaseFormFields', { timeout: 30_000 }, () => {
   it('shows the group titles of the definition and errors at their fields', () => {
     const { wrapper } = mountFields()
     const titles = wrapper.findAll('.form-section-title').map((t) => t.text())
-    expect(titles).toEqual(['患者', '手术', '住院', '病灶', '疗效', '肿瘤消融治疗病例'])
+    expect(titles).toEqual(['患者', '手术', '住院', '病灶', '术前评估', '疗效', '肿瘤消融治疗病例'])
     expect(item(wrapper, 'fields-ptaPercent').props('error')).toBe('应在 0–100 % 之间')
   })
 

@@ -5,10 +5,13 @@ import {
   buildCaseInput,
   controlFor,
   dateOrderErrors,
+  emptyComplication,
   emptyModel,
   errorPath,
   formGroups,
   isRequired,
+  pathLabel,
+  SERIOUS_COMPLICATION_HELP,
   serverErrors,
   splitCodes,
   validateCase,
@@ -87,7 +90,7 @@ describe('field → control mapping', () => {
 
   it('groups fields in the order groups first appear, common fields first', () => {
     const groups = formGroups(g08Bundle()).map((g) => g.title)
-    expect(groups).toEqual(['患者', '手术', '住院', '病灶', '疗效', '肿瘤消融治疗病例'])
+    expect(groups).toEqual(['患者', '手术', '住院', '病灶', '术前评估', '疗效', '肿瘤消融治疗病例'])
   })
 
   it('renders a field added to the definition without any code knowing it', () => {
@@ -195,7 +198,7 @@ describe('client-side checks', () => {
 
   it('checks complication and device rows', () => {
     const model = complete()
-    model.complications.push({ name: '', onsetDate: '2026-13-01', grade: 'VI' })
+    model.complications.push({ name: '', onsetDate: '2026-13-01', grade: 'VI', type: null, serious: false })
     model.devices.push({
       scanned: '',
       registrationNo: null,
@@ -217,6 +220,48 @@ describe('client-side checks', () => {
       'devices[0].scanned': '请扫描或输入器械条码',
       'devices[0].quantity': '数量应为正整数',
     })
+  })
+
+  it('takes complication types from the form and wants grade IV and V serious', () => {
+    const model = complete()
+    model.complications.push({
+      name: '腹腔大出血',
+      onsetDate: null,
+      grade: 'III',
+      type: 'MAJOR_BLEEDING',
+      serious: true,
+    })
+    model.complications.push({
+      name: '吻合口瘘',
+      onsetDate: null,
+      grade: 'II',
+      type: 'ANASTOMOTIC_LEAK',
+      serious: true,
+    })
+    model.complications.push({
+      name: '多器官功能衰竭',
+      onsetDate: null,
+      grade: 'V',
+      type: 'OTHER',
+      serious: false,
+    })
+    expect(validate(g08Bundle(), model)).toEqual({
+      'complications[1].type': '请从列表中选择并发症类型',
+      'complications[2].serious': 'Clavien-Dindo V 级属严重并发症',
+    })
+    expect(pathLabel(g08Bundle(), 'complications[1].type')).toBe('并发症第 2 条·类型')
+    expect(pathLabel(g08Bundle(), 'complications[2].serious')).toBe('并发症第 3 条·严重并发症')
+  })
+
+  it('starts a new complication row as not serious and without type', () => {
+    expect(emptyComplication()).toEqual({
+      name: '',
+      onsetDate: null,
+      grade: null,
+      type: null,
+      serious: false,
+    })
+    expect(SERIOUS_COMPLICATION_HELP).toContain('护理级别提升或住院时间延长')
   })
 })
 
@@ -294,7 +339,7 @@ describe('building CaseInput', () => {
       'fields.remark': '  ',
       'fields.biopsyDone': false,
     })
-    model.complications.push({ name: ' 发热 ', onsetDate: '', grade: 'I' })
+    model.complications.push({ name: ' 发热 ', onsetDate: '', grade: 'I', type: 'OTHER', serious: false })
     const input = buildCaseInput(g08Bundle(), model, 'inst-1')
     expect(input).toMatchObject({
       institutionId: 'inst-1',
@@ -311,7 +356,7 @@ describe('building CaseInput', () => {
       operatorId: 'p-1',
       assistantIds: ['p-2', 'p-3'],
       informedConsent: true,
-      complications: [{ name: '发热', onsetDate: null, grade: 'I' }],
+      complications: [{ name: '发热', onsetDate: null, grade: 'I', type: 'OTHER', serious: false }],
       deathDate: null,
       devices: [],
     })

@@ -80,6 +80,18 @@ export const DEFAULT_COMMON_GROUP = '基本信息'
 
 export const CLAVIEN_DINDO_GRADES = ['I', 'II', 'III', 'IV', 'V']
 
+/**
+ * 严重并发症 as the national QC indicators define it (肿瘤消融治疗技术临床应用管理规范 2023 年版 一（七）注3), shown
+ * beside the 严重 checkbox of each complication row.
+ */
+export const SERIOUS_COMPLICATION_HELP =
+  '严重并发症：包括导致患者护理级别提升或住院时间延长、需要进一步住院治疗或者临床处理、致残或者死亡等（质控指标注3）。Clavien-Dindo IV、V 级必为严重并发症。'
+
+/** A new, empty complication row. */
+export function emptyComplication(): CaseComplication {
+  return { name: '', onsetDate: null, grade: null, type: null, serious: false }
+}
+
 /** The model path of a field: common fields by their key, technology fields under `fields.`. */
 export function fieldPath(field: CaseField, common: boolean): string {
   return common ? field.key : `fields.${field.key}`
@@ -331,6 +343,13 @@ export function validateCase(
       errors[`complications[${i}].onsetDate`] = `发生日期不能早于手术日期（${operation}）`
     if (c.grade && !CLAVIEN_DINDO_GRADES.includes(c.grade))
       errors[`complications[${i}].grade`] = '分级应为 Clavien-Dindo I–V 级'
+    const types = bundle.form.complicationTypes ?? []
+    if (c.type && !types.some((t) => t.code === c.type))
+      errors[`complications[${i}].type`] = types.length
+        ? '请从列表中选择并发症类型'
+        : '本技术的病例表单不区分并发症类型'
+    if (c.serious === false && (c.grade === 'IV' || c.grade === 'V'))
+      errors[`complications[${i}].serious`] = `Clavien-Dindo ${c.grade} 级属严重并发症`
   })
   model.devices.forEach((row, i) => {
     if (!row.scanned) errors[`devices[${i}].scanned`] = '请扫描或输入器械条码'
@@ -399,6 +418,8 @@ export function buildCaseInput(
       name: c.name.trim(),
       onsetDate: c.onsetDate || null,
       grade: c.grade || null,
+      type: c.type || null,
+      serious: typeof c.serious === 'boolean' ? c.serious : null,
     })),
     deathDate: textOrNull(v.deathDate),
     dischargeStatus: textOrNull(v.dischargeStatus),
@@ -515,6 +536,8 @@ const LIST_ITEM_LABELS: Record<string, string> = {
   name: '名称',
   onsetDate: '发生日期',
   grade: '分级',
+  type: '类型',
+  serious: '严重并发症',
   scanned: '条码',
   registrationNo: '注册证号',
   singleUse: '一次性',

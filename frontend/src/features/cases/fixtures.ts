@@ -16,6 +16,11 @@ export function g08Bundle(): CaseFormBundle {
       title: '肿瘤消融治疗病例',
       followUps: [{ period: 'P1M', label: '术后1个月' }],
       notes: ['按 G08 管理规范填写'],
+      complicationTypes: [
+        { code: 'MAJOR_BLEEDING', name: '大量出血' },
+        { code: 'SEVERE_PNEUMOTHORAX', name: '严重气胸' },
+        { code: 'OTHER', name: '其他' },
+      ],
       fields: [
         f({
           key: 'organ',
@@ -30,13 +35,13 @@ export function g08Bundle(): CaseFormBundle {
         }),
         f({
           key: 'ptaPercent',
-          label: '完全消融率（PTA）',
+          label: '凝血酶原活动度（PTA）',
           type: 'DECIMAL',
           unit: '%',
           min: 0,
           max: 100,
           required: true,
-          group: '疗效',
+          group: '术前评估',
         }),
         f({
           key: 'lesionsPlanned',

@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param title Chinese title of the form
  * @param followUps follow-up points, earliest first
  * @param fields technology-specific fields, in display order
+ * @param complicationTypes the codes a complication's {@link Complication#type()} may
+ * take (e.g. the four 严重并发症 of the ablation QC indicator 4 and {@code OTHER}); empty when
+ * the form classifies none
  * @param notes how the definition reads the regulation (Chinese)
  */
 public record CaseForm(String key, String technology, String edition, String title, List<FollowUpPoint> followUps,
-		List<CaseField> fields, List<String> notes) {
+		List<CaseField> fields, List<CaseField.Option> complicationTypes, List<String> notes) {
 
 	/**
 	 * Copies the lists.
@@ -27,7 +30,16 @@ public record CaseForm(String key, String technology, String edition, String tit
 	public CaseForm {
 		followUps = List.copyOf(followUps);
 		fields = List.copyOf(fields);
+		complicationTypes = (complicationTypes == null) ? List.of() : List.copyOf(complicationTypes);
 		notes = List.copyOf(notes);
+	}
+
+	/**
+	 * @param code a complication type code
+	 * @return the type, if this form offers it
+	 */
+	public Optional<CaseField.Option> complicationType(String code) {
+		return this.complicationTypes.stream().filter(o -> o.code().equals(code)).findFirst();
 	}
 
 	/**

@@ -247,7 +247,7 @@ public class CaseForms {
 				null, "本院人员，可多人", "手术"));
 		fields.add(simple("informedConsent", "已签署知情同意书", FieldType.BOOLEAN, true, "手术"));
 		fields.add(new CaseField("complications", "并发症", FieldType.TEXT, false, null, null, null, 100, List.of(), null,
-				null, "名称、发生日期、Clavien-Dindo 分级（Ⅰ–Ⅴ）", "转归"));
+				null, "名称、发生日期、Clavien-Dindo 分级（Ⅰ–Ⅴ）、类型（病例表单的并发症类型）、是否严重并发症", "转归"));
 		fields.add(simple("deathDate", "死亡日期", FieldType.DATE, false, "转归"));
 		fields.add(choice("dischargeStatus", "离院方式", DISCHARGE_STATUSES, false, "转归"));
 		fields.add(new CaseField("devices", "器械/耗材", FieldType.TEXT, false, null, null, null, 200, List.of(), null,

@@ -703,7 +703,8 @@ public class CaseManagement {
 				input.operatorId(), List.copyOf(input.assistantIds()), input.informedConsent(),
 				input.complications()
 					.stream()
-					.map(c -> new Complication(c.name().strip(), c.onsetDate(), blankToNull(c.grade())))
+					.map(c -> new Complication(c.name().strip(), c.onsetDate(), blankToNull(c.grade()),
+							blankToNull(c.type()), c.serious()))
 					.toList(),
 				input.deathDate(), blankToNull(input.dischargeStatus()), asStored(evaluation.outcome().fields()),
 				confirmedWarnings, flags, source, createdAt, createdBy, updatedAt, submittedAt, submittedBy,

@@ -51,7 +51,7 @@ final class DemoCaseGenerator {
 	 *
 	 * @param prefix 病案号 prefix (unique per plan)
 	 * @param institutionId the hospital
-	 * @param technology G07 or G08
+	 * @param technology G07, G08 or G10
 	 * @param operators physicians who operate (granted)
 	 * @param assistants people who may assist
 	 * @param departments departments of the hospital doing the technology
@@ -61,7 +61,40 @@ final class DemoCaseGenerator {
 	 * @param seed random seed
 	 */
 	record Plan(String prefix, UUID institutionId, String technology, List<UUID> operators, List<UUID> assistants,
-			List<String> departments, List<String> districts, int recentMonthly, int earlierMonthly, long seed) {
+			List<String> departments, List<String> districts, int recentMonthly, int earlierMonthly, long seed,
+			Quality quality) {
+
+		Plan(String prefix, UUID institutionId, String technology, List<UUID> operators, List<UUID> assistants,
+				List<String> departments, List<String> districts, int recentMonthly, int earlierMonthly, long seed) {
+			this(prefix, institutionId, technology, operators, assistants, departments, districts, recentMonthly,
+					earlierMonthly, seed, Quality.STANDARD);
+		}
+
+	}
+
+	/**
+	 * How a hospital's cases fare on the quality-control indicators, so that the
+	 * indicators differ between hospitals (docs/demo-data.md, "Indicator realism").
+	 *
+	 * @param offIndicationPerMille ablations per thousand failing one of the four
+	 * indication criteria of G08-2023 一（七）注1 (PTA ≤ 50 %, organ function impaired, ECOG ≥
+	 * 2, ASA Ⅳ)
+	 * @param incompletePercent multi-lesion ablations per hundred with a lesion not
+	 * completed
+	 * @param imagingCompletePercent ablations per hundred whose 1-month contrast imaging
+	 * shows complete ablation
+	 * @param complicationPercent cases per hundred with a complication
+	 * @param doseVerificationPercent seed implantations per hundred with the
+	 * post-operative dose verified (G07 三(二) requires more than 80)
+	 * @param thyroidBenignPercent thyroid ablations per hundred of benign nodules
+	 * @param thyroidMeanMm mean largest diameter of thyroid nodules, in mm
+	 */
+	record Quality(int offIndicationPerMille, int incompletePercent, int imagingCompletePercent,
+			int complicationPercent, int doseVerificationPercent, int thyroidBenignPercent, double thyroidMeanMm) {
+
+		/** A hospital doing well. */
+		static final Quality STANDARD = new Quality(40, 3, 94, 3, 94, 82, 19.0);
+
 	}
 
 	/** A procedure of the spec's code list and what it implies. */
@@ -206,10 +239,16 @@ final class DemoCaseGenerator {
 			deathDate = operation.plusDays(2 + r.nextInt(8));
 			discharge = deathDate;
 			status = "DEATH";
-			complications.add(new Complication(heavy ? "术后大出血" : "多器官功能衰竭", operation.plusDays(1), "V"));
+			complications.add(new Complication(heavy ? "术后大出血" : "多器官功能衰竭", operation.plusDays(1), "V",
+					heavy ? bleedingType() : "OTHER", true));
 		}
-		else if (code == null && r.nextInt(100) < 3) {
-			complications.add(complication(procedure.organ(), operation, r));
+		else if (code == null && r.nextInt(100) < this.plan.quality().complicationPercent()) {
+			Complication complication = complication(procedure.organ(), operation, r);
+			complications.add(complication);
+			if (Boolean.TRUE.equals(complication.serious()) && discharge.isAfter(complication.onsetDate())) {
+				// 住院时间延长
+				discharge = discharge.plusDays(3 + r.nextInt(10));
+			}
 		}
 		List<UUID> assistants = new ArrayList<>();
 		if (r.nextInt(3) > 0) {
@@ -220,8 +259,20 @@ final class DemoCaseGenerator {
 		}
 		String dept = (department != null) ? department
 				: this.plan.departments().get(r.nextInt(this.plan.departments().size()));
-		Map<String, Object> fields = this.plan.technology().equals("G07") ? seedFields(operation, procedure, r)
-				: ablationFields(operation, procedure, r);
+		Map<String, Object> fields = switch (this.plan.technology()) {
+			case "G07" -> seedFields(operation, procedure, r);
+			case "G10" -> roboticFields(procedure, r);
+			default -> ablationFields(operation, procedure, r);
+		};
+		if (this.plan.technology().equals("G10")
+				&& complications.stream().anyMatch(c -> Boolean.TRUE.equals(c.serious()))) {
+			fields.put("majorComplicationType", complications.get(0).type());
+		}
+		if (this.plan.technology().equals("G10") && dischargeDay == null && deathDate == null) {
+			int hours = ((Number) fields.get("operativeTimeMinutes")).intValue() / 60;
+			LocalDate robotic = operation.plusDays(3 + hours + r.nextInt(7));
+			discharge = robotic.isAfter(discharge) ? robotic : discharge;
+		}
 		List<DeviceInput> devices = new ArrayList<>();
 		if (this.plan.technology().equals("G08") && r.nextInt(100) < 40) {
 			devices.add(device(procedure.subTechnique(), operation, false));
@@ -248,45 +299,144 @@ final class DemoCaseGenerator {
 		return "AUTO_DISCHARGE_IRREVERSIBLE";
 	}
 
-	private static Complication complication(String organ, LocalDate operation, SplittableRandom r) {
-		String name = switch (organ) {
-			case "THYROID" -> r.nextBoolean() ? "喉返神经损伤（声音嘶哑）" : "颈部血肿";
-			case "LIVER" -> r.nextBoolean() ? "消融后综合征（发热）" : "胆瘘";
-			case "LUNG" -> "气胸";
-			case "BONE" -> "局部疼痛加重";
-			case "PANCREAS" -> "急性胰腺炎";
-			default -> r.nextBoolean() ? "术后出血" : "皮肤灼伤";
+	/** Complication types whose name says the event is severe (大量出血, 严重感染…). */
+	private static final java.util.Set<String> SEVERE_BY_NAME = java.util.Set.of("MAJOR_BLEEDING",
+			"SEVERE_PNEUMOTHORAX", "SEVERE_INFECTION", "BLEEDING", "INFECTION");
+
+	/** The complication type code of a major bleeding in this plan's case form. */
+	private String bleedingType() {
+		return switch (this.plan.technology()) {
+			case "G08" -> "MAJOR_BLEEDING";
+			case "G10" -> "BLEEDING";
+			case "G07" -> "HEMORRHAGE";
+			default -> "OTHER";
 		};
-		int grade = r.nextInt(10);
-		return new Complication(name, operation.plusDays(r.nextInt(3)), grade < 6 ? "I" : grade < 9 ? "II" : "III");
+	}
+
+	/**
+	 * A complication: mostly mild (Clavien-Dindo I–II, not serious), a fifth serious
+	 * (grade III–IV, or II needing further treatment), the type from the organ; about one
+	 * in eight begins after the first 30 days.
+	 */
+	private Complication complication(String organ, LocalDate operation, SplittableRandom r) {
+		String[] named = switch (this.plan.technology()) {
+			case "G07" -> switch (r.nextInt(5)) {
+				case 0 -> new String[] { "粒子移位至肺", "SEED_MIGRATION" };
+				case 1 -> new String[] { "气胸", "PNEUMOTHORAX" };
+				case 2 -> new String[] { "穿刺点出血", "HEMORRHAGE" };
+				case 3 -> new String[] { "放射性肺炎", "RADIATION_INJURY" };
+				default -> new String[] { "局部疼痛", "OTHER" };
+			};
+			case "G10" -> switch (r.nextInt(5)) {
+				case 0 -> new String[] { "术后出血", "BLEEDING" };
+				case 1 -> new String[] { "吻合口瘘", "ANASTOMOTIC_LEAK" };
+				case 2 -> new String[] { "切口感染", "INFECTION" };
+				case 3 -> new String[] { "下肢深静脉血栓", "THROMBOEMBOLISM" };
+				default -> new String[] { "术后肠梗阻", "OTHER" };
+			};
+			default -> switch (organ) {
+				case "THYROID" -> r.nextBoolean() ? new String[] { "喉返神经损伤（声音嘶哑）", "ADJACENT_ORGAN_INJURY" }
+						: new String[] { "颈部血肿", "MAJOR_BLEEDING" };
+				case "LIVER" -> switch (r.nextInt(5)) {
+					case 0 -> new String[] { "消融后综合征（发热）", "OTHER" };
+					case 1 -> new String[] { "胆瘘", "ADJACENT_ORGAN_INJURY" };
+					case 2 -> new String[] { "肝脓肿", "SEVERE_INFECTION" };
+					case 3 -> new String[] { "气胸（肝顶部病灶经胸膜穿刺）", "SEVERE_PNEUMOTHORAX" };
+					default -> new String[] { "腹腔出血", "MAJOR_BLEEDING" };
+				};
+				case "KIDNEY" -> r.nextBoolean() ? new String[] { "肾周血肿", "MAJOR_BLEEDING" }
+						: new String[] { "尿路感染", "SEVERE_INFECTION" };
+				case "BONE" -> new String[] { "局部疼痛加重", "OTHER" };
+				case "PANCREAS" -> r.nextBoolean() ? new String[] { "急性胰腺炎", "OTHER" }
+						: new String[] { "胃肠道损伤", "ADJACENT_ORGAN_INJURY" };
+				case "BREAST" -> new String[] { "皮肤灼伤", "OTHER" };
+				default -> r.nextBoolean() ? new String[] { "气胸", "SEVERE_PNEUMOTHORAX" }
+						: new String[] { "术后出血", "MAJOR_BLEEDING" };
+			};
+		};
+		int draw = r.nextInt(100);
+		String grade = draw < 55 ? "I" : draw < 80 ? "II" : draw < 95 ? "III" : "IV";
+		boolean serious = "III".equals(grade) || "IV".equals(grade) || ("II".equals(grade) && draw % 4 == 0);
+		if (!serious && SEVERE_BY_NAME.contains(named[1])) {
+			// types named 严重/大量…: a mild event of that kind is recorded as 其他
+			named = new String[] { named[0], "OTHER" };
+		}
+		LocalDate onset = operation.plusDays(r.nextInt(8) == 0 ? 31 + r.nextInt(40) : r.nextInt(4));
+		if (onset.isAfter(this.today)) {
+			onset = operation.plusDays(1);
+		}
+		return new Complication(named[0], onset, grade, named[1], serious);
 	}
 
 	private Map<String, Object> ablationFields(LocalDate operation, Procedure procedure, SplittableRandom r) {
+		Quality quality = this.plan.quality();
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("organ", procedure.organ());
 		int planned = "THYROID".equals(procedure.organ()) ? 1 + r.nextInt(2) : 1 + r.nextInt(3);
 		fields.put("lesionsPlanned", planned);
-		fields.put("lesionsCompleted", (planned > 1 && r.nextInt(50) == 0) ? planned - 1 : planned);
+		fields.put("lesionsCompleted",
+				(planned > 1 && r.nextInt(100) < quality.incompletePercent()) ? planned - 1 : planned);
 		if ("THYROID".equals(procedure.organ())) {
 			fields.put("preOpPathology", Boolean.TRUE);
-			fields.put("thyroidPathology", r.nextInt(100) < 82 ? "BENIGN" : "MALIGNANT");
-			fields.put("thyroidLargestDiameterMm", BigDecimal.valueOf(60 + r.nextInt(340), 1));
+			fields.put("thyroidPathology", r.nextInt(100) < quality.thyroidBenignPercent() ? "BENIGN" : "MALIGNANT");
+			double mm = Math.min(45, Math.max(5, quality.thyroidMeanMm() + 6.5 * r.nextGaussian()));
+			fields.put("thyroidLargestDiameterMm", BigDecimal.valueOf(Math.round(mm * 10), 1));
 		}
+		// 注1 indication criteria: (1) PTA > 50 %, (2) no organ dysfunction, (3) ECOG < 2,
+		// (4)
+		// ASA ≤ Ⅲ; a few cases per hospital fail exactly one of them
+		int off = (r.nextInt(1000) < quality.offIndicationPerMille()) ? r.nextInt(4) : -1;
+		fields.put("ptaPercent",
+				(off == 0) ? BigDecimal.valueOf(380 + r.nextInt(121), 1) : BigDecimal.valueOf(700 + r.nextInt(450), 1));
+		String childPugh = null;
 		if ("LIVER".equals(procedure.organ())) {
 			int c = r.nextInt(100);
-			fields.put("childPugh", c < 70 ? "A" : c < 98 ? "B" : "C");
+			childPugh = (off == 1) ? "C" : c < 72 ? "A" : "B";
+			fields.put("childPugh", childPugh);
 		}
-		fields.put("ecog", r.nextInt(10) < 7 ? 0 : 1);
+		fields.put("organFunctionImpaired", off == 1);
+		fields.put("ecog", (off == 2) ? 2 : r.nextInt(10) < 7 ? 0 : 1);
 		int asa = r.nextInt(10);
-		fields.put("asaClass", asa < 3 ? "I" : asa < 8 ? "II" : "III");
+		fields.put("asaClass", (off == 3) ? "IV" : asa < 3 ? "I" : asa < 8 ? "II" : "III");
 		if (operation.isBefore(this.today.minusDays(35))) {
 			int img = r.nextInt(100);
-			fields.put("contrastImaging1m", img < 93 ? "COMPLETE" : img < 98 ? "RESIDUAL" : "NOT_DONE");
-			fields.put("ptaPercent", BigDecimal.valueOf(img < 93 ? 1000 : 850 + r.nextInt(140), 1));
-			fields.put("localControl", img < 98);
+			int complete = quality.imagingCompletePercent();
+			String result = img < complete ? "COMPLETE"
+					: img < complete + (100 - complete) * 3 / 4 ? "RESIDUAL" : "NOT_DONE";
+			fields.put("contrastImaging1m", result);
+			fields.put("localControl", "COMPLETE".equals(result));
 		}
 		return fields;
 	}
+
+	/** A robotic procedure: operative time around the procedure's typical duration. */
+	private Map<String, Object> roboticFields(Procedure procedure, SplittableRandom r) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		String[] type = ROBOTIC_PROCEDURES.get(procedure.code())
+			.get(r.nextInt(ROBOTIC_PROCEDURES.get(procedure.code()).size()));
+		fields.put("specialty", type[0]);
+		fields.put("procedureType", type[1]);
+		int typical = Integer.parseInt(type[2]);
+		int minutes = (int) Math.round(typical + typical * 0.22 * r.nextGaussian());
+		fields.put("operativeTimeMinutes", Math.max(45, Math.min(600, minutes)));
+		fields.put("bloodLossMl", 20 + 10 * r.nextInt(40));
+		int conversion = r.nextInt(100);
+		fields.put("conversion", conversion < 96 ? "NONE" : conversion < 99 ? "LAPAROSCOPIC" : "OPEN");
+		fields.put("majorComplicationType", "NONE");
+		return fields;
+	}
+
+	/**
+	 * Robotic procedures by the 17.4x code that accompanies them: specialty, procedure
+	 * name, typical operative time in minutes.
+	 */
+	static final Map<String, List<String[]>> ROBOTIC_PROCEDURES = Map.of("17.4200",
+			List.of(new String[] { "UROLOGY", "机器人辅助腹腔镜根治性前列腺切除术", "190" },
+					new String[] { "UROLOGY", "机器人辅助腹腔镜肾部分切除术", "150" },
+					new String[] { "GENERAL", "机器人辅助腹腔镜直肠癌根治术", "230" },
+					new String[] { "GYNECOLOGY", "机器人辅助腹腔镜全子宫切除术", "140" }),
+			"17.4500", List.<String[]>of(new String[] { "THORACIC", "机器人辅助胸腔镜肺叶切除术", "165" }), "17.4100",
+			List.<String[]>of(new String[] { "ORTHOPEDICS", "机器人辅助全膝关节置换术", "110" }));
 
 	private Map<String, Object> seedFields(LocalDate operation, Procedure procedure, SplittableRandom r) {
 		Map<String, Object> fields = new LinkedHashMap<>();
@@ -299,7 +449,7 @@ final class DemoCaseGenerator {
 		fields.put("activityPerSeedMci", BigDecimal.valueOf(50 + r.nextInt(31), 2));
 		fields.put("seedLot", "I125-" + operation.format(DateTimeFormatter.ofPattern("yyMM")) + "-"
 				+ String.format("%02d", 1 + r.nextInt(12)));
-		fields.put("postOpDoseVerification", r.nextInt(100) < 92);
+		fields.put("postOpDoseVerification", r.nextInt(100) < this.plan.quality().doseVerificationPercent());
 		if (operation.isBefore(this.today.minusMonths(3))) {
 			int resp = r.nextInt(100);
 			fields.put("recistResponse", resp < 10 ? "CR" : resp < 55 ? "PR" : resp < 88 ? "SD" : "PD");
@@ -369,6 +519,15 @@ final class DemoCaseGenerator {
 	 * the ICD-9-CM-3 code 92.27 (放射性元素植入).
 	 */
 	private Procedure pickProcedure(LocalDate day) {
+		if (this.plan.technology().equals("G10")) {
+			int draw = this.random.nextInt(100);
+			String code = draw < 70 ? "17.4200" : draw < 90 ? "17.4500" : "17.4100";
+			return new Procedure(code, null, "OTHER", switch (code) {
+				case "17.4200" -> "LAPAROSCOPIC";
+				case "17.4500" -> "THORACOSCOPIC";
+				default -> "ROBOTIC";
+			});
+		}
 		if (!this.plan.technology().equals("G08")) {
 			int route = this.random.nextInt(100);
 			return new Procedure("92.2700", null, "OTHER", route < 80 ? "PERCUTANEOUS_IMAGE_GUIDED" : route < 88

@@ -22,6 +22,7 @@ import cn.rtms.cases.CaseForms;
 import cn.rtms.cases.CaseInput;
 import cn.rtms.cases.CaseManagement;
 import cn.rtms.cases.CaseQuery;
+import cn.rtms.cases.Complication;
 import cn.rtms.cases.DeviceInput;
 import cn.rtms.cases.ImportResult;
 import cn.rtms.cases.PracticeRights;
@@ -103,7 +104,8 @@ class DemoCases implements ApplicationRunner {
 	 */
 	record Hospital(String institution, String admin, String prefix, String technology, int approvedMonthsAgo,
 			String documentNo, List<String> operators, List<String> assistants, List<String> departments,
-			List<String> districts, int recentMonthly, int earlierMonthly, long seed) {
+			List<String> districts, int recentMonthly, int earlierMonthly, long seed,
+			DemoCaseGenerator.Quality quality) {
 	}
 
 	static final List<Hospital> HOSPITALS = List.of(
@@ -112,16 +114,18 @@ class DemoCases implements ApplicationRunner {
 					List.of("肿瘤介入科", "肿瘤介入科", "肿瘤介入科", "肿瘤外科"),
 					List.of("220102", "220103", "220104", "220105", "220106", "220112", "220113", "220122", "220182",
 							"220184"),
-					135, 66, 20_261_122L),
+					135, 66, 20_261_122L, DemoCaseGenerator.Quality.STANDARD),
 			new Hospital(MEIYUAN, "meiyuan-admin", "MY", "G08", 42, "吉卫医政备字〔%d〕第 031 号", List.of("金成浩", "曲美玲"),
 					List.of("金成浩", "曲美玲", "于洋"), List.of("肿瘤科", "肿瘤科", "普通外科"),
-					List.of("220581", "220521", "220523", "220524"), 14, 11, 20_261_123L),
+					List.of("220581", "220521", "220523", "220524"), 14, 11, 20_261_123L,
+					new DemoCaseGenerator.Quality(80, 6, 89, 4, 94, 75, 22.0)),
 			new Hospital(YINGCHENG, "yingcheng-admin", "YC", "G08", 38, "吉卫医政备字〔%d〕第 044 号", List.of("潘立伟", "杜春雨"),
 					List.of("潘立伟", "杜春雨", "潘志强"), List.of("肿瘤科", "普通外科"),
-					List.of("220302", "220303", "220322", "220382"), 7, 6, 20_261_124L),
+					List.of("220302", "220303", "220322", "220382"), 7, 6, 20_261_124L,
+					new DemoCaseGenerator.Quality(130, 10, 84, 6, 94, 70, 24.0)),
 			new Hospital(YUHUANG, "yuhuang-admin", "YH", "G07", 40, "吉卫医政备字〔%d〕第 039 号", List.of("杨振宇"),
 					List.of("邓伟", "苗雨"), List.of("肿瘤科", "放疗科"), List.of("220502", "220503", "220521", "220582"), 5, 4,
-					20_261_125L));
+					20_261_125L, new DemoCaseGenerator.Quality(40, 3, 94, 4, 76, 82, 19.0)));
 
 	/**
 	 * The demo cases behind rows of docs/demo-discharge-records.csv (病案号, 住院号, admission,
@@ -261,10 +265,9 @@ class DemoCases implements ApplicationRunner {
 				continue;
 			}
 			List<UUID> assistants = h.assistants().stream().map(n -> personId(institutionId, n)).toList();
-			DemoCaseGenerator generator = new DemoCaseGenerator(
-					new DemoCaseGenerator.Plan(h.prefix(), institutionId, h.technology(), operators, assistants,
-							h.departments(), h.districts(), h.recentMonthly(), h.earlierMonthly(), h.seed()),
-					today, this.forms::procedureCodes);
+			DemoCaseGenerator generator = new DemoCaseGenerator(new DemoCaseGenerator.Plan(h.prefix(), institutionId,
+					h.technology(), operators, assistants, h.departments(), h.districts(), h.recentMonthly(),
+					h.earlierMonthly(), h.seed(), h.quality()), today, this.forms::procedureCodes);
 			List<CaseInput> inputs = new ArrayList<>(generator.generate());
 			int ordinary = inputs.size();
 			List<CaseInput> special = special(h, institutionId, generator, today);
@@ -274,7 +277,8 @@ class DemoCases implements ApplicationRunner {
 				seeds.put(ids.get(i), h.seed() * 1_000_003L + i);
 			}
 			submitted += ids.size();
-			flagged += special.size() - (h.institution().equals(SONGJIANG) ? matchedAuthorized(today) : 0);
+			flagged += special.size()
+					- (h.institution().equals(SONGJIANG) ? matchedAuthorized(today) + OUTCOME_CASES : 0);
 			if (ids.size() != ordinary + special.size()) {
 				log.warn("{} 的演示病例有 {} 例被视为重复", h.institution(), ordinary + special.size() - ids.size());
 			}
@@ -290,6 +294,18 @@ class DemoCases implements ApplicationRunner {
 				unfiled.next(today.minusDays(20), wu));
 		submitted += importAll(jiangcheng, jc).size();
 		flagged += jc.size();
+		// 松江's robotic operations (G10): performed without a G10 filing or authorizations
+		// (the story of docs/demo-discharge-records.csv), reported as cases, so 未备案开展 and
+		// 未授权
+		UUID songjiang = institutionIds.get(SONGJIANG);
+		List<UUID> robotic = List.of(personId(songjiang, "韩东"), personId(songjiang, "程立新"));
+		DemoCaseGenerator g10 = new DemoCaseGenerator(
+				new DemoCaseGenerator.Plan("SJR", songjiang, "G10", robotic, List.of(personId(songjiang, "秦晓光")),
+						List.of("肿瘤外科"), List.of("220102", "220104", "220106"), 2, 1, 20_261_128L),
+				today, this.forms::procedureCodes);
+		List<CaseInput> roboticCases = g10.generate();
+		submitted += importAll(songjiang, roboticCases).size();
+		flagged += roboticCases.size();
 
 		// 3. drafts of 松江's clerk
 		int drafts = drafts(institutionIds.get(SONGJIANG), today);
@@ -342,6 +358,9 @@ class DemoCases implements ApplicationRunner {
 				special.add(withFields(base, fields, base.devices()));
 			}
 		}
+		if (h.institution().equals(SONGJIANG)) {
+			special.addAll(outcomes(generator, personId(institutionId, "林雪梅"), today));
+		}
 		if (h.institution().equals(MEIYUAN)) {
 			UUID jin = personId(institutionId, "金成浩");
 			for (int days : new int[] { 520, 170 }) {
@@ -351,6 +370,65 @@ class DemoCases implements ApplicationRunner {
 			}
 		}
 		return special;
+	}
+
+	/**
+	 * Cases whose outcome the QC indicators count (besides the random ones), so that each
+	 * kind is present whatever the seed draws: a serious complication of each of the four
+	 * G08 types within 30 days, a serious one after 30 days, a mild one, a death within
+	 * 30 days and an 自动出院 for irreversible disease.
+	 */
+	/** How many cases {@link #outcomes} adds (none flagged). */
+	static final int OUTCOME_CASES = 8;
+
+	private static List<CaseInput> outcomes(DemoCaseGenerator generator, UUID operator, LocalDate today) {
+		List<CaseInput> cases = new ArrayList<>();
+		String[][] serious = { { "腹腔大出血", "MAJOR_BLEEDING", "III" }, { "张力性气胸（胸腔闭式引流）", "SEVERE_PNEUMOTHORAX", "III" },
+				{ "结肠穿孔", "ADJACENT_ORGAN_INJURY", "IV" }, { "肝脓肿（穿刺引流）", "SEVERE_INFECTION", "III" } };
+		int days = 200;
+		for (String[] s : serious) {
+			CaseInput c = generator.next(today.minusDays(days), operator);
+			LocalDate operation = Objects.requireNonNull(c.operationDate());
+			cases.add(withOutcome(c, List.of(new Complication(s[0], operation.plusDays(2), s[2], s[1], true)),
+					Objects.requireNonNull(c.dischargeDate()).plusDays(9), null, c.dischargeStatus()));
+			days += 37;
+		}
+		CaseInput late = generator.next(today.minusDays(420), operator);
+		cases.add(withOutcome(
+				late, List.of(new Complication("迟发性肝脓肿（再入院引流）",
+						Objects.requireNonNull(late.operationDate()).plusDays(41), "III", "SEVERE_INFECTION", true)),
+				late.dischargeDate(), null, late.dischargeStatus()));
+		CaseInput mild = generator.next(today.minusDays(150), operator);
+		cases
+			.add(withOutcome(
+					mild, List.of(new Complication("消融后综合征（低热）",
+							Objects.requireNonNull(mild.operationDate()).plusDays(1), "I", "OTHER", false)),
+					mild.dischargeDate(), null, mild.dischargeStatus()));
+		CaseInput death = generator.next(today.minusDays(330), operator);
+		LocalDate died = Objects.requireNonNull(death.operationDate()).plusDays(6);
+		cases.add(withOutcome(
+				death, List.of(new Complication("术后大出血、失血性休克",
+						Objects.requireNonNull(death.operationDate()).plusDays(1), "V", "MAJOR_BLEEDING", true)),
+				died, died, "DEATH"));
+		CaseInput auto = generator.next(today.minusDays(260), operator);
+		cases.add(withOutcome(auto,
+				List.of(new Complication("多器官功能衰竭", Objects.requireNonNull(auto.operationDate()).plusDays(3), "IV",
+						"OTHER", true)),
+				Objects.requireNonNull(auto.operationDate()).plusDays(8), null, "AUTO_DISCHARGE_IRREVERSIBLE"));
+		return cases;
+	}
+
+	private static CaseInput withOutcome(CaseInput c, List<Complication> complications,
+			@org.jspecify.annotations.Nullable LocalDate discharge,
+			@org.jspecify.annotations.Nullable LocalDate deathDate,
+			@org.jspecify.annotations.Nullable String dischargeStatus) {
+		// the base case may have been one of the rare random deaths: alive, it leaves as
+		// ordered
+		String status = (deathDate == null && "DEATH".equals(dischargeStatus)) ? "ORDERED" : dischargeStatus;
+		return new CaseInput(c.institutionId(), c.technology(), c.subTechnique(), c.route(), c.procedureCodes(),
+				c.medicalRecordNo(), c.inpatientNo(), c.patient(), c.admissionDate(), c.operationDate(), discharge,
+				c.department(), c.operatorId(), c.assistantIds(), c.informedConsent(), complications, deathDate, status,
+				c.fields(), c.devices());
 	}
 
 	private static CaseInput withFields(CaseInput c, Map<String, Object> fields, List<DeviceInput> devices) {

@@ -64,6 +64,8 @@ class CaseApiIT {
 		fields.put("lesionsCompleted", 1);
 		fields.put("preOpPathology", true);
 		fields.put("thyroidLargestDiameterMm", 18.5);
+		fields.put("ptaPercent", 86.5);
+		fields.put("organFunctionImpaired", false);
 		fields.put("ecog", 0);
 		fields.put("asaClass", "II");
 		Map<String, Object> patient = new LinkedHashMap<>();
@@ -238,7 +240,8 @@ class CaseApiIT {
 		fields(wrong).put("organ", "HEART");
 		fields(wrong).put("colour", "red");
 		wrong.put("complications",
-				List.of(Map.of("name", "出血", "onsetDate", TODAY.minusDays(1).toString(), "grade", "VI")));
+				List.of(Map.of("name", "出血", "onsetDate", TODAY.minusDays(1).toString(), "grade", "VI"),
+						Map.of("name", "吻合口瘘", "grade", "III", "type", "ANASTOMOTIC_LEAK", "serious", true)));
 		Response refused = clerk.post("/api/cases", wrong);
 		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
 		assertThat(refused.body().get("code").asString()).isEqualTo("CASE_INVALID");
@@ -246,7 +249,9 @@ class CaseApiIT {
 				"operationDate DATE_ORDER", "dischargeDate DATE_ORDER", "deathDate DATE_ORDER",
 				"assistantIds[0] NOT_OF_INSTITUTION", "patient.idNumber INVALID_ID_NUMBER", "fields.ecog OUT_OF_RANGE",
 				"fields.organ INVALID_CHOICE", "fields.colour UNKNOWN_FIELD", "complications[0].grade INVALID_CHOICE",
-				"complications[0].onsetDate DATE_ORDER");
+				"complications[0].onsetDate DATE_ORDER", "complications[1].type INVALID_CHOICE");
+		assertThat(refused.body().get("errors").toString())
+			.contains("第 2 项并发症的类型“ANASTOMOTIC_LEAK”不在病例表单 G08-2023 的并发症类型中");
 		assertThat(refused.body().get("errors").toString()).contains("末位应为 0");
 
 		Map<String, Object> nurseOperates = ablation(nurse, nextRecordNo());
@@ -265,8 +270,10 @@ class CaseApiIT {
 			.contains("patient.name REQUIRED", "patient.sex REQUIRED", "subTechnique REQUIRED",
 					"admissionDate REQUIRED", "operationDate REQUIRED", "department REQUIRED", "operatorId REQUIRED",
 					"informedConsent REQUIRED", "fields.ecog REQUIRED", "fields.asaClass REQUIRED",
-					"fields.preOpPathology REQUIRED", "fields.thyroidLargestDiameterMm REQUIRED")
-			.doesNotContain("fields.childPugh REQUIRED", "fields.ptaPercent REQUIRED");
+					"fields.preOpPathology REQUIRED", "fields.thyroidLargestDiameterMm REQUIRED",
+					"fields.ptaPercent REQUIRED", "fields.organFunctionImpaired REQUIRED")
+			.doesNotContain("fields.childPugh REQUIRED");
+		assertThat(missing.body().get("errors").toString()).contains("凝血酶原活动度（PTA）不能为空", "存在器官功能障碍不能为空");
 		assertThat(missing.body().get("errors").toString()).contains("器官）为甲状腺时必填");
 
 		Map<String, Object> longStay = ablation(operator, nextRecordNo());
@@ -321,28 +328,28 @@ class CaseApiIT {
 		Response delete = clerk.delete("/api/cases/" + id + "?version=1");
 		assertThat(delete.status()).isEqualTo(409);
 
-		fields(c).put("ptaPercent", 100);
 		fields(c).put("contrastImaging1m", "COMPLETE");
+		fields(c).put("localControl", true);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> patient = (Map<String, Object>) c.get("patient");
 		patient.put("name", "张三峰");
 		Response noReason = clerk.post("/api/cases/" + id + "/amendments", Map.of("version", 1, "case", c));
 		assertThat(noReason.status()).isEqualTo(400);
 		Response amended = clerk.post("/api/cases/" + id + "/amendments",
-				Map.of("version", 1, "reason", "术后1个月增强CT复查，补录完全消融率", "case", c));
+				Map.of("version", 1, "reason", "术后1个月增强CT复查，补录增强影像结果", "case", c));
 		assertThat(amended.status()).as(amended.text()).isEqualTo(200);
 		assertThat(amended.body().get("amendmentCount").asInt()).isEqualTo(1);
-		assertThat(amended.body().at("/fields/ptaPercent").asInt()).isEqualTo(100);
+		assertThat(amended.body().at("/fields/contrastImaging1m").asString()).isEqualTo("COMPLETE");
 		JsonNode amendments = clerk.get("/api/cases/" + id + "/amendments").body();
 		assertThat(amendments.size()).isEqualTo(1);
-		assertThat(amendments.get(0).get("reason").asString()).contains("补录完全消融率");
-		assertThat(amendments.get(0).get("before").toString()).contains("fields").doesNotContain("ptaPercent");
-		assertThat(amendments.get(0).get("after").toString()).contains("ptaPercent", "COMPLETE", "新值（加密保存）");
+		assertThat(amendments.get(0).get("reason").asString()).contains("补录增强影像结果");
+		assertThat(amendments.get(0).get("before").toString()).contains("fields").doesNotContain("contrastImaging1m");
+		assertThat(amendments.get(0).get("after").toString()).contains("contrastImaging1m", "COMPLETE", "新值（加密保存）");
 		assertThat(amendments.get(0).get("before").toString()).contains("patientName", "原值（加密保存）");
 		assertThat(amendments.toString()).doesNotContain("张三丰", "张三峰");
 		assertThat(amended.body().at("/patient/name").asString()).isEqualTo("张三峰");
 		Response trail = as("admin").get("/api/audit?entityType=CaseReport&entityId=" + id);
-		assertThat(trail.text()).contains("CASE_AMENDED", "补录完全消融率");
+		assertThat(trail.text()).contains("CASE_AMENDED", "补录增强影像结果");
 
 		Map<String, Object> draft = ablation(operator, nextRecordNo());
 		String draftId = created(clerk.post("/api/cases", draft));

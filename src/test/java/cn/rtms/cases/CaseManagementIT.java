@@ -84,7 +84,7 @@ class CaseManagementIT {
 				new PatientInput(name, "220102198001010012", "13900001111", "M", LocalDate.of(1980, 1, 1)),
 				operation.minusDays(1), operation, operation.plusDays(1), "肿瘤介入科", operator, List.of(), true, List.of(),
 				null, "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 2, "lesionsCompleted", 2, "childPugh", "A",
-						"ecog", 1, "asaClass", "II"),
+						"ecog", 1, "asaClass", "II", "ptaPercent", 85, "organFunctionImpaired", false),
 				List.of());
 	}
 
@@ -137,7 +137,7 @@ class CaseManagementIT {
 		CaseInput longStay = new CaseInput(null, "G08", "MWA", null, List.of(), "CHK-1", null, input.patient(),
 				TODAY.minusDays(100), TODAY.minusDays(99), TODAY.minusDays(20), "科", gao, List.of(), true, List.of(),
 				null, null, Map.of("organ", "LIVER", "lesionsPlanned", 0, "lesionsCompleted", 0, "childPugh", "A",
-						"ecog", 9, "asaClass", "II"),
+						"ecog", 9, "asaClass", "II", "ptaPercent", 85, "organFunctionImpaired", false),
 				List.of());
 		CaseCheck check = as("songjiang-clerk", () -> this.cases.check(longStay, songjiang, Set.of("LONG_STAY")));
 		assertThat(check.errors()).extracting(CaseProblem::code).containsExactly("OUT_OF_RANGE");

@@ -12,7 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.rtms.authorization.domain.AuthorizationStatus;
+import cn.rtms.cases.CaseField;
 import cn.rtms.cases.CaseFlag;
+import cn.rtms.cases.CaseForm;
+import cn.rtms.cases.domain.CaseFormLoader;
 import cn.rtms.cases.discharge.ScanCategory;
 import cn.rtms.cases.domain.CaseStatus;
 import cn.rtms.cases.export.CaseExportCodes;
@@ -144,6 +147,26 @@ class DictionaryTests {
 		FollowUpManagement.METHODS.keySet().forEach((code) -> require("followUpMethod", code, "随访方式"));
 		FollowUpManagement.VITAL_STATUSES.keySet().forEach((code) -> require("vitalStatus", code, "生存状态"));
 		FollowUpManagement.DISEASE_STATUSES.keySet().forEach((code) -> require("diseaseStatus", code, "疾病状态"));
+		assertThat(this.problems).isEmpty();
+	}
+
+	@Test
+	void labelsEveryComplicationTypeOfTheCaseFormsWithTheFormsName() throws IOException {
+		CaseFormLoader loader = new CaseFormLoader();
+		try (var files = Files.list(Path.of("src/main/resources/case-forms"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".yaml")).sorted().toList()) {
+				CaseForm form = loader.load(file.getFileName().toString(), Files.readString(file));
+				assertThat(form.complicationTypes()).as(file + " complicationTypes").isNotEmpty();
+				for (CaseField.Option type : form.complicationTypes()) {
+					require("complicationType", type.code(), file.getFileName().toString());
+					String label = this.dictionary.group("complicationType").get(type.code());
+					if (label != null && !label.equals(type.name())) {
+						this.problems.add(file.getFileName() + "：并发症类型 " + type.code() + " 的名称“" + type.name()
+								+ "”与代码字典的“" + label + "”不同");
+					}
+				}
+			}
+		}
 		assertThat(this.problems).isEmpty();
 	}
 

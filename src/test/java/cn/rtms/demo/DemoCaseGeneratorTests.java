@@ -100,6 +100,89 @@ class DemoCaseGeneratorTests {
 		}
 	}
 
+	static DemoCaseGenerator generator(String technology, DemoCaseGenerator.Quality quality, long seed) {
+		UUID a = new UUID(0, 1);
+		UUID b = new UUID(0, 2);
+		List<CaseForms.CodeName> codes = technology.equals("G10")
+				? List.of(new CaseForms.CodeName("17.4100", "机器人辅助操作", null),
+						new CaseForms.CodeName("17.4200", "腹腔镜机器人辅助操作", null),
+						new CaseForms.CodeName("17.4500", "胸腔镜机器人辅助操作", null))
+				: CODES;
+		return new DemoCaseGenerator(new DemoCaseGenerator.Plan("T", new UUID(1, 1), technology, List.of(a, b),
+				List.of(a, b, new UUID(0, 3)), List.of("肿瘤科"), List.of("220104", "220581"), 60, 40, seed, quality),
+				TODAY, (t, day) -> codes);
+	}
+
+	@Test
+	void ablationsCarryTheFourIndicationCriteriaAndFailEachNowAndThen() {
+		List<CaseInput> cases = generator("G08", new DemoCaseGenerator.Quality(200, 10, 85, 8, 90, 80, 20.0), 11)
+			.generate();
+		assertThat(cases).allSatisfy(
+				c -> assertThat(c.fields()).containsKeys("ptaPercent", "organFunctionImpaired", "ecog", "asaClass"));
+		java.util.function.Predicate<CaseInput> lowPta = c -> ((java.math.BigDecimal) c.fields().get("ptaPercent"))
+			.compareTo(java.math.BigDecimal.valueOf(50)) <= 0;
+		java.util.function.Predicate<CaseInput> impaired = c -> Boolean.TRUE
+			.equals(c.fields().get("organFunctionImpaired"));
+		java.util.function.Predicate<CaseInput> ecog = c -> ((Integer) c.fields().get("ecog")) >= 2;
+		java.util.function.Predicate<CaseInput> asa = c -> "IV".equals(c.fields().get("asaClass"));
+		for (var criterion : List.of(lowPta, impaired, ecog, asa)) {
+			assertThat(cases).anyMatch(criterion);
+		}
+		// at most one criterion fails per case, and most cases meet all four
+		assertThat(cases)
+			.allSatisfy(c -> assertThat(List.of(lowPta, impaired, ecog, asa).stream().filter(p -> p.test(c)).count())
+				.isLessThanOrEqualTo(1));
+		long indicated = cases.stream().filter(lowPta.or(impaired).or(ecog).or(asa).negate()).count();
+		assertThat(indicated).isBetween(cases.size() * 70L / 100, cases.size() * 90L / 100);
+		// liver with impaired organ function is Child-Pugh C
+		assertThat(cases).filteredOn(impaired)
+			.filteredOn(c -> "LIVER".equals(c.fields().get("organ")))
+			.allSatisfy(c -> assertThat(c.fields()).containsEntry("childPugh", "C"));
+	}
+
+	@Test
+	void complicationsAreTypedFromTheFormAndSeriousWhenGradeIvOrV() {
+		java.util.Set<String> g08Types = java.util.Set.of("MAJOR_BLEEDING", "SEVERE_PNEUMOTHORAX",
+				"ADJACENT_ORGAN_INJURY", "SEVERE_INFECTION", "OTHER");
+		List<cn.rtms.cases.Complication> all = generator("G08",
+				new DemoCaseGenerator.Quality(40, 3, 94, 30, 90, 80, 20.0), 12)
+			.generate()
+			.stream()
+			.flatMap(c -> c.complications().stream())
+			.toList();
+		assertThat(all).hasSizeGreaterThan(100).allSatisfy(x -> {
+			assertThat(g08Types).contains(x.type());
+			assertThat(x.serious()).isNotNull();
+			assertThat(x.onsetDate()).isBeforeOrEqualTo(TODAY);
+			if ("IV".equals(x.grade()) || "V".equals(x.grade())) {
+				assertThat(x.serious()).isTrue();
+			}
+		});
+		assertThat(all).anyMatch(x -> x.serious() && !"OTHER".equals(x.type())).anyMatch(x -> !x.serious());
+	}
+
+	@Test
+	void roboticCasesHaveSeveralProcedureTypesAndOperativeTimesAndSeedCasesTheirDoseVerification() {
+		List<CaseInput> robotic = generator("G10", DemoCaseGenerator.Quality.STANDARD, 13).generate();
+		java.util.Map<Object, Double> minutes = robotic.stream()
+			.collect(java.util.stream.Collectors.groupingBy(c -> c.fields().get("procedureType"),
+					java.util.stream.Collectors.averagingInt(c -> (Integer) c.fields().get("operativeTimeMinutes"))));
+		assertThat(minutes).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(java.util.Collections.max(minutes.values()) - java.util.Collections.min(minutes.values()))
+			.isGreaterThan(50);
+		assertThat(robotic).allSatisfy(c -> {
+			assertThat(c.procedureCodes()).singleElement().asString().startsWith("17.4");
+			assertThat(c.fields()).containsKeys("specialty", "conversion", "majorComplicationType");
+			assertThat(c.dischargeDate()).isAfterOrEqualTo(c.operationDate());
+		});
+		List<CaseInput> seeds = generator("G07", new DemoCaseGenerator.Quality(40, 3, 94, 4, 76, 82, 19.0), 14)
+			.generate();
+		double verified = seeds.stream()
+			.filter(c -> Boolean.TRUE.equals(c.fields().get("postOpDoseVerification")))
+			.count() / (double) seeds.size();
+		assertThat(verified).isBetween(0.70, 0.82);
+	}
+
 	@Test
 	void devicesCarryGs1BarcodesWithValidCheckDigitsAndUniqueSerials() {
 		Set<String> serials = new HashSet<>();

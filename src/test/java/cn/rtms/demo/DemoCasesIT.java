@@ -136,23 +136,142 @@ class DemoCasesIT {
 		assertThat(devices).isBetween(submitted / 4, submitted / 2);
 	}
 
+	int count(String sql) {
+		return this.jdbc.sql(sql).query(Integer.class).single();
+	}
+
 	@Test
 	void onlyTheIntendedCasesAreFlagged() {
+		// 松江's robotic operations (G10): no G10 filing, no G10 authorization
+		int robotic = count("select count(*) from cases.case_report where technology = 'G10'");
+		assertThat(robotic).isBetween(30, 80);
+		assertThat(count("""
+				select count(*) from cases.case_report where technology = 'G10'
+				  and flags @> '[{"code":"UNFILED"},{"code":"UNAUTHORIZED"}]'::jsonb""")).isEqualTo(robotic);
 		// 江城's three cases: its filing is a draft and 吴国庆 holds no authorization
-		assertThat(flagged("UNFILED")).isEqualTo(3);
+		assertThat(flagged("UNFILED")).isEqualTo(3 + robotic);
 		// 松江's 马丽娜 (three cases and the discharge-record case 0086509) and 江城's three
-		assertThat(flagged("UNAUTHORIZED")).isEqualTo(7);
+		assertThat(flagged("UNAUTHORIZED")).isEqualTo(7 + robotic);
 		assertThat(flagged("NO_PREOP_PATHOLOGY")).isEqualTo(2);
 		assertThat(flagged("DEVICE_EXPIRED")).isEqualTo(2);
 		int anyFlag = this.jdbc
 			.sql("select count(*) from cases.case_report where status = 'SUBMITTED' and flags <> '[]'::jsonb")
 			.query(Integer.class)
 			.single();
-		assertThat(anyFlag).isEqualTo(3 + 4 + 2 + 2);
+		assertThat(anyFlag).isEqualTo(3 + 4 + 2 + 2 + robotic);
 		assertThat(this.jdbc.sql("""
 				select count(*) from cases.case_report c join institutions.institution i on i.id = c.institution_id
 				where i.name = '吉林省松江肿瘤医院' and c.medical_record_no = '0086509'
 				  and c.flags @> '[{"code":"UNAUTHORIZED"}]'::jsonb""").query(Integer.class).single()).isEqualTo(1);
+	}
+
+	/**
+	 * The case data the quality-control indicators read is realistic and varies between
+	 * hospitals (docs/demo-data.md, "Indicator realism"): every indication criterion of
+	 * G08-2023 一（七）注1 fails somewhere, each of the four serious complication types occurs
+	 * within 30 days, a hospital's G07 dose verification is at or below 80 %, robotic
+	 * operations of several types and durations.
+	 */
+	@Test
+	void indicatorInputsAreRealisticAndVaried() {
+		String g08 = "from cases.case_report where status = 'SUBMITTED' and technology = 'G08'";
+		int ablations = count("select count(*) " + g08);
+		// 注1: each of the four criteria fails in some cases, most cases meet all four
+		assertThat(count("select count(*) " + g08 + " and (form_data ->> 'ptaPercent')::numeric <= 50")).isPositive();
+		assertThat(count("select count(*) " + g08 + " and (form_data ->> 'organFunctionImpaired')::boolean"))
+			.isPositive();
+		assertThat(count("select count(*) " + g08 + " and (form_data ->> 'ecog')::int >= 2")).isPositive();
+		assertThat(count("select count(*) " + g08 + " and form_data ->> 'asaClass' in ('IV', 'V', 'VI')")).isPositive();
+		int indicated = count("select count(*) " + g08 + """
+				and (form_data ->> 'ptaPercent')::numeric > 50 and not (form_data ->> 'organFunctionImpaired')::boolean
+				and (form_data ->> 'ecog')::int < 2 and form_data ->> 'asaClass' in ('I', 'II', 'III')""");
+		assertThat(indicated).isBetween(ablations * 85 / 100, ablations * 99 / 100);
+		assertThat(count("select count(*) " + g08
+				+ " and form_data -> 'ptaPercent' is not null and form_data -> 'organFunctionImpaired' is not null"))
+			.isEqualTo(ablations);
+		// and the share differs between hospitals: 英城 fails more often than 松江
+		Map<String, Double> offShare = new HashMap<>();
+		this.jdbc.sql("""
+				select i.name, avg(case when (c.form_data ->> 'ptaPercent')::numeric > 50
+				    and not (c.form_data ->> 'organFunctionImpaired')::boolean and (c.form_data ->> 'ecog')::int < 2
+				    and c.form_data ->> 'asaClass' in ('I', 'II', 'III') then 0.0 else 1.0 end)
+				from cases.case_report c join institutions.institution i on i.id = c.institution_id
+				where c.status = 'SUBMITTED' and c.technology = 'G08' group by i.name""")
+			.query((rs, n) -> offShare.put(rs.getString(1), rs.getDouble(2)))
+			.list();
+		assertThat(offShare.get(DemoCases.YINGCHENG)).isGreaterThan(offShare.get(DemoCases.SONGJIANG));
+		// lesions: a few not completed
+		int incomplete = count("select count(*) " + g08
+				+ " and (form_data ->> 'lesionsCompleted')::int < (form_data ->> 'lesionsPlanned')::int");
+		assertThat(incomplete).isBetween(1, ablations / 10);
+		// 1-month imaging mostly complete ablation
+		int imaged = count("select count(*) " + g08 + " and form_data -> 'contrastImaging1m' is not null");
+		assertThat(count("select count(*) " + g08 + " and form_data ->> 'contrastImaging1m' = 'COMPLETE'"))
+			.isBetween(imaged * 80 / 100, imaged * 97 / 100);
+		// each of the four serious complication types of indicator 4 within 30 days
+		for (String type : List.of("MAJOR_BLEEDING", "SEVERE_PNEUMOTHORAX", "ADJACENT_ORGAN_INJURY",
+				"SEVERE_INFECTION")) {
+			assertThat(count("select count(*) " + g08 + """
+					and exists (select 1 from jsonb_array_elements(complications) x
+					  where x ->> 'type' = '%s' and (x ->> 'serious')::boolean
+					    and (x ->> 'onsetDate')::date - operation_date <= 30)""".formatted(type))).as(type)
+				.isPositive();
+		}
+		// some serious only after 30 days, some not serious
+		assertThat(count("select count(*) " + g08 + """
+				and exists (select 1 from jsonb_array_elements(complications) x
+				  where (x ->> 'serious')::boolean and (x ->> 'onsetDate')::date - operation_date > 30)"""))
+			.isPositive();
+		assertThat(count("select count(*) " + g08
+				+ """
+						and exists (select 1 from jsonb_array_elements(complications) x where not (x ->> 'serious')::boolean)"""))
+			.isPositive();
+		// every complication is typed from its form and states its seriousness
+		assertThat(count("""
+				select count(*) from cases.case_report c, jsonb_array_elements(c.complications) x
+				where c.status = 'SUBMITTED' and (x ->> 'type' is null or x ->> 'serious' is null)""")).isZero();
+		// deaths within 30 days and an 自动出院 for irreversible disease
+		assertThat(count("select count(*) " + g08 + " and death_date - operation_date <= 30")).isPositive();
+		assertThat(count("select count(*) " + g08 + " and discharge_status = 'AUTO_DISCHARGE_IRREVERSIBLE'"))
+			.isPositive();
+		// thyroid: benign and malignant, diameters around 20 mm on both sides of 2 cm
+		String thyroid = g08 + " and form_data ->> 'organ' = 'THYROID'";
+		assertThat(count("select count(*) " + thyroid + " and form_data ->> 'thyroidPathology' = 'BENIGN'"))
+			.isGreaterThan(count("select count(*) " + thyroid + " and form_data ->> 'thyroidPathology' = 'MALIGNANT'"))
+			.isGreaterThan(0);
+		assertThat(
+				count("select count(*) " + thyroid + " and (form_data ->> 'thyroidLargestDiameterMm')::numeric < 20"))
+			.isPositive();
+		assertThat(
+				count("select count(*) " + thyroid + " and (form_data ->> 'thyroidLargestDiameterMm')::numeric >= 20"))
+			.isPositive();
+		assertThat(this.jdbc.sql("select avg((form_data ->> 'thyroidLargestDiameterMm')::numeric) " + thyroid)
+			.query(Double.class)
+			.single()).isBetween(15.0, 25.0);
+		// G07: dose verification mostly done, but at or below 80 % at 玉皇山 (三(二) requires
+		// more than 80 %)
+		Double verified = this.jdbc.sql("""
+				select avg(case when (c.form_data ->> 'postOpDoseVerification')::boolean then 1.0 else 0.0 end)
+				from cases.case_report c join institutions.institution i on i.id = c.institution_id
+				where c.status = 'SUBMITTED' and c.technology = 'G07' and i.name = ?""")
+			.param(DemoCases.YUHUANG)
+			.query(Double.class)
+			.single();
+		assertThat(verified).isBetween(0.6, 0.8);
+		assertThat(count(
+				"select count(*) from cases.case_report where technology = 'G07' and form_data -> 'recistResponse' is not null"))
+			.isPositive();
+		// G10: several procedure types with different operative times
+		List<Double> minutes = this.jdbc.sql("""
+				select avg((form_data ->> 'operativeTimeMinutes')::int) from cases.case_report
+				where technology = 'G10' group by form_data ->> 'procedureType'""").query(Double.class).list();
+		assertThat(minutes).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(minutes.stream().mapToDouble(Double::doubleValue).max().orElseThrow())
+			.isGreaterThan(minutes.stream().mapToDouble(Double::doubleValue).min().orElseThrow() + 30);
+		// lengths of stay vary
+		assertThat(count("""
+				select count(distinct discharge_date - admission_date) from cases.case_report
+				where status = 'SUBMITTED' and discharge_date is not null""")).isGreaterThanOrEqualTo(10);
 	}
 
 	@Test

@@ -226,6 +226,8 @@ class WorkbenchIT {
 		fields.put("lesionsCompleted", 1);
 		fields.put("preOpPathology", true);
 		fields.put("thyroidLargestDiameterMm", 18.5);
+		fields.put("ptaPercent", 85);
+		fields.put("organFunctionImpaired", false);
 		fields.put("ecog", 0);
 		fields.put("asaClass", "II");
 		Map<String, Object> patient = new LinkedHashMap<>();

@@ -221,13 +221,35 @@ public final class CaseFormLoader {
 			for (int i = 0; i < fields.size(); i++) {
 				checkCondition(fields.get(i), fields, "$.fields[" + i + "].requiredWhen");
 			}
+			List<Option> complicationTypes = complicationTypes(root.get("complicationTypes"));
 			List<String> notes = new ArrayList<>();
 			JsonNode notesNode = root.get("notes");
 			if (notesNode != null) {
 				notesNode.values().forEach(n -> notes.add(n.stringValue()));
 			}
 			return new CaseForm(technology + "-" + edition, technology, edition, root.get("title").stringValue(),
-					followUps, fields, notes);
+					followUps, fields, complicationTypes, notes);
+		}
+
+		private List<Option> complicationTypes(@Nullable JsonNode array) {
+			List<Option> types = new ArrayList<>();
+			if (array == null) {
+				return types;
+			}
+			Set<String> codes = new HashSet<>();
+			int i = 0;
+			for (JsonNode node : array.values()) {
+				String code = node.get("code").stringValue();
+				if (!codes.add(code)) {
+					problem("$.complicationTypes[" + i + "].code", "并发症类型代码 " + code + " 重复");
+				}
+				types.add(new Option(code, node.get("name").stringValue()));
+				i++;
+			}
+			if (!types.isEmpty() && !codes.contains("OTHER")) {
+				problem("$.complicationTypes", "并发症类型须包含 OTHER（其他），以便登记不属于所列类型的并发症");
+			}
+			return types;
 		}
 
 		private List<FollowUpPoint> followUps(JsonNode array) {

@@ -346,6 +346,21 @@ public final class CaseRules {
 				if (c.grade() != null && !c.grade().isBlank() && !GRADES.contains(c.grade())) {
 					error(path + ".grade", "INVALID_CHOICE", "并发症分级应为 I–V（Clavien-Dindo）");
 				}
+				String row = "第 " + (i + 1) + " 项并发症";
+				if (c.type() != null && !c.type().isBlank()) {
+					CaseForm form = this.context.form();
+					if (form.complicationType(c.type()).isEmpty()) {
+						error(path + ".type", "INVALID_CHOICE", row + "的类型“" + c.type() + "”不在病例表单 " + form.key()
+								+ " 的并发症类型中"
+								+ (form.complicationTypes().isEmpty() ? "（该表单不区分并发症类型）" : "（可选：" + String.join("、",
+										form.complicationTypes().stream().map(o -> o.code() + " " + o.name()).toList())
+										+ "）"));
+					}
+				}
+				if (Boolean.FALSE.equals(c.serious()) && ("IV".equals(c.grade()) || "V".equals(c.grade()))) {
+					error(path + ".serious", "SERIOUS_MISMATCH", row + "为 Clavien-Dindo " + c.grade()
+							+ " 级（危及生命需重症监护或死亡），属严重并发症（导致护理级别提升、致残或死亡），“严重并发症”不能为否");
+				}
 				LocalDate onset = c.onsetDate();
 				notFuture(path + ".onsetDate", "并发症发生日期", onset, this.context.today());
 				if (onset != null && operation != null && onset.isBefore(operation)) {

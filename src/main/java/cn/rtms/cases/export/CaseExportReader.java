@@ -16,6 +16,9 @@ import java.util.function.Consumer;
 
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
+import cn.rtms.cases.CaseField;
+import cn.rtms.cases.CaseForms;
+import cn.rtms.cases.UnknownCaseForm;
 import cn.rtms.cases.export.ExportedCase.Complication;
 import cn.rtms.cases.export.ExportedCase.Device;
 import cn.rtms.cases.export.ExportedCase.Flag;
@@ -76,7 +79,11 @@ class CaseExportReader {
 
 	private final CatalogManagement catalog;
 
-	CaseExportReader(JdbcClient jdbc, JsonMapper json, PersonnelManagement personnel, CatalogManagement catalog) {
+	private final CaseForms forms;
+
+	CaseExportReader(JdbcClient jdbc, JsonMapper json, PersonnelManagement personnel, CatalogManagement catalog,
+			CaseForms forms) {
+		this.forms = forms;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.personnel = personnel;
@@ -151,8 +158,11 @@ class CaseExportReader {
 			String name = text(c, "name");
 			if (name != null) {
 				String onset = text(c, "onsetDate");
-				complications
-					.add(new Complication(name, onset == null ? null : LocalDate.parse(onset), text(c, "grade")));
+				String type = text(c, "type");
+				JsonNode serious = c.get("serious");
+				complications.add(new Complication(name, onset == null ? null : LocalDate.parse(onset),
+						text(c, "grade"), type, (type == null) ? null : typeName(row.formKey(), type),
+						(serious == null || serious.isNull()) ? null : serious.asBoolean()));
 			}
 		}
 		List<Flag> flags = new ArrayList<>();
@@ -210,6 +220,15 @@ class CaseExportReader {
 	private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
 		Date date = rs.getDate(column);
 		return date == null ? null : date.toLocalDate();
+	}
+
+	private @Nullable String typeName(String formKey, String type) {
+		try {
+			return this.forms.get(formKey).complicationType(type).map(CaseField.Option::name).orElse(null);
+		}
+		catch (UnknownCaseForm ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {

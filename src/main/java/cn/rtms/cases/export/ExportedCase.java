@@ -89,8 +89,13 @@ public record ExportedCase(UUID caseId, String technology, @Nullable String tech
 	 * @param name what happened
 	 * @param onsetDate when it began
 	 * @param grade Clavien-Dindo grade I–V (IIIa/IIIb/IVa/IVb accepted as recorded)
+	 * @param type code of the case form's complication types (e.g.
+	 * {@code MAJOR_BLEEDING}), null when not classified
+	 * @param typeName Chinese name of the type in the case form, null when not classified
+	 * @param serious whether a 严重并发症 (G08-2023 一（七）注3), null when not stated
 	 */
-	public record Complication(String name, @Nullable LocalDate onsetDate, @Nullable String grade) {
+	public record Complication(String name, @Nullable LocalDate onsetDate, @Nullable String grade,
+			@Nullable String type, @Nullable String typeName, @Nullable Boolean serious) {
 	}
 
 	/**

@@ -45,6 +45,12 @@ final class FhirBundleWriter implements CaseExportWriter {
 
 	static final String DISCHARGE_STATUS = BASE + "CodeSystem/discharge-status";
 
+	/**
+	 * Complication types of the case forms ({@code complicationTypes}, e.g.
+	 * {@code MAJOR_BLEEDING}).
+	 */
+	static final String COMPLICATION_TYPE = BASE + "CodeSystem/complication-type";
+
 	static final String CASE_ID = BASE + "sid/case";
 
 	static final String INSTITUTION_ID = BASE + "sid/institution";
@@ -257,7 +263,17 @@ final class FhirBundleWriter implements CaseExportWriter {
 		if (!c.complications().isEmpty()) {
 			ArrayNode complications = procedure.putArray("complication");
 			for (Complication complication : c.complications()) {
-				complications.addObject().put("text", complicationText(complication));
+				ObjectNode complicationConcept = complications.addObject();
+				if (complication.type() != null) {
+					ObjectNode coding = complicationConcept.putArray("coding")
+						.addObject()
+						.put("system", COMPLICATION_TYPE)
+						.put("code", complication.type());
+					if (complication.typeName() != null) {
+						coding.put("display", complication.typeName());
+					}
+				}
+				complicationConcept.put("text", complicationText(complication));
 			}
 		}
 		ArrayNode notes = MAPPER.createArrayNode();
@@ -386,6 +402,12 @@ final class FhirBundleWriter implements CaseExportWriter {
 		}
 		if (complication.onsetDate() != null) {
 			text.append("，发生于 ").append(complication.onsetDate());
+		}
+		if (complication.typeName() != null) {
+			text.append("；类型 ").append(complication.typeName());
+		}
+		if (complication.serious() != null) {
+			text.append(complication.serious() ? "；严重并发症" : "；非严重并发症");
 		}
 		return text.toString();
 	}

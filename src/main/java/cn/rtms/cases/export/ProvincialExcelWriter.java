@@ -68,7 +68,10 @@ final class ProvincialExcelWriter implements CaseExportWriter {
 	/** Columns of the 并发症 sheet. */
 	static final List<Column> COMPLICATION_COLUMNS = List.of(new Column("caseId", "病例ID", "UUID"),
 			new Column("complications[].name", "并发症", "文本"), new Column("complications[].onsetDate", "发生日期", "日期"),
-			new Column("complications[].grade", "Clavien-Dindo 分级", "代码", CaseExportCodes.CLAVIEN_DINDO));
+			new Column("complications[].grade", "Clavien-Dindo 分级", "代码", CaseExportCodes.CLAVIEN_DINDO),
+			new Column("complications[].type", "并发症类型", "代码（各技术病例表单的 complicationTypes）"),
+			new Column("complications[].typeName", "并发症类型名称", "文本"),
+			new Column("complications[].serious", "严重并发症", "是/否（导致护理级别提升或住院时间延长、需要进一步住院治疗或者临床处理、致残或者死亡）"));
 
 	/** Columns of the 器械 sheet. */
 	static final List<Column> DEVICE_COLUMNS = List.of(new Column("caseId", "病例ID", "UUID"),
@@ -140,7 +143,8 @@ final class ProvincialExcelWriter implements CaseExportWriter {
 				joined(c.flags(), ExportedCase.Flag::code), joined(c.flags(), ExportedCase.Flag::message),
 				c.amendmentCount(), c.submittedAt(), c.source()));
 		for (ExportedCase.Complication complication : c.complications()) {
-			this.complicationRows.add(row(id, complication.name(), complication.onsetDate(), complication.grade()));
+			this.complicationRows.add(row(id, complication.name(), complication.onsetDate(), complication.grade(),
+					complication.type(), complication.typeName(), yesNo(complication.serious())));
 		}
 		for (ExportedCase.Device d : c.devices()) {
 			this.deviceRows.add(row(id, d.position(), CaseExportWriter.printable(d.scanned()), d.barcodeType(),

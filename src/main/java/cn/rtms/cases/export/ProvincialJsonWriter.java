@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProvincialJsonWriter implements CaseExportWriter {
 
 	/** The value of the document's {@code schema} member. */
-	static final String SCHEMA = "https://rtms.cn/schemas/case-export/1.0";
+	static final String SCHEMA = "https://rtms.cn/schemas/case-export/1.1";
 
 	/** The version of the schema. */
-	static final String SCHEMA_VERSION = "1.0";
+	static final String SCHEMA_VERSION = "1.1";
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

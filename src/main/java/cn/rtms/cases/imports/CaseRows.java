@@ -47,7 +47,7 @@ final class CaseRows {
 		}
 		List<Complication> complications = new ArrayList<>();
 		for (ComplicationCell c : (List<ComplicationCell>) values.getOrDefault("complications", List.of())) {
-			complications.add(new Complication(c.name(), c.onsetDate(), c.grade()));
+			complications.add(new Complication(c.name(), c.onsetDate(), c.grade(), c.type(), c.serious()));
 		}
 		List<DeviceInput> devices = new ArrayList<>();
 		for (String scanned : (List<String>) values.getOrDefault("devices", List.of())) {
@@ -128,8 +128,13 @@ final class CaseRows {
 		if (view.complications() != null && !view.complications().isEmpty()) {
 			List<String> parts = new ArrayList<>();
 			for (Complication c : view.complications()) {
-				parts.add(c.name() + "|" + (c.grade() == null ? "" : c.grade()) + "|"
-						+ (c.onsetDate() == null ? "" : c.onsetDate().toString()));
+				String part = c.name() + "|" + (c.grade() == null ? "" : c.grade()) + "|"
+						+ (c.onsetDate() == null ? "" : c.onsetDate().toString());
+				if (c.type() != null || c.serious() != null) {
+					part += "|" + (c.type() == null ? "" : c.type()) + "|"
+							+ (c.serious() == null ? "" : (c.serious() ? "是" : "否"));
+				}
+				parts.add(part);
 			}
 			values.put("complications", String.join("；", parts));
 		}

@@ -69,7 +69,10 @@ record ImportColumn(String key, String label, Kind kind, boolean required, @Null
 		PERSON_LIST("人员（多个）"),
 		/** Texts separated by ；or ; (procedure codes, device barcodes). */
 		TEXT_LIST("文本（多个）"),
-		/** Complications: 名称|分级|发生日期 separated by ；. */
+		/**
+		 * Complications: 名称|分级|发生日期|类型|严重 separated by ；(type and seriousness optional;
+		 * the options are the form's complication types).
+		 */
 		COMPLICATIONS("并发症");
 
 		private final String label;

@@ -38,7 +38,11 @@ class ImportLayouts {
 		CaseForm form = this.forms.forTechnology(technology.toUpperCase(Locale.ROOT), day);
 		List<ImportColumn> columns = new ArrayList<>();
 		for (CaseField field : this.forms.commonFields(form.technology(), day)) {
-			columns.add(column(field, false));
+			ImportColumn column = column(field, false);
+			if (column.kind() == Kind.COMPLICATIONS) {
+				column = withOptions(column, form.complicationTypes());
+			}
+			columns.add(column);
 		}
 		for (CaseField field : form.fields()) {
 			columns.add(column(field, true));
@@ -54,7 +58,10 @@ class ImportLayouts {
 			help = join(help, "填写本机构已登记人员的姓名或医师执业证书编码" + (kind == Kind.PERSON_LIST ? "，多人用 ；分隔" : ""));
 		}
 		else if (kind == Kind.COMPLICATIONS) {
-			help = join(help, "每项写作 名称|分级|发生日期（分级 I、II、III、IV、V（Clavien-Dindo）），多项用 ；分隔");
+			help = join(help,
+					"每项写作 名称|分级|发生日期|类型|严重（分级 I、II、III、IV、V（Clavien-Dindo）；类型填并发症类型的代码或名称；"
+							+ "严重填“是”或“否”：导致护理级别提升或住院时间延长、需要进一步住院治疗或者临床处理、致残或者死亡为严重并发症；"
+							+ "类型与严重可省略，旧格式 名称|分级|发生日期 仍可导入），多项用 ；分隔");
 		}
 		else if (kind == Kind.TEXT_LIST) {
 			help = join(help, "多个值用 ；分隔");
@@ -64,6 +71,20 @@ class ImportLayouts {
 		}
 		return new ImportColumn(field.key(), field.label(), kind, field.required(), field.unit(), field.min(),
 				field.max(), field.maxLength(), options, help, formField);
+	}
+
+	/**
+	 * The complications column with the form's complication types as its codes (the type
+	 * part of each item is matched against them; no dropdown, the cell is free text).
+	 */
+	static ImportColumn withOptions(ImportColumn column, List<CaseField.Option> types) {
+		List<Option> options = types.stream().map(o -> new Option(o.code(), o.name())).toList();
+		String help = column.help();
+		if (!options.isEmpty()) {
+			help = join(help, "并发症类型：" + String.join("、", options.stream().map(Option::display).toList()));
+		}
+		return new ImportColumn(column.key(), column.label(), column.kind(), column.required(), column.unit(),
+				column.min(), column.max(), column.maxLength(), options, help, column.formField());
 	}
 
 	private static Kind kind(CaseField field) {

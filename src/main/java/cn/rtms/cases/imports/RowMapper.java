@@ -43,14 +43,18 @@ final class RowMapper {
 	}
 
 	/**
-	 * A complication as written in a cell: 名称|分级|发生日期.
+	 * A complication as written in a cell: 名称|分级|发生日期|类型|严重 (the last two optional, so
+	 * files written before they existed still import).
 	 *
 	 * @param name name
 	 * @param grade Clavien-Dindo grade, or null
 	 * @param onsetDate onset, or null
+	 * @param type complication type code (matched by code or name), or null
+	 * @param serious whether a 严重并发症, or null when not given
 	 */
 	record ComplicationCell(String name, @org.jspecify.annotations.Nullable String grade,
-			java.time.@org.jspecify.annotations.Nullable LocalDate onsetDate) {
+			java.time.@org.jspecify.annotations.Nullable LocalDate onsetDate,
+			@org.jspecify.annotations.Nullable String type, @org.jspecify.annotations.Nullable Boolean serious) {
 	}
 
 	Mapped map(SheetRow row) {
@@ -99,11 +103,11 @@ final class RowMapper {
 				}
 				yield parts;
 			}
-			case COMPLICATIONS -> complications(cell);
+			case COMPLICATIONS -> complications(cell, column.options());
 		};
 	}
 
-	private static List<ComplicationCell> complications(RawCell cell) {
+	private static List<ComplicationCell> complications(RawCell cell, List<ImportColumn.Option> types) {
 		List<ComplicationCell> list = new ArrayList<>();
 		for (String part : cell.text().split("[;；\\n]+")) {
 			if (part.isBlank()) {
@@ -112,15 +116,36 @@ final class RowMapper {
 			String[] pieces = part.split("[|｜]", -1);
 			String name = Cells.text(RawCell.text(pieces[0]), 100);
 			if (name.isEmpty()) {
-				throw new BadCell("并发症 “" + Cells.shorten(part) + "” 缺少名称（格式：名称|分级|发生日期）");
+				throw new BadCell("并发症 “" + Cells.shorten(part) + "” 缺少名称（格式：名称|分级|发生日期|类型|严重）");
+			}
+			if (pieces.length > 5) {
+				throw new BadCell("并发症 “" + Cells.shorten(part) + "” 的格式应为 名称|分级|发生日期|类型|严重");
 			}
 			String grade = (pieces.length > 1 && !pieces[1].isBlank()) ? pieces[1].strip() : null;
 			java.time.LocalDate onset = (pieces.length > 2 && !pieces[2].isBlank())
 					? Cells.date(RawCell.text(pieces[2])) : null;
-			if (pieces.length > 3) {
-				throw new BadCell("并发症 “" + Cells.shorten(part) + "” 的格式应为 名称|分级|发生日期");
+			String type = null;
+			if (pieces.length > 3 && !pieces[3].isBlank()) {
+				if (types.isEmpty()) {
+					throw new BadCell("并发症 “" + Cells.shorten(part) + "” 填写了类型，但该技术的病例表单不区分并发症类型");
+				}
+				try {
+					type = Cells.choice(RawCell.text(pieces[3]), types);
+				}
+				catch (BadCell ex) {
+					throw new BadCell("并发症 “" + Cells.shorten(part) + "” 的类型" + ex.getMessage());
+				}
 			}
-			list.add(new ComplicationCell(name, grade, onset));
+			Boolean serious = null;
+			if (pieces.length > 4 && !pieces[4].isBlank()) {
+				try {
+					serious = Cells.bool(RawCell.text(pieces[4]));
+				}
+				catch (BadCell ex) {
+					throw new BadCell("并发症 “" + Cells.shorten(part) + "” 的“严重”" + ex.getMessage());
+				}
+			}
+			list.add(new ComplicationCell(name, grade, onset, type, serious));
 		}
 		return list;
 	}

@@ -105,7 +105,19 @@ class CaseFormLoaderTests {
 		CaseField organ = form.field("organ").orElseThrow();
 		assertThat(organ.options()).extracting(CaseField.Option::code)
 			.containsExactly("THYROID", "LIVER", "LUNG", "KIDNEY", "BREAST", "BONE", "PANCREAS", "OTHER");
-		assertThat(form.field("ptaPercent").orElseThrow().max()).isEqualByComparingTo("100");
+		// PTA is 凝血酶原活动度 (注1(1)), a laboratory value that may exceed 100 %
+		assertThat(form.field("ptaPercent").orElseThrow().max()).isEqualByComparingTo("200");
+		assertThat(form.field("ptaPercent").orElseThrow().group()).isEqualTo("术前评估");
+		assertThat(form.field("organFunctionImpaired").orElseThrow().type()).isEqualTo(CaseField.FieldType.BOOLEAN);
+		assertThat(form.complicationTypes()).extracting(CaseField.Option::code)
+			.containsExactly("MAJOR_BLEEDING", "SEVERE_PNEUMOTHORAX", "ADJACENT_ORGAN_INJURY", "SEVERE_INFECTION",
+					"OTHER");
+		assertThat(form.complicationTypes()).extracting(CaseField.Option::name)
+			.containsExactly("大量出血", "严重气胸", "邻近重要脏器损伤", "严重感染", "其他");
+		CaseForm earlier = this.loader.load("G08-2022.yaml", read("G08-2022.yaml"));
+		assertThat(earlier.complicationTypes()).isEqualTo(form.complicationTypes());
+		assertThat(earlier.field("ptaPercent")).isEqualTo(form.field("ptaPercent"));
+		assertThat(earlier.field("organFunctionImpaired")).isEqualTo(form.field("organFunctionImpaired"));
 		assertThat(form.field("ecog").orElseThrow().max()).isEqualByComparingTo("4");
 		assertThat(form.field("asaClass").orElseThrow().options()).hasSize(6);
 		assertThat(form.field("preOpPathology").orElseThrow().requiredWhen())
@@ -165,6 +177,42 @@ class CaseFormLoaderTests {
 			return ex.problems();
 		}
 		throw new AssertionError("应当校验失败");
+	}
+
+	@Test
+	void complicationTypesAreCheckedLikeOptions() {
+		assertThat(problems(HEAD + """
+				fields:
+				  - {key: a, label: A, type: BOOLEAN}
+				complicationTypes: [{code: BLEEDING, name: 出血}, {code: BLEEDING, name: 大出血}, {code: bad, name: X}]
+				""")).extracting(p -> p.jsonPath() + " " + p.message())
+			.containsExactly("$.complicationTypes[2].code 选项代码应为大写英文、数字或下划线（如 THYROID），至多 30 个字符");
+		assertThat(problems(HEAD + """
+				fields:
+				  - {key: a, label: A, type: BOOLEAN}
+				complicationTypes: [{code: BLEEDING, name: 出血}, {code: BLEEDING, name: 大出血}]
+				""")).extracting(p -> p.jsonPath() + " " + p.message())
+			.containsExactlyInAnyOrder("$.complicationTypes[1].code 并发症类型代码 BLEEDING 重复",
+					"$.complicationTypes 并发症类型须包含 OTHER（其他），以便登记不属于所列类型的并发症");
+		assertThat(problems(HEAD + """
+				fields:
+				  - {key: a, label: A, type: BOOLEAN}
+				complicationTypes: []
+				""")).extracting(p -> p.jsonPath() + " " + p.message()).containsExactly("$.complicationTypes 至少需要 1 项");
+		CaseForm none = this.loader.load("G08-2023.yaml", HEAD + """
+				fields:
+				  - {key: a, label: A, type: BOOLEAN}
+				""");
+		assertThat(none.complicationTypes()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("files")
+	void everyShippedFormClassifiesComplicationsWithOther(String file) {
+		CaseForm form = this.loader.load(file, read(file));
+		assertThat(form.complicationTypes()).extracting(CaseField.Option::code)
+			.contains("OTHER")
+			.doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.rtms.cases.CaseField;
 import cn.rtms.cases.CaseForm;
 import cn.rtms.cases.CaseInput;
 import cn.rtms.cases.CaseProblem;
@@ -85,9 +86,9 @@ class CaseRulesTests {
 
 		List<Complication> complications = new ArrayList<>();
 
-		Map<String, Object> fields = new LinkedHashMap<>(
-				Map.of("organ", "THYROID", "lesionsPlanned", 1, "lesionsCompleted", 1, "preOpPathology", true,
-						"thyroidLargestDiameterMm", 12, "ecog", 0, "asaClass", "II"));
+		Map<String, Object> fields = new LinkedHashMap<>(Map.of("organ", "THYROID", "lesionsPlanned", 1,
+				"lesionsCompleted", 1, "preOpPathology", true, "thyroidLargestDiameterMm", 12, "ptaPercent", 85,
+				"organFunctionImpaired", false, "ecog", 0, "asaClass", "II"));
 
 		List<DeviceInput> devices = new ArrayList<>();
 
@@ -139,7 +140,60 @@ class CaseRulesTests {
 			.containsExactlyInAnyOrder("patient.name REQUIRED", "patient.sex REQUIRED", "subTechnique REQUIRED",
 					"admissionDate REQUIRED", "operationDate REQUIRED", "department REQUIRED", "operatorId REQUIRED",
 					"informedConsent REQUIRED", "fields.lesionsPlanned REQUIRED", "fields.lesionsCompleted REQUIRED",
-					"fields.childPugh REQUIRED", "fields.ecog REQUIRED", "fields.asaClass REQUIRED");
+					"fields.childPugh REQUIRED", "fields.ptaPercent REQUIRED", "fields.organFunctionImpaired REQUIRED",
+					"fields.ecog REQUIRED", "fields.asaClass REQUIRED");
+	}
+
+	@Test
+	void ptaIsThePreOperativeProthrombinActivityRequiredOnSubmitOnly() {
+		// G08-2023 一（七）注1(1): 凝血酶原活动度（PTA）> 50 %, a pre-operative value, not 完全消融率
+		assertThat(FORM.field("ptaPercent")).hasValueSatisfying(f -> {
+			assertThat(f.label()).isEqualTo("凝血酶原活动度（PTA）");
+			assertThat(f.group()).isEqualTo("术前评估");
+			assertThat(f.required()).isTrue();
+			assertThat(f.help()).contains("注1(1)", "PTA > 50%");
+		});
+		assertThat(FORM.field("organFunctionImpaired")).hasValueSatisfying(f -> {
+			assertThat(f.type()).isEqualTo(CaseField.FieldType.BOOLEAN);
+			assertThat(f.required()).isTrue();
+			assertThat(f.label()).isEqualTo("存在器官功能障碍");
+			assertThat(f.help()).contains("注1(2)", "Child A、B 级为无障碍");
+		});
+		Case legacy = new Case();
+		legacy.fields.remove("ptaPercent");
+		legacy.fields.remove("organFunctionImpaired");
+		// a draft saved before the fields existed stays a valid draft; submitting names
+		// both
+		assertThat(CaseRules.check(legacy.input(), context(false)).errors()).isEmpty();
+		assertThat(legacy.check().errors()).extracting(CaseProblem::message)
+			.containsExactlyInAnyOrder("凝血酶原活动度（PTA）不能为空", "存在器官功能障碍不能为空");
+		// PTA above 100 % is a real laboratory value (normal about 70–120 %)
+		Case high = new Case();
+		high.fields.put("ptaPercent", 118);
+		assertThat(high.errors()).isEmpty();
+	}
+
+	@Test
+	void complicationTypesComeFromTheFormAndGradeIvOrVIsSerious() {
+		Case c = new Case();
+		c.complications.add(new Complication("腹腔大出血", TODAY.minusDays(1), "III", "MAJOR_BLEEDING", true));
+		c.complications.add(new Complication("低热", TODAY.minusDays(1), "I", "OTHER", false));
+		c.complications.add(new Complication("喉返神经损伤", TODAY.minusDays(1), "II", null, null));
+		assertThat(c.errors()).isEmpty();
+
+		Case bad = new Case();
+		bad.complications.add(new Complication("低热", TODAY.minusDays(1), "I", "OTHER", false));
+		bad.complications.add(new Complication("吻合口瘘", TODAY.minusDays(1), "III", "ANASTOMOTIC_LEAK", true));
+		bad.complications.add(new Complication("多器官功能衰竭", TODAY.minusDays(1), "V", "OTHER", false));
+		assertThat(bad.errors()).containsExactlyInAnyOrder("complications[1].type INVALID_CHOICE",
+				"complications[2].serious SERIOUS_MISMATCH");
+		assertThat(bad.check().errors()).filteredOn(e -> e.field().equals("complications[1].type"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.message()).startsWith("第 2 项并发症的类型“ANASTOMOTIC_LEAK”不在病例表单 G08-2023 的并发症类型中")
+				.contains("MAJOR_BLEEDING 大量出血", "SEVERE_PNEUMOTHORAX 严重气胸", "ADJACENT_ORGAN_INJURY 邻近重要脏器损伤",
+						"SEVERE_INFECTION 严重感染", "OTHER 其他"));
+		// drafts are checked for wrong values too
+		assertThat(CaseRules.check(bad.input(), context(false)).errors()).hasSize(2);
 	}
 
 	@Test

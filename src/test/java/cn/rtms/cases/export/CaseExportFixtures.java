@@ -41,7 +41,8 @@ final class CaseExportFixtures {
 
 	static ExportedCase ablation() {
 		ObjectNode fields = JSON.createObjectNode();
-		fields.put("ptaPercent", 98.5);
+		fields.put("ptaPercent", 78.5);
+		fields.put("organFunctionImpaired", false);
 		fields.put("childPugh", "A");
 		fields.put("lesionsPlanned", 2);
 		fields.put("preOpBiopsy", true);
@@ -51,8 +52,9 @@ final class CaseExportFixtures {
 						new ProcedureCode("17.4100", "机器人辅助手术", null)),
 				LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-10"), "肿瘤介入科",
 				OPERATOR, List.of(ASSISTANT), new Patient("P0123456789ab", "M", 1958, 67), true,
-				List.of(new Complication("术后出血", LocalDate.parse("2026-03-04"), "II")), LocalDate.parse("2026-03-10"),
-				"DEATH",
+				List.of(new Complication("术后出血", LocalDate.parse("2026-03-04"), "II", "MAJOR_BLEEDING", "大量出血", true),
+						new Complication("低热", LocalDate.parse("2026-03-05"), "I", null, null, null)),
+				LocalDate.parse("2026-03-10"), "DEATH",
 				List.of(new Device(1, "]d2010950600013435217260200" + "\u001D" + "10ABC123" + "\u001D" + "21S0001",
 						"GS1", "09506000134352", "ABC123", "S0001", LocalDate.parse("2026-02-28"), null,
 						"国械注准20213010001", "射频消融电极", true, 1),

@@ -149,7 +149,7 @@ class CaseExportIT {
 					  '[{"code": "50.2400x001", "name": "经皮肝病损射频消融术", "inSpecList": true}, {"code": "17.4100", "name": null, "inSpecList": false}]'::jsonb,
 					  :admission, :operation, :discharge, '肿瘤介入科', :operator, cast(:assistants as jsonb), true,
 					  '[{"name": "术后出血", "onsetDate": "%s", "grade": "II"}]'::jsonb, 'ORDERED',
-					  '{"ptaPercent": 98.5, "childPugh": "A", "lesionsPlanned": 2}'::jsonb,
+					  '{"ptaPercent": 78.5, "childPugh": "A", "lesionsPlanned": 2}'::jsonb,
 					  '[{"code": "UNAUTHORIZED", "message": "术者在手术日无该技术的有效授权"}]'::jsonb, 'FORM',
 					  :at, :by, :at, :submitted, :submittedBy)
 					"""
@@ -291,9 +291,12 @@ class CaseExportIT {
 				 "patient": {"name": "%s", "idNumber": "%s", "phone": "%s", "sex": "F", "birthDate": "1958-03-03"},
 				 "admissionDate": "2019-05-01", "operationDate": "2019-05-03", "dischargeDate": "2019-05-08",
 				 "department": "肿瘤介入科", "operatorId": "%s", "assistantIds": [], "informedConsent": true,
-				 "complications": [], "dischargeStatus": "ORDERED",
+				 "complications": [
+				   {"name": "腹腔大出血", "onsetDate": "2019-05-04", "grade": "III", "type": "MAJOR_BLEEDING", "serious": true},
+				   {"name": "低热", "onsetDate": "2019-05-04", "grade": "I", "type": "OTHER", "serious": false}],
+				 "dischargeStatus": "ORDERED",
 				 "fields": {"organ": "LIVER", "lesionsPlanned": 1, "lesionsCompleted": 1, "childPugh": "A", "ecog": 1,
-				            "asaClass": "II"},
+				            "asaClass": "II", "ptaPercent": 76.5, "organFunctionImpaired": false},
 				 "devices": []}
 				"""
 			.formatted(PATIENT_NAME, PATIENT_ID, PATIENT_PHONE, physician.id());
@@ -304,6 +307,23 @@ class CaseExportIT {
 				Map.of("version", created.body().get("version").asInt(), "confirmedWarnings", List.of()));
 		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
 		String pseudonym = submitted.body().at("/patient/pseudonym").asString();
+		// type and seriousness of each complication come back through the API
+		JsonNode read = clerk.get("/api/cases/" + id).body();
+		assertThat(read.at("/complications/0/type").asString()).isEqualTo("MAJOR_BLEEDING");
+		assertThat(read.at("/complications/0/serious").asBoolean()).isTrue();
+		assertThat(read.at("/complications/1/type").asString()).isEqualTo("OTHER");
+		assertThat(read.at("/complications/1/serious").asBoolean()).isFalse();
+		assertThat(read.at("/fields/ptaPercent").asDouble()).isEqualTo(76.5);
+		assertThat(read.at("/fields/organFunctionImpaired").asBoolean()).isFalse();
+		// and are stored as the indicators read them: complications jsonb {name,
+		// onsetDate, grade, type, serious}
+		assertThat(this.jdbc.sql("""
+				select count(*) from cases.case_report where id = ?
+				  and complications @> '[{"type": "MAJOR_BLEEDING", "serious": true, "grade": "III"}]'::jsonb
+				  and (form_data ->> 'ptaPercent')::numeric = 76.5""")
+			.param(UUID.fromString(id))
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 
 		Response json = clerk.get("/api/case-exports/provincial?" + query(this.central) + "&format=json");
 		assertThat(CaseExportSchema.errors(json.body())).isEmpty();
@@ -315,11 +335,32 @@ class CaseExportIT {
 			.orElseThrow();
 		assertThat(exported.at("/patient/pseudonym").asString()).isEqualTo(pseudonym);
 		assertThat(exported.at("/operator/licenceNumber").asString()).isEqualTo(physician.licence().number());
+		assertThat(exported.at("/complications/0/type").asString()).isEqualTo("MAJOR_BLEEDING");
+		assertThat(exported.at("/complications/0/typeName").asString()).isEqualTo("大量出血");
+		assertThat(exported.at("/complications/0/serious").asBoolean()).isTrue();
+		assertThat(exported.at("/complications/1/serious").asBoolean()).isFalse();
+		// a case stored before type and seriousness existed exports them as null
+		JsonNode legacy = json.body()
+			.get("cases")
+			.valueStream()
+			.filter(c -> c.get("caseId").asString().equals(this.flagged.toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(legacy.at("/complications/0/type").isNull()).isTrue();
+		assertThat(legacy.at("/complications/0/serious").isNull()).isTrue();
 		assertThat(json.text()).doesNotContain("BA-EXPORT-API-1", "ZY-EXPORT-API-1");
 		assertNoPatientIdentifiers(json.text());
 		Response fhir = clerk.get("/api/case-exports/fhir?" + query(this.central));
 		assertThat(FhirValidation.errors(fhir.text())).isEmpty();
 		assertThat(fhir.text()).contains(pseudonym).doesNotContain("BA-EXPORT-API-1");
+		JsonNode procedure = FhirBundleWriterTests.resources(fhir.body(), "Procedure")
+			.stream()
+			.filter(p -> p.toString().contains("腹腔大出血"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(procedure.at("/complication/0/coding/0/code").asString()).isEqualTo("MAJOR_BLEEDING");
+		assertThat(procedure.at("/complication/0/text").asString()).contains("严重并发症");
+		assertThat(procedure.at("/complication/1/text").asString()).contains("非严重并发症");
 		assertNoPatientIdentifiers(fhir.text());
 	}
 

@@ -84,7 +84,13 @@ class FhirBundleWriterTests {
 		assertThat(procedure.at("/performer/0/function/coding/0/code").asString()).isEqualTo("OPERATOR");
 		assertThat(procedure.at("/performer/1/function/coding/0/code").asString()).isEqualTo("ASSISTANT");
 		assertThat(procedure.at("/outcome/coding/0/code").asString()).isEqualTo("DEATH");
-		assertThat(procedure.at("/complication/0/text").asString()).contains("术后出血", "Clavien-Dindo II");
+		assertThat(procedure.at("/complication/0/text").asString()).contains("术后出血", "Clavien-Dindo II", "类型 大量出血",
+				"严重并发症");
+		assertThat(procedure.at("/complication/0/coding/0/system").asString())
+			.isEqualTo(FhirBundleWriter.COMPLICATION_TYPE);
+		assertThat(procedure.at("/complication/0/coding/0/code").asString()).isEqualTo("MAJOR_BLEEDING");
+		assertThat(procedure.at("/complication/0/coding/0/display").asString()).isEqualTo("大量出血");
+		assertThat(procedure.at("/complication/1/coding").isMissingNode()).isTrue();
 		assertThat(procedure.at("/note/0/text").asString()).contains("UNAUTHORIZED");
 		assertThat(procedure.get("usedReference")).hasSize(3);
 		JsonNode secondary = resources(bundle, "Procedure").get(1);

@@ -61,12 +61,20 @@ class ProvincialExcelWriterTests {
 		assertThat(devices.get(1).get(2)).isEqualTo("]d2010950600013435217260200{GS}10ABC123{GS}21S0001");
 		assertThat(devices.get(1).get(4)).isEqualTo("09506000134352");
 		assertThat(devices.get(2).get(3)).isEqualTo("MA");
-		assertThat(sheet(xlsx, "并发症")).hasSize(2).last().satisfies(row -> assertThat(row.get(3)).isEqualTo("II"));
+		List<Map<Integer, String>> complications = sheet(xlsx, "并发症");
+		assertThat(complications).hasSize(3);
+		assertThat(complications.get(0).values()).contains("并发症类型", "并发症类型名称", "严重并发症");
+		assertThat(complications.get(1)).containsEntry(3, "II")
+			.containsEntry(4, "MAJOR_BLEEDING")
+			.containsEntry(5, "大量出血")
+			.containsEntry(6, "是");
+		assertThat(complications.get(2).get(4)).isNull();
 		List<Map<Integer, String>> fields = sheet(xlsx, "专项字段");
-		assertThat(fields).hasSize(5);
+		assertThat(fields).hasSize(6);
 		assertThat(fields.get(1).get(2)).isEqualTo("ptaPercent");
-		assertThat(fields.get(1).get(3)).isEqualTo("98.5");
-		assertThat(fields.get(4).get(3)).isEqualTo("是");
+		assertThat(fields.get(1).get(3)).isEqualTo("78.5");
+		assertThat(fields.get(2)).containsEntry(2, "organFunctionImpaired").containsEntry(3, "否");
+		assertThat(fields.get(5).get(3)).isEqualTo("是");
 		assertThat(sheet(xlsx, "导出信息")).anySatisfy(row -> assertThat(row.values()).containsExactly("病例数", "2"));
 		assertThat(sheet(xlsx, "字段说明")).anySatisfy(row -> assertThat(row.get(4)).contains("DEATH 死亡"));
 	}

@@ -43,7 +43,15 @@ class ProvincialJsonWriterTests {
 		assertThat(first.at("/procedureCodes/1/code").asString()).isEqualTo("17.4100");
 		assertThat(first.at("/devices/0/gtin").asString()).isEqualTo("09506000134352");
 		assertThat(first.at("/devices/0/scanned").asString()).contains("\u001D");
-		assertThat(first.at("/fields/ptaPercent").asDouble()).isEqualTo(98.5);
+		assertThat(first.at("/fields/ptaPercent").asDouble()).isEqualTo(78.5);
+		assertThat(first.at("/complications/0/type").asString()).isEqualTo("MAJOR_BLEEDING");
+		assertThat(first.at("/complications/0/typeName").asString()).isEqualTo("大量出血");
+		assertThat(first.at("/complications/0/serious").asBoolean()).isTrue();
+		// a complication entered before type and seriousness existed: both null, still
+		// valid
+		assertThat(first.at("/complications/1/type").isNull()).isTrue();
+		assertThat(first.at("/complications/1/serious").isNull()).isTrue();
+		assertThat(document.at("/schemaVersion").asString()).isEqualTo("1.1");
 		assertThat(first.at("/flags/0/code").asString()).isEqualTo("UNAUTHORIZED");
 		assertThat(first.at("/amendmentCount").asInt()).isEqualTo(1);
 		assertThat(document.at("/cases/1/operator").isNull()).isTrue();
@@ -64,7 +72,9 @@ class ProvincialJsonWriterTests {
 		patient.put("name", "张三");
 		((ObjectNode) document.at("/cases/0")).put("dischargeStatus", "HOME");
 		((ObjectNode) document.at("/cases/0/devices/0")).put("gtin", "123");
-		assertThat(CaseExportSchema.errors(document)).hasSize(3)
+		((ObjectNode) document.at("/cases/0/complications/0")).put("serious", "是");
+		assertThat(CaseExportSchema.errors(document)).hasSize(4)
+			.anySatisfy(e -> assertThat(e).startsWith("/cases/0/complications/0/serious"))
 			.anySatisfy(e -> assertThat(e).startsWith("/cases/0/patient"))
 			.anySatisfy(e -> assertThat(e).startsWith("/cases/0/dischargeStatus"))
 			.anySatisfy(e -> assertThat(e).startsWith("/cases/0/devices/0/gtin"));

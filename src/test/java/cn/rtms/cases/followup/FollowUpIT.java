@@ -61,8 +61,9 @@ class FollowUpIT {
 		return new CaseInput(null, "G08", "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
 				new PatientInput("测试患者", "220102198001010012", "13900001111", "M", LocalDate.of(1980, 1, 1)),
 				operation.minusDays(1), operation, operation.plusDays(2), "肿瘤介入科", operator, List.of(), true, List.of(),
-				death, (death != null) ? "DEATH" : "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 2,
-						"lesionsCompleted", 2, "childPugh", "A", "ecog", 1, "asaClass", "II"),
+				death, (death != null) ? "DEATH" : "ORDERED",
+				Map.of("organ", "LIVER", "lesionsPlanned", 2, "lesionsCompleted", 2, "childPugh", "A", "ecog", 1,
+						"asaClass", "II", "ptaPercent", 85, "organFunctionImpaired", false),
 				List.of());
 	}
 

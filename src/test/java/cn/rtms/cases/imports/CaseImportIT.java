@@ -158,7 +158,7 @@ class CaseImportIT {
 			assertThat(workbook.getSheet("说明")).isNotNull();
 			List<String> headers = new ArrayList<>();
 			workbook.getSheet("病例").getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
-			assertThat(headers).contains("病案号", "患者姓名", "手术/治疗日期", "术者", "消融部位（器官）", "甲状腺结节最大径（mm）", "完全消融率（PTA）（%）");
+			assertThat(headers).contains("病案号", "患者姓名", "手术/治疗日期", "术者", "消融部位（器官）", "甲状腺结节最大径（mm）", "凝血酶原活动度（PTA）（%）");
 			assertThat(workbook.getSheet("病例").getDataValidations()).isNotEmpty();
 			int organ = headers.indexOf("消融部位（器官）");
 			assertThat(workbook.getSheet("病例")
@@ -188,6 +188,40 @@ class CaseImportIT {
 		assertThat(again.get("duplicates").asInt()).isEqualTo(20);
 		assertThat(again.get("outcome").asString()).contains("跳过已登记的重复病例 20 例");
 		assertThat(registered(prefix)).isEqualTo(20);
+	}
+
+	@Test
+	void importsComplicationsWithTypeAndSeriousnessAndOldThreePartCells() throws IOException {
+		String prefix = "IK";
+		List<Map<String, Object>> rows = dataset(prefix, 3);
+		LocalDate operation = (LocalDate) rows.get(0).get("operationDate");
+		rows.get(0)
+			.put("complications",
+					"腹腔大出血|III|" + operation.plusDays(1) + "|大量出血|是；低热|I|" + operation.plusDays(1) + "|OTHER|否");
+		// a row as files written before type and seriousness existed have it
+		rows.get(1).put("complications", "术后出血|I|" + rows.get(1).get("operationDate"));
+		rows.get(2).remove("complications");
+		JsonNode job = this.clerk.imported("typed.xlsx", fill(template("G08"), rows), "G08", false);
+		assertThat(job.get("status").asString()).as(messages(job).toString()).isEqualTo("DONE");
+		assertThat(job.get("inserted").asInt()).isEqualTo(3);
+		assertThat(this.jdbc.queryForObject(
+				"select complications::text from cases.case_report where medical_record_no = ?", String.class,
+				prefix + "00000001"))
+			.contains("\"type\": \"MAJOR_BLEEDING\"", "\"serious\": true", "\"type\": \"OTHER\"", "\"serious\": false");
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from cases.case_report where medical_record_no = ? and complications @> '[{\"name\": \"术后出血\", \"grade\": \"I\"}]'::jsonb",
+				Integer.class, prefix + "00000002"))
+			.isEqualTo(1);
+
+		// a type the G08 form does not have is a bad cell naming the place; nothing is
+		// imported
+		List<Map<String, Object>> bad = dataset("IL", 2);
+		bad.get(1).put("complications", "吻合口瘘|III|" + bad.get(1).get("operationDate") + "|吻合口瘘|是");
+		JsonNode refused = this.clerk.imported("bad-type.xlsx", fill(template("G08"), bad), "G08", false);
+		assertThat(refused.get("inserted").asInt()).isZero();
+		assertThat(messages(refused)).singleElement()
+			.satisfies(m -> assertThat(m).startsWith("3 ").contains("并发症", "的类型", "不在可选值中", "大量出血"));
+		assertThat(registered("IL")).isZero();
 	}
 
 	@Test

@@ -36,8 +36,8 @@ final class ImportFixtures {
 				column("patientSex", "性别", Kind.CHOICE, true, null,
 						List.of(new Option("M", "男"), new Option("F", "女"))),
 				column("operationDate", "手术日期", Kind.DATE, true), column("informedConsent", "知情同意", Kind.BOOLEAN, true),
-				new ImportColumn("ptaPercent", "完全消融率（PTA）", Kind.DECIMAL, false, "%", BigDecimal.ZERO,
-						BigDecimal.valueOf(100), null, List.of(), "术后1个月增强影像评估", true),
+				new ImportColumn("ptaPercent", "凝血酶原活动度（PTA）", Kind.DECIMAL, true, "%", BigDecimal.ZERO,
+						BigDecimal.valueOf(200), null, List.of(), "术前凝血功能；质控指标注1(1) PTA > 50%", true),
 				column("lesionsPlanned", "计划消融病灶数", Kind.INTEGER, false), column("operator", "术者", Kind.PERSON, false),
 				column("procedureCodes", "手术编码", Kind.TEXT_LIST, false)));
 	}

@@ -49,7 +49,8 @@ class WorkbookTests {
 			Row header = cases.getRow(0);
 			List<String> headers = new ArrayList<>();
 			header.forEach(cell -> headers.add(cell.getStringCellValue()));
-			assertThat(headers).containsExactly("病案号", "性别", "手术日期", "知情同意", "完全消融率（PTA）（%）", "计划消融病灶数", "术者", "手术编码");
+			assertThat(headers).containsExactly("病案号", "性别", "手术日期", "知情同意", "凝血酶原活动度（PTA）（%）", "计划消融病灶数", "术者",
+					"手术编码");
 			assertThat(workbook.getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getColor())
 				.isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.RED.getIndex());
 			List<? extends DataValidation> validations = cases.getDataValidations();
@@ -67,12 +68,13 @@ class WorkbookTests {
 			assertThat(codes.getRow(2).getCell(0).getStringCellValue()).isEqualTo("F 女");
 			assertThat(cases.getColumnStyle(2).getDataFormatString()).isEqualTo("yyyy-mm-dd");
 			Sheet guide = workbook.getSheet(ImportLayout.GUIDE_SHEET);
-			Row pta = findRow(guide, "完全消融率（PTA）（%）");
+			Row pta = findRow(guide, "凝血酶原活动度（PTA）（%）");
 			assertThat(pta.getCell(0).getStringCellValue()).isEqualTo("E");
 			assertThat(pta.getCell(2).getStringCellValue()).isEqualTo("fields.ptaPercent");
 			assertThat(pta.getCell(3).getStringCellValue()).isEqualTo("数值");
-			assertThat(pta.getCell(5).getStringCellValue()).isEqualTo("0 ～ 100");
-			assertThat(pta.getCell(7).getStringCellValue()).isEqualTo("术后1个月增强影像评估");
+			assertThat(pta.getCell(4).getStringCellValue()).isEqualTo("是");
+			assertThat(pta.getCell(5).getStringCellValue()).isEqualTo("0 ～ 200");
+			assertThat(pta.getCell(7).getStringCellValue()).isEqualTo("术前凝血功能；质控指标注1(1) PTA > 50%");
 			assertThat(findRow(guide, "性别").getCell(6).getStringCellValue()).isEqualTo("M 男；F 女");
 			assertThat(findRow(guide, "病案号").getCell(4).getStringCellValue()).isEqualTo("是");
 		}
@@ -108,7 +110,7 @@ class WorkbookTests {
 	@Test
 	void mapsEveryBadCellWithItsPlace() throws IOException {
 		ImportLayout layout = ImportFixtures.layout();
-		Path file = workbook(List.of(List.of("病案号", "性别", "手术日期", "知情同意", "完全消融率（PTA）（%）", "计划消融病灶数", "术者"),
+		Path file = workbook(List.of(List.of("病案号", "性别", "手术日期", "知情同意", "凝血酶原活动度（PTA）（%）", "计划消融病灶数", "术者"),
 				List.of("BA1", "X", "2024年13月1日", "也许", "九十", "2.5", "张三")));
 		List<SheetRow> rows = read(file);
 		HeaderMatch match = layout.match(texts(rows.get(0)));
@@ -121,6 +123,41 @@ class WorkbookTests {
 		assertThat(problems.get(1).message()).isEqualTo("日期 “2024年13月1日” 不存在");
 		assertThat(problems.get(4).describe()).isEqualTo("工作表 “病例” 第 2 行 F 列（计划消融病灶数）：“2.5” 不是整数");
 		assertThat(problems.get(5).message()).contains("本机构人员中没有 “张三”");
+	}
+
+	@Test
+	void readsComplicationsWithTypeAndSeriousnessAndTheOldThreePartFormat() throws IOException {
+		ImportColumn complications = ImportLayouts.withOptions(
+				ImportFixtures.column("complications", "并发症", ImportColumn.Kind.COMPLICATIONS, false),
+				List.of(new cn.rtms.cases.CaseField.Option("MAJOR_BLEEDING", "大量出血"),
+						new cn.rtms.cases.CaseField.Option("OTHER", "其他")));
+		assertThat(complications.help()).contains("并发症类型：MAJOR_BLEEDING 大量出血、OTHER 其他");
+		ImportLayout layout = new ImportLayout("G08", "G08-2023", "肿瘤消融治疗病例",
+				List.of(ImportFixtures.column("medicalRecordNo", "病案号", ImportColumn.Kind.TEXT, true), complications));
+		Path file = workbook(
+				List.of(List.of("病案号", "并发症"), List.of("BA1", "腹腔大出血|III|2024-03-16|大量出血|是；低热|I|2024-03-16|OTHER|否"),
+						// a file written before type and seriousness existed
+						List.of("BA2", "术后出血|I|2024-03-16"), List.of("BA3", "吻合口瘘|III|2024-03-16|ANASTOMOTIC_LEAK|是"),
+						List.of("BA4", "出血|II|2024-03-16|大量出血|也许")));
+		List<SheetRow> rows = read(file);
+		HeaderMatch match = layout.match(texts(rows.get(0)));
+		assertThat(match.fits()).isTrue();
+		RowMapper mapper = new RowMapper("病例", match, new StaffLookup());
+		RowMapper.Mapped typed = mapper.map(rows.get(1));
+		assertThat(typed.problems()).isEmpty();
+		assertThat(typed.values().get("complications")).isEqualTo(List.of(
+				new RowMapper.ComplicationCell("腹腔大出血", "III", LocalDate.of(2024, 3, 16), "MAJOR_BLEEDING", true),
+				new RowMapper.ComplicationCell("低热", "I", LocalDate.of(2024, 3, 16), "OTHER", false)));
+		RowMapper.Mapped old = mapper.map(rows.get(2));
+		assertThat(old.problems()).isEmpty();
+		assertThat(old.values().get("complications"))
+			.isEqualTo(List.of(new RowMapper.ComplicationCell("术后出血", "I", LocalDate.of(2024, 3, 16), null, null)));
+		assertThat(mapper.map(rows.get(3)).problems()).singleElement()
+			.satisfies(p -> assertThat(p.describe())
+				.startsWith("工作表 “病例” 第 4 行 B 列（并发症）：并发症 “吻合口瘘|III|2024-03-16|ANASTOMOTIC_LEAK|是” 的类型")
+				.contains("不在可选值中", "MAJOR_BLEEDING 大量出血"));
+		assertThat(mapper.map(rows.get(4)).problems()).singleElement()
+			.satisfies(p -> assertThat(p.message()).contains("的“严重”", "不是“是”或“否”"));
 	}
 
 	@Test
@@ -144,8 +181,9 @@ class WorkbookTests {
 		headers.put(3, "粒子数量");
 		HeaderMatch match = layout.match(headers);
 		assertThat(match.fits()).isFalse();
-		assertThat(match.explain(layout)).isEqualTo(
-				"工作表 “病例” 第 1 行的表头与 G08（肿瘤消融治疗病例，G08-2023）的导入模板不符：缺少必填列 “知情同意”；" + "无法识别的列 D 列 “粒子数量”。请下载该技术的模板后填写");
+		assertThat(match.explain(layout))
+			.isEqualTo("工作表 “病例” 第 1 行的表头与 G08（肿瘤消融治疗病例，G08-2023）的导入模板不符：缺少必填列 “知情同意”、“凝血酶原活动度（PTA）（%）”；"
+					+ "无法识别的列 D 列 “粒子数量”。请下载该技术的模板后填写");
 	}
 
 	@Test
@@ -156,7 +194,7 @@ class WorkbookTests {
 		headers.put(1, "性别");
 		headers.put(2, "手术日期");
 		headers.put(3, "知情同意");
-		headers.put(4, "完全消融率(PTA)(%)");
+		headers.put(4, "凝血酶原活动度(PTA)(%)");
 		headers.put(5, "错误");
 		HeaderMatch match = layout.match(headers);
 		assertThat(match.fits()).isTrue();

@@ -97,8 +97,21 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		assertThat(this.page.getByTestId("case-form")).isVisible();
 		assertThat(scanner).hasValue("");
 
+		// a complication with its type (from the form's list) and marked 严重 (注3's
+		// definition shown)
+		assertThat(this.page.getByTestId("serious-complication-help")).containsText("护理级别提升或住院时间延长");
+		this.page.getByTestId("complication-add").click();
+		this.page.locator(field("complication-name-0", "input")).fill("腹腔出血");
+		String typeName = bundle.get("form").get("complicationTypes").get(0).get("name").asString();
+		choose("complication-type-0", typeName);
+		Locator serious = this.page.locator(
+				".el-checkbox[data-testid=complication-serious-0], .el-checkbox:has([data-testid=complication-serious-0])");
+		serious.click();
+		assertThat(serious).hasClass(java.util.regex.Pattern.compile("is-checked"));
+
 		this.page.getByTestId("case-submit").click();
 		this.page.waitForURL(u -> u.matches(".*/cases/[0-9a-f-]{36}$"));
+		assertThat(this.page.getByText(typeName).first()).isVisible();
 		assertThat(this.page.getByTestId("case-status")).hasText("已提交");
 		Locator flag = this.page.getByTestId("case-flag-UNAUTHORIZED");
 		assertThat(flag).containsText("未授权");
@@ -114,6 +127,10 @@ class CaseEntryBrowserIT extends BrowserTestSupport {
 		assertThat(device.get("serial").asString()).isEqualTo(serial);
 		assertThat(device.get("lot").asString()).isEqualTo(lot);
 		assertThat(stored.body().get("operatorId").asString()).isEqualTo(operator.get("id").asString());
+		JsonNode complication = stored.body().get("complications").get(0);
+		assertThat(complication.get("type").asString())
+			.isEqualTo(bundle.get("form").get("complicationTypes").get(0).get("code").asString());
+		assertThat(complication.get("serious").asBoolean()).isTrue();
 	}
 
 	/**
