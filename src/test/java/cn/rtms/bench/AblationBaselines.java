@@ -27,32 +27,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The two reference computations of the G08-2023 ablation indicator set (shared text
- * 《国家限制类技术临床应用质量控制指标》一（七）) that the indicator benchmark sets beside the
- * engine, per institution and calendar quarter, written from the definition text (not from
- * the engine's dictionary):
+ * 《国家限制类技术临床应用质量控制指标》一（七）) that the indicator benchmark sets beside the engine, per
+ * institution and calendar quarter, written from the definition text (not from the
+ * engine's dictionary):
  * <ul>
  * <li>{@link #singlePassSql}: one hand-written SQL statement, a single pass over the
- * submitted G08 cases (and their follow-ups, pre-aggregated per case) with
- * {@code FILTER} aggregates;</li>
+ * submitted G08 cases (and their follow-ups, pre-aggregated per case) with {@code FILTER}
+ * aggregates;</li>
  * <li>{@link #applicationSide}: what application-side KPI code usually does — every case
- * row and every follow-up row fetched over JDBC, JSON parsed, each definition evaluated per
- * case in Java and summed in maps.</li>
+ * row and every follow-up row fetched over JDBC, JSON parsed, each definition evaluated
+ * per case in Java and summed in maps.</li>
  * </ul>
  * How the text is read (the same in both, and what the engine must give):
  * <ul>
  * <li>a case is a SUBMITTED G08 case; its period is the quarter of its operation date,
- * except 平均住院日 (quarter of the discharge date) and the follow-up rates (quarter in
- * which the horizon — operation date + 6 months / 1 / 2 / 3 / 5 years — falls, counted
- * only when that date is on or before the as-of day);</li>
- * <li>指征正确率 (cases): PTA &gt; 50 %, no organ-function impairment (false, not
- * missing), ECOG &lt; 2, ASA ≤ Ⅲ (the spec's asaMax): all four;</li>
+ * except 平均住院日 (quarter of the discharge date) and the follow-up rates (quarter in which
+ * the horizon — operation date + 6 months / 1 / 2 / 3 / 5 years — falls, counted only
+ * when that date is on or before the as-of day);</li>
+ * <li>指征正确率 (cases): PTA &gt; 50 %, no organ-function impairment (false, not missing),
+ * ECOG &lt; 2, ASA ≤ Ⅲ (the spec's asaMax): all four;</li>
  * <li>完成率 (lesions): Σ completed / Σ planned;</li>
  * <li>局部病灶有效控制率 (cases): 1-month contrast imaging COMPLETE;</li>
- * <li>30 天内严重并发症 (cases): a complication marked serious with onset 0–30 days after
- * the operation (a missing onset does not count); the four sub-rates: such a complication
- * of that type;</li>
- * <li>30 天内死亡率 (patients): distinct patients of the period (hash or pseudonym) / those
- * of them with a case of the period after which they died within 30 days (death on the case
+ * <li>30 天内严重并发症 (cases): a complication marked serious with onset 0–30 days after the
+ * operation (a missing onset does not count); the four sub-rates: such a complication of
+ * that type;</li>
+ * <li>30 天内死亡率 (patients): distinct patients of the period (hash or pseudonym) / those of
+ * them with a case of the period after which they died within 30 days (death on the case
  * or in a follow-up) or were discharged AUTO_DISCHARGE_IRREVERSIBLE within 30 days;</li>
  * <li>随访率 per horizon (cases): follow-up of that horizon performed (on or before the
  * as-of day) / cases whose horizon is reached;</li>
@@ -101,8 +101,9 @@ public final class AblationBaselines {
 
 	/**
 	 * The hand-written single-pass statement. Parameters: as-of day, from, to (operation,
-	 * discharge or horizon date within from…to, both included). One row per institution and
-	 * quarter; columns in pairs numerator, denominator in the order of {@link #COLUMNS}.
+	 * discharge or horizon date within from…to, both included). One row per institution
+	 * and quarter; columns in pairs numerator, denominator in the order of
+	 * {@link #COLUMNS}.
 	 */
 	public static final String SINGLE_PASS_SQL = """
 			with fu as (                      -- follow-ups, one row per case
@@ -173,7 +174,10 @@ public final class AblationBaselines {
 			from e group by institution_id, period
 			""";
 
-	/** The indicator of each numerator/denominator column pair of {@link #SINGLE_PASS_SQL}. */
+	/**
+	 * The indicator of each numerator/denominator column pair of
+	 * {@link #SINGLE_PASS_SQL}.
+	 */
 	public static final List<String> COLUMNS = List.of(INDICATION, COMPLETION, LOCAL_CONTROL, SERIOUS_30D, BLEEDING,
 			PNEUMOTHORAX, ORGAN_INJURY, INFECTION, MORTALITY_30D, FOLLOW_UP[0], FOLLOW_UP[1], FOLLOW_UP[2],
 			FOLLOW_UP[3], FOLLOW_UP[4], LENGTH_OF_STAY, THYROID_BENIGN, THYROID_SMALL);
@@ -258,8 +262,8 @@ public final class AblationBaselines {
 	 * (c) The application-side way: every submitted G08 case and every follow-up fetched
 	 * over JDBC (streamed, ordered by case), each definition evaluated per case in Java.
 	 */
-	public static Map<Cell, Counts> applicationSide(DataSource dataSource, LocalDate from, LocalDate to,
-			LocalDate asOf) throws SQLException {
+	public static Map<Cell, Counts> applicationSide(DataSource dataSource, LocalDate from, LocalDate to, LocalDate asOf)
+			throws SQLException {
 		Map<Cell, long[]> sums = new HashMap<>();
 		Map<Cell, Set<String>> patients = new HashMap<>();
 		Map<Cell, Set<String>> deadPatients = new HashMap<>();
@@ -310,8 +314,8 @@ public final class AblationBaselines {
 						boolean indicated = number(form, "ptaPercent") != null
 								&& number(form, "ptaPercent").compareTo(BigDecimal.valueOf(50)) > 0
 								&& form.path("organFunctionImpaired").isBoolean()
-								&& !form.path("organFunctionImpaired").asBoolean()
-								&& number(form, "ecog") != null && number(form, "ecog").intValue() < 2
+								&& !form.path("organFunctionImpaired").asBoolean() && number(form, "ecog") != null
+								&& number(form, "ecog").intValue() < 2
 								&& Set.of("I", "II", "III").contains(form.path("asaClass").asString(""));
 						add(sums, INDICATION, institution, period, indicated ? 1 : 0, 1);
 						add(sums, COMPLETION, institution, period, intOf(form, "lesionsCompleted"),
@@ -420,21 +424,25 @@ public final class AblationBaselines {
 		return lines;
 	}
 
-	/** @return the indicators present in the cells */
+	/**
+	 * @return the indicators present in the cells
+	 */
 	public static Set<String> indicators(Map<Cell, Counts> cells) {
 		Set<String> codes = new java.util.TreeSet<>();
 		cells.keySet().forEach(c -> codes.add(c.indicator()));
 		return codes;
 	}
 
-	private static void add(Map<Cell, long[]> sums, String indicator, String institution, String period,
-			long numerator, long denominator) {
+	private static void add(Map<Cell, long[]> sums, String indicator, String institution, String period, long numerator,
+			long denominator) {
 		long[] s = sums.computeIfAbsent(new Cell(indicator, institution, period), k -> new long[2]);
 		s[0] += numerator;
 		s[1] += denominator;
 	}
 
-	/** PostgreSQL's order of uuids: unsigned, byte by byte (Java's compareTo is signed). */
+	/**
+	 * PostgreSQL's order of uuids: unsigned, byte by byte (Java's compareTo is signed).
+	 */
 	static int unsignedCompare(UUID a, UUID b) {
 		int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
 		return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());

@@ -27,22 +27,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ul>
  * <li>hospital by a skewed weight (a few large centres, many small ones), operator and
  * department of that hospital; patient key (hash and pseudonym) — 12 % of cases are a
- * further ablation of an earlier patient of the same hospital; 2 % a second ablation in the
- * same admission (same 住院号 and dates: one discharge, two cases);</li>
+ * further ablation of an earlier patient of the same hospital; 2 % a second ablation in
+ * the same admission (same 住院号 and dates: one discharge, two cases);</li>
  * <li>admission, operation 0–3 days later, discharge 1–14 days after (none for 0.5 %);
  * organ (liver 45 %, thyroid 20 %, lung 15 % …), pre-operative PTA 35–100 % (exactly 50 %
- * in 2 %, missing in 2 %), {@code organFunctionImpaired} (8 % true, 1 % missing), Child-Pugh
- * for the liver, ECOG 0–4, ASA Ⅰ–Ⅵ, lesions planned 0–5 and completed ≤ planned, the
- * 1-month contrast imaging (COMPLETE / RESIDUAL / NOT_DONE / missing), thyroid pathology and
- * largest diameter (exactly 20.0 mm in 3 %);</li>
- * <li>complications in 9 %: {@code {name, onsetDate, grade, type, serious}} with onset 0–45
- * days after the operation (so both sides of the 30-day boundary), a type of the G08 list
- * or none, serious or not;</li>
- * <li>deaths in 1.5 % within 0–90 days of the operation (discharge status DEATH when before
- * discharge), AUTO_DISCHARGE_IRREVERSIBLE in 0.6 %, other discharge statuses at random;</li>
- * <li>the seven follow-ups of the G08-2023 form (1 m, 3 m, 6 m, 1, 2, 3, 5 y) with their due
- * dates; those due are performed with a falling probability (90 % at 1 m to 55 % at 5 y),
- * some late; after a death the remaining ones are cancelled.</li>
+ * in 2 %, missing in 2 %), {@code organFunctionImpaired} (8 % true, 1 % missing),
+ * Child-Pugh for the liver, ECOG 0–4, ASA Ⅰ–Ⅵ, lesions planned 0–5 and completed ≤
+ * planned, the 1-month contrast imaging (COMPLETE / RESIDUAL / NOT_DONE / missing),
+ * thyroid pathology and largest diameter (exactly 20.0 mm in 3 %);</li>
+ * <li>complications in 9 %: {@code {name, onsetDate, grade, type, serious}} with onset
+ * 0–45 days after the operation (so both sides of the 30-day boundary), a type of the G08
+ * list or none, serious or not;</li>
+ * <li>deaths in 1.5 % within 0–90 days of the operation (discharge status DEATH when
+ * before discharge), AUTO_DISCHARGE_IRREVERSIBLE in 0.6 %, other discharge statuses at
+ * random;</li>
+ * <li>the seven follow-ups of the G08-2023 form (1 m, 3 m, 6 m, 1, 2, 3, 5 y) with their
+ * due dates; those due are performed with a falling probability (90 % at 1 m to 55 % at 5
+ * y), some late; after a death the remaining ones are cancelled.</li>
  * </ul>
  * Also 0.5 % drafts (not counted by any indicator).
  */
@@ -115,7 +116,8 @@ public final class AblationDataset {
 			}
 			operators.add(staff);
 		}
-		jdbc.batchUpdate("insert into institutions.institution (id, name, region_code, level, type) values (?, ?, ?, ?, ?)",
+		jdbc.batchUpdate(
+				"insert into institutions.institution (id, name, region_code, level, type) values (?, ?, ?, ?, ?)",
 				institutionRows);
 		jdbc.batchUpdate(
 				"insert into personnel.person (id, institution_id, name, roles) values (?, ?, ?, cast(? as jsonb))",
@@ -238,7 +240,8 @@ public final class AblationDataset {
 			LocalDate death = null;
 			boolean deathOnCase = true;
 			if (sameAdmission) {
-				// a second ablation in the same stay: same patient, admission and discharge
+				// a second ablation in the same stay: same patient, admission and
+				// discharge
 				patient = this.previousPatient;
 				inpatientNo = this.previousInpatientNo;
 				admission = this.previousAdmission;
@@ -264,7 +267,8 @@ public final class AblationDataset {
 						dischargeStatus = "DEATH";
 					}
 					else {
-						// a death after discharge: on the case (amended) or only in a follow-up
+						// a death after discharge: on the case (amended) or only in a
+						// follow-up
 						deathOnCase = r.nextBoolean();
 					}
 				}
@@ -349,7 +353,8 @@ public final class AblationDataset {
 				String vital = null;
 				if (death != null && death.isBefore(due)) {
 					if (!deathOnCase && !deathRecorded) {
-						// the death learnt at this follow-up (by phone, a few days after it was due)
+						// the death learnt at this follow-up (by phone, a few days after
+						// it was due)
 						performed = due.plusDays(r.nextInt(10));
 						if (!performed.isBefore(this.today)) {
 							performed = this.today.minusDays(1);

@@ -30,21 +30,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The indicator benchmark ({@code ./rtms bench indicators [cases=1000000] [hospitals=200]
  * [iterations=5]}, docs/benchmark.md): starts the application without web server on a
- * fresh embedded PostgreSQL in {@code target/bench-indicators-pg} (no demo data), generates
- * the ablation cases with {@link AblationDataset} (COPY into the real tables), then
- * computes the full G08-2023 set for every hospital × quarter of the five years three ways,
- * interleaved, after one warm-up round each:
+ * fresh embedded PostgreSQL in {@code target/bench-indicators-pg} (no demo data),
+ * generates the ablation cases with {@link AblationDataset} (COPY into the real tables),
+ * then computes the full G08-2023 set for every hospital × quarter of the five years
+ * three ways, interleaved, after one warm-up round each:
  * <ol>
- * <li>(a) the hand-written single-pass SQL ({@link AblationBaselines#SINGLE_PASS_SQL});</li>
- * <li>(b) the engine, {@link IndicatorManagement#computeUnscoped} (goal ≤ 1.5 × (a));</li>
+ * <li>(a) the hand-written single-pass SQL
+ * ({@link AblationBaselines#SINGLE_PASS_SQL});</li>
+ * <li>(b) the engine, {@link IndicatorManagement#computeUnscoped} (goal ≤ 1.5 ×
+ * (a));</li>
  * <li>(c) the application-side way ({@link AblationBaselines#applicationSide}): every row
  * over JDBC, each definition per case in Java.</li>
  * </ol>
  * The three must give identical numerators and denominators in every cell: otherwise the
  * differing cells are printed and the run exits with status 1. Then the incremental cost:
  * one new case of the largest hospital inserted as a submission inserts it (the case and
- * its seven follow-ups), and that hospital's cells of the quarter recomputed by the engine
- * — median of 20, with a check that the quarter's case count rose by one each time.
+ * its seven follow-ups), and that hospital's cells of the quarter recomputed by the
+ * engine — median of 20, with a check that the quarter's case count rose by one each
+ * time.
  */
 public final class IndicatorBench {
 
@@ -118,8 +121,7 @@ public final class IndicatorBench {
 			differences.forEach(line -> System.out.println("  " + line));
 			return 1;
 		}
-		System.out.printf("三种算法的 %,d 个单元格（%d 项指标 × 医院 × 季度）分子、分母完全一致。%n", sql.size(),
-				AblationBaselines.COLUMNS.size());
+		System.out.printf("三种算法的 %,d 个单元格（%d 项指标 × 医院 × 季度）分子、分母完全一致。%n", sql.size(), AblationBaselines.COLUMNS.size());
 
 		List<Double> a = new ArrayList<>();
 		List<Double> b = new ArrayList<>();
@@ -140,7 +142,8 @@ public final class IndicatorBench {
 		double ma = median(a);
 		double mb = median(b);
 		double mc = median(c);
-		System.out.printf("中位数（%d 轮）：(a) 手写单遍 SQL %.3f s；(b) 引擎 %.3f s = %.2f × (a)（目标 ≤ 1.5）；(c) 应用侧逐例 Java %.3f s = %.2f × (a)%n",
+		System.out.printf(
+				"中位数（%d 轮）：(a) 手写单遍 SQL %.3f s；(b) 引擎 %.3f s = %.2f × (a)（目标 ≤ 1.5）；(c) 应用侧逐例 Java %.3f s = %.2f × (a)%n",
 				iterations, ma, mb, mb / ma, mc, mc / ma);
 
 		incremental(jdbc, indicators, data, today);
@@ -151,8 +154,8 @@ public final class IndicatorBench {
 	 * One new case of the largest hospital, then that hospital's cells of the quarter
 	 * recomputed; 20 times, median.
 	 */
-	private static void incremental(JdbcTemplate jdbc, IndicatorManagement indicators,
-			AblationDataset.Generated data, LocalDate today) {
+	private static void incremental(JdbcTemplate jdbc, IndicatorManagement indicators, AblationDataset.Generated data,
+			LocalDate today) {
 		UUID hospital = jdbc.queryForObject("""
 				select institution_id from cases.case_report where status = 'SUBMITTED'
 				group by institution_id order by count(*) desc limit 1""", UUID.class);
@@ -195,7 +198,8 @@ public final class IndicatorBench {
 			cells = refreshed.cells().size();
 			java.math.BigDecimal now = cases(refreshed, period);
 			if (now.compareTo(before.value.add(java.math.BigDecimal.ONE)) != 0) {
-				throw new IllegalStateException("新增病例后本季度病例数应为 " + before.value.add(java.math.BigDecimal.ONE) + "，实为 " + now);
+				throw new IllegalStateException(
+						"新增病例后本季度病例数应为 " + before.value.add(java.math.BigDecimal.ONE) + "，实为 " + now);
 			}
 			before.value = now;
 		}

@@ -27,10 +27,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The indicator dictionary and computed results as FHIR R4 (docs/indicators.md, "FHIR"):
- * Measures of a set, and MeasureReports of a query. Results and the cases behind them come
- * from {@link IndicatorManagement#compute} and {@link IndicatorManagement#drillDown}, so
- * the data scope is exactly that of the indicator results (a hospital sees its own
- * institution, an authority its region, experts nothing).
+ * Measures of a set, and MeasureReports of a query. Results and the cases behind them
+ * come from {@link IndicatorManagement#compute} and
+ * {@link IndicatorManagement#drillDown}, so the data scope is exactly that of the
+ * indicator results (a hospital sees its own institution, an authority its region,
+ * experts nothing).
  */
 @Service
 public class IndicatorFhir {
@@ -118,9 +119,9 @@ public class IndicatorFhir {
 			IndicatorCasePage rows = this.indicators.drillDown(new DrillDownQuery(query, indicator.code(), part,
 					cell.groupKey(), cell.period(), null, page, PAGE));
 			for (IndicatorCaseRow row : rows.rows()) {
-				subjects.add(patients
-						? new Subject(IndicatorFhirWriter.PATIENT_PSEUDONYM, row.patientPseudonym(), "Patient")
-						: new Subject(IndicatorFhirWriter.CASE_ID, row.caseId().toString(), "Procedure"));
+				subjects.add(
+						patients ? new Subject(IndicatorFhirWriter.PATIENT_PSEUDONYM, row.patientPseudonym(), "Patient")
+								: new Subject(IndicatorFhirWriter.CASE_ID, row.caseId().toString(), "Procedure"));
 			}
 			if (rows.rows().isEmpty() || (long) (page + 1) * PAGE >= rows.total()) {
 				return new ArrayList<>(subjects);

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/indicators/fhir/Measure?set=G08-2023},
- * {@code GET /api/indicators/fhir/Measure/{id}?set=…} and
+ * {@code GET /api/indicators/fhir/Measure?set=G08-2023}, {@code GET
+ * /api/indicators/fhir/Measure/{id}?set=…} and
  * {@code GET /api/indicators/fhir/MeasureReport?set=…&indicator=…&groupBy=…&period=…&from=…&to=…&type=summary|subject-list}
  * as {@code application/fhir+json}, with the same filters and data scope as
  * {@code /api/indicators/results}.
@@ -63,8 +63,7 @@ class IndicatorFhirController {
 			description = "每个指标 × 分组 × 期间一份 MeasureReport；type=subject-list 时分子、分母各引用一份病例（或患者假名）名单，须指定 indicator。数据范围与指标结果相同。")
 	ResponseEntity<byte[]> reports(
 			@Parameter(description = "指标集，如 G08-2023") @RequestParam(required = false) @Nullable String set,
-			@Parameter(description = "指标编码；subject-list 必填") @RequestParam(
-					required = false) @Nullable String indicator,
+			@Parameter(description = "指标编码；subject-list 必填") @RequestParam(required = false) @Nullable String indicator,
 			@Parameter(description = "NONE、INSTITUTION、OPERATOR、DEPARTMENT、REGION") @RequestParam(
 					required = false) @Nullable String groupBy,
 			@Parameter(description = "ALL、YEAR、HALF_YEAR、QUARTER、MONTH") @RequestParam(
@@ -73,9 +72,8 @@ class IndicatorFhirController {
 			@Parameter(description = "期间至（含），yyyy-MM-dd") @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String institutionId,
 			@RequestParam(required = false) @Nullable String regionCode,
-			@RequestParam(required = false) @Nullable String operatorId,
-			@Parameter(description = "summary（默认）或 subject-list") @RequestParam(
-					required = false) @Nullable String type) {
+			@RequestParam(required = false) @Nullable String operatorId, @Parameter(
+					description = "summary（默认）或 subject-list") @RequestParam(required = false) @Nullable String type) {
 		String kind = type == null || type.isBlank() ? "summary" : type;
 		if (!kind.equals("summary") && !kind.equals("subject-list")) {
 			throw IndicatorFhirProblems.invalid("type", "type 应为 summary 或 subject-list");

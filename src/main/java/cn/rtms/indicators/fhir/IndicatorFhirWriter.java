@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the set and the code, Chinese title and description (the definition), scoring
  * {@code proportion} for rates and {@code continuous-variable} for averages, one group
  * whose populations carry the definition as criteria ({@code text/plain}),
- * {@code improvementNotation} from the direction (none for MONITOR), the stratifiers;</li>
+ * {@code improvementNotation} from the direction (none for MONITOR), the
+ * stratifiers;</li>
  * <li>each computed cell (group × period) as a {@code MeasureReport} of type
  * {@code summary} (counts per population, {@code measureScore}, strata) or
  * {@code subject-list}, whose populations also reference a contained {@code List} of the
@@ -61,7 +62,9 @@ final class IndicatorFhirWriter {
 
 	static final String UCUM = "http://unitsofmeasure.org";
 
-	/** The language of the population criteria: the dictionary's Chinese definition text. */
+	/**
+	 * The language of the population criteria: the dictionary's Chinese definition text.
+	 */
 	static final String CRITERIA_LANGUAGE = "text/plain";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -92,7 +95,9 @@ final class IndicatorFhirWriter {
 		return "AVERAGE".equals(indicator.kind());
 	}
 
-	/** @return the Measure of one indicator */
+	/**
+	 * @return the Measure of one indicator
+	 */
 	static ObjectNode measure(IndicatorSetView set, IndicatorView indicator) {
 		ObjectNode m = resource("Measure");
 		m.put("id", measureId(set.key(), indicator.code()));
@@ -159,7 +164,9 @@ final class IndicatorFhirWriter {
 		return m;
 	}
 
-	/** @return a collection Bundle of the set's Measures */
+	/**
+	 * @return a collection Bundle of the set's Measures
+	 */
 	static ObjectNode measureBundle(IndicatorSetView set) {
 		ObjectNode bundle = bundle(uuid("measures", set.key()));
 		ArrayNode entries = bundle.putArray("entry");
@@ -179,8 +186,8 @@ final class IndicatorFhirWriter {
 	 * @param strata the cells of the same group and period with a stratum
 	 * @param period the cell's period as dates
 	 * @param asOf the day the results were computed for
-	 * @param groupReference who the group is (Organization, Practitioner, Location), or null
-	 * for ALL
+	 * @param groupReference who the group is (Organization, Practitioner, Location), or
+	 * null for ALL
 	 * @param numerator subjects behind the numerator, null for a summary report
 	 * @param denominator subjects behind the denominator, null for a summary report
 	 */
@@ -194,8 +201,8 @@ final class IndicatorFhirWriter {
 			.toString());
 		if (subjectList) {
 			ArrayNode contained = r.putArray("contained");
-			contained.add(list("numerator", "分子：" + indicator.name() + "（" + cell.groupName() + "，" + cell.period() + "）",
-					numerator));
+			contained.add(list("numerator",
+					"分子：" + indicator.name() + "（" + cell.groupName() + "，" + cell.period() + "）", numerator));
 			contained.add(list("denominator",
 					"分母：" + indicator.name() + "（" + cell.groupName() + "，" + cell.period() + "）", denominator));
 		}
@@ -250,7 +257,9 @@ final class IndicatorFhirWriter {
 		return r;
 	}
 
-	/** @return a collection Bundle of MeasureReports */
+	/**
+	 * @return a collection Bundle of MeasureReports
+	 */
 	static ObjectNode reportBundle(String id, List<ObjectNode> reports) {
 		ObjectNode bundle = bundle(uuid("reports", id));
 		ArrayNode entries = bundle.putArray("entry");
@@ -266,7 +275,10 @@ final class IndicatorFhirWriter {
 		return JSON.writeValueAsString(resource).getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** @return the period of a cell label ({@code 2026}, {@code 2026-H1}, {@code 2026-Q3}, {@code 2026-07}) */
+	/**
+	 * @return the period of a cell label ({@code 2026}, {@code 2026-H1}, {@code 2026-Q3},
+	 * {@code 2026-07})
+	 */
 	static LocalDate[] period(String label, LocalDate from, LocalDate to) {
 		LocalDate start;
 		LocalDate end;
@@ -375,13 +387,12 @@ final class IndicatorFhirWriter {
 			default -> "监测指标，无优劣方向";
 		});
 		if (indicator.threshold() != null) {
-			text.append("；要求 ")
-				.append(switch (indicator.threshold().comparator()) {
-					case "GT" -> "＞";
-					case "GE" -> "≥";
-					case "LT" -> "＜";
-					default -> "≤";
-				})
+			text.append("；要求 ").append(switch (indicator.threshold().comparator()) {
+				case "GT" -> "＞";
+				case "GE" -> "≥";
+				case "LT" -> "＜";
+				default -> "≤";
+			})
 				.append(indicator.threshold().value().stripTrailingZeros().toPlainString())
 				.append(average(indicator) ? "" : "%")
 				.append("（")
