@@ -26,10 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The two reference computations of the G08-2023 ablation indicator set (shared text
- * 《国家限制类技术临床应用质量控制指标》一（七）) that the indicator benchmark sets beside the engine, per
- * institution and calendar quarter, written from the definition text (not from the
- * engine's dictionary):
+ * The two reference computations of the G08-2023 ablation indicator set
+ * (国家限制类技术临床应用管理规范（2023年版）一（七）, shared/regulations 003) that the indicator benchmark sets
+ * beside the engine, per institution and calendar quarter, written from the definition
+ * text, not from the engine's compiled dictionary:
  * <ul>
  * <li>{@link #singlePassSql}: one hand-written SQL statement, a single pass over the
  * submitted G08 cases (and their follow-ups, pre-aggregated per case) with {@code FILTER}
@@ -38,26 +38,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * row and every follow-up row fetched over JDBC, JSON parsed, each definition evaluated
  * per case in Java and summed in maps.</li>
  * </ul>
- * How the text is read (the same in both, and what the engine must give):
+ * How the text is read (the same in both; where the text leaves a choice, the choice
+ * documented in the G08-2023 dictionary's notes is taken, so that the three must agree):
  * <ul>
- * <li>a case is a SUBMITTED G08 case; its period is the quarter of its operation date,
- * except 平均住院日 (quarter of the discharge date) and the follow-up rates (quarter in which
- * the horizon — operation date + 6 months / 1 / 2 / 3 / 5 years — falls, counted only
- * when that date is on or before the as-of day);</li>
- * <li>指征正确率 (cases): PTA &gt; 50 %, no organ-function impairment (false, not missing),
- * ECOG &lt; 2, ASA ≤ Ⅲ (the spec's asaMax): all four;</li>
+ * <li>a case is a SUBMITTED G08 case; its period is the quarter of its operation date (同期
+ * = ablations of the same period), except 平均住院日 (quarter of the discharge date);</li>
+ * <li>指征正确率 (cases, 注1): PTA &gt; 50 %, organ function not impaired (false, not missing)
+ * and for the liver Child-Pugh A or B, ECOG &lt; 2, ASA ≤ Ⅲ (asaMax): all four; a missing
+ * field fails;</li>
  * <li>完成率 (lesions): Σ completed / Σ planned;</li>
- * <li>局部病灶有效控制率 (cases): 1-month contrast imaging COMPLETE;</li>
- * <li>30 天内严重并发症 (cases): a complication marked serious with onset 0–30 days after the
- * operation (a missing onset does not count); the four sub-rates: such a complication of
- * that type;</li>
- * <li>30 天内死亡率 (patients): distinct patients of the period (hash or pseudonym) / those of
- * them with a case of the period after which they died within 30 days (death on the case
- * or in a follow-up) or were discharged AUTO_DISCHARGE_IRREVERSIBLE within 30 days;</li>
- * <li>随访率 per horizon (cases): follow-up of that horizon performed (on or before the
- * as-of day) / cases whose horizon is reached;</li>
- * <li>平均住院日 (days per discharge): Σ (discharge − admission, at least 1 day) / distinct
- * stays (住院号) discharged in the quarter;</li>
+ * <li>局部病灶有效控制率 (cases, 注2): 1-month contrast imaging COMPLETE;</li>
+ * <li>30 天内严重并发症 (cases, 注3): a complication marked serious with onset at most 30 days
+ * after the operation (a serious one without onset date counts); the four sub-rates: such
+ * a complication of that type;</li>
+ * <li>30 天内死亡率 (patients): distinct patients of the period (hash, else pseudonym) / those
+ * of them with a case of the period after which they died within 30 days (death on the
+ * case or in a follow-up) or left AUTO_DISCHARGE_IRREVERSIBLE within 30 days;</li>
+ * <li>随访率 (cases) per horizon 6 m, 1, 2, 3, 5 y: cases whose horizon (operation date +
+ * horizon) is on or before the as-of day / those of them whose follow-up of that horizon
+ * is recorded performed; the parent rate equals the 6-month one;</li>
+ * <li>平均住院日 (days per discharge): Σ (discharge − admission, a same-day stay 1 day) /
+ * distinct stays (住院号 + discharge date) discharged in the quarter;</li>
  * <li>甲状腺 shares (cases, thyroid): benign / benign or malignant; &lt; 20 mm benign /
  * benign.</li>
  * </ul>
@@ -83,16 +84,18 @@ public final class AblationBaselines {
 
 	public static final String MORTALITY_30D = "G08.MORTALITY_30D";
 
+	public static final String FOLLOW_UP_ALL = "G08.FOLLOW_UP";
+
 	public static final String[] FOLLOW_UP = { "G08.FOLLOW_UP_6M", "G08.FOLLOW_UP_1Y", "G08.FOLLOW_UP_2Y",
 			"G08.FOLLOW_UP_3Y", "G08.FOLLOW_UP_5Y" };
 
 	static final String[] HORIZONS = { "P6M", "P1Y", "P2Y", "P3Y", "P5Y" };
 
-	public static final String LENGTH_OF_STAY = "G08.AVERAGE_LENGTH_OF_STAY";
+	public static final String LENGTH_OF_STAY = "G08.AVERAGE_LOS";
 
 	public static final String THYROID_BENIGN = "G08.THYROID_BENIGN_SHARE";
 
-	public static final String THYROID_SMALL = "G08.THYROID_BENIGN_UNDER_2CM_SHARE";
+	public static final String THYROID_SMALL = "G08.THYROID_SMALL_BENIGN_SHARE";
 
 	static final String[] TYPE_CODES = { BLEEDING, PNEUMOTHORAX, ORGAN_INJURY, INFECTION };
 
@@ -109,20 +112,22 @@ public final class AblationBaselines {
 			with fu as (                      -- follow-ups, one row per case
 			  select case_id,
 			         min(death_date) as death_date,
-			         bool_or(period = 'P6M' and performed_on <= $1) as done_6m,
-			         bool_or(period = 'P1Y' and performed_on <= $1) as done_1y,
-			         bool_or(period = 'P2Y' and performed_on <= $1) as done_2y,
-			         bool_or(period = 'P3Y' and performed_on <= $1) as done_3y,
-			         bool_or(period = 'P5Y' and performed_on <= $1) as done_5y
+			         bool_or(period = 'P6M' and performed_on is not null) as done_6m,
+			         bool_or(period = 'P1Y' and performed_on is not null) as done_1y,
+			         bool_or(period = 'P2Y' and performed_on is not null) as done_2y,
+			         bool_or(period = 'P3Y' and performed_on is not null) as done_3y,
+			         bool_or(period = 'P5Y' and performed_on is not null) as done_5y
 			  from cases.follow_up group by case_id
 			), c as (                         -- submitted G08 cases with what the definitions read
-			  select r.id, r.institution_id, r.operation_date, r.discharge_date,
+			  select r.institution_id, r.operation_date, r.discharge_date,
 			         coalesce(r.patient_id_no_hash, r.patient_pseudonym) as patient,
-			         row_number() over (partition by r.institution_id, coalesce(r.inpatient_no, r.id::text)
-			                            order by r.operation_date, r.id) = 1 as first_of_stay,
+			         r.admission_date is not null and r.discharge_date is not null
+			           and row_number() over (partition by r.institution_id, coalesce(r.inpatient_no, r.medical_record_no),
+			                                  r.discharge_date order by r.operation_date, r.id) = 1 as first_of_stay,
 			         greatest(r.discharge_date - r.admission_date, 1) as stay_days,
 			         (r.form_data->>'ptaPercent')::numeric > 50
 			           and (r.form_data->>'organFunctionImpaired')::boolean = false
+			           and (r.form_data->>'organ' is distinct from 'LIVER' or r.form_data->>'childPugh' in ('A', 'B'))
 			           and (r.form_data->>'ecog')::int < 2
 			           and r.form_data->>'asaClass' in ('I', 'II', 'III') as indicated,
 			         coalesce((r.form_data->>'lesionsPlanned')::int, 0) as planned,
@@ -135,23 +140,21 @@ public final class AblationBaselines {
 			           and (r.form_data->>'thyroidLargestDiameterMm')::numeric < 20 as benign_small,
 			         (select array_agg(distinct coalesce(x->>'type', '')) from jsonb_array_elements(r.complications) x
 			           where (x->>'serious')::boolean
-			             and (x->>'onsetDate')::date between r.operation_date and r.operation_date + 30) as serious,
-			         coalesce(r.death_date, fu.death_date) - r.operation_date <= 30
+			             and coalesce((x->>'onsetDate')::date - r.operation_date <= 30, true)) as serious,
+			         least(r.death_date, fu.death_date) - r.operation_date <= 30
 			           or (r.discharge_status = 'AUTO_DISCHARGE_IRREVERSIBLE'
 			               and r.discharge_date - r.operation_date <= 30) as died_30d,
-			         fu.done_6m, fu.done_1y, fu.done_2y, fu.done_3y, fu.done_5y
+			         r.operation_date + interval '6 months' <= $1 as reached_6m, fu.done_6m,
+			         r.operation_date + interval '1 year' <= $1 as reached_1y, fu.done_1y,
+			         r.operation_date + interval '2 years' <= $1 as reached_2y, fu.done_2y,
+			         r.operation_date + interval '3 years' <= $1 as reached_3y, fu.done_3y,
+			         r.operation_date + interval '5 years' <= $1 as reached_5y, fu.done_5y
 			  from cases.case_report r left join fu on fu.case_id = r.id
 			  where r.status = 'SUBMITTED' and r.technology = 'G08'
-			), e as (                         -- each case once per date that attributes it to a period
+			), e as (                         -- each case once per date that puts it into a period
 			  select c.*, a.kind, a.day from c cross join lateral (values
-			    ('OP', c.operation_date),
-			    ('DIS', c.discharge_date),
-			    ('6M', (c.operation_date + interval '6 months')::date),
-			    ('1Y', (c.operation_date + interval '1 year')::date),
-			    ('2Y', (c.operation_date + interval '2 years')::date),
-			    ('3Y', (c.operation_date + interval '3 years')::date),
-			    ('5Y', (c.operation_date + interval '5 years')::date)) as a(kind, day)
-			  where a.day between $2 and $3 and (a.kind in ('OP', 'DIS') or a.day <= $1)
+			    ('OP', c.operation_date), ('DIS', c.discharge_date)) as a(kind, day)
+			  where a.day between $2 and $3
 			)
 			select institution_id, to_char(day, 'YYYY-"Q"Q') as period,
 			  count(*) filter (where kind = 'OP' and indicated), count(*) filter (where kind = 'OP'),
@@ -163,11 +166,12 @@ public final class AblationBaselines {
 			  count(*) filter (where kind = 'OP' and 'ADJACENT_ORGAN_INJURY' = any(serious)), count(*) filter (where kind = 'OP'),
 			  count(*) filter (where kind = 'OP' and 'SEVERE_INFECTION' = any(serious)), count(*) filter (where kind = 'OP'),
 			  count(distinct patient) filter (where kind = 'OP' and died_30d), count(distinct patient) filter (where kind = 'OP'),
-			  count(*) filter (where kind = '6M' and done_6m), count(*) filter (where kind = '6M'),
-			  count(*) filter (where kind = '1Y' and done_1y), count(*) filter (where kind = '1Y'),
-			  count(*) filter (where kind = '2Y' and done_2y), count(*) filter (where kind = '2Y'),
-			  count(*) filter (where kind = '3Y' and done_3y), count(*) filter (where kind = '3Y'),
-			  count(*) filter (where kind = '5Y' and done_5y), count(*) filter (where kind = '5Y'),
+			  count(*) filter (where kind = 'OP' and reached_6m and done_6m), count(*) filter (where kind = 'OP' and reached_6m),
+			  count(*) filter (where kind = 'OP' and reached_6m and done_6m), count(*) filter (where kind = 'OP' and reached_6m),
+			  count(*) filter (where kind = 'OP' and reached_1y and done_1y), count(*) filter (where kind = 'OP' and reached_1y),
+			  count(*) filter (where kind = 'OP' and reached_2y and done_2y), count(*) filter (where kind = 'OP' and reached_2y),
+			  count(*) filter (where kind = 'OP' and reached_3y and done_3y), count(*) filter (where kind = 'OP' and reached_3y),
+			  count(*) filter (where kind = 'OP' and reached_5y and done_5y), count(*) filter (where kind = 'OP' and reached_5y),
 			  sum(stay_days) filter (where kind = 'DIS' and first_of_stay), count(*) filter (where kind = 'DIS' and first_of_stay),
 			  count(*) filter (where kind = 'OP' and benign), count(*) filter (where kind = 'OP' and thyroid),
 			  count(*) filter (where kind = 'OP' and benign_small), count(*) filter (where kind = 'OP' and benign)
@@ -179,8 +183,8 @@ public final class AblationBaselines {
 	 * {@link #SINGLE_PASS_SQL}.
 	 */
 	public static final List<String> COLUMNS = List.of(INDICATION, COMPLETION, LOCAL_CONTROL, SERIOUS_30D, BLEEDING,
-			PNEUMOTHORAX, ORGAN_INJURY, INFECTION, MORTALITY_30D, FOLLOW_UP[0], FOLLOW_UP[1], FOLLOW_UP[2],
-			FOLLOW_UP[3], FOLLOW_UP[4], LENGTH_OF_STAY, THYROID_BENIGN, THYROID_SMALL);
+			PNEUMOTHORAX, ORGAN_INJURY, INFECTION, MORTALITY_30D, FOLLOW_UP_ALL, FOLLOW_UP[0], FOLLOW_UP[1],
+			FOLLOW_UP[2], FOLLOW_UP[3], FOLLOW_UP[4], LENGTH_OF_STAY, THYROID_BENIGN, THYROID_SMALL);
 
 	/** A cell: indicator, institution and quarter. */
 	public record Cell(String indicator, String institution, String period) implements Comparable<Cell> {
@@ -271,11 +275,13 @@ public final class AblationBaselines {
 		try (Connection cases = dataSource.getConnection(); Connection followUps = dataSource.getConnection()) {
 			cases.setAutoCommit(false);
 			followUps.setAutoCommit(false);
-			PreparedStatement caseQuery = cases.prepareStatement("""
-					select id, institution_id, inpatient_no, patient_id_no_hash, patient_pseudonym, admission_date,
-					  operation_date, discharge_date, complications::text, death_date, discharge_status, form_data::text
-					from cases.case_report where status = 'SUBMITTED' and technology = 'G08'
-					order by id""");
+			PreparedStatement caseQuery = cases.prepareStatement(
+					"""
+							select id, institution_id, inpatient_no, patient_id_no_hash, patient_pseudonym, admission_date,
+							  operation_date, discharge_date, complications::text, death_date, discharge_status, form_data::text,
+							  medical_record_no
+							from cases.case_report where status = 'SUBMITTED' and technology = 'G08'
+							order by id""");
 			caseQuery.setFetchSize(5000);
 			// follow-ups streamed in case order beside the cases (a merge on the case id)
 			PreparedStatement followUpQuery = followUps.prepareStatement(
@@ -295,6 +301,7 @@ public final class AblationBaselines {
 					}
 					String institution = rs.getString(2);
 					String inpatientNo = rs.getString(3);
+					String medicalRecordNo = rs.getString(13);
 					String patient = rs.getString(4) != null ? rs.getString(4) : rs.getString(5);
 					LocalDate admission = date(rs, 6);
 					LocalDate operation = date(rs, 7);
@@ -311,11 +318,14 @@ public final class AblationBaselines {
 					}
 					if (in(operation, from, to)) {
 						String period = quarter(operation);
+						String organ = form.path("organ").asString("");
 						boolean indicated = number(form, "ptaPercent") != null
 								&& number(form, "ptaPercent").compareTo(BigDecimal.valueOf(50)) > 0
 								&& form.path("organFunctionImpaired").isBoolean()
-								&& !form.path("organFunctionImpaired").asBoolean() && number(form, "ecog") != null
-								&& number(form, "ecog").intValue() < 2
+								&& !form.path("organFunctionImpaired").asBoolean()
+								&& (!organ.equals("LIVER")
+										|| Set.of("A", "B").contains(form.path("childPugh").asString("")))
+								&& number(form, "ecog") != null && number(form, "ecog").intValue() < 2
 								&& Set.of("I", "II", "III").contains(form.path("asaClass").asString(""));
 						add(sums, INDICATION, institution, period, indicated ? 1 : 0, 1);
 						add(sums, COMPLETION, institution, period, intOf(form, "lesionsCompleted"),
@@ -326,8 +336,8 @@ public final class AblationBaselines {
 						for (JsonNode c : complications) {
 							LocalDate onset = c.path("onsetDate").isString()
 									? LocalDate.parse(c.path("onsetDate").asString()) : null;
-							if (c.path("serious").asBoolean(false) && onset != null && !onset.isBefore(operation)
-									&& !onset.isAfter(operation.plusDays(30))) {
+							if (c.path("serious").asBoolean(false)
+									&& (onset == null || onset.toEpochDay() - operation.toEpochDay() <= 30)) {
 								seriousTypes.add(c.path("type").isString() ? c.path("type").asString() : "");
 							}
 						}
@@ -343,7 +353,6 @@ public final class AblationBaselines {
 						if (died) {
 							deadPatients.computeIfAbsent(mortality, k -> new HashSet<>()).add(patient);
 						}
-						String organ = form.path("organ").asString("");
 						String pathology = form.path("thyroidPathology").asString("");
 						if (organ.equals("THYROID") && (pathology.equals("BENIGN") || pathology.equals("MALIGNANT"))) {
 							add(sums, THYROID_BENIGN, institution, period, pathology.equals("BENIGN") ? 1 : 0, 1);
@@ -354,19 +363,22 @@ public final class AblationBaselines {
 									size != null && size.compareTo(BigDecimal.valueOf(20)) < 0 ? 1 : 0, 1);
 						}
 					}
-					for (int k = 0; k < HORIZONS.length; k++) {
-						LocalDate horizon = operation.plus(java.time.Period.parse(HORIZONS[k]));
-						if (in(horizon, from, to) && !horizon.isAfter(asOf)) {
-							boolean done = false;
-							for (Object[] f : fus) {
-								LocalDate performed = (LocalDate) f[1];
-								done |= HORIZONS[k].equals(f[0]) && performed != null && !performed.isAfter(asOf);
+					if (in(operation, from, to)) {
+						for (int k = 0; k < HORIZONS.length; k++) {
+							if (!operation.plus(java.time.Period.parse(HORIZONS[k])).isAfter(asOf)) {
+								boolean done = false;
+								for (Object[] f : fus) {
+									done |= HORIZONS[k].equals(f[0]) && f[1] != null;
+								}
+								add(sums, FOLLOW_UP[k], institution, quarter(operation), done ? 1 : 0, 1);
+								if (k == 0) {
+									add(sums, FOLLOW_UP_ALL, institution, quarter(operation), done ? 1 : 0, 1);
+								}
 							}
-							add(sums, FOLLOW_UP[k], institution, quarter(horizon), done ? 1 : 0, 1);
 						}
 					}
-					if (discharge != null && in(discharge, from, to)
-							&& stays.add(institution + "/" + (inpatientNo != null ? inpatientNo : id.toString()))) {
+					if (discharge != null && admission != null && in(discharge, from, to) && stays.add(institution + "|"
+							+ (inpatientNo != null ? inpatientNo : medicalRecordNo) + "|" + discharge)) {
 						long days = Math.max(1, discharge.toEpochDay() - admission.toEpochDay());
 						add(sums, LENGTH_OF_STAY, institution, quarter(discharge), days, 1);
 					}

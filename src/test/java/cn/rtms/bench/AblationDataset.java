@@ -145,6 +145,26 @@ public final class AblationDataset {
 	}
 
 	/**
+	 * The hospitals and physicians of an earlier {@link #generate} with the same seed,
+	 * read back from the database (the benchmark's {@code reuse}).
+	 */
+	public static Generated existing(JdbcTemplate jdbc, int n, LocalDate today, long seed) {
+		long tag = seed & 0xFFFFL;
+		List<UUID> ids = new ArrayList<>();
+		List<String> regions = new ArrayList<>();
+		jdbc.query("select id, region_code from institutions.institution where name like ? order by id", rs -> {
+			ids.add(rs.getObject(1, UUID.class));
+			regions.add(rs.getString(2));
+		}, "消融基准医院" + tag + "-%");
+		List<List<UUID>> operators = new ArrayList<>();
+		for (UUID id : ids) {
+			operators.add(jdbc.queryForList("select id from personnel.person where institution_id = ? order by id",
+					UUID.class, id));
+		}
+		return new Generated(ids, regions, operators, n, LocalDate.of(today.getYear() - 4, 1, 1), today.minusDays(1));
+	}
+
+	/**
 	 * COPYs the cases and their follow-ups in chunks of 20,000 cases, each chunk's cases
 	 * before its follow-ups (which reference them), all in one transaction.
 	 */

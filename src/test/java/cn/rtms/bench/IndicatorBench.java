@@ -58,26 +58,44 @@ public final class IndicatorBench {
 		int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
 		int hospitals = args.length > 1 ? Integer.parseInt(args[1]) : 200;
 		int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+		String ways = args.length > 3 ? args[3] : "abc";
+		boolean reuse = args.length > 4 && args[4].equals("reuse");
 		SpringApplication application = new SpringApplication(Application.class);
 		String[] properties = { "--spring.main.web-application-type=none",
-				"--rtms.database.embedded.data-dir=target/bench-indicators-pg", "--rtms.database.embedded.clean=true",
-				"--rtms.database.embedded.durable=false", "--rtms.demo-data.enabled=false",
-				"--rtms.demo-data.filings=false", "--rtms.demo-data.cases=false", "--logging.level.root=WARN" };
-		int status = 0;
+				"--rtms.database.embedded.data-dir=target/bench-indicators-pg",
+				"--rtms.database.embedded.clean=" + !reuse, "--rtms.database.embedded.durable=false",
+				"--rtms.demo-data.enabled=false", "--rtms.demo-data.filings=false", "--rtms.demo-data.cases=false",
+				"--logging.level.root=WARN" };
+		int status;
 		try (ConfigurableApplicationContext context = application.run(properties)) {
-			status = run(context, n, hospitals, iterations);
+			status = run(context, n, hospitals, iterations, ways, reuse);
 		}
 		System.exit(status);
 	}
 
-	static int run(ConfigurableApplicationContext context, int n, int hospitals, int iterations) throws Exception {
+	/**
+	 * @param ways which computations: {@code abc} all three (the default), {@code ac}
+	 * without the engine (no comparison with it, no incremental cost)
+	 * @param reuse keep the database of an earlier run with the same arguments instead of
+	 * generating again
+	 */
+	static int run(ConfigurableApplicationContext context, int n, int hospitals, int iterations, String ways,
+			boolean reuse) throws Exception {
 		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 		DataSource dataSource = context.getBean(DataSource.class);
 		IndicatorManagement indicators = context.getBean(IndicatorManagement.class);
 		LocalDate today = LocalDate.now(context.getBean(Clock.class));
 
 		long g0 = System.nanoTime();
-		AblationDataset.Generated data = AblationDataset.generate(jdbc, dataSource, hospitals, n, today, 20261213L);
+		AblationDataset.Generated data;
+		Long existing = jdbc.queryForObject("select count(*) from cases.case_report", Long.class);
+		if (reuse && existing != null && existing > 0) {
+			data = AblationDataset.existing(jdbc, n, today, 20261213L);
+			System.out.printf("沿用上次生成的数据集（%,d 行病例）%n", existing);
+		}
+		else {
+			data = AblationDataset.generate(jdbc, dataSource, hospitals, n, today, 20261213L);
+		}
 		double generation = (System.nanoTime() - g0) / 1e9;
 		jdbc.execute("analyze cases.case_report");
 		jdbc.execute("analyze cases.follow_up");
@@ -94,44 +112,54 @@ public final class IndicatorBench {
 		IndicatorQuery query = new IndicatorQuery("G08-2023", Grouping.INSTITUTION, PeriodUnit.QUARTER, from, to, null,
 				null, null);
 
-		// warm-up round, and the check that all three agree
-		long e0 = System.nanoTime();
-		IndicatorResults engineResults = indicators.computeUnscoped(query);
-		double engineFirst = (System.nanoTime() - e0) / 1e9;
-		LocalDate asOf = engineResults.asOf();
+		// warm-up round, and the check that all agree
+		boolean withEngine = ways.contains("b");
+		IndicatorResults engineResults = null;
+		double engineFirst = Double.NaN;
+		LocalDate asOf = today;
+		if (withEngine) {
+			long e0 = System.nanoTime();
+			engineResults = indicators.computeUnscoped(query);
+			engineFirst = (System.nanoTime() - e0) / 1e9;
+			asOf = engineResults.asOf();
+		}
+		LocalDate day = asOf;
 		long a0 = System.nanoTime();
-		Map<Cell, Counts> sql = AblationBaselines.singlePassSql(jdbc, from, to, asOf);
+		Map<Cell, Counts> sql = AblationBaselines.singlePassSql(jdbc, from, to, day);
 		double sqlFirst = (System.nanoTime() - a0) / 1e9;
 		long c0 = System.nanoTime();
-		Map<Cell, Counts> java = AblationBaselines.applicationSide(dataSource, from, to, asOf);
+		Map<Cell, Counts> java = AblationBaselines.applicationSide(dataSource, from, to, day);
 		double javaFirst = (System.nanoTime() - c0) / 1e9;
-		Map<Cell, Counts> engine = AblationBaselines.engine(engineResults);
+		Map<String, Map<Cell, Counts>> compared = new LinkedHashMap<>();
+		compared.put("(a) SQL", sql);
+		if (engineResults != null) {
+			compared.put("(b) engine", AblationBaselines.engine(engineResults));
+		}
+		compared.put("(c) Java", java);
 		System.out.printf("预热轮：(a) %.2f s，(b) %.2f s，(c) %.2f s；统计日 %s；单元格 (a) %,d，(b) %,d（含分层共 %,d），(c) %,d%n",
-				sqlFirst, engineFirst, javaFirst, asOf, sql.size(), engine.size(), engineResults.cells().size(),
-				java.size());
-		Map<String, Map<Cell, Counts>> ways = new LinkedHashMap<>();
-		ways.put("(a) SQL", sql);
-		ways.put("(b) engine", engine);
-		ways.put("(c) Java", java);
-		List<String> differences = AblationBaselines.differences(ways, 40);
-		if (!differences.isEmpty() || !AblationBaselines.indicators(engine).containsAll(AblationBaselines.COLUMNS)) {
-			System.out.println("!!! 三种算法结果不一致（分子/分母），基准失败：");
-			System.out.println("指标 (a)：" + AblationBaselines.indicators(sql));
-			System.out.println("指标 (b)：" + AblationBaselines.indicators(engine));
+				sqlFirst, engineFirst, javaFirst, day, sql.size(), compared.getOrDefault("(b) engine", Map.of()).size(),
+				engineResults == null ? 0 : engineResults.cells().size(), java.size());
+		List<String> differences = AblationBaselines.differences(compared, 40);
+		if (!differences.isEmpty() || (withEngine
+				&& !AblationBaselines.indicators(compared.get("(b) engine")).containsAll(AblationBaselines.COLUMNS))) {
+			System.out.println("!!! 结果不一致（分子/分母），基准失败：");
+			compared
+				.forEach((name, cells) -> System.out.println("指标 " + name + "：" + AblationBaselines.indicators(cells)));
 			differences.forEach(line -> System.out.println("  " + line));
 			return 1;
 		}
-		System.out.printf("三种算法的 %,d 个单元格（%d 项指标 × 医院 × 季度）分子、分母完全一致。%n", sql.size(), AblationBaselines.COLUMNS.size());
+		System.out.printf("%s 的 %,d 个单元格（%d 项指标 × 医院 × 季度）分子、分母完全一致。%n", compared.keySet(), sql.size(),
+				AblationBaselines.COLUMNS.size());
 
 		List<Double> a = new ArrayList<>();
 		List<Double> b = new ArrayList<>();
 		List<Double> c = new ArrayList<>();
 		for (int i = 0; i < iterations; i++) {
-			a.add(time(() -> AblationBaselines.singlePassSql(jdbc, from, to, asOf)));
-			b.add(time(() -> indicators.computeUnscoped(query)));
+			a.add(time(() -> AblationBaselines.singlePassSql(jdbc, from, to, day)));
+			b.add(withEngine ? time(() -> indicators.computeUnscoped(query)) : Double.NaN);
 			c.add(time(() -> {
 				try {
-					return AblationBaselines.applicationSide(dataSource, from, to, asOf);
+					return AblationBaselines.applicationSide(dataSource, from, to, day);
 				}
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);
@@ -143,10 +171,11 @@ public final class IndicatorBench {
 		double mb = median(b);
 		double mc = median(c);
 		System.out.printf(
-				"中位数（%d 轮）：(a) 手写单遍 SQL %.3f s；(b) 引擎 %.3f s = %.2f × (a)（目标 ≤ 1.5）；(c) 应用侧逐例 Java %.3f s = %.2f × (a)%n",
-				iterations, ma, mb, mb / ma, mc, mc / ma);
-
-		incremental(jdbc, indicators, data, today);
+				"中位数（%d 轮，N = %,d）：(a) 手写单遍 SQL %.3f s；(b) 引擎 %.3f s = %.2f × (a)（目标 ≤ 1.5）；(c) 应用侧逐例 Java %.3f s = %.2f × (a)%n",
+				iterations, n, ma, mb, mb / ma, mc, mc / ma);
+		if (withEngine) {
+			incremental(jdbc, indicators, data, today);
+		}
 		return 0;
 	}
 

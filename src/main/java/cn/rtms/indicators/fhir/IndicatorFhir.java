@@ -57,12 +57,18 @@ public class IndicatorFhir {
 
 	/**
 	 * @param setKey the set
-	 * @param code an indicator of it
+	 * @param id a Measure id of it ({@code <set>-<code>}, see
+	 * {@link IndicatorFhirWriter#measureId})
 	 * @return its Measure
 	 */
-	public ObjectNode measure(String setKey, String code) {
+	public ObjectNode measure(String setKey, String id) {
 		IndicatorSetView set = this.indicators.set(setKey);
-		return IndicatorFhirWriter.measure(set, indicator(set, code));
+		IndicatorView indicator = set.indicators()
+			.stream()
+			.filter(i -> IndicatorFhirWriter.measureId(set.key(), i.code()).equals(id))
+			.findFirst()
+			.orElseThrow(() -> IndicatorFhirProblems.indicatorNotFound(set.key(), id));
+		return IndicatorFhirWriter.measure(set, indicator);
 	}
 
 	/**

@@ -51,11 +51,7 @@ class IndicatorFhirController {
 	@Operation(summary = "一项指标（FHIR Measure），id 为“指标集-指标编码”，如 G08-2023-G08.INDICATION")
 	ResponseEntity<byte[]> measure(@PathVariable String id,
 			@Parameter(description = "指标集，如 G08-2023") @RequestParam(required = false) @Nullable String set) {
-		String key = required("set", set);
-		if (!id.startsWith(key + "-")) {
-			throw IndicatorFhirProblems.invalid("id", "Measure id 应以指标集 " + key + "- 开头");
-		}
-		return fhir(IndicatorFhirWriter.bytes(this.fhir.measure(key, id.substring(key.length() + 1))));
+		return fhir(IndicatorFhirWriter.bytes(this.fhir.measure(required("set", set), id)));
 	}
 
 	@GetMapping("/api/indicators/fhir/MeasureReport")
