@@ -20,10 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The ablation case generator of the indicator benchmark and its correctness test
  * (docs/benchmark.md, "Indicator benchmark"): {@code hospitals} hospitals in Jilin's real
  * county-level regions (a third of them in 长春), six physicians each, and {@code n}
- * SUBMITTED G08 ablation cases (form G08-2023) over the five calendar years up to
- * {@code today}, loaded with PostgreSQL {@code COPY} straight into the real tables
- * {@code cases.case_report} and {@code cases.follow_up} (no validation, for speed).
- * Deterministic for the seed. Per case:
+ * SUBMITTED G08 ablation cases (form G08-2023) operated from 1 January five years back up
+ * to the day before {@code today} (five years and the months of the current one, so that
+ * the 5-year follow-up horizon is reached for the earliest cases), loaded with PostgreSQL
+ * {@code COPY} straight into the real tables {@code cases.case_report} and
+ * {@code cases.follow_up} (no validation, for speed). Deterministic for the seed. Per
+ * case:
  * <ul>
  * <li>hospital by a skewed weight (a few large centres, many small ones), operator and
  * department of that hospital; patient key (hash and pseudonym) — 12 % of cases are a
@@ -130,7 +132,7 @@ public final class AblationDataset {
 			sum += 1.0 / (((h * 7919L) % hospitals) + 3);
 			cumulative[h] = sum;
 		}
-		LocalDate from = LocalDate.of(today.getYear() - 4, 1, 1);
+		LocalDate from = LocalDate.of(today.getYear() - 5, 1, 1);
 		int days = (int) (today.toEpochDay() - from.toEpochDay());
 		Generator generator = new Generator(random, ids, regions, operators, cumulative, sum, from, days, today, tag);
 		copy(dataSource, "copy cases.case_report (id, institution_id, institution_region_code, technology, form_key, "
@@ -161,7 +163,7 @@ public final class AblationDataset {
 			operators.add(jdbc.queryForList("select id from personnel.person where institution_id = ? order by id",
 					UUID.class, id));
 		}
-		return new Generated(ids, regions, operators, n, LocalDate.of(today.getYear() - 4, 1, 1), today.minusDays(1));
+		return new Generated(ids, regions, operators, n, LocalDate.of(today.getYear() - 5, 1, 1), today.minusDays(1));
 	}
 
 	/**

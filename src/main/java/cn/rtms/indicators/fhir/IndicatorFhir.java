@@ -39,7 +39,8 @@ public class IndicatorFhir {
 	/** At most this many cases behind the numbers of one subject-list request. */
 	static final int MAX_SUBJECTS = 20_000;
 
-	private static final int PAGE = 500;
+	/** The engine's largest drill-down page. */
+	private static final int PAGE = 200;
 
 	private final IndicatorManagement indicators;
 

@@ -55,8 +55,9 @@ class IndicatorEngineTests {
 		assertThat(sql).containsOnlyKeys("CASE");
 		String text = sql.get("CASE").toLowerCase();
 		assertThat(text.split("filter \\(where", -1)).hasSize(2 * g08.indicators().size() + 1);
-		assertThat(text).contains("\"cases\".\"indicator_case\"", "\"cases\".\"indicator_follow_up\"", "lateral",
-				"jsonb_path_exists", "as jsonpath", "count(distinct", "group by")
+		assertThat(text)
+			.contains("\"cases\".\"indicator_case\"", "\"cases\".\"indicator_follow_up\"", "lateral",
+					"jsonb_path_exists", "as jsonpath", "count(distinct", "group by")
 			.doesNotContain("date_trunc", "case_report");
 		// the region scope is a prefix of the city's code
 		assertThat(text).contains("'2201'");
@@ -93,7 +94,8 @@ class IndicatorEngineTests {
 	void periodLabelsAndRegionPrefixes() {
 		assertThat(IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q3")).containsExactly(2026, 3);
 		assertThat(IndicatorEngine.parsePeriod(PeriodUnit.MONTH, "2026-07")).containsExactly(2026, 7);
-		assertThatIllegalArgumentException().isThrownBy(() -> IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q5"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q5"));
 		assertThat(IndicatorEngine.periodLabel(PeriodUnit.HALF_YEAR, 2026, 2)).isEqualTo("2026-H2");
 		assertThat(IndicatorEngine.periodLabel(PeriodUnit.MONTH, 2026, 7)).isEqualTo("2026-07");
 		assertThat(IndicatorEngine.regionPrefix("220000")).isEqualTo("22");

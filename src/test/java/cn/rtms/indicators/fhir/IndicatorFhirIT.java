@@ -127,7 +127,13 @@ class IndicatorFhirIT {
 		for (JsonNode report : reports) {
 			assertThat(report.get("type").asString()).isEqualTo("summary");
 			assertThat(report.at("/reporter/identifier/value").asString()).isEqualTo(this.central.toString());
-			String code = report.get("measure").asString().replace("https://rtms.cn/fhir/Measure/G08-2023-", "");
+			String code = this.indicators.set("G08-2023")
+				.indicators()
+				.stream()
+				.map(i -> i.code())
+				.filter(c -> IndicatorFhirWriter.measureUrl("G08-2023", c).equals(report.get("measure").asString()))
+				.findFirst()
+				.orElseThrow();
 			String start = report.at("/period/start").asString();
 			String period = start.substring(0, 4) + "-Q" + ((Integer.parseInt(start.substring(5, 7)) - 1) / 3 + 1);
 			IndicatorCell cell = cells.get(code + "|" + period);
