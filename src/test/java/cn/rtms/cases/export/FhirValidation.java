@@ -17,7 +17,7 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
  * and the common code systems (test scope only, ADR 0018). Building it and the first
  * validation take seconds, so each test JVM builds it once.
  */
-final class FhirValidation {
+public final class FhirValidation {
 
 	static final FhirContext R4 = FhirContext.forR4();
 
@@ -30,7 +30,7 @@ final class FhirValidation {
 	 * @param resource a FHIR resource as JSON
 	 * @return every message of severity ERROR or FATAL, as "location: message"
 	 */
-	static List<String> errors(String resource) {
+	public static List<String> errors(String resource) {
 		return messages(resource).stream()
 			.filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
 			.map(m -> m.getLocationString() + ": " + m.getMessage())
@@ -41,7 +41,7 @@ final class FhirValidation {
 	 * @param resource a FHIR resource as JSON
 	 * @return every message of the validator
 	 */
-	static List<SingleValidationMessage> messages(String resource) {
+	public static List<SingleValidationMessage> messages(String resource) {
 		return VALIDATOR.validateWithResult(resource).getMessages();
 	}
 
