@@ -220,8 +220,8 @@ export type CaseAmendment = Schemas['Amendment']
 export type AssessmentReport = Schemas['AssessmentReport']
 export type Assessment = Schemas['Assessment']
 export type AssessmentSummary = Schemas['AssessmentSummary']
-export type AssessmentSubjectRequest = Schemas['AssessmentControllerSubjectRequest']
-export type AssessmentSaveRequest = Schemas['AssessmentControllerSaveRequest']
+export type AssessmentSubjectRequest = Schemas['SubjectRequest']
+export type AssessmentSaveRequest = Schemas['SaveRequest']
 
 // ==== Hand-written: what the OpenAPI document does not describe ====
 // Codes the API sends as plain strings, query shapes, and problem extensions. Keep this part small: when the

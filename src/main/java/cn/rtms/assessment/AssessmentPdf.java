@@ -113,7 +113,7 @@ public class AssessmentPdf {
 			.append("h3 { font-size: 10pt; margin: 3mm 0 1mm 0; }")
 			.append("table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-bottom: 2mm; }")
 			.append("td, th { border: 1px solid #999; padding: 1.2mm; vertical-align: top; word-wrap: break-word; }")
-			.append("th { background: #eee; text-align: left; } .k { width: 24%; background: #f6f6f6; }")
+			.append("th { background: #eee; text-align: left; } .k { width: 24%; background: #f6f6f6; } tr { page-break-inside: avoid; }")
 			.append(".fail { color: #b00; font-weight: bold; } .small { font-size: 8pt; color: #444; }")
 			.append("</style></head><body>");
 		h.append("<h1>")

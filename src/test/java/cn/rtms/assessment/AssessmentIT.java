@@ -366,7 +366,7 @@ class AssessmentIT {
 
 	/** Every indicator figure is the engine's cell for the subject over the period. */
 	void assertIndicatorsAreTheEngines(JsonNode report, Grouping grouping, String groupKey, UUID operator) {
-		if (report.get("indicatorSet").isNull()) {
+		if (report.path("indicatorSet").isMissingNode() || report.path("indicatorSet").isNull()) {
 			return;
 		}
 		List<IndicatorCell> cells = this.indicators
@@ -380,7 +380,7 @@ class AssessmentIT {
 			boolean found = false;
 			for (JsonNode s : report.get("sections")) {
 				for (JsonNode f : s.get("indicators")) {
-					if (f.get("code").asString().equals(cell.indicatorCode()) && f.get("stratum").isNull()) {
+					if (f.get("code").asString().equals(cell.indicatorCode()) && f.path("stratum").isMissingNode()) {
 						assertThat(f.get("numerator").decimalValue()).isEqualByComparingTo(cell.numerator());
 						assertThat(f.get("denominator").decimalValue()).isEqualByComparingTo(cell.denominator());
 						found = true;
@@ -441,6 +441,9 @@ class AssessmentIT {
 			this.jdbc.sql("delete from cases.case_report where id = :id").param("id", late).update();
 		}
 		byte[] bytes = download(clerk, "/api/assessments/" + id + "/pdf");
+		// kept for a look at the rendering: pdftoppm -png target/assessment-it.pdf
+		// target/assessment-it
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "assessment-it.pdf"), bytes);
 		try (PDDocument document = Loader.loadPDF(bytes)) {
 			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
 			assertThat(text).contains("肿瘤消融治疗技术临床应用能力评估表", "病例选择", "严重并发症", "死亡病例", "医疗不良事件", "随访情况", "病历质量",
@@ -508,10 +511,15 @@ class AssessmentIT {
 
 		Map<String, Object> blank = save(subject(this.songjiang, null, FROM, TO));
 		blank.put("assessor", " ");
-		blank.put("conclusionText", "字".repeat(2001));
+		blank.put("departmentHead", "名".repeat(41));
+		blank.put("conclusionText", "");
 		Response refused = clerk.post("/api/assessments", blank);
 		assertProblem(refused, 400, "ASSESSMENT_INVALID");
-		assertThat(refused.body().get("errors").findValuesAsString("field")).contains("assessor", "conclusionText");
+		assertThat(refused.body().get("errors").findValuesAsString("field")).contains("assessor", "departmentHead",
+				"conclusionText");
+		Map<String, Object> overlong = save(subject(this.songjiang, null, FROM, TO));
+		overlong.put("conclusionText", "字".repeat(2001));
+		assertProblem(clerk.post("/api/assessments", overlong), 400, "VALIDATION_FAILED");
 		Map<String, Object> wrong = save(subject(this.songjiang, null, FROM, TO));
 		wrong.put("conclusion", "GOOD");
 		wrong.put("signedOn", FROM.toString());

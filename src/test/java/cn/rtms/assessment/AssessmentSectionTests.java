@@ -30,8 +30,7 @@ class AssessmentSectionTests {
 			.as("a complication rate, although it names a 30-day window like mortality")
 			.isEqualTo(AssessmentSection.SERIOUS_COMPLICATIONS);
 		assertThat(AssessmentSection.of("HOSPITAL.MORTALITY_30D", "30天内死亡率")).isEqualTo(AssessmentSection.DEATHS);
-		assertThat(AssessmentSection.of("G07.SURVIVAL_1Y", "1年生存率"))
-			.as("survival is follow-up, not a death figure")
+		assertThat(AssessmentSection.of("G07.SURVIVAL_1Y", "1年生存率")).as("survival is follow-up, not a death figure")
 			.isEqualTo(AssessmentSection.FOLLOW_UP);
 		assertThat(AssessmentSection.of("G08.FOLLOW_UP_6M", "术后6个月随访率")).isEqualTo(AssessmentSection.FOLLOW_UP);
 		assertThat(AssessmentSection.of("G08.LOS", "平均住院日")).isEqualTo(AssessmentSection.POST_OPERATIVE);
@@ -43,7 +42,8 @@ class AssessmentSectionTests {
 	void boundsThePeriodToTwoYearsEndingNoLaterThanToday() {
 		LocalDate today = LocalDate.of(2026, 11, 22);
 		assertThat(errors(LocalDate.of(2024, 11, 23), today, today)).isEmpty();
-		assertThat(errors(LocalDate.of(2024, 11, 22), today, today)).extracting(FieldProblem::field).containsExactly("to");
+		assertThat(errors(LocalDate.of(2024, 11, 22), today, today)).extracting(FieldProblem::field)
+			.containsExactly("to");
 		assertThat(errors(LocalDate.of(2026, 1, 1), today.plusDays(1), today)).extracting(FieldProblem::field)
 			.containsExactly("to");
 		assertThat(errors(LocalDate.of(2026, 6, 30), LocalDate.of(2026, 1, 1), today)).extracting(FieldProblem::field)

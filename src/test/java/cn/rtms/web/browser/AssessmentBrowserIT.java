@@ -16,8 +16,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 10 item 7 in the browser: 松江肿瘤医院's clerk generates the capability assessment
- * of the hospital for G08 and the previous half-year, reads its sections, signs it with a
+ * Issue 10 item 7 in the browser: 松江肿瘤医院's clerk generates the capability assessment of
+ * the hospital for G08 and the previous half-year, reads its sections, signs it with a
  * conclusion and saves it; the saved assessment shows the conclusion, the signers and a
  * PDF link, and no code reaches the screen. Shares the suite's context: it only adds a
  * row to the assessment schema, which no other test reads.
@@ -51,13 +51,15 @@ class AssessmentBrowserIT extends BrowserTestSupport {
 		this.page.locator(".el-select-dropdown__item:visible", new Page.LocatorOptions().setHasText(label))
 			.first()
 			.click();
-		this.page.locator(".el-select-dropdown:visible").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-			.setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+		this.page.locator(".el-select-dropdown:visible")
+			.waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+				.setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
 	}
 
 	private void type(String testId, String text) {
-		this.page.locator("[data-testid=" + testId + "] input, [data-testid=" + testId + "] textarea, input[data-testid="
-				+ testId + "], textarea[data-testid=" + testId + "]")
+		this.page
+			.locator("[data-testid=" + testId + "] input, [data-testid=" + testId + "] textarea, input[data-testid="
+					+ testId + "], textarea[data-testid=" + testId + "]")
 			.first()
 			.fill(text);
 	}
