@@ -21,7 +21,7 @@ public enum AssessmentSection {
 	/** 死亡病例. */
 	DEATHS("死亡病例"),
 
-	/** 医疗不良事件: violations flagged by the case registry. */
+	/** 医疗不良事件: violations flagged by the case registry, filing completeness. */
 	ADVERSE_EVENTS("医疗不良事件"),
 
 	/** 术后患者管理: discharge and length of stay. */
@@ -73,11 +73,15 @@ public enum AssessmentSection {
 		if (name.contains("住院日") || name.contains("住院天数") || c.contains("LENGTH_OF_STAY") || c.contains("LOS")) {
 			return POST_OPERATIVE;
 		}
-		if (name.contains("填报") || name.contains("备案") || c.contains("REPORTING") || c.contains("FILING")) {
+		if (name.contains("备案") || c.contains("FILING")) {
+			return ADVERSE_EVENTS;
+		}
+		if (name.contains("填报") || c.contains("REPORTING")) {
 			return RECORD_QUALITY;
 		}
-		if (name.contains("适应证") || name.contains("术前") || name.contains("甲状腺") || name.contains("病例选择")
-				|| c.contains("INDICATION") || c.contains("PLANNING") || c.contains("THYROID")) {
+		if (name.contains("适应证") || name.contains("指征") || name.contains("术前") || name.contains("甲状腺")
+				|| name.contains("病例选择") || c.contains("INDICATION") || c.contains("PLANNING")
+				|| c.contains("THYROID")) {
 			return CASE_SELECTION;
 		}
 		if (name.contains("消融") || name.contains("剂量") || name.contains("有效") || name.contains("成功")

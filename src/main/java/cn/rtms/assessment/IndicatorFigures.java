@@ -38,6 +38,9 @@ class IndicatorFigures {
 
 	private static final Map<String, String> COMPARATORS = Map.of("GT", ">", "GE", "≥", "LT", "<", "LE", "≤");
 
+	/** The hospital-wide set, stratified by technology. */
+	static final String HOSPITAL_SET = "HOSPITAL";
+
 	private final IndicatorManagement indicators;
 
 	private final CodeDictionary dictionary = CodeDictionary.standard();
@@ -52,14 +55,39 @@ class IndicatorFigures {
 	 * @return the figures by section, the set used and notes
 	 */
 	Result compute(AssessmentRequest request, String comparisonRegion) {
-		IndicatorSetView set = this.indicators.sets()
-			.stream()
+		List<IndicatorSetView> sets = this.indicators.sets();
+		IndicatorSetView set = sets.stream()
 			.filter(s -> request.technology().equals(s.technology()))
 			.max(Comparator.comparing(IndicatorSetView::edition))
 			.orElse(null);
+		IndicatorSetView hospital = sets.stream()
+			.filter(s -> s.technology() == null && HOSPITAL_SET.equals(s.key()))
+			.findFirst()
+			.orElse(null);
+		Map<AssessmentSection, List<IndicatorFigure>> bySection = new EnumMap<>(AssessmentSection.class);
+		List<String> notes = new ArrayList<>();
 		if (set == null) {
-			return new Result(null, null, Map.of(), List.of("该技术尚无质控指标集，本评估仅含病例数据。"));
+			notes.add("该技术尚无专项质控指标集。");
 		}
+		else {
+			add(set, null, request, comparisonRegion, bySection);
+			notes.add("质控指标取自指标集 " + set.key() + "（" + set.title() + "，" + set.source() + "），按评估期汇总计算。");
+			notes.addAll(set.notes());
+		}
+		if (hospital != null) {
+			add(hospital, request.technology(), request, comparisonRegion, bySection);
+			notes.add("另取" + hospital.title() + "中本技术的分层结果（" + hospital.source() + "）。");
+		}
+		return new Result(set == null ? null : set.key(), set == null ? null : set.title(), bySection, notes);
+	}
+
+	/**
+	 * Adds the figures of one set.
+	 * @param onlyStratum when set, only the cells of this stratum (the technology of the
+	 * hospital-wide set), shown without stratum
+	 */
+	private void add(IndicatorSetView set, @Nullable String onlyStratum, AssessmentRequest request,
+			String comparisonRegion, Map<AssessmentSection, List<IndicatorFigure>> bySection) {
 		Grouping grouping = request.ofPhysician() ? Grouping.OPERATOR : Grouping.INSTITUTION;
 		String groupKey = Objects
 			.requireNonNull(request.ofPhysician() ? request.physicianId() : request.institutionId())
@@ -70,6 +98,7 @@ class IndicatorFigures {
 			.cells()
 			.stream()
 			.filter(c -> groupKey.equals(c.groupKey()))
+			.filter(c -> onlyStratum == null || onlyStratum.equals(c.stratum()))
 			.toList();
 		Map<String, IndicatorCell> region = new HashMap<>();
 		for (IndicatorCell c : this.indicators
@@ -78,32 +107,46 @@ class IndicatorFigures {
 			.cells()) {
 			region.put(key(c), c);
 		}
-		Map<AssessmentSection, List<IndicatorFigure>> bySection = new EnumMap<>(AssessmentSection.class);
+		Map<String, IndicatorView> byCode = new HashMap<>();
+		set.indicators().forEach(i -> byCode.put(i.code(), i));
 		for (IndicatorView indicator : set.indicators()) {
 			List<IndicatorCell> cells = new ArrayList<>(
 					own.stream().filter(c -> c.indicatorCode().equals(indicator.code())).toList());
-			if (cells.isEmpty()) {
-				cells.add(new IndicatorCell(indicator.code(), groupKey, "", "ALL", null, BigDecimal.ZERO,
+			// no cell: nothing counted (shown as 0 / 0), except the hospital-wide set for
+			// a
+			// physician, where the engine leaves out what has no meaning per operator
+			boolean perOperatorGap = onlyStratum != null && request.ofPhysician();
+			if (cells.isEmpty() && !perOperatorGap) {
+				cells.add(new IndicatorCell(indicator.code(), groupKey, "", "ALL", onlyStratum, BigDecimal.ZERO,
 						BigDecimal.ZERO, null, null));
 			}
+			AssessmentSection section = sectionOf(indicator, byCode);
 			for (IndicatorCell cell : cells) {
 				IndicatorCell cmp = region.get(key(cell));
-				bySection
-					.computeIfAbsent(AssessmentSection.of(indicator.code(), indicator.name()), s -> new ArrayList<>())
-					.add(figure(indicator, cell, cmp));
+				bySection.computeIfAbsent(section, s -> new ArrayList<>())
+					.add(figure(indicator, cell, cmp, onlyStratum != null));
 			}
 		}
-		List<String> notes = new ArrayList<>();
-		notes.add("质控指标取自指标集 " + set.key() + "（" + set.title() + "，" + set.source() + "），按评估期汇总计算。");
-		notes.addAll(set.notes());
-		return new Result(set.key(), set.title(), bySection, notes);
+	}
+
+	/**
+	 * A sub-indicator (e.g. 大量出血发生率 under the serious-complication rate) goes where its
+	 * parent goes.
+	 */
+	private static AssessmentSection sectionOf(IndicatorView indicator, Map<String, IndicatorView> byCode) {
+		IndicatorView top = indicator;
+		for (int depth = 0; top.parent() != null && byCode.containsKey(top.parent()) && depth < 5; depth++) {
+			top = byCode.get(top.parent());
+		}
+		return AssessmentSection.of(top.code(), top.name());
 	}
 
 	private static String key(IndicatorCell c) {
 		return c.indicatorCode() + "|" + (c.stratum() == null ? "" : c.stratum());
 	}
 
-	private IndicatorFigure figure(IndicatorView indicator, IndicatorCell cell, @Nullable IndicatorCell region) {
+	private IndicatorFigure figure(IndicatorView indicator, IndicatorCell cell, @Nullable IndicatorCell region,
+			boolean hideStratum) {
 		String unit = UNITS.getOrDefault(indicator.unit(), "");
 		boolean rate = "RATE".equals(indicator.kind());
 		Threshold t = indicator.threshold();
@@ -120,8 +163,8 @@ class IndicatorFigures {
 			result = cell.meetsThreshold() ? "达标" : "未达标";
 		}
 		return new IndicatorFigure(indicator.code(), indicator.name(),
-				cell.stratum() == null ? null : stratumLabel(cell.stratum()), unit, indicator.kind(), cell.numerator(),
-				cell.denominator(), cell.value(), valueText(cell.value(), rate, unit), threshold,
+				(hideStratum || cell.stratum() == null) ? null : stratumLabel(cell.stratum()), unit, indicator.kind(),
+				cell.numerator(), cell.denominator(), cell.value(), valueText(cell.value(), rate, unit), threshold,
 				t == null ? null : t.clause(), t == null ? null : cell.meetsThreshold(), result,
 				region == null ? null : region.numerator(), region == null ? null : region.denominator(),
 				region == null ? "无数据" : valueText(region.value(), rate, unit), indicator.clause());

@@ -405,9 +405,11 @@ class AssessmentIT {
 		assertThat(figures(r, "FOLLOW_UP")).containsEntry("done.P6M", "1 / 2（50.00%）");
 		assertIndicatorsAreTheEngines(r, Grouping.OPERATOR, this.gao, UUID.fromString(this.gao));
 
-		Response other = as("songjiang-clerk").post("/api/assessments/preview",
-				subject(this.songjiang, this.wang, FROM, TO));
+		assertProblem(as("songjiang-clerk").post("/api/assessments/preview", subject(this.songjiang, this.wang, FROM, TO)),
+				403, "FORBIDDEN");
+		Response other = as("changchun").post("/api/assessments/preview", subject(this.songjiang, this.wang, FROM, TO));
 		assertProblem(other, 400, "ASSESSMENT_INVALID");
+		assertThat(other.body().get("detail").asString()).contains("王淑华", "不是该医疗机构的人员");
 	}
 
 	@Test

@@ -18,8 +18,7 @@ class AssessmentSectionTests {
 
 	@Test
 	void placesTheTextsIndicatorsInTheSectionsTheRegulationNames() {
-		assertThat(AssessmentSection.of("G08.INDICATION", "肿瘤消融治疗适应证选择正确率"))
-			.isEqualTo(AssessmentSection.CASE_SELECTION);
+		assertThat(AssessmentSection.of("G08.INDICATION", "肿瘤消融治疗指征正确率")).isEqualTo(AssessmentSection.CASE_SELECTION);
 		assertThat(AssessmentSection.of("G08.THYROID_BENIGN", "甲状腺良性结节消融治疗占比"))
 			.isEqualTo(AssessmentSection.CASE_SELECTION);
 		assertThat(AssessmentSection.of("G07.PLANNING", "术前计划率")).isEqualTo(AssessmentSection.CASE_SELECTION);
@@ -35,6 +34,12 @@ class AssessmentSectionTests {
 		assertThat(AssessmentSection.of("G08.FOLLOW_UP_6M", "术后6个月随访率")).isEqualTo(AssessmentSection.FOLLOW_UP);
 		assertThat(AssessmentSection.of("G08.LOS", "平均住院日")).isEqualTo(AssessmentSection.POST_OPERATIVE);
 		assertThat(AssessmentSection.of("HOSPITAL.REPORTING", "系统填报率")).isEqualTo(AssessmentSection.RECORD_QUALITY);
+		assertThat(AssessmentSection.of("HOSPITAL.FILING_COMPLETION", "备案完成率"))
+			.as("unfiled practice is an adverse event")
+			.isEqualTo(AssessmentSection.ADVERSE_EVENTS);
+		assertThat(AssessmentSection.of("G08.COMPLETION", "肿瘤消融治疗完成率")).isEqualTo(AssessmentSection.EFFECTIVENESS);
+		assertThat(AssessmentSection.of("G08.LOCAL_CONTROL", "肿瘤消融治疗后局部病灶有效控制率"))
+			.isEqualTo(AssessmentSection.EFFECTIVENESS);
 		assertThat(AssessmentSection.of("X.Y", "某项新指标")).isEqualTo(AssessmentSection.OTHER);
 	}
 
