@@ -9,6 +9,6 @@
  * {@code cases.indicator_discharge_procedure}) and filings through the filing module's
  * view ({@code filing.indicator_filing}); never the modules' tables.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "web", "platform" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "web", "platform" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.indicators;
