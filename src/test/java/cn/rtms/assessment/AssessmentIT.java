@@ -405,7 +405,8 @@ class AssessmentIT {
 		assertThat(figures(r, "FOLLOW_UP")).containsEntry("done.P6M", "1 / 2（50.00%）");
 		assertIndicatorsAreTheEngines(r, Grouping.OPERATOR, this.gao, UUID.fromString(this.gao));
 
-		assertProblem(as("songjiang-clerk").post("/api/assessments/preview", subject(this.songjiang, this.wang, FROM, TO)),
+		assertProblem(
+				as("songjiang-clerk").post("/api/assessments/preview", subject(this.songjiang, this.wang, FROM, TO)),
 				403, "FORBIDDEN");
 		Response other = as("changchun").post("/api/assessments/preview", subject(this.songjiang, this.wang, FROM, TO));
 		assertProblem(other, 400, "ASSESSMENT_INVALID");
