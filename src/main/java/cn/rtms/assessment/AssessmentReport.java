@@ -68,7 +68,7 @@ public record AssessmentReport(String subjectKind, String subjectKindLabel, UUID
 	 *
 	 * @param code indicator code, e.g. {@code G08.INDICATION}
 	 * @param name Chinese name
-	 * @param stratum stratum label, null for the whole
+	 * @param stratum stratum label, null for the whole; 平台综合指标 for the hospital-wide set
 	 * @param unitLabel counting unit in Chinese (例次, 患者 …)
 	 * @param kind {@code RATE} (value in %) or {@code AVERAGE} (value in the unit)
 	 * @param numerator numerator

@@ -41,6 +41,12 @@ class IndicatorFigures {
 	/** The hospital-wide set, stratified by technology. */
 	static final String HOSPITAL_SET = "HOSPITAL";
 
+	/**
+	 * Shown beside the hospital-wide set's indicators, which repeat names of the
+	 * technology's set.
+	 */
+	static final String HOSPITAL_STRATUM = "平台综合指标";
+
 	private final IndicatorManagement indicators;
 
 	private final CodeDictionary dictionary = CodeDictionary.standard();
@@ -146,7 +152,7 @@ class IndicatorFigures {
 	}
 
 	private IndicatorFigure figure(IndicatorView indicator, IndicatorCell cell, @Nullable IndicatorCell region,
-			boolean hideStratum) {
+			boolean fromHospitalSet) {
 		String unit = UNITS.getOrDefault(indicator.unit(), "");
 		boolean rate = "RATE".equals(indicator.kind());
 		Threshold t = indicator.threshold();
@@ -163,10 +169,11 @@ class IndicatorFigures {
 			result = cell.meetsThreshold() ? "达标" : "未达标";
 		}
 		return new IndicatorFigure(indicator.code(), indicator.name(),
-				(hideStratum || cell.stratum() == null) ? null : stratumLabel(cell.stratum()), unit, indicator.kind(),
-				cell.numerator(), cell.denominator(), cell.value(), valueText(cell.value(), rate, unit), threshold,
-				t == null ? null : t.clause(), t == null ? null : cell.meetsThreshold(), result,
-				region == null ? null : region.numerator(), region == null ? null : region.denominator(),
+				fromHospitalSet ? HOSPITAL_STRATUM : (cell.stratum() == null ? null : stratumLabel(cell.stratum())),
+				unit, indicator.kind(), cell.numerator(), cell.denominator(), cell.value(),
+				valueText(cell.value(), rate, unit), threshold, t == null ? null : t.clause(),
+				t == null ? null : cell.meetsThreshold(), result, region == null ? null : region.numerator(),
+				region == null ? null : region.denominator(),
 				region == null ? "无数据" : valueText(region.value(), rate, unit), indicator.clause());
 	}
 
