@@ -216,6 +216,13 @@ export type CaseSummary = Schemas['CaseSummary']
 export type CasePage = Schemas['CasePage']
 export type CaseAmendment = Schemas['Amendment']
 
+// ---- Capability assessment (docs/assessment.md) ----
+export type AssessmentReport = Schemas['AssessmentReport']
+export type Assessment = Schemas['Assessment']
+export type AssessmentSummary = Schemas['AssessmentSummary']
+export type AssessmentSubjectRequest = Schemas['SubjectRequest']
+export type AssessmentSaveRequest = Schemas['SaveRequest']
+
 // ==== Hand-written: what the OpenAPI document does not describe ====
 // Codes the API sends as plain strings, query shapes, and problem extensions. Keep this part small: when the
 // API can describe a type, describe it there (springdoc) and alias it above.

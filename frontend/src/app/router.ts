@@ -67,6 +67,27 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '备案详情', menu: '/filings', roles: FILING_READERS },
   },
   {
+    path: '/assessments',
+    name: 'assessments',
+    component: () => import('@/features/assessment/AssessmentPage.vue'),
+    meta: {
+      title: '能力评估',
+      menu: '/assessments',
+      roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
+    path: '/assessments/:id',
+    name: 'assessment',
+    component: () => import('@/features/assessment/AssessmentViewPage.vue'),
+    props: true,
+    meta: {
+      title: '能力评估',
+      menu: '/assessments',
+      roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
     path: '/revocations',
     name: 'revocations',
     component: () => import('@/features/filing/RevocationsPage.vue'),

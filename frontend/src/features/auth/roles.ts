@@ -68,6 +68,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/cases', '病例登记', 'Document')
       add('/cases/import', '病例导入', 'Upload')
       add('/follow-ups', '病例随访', 'Calendar')
+      add('/assessments', '能力评估', 'Notebook')
       add('/case-exports', '病例导出', 'Download')
       add('/gate/overrides', '紧急放行', 'Warning')
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
@@ -85,6 +86,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/reminders', '到期提醒', 'AlarmClock')
       add('/cases', '病例登记', 'Document')
       add('/follow-ups', '我的病例随访', 'Calendar')
+      add('/assessments', '我的能力评估', 'Notebook')
       break
     case 'COUNTY_AUTHORITY':
     case 'CITY_AUTHORITY':
@@ -96,6 +98,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/revocations', '撤销建议', 'Warning')
       add('/cases', '病例登记', 'Document')
       add('/follow-ups', '病例随访', 'Calendar')
+      add('/assessments', '能力评估', 'Notebook')
       add('/case-exports', '病例导出', 'Download')
       add('/public/filings', '备案公示', 'Notebook')
       break

@@ -59,6 +59,8 @@ public final class AuditLabels {
 			Map.entry("FOLLOW_UPS_RECORDED", "批量登记随访"), Map.entry("GATE_OVERRIDE_RECORDED", "登记拦截放行"),
 			Map.entry("GATE_OVERRIDE_CONFIRMED", "确认拦截放行"), Map.entry("DISCHARGE_BATCH_IMPORTED", "导入出院记录"),
 			Map.entry("DISCHARGE_FILE_REPEATED", "重复上传出院记录文件"), Map.entry("DISCHARGE_SCAN_ITEMS_VIEWED", "查看出院记录筛查结果"),
+			// capability assessment
+			Map.entry("ASSESSMENT_SAVED", "保存能力评估"), Map.entry("ASSESSMENT_PRINTED", "打印能力评估"),
 			// this module's own export
 			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"));
 
@@ -67,7 +69,7 @@ public final class AuditLabels {
 			Map.entry("Case", "病例"), Map.entry("CaseImport", "病例导入"), Map.entry("FollowUp", "随访"),
 			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
 			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
-			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"));
+			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
 			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),
@@ -83,7 +85,9 @@ public final class AuditLabels {
 			Map.entry("practiceLicence", "执业许可证"), Map.entry("titles", "职称"), Map.entry("roles", "人员类别"),
 			Map.entry("clause", "条款"), Map.entry("evidence", "证明材料"), Map.entry("submittedOn", "提交日期"),
 			Map.entry("firstCaseDate", "首例日期"), Map.entry("count", "数量"), Map.entry("from", "起始日期"),
-			Map.entry("to", "截止日期"), Map.entry("subTechniques", "术式"));
+			Map.entry("to", "截止日期"), Map.entry("subTechniques", "术式"), Map.entry("conclusion", "评估结论"),
+			Map.entry("institutionName", "医疗机构"), Map.entry("physicianName", "医师"), Map.entry("cases", "病例数"),
+			Map.entry("signedOn", "签字日期"));
 
 	private static final Map<String, String> VALUES = Map.ofEntries(Map.entry("DRAFT", "草稿"),
 			Map.entry("SELF_ASSESSED", "已自评"), Map.entry("SUBMITTED", "已提交"), Map.entry("RECEIVED", "已受理"),
@@ -93,7 +97,8 @@ public final class AuditLabels {
 			Map.entry("REVOKED", "已撤销"), Map.entry("PENDING", "待审批"), Map.entry("GRANTED", "已授权"),
 			Map.entry("XLSX", "Excel"), Map.entry("PDF", "PDF"), Map.entry("CSV", "CSV"), Map.entry("JSON", "JSON"),
 			Map.entry("FHIR", "FHIR"), Map.entry("GET", "查询"), Map.entry("POST", "提交"), Map.entry("PUT", "修改"),
-			Map.entry("DELETE", "删除"));
+			Map.entry("DELETE", "删除"), Map.entry("QUALIFIED", "合格"), Map.entry("BASICALLY_QUALIFIED", "基本合格"),
+			Map.entry("UNQUALIFIED", "不合格"));
 
 	private AuditLabels() {
 	}

@@ -132,6 +132,8 @@ class DictionaryTests {
 		requireAll("cleanGrade", cn.rtms.rules.engine.facts.CleanGrade.values());
 		requireAll("catalogueLevel", RestrictedTechnology.TechnologyLevel.values());
 		requireAll("technologyStatus", RestrictedTechnology.TechnologyStatus.values());
+		requireAll("assessmentConclusion", cn.rtms.assessment.Conclusion.values());
+		requireAll("assessmentSection", cn.rtms.assessment.AssessmentSection.values());
 		assertThat(this.problems).isEmpty();
 	}
 
