@@ -29,6 +29,14 @@ import cn.rtms.catalog.RestrictedTechnology;
 import cn.rtms.filing.FilingQueries;
 import cn.rtms.filing.FilingSummary;
 import cn.rtms.filing.RevocationCheck;
+import cn.rtms.indicators.Grouping;
+import cn.rtms.indicators.IndicatorCell;
+import cn.rtms.indicators.IndicatorManagement;
+import cn.rtms.indicators.IndicatorQuery;
+import cn.rtms.indicators.IndicatorResults;
+import cn.rtms.indicators.IndicatorSetView;
+import cn.rtms.indicators.IndicatorView;
+import cn.rtms.indicators.PeriodUnit;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionDetails.OtherLicence;
 import cn.rtms.institutions.InstitutionDetails.PracticeLicence;
@@ -67,10 +75,14 @@ class AlertScan {
 
 	private final CatalogManagement catalog;
 
+	private final IndicatorManagement indicators;
+
 	private final CodeDictionary dictionary = CodeDictionary.standard();
 
 	AlertScan(RevocationCheck revocations, FilingQueries filings, EligibilityManagement eligibility,
-			CaseManagement cases, DischargeScan discharge, FollowUpManagement followUps, CatalogManagement catalog) {
+			CaseManagement cases, DischargeScan discharge, FollowUpManagement followUps, CatalogManagement catalog,
+			IndicatorManagement indicators) {
+		this.indicators = indicators;
 		this.revocations = revocations;
 		this.filings = filings;
 		this.eligibility = eligibility;
@@ -308,6 +320,117 @@ class AlertScan {
 							List.of(), "/follow-ups?status=OVERDUE&institutionId=" + id, "查看逾期随访")));
 		}
 		return found;
+	}
+
+	/**
+	 * (5) Indicators of the last complete quarter per institution: a value that misses
+	 * the regulation's threshold, or lies beyond the city's distribution
+	 * ({@link IndicatorOutliers}). Sub-strata are not judged, only whole cells.
+	 */
+	List<Finding> indicators(Predicate<UUID> scope, Map<UUID, String> regionOf, LocalDate today) {
+		LocalDate quarterStart = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
+		LocalDate from = quarterStart.minusMonths(3);
+		LocalDate to = quarterStart.minusDays(1);
+		String quarter = from.getYear() + " 年第 " + ((from.getMonthValue() - 1) / 3 + 1) + " 季度";
+		List<Finding> found = new ArrayList<>();
+		for (IndicatorSetView set : this.indicators.sets()) {
+			IndicatorResults results = this.indicators.computeUnscoped(
+					new IndicatorQuery(set.key(), Grouping.INSTITUTION, PeriodUnit.ALL, from, to, null, null, null));
+			Map<String, IndicatorView> byCode = set.indicators()
+				.stream()
+				.collect(Collectors.toMap(IndicatorView::code, v -> v, (a, b) -> a));
+			Map<String, Map<String, List<IndicatorCell>>> byIndicatorAndCity = new LinkedHashMap<>();
+			for (IndicatorCell cell : results.cells()) {
+				IndicatorView indicator = byCode.get(cell.indicatorCode());
+				UUID institution = uuid(cell.groupKey());
+				if (indicator == null || institution == null || cell.stratum() != null || cell.value() == null) {
+					continue;
+				}
+				if (Boolean.FALSE.equals(cell.meetsThreshold()) && scope.test(institution)
+						&& indicator.threshold() != null) {
+					found.add(indicatorFinding(set, indicator, cell, institution, "THRESHOLD", from, to, quarter,
+							"未达到规范要求（" + comparator(indicator.threshold().comparator()) + " "
+									+ indicator.threshold().value().stripTrailingZeros().toPlainString() + "，"
+									+ indicator.threshold().clause() + "）",
+							List.of(new Evidence.EvidenceFact("规范要求", comparator(indicator.threshold().comparator())
+									+ " " + indicator.threshold().value().stripTrailingZeros().toPlainString()))));
+				}
+				String region = regionOf.get(institution);
+				if (region != null) {
+					byIndicatorAndCity.computeIfAbsent(cell.indicatorCode(), k -> new LinkedHashMap<>())
+						.computeIfAbsent(region.substring(0, 4) + "00", k -> new ArrayList<>())
+						.add(cell);
+				}
+			}
+			byIndicatorAndCity.forEach((code, cities) -> cities.forEach((city, cells) -> {
+				IndicatorView indicator = byCode.get(code);
+				List<IndicatorOutliers.Point> points = cells.stream()
+					.map(c -> new IndicatorOutliers.Point(c.groupKey(), Objects.requireNonNull(c.value()),
+							c.denominator()))
+					.toList();
+				for (IndicatorOutliers.Outlier outlier : IndicatorOutliers.outliers(points,
+						Objects.requireNonNull(indicator).direction())) {
+					UUID institution = Objects.requireNonNull(uuid(outlier.point().key()));
+					if (!scope.test(institution)) {
+						continue;
+					}
+					IndicatorCell cell = cells.stream()
+						.filter(c -> c.groupKey().equals(outlier.point().key()))
+						.findFirst()
+						.orElseThrow();
+					found.add(indicatorFinding(set, indicator, cell, institution, "OUTLIER", from, to, quarter,
+							"偏离本市 " + outlier.hospitals() + " 家医疗机构的分布（四分位数 " + outlier.q1() + "–" + outlier.q3()
+									+ "，界值 " + outlier.bound() + "）",
+							List.of(new Evidence.EvidenceFact("本市第一四分位数", outlier.q1().toPlainString()),
+									new Evidence.EvidenceFact("本市第三四分位数", outlier.q3().toPlainString()),
+									new Evidence.EvidenceFact("界值（1.5 倍四分位距）", outlier.bound().toPlainString()),
+									new Evidence.EvidenceFact("参与比较的医疗机构", String.valueOf(outlier.hospitals())))));
+				}
+			}));
+		}
+		return found;
+	}
+
+	private Finding indicatorFinding(IndicatorSetView set, IndicatorView indicator, IndicatorCell cell,
+			UUID institution, String rule, LocalDate from, LocalDate to, String quarter, String why,
+			List<Evidence.EvidenceFact> extra) {
+		String value = Objects.requireNonNull(cell.value()).toPlainString()
+				+ ("RATE".equals(indicator.kind()) ? "%" : "");
+		List<Evidence.EvidenceFact> facts = new ArrayList<>();
+		facts.add(fact("指标", indicator.name()));
+		facts.add(fact("期间", quarter));
+		facts.add(fact("分子", cell.numerator().toPlainString()));
+		facts.add(fact("分母", cell.denominator().toPlainString()));
+		facts.add(fact("指标值", value));
+		facts.addAll(extra);
+		String technology = set.technology();
+		return new Finding(AlertKind.INDICATOR, "INDICATOR:" + rule + ":" + institution + ":" + indicator.code(),
+				AlertSeverity.MEDIUM, institution, technology, (technology == null) ? null : technologyName(technology),
+				cell.groupName() + "「" + indicator.name() + "」" + ("THRESHOLD".equals(rule) ? "未达标" : "偏离本市分布"),
+				cell.groupName() + " " + quarter + "「" + indicator.name() + "」为 " + value + "（"
+						+ cell.numerator().toPlainString() + "/" + cell.denominator().toPlainString() + "），" + why
+						+ "。",
+				new Evidence(facts, List.of(), "/indicators?set=" + set.key() + "&indicator=" + indicator.code()
+						+ "&institutionId=" + institution + "&from=" + from + "&to=" + to, "查看指标明细"));
+	}
+
+	private static String comparator(String code) {
+		return switch (code) {
+			case "GT" -> "＞";
+			case "GE" -> "≥";
+			case "LT" -> "＜";
+			case "LE" -> "≤";
+			default -> code;
+		};
+	}
+
+	private static @Nullable UUID uuid(String text) {
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	String technologyName(String code) {

@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
 public record AlertView(UUID id, String kind, String kindLabel, String severity, String severityLabel, String status,
 		String statusLabel, UUID institutionId, String institutionName, String regionCode, @Nullable String regionName,
 		@Nullable String technology, @Nullable String technologyName, String title, String message, Evidence evidence,
-		LocalDate firstSeen, LocalDate lastSeen, @Nullable LocalDate closedOn, List<AlertAcknowledgement> acknowledgements,
-		List<AlertEvent> history, boolean canAcknowledge) {
+		LocalDate firstSeen, LocalDate lastSeen, @Nullable LocalDate closedOn,
+		List<AlertAcknowledgement> acknowledgements, List<AlertEvent> history, boolean canAcknowledge) {
 
 	/**
 	 * One side's acknowledgement.

@@ -266,6 +266,12 @@ public class SupervisionManagement {
 		checks.put(AlertKind.CONDITIONS_NOT_MET, () -> this.scan.conditionsNotMet(contains, today));
 		checks.put(AlertKind.EXPIRED, () -> this.scan.expired(inScope, today));
 		checks.put(AlertKind.DISCHARGE_SCAN, () -> this.scan.dischargeScan(contains, today));
+		Map<UUID, String> regionOf = new HashMap<>();
+		this.institutions.all()
+			.stream()
+			.filter(i -> i.id() != null)
+			.forEach(i -> regionOf.put(Objects.requireNonNull(i.id()), i.regionCode()));
+		checks.put(AlertKind.INDICATOR, () -> this.scan.indicators(contains, regionOf, today));
 		checks.put(AlertKind.FOLLOW_UP_OVERDUE, () -> this.scan.overdueFollowUps(inScope, today));
 		checks.forEach((kind, check) -> {
 			try {

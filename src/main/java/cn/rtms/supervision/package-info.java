@@ -12,6 +12,6 @@
  * schema; refers to institutions, filings and people by id only; publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "filing", "rules", "institutions", "catalog",
-		"cases", "cases::discharge", "cases::followup", "identity", "audit", "platform", "web" })
+		"cases", "cases::discharge", "cases::followup", "indicators", "identity", "audit", "platform", "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.supervision;

@@ -202,7 +202,10 @@ public class WorkbenchManagement {
 						new Link("/cases", Map.of("status", "SUBMITTED"))));
 	}
 
-	/** The open supervision alerts of the user's scope (not yet acknowledged by the user's side). */
+	/**
+	 * The open supervision alerts of the user's scope (not yet acknowledged by the user's
+	 * side).
+	 */
 	private Todo alertTodo(String hint) {
 		return new Todo("OPEN_ALERTS", "监管预警", this.supervision.counts().open(), DANGER, hint,
 				Link.to("/alerts", "status", "OPEN"));

@@ -52,6 +52,8 @@ class SupervisionIT {
 
 	static final String JIANGCHENG = "吉林市江城医院";
 
+	static final String MEIYUAN = "梅河口市梅源医院";
+
 	@LocalServerPort
 	int port;
 
@@ -118,7 +120,9 @@ class SupervisionIT {
 				"CONDITIONS_NOT_MET|" + CCSZX + "「肿瘤消融治疗技术」不再符合管理规范", "EXPIRED|" + JIANGCHENG + "医疗机构执业许可证已过期",
 				"DISCHARGE_SCAN|" + SONGJIANG + "未备案开展限制类技术", "DISCHARGE_SCAN|" + SONGJIANG + "术者未授权或超范围开展",
 				"DISCHARGE_SCAN|" + SONGJIANG + "限制类技术病例未填报",
-				"FOLLOW_UP_OVERDUE|" + SONGJIANG + "随访逾期 " + overdue + " 例");
+				"FOLLOW_UP_OVERDUE|" + SONGJIANG + "随访逾期 " + overdue + " 例",
+				// in the demo data as shipped: 梅源医院's 辐射安全许可证 has ended
+				"EXPIRED|" + MEIYUAN + "辐射安全许可证已过期");
 		assertThat(titles(province)).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(titles(as("admin"))).containsExactlyInAnyOrderElementsOf(expected);
 		// the city sees its districts (朝阳区, 南关区), not 吉林市; the county only itself; 梅河口
@@ -152,7 +156,8 @@ class SupervisionIT {
 		assertThat(notMet.get("severity").asString()).isEqualTo("HIGH");
 		assertThat(notMet.at("/evidence/link").asString()).isEqualTo("/institutions/" + ccszx + "/eligibility/G08");
 		assertThat(notMet.at("/evidence/items").size()).isPositive();
-		assertThat(notMet.at("/evidence/items/0/required").isNull()).isFalse();
+		assertThat(notMet.at("/evidence/items/0/text").asString()).isNotBlank();
+		assertThat(notMet.at("/evidence/items/0/required").asString()).isNotBlank();
 		assertThat(notMet.get("message").asString()).contains("G08-", "不符合");
 		JsonNode scan = province.get("/api/discharge-scan?institutionId=" + songjiang).body().at("/hospitals/0/counts");
 		JsonNode unfiled = alert(province, "DISCHARGE_SCAN", "未备案开展限制类技术");
@@ -200,7 +205,7 @@ class SupervisionIT {
 		assertThat(province.post("/api/alerts/" + expiredId + "/acknowledge", Map.of("note", "已电话核实，督促更新")).status())
 			.isEqualTo(200);
 		assertThat(province.get("/api/alerts?status=ACKNOWLEDGED").body().get("total").asLong()).isEqualTo(1);
-		assertThat(province.get("/api/alerts?status=OPEN").body().get("total").asLong()).isEqualTo(6);
+		assertThat(province.get("/api/alerts?status=OPEN").body().get("total").asLong()).isEqualTo(7);
 		JsonNode history = province.get("/api/alerts/" + expiredId).body().get("history");
 		assertThat(events(history)).containsExactly("RAISED", "ACKNOWLEDGED", "ACKNOWLEDGED");
 		assertThat(history.get(2).get("actorName").asString()).contains("吉林省卫生健康委员会");
