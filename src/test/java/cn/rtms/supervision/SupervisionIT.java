@@ -125,7 +125,8 @@ class SupervisionIT {
 				"EXPIRED|" + MEIYUAN + "辐射安全许可证已过期");
 		assertThat(titles(province)).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(titles(as("admin"))).containsExactlyInAnyOrderElementsOf(expected);
-		// the city sees its districts (朝阳区, 南关区), not 吉林市 nor 梅河口 (directly administered); the county only
+		// the city sees its districts (朝阳区, 南关区), not 吉林市 nor 梅河口 (directly
+		// administered); the county only
 		// itself; 梅河口 its own hospital
 		assertThat(titles(as("changchun"))).containsExactlyInAnyOrderElementsOf(
 				expected.stream().filter(t -> !t.contains(JIANGCHENG) && !t.contains(MEIYUAN)).toList());
