@@ -223,6 +223,13 @@ export type AssessmentSummary = Schemas['AssessmentSummary']
 export type AssessmentSubjectRequest = Schemas['SubjectRequest']
 export type AssessmentSaveRequest = Schemas['SaveRequest']
 
+// ---- Supervision (docs/supervision.md) ----
+export type AlertView = Schemas['AlertView']
+export type AlertPage = Schemas['AlertPage']
+export type AlertCounts = Schemas['AlertCounts']
+export type AlertEvidence = Schemas['Evidence']
+export type AlertRefreshResult = Schemas['RefreshResult']
+
 // ==== Hand-written: what the OpenAPI document does not describe ====
 // Codes the API sends as plain strings, query shapes, and problem extensions. Keep this part small: when the
 // API can describe a type, describe it there (springdoc) and alias it above.

@@ -269,6 +269,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/eligibility/WhatIfPage.vue'),
     meta: { title: '符合性预评估', menu: '/what-if' },
   },
+  // ---- supervision alerts (docs/supervision.md) ----
+  {
+    path: '/alerts',
+    name: 'alerts',
+    component: () => import('@/features/supervision/AlertsPage.vue'),
+    meta: { title: '监管预警', menu: '/alerts', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
   // ---- discharge-record scan (issue 8 item 7) ----
   {
     path: '/discharge-scan',

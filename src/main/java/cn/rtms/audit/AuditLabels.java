@@ -61,6 +61,9 @@ public final class AuditLabels {
 			Map.entry("DISCHARGE_FILE_REPEATED", "重复上传出院记录文件"), Map.entry("DISCHARGE_SCAN_ITEMS_VIEWED", "查看出院记录筛查结果"),
 			// capability assessment
 			Map.entry("ASSESSMENT_SAVED", "保存能力评估"), Map.entry("ASSESSMENT_PRINTED", "打印能力评估"),
+
+			// supervision
+			Map.entry("ALERT_ACKNOWLEDGED", "确认监管预警"), Map.entry("ALERTS_REFRESHED", "刷新监管预警"),
 			// this module's own export
 			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"));
 
@@ -69,7 +72,8 @@ public final class AuditLabels {
 			Map.entry("Case", "病例"), Map.entry("CaseImport", "病例导入"), Map.entry("FollowUp", "随访"),
 			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
 			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
-			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"));
+			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"),
+			Map.entry("Alert", "监管预警"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
 			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),

@@ -123,6 +123,45 @@ public class RevocationCheck {
 		return this.identity.asSystem(() -> runRevocationCheck(data -> true));
 	}
 
+	/**
+	 * The active filings whose technology has not been performed for 2 years or more,
+	 * decided exactly as the revocation check decides it (the case registry's real case
+	 * dates, the yearly figures before the registry's start, the filing's activation and
+	 * first case) — read only: nothing is proposed or saved. Runs as the system; for the
+	 * supervision alerts. A filing that cannot be decided is not listed; an exception
+	 * while checking one propagates (the caller must not read it as "none inactive").
+	 * @return the inactive filings, each with the last case day known to the registry and
+	 * the check's explanation
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public List<InactiveFiling> inactiveFilings() {
+		return this.identity.asSystem(() -> {
+			LocalDate today = this.store.today();
+			List<InactiveFiling> found = new ArrayList<>();
+			for (UUID id : this.filings.activeIds()) {
+				FilingData data = this.filings.find(id).orElseThrow().data();
+				Inactivity inactivity = inactivity(data, today);
+				RevocationPolicy.Proposal proposal = inactivity.finding().proposal();
+				if (proposal != null) {
+					found.add(new InactiveFiling(this.views.summary(data, today), inactivity.lastCase(),
+							proposal.detail()));
+				}
+			}
+			return found;
+		});
+	}
+
+	/**
+	 * An active filing not performed for 2 years or more.
+	 *
+	 * @param filing the filing
+	 * @param lastCase the last submitted case of the technology at the institution in the
+	 * case registry, {@code null} when none
+	 * @param detail the revocation check's explanation (dates, clause), in Chinese
+	 */
+	public record InactiveFiling(FilingSummary filing, @Nullable LocalDate lastCase, String detail) {
+	}
+
 	private RevocationCheckResult runRevocationCheck(Predicate<FilingData> scope) {
 		int checked = 0;
 		List<FilingSummary> proposed = new ArrayList<>();
@@ -197,21 +236,7 @@ public class RevocationCheck {
 	 */
 	private Check revocationCheck(FilingData data, LocalDate today) {
 		String technology = data.technology().code();
-		InstitutionDetails institution = this.institutions.get(data.institution().id());
-		List<RevocationPolicy.YearCases> volumes = (institution.caseVolumes() == null) ? null
-				: institution.caseVolumes()
-					.stream()
-					.filter(v -> v.technology().equals(technology))
-					.map(v -> new RevocationPolicy.YearCases(v.year(), v.cases()))
-					.toList();
-		CaseHistory history = this.caseHistory.getIfAvailable();
-		LocalDate firstRegistered = (history == null) ? null
-				: history.institution(data.institution().id()).firstCases().get(technology);
-		RevocationPolicy.Registry registry = (history == null || firstRegistered == null) ? null
-				: new RevocationPolicy.Registry(history.coverageStart(firstRegistered),
-						history.lastCaseDate(data.institution().id(), technology, today));
-		RevocationPolicy.Inactivity inactivity = RevocationPolicy.inactivity(technology, volumes, data.activatedOn(),
-				data.firstCaseDate(), today, registry);
+		RevocationPolicy.Inactivity inactivity = inactivity(data, today).finding();
 		List<String> undetermined = new ArrayList<>();
 		if (inactivity.undetermined() != null) {
 			undetermined.add(inactivity.undetermined());
@@ -238,6 +263,33 @@ public class RevocationCheck {
 								.toList()));
 		}
 		return new Check(RevocationPolicy.conditions(report), undetermined, errors);
+	}
+
+	/**
+	 * The "not performed for 2 years or more" finding of one filing, with the registry's
+	 * last case day.
+	 */
+	private Inactivity inactivity(FilingData data, LocalDate today) {
+		String technology = data.technology().code();
+		InstitutionDetails institution = this.institutions.get(data.institution().id());
+		List<RevocationPolicy.YearCases> volumes = (institution.caseVolumes() == null) ? null
+				: institution.caseVolumes()
+					.stream()
+					.filter(v -> v.technology().equals(technology))
+					.map(v -> new RevocationPolicy.YearCases(v.year(), v.cases()))
+					.toList();
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		LocalDate firstRegistered = (history == null) ? null
+				: history.institution(data.institution().id()).firstCases().get(technology);
+		RevocationPolicy.Registry registry = (history == null || firstRegistered == null) ? null
+				: new RevocationPolicy.Registry(history.coverageStart(firstRegistered),
+						history.lastCaseDate(data.institution().id(), technology, today));
+		return new Inactivity(RevocationPolicy.inactivity(technology, volumes, data.activatedOn(), data.firstCaseDate(),
+				today, registry), (registry == null) ? null : registry.lastCase());
+	}
+
+	private record Inactivity(RevocationPolicy.Inactivity finding, @Nullable LocalDate lastCase) {
+
 	}
 
 }

@@ -24,6 +24,7 @@ import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.rules.EligibilityManagement;
+import cn.rtms.supervision.SupervisionManagement;
 import cn.rtms.rules.EligibilityMatrix;
 import cn.rtms.workbench.Workbench.Eligibility;
 import cn.rtms.workbench.Workbench.Inbox;
@@ -79,10 +80,13 @@ public class WorkbenchManagement {
 
 	private final int expiryDays;
 
+	private final SupervisionManagement supervision;
+
 	WorkbenchManagement(IdentityManagement identity, FilingStatistics filings, ReminderManagement reminders,
 			AuthorizationManagement authorizations, CaseManagement cases, FollowUpManagement followUps,
 			EligibilityManagement eligibility, InstitutionManagement institutions, Clock clock,
-			@Value("${rtms.workbench.expiry-days:90}") int expiryDays) {
+			@Value("${rtms.workbench.expiry-days:90}") int expiryDays, SupervisionManagement supervision) {
+		this.supervision = supervision;
 		this.identity = identity;
 		this.filings = filings;
 		this.reminders = reminders;
@@ -151,6 +155,7 @@ public class WorkbenchManagement {
 		}
 		todos.addAll(expiryTodos(true));
 		todos.addAll(caseTodos());
+		todos.add(alertTodo("本机构待确认的监管预警"));
 		return todos;
 	}
 
@@ -197,6 +202,15 @@ public class WorkbenchManagement {
 						new Link("/cases", Map.of("status", "SUBMITTED"))));
 	}
 
+	/**
+	 * The open supervision alerts of the user's scope (not yet acknowledged by the user's
+	 * side).
+	 */
+	private Todo alertTodo(String hint) {
+		return new Todo("OPEN_ALERTS", "监管预警", this.supervision.counts().open(), DANGER, hint,
+				Link.to("/alerts", "status", "OPEN"));
+	}
+
 	private List<Todo> authorityTodos(List<InboxDeadline> items) {
 		long overdue = items.stream().filter(InboxDeadline::overdue).count();
 		List<Todo> todos = new ArrayList<>();
@@ -205,6 +219,7 @@ public class WorkbenchManagement {
 		FlaggedCases flagged = this.cases.flaggedCases();
 		todos.add(new Todo("FLAGGED_CASES", "问题病例", flagged.total(), DANGER, "辖区内已提交病例中带问题标记的病例",
 				new Link("/cases", Map.of("status", "SUBMITTED"))));
+		todos.add(alertTodo("辖区内医疗机构待本级确认的监管预警"));
 		return todos;
 	}
 

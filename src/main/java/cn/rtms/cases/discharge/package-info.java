@@ -9,5 +9,6 @@
  * {@code cases.discharge_procedure}; reads {@code cases.case_report} only. Publishes no
  * events. Rules: docs/discharge-scan.md, ADR 0017.
  */
+@org.springframework.modulith.NamedInterface("discharge")
 @org.jspecify.annotations.NullMarked
 package cn.rtms.cases.discharge;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { evidenceLocation, noteProblem, severityTagType, statusTagType } from './alerts'
+
+describe('supervision alerts helpers', () => {
+  it('splits an evidence link into path and query', () => {
+    expect(evidenceLocation('/cases?institutionId=a&flag=UNAUTHORIZED')).toEqual({
+      path: '/cases',
+      query: { institutionId: 'a', flag: 'UNAUTHORIZED' },
+    })
+    expect(evidenceLocation('/filings/x')).toEqual({ path: '/filings/x', query: {} })
+  })
+
+  it('requires a bounded note', () => {
+    expect(noteProblem('   ')).toBe('请填写确认说明')
+    expect(noteProblem('长'.repeat(501))).toContain('500')
+    expect(noteProblem('已核实')).toBeNull()
+  })
+
+  it('colours severities and statuses', () => {
+    expect(severityTagType('HIGH')).toBe('danger')
+    expect(severityTagType('MEDIUM')).toBe('warning')
+    expect(severityTagType('LOW')).toBe('info')
+    expect(statusTagType('OPEN')).toBe('danger')
+    expect(statusTagType('ACKNOWLEDGED')).toBe('success')
+    expect(statusTagType('CLOSED')).toBe('info')
+  })
+})
