@@ -35,7 +35,7 @@ public record AuditView(long id, Instant occurredAt, String actorName, @Nullable
 	 * @param before readable value before, null when absent
 	 * @param after readable value after, null when absent
 	 */
-	public record ClauseChange(String field, @Nullable String before, @Nullable String after) {
+	public record Change(String field, @Nullable String before, @Nullable String after) {
 	}
 
 }
