@@ -248,6 +248,19 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/eligibility/WhatIfPage.vue'),
     meta: { title: '符合性预评估', menu: '/what-if' },
   },
+  // ---- what-if scenarios and edition diff (issue 10 item 5) ----
+  {
+    path: '/impact',
+    name: 'impact',
+    component: () => import('@/features/whatif/ImpactPage.vue'),
+    meta: { title: '变化影响分析', menu: '/impact', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
+  {
+    path: '/spec-diff',
+    name: 'spec-diff',
+    component: () => import('@/features/whatif/SpecDiffPage.vue'),
+    meta: { title: '版本对比', menu: '/spec-diff' },
+  },
   // ---- discharge-record scan (issue 8 item 7) ----
   {
     path: '/discharge-scan',

@@ -119,5 +119,8 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
     add('/discharge-scan', '病案首页筛查', 'Notebook')
   add('/technologies', '技术目录', 'Collection')
   if (user.role !== 'EXPERT' && user.role !== 'PHYSICIAN') add('/what-if', '符合性预评估', 'Operation')
+  if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))
+    add('/impact', '变化影响分析', 'Warning')
+  add('/spec-diff', '版本对比', 'Notebook')
   return items
 }

@@ -246,7 +246,8 @@ public class EligibilityManagement {
 	 * and the edition diff, docs/what-if.md). Read access as for
 	 * {@link InstitutionManagement#get}.
 	 * @param institutionId institution
-	 * @param technology one technology, or null for every catalogued technology
+	 * @param technology one technology, or null for every catalogued technology (the
+	 * "after" edition's technology when one is given)
 	 * @param change the change of facts ({@link FactsChange#none()} for none)
 	 * @param beforeSpecKey the edition of the "before" side, null for the one in force
 	 * @param afterSpecKey the edition of the "after" side, null for the "before" one
@@ -262,7 +263,8 @@ public class EligibilityManagement {
 		InstitutionFacts before = forViewer(institutionFacts(institution, staff, date));
 		InstitutionFacts after = change.apply(before);
 		List<String> technologies = technology != null ? List.of(technology)
-				: this.catalog.technologies().stream().map(RestrictedTechnology::code).toList();
+				: afterSpecKey != null ? List.of(this.specs.get(afterSpecKey).technology())
+						: this.catalog.technologies().stream().map(RestrictedTechnology::code).toList();
 		List<EligibilityComparison> result = new ArrayList<>();
 		for (String code : technologies) {
 			RequirementSpec beforeSpec = beforeSpecKey != null ? this.specs.get(beforeSpecKey)

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param renumbered requirements whose content is the same but whose number changed
  * @param unchanged how many requirements are the same under the same number
  */
-public record SpecDiff(String technology, SpecEdition from, SpecEdition to, List<ClauseChange> changes, List<RenumberedClause> renumbered,
-		int unchanged) {
+public record SpecDiff(String technology, SpecEdition from, SpecEdition to, List<ClauseChange> changes,
+		List<RenumberedClause> renumbered, int unchanged) {
 
 	/**
 	 * One side of the comparison.
@@ -60,8 +60,8 @@ public record SpecDiff(String technology, SpecEdition from, SpecEdition to, List
 	 * removed)
 	 * @param summary one Chinese sentence saying what changed
 	 */
-	public record ClauseChange(String kind, String kindLabel, String subject, String subjectLabel, @Nullable String pathway,
-			@Nullable String pathwayLabel, @Nullable String fromRef, @Nullable String toRef,
+	public record ClauseChange(String kind, String kindLabel, String subject, String subjectLabel,
+			@Nullable String pathway, @Nullable String pathwayLabel, @Nullable String fromRef, @Nullable String toRef,
 			@Nullable String fromCitation, @Nullable String toCitation, @Nullable String fromText,
 			@Nullable String toText, @Nullable String fromRequirement, @Nullable String toRequirement,
 			@Nullable String fromAttestation, @Nullable String toAttestation, List<String> differences,

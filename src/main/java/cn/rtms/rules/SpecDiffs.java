@@ -200,8 +200,8 @@ final class SpecDiffs {
 	}
 
 	static SpecDiff.SpecEdition edition(RequirementSpec spec) {
-		return new SpecDiff.SpecEdition(spec.key(), spec.technology(), spec.edition(), spec.title(), spec.effectiveFrom(),
-				spec.effectiveUntil(), spec.jurisdiction());
+		return new SpecDiff.SpecEdition(spec.key(), spec.technology(), spec.edition(), spec.title(),
+				spec.effectiveFrom(), spec.effectiveUntil(), spec.jurisdiction());
 	}
 
 	private record Candidate(Clause older, Clause newer, double similarity) {

@@ -19,9 +19,9 @@ import cn.rtms.rules.SpecDiff;
  * @param institutionsEvaluated institutions evaluated under both editions
  * @param notices scope and method, in Chinese
  */
-public record EditionDiffView(String technology, String technologyName, SpecDiff.SpecEdition from, SpecDiff.SpecEdition to,
-		List<ChangeImpact> changes, List<SpecDiff.RenumberedClause> renumbered, int unchanged, int institutionsEvaluated,
-		List<String> notices) {
+public record EditionDiffView(String technology, String technologyName, SpecDiff.SpecEdition from,
+		SpecDiff.SpecEdition to, List<ChangeImpact> changes, List<SpecDiff.RenumberedClause> renumbered, int unchanged,
+		int institutionsEvaluated, List<String> notices) {
 
 	/**
 	 * One change and whom it affects.

@@ -103,7 +103,8 @@ public class EditionDiffs {
 	/**
 	 * @return the institution when the change affects it, else null
 	 */
-	static EditionDiffView.@Nullable AffectedInstitution affected(SpecDiff.ClauseChange change, EligibilityComparison c) {
+	static EditionDiffView.@Nullable AffectedInstitution affected(SpecDiff.ClauseChange change,
+			EligibilityComparison c) {
 		return switch (change.subject()) {
 			case "INSTITUTION" -> institution(change, c, c.before(), c.after());
 			case "TRAINING_BASE" -> institution(change, c, c.trainingBaseBefore(), c.trainingBaseAfter());

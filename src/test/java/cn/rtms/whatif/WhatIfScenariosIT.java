@@ -199,7 +199,7 @@ class WhatIfScenariosIT {
 		Api meihekou = Api.as(this.port, "meihekou");
 		Map<String, String> before = fingerprint();
 		Response response = meihekou.post("/api/what-if/scenarios",
-					Map.of("kind", "EQUIPMENT_OUT_OF_SERVICE", "institutionId", meiyuan, "equipmentCode", "DSA"));
+				Map.of("kind", "EQUIPMENT_OUT_OF_SERVICE", "institutionId", meiyuan, "equipmentCode", "DSA"));
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		assertThat(fingerprint()).isEqualTo(before);
 		JsonNode result = response.body();
