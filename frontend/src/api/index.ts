@@ -19,6 +19,7 @@ import type {
   CurrentUser,
   LoginRequest,
   PasswordChangeRequest,
+  EditionDiff,
   EligibilityMatrix,
   EvaluateRequest,
   Institution,
@@ -28,6 +29,8 @@ import type {
   PersonEligibility,
   PersonSummary,
   Region,
+  ScenarioRequest,
+  ScenarioResult,
   Spec,
   SpecSummary,
   Technology,
@@ -256,4 +259,10 @@ export const usersApi = {
   enable: (id: string) => http.post<UserSummary>(`/api/users/${seg(id)}/enable`, {}),
   resetPassword: (id: string, password: string) =>
     http.post<UserSummary>(`/api/users/${seg(id)}/password-reset`, { password }),
+}
+
+/** What-if across saved records and the edition diff (docs/what-if.md); nothing is saved. */
+export const whatIfApi = {
+  scenario: (body: ScenarioRequest) => http.post<ScenarioResult>('/api/what-if/scenarios', body),
+  diff: (from: string, to: string) => http.get<EditionDiff>('/api/specs/diff', { query: { from, to } }),
 }

@@ -283,3 +283,9 @@ export interface CaseQuery {
   page?: number
   size?: number
 }
+
+// ---- what-if scenarios and edition diff (issue 10 item 5, docs/what-if.md) ----
+export type ScenarioKind = Schemas['ScenarioRequest']['kind']
+export type ScenarioRequest = Schemas['ScenarioRequest']
+export type ScenarioResult = Schemas['ScenarioResult']
+export type EditionDiff = Schemas['EditionDiffView']

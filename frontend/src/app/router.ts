@@ -276,6 +276,19 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/supervision/AlertsPage.vue'),
     meta: { title: '监管预警', menu: '/alerts', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
   },
+  // ---- what-if scenarios and edition diff (issue 10 item 5) ----
+  {
+    path: '/impact',
+    name: 'impact',
+    component: () => import('@/features/whatif/ImpactPage.vue'),
+    meta: { title: '变化影响分析', menu: '/impact', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
+  {
+    path: '/spec-diff',
+    name: 'spec-diff',
+    component: () => import('@/features/whatif/SpecDiffPage.vue'),
+    meta: { title: '版本对比', menu: '/spec-diff' },
+  },
   // ---- discharge-record scan (issue 8 item 7) ----
   {
     path: '/discharge-scan',

@@ -124,5 +124,8 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
     add('/alerts', '监管预警', 'Warning')
   add('/technologies', '技术目录', 'Collection')
   if (user.role !== 'EXPERT' && user.role !== 'PHYSICIAN') add('/what-if', '符合性预评估', 'Operation')
+  if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))
+    add('/impact', '变化影响分析', 'Warning')
+  add('/spec-diff', '版本对比', 'Notebook')
   return items
 }

@@ -116,6 +116,7 @@ describe('menu and header per role', () => {
       '工作台',
       '评审待办',
       '技术目录',
+      '版本对比',
     ])
     const admin = menuFor({ ...clerk, role: 'SYSTEM_ADMIN' }).map((i) => i.title)
     expect(admin).toEqual(expect.arrayContaining(['用户管理', '审计日志']))

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -236,6 +238,112 @@ public class EligibilityManagement {
 		String name = person != null && subject != Subject.INSTITUTION && subject != Subject.TRAINING_BASE
 				? person.name() : institution != null ? institution.name() : null;
 		return EligibilityReport.of(outcome, name, null);
+	}
+
+	/**
+	 * Evaluates an institution's saved records twice without saving anything: as they
+	 * stand and after a change of facts and/or under another edition (what-if scenarios
+	 * and the edition diff, docs/what-if.md). Read access as for
+	 * {@link InstitutionManagement#get}.
+	 * @param institutionId institution
+	 * @param technology one technology, or null for every catalogued technology (the
+	 * "after" edition's technology when one is given)
+	 * @param change the change of facts ({@link FactsChange#none()} for none)
+	 * @param beforeSpecKey the edition of the "before" side, null for the one in force
+	 * @param afterSpecKey the edition of the "after" side, null for the "before" one
+	 * @param detailed also evaluate every staff member and the training base
+	 * @param asOf evaluation date, today when null
+	 * @return one comparison per technology with an edition on either side
+	 */
+	public List<EligibilityComparison> compare(UUID institutionId, @Nullable String technology, FactsChange change,
+			@Nullable String beforeSpecKey, @Nullable String afterSpecKey, boolean detailed, @Nullable LocalDate asOf) {
+		LocalDate date = date(asOf);
+		InstitutionDetails institution = this.institutions.get(institutionId);
+		List<PersonDetails> staff = this.people.atInstitution(institutionId);
+		InstitutionFacts before = forViewer(institutionFacts(institution, staff, date));
+		InstitutionFacts after = change.apply(before);
+		List<String> technologies = technology != null ? List.of(technology)
+				: afterSpecKey != null ? List.of(this.specs.get(afterSpecKey).technology())
+						: this.catalog.technologies().stream().map(RestrictedTechnology::code).toList();
+		List<EligibilityComparison> result = new ArrayList<>();
+		for (String code : technologies) {
+			RequirementSpec beforeSpec = beforeSpecKey != null ? this.specs.get(beforeSpecKey)
+					: specFor(code, date, institution.regionCode(), Subject.INSTITUTION).orElse(null);
+			RequirementSpec afterSpec = afterSpecKey != null ? this.specs.get(afterSpecKey) : beforeSpec;
+			if (beforeSpec == null && afterSpec == null) {
+				continue;
+			}
+			List<EligibilityComparison.PersonComparison> people = new ArrayList<>();
+			if (detailed && before.staff() != null) {
+				Map<String, PersonFacts> afterStaff = new HashMap<>();
+				(after.staff() == null ? List.<PersonFacts>of() : after.staff())
+					.forEach(p -> afterStaff.put(String.valueOf(p.id()), p));
+				for (PersonFacts person : before.staff()) {
+					PersonFacts stays = afterStaff.get(String.valueOf(person.id()));
+					List<StaffRole> roles = person.roles() == null ? List.of() : person.roles();
+					people.add(new EligibilityComparison.PersonComparison(String.valueOf(person.id()),
+							String.valueOf(person.name()), roles.isEmpty() || roles.contains(StaffRole.PHYSICIAN),
+							personReport(beforeSpec, person, before, date),
+							stays == null ? null : personReport(afterSpec, stays, after, date)));
+				}
+			}
+			result.add(new EligibilityComparison(institutionId, institution.name(), institution.regionCode(), code,
+					institutionReport(beforeSpec, Subject.INSTITUTION, before, date),
+					institutionReport(afterSpec, Subject.INSTITUTION, after, date),
+					detailed ? institutionReport(trainingBaseSpec(beforeSpec), Subject.TRAINING_BASE, before, date)
+							: null,
+					detailed ? institutionReport(trainingBaseSpec(afterSpec), Subject.TRAINING_BASE, after, date)
+							: null,
+					people));
+		}
+		return result;
+	}
+
+	private @Nullable EligibilityReport institutionReport(@Nullable RequirementSpec spec, Subject subject,
+			InstitutionFacts facts, LocalDate date) {
+		return spec == null ? null
+				: EligibilityReport.of(this.engine.evaluate(spec, subject, Facts.of(facts), date), facts.name(), null);
+	}
+
+	private static @Nullable RequirementSpec trainingBaseSpec(@Nullable RequirementSpec spec) {
+		return spec != null && hasClausesFor(spec, Subject.TRAINING_BASE) ? spec : null;
+	}
+
+	/**
+	 * A staff member's report under one edition (physicians with the training requirement
+	 * evaluated as a trainee when the edition has trainee clauses).
+	 */
+	private @Nullable EligibilityReport personReport(@Nullable RequirementSpec spec, PersonFacts person,
+			InstitutionFacts institution, LocalDate date) {
+		if (spec == null) {
+			return null;
+		}
+		Facts facts = Facts.of(withoutStaff(institution), person);
+		List<StaffRole> roles = person.roles() == null ? List.of() : person.roles();
+		boolean physician = roles.isEmpty() || roles.contains(StaffRole.PHYSICIAN);
+		EligibilityReport trainee = physician && hasClausesFor(spec, Subject.TRAINEE)
+				? EligibilityReport.of(this.engine.evaluate(spec, Subject.TRAINEE, facts, date), person.name(), null)
+				: null;
+		return EligibilityReport.of(evaluatePerson(spec, person, facts, date), person.name(), trainee);
+	}
+
+	/**
+	 * @param technology technology code
+	 * @return the institutions with cases of the technology in the case registry (none
+	 * without a registry); unscoped: the caller checks scope
+	 */
+	public Set<UUID> institutionsWithCases(String technology) {
+		CaseHistory history = this.caseHistory.getIfAvailable();
+		if (history == null) {
+			return Set.of();
+		}
+		Set<UUID> ids = new HashSet<>();
+		history.institutions().forEach((id, cases) -> {
+			if (cases.firstCases().containsKey(technology)) {
+				ids.add(id);
+			}
+		});
+		return ids;
 	}
 
 	/**

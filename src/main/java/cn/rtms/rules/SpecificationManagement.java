@@ -103,6 +103,36 @@ public class SpecificationManagement {
 	}
 
 	/**
+	 * @param key e.g. G08-2023
+	 * @return the edition's key facts
+	 * @throws SpecNotFound when there is none
+	 */
+	public SpecDiff.SpecEdition edition(String key) {
+		return SpecDiffs.edition(get(key));
+	}
+
+	/**
+	 * Clause-level differences between two editions of one technology (docs/what-if.md).
+	 * @param fromKey the older edition, e.g. G08-2022
+	 * @param toKey the newer edition, e.g. G08-2023
+	 * @return the differences
+	 * @throws SpecNotFound when either edition is unknown
+	 * @throws InvalidEvaluationRequest when they belong to different technologies or are
+	 * the same edition
+	 */
+	public SpecDiff diff(String fromKey, String toKey) {
+		RequirementSpec from = get(fromKey);
+		RequirementSpec to = get(toKey);
+		if (!from.technology().equals(to.technology())) {
+			throw new InvalidEvaluationRequest("to", "只能比较同一技术的两个版本：" + from.key() + " 与 " + to.key() + " 属于不同技术");
+		}
+		if (from.key().equals(to.key())) {
+			throw new InvalidEvaluationRequest("to", "请选择两个不同的版本进行比较");
+		}
+		return SpecDiffs.diff(from, to);
+	}
+
+	/**
 	 * @param technology technology code
 	 * @return its editions, oldest first
 	 */

@@ -197,7 +197,13 @@ public final class CompiledSpec {
 		return this.laterCitations.contains(citation);
 	}
 
-	private static String normalised(String text) {
+	/**
+	 * The text as compared when confirmations carry over between editions: without
+	 * whitespace, half-width punctuation read as full-width.
+	 * @param text clause text
+	 * @return the normalised text
+	 */
+	public static String normalised(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
