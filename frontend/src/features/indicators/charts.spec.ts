@@ -36,12 +36,12 @@ describe('indicator charts', () => {
   it('ranks best first, colours by the threshold and draws the threshold and the region as lines', () => {
     const option = rankingOption(ranked, indicator, regional) as {
       yAxis: { data: string[] }
-      series: (Series & { data: { itemStyle: { color: string } }[] })[]
+      series: Series[]
     }
     expect(option.yAxis.data).toEqual(['1. 甲医院<b>', '2. 乙医院'])
     const bars = option.series[0]!
     expect(bars.data.map((d) => d.cell?.groupName)).toEqual(['甲医院<b>', '乙医院'])
-    expect(bars.data.map((d) => d.itemStyle.color)).toEqual(['#67c23a', '#f56c6c'])
+    expect(bars.data.map((d) => d.itemStyle?.color)).toEqual(['#67c23a', '#f56c6c'])
     expect(bars.markLine!.data.map((d) => d.name)).toEqual(['标准', '辖区'])
   })
 
