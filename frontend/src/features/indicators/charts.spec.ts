@@ -25,7 +25,7 @@ function cell(groupName: string, value: number, meetsThreshold: boolean | null =
 
 type Series = {
   type: string
-  data: { value: unknown; cell?: IndicatorCell }[]
+  data: { value: unknown; cell?: IndicatorCell; itemStyle?: { color: string } }[]
   markLine?: { data: { name: string }[] }
 }
 
