@@ -176,6 +176,7 @@ describe('RegionalIndicatorsPage (辖区质控指标)', () => {
       part: 'DENOMINATOR',
       groupKey: 'b',
       period: 'ALL',
+      cellPeriod: 'ALL',
       regionCode: '220100',
       page: '0',
       size: '20',

@@ -117,9 +117,10 @@ function resultParams(q: ResultsQuery) {
 export const indicatorApi = {
   sets: () => http.get<IndicatorSet[]>('/api/indicators/sets'),
   set: (key: string) => http.get<IndicatorSet>(`/api/indicators/sets/${encodeURIComponent(key)}`),
-  results: (q: ResultsQuery) =>
-    http.get<IndicatorResults>('/api/indicators/results', { query: resultParams(q) }),
-  /** The cases behind a numerator or denominator; `period` of the query is the unit, `cellPeriod` the cell's key. */
+  /** `silent`: the caller handles a refusal (the hospital's request for the region's values). */
+  results: (q: ResultsQuery, silent = false) =>
+    http.get<IndicatorResults>('/api/indicators/results', { query: resultParams(q), silent }),
+  /** The cases behind a numerator or denominator: `period` is the unit of the query, `cellPeriod` the cell's key. */
   cases: (q: CasesQuery) =>
     http.get<IndicatorCasePage>('/api/indicators/cases', {
       query: {
@@ -127,8 +128,7 @@ export const indicatorApi = {
         indicator: q.indicator,
         part: q.part,
         groupKey: q.groupKey,
-        period: q.cellPeriod,
-        periodUnit: q.period,
+        cellPeriod: q.cellPeriod,
         stratum: q.stratum,
         page: q.page,
         size: q.size,

@@ -190,3 +190,20 @@ describe('comparison regions', () => {
     expect(comparisonRegions(null, () => null)).toEqual([])
   })
 })
+
+describe('strata', () => {
+  it('names strata without showing a code', async () => {
+    const { stratumLabel } = await import('./strata')
+    const robotic = { stratifiers: ['procedureType'] }
+    expect(stratumLabel(robotic, null)).toBe('全部')
+    expect(stratumLabel(robotic, '机器人辅助腹腔镜根治性前列腺切除术')).toBe(
+      '机器人辅助腹腔镜根治性前列腺切除术',
+    )
+    expect(stratumLabel(robotic, 'PROSTATECTOMY')).toBe('其他分层')
+    const hospital = { stratifiers: ['technology'] }
+    expect(stratumLabel(hospital, 'G08', (c) => (c === 'G08' ? '肿瘤消融治疗技术' : null))).toBe(
+      '肿瘤消融治疗技术',
+    )
+    expect(stratumLabel(hospital, 'X99')).toBe('其他技术')
+  })
+})
