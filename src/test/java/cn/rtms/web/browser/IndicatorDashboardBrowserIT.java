@@ -112,7 +112,8 @@ class IndicatorDashboardBrowserIT extends BrowserTestSupport {
 		}
 		assertThat(drawer).not().containsText(SONGJIANG);
 
-		// the numerator: whatever it counts, the list has as many cases as the number says
+		// the numerator: whatever it counts, the list has as many cases as the number
+		// says
 		drawer.getByTestId("indicator-drill-part-NUMERATOR").click();
 		String numerator = central.getByTestId("rank-numerator").innerText().trim();
 		assertThat(drawer.getByTestId("indicator-drill-total")).hasText(numerator);
@@ -156,7 +157,10 @@ class IndicatorDashboardBrowserIT extends BrowserTestSupport {
 		assertThat(drawer).not().containsText(CENTRAL);
 	}
 
-	/** Complete G08 thyroid ablations operated on the day by a physician of the clerk's hospital, submitted. */
+	/**
+	 * Complete G08 thyroid ablations operated on the day by a physician of the clerk's
+	 * hospital, submitted.
+	 */
 	private List<String> submit(String user, int n, LocalDate day) {
 		Api clerk = Api.as(this.port, user);
 		String institutionId = clerk.get("/api/auth/me").body().get("institutionId").asString();
@@ -183,7 +187,8 @@ class IndicatorDashboardBrowserIT extends BrowserTestSupport {
 			}
 			Map<String, Object> patient = new LinkedHashMap<>();
 			patient.put("name", "测试患者");
-			patient.put("idNumber", idNumber(String.format("22010419650315%03d", (user.hashCode() & 0x3f) * 8 + i * 2 + 1)));
+			patient.put("idNumber",
+					idNumber(String.format("22010419650315%03d", (user.hashCode() & 0x3f) * 8 + i * 2 + 1)));
 			patient.put("sex", "M");
 			patient.put("birthDate", "1965-03-15");
 			String recordNo = "QC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
