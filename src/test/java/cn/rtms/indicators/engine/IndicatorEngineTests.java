@@ -1,0 +1,104 @@
+package cn.rtms.indicators.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import cn.rtms.indicators.Grouping;
+import cn.rtms.indicators.IndicatorQuery;
+import cn.rtms.indicators.PeriodUnit;
+import cn.rtms.indicators.definition.IndicatorSet;
+import cn.rtms.indicators.definition.IndicatorSetLoader;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The compiler's SQL (rendered, not run): one aggregate query per set and source, every
+ * numerator and denominator a FILTER aggregate, no date_trunc on dates, grouping sets for
+ * stratifiers; and the value arithmetic.
+ */
+class IndicatorEngineTests {
+
+	final IndicatorEngine engine = new IndicatorEngine(new SimpleDriverDataSource());
+
+	IndicatorSet set(String key) throws IOException {
+		Map<String, String> sources = new LinkedHashMap<>();
+		for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:indicators/*.yaml")) {
+			sources.put(r.getFilename(), r.getContentAsString(StandardCharsets.UTF_8));
+		}
+		return new IndicatorSetLoader().loadAll(sources)
+			.stream()
+			.filter(s -> s.key().equals(key))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	static IndicatorQuery query(String key, Grouping grouping, PeriodUnit period) {
+		return new IndicatorQuery(key, grouping, period, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null,
+				"220100", null);
+	}
+
+	@Test
+	void oneFilterAggregateQueryComputesTheWholeAblationSet() throws IOException {
+		IndicatorSet g08 = set("G08-2023");
+		Map<String, String> sql = this.engine.sql(g08, query("G08-2023", Grouping.INSTITUTION, PeriodUnit.QUARTER),
+				LocalDate.of(2026, 11, 22));
+		assertThat(sql).containsOnlyKeys("CASE");
+		String text = sql.get("CASE").toLowerCase();
+		assertThat(text.split("filter \\(where", -1)).hasSize(2 * g08.indicators().size() + 1);
+		assertThat(text).contains("\"cases\".\"indicator_case\"", "\"cases\".\"indicator_follow_up\"", "lateral",
+				"jsonb_path_exists", "as jsonpath", "count(distinct", "group by")
+			.doesNotContain("date_trunc", "case_report");
+		// the region scope is a prefix of the city's code
+		assertThat(text).contains("'2201'");
+	}
+
+	@Test
+	void stratifiersBecomeGroupingSets() throws IOException {
+		String text = this.engine
+			.sql(set("G10-2023"), query("G10-2023", Grouping.NONE, PeriodUnit.YEAR), LocalDate.of(2026, 11, 22))
+			.get("CASE")
+			.toLowerCase();
+		assertThat(text).contains("grouping sets", "'procedureType'".toLowerCase());
+	}
+
+	@Test
+	void hospitalSetQueriesEachSourceOnce() throws IOException {
+		Map<String, String> sql = this.engine.sql(set("HOSPITAL"), query("HOSPITAL", Grouping.REGION, PeriodUnit.MONTH),
+				LocalDate.of(2026, 11, 22));
+		assertThat(sql).containsOnlyKeys("CASE", "DISCHARGE_PROCEDURE", "PRACTICE");
+		assertThat(sql.get("DISCHARGE_PROCEDURE")).contains("indicator_discharge_procedure");
+		assertThat(sql.get("PRACTICE")).contains("indicator_filing", "make_date");
+	}
+
+	@Test
+	void ratesArePercentAveragesAreInTheUnitAndZeroDenominatorsHaveNoValue() {
+		assertThat(IndicatorEngine.value("RATE", BigDecimal.valueOf(4), BigDecimal.valueOf(5)))
+			.isEqualByComparingTo("80.00");
+		assertThat(IndicatorEngine.value("AVERAGE", BigDecimal.valueOf(31), BigDecimal.valueOf(8)))
+			.isEqualByComparingTo("3.88");
+		assertThat(IndicatorEngine.value("RATE", BigDecimal.ONE, BigDecimal.ZERO)).isNull();
+	}
+
+	@Test
+	void periodLabelsAndRegionPrefixes() {
+		assertThat(IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q3")).containsExactly(2026, 3);
+		assertThat(IndicatorEngine.parsePeriod(PeriodUnit.MONTH, "2026-07")).containsExactly(2026, 7);
+		assertThatIllegalArgumentException().isThrownBy(() -> IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q5"));
+		assertThat(IndicatorEngine.periodLabel(PeriodUnit.HALF_YEAR, 2026, 2)).isEqualTo("2026-H2");
+		assertThat(IndicatorEngine.periodLabel(PeriodUnit.MONTH, 2026, 7)).isEqualTo("2026-07");
+		assertThat(IndicatorEngine.regionPrefix("220000")).isEqualTo("22");
+		assertThat(IndicatorEngine.regionPrefix("220100")).isEqualTo("2201");
+		assertThat(IndicatorEngine.regionPrefix("220102")).isEqualTo("220102");
+	}
+
+}
