@@ -64,6 +64,7 @@ function cell(
 }
 
 const requests: string[] = []
+let casesRefused = false
 
 function respond(url: string): Response {
   requests.push(url)
@@ -80,6 +81,16 @@ function respond(url: string): Response {
         ]
       : [cell('ALL', '全部', period, 5, 7)]
     return json({ asOf: '2026-11-22', cells })
+  }
+  if (u.pathname === '/api/indicators/cases' && casesRefused) {
+    return new Response(
+      JSON.stringify({
+        status: 400,
+        code: 'INVALID_INDICATOR_QUERY',
+        detail: '指标按“机构 × 技术”计数，没有病例明细可查看',
+      }),
+      { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+    )
   }
   if (u.pathname === '/api/indicators/cases') {
     return json({
@@ -145,6 +156,7 @@ afterEach(() => {
   vi.useRealTimers()
   vi.unstubAllGlobals()
   requests.length = 0
+  casesRefused = false
   document.body.innerHTML = ''
 })
 
@@ -194,5 +206,16 @@ describe('RegionalIndicatorsPage (辖区质控指标)', () => {
     const link = document.querySelector('[data-testid="indicator-drill-case"]') as HTMLAnchorElement
     expect(link.textContent).toBe('BA0001')
     expect(link.getAttribute('href')).toBe('/cases/c1')
+  })
+
+  it('says why when the server has no cases for a number', async () => {
+    casesRefused = true
+    const wrapper = await mountPage()
+    await wrapper.findAll('[data-testid="rank-numerator"]')[0]!.trigger('click')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="indicator-drill-failed"]')!.textContent).toContain(
+      '没有病例明细可查看',
+    )
+    expect(document.querySelector('[data-testid="indicator-drill-total"]')!.textContent).toBe('0')
   })
 })

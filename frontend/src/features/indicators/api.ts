@@ -123,6 +123,7 @@ export const indicatorApi = {
   /** The cases behind a numerator or denominator: `period` is the unit of the query, `cellPeriod` the cell's key. */
   cases: (q: CasesQuery) =>
     http.get<IndicatorCasePage>('/api/indicators/cases', {
+      silent: true,
       query: {
         ...resultParams(q),
         indicator: q.indicator,
