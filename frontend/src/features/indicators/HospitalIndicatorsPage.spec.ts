@@ -60,7 +60,7 @@ function cell(
     period,
     numerator,
     denominator,
-    value: ((100 * numerator) / denominator).toFixed(2),
+    value: Number(((100 * numerator) / denominator).toFixed(2)),
   }
 }
 

@@ -58,7 +58,7 @@ function cell(
     stratum: null,
     numerator,
     denominator,
-    value: denominator ? ((100 * numerator) / denominator).toFixed(2) : null,
+    value: denominator ? Number(((100 * numerator) / denominator).toFixed(2)) : null,
     meetsThreshold: null,
   }
 }

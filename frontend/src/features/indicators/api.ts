@@ -5,78 +5,22 @@ import { http } from '@/api/http'
  * behind a number. The server scopes every call to the session (hospital: own institution; authority: its region).
  */
 
-export type PeriodUnit = 'ALL' | 'YEAR' | 'HALF_YEAR' | 'QUARTER' | 'MONTH'
-export type Grouping = 'NONE' | 'INSTITUTION' | 'OPERATOR' | 'DEPARTMENT' | 'REGION'
+import type { components } from '@/api/generated/openapi'
+
+type Schemas = components['schemas']
+
+export type PeriodUnit = Schemas['IndicatorQuery']['period']
+export type Grouping = Schemas['IndicatorQuery']['grouping']
 export type DrillPart = 'NUMERATOR' | 'DENOMINATOR'
 
-export interface Threshold {
-  comparator: string
-  value: number | string
-  clause: string
-}
-
-/** One indicator of a set, as the dictionary defines it. */
-export interface IndicatorDefinition {
-  code: string
-  name: string
-  definition: string
-  unit: string
-  kind: string
-  attribution: string
-  direction: string
-  threshold?: Threshold | null
-  parent?: string | null
-  stratifiers: string[]
-  clause: string
-  notes: string[]
-}
-
-export interface IndicatorSet {
-  key: string
-  technology?: string | null
-  edition: string
-  title: string
-  source: string
-  indicators: IndicatorDefinition[]
-  notes: string[]
-}
-
-export interface IndicatorCell {
-  indicatorCode: string
-  groupKey: string
-  groupName: string
-  period: string
-  stratum?: string | null
-  numerator: number | string
-  denominator: number | string
-  value?: number | string | null
-  meetsThreshold?: boolean | null
-}
-
-export interface IndicatorResults {
-  asOf: string
-  cells: IndicatorCell[]
-}
-
-export interface IndicatorCaseRow {
-  caseId: string
-  institutionId: string
-  institutionName: string
-  medicalRecordNo: string
-  patientPseudonym: string
-  operationDate: string
-  dischargeDate?: string | null
-  operatorName?: string | null
-  department?: string | null
-  contribution: number | string
-}
-
-export interface IndicatorCasePage {
-  rows: IndicatorCaseRow[]
-  total: number
-  page: number
-  size: number
-}
+export type Threshold = Schemas['Threshold']
+/** One indicator of a set, as the dictionary defines it (codes for unit, kind, attribution, direction). */
+export type IndicatorDefinition = Schemas['IndicatorView']
+export type IndicatorSet = Schemas['IndicatorSetView']
+export type IndicatorCell = Schemas['IndicatorCell']
+export type IndicatorResults = Schemas['IndicatorResults']
+export type IndicatorCaseRow = Schemas['IndicatorCaseRow']
+export type IndicatorCasePage = Schemas['IndicatorCasePage']
 
 /** The filters of a results query; the same filters select the cases of a drill-down. */
 export interface ResultsQuery {

@@ -7,7 +7,7 @@ const indicator = {
   name: '术后放疗剂量验证率',
   kind: 'RATE',
   unit: 'CASE',
-  threshold: { comparator: 'GT', value: '80', clause: '二（二）3' },
+  threshold: { comparator: 'GT', value: 80, clause: '二（二）3' },
 }
 
 function cell(groupName: string, value: number, meetsThreshold: boolean | null = null): IndicatorCell {
@@ -18,7 +18,7 @@ function cell(groupName: string, value: number, meetsThreshold: boolean | null =
     period: '2026-Q3',
     numerator: value / 10,
     denominator: 10,
-    value: value.toFixed(2),
+    value: Number(value.toFixed(2)),
     meetsThreshold,
   }
 }

@@ -27,7 +27,7 @@ function cell(groupName: string, value: number | null, denominator = 10, extra: 
     stratum: null,
     numerator: value === null ? 0 : (value * denominator) / 100,
     denominator: value === null ? 0 : denominator,
-    value: value === null ? null : value.toFixed(2),
+    value: value === null ? null : Number(value.toFixed(2)),
     meetsThreshold: null,
     ...extra,
   } satisfies IndicatorCell
@@ -134,8 +134,8 @@ describe('cells', () => {
   ]
 
   it('selects one indicator, period and stratum', () => {
-    expect(cellsOf(cells, 'G08.INDICATION', '2026-Q3').map((c) => c.value)).toEqual(['10.00'])
-    expect(cellsOf(cells, 'G08.INDICATION', '2026-Q3', 'HEPATECTOMY').map((c) => c.value)).toEqual(['30.00'])
+    expect(cellsOf(cells, 'G08.INDICATION', '2026-Q3').map((c) => c.value)).toEqual([10])
+    expect(cellsOf(cells, 'G08.INDICATION', '2026-Q3', 'HEPATECTOMY').map((c) => c.value)).toEqual([30])
     expect(strataOf(cells, 'G08.INDICATION')).toEqual([null, 'HEPATECTOMY'])
   })
 
@@ -159,7 +159,7 @@ describe('texts', () => {
   })
 
   it('states the threshold with its clause and judges values strictly or inclusively', () => {
-    const threshold = { comparator: 'GT', value: '80', clause: '一（七）2' }
+    const threshold = { comparator: 'GT', value: 80, clause: '一（七）2' }
     expect(thresholdLabel({ ...rate, threshold })).toBe('> 80.00%（一（七）2）')
     expect(thresholdLabel({ ...rate, threshold: null })).toBe('')
     expect(meets(threshold, 80)).toBe(false)
