@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * done-when). Each expected numerator and denominator is worked out here from the
  * definition text, case by case, in the comments: strict versus inclusive boundaries,
  * counting units (cases, lesions, patients, discharges), who enters a denominator, which
- * period a case belongs to, length of stay in days; then grouping and the session's scope.
- * The clock is pinned to 2026-11-22 (as-of day for follow-up horizons). Own context and
- * database: the cases inserted here would change other tests' counts.
+ * period a case belongs to, length of stay in days; then grouping and the session's
+ * scope. The clock is pinned to 2026-11-22 (as-of day for follow-up horizons). Own
+ * context and database: the cases inserted here would change other tests' counts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "rtms.test.context=IndicatorsIT")
@@ -75,18 +75,17 @@ class IndicatorsIT {
 		this.c = institution("吉林市江城医院");
 		this.wang = this.jdbc.sql("select id from personnel.person where name = '王淑华'").query(UUID.class).single();
 		if (this.jdbc.sql("select count(*) from cases.case_report").query(Integer.class).single() > 0) {
-			this.operatorX = this.jdbc
-				.sql("select operator_id from cases.case_report where medical_record_no = 'A01'")
+			this.operatorX = this.jdbc.sql("select operator_id from cases.case_report where medical_record_no = 'A01'")
 				.query(UUID.class)
 				.single();
-			this.operatorZ = this.jdbc
-				.sql("select operator_id from cases.case_report where medical_record_no = 'B2'")
+			this.operatorZ = this.jdbc.sql("select operator_id from cases.case_report where medical_record_no = 'B2'")
 				.query(UUID.class)
 				.single();
 			return;
 		}
 		// ---- institution A (松江, 长春市), operator X, 2025-Q1: ten G08 cases --------------
-		// c01 and c03: the same patient P1, one stay Z1 (admitted 01-05, discharged 01-10)
+		// c01 and c03: the same patient P1, one stay Z1 (admitted 01-05, discharged
+		// 01-10)
 		g08(this.a, this.operatorX, "A01", "P1", "Z1", d("2025-01-05"), d("2025-01-06"), d("2025-01-10"),
 				form().lesions(3, 2), null, null, List.of());
 		g08(this.a, this.operatorX, "A03", "P1", "Z1", d("2025-01-05"), d("2025-01-08"), d("2025-01-10"),
@@ -100,7 +99,8 @@ class IndicatorsIT {
 		// c05: ASA III (in); serious infection on day 31 (out)
 		g08(this.a, this.operatorX, "A05", "P5", "Z5", d("2025-02-09"), d("2025-02-10"), d("2025-02-12"),
 				form().asa("III"), null, null, List.of(complication("SEVERE_INFECTION", true, "2025-03-13")));
-		// c06: ASA IV (out); serious pneumothorax without onset date (counted within 30 days)
+		// c06: ASA IV (out); serious pneumothorax without onset date (counted within 30
+		// days)
 		g08(this.a, this.operatorX, "A06", "P6", "Z6", d("2025-02-14"), d("2025-02-15"), d("2025-02-20"),
 				form().asa("IV"), null, null, List.of(complication("SEVERE_PNEUMOTHORAX", true, null)));
 		// c07: organ dysfunction (out); residual tumour at 1 month; died on day 30 (in)
@@ -109,20 +109,26 @@ class IndicatorsIT {
 				List.of());
 		// c08: liver Child-Pugh C (out); imaging not done; died on day 31 (out)
 		g08(this.a, this.operatorX, "A08", "P8", "Z8", d("2025-03-04"), d("2025-03-05"), d("2025-03-08"),
-				form().set("organ", "LIVER").set("childPugh", "C").set("contrastImaging1m", "NOT_DONE"), d("2025-04-05"),
-				null, List.of());
-		// c09: liver Child-Pugh B (in); auto-discharge, irreversible disease (counts as death)
+				form().set("organ", "LIVER").set("childPugh", "C").set("contrastImaging1m", "NOT_DONE"),
+				d("2025-04-05"), null, List.of());
+		// c09: liver Child-Pugh B (in); auto-discharge, irreversible disease (counts as
+		// death)
 		g08(this.a, this.operatorX, "A09", "P9", "Z9", d("2025-03-09"), d("2025-03-10"), d("2025-03-12"),
 				form().set("organ", "LIVER").set("childPugh", "B"), null, "AUTO_DISCHARGE_IRREVERSIBLE", List.of());
-		// c10: PTA missing (out, still in the denominator); no imaging; operated 03-31 (Q1), discharged 04-02 (Q2)
+		// c10: PTA missing (out, still in the denominator); no imaging; operated 03-31
+		// (Q1), discharged 04-02 (Q2)
 		g08(this.a, this.operatorX, "A10", "P10", "Z10", d("2025-03-30"), d("2025-03-31"), d("2025-04-02"),
 				form().remove("ptaPercent").remove("contrastImaging1m"), null, null, List.of());
 		followUp("A01", "P6M", d("2025-07-06"), "ALIVE", null);
 		followUp("A02", "P6M", d("2025-07-20"), "ALIVE", null);
 		followUp("A04", "P6M", null, null, null);
 		followUp("A03", "P1Y", d("2026-01-08"), "ALIVE", null);
-		followUp("A10", "P1Y", d("2026-03-31"), "DEAD", d("2025-05-10")); // died on day 40: not within 30 days
-		// ---- institution A, operator Y, 2025-Q2: thyroid -------------------------------------
+		followUp("A10", "P1Y", d("2026-03-31"), "DEAD", d("2025-05-10")); // died on day
+																			// 40: not
+																			// within 30
+																			// days
+		// ---- institution A, operator Y, 2025-Q2: thyroid
+		// -------------------------------------
 		UUID operatorY = UUID.randomUUID();
 		g08(this.a, operatorY, "T1", "T1", "T1", d("2025-04-10"), d("2025-04-10"), d("2025-04-10"),
 				form().thyroid("BENIGN", 19.9), null, null, List.of());
@@ -132,21 +138,23 @@ class IndicatorsIT {
 				form().thyroid("MALIGNANT", 15), null, null, List.of());
 		g08(this.a, operatorY, "T4", "T4", "T4", d("2025-04-13"), d("2025-04-13"), d("2025-04-13"),
 				form().thyroid("BENIGN", null), null, null, List.of());
-		// ---- institution A, 2025-Q4: the 1-year horizon reached on the as-of day or not -------
-		g08(this.a, operatorY, "H1", "H1", "H1", d("2025-11-22"), d("2025-11-22"), d("2025-11-22"), form(), null,
-				null, List.of());
-		g08(this.a, operatorY, "H2", "H2", "H2", d("2025-11-23"), d("2025-11-23"), d("2025-11-23"), form(), null,
-				null, List.of());
+		// ---- institution A, 2025-Q4: the 1-year horizon reached on the as-of day or not
+		// -------
+		g08(this.a, operatorY, "H1", "H1", "H1", d("2025-11-22"), d("2025-11-22"), d("2025-11-22"), form(), null, null,
+				List.of());
+		g08(this.a, operatorY, "H2", "H2", "H2", d("2025-11-23"), d("2025-11-23"), d("2025-11-23"), form(), null, null,
+				List.of());
 		followUp("H1", "P1Y", d("2026-11-20"), "ALIVE", null);
 		// ---- institution B (长春市中心医院): 王淑华 and operator Z, 2025-Q1 -------------------
-		g08(this.b, this.wang, "B1", "PB1", "B1", d("2025-02-01"), d("2025-02-01"), d("2025-02-02"), form(), null,
-				null, List.of());
+		g08(this.b, this.wang, "B1", "PB1", "B1", d("2025-02-01"), d("2025-02-01"), d("2025-02-02"), form(), null, null,
+				List.of());
 		g08(this.b, this.operatorZ, "B2", "PB2", "B2", d("2025-02-03"), d("2025-02-03"), d("2025-02-04"),
 				form().asa("IV"), null, null, List.of());
 		// ---- institution C (吉林市江城医院), outside 长春市 ----------------------------------
 		g08(this.c, UUID.randomUUID(), "C1", "PC1", "C1", d("2025-02-05"), d("2025-02-05"), d("2025-02-06"), form(),
 				null, null, List.of());
-		// ---- G07 at A: dose verification 4 of 5 in Q1 (exactly 80 %: not > 80), 5 of 6 over the year
+		// ---- G07 at A: dose verification 4 of 5 in Q1 (exactly 80 %: not > 80), 5 of 6
+		// over the year
 		for (int i = 1; i <= 6; i++) {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("tpsPlanDone", i != 2);
@@ -158,10 +166,11 @@ class IndicatorsIT {
 			insert(this.a, this.operatorX, "G07", "G07-2022", "S" + i, "S" + i, "S" + i, op, op, op, data, null, null,
 					List.of());
 		}
-		// ---- G10 at A: operative time per procedure type; major complications; LOS -----------
+		// ---- G10 at A: operative time per procedure type; major complications; LOS
+		// -----------
 		insert(this.a, this.operatorX, "G10", "G10-2023", "R1", "R1", "R1", d("2025-03-01"), d("2025-03-02"),
-				d("2025-03-08"), Map.of("procedureType", "机器人辅助前列腺癌根治术", "operativeTimeMinutes", 120,
-						"majorComplicationType", "NONE"),
+				d("2025-03-08"),
+				Map.of("procedureType", "机器人辅助前列腺癌根治术", "operativeTimeMinutes", 120, "majorComplicationType", "NONE"),
 				null, null, List.of());
 		insert(this.a, this.operatorX, "G10", "G10-2023", "R2", "R2", "R2", d("2025-03-03"), d("2025-03-04"),
 				d("2025-03-10"), Map.of("procedureType", "机器人辅助前列腺癌根治术", "operativeTimeMinutes", 180,
@@ -170,15 +179,19 @@ class IndicatorsIT {
 		insert(this.a, this.operatorX, "G10", "G10-2023", "R3", "R3", "R3", d("2025-03-05"), d("2025-03-06"),
 				d("2025-03-07"), Map.of("procedureType", "机器人辅助肾部分切除术", "operativeTimeMinutes", 200), null, null,
 				List.of());
-		// ---- discharge scan at A, Q1: A01 on 01-07 (case operated 01-06: within 3 days, reported), X9 (no case),
+		// ---- discharge scan at A, Q1: A01 on 01-07 (case operated 01-06: within 3 days,
+		// reported), X9 (no case),
 		// A05 on 02-14 (case operated 02-10: 4 days apart, not reported)
 		UUID batch = UUID.randomUUID();
 		Timestamp now = Timestamp.from(TestClock.pinned().toInstant());
-		this.jdbc.sql("""
-				insert into cases.discharge_batch (id, institution_id, file_name, sha256, format, row_count, inserted_count,
-				  duplicate_count, restricted_count, uploaded_at, uploaded_by)
-				values (?, ?, 'scan.csv', ?, 'CSV', 3, 3, 0, 3, ?, ?)
-				""").params(batch, this.a, "0".repeat(64), now, UUID.randomUUID()).update();
+		this.jdbc
+			.sql("""
+					insert into cases.discharge_batch (id, institution_id, file_name, sha256, format, row_count, inserted_count,
+					  duplicate_count, restricted_count, uploaded_at, uploaded_by)
+					values (?, ?, 'scan.csv', ?, 'CSV', 3, 3, 0, 3, ?, ?)
+					""")
+			.params(batch, this.a, "0".repeat(64), now, UUID.randomUUID())
+			.update();
 		procedure(batch, "A01", d("2025-01-07"));
 		procedure(batch, "X9", d("2025-02-01"));
 		procedure(batch, "A05", d("2025-02-14"));
@@ -196,11 +209,14 @@ class IndicatorsIT {
 
 	@Test
 	void indicationCountsOnlyCasesMeetingAllFourCriteriaWithStrictBoundaries() {
-		// Q1 at A: c01 (all met), c03 (PTA 50.1), c05 (ASA III), c09 (liver, Child-Pugh B) = 4;
-		// out: c02 PTA 50, c04 ECOG 2, c06 ASA IV, c07 organ dysfunction, c08 Child-Pugh C, c10 PTA missing
+		// Q1 at A: c01 (all met), c03 (PTA 50.1), c05 (ASA III), c09 (liver, Child-Pugh
+		// B) = 4;
+		// out: c02 PTA 50, c04 ECOG 2, c06 ASA IV, c07 organ dysfunction, c08 Child-Pugh
+		// C, c10 PTA missing
 		// denominator: all ten cases of Q1
 		assertCell(g08ByInstitution(), "G08.INDICATION", this.a, "2025-Q1", 4, 10);
-		// Q2 at A: the four thyroid cases and nothing else (operation date in Q2), all criteria met
+		// Q2 at A: the four thyroid cases and nothing else (operation date in Q2), all
+		// criteria met
 		assertCell(g08ByInstitution(), "G08.INDICATION", this.a, "2025-Q2", 4, 4);
 	}
 
@@ -219,7 +235,8 @@ class IndicatorsIT {
 	@Test
 	void seriousComplicationsWithinThirtyDaysAndTheirFourSubRates() {
 		List<IndicatorCell> cells = g08ByInstitution();
-		// c02 serious bleeding on day 30 (in), c06 serious pneumothorax without date (in);
+		// c02 serious bleeding on day 30 (in), c06 serious pneumothorax without date
+		// (in);
 		// c04 bleeding not serious, c05 infection on day 31: out
 		assertCell(cells, "G08.SERIOUS_COMPLICATION_30D", this.a, "2025-Q1", 2, 10);
 		assertCell(cells, "G08.MAJOR_BLEEDING_30D", this.a, "2025-Q1", 1, 10);
@@ -230,23 +247,28 @@ class IndicatorsIT {
 
 	@Test
 	void mortalityCountsPatientsOnceIncludingIrreversibleAutoDischarge() {
-		// patients in Q1: P1 (c01 and c03), P2, P4–P10 = 9; died: P1 (c03 on day 10), P7 (day 30),
-		// P9 (auto-discharge, irreversible) = 3; P8 on day 31 and P10 (follow-up death on day 40) are out
+		// patients in Q1: P1 (c01 and c03), P2, P4–P10 = 9; died: P1 (c03 on day 10), P7
+		// (day 30),
+		// P9 (auto-discharge, irreversible) = 3; P8 on day 31 and P10 (follow-up death on
+		// day 40) are out
 		assertCell(g08ByInstitution(), "G08.MORTALITY_30D", this.a, "2025-Q1", 3, 9);
 	}
 
 	@Test
 	void followUpRatesCountOnlyCasesWhoseHorizonHasArrived() {
 		List<IndicatorCell> cells = g08ByInstitution();
-		// 6 months: every Q1 case reached it by 2026-11-22; performed: c01, c02 (c04's is still open)
+		// 6 months: every Q1 case reached it by 2026-11-22; performed: c01, c02 (c04's is
+		// still open)
 		assertCell(cells, "G08.FOLLOW_UP_6M", this.a, "2025-Q1", 2, 10);
-		// 1 year: reached by all of Q1; performed: c03 and c10 (found dead at the follow-up)
+		// 1 year: reached by all of Q1; performed: c03 and c10 (found dead at the
+		// follow-up)
 		assertCell(cells, "G08.FOLLOW_UP_1Y", this.a, "2025-Q1", 2, 10);
 		// 2 years: nobody operated in 2025 has reached it: no denominator, no value
 		IndicatorCell twoYears = cell(cells, "G08.FOLLOW_UP_2Y", this.a, "2025-Q1");
 		assertThat(twoYears.denominator()).isEqualByComparingTo("0");
 		assertThat(twoYears.value()).isNull();
-		// Q4: H1 operated 2025-11-22 reaches 1 year on the as-of day (in), H2 (11-23) does not
+		// Q4: H1 operated 2025-11-22 reaches 1 year on the as-of day (in), H2 (11-23)
+		// does not
 		assertCell(cells, "G08.FOLLOW_UP_1Y", this.a, "2025-Q4", 1, 1);
 		assertCell(cells, "G08.FOLLOW_UP_6M", this.a, "2025-Q4", 0, 2);
 	}
@@ -254,11 +276,14 @@ class IndicatorsIT {
 	@Test
 	void averageLengthOfStayIsInDaysByDischargeDateEachStayOnce() {
 		List<IndicatorCell> cells = g08ByInstitution();
-		// discharged in Q1: stay Z1 (c01+c03, 01-05..01-10) 5, c02 same day 1, c04 4, c05 3, c06 6,
-		// c07 (02-28..03-05) 5, c08 4, c09 3 = 31 bed days over 8 discharges (c10 is discharged in Q2)
+		// discharged in Q1: stay Z1 (c01+c03, 01-05..01-10) 5, c02 same day 1, c04 4, c05
+		// 3, c06 6,
+		// c07 (02-28..03-05) 5, c08 4, c09 3 = 31 bed days over 8 discharges (c10 is
+		// discharged in Q2)
 		IndicatorCell q1 = assertCell(cells, "G08.AVERAGE_LOS", this.a, "2025-Q1", 31, 8);
 		assertThat(q1.value()).isEqualByComparingTo("3.88"); // days, not %
-		// Q2: c10 (operated in Q1, 03-30..04-02) 3 + four same-day thyroid stays 1 each = 7 over 5
+		// Q2: c10 (operated in Q1, 03-30..04-02) 3 + four same-day thyroid stays 1 each =
+		// 7 over 5
 		assertCell(cells, "G08.AVERAGE_LOS", this.a, "2025-Q2", 7, 5);
 	}
 
@@ -267,7 +292,8 @@ class IndicatorsIT {
 		List<IndicatorCell> cells = g08ByInstitution();
 		// benign: T1, T2, T4 of T1–T4 (T3 malignant)
 		assertCell(cells, "G08.THYROID_BENIGN_SHARE", this.a, "2025-Q2", 3, 4);
-		// < 20 mm: T1 (19.9); T2 exactly 20 mm is not < 2 cm; T4 without diameter is not counted
+		// < 20 mm: T1 (19.9); T2 exactly 20 mm is not < 2 cm; T4 without diameter is not
+		// counted
 		assertCell(cells, "G08.THYROID_SMALL_BENIGN_SHARE", this.a, "2025-Q2", 1, 3);
 	}
 
@@ -315,15 +341,15 @@ class IndicatorsIT {
 		IndicatorCell all = assertCell(cells, "G10.AVERAGE_OPERATIVE_TIME", this.a, "2025-Q1", 500, 3);
 		assertThat(all.value()).isEqualByComparingTo("166.67");
 		IndicatorCell prostate = cells.stream()
-			.filter(x -> x.indicatorCode().equals("G10.AVERAGE_OPERATIVE_TIME")
-					&& "机器人辅助前列腺癌根治术".equals(x.stratum()))
+			.filter(x -> x.indicatorCode().equals("G10.AVERAGE_OPERATIVE_TIME") && "机器人辅助前列腺癌根治术".equals(x.stratum()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(prostate.numerator()).isEqualByComparingTo("300");
 		assertThat(prostate.denominator()).isEqualByComparingTo("2");
 		// R2 bleeding; R1 NONE; R3 not filled: in the denominator only
 		assertCell(cells, "G10.MAJOR_COMPLICATION", this.a, "2025-Q1", 1, 3);
-		// R1 (03-01..03-08) 7 + R2 (03-03..03-10) 7 + R3 (03-05..03-07) 2 = 16 bed days over 3 discharges
+		// R1 (03-01..03-08) 7 + R2 (03-03..03-10) 7 + R3 (03-05..03-07) 2 = 16 bed days
+		// over 3 discharges
 		assertCell(cells, "G10.AVERAGE_LOS", this.a, "2025-Q1", 16, 3);
 	}
 
@@ -359,7 +385,8 @@ class IndicatorsIT {
 			.orElseThrow(() -> new AssertionError("no stratum " + stratum + " of " + code + " in " + cells));
 	}
 
-	// ------------------------------------------------------------------ HTTP, scope, drill-down
+	// ------------------------------------------------------------------ HTTP, scope,
+	// drill-down
 
 	@Test
 	void hospitalsSeeOnlyTheirOwnInstitution() {
@@ -394,15 +421,17 @@ class IndicatorsIT {
 	@Test
 	void drillDownListsTheCasesBehindANumber() {
 		Api songjiang = Api.as(this.port, "songjiang-clerk");
-		Response numerator = songjiang.get("/api/indicators/cases?set=G08-2023&groupBy=INSTITUTION&from=" + FROM + "&to="
-				+ TO + "&indicator=G08.INDICATION&part=NUMERATOR&groupKey=" + this.a + "&period=2025-Q1&page=0&size=20");
+		Response numerator = songjiang
+			.get("/api/indicators/cases?set=G08-2023&groupBy=INSTITUTION&from=" + FROM + "&to=" + TO
+					+ "&indicator=G08.INDICATION&part=NUMERATOR&groupKey=" + this.a + "&period=2025-Q1&page=0&size=20");
 		assertThat(numerator.status()).isEqualTo(200);
 		assertThat(numerator.body().get("total").asLong()).isEqualTo(4);
 		List<String> mrns = new ArrayList<>();
 		numerator.body().get("rows").forEach(r -> mrns.add(r.get("medicalRecordNo").stringValue()));
 		assertThat(mrns).containsExactly("A01", "A03", "A05", "A09");
 		Response lesions = songjiang.get("/api/indicators/cases?set=G08-2023&groupBy=INSTITUTION&from=" + FROM + "&to="
-				+ TO + "&indicator=G08.COMPLETION&part=DENOMINATOR&groupKey=" + this.a + "&period=2025-Q1&page=0&size=2");
+				+ TO + "&indicator=G08.COMPLETION&part=DENOMINATOR&groupKey=" + this.a
+				+ "&period=2025-Q1&page=0&size=2");
 		assertThat(lesions.body().get("total").asLong()).isEqualTo(10);
 		assertThat(lesions.body().get("rows").size()).isEqualTo(2);
 		assertThat(lesions.body().get("rows").get(0).get("contribution").decimalValue()).isEqualByComparingTo("3");
@@ -416,8 +445,9 @@ class IndicatorsIT {
 		assertThat(span.body().get("code").stringValue()).isEqualTo("INVALID_INDICATOR_QUERY");
 		assertThat(span.body().get("detail").stringValue()).contains("10 年");
 		assertThat(admin.get("/api/indicators/sets/X99-2020").status()).isEqualTo(404);
-		assertThat(admin.get("/api/indicators/results?set=G08-2023&groupBy=PLANET&from=2025-01-01&to=2025-12-31")
-			.status()).isEqualTo(400);
+		assertThat(
+				admin.get("/api/indicators/results?set=G08-2023&groupBy=PLANET&from=2025-01-01&to=2025-12-31").status())
+			.isEqualTo(400);
 		Response size = admin.get("/api/indicators/cases?set=G08-2023&from=2025-01-01&to=2025-12-31"
 				+ "&indicator=G08.INDICATION&part=NUMERATOR&period=ALL&size=201");
 		assertThat(size.status()).isEqualTo(400);
@@ -465,12 +495,11 @@ class IndicatorsIT {
 			.orElseThrow(() -> new AssertionError("no cell " + code + " " + group + " " + period + " in " + cells));
 	}
 
-	static IndicatorCell assertCell(List<IndicatorCell> cells, String code, UUID group, String period,
-			int numerator, int denominator) {
+	static IndicatorCell assertCell(List<IndicatorCell> cells, String code, UUID group, String period, int numerator,
+			int denominator) {
 		IndicatorCell cell = cell(cells, code, group, period);
 		assertThat(cell.numerator()).as(code + " numerator").isEqualByComparingTo(BigDecimal.valueOf(numerator));
-		assertThat(cell.denominator()).as(code + " denominator")
-			.isEqualByComparingTo(BigDecimal.valueOf(denominator));
+		assertThat(cell.denominator()).as(code + " denominator").isEqualByComparingTo(BigDecimal.valueOf(denominator));
 		return cell;
 	}
 
@@ -485,7 +514,10 @@ class IndicatorsIT {
 		return LocalDate.parse(text);
 	}
 
-	/** A G08 form meeting all four indication criteria, two lesions completed, complete ablation. */
+	/**
+	 * A G08 form meeting all four indication criteria, two lesions completed, complete
+	 * ablation.
+	 */
 	static Form form() {
 		return new Form().set("organ", "LUNG")
 			.set("lesionsPlanned", 2)
@@ -561,28 +593,31 @@ class IndicatorsIT {
 			.param(institution)
 			.query(String.class)
 			.single();
-		this.jdbc.sql("""
-				insert into cases.case_report (id, institution_id, institution_region_code, technology, form_key, status,
-				  medical_record_no, inpatient_no, patient_pseudonym, admission_date, operation_date, discharge_date,
-				  department, operator_id, complications, death_date, discharge_status, form_data, created_at, created_by,
-				  updated_at, submitted_at, submitted_by)
-				values (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, '肿瘤介入科', ?, cast(? as jsonb), ?, ?,
-				  cast(? as jsonb), ?, ?, ?, ?, ?)
-				""")
+		this.jdbc
+			.sql("""
+					insert into cases.case_report (id, institution_id, institution_region_code, technology, form_key, status,
+					  medical_record_no, inpatient_no, patient_pseudonym, admission_date, operation_date, discharge_date,
+					  department, operator_id, complications, death_date, discharge_status, form_data, created_at, created_by,
+					  updated_at, submitted_at, submitted_by)
+					values (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, '肿瘤介入科', ?, cast(? as jsonb), ?, ?,
+					  cast(? as jsonb), ?, ?, ?, ?, ?)
+					""")
 			.params(UUID.randomUUID(), institution, region, technology, formKey, mrn, inpatient, patient, admission,
-					operation, discharge, operator, this.json.writeValueAsString(complications), death,
-					dischargeStatus, this.json.writeValueAsString(data), now, UUID.randomUUID(), now, now,
-					UUID.randomUUID())
+					operation, discharge, operator, this.json.writeValueAsString(complications), death, dischargeStatus,
+					this.json.writeValueAsString(data), now, UUID.randomUUID(), now, now, UUID.randomUUID())
 			.update();
 	}
 
 	void procedure(UUID batch, String mrn, LocalDate day) {
 		UUID record = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into cases.discharge_record (id, batch_id, institution_id, row_no, content_key, medical_record_no,
-				  admission_date, discharge_date, operator_status)
-				values (?, ?, ?, 1, ?, ?, ?, ?, 'MISSING')
-				""").params(record, batch, this.a, mrn + "-".repeat(64 - mrn.length()), mrn, day, day).update();
+		this.jdbc
+			.sql("""
+					insert into cases.discharge_record (id, batch_id, institution_id, row_no, content_key, medical_record_no,
+					  admission_date, discharge_date, operator_status)
+					values (?, ?, ?, 1, ?, ?, ?, ?, 'MISSING')
+					""")
+			.params(record, batch, this.a, mrn + "-".repeat(64 - mrn.length()), mrn, day, day)
+			.update();
 		this.jdbc.sql("""
 				insert into cases.discharge_procedure (id, record_id, institution_id, technology, code, name, spec_key,
 				  procedure_date)

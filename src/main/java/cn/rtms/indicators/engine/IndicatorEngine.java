@@ -441,7 +441,8 @@ public class IndicatorEngine {
 	}
 
 	private static List<Field<Integer>> periodFields(PeriodUnit unit, Field<LocalDate> day) {
-		// extract() on a date (not date_trunc, whose result depends on the session time zone); PostgreSQL answers
+		// extract() on a date (not date_trunc, whose result depends on the session time
+		// zone); PostgreSQL answers
 		// numeric: cast to int for make_date and for reading
 		Field<Integer> year = DSL.extract(day, DatePart.YEAR).cast(SQLDataType.INTEGER);
 		Field<Integer> month = DSL.extract(day, DatePart.MONTH).cast(SQLDataType.INTEGER);

@@ -53,8 +53,7 @@ class IndicatorController {
 			@RequestParam(required = false) @Nullable UUID institutionId,
 			@RequestParam(required = false) @Nullable String regionCode,
 			@RequestParam(required = false) @Nullable UUID operatorId) {
-		return this.indicators
-			.compute(query(set, groupBy, period, from, to, institutionId, regionCode, operatorId));
+		return this.indicators.compute(query(set, groupBy, period, from, to, institutionId, regionCode, operatorId));
 	}
 
 	@GetMapping("/api/indicators/cases")

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The indicator files as shipped load, and broken files are refused naming file, path
- * and problem.
+ * The indicator files as shipped load, and broken files are refused naming file, path and
+ * problem.
  */
 class IndicatorSetLoaderTests {
 
@@ -65,7 +65,11 @@ class IndicatorSetLoaderTests {
 					"G08.FOLLOW_UP_2Y", "G08.FOLLOW_UP_3Y", "G08.FOLLOW_UP_5Y", "G08.AVERAGE_LOS",
 					"G08.THYROID_BENIGN_SHARE", "G08.THYROID_SMALL_BENIGN_SHARE");
 		assertThat(g08.formKeys()).containsExactly("G08-2022", "G08-2023");
-		Indicator los = g08.indicators().stream().filter(i -> i.code().equals("G08.AVERAGE_LOS")).findFirst().orElseThrow();
+		Indicator los = g08.indicators()
+			.stream()
+			.filter(i -> i.code().equals("G08.AVERAGE_LOS"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(los.view().unit()).isEqualTo("DAY");
 		assertThat(los.view().kind()).isEqualTo("AVERAGE");
 		assertThat(los.view().attribution()).isEqualTo("DISCHARGE_DATE");
@@ -106,7 +110,8 @@ class IndicatorSetLoaderTests {
 				assertThat(p.message()).contains("asaLimit");
 			}));
 		String wrongName = MINIMAL.formatted("{field: ecog, lt: 2}");
-		assertThatExceptionOfType(DictionaryInvalid.class).isThrownBy(() -> this.loader.load("G08-2022.yaml", wrongName))
+		assertThatExceptionOfType(DictionaryInvalid.class)
+			.isThrownBy(() -> this.loader.load("G08-2022.yaml", wrongName))
 			.satisfies(ex -> assertThat(ex.problems()).anySatisfy(p -> {
 				assertThat(p.file()).isEqualTo("G08-2022.yaml");
 				assertThat(p.message()).contains("G08-2023.yaml");
@@ -114,8 +119,8 @@ class IndicatorSetLoaderTests {
 		String averageInPercent = MINIMAL.formatted("{field: ecog, lt: 2}").replace("kind: RATE", "kind: AVERAGE");
 		assertThatExceptionOfType(DictionaryInvalid.class)
 			.isThrownBy(() -> this.loader.load("G08-2023.yaml", averageInPercent))
-			.satisfies(ex -> assertThat(ex.problems()).anySatisfy(p -> assertThat(p.jsonPath())
-				.isEqualTo("$.indicators[0].unit")));
+			.satisfies(ex -> assertThat(ex.problems())
+				.anySatisfy(p -> assertThat(p.jsonPath()).isEqualTo("$.indicators[0].unit")));
 	}
 
 }

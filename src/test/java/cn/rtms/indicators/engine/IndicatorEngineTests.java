@@ -54,9 +54,13 @@ class IndicatorEngineTests {
 				LocalDate.of(2026, 11, 22));
 		assertThat(sql).containsOnlyKeys("CASE");
 		String text = sql.get("CASE").toLowerCase();
-		assertThat(text.split("filter \\(where", -1)).hasSize(2 * g08.indicators().size() + 1);
-		assertThat(text).contains("\"cases\".\"indicator_case\"", "\"cases\".\"indicator_follow_up\"", "lateral",
-				"jsonb_path_exists", "as jsonpath", "count(distinct", "group by")
+		// every numerator and denominator is one FILTER aggregate; besides them only the follow-up pivot
+		// (performed and vital status for each of the five horizons) filters
+		assertThat(text.split("filter \\(where", -1)).hasSize(2 * g08.indicators().size() + 2 * 5 + 1);
+		assertThat(text.split("as numeric\\), 0\\) as \"n", -1)).hasSize(g08.indicators().size() + 1);
+		assertThat(text)
+			.contains("\"cases\".\"indicator_case\"", "\"cases\".\"indicator_follow_up\"", "lateral",
+					"jsonb_path_exists", "as jsonpath", "count(distinct", "group by")
 			.doesNotContain("date_trunc", "case_report");
 		// the region scope is a prefix of the city's code
 		assertThat(text).contains("'2201'");
@@ -93,7 +97,8 @@ class IndicatorEngineTests {
 	void periodLabelsAndRegionPrefixes() {
 		assertThat(IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q3")).containsExactly(2026, 3);
 		assertThat(IndicatorEngine.parsePeriod(PeriodUnit.MONTH, "2026-07")).containsExactly(2026, 7);
-		assertThatIllegalArgumentException().isThrownBy(() -> IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q5"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q5"));
 		assertThat(IndicatorEngine.periodLabel(PeriodUnit.HALF_YEAR, 2026, 2)).isEqualTo("2026-H2");
 		assertThat(IndicatorEngine.periodLabel(PeriodUnit.MONTH, 2026, 7)).isEqualTo("2026-07");
 		assertThat(IndicatorEngine.regionPrefix("220000")).isEqualTo("22");
