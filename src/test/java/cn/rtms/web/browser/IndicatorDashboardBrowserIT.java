@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import cn.rtms.cases.CaseForm;
 import cn.rtms.cases.CaseForms;
@@ -46,6 +47,8 @@ class IndicatorDashboardBrowserIT extends BrowserTestSupport {
 	private static final String CENTRAL = "长春市中心医院";
 
 	private static final String SONGJIANG = "松江肿瘤医院";
+
+	private static final Pattern CODE = Pattern.compile("\\b([A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]\\d{2}\\.[A-Z_0-9]+)\\b");
 
 	@LocalServerPort
 	int port;
@@ -98,6 +101,12 @@ class IndicatorDashboardBrowserIT extends BrowserTestSupport {
 		assertThat(central.getByTestId("rank-denominator")).hasText("3");
 		assertThat(songjiang.getByTestId("rank-denominator")).hasText("2");
 		assertThat(page.getByTestId("regional-denominator")).hasText("5");
+		// ranking, distribution and trend drawn (ECharts on a canvas), and no code on
+		// screen: set, indicator, direction, unit and periods all in Chinese
+		for (String chart : List.of("indicator-ranking", "indicator-distribution", "indicator-trend")) {
+			assertThat(page.locator("[data-testid=" + chart + "] canvas").first()).isVisible();
+		}
+		noCodes(page);
 
 		// the denominator: the count shown is the number of cases listed, each a link to
 		// its case
@@ -145,6 +154,7 @@ class IndicatorDashboardBrowserIT extends BrowserTestSupport {
 		Locator own2 = first.getByTestId("hospital-own").first();
 		assertThat(own2.getByTestId("cell-denominator")).hasText("2");
 		assertThat(page.locator("body")).not().containsText(CENTRAL);
+		noCodes(page);
 
 		own2.getByTestId("cell-denominator").click();
 		Locator drawer = page.getByTestId("indicator-drill");
