@@ -54,7 +54,8 @@ class IndicatorEngineTests {
 				LocalDate.of(2026, 11, 22));
 		assertThat(sql).containsOnlyKeys("CASE");
 		String text = sql.get("CASE").toLowerCase();
-		// every numerator and denominator is one FILTER aggregate; besides them only the follow-up pivot
+		// every numerator and denominator is one FILTER aggregate; besides them only the
+		// follow-up pivot
 		// (performed and vital status for each of the five horizons) filters
 		assertThat(text.split("filter \\(where", -1)).hasSize(2 * g08.indicators().size() + 2 * 5 + 1);
 		assertThat(text.split("as numeric\\), 0\\) as \"n", -1)).hasSize(g08.indicators().size() + 1);

@@ -168,6 +168,15 @@ class IndicatorDashboardBrowserIT extends BrowserTestSupport {
 	}
 
 	/**
+	 * Fails on an indicator code (G08.INDICATION) or an enum code (HIGHER_BETTER) on the
+	 * page.
+	 */
+	private static void noCodes(Page page) {
+		String text = page.locator(".app-main").first().innerText();
+		assertThat(CODE.matcher(text).results().map(r -> r.group()).toList()).as("codes on screen").isEmpty();
+	}
+
+	/**
 	 * Complete G08 thyroid ablations operated on the day by a physician of the clerk's
 	 * hospital, submitted.
 	 */
