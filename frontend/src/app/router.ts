@@ -306,6 +306,25 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/discharge/DischargeUploadPage.vue'),
     meta: { title: '导入出院病案首页', menu: '/discharge-scan', roles: HOSPITAL },
   },
+  // ---- quality-control indicator dashboards (issue 10 item 6, docs/indicators-dashboards.md) ----
+  {
+    path: '/indicators',
+    name: 'indicators-region',
+    component: () => import('@/features/indicators/RegionalIndicatorsPage.vue'),
+    meta: { title: '辖区质控指标', menu: '/indicators', roles: [...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
+  {
+    path: '/indicators/hospital',
+    name: 'indicators-hospital',
+    component: () => import('@/features/indicators/HospitalIndicatorsPage.vue'),
+    meta: { title: '本院质控指标', menu: '/indicators/hospital', roles: HOSPITAL },
+  },
+  {
+    path: '/indicators/physicians',
+    name: 'indicators-physicians',
+    component: () => import('@/features/indicators/PhysicianIndicatorsPage.vue'),
+    meta: { title: '医师质控评价', menu: '/indicators/physicians', roles: HOSPITAL },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -70,6 +70,8 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/follow-ups', '病例随访', 'Calendar')
       add('/assessments', '能力评估', 'Notebook')
       add('/case-exports', '病例导出', 'Download')
+      add('/indicators/hospital', '质控指标', 'TrendCharts')
+      add('/indicators/physicians', '医师质控评价', 'Histogram')
       add('/gate/overrides', '紧急放行', 'Warning')
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
       break
@@ -100,6 +102,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/follow-ups', '病例随访', 'Calendar')
       add('/assessments', '能力评估', 'Notebook')
       add('/case-exports', '病例导出', 'Download')
+      add('/indicators', '质控指标', 'TrendCharts')
       add('/public/filings', '备案公示', 'Notebook')
       break
     case 'EXPERT':
@@ -116,6 +119,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/cases', '病例登记', 'Document')
       add('/follow-ups', '病例随访', 'Calendar')
       add('/case-exports', '病例导出', 'Download')
+      add('/indicators', '质控指标', 'TrendCharts')
       break
   }
   if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))
