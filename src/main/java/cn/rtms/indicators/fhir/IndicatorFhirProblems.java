@@ -7,13 +7,13 @@ import cn.rtms.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** Problems of the FHIR endpoints, with Chinese details and stable codes. */
-final class IndicatorFhirProblems {
+public final class IndicatorFhirProblems {
 
 	private IndicatorFhirProblems() {
 	}
 
 	/** 400 {@code INVALID_INDICATOR_QUERY}, naming the parameter. */
-	static ProblemException invalid(String field, String detail) {
+	public static ProblemException invalid(String field, String detail) {
 		return new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_INDICATOR_QUERY", "指标查询参数无效", detail,
 				List.of(new ProblemException.FieldProblem(field, detail)));
 	}

@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * numbers.</li>
  * </ul>
  */
-final class IndicatorFhirWriter {
+public final class IndicatorFhirWriter {
 
 	/** Base of the canonical URLs, code systems and identifier systems RTMS defines. */
 	static final String BASE = "https://rtms.cn/fhir/";
@@ -271,7 +271,7 @@ final class IndicatorFhirWriter {
 		return bundle;
 	}
 
-	static byte[] bytes(ObjectNode resource) {
+	public static byte[] bytes(ObjectNode resource) {
 		return JSON.writeValueAsString(resource).getBytes(StandardCharsets.UTF_8);
 	}
 

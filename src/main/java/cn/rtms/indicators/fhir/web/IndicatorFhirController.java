@@ -1,4 +1,8 @@
-package cn.rtms.indicators.fhir;
+package cn.rtms.indicators.fhir.web;
+
+import cn.rtms.indicators.fhir.IndicatorFhir;
+import cn.rtms.indicators.fhir.IndicatorFhirProblems;
+import cn.rtms.indicators.fhir.IndicatorFhirWriter;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
