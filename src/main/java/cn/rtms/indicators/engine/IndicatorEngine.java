@@ -245,7 +245,6 @@ public class IndicatorEngine {
 		Map<String, Field<?>> followUps = new HashMap<>();
 		if (!periods.isEmpty() || deaths) {
 			List<SelectField<?>> columns = new ArrayList<>();
-			columns.add(F_CASE_ID.as("case_id"));
 			Condition live = F_CANCELLED.isNull();
 			for (String period : periods) {
 				String p = period.toLowerCase(Locale.ROOT);
@@ -257,8 +256,13 @@ public class IndicatorEngine {
 			}
 			columns.add(DSL.min(F_DEATH).as("fu_death"));
 			followUps.put("followUpDeathDate", date("fu", "fu_death"));
-			Table<?> fu = DSL.select(columns).from(FOLLOW_UP).groupBy(F_CASE_ID).asTable("fu");
-			from = from.leftJoin(fu).on(uuid("fu", "case_id").eq(C_CASE_ID));
+			// Lateral, per case: the follow-ups of the cases in scope only (an index
+			// lookup on
+			// case_id), not a pivot of every follow-up row before the join — that made
+			// one
+			// hospital's quarter cost as much as the whole province (docs/benchmark.md).
+			Table<?> fu = DSL.lateral(DSL.select(columns).from(FOLLOW_UP).where(F_CASE_ID.eq(C_CASE_ID)).asTable("fu"));
+			from = from.leftJoin(fu).on(DSL.trueCondition());
 		}
 		Set<String> attributions = new LinkedHashSet<>();
 		indicators.forEach(i -> attributions.add(i.view().attribution()));
