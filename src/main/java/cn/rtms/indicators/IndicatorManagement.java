@@ -11,6 +11,7 @@ import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
+import cn.rtms.identity.RegionHierarchy;
 import cn.rtms.identity.Role;
 import cn.rtms.indicators.definition.Indicator;
 import cn.rtms.indicators.definition.IndicatorSet;
@@ -38,6 +39,13 @@ public class IndicatorManagement {
 	/** Largest drill-down page. */
 	public static final int MAX_PAGE_SIZE = 200;
 
+	/**
+	 * A hospital sees its region's aggregate for a cell only when at least this many
+	 * institutions of the region contribute to it (a denominator above 0): with fewer,
+	 * the aggregate minus its own figures would give away a neighbour's.
+	 */
+	public static final int MIN_INSTITUTIONS_FOR_REGION_AGGREGATE = 3;
+
 	private static final Set<Role> INSTITUTIONAL = Set.of(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN,
 			Role.TRAINING_BASE_ADMIN);
 
@@ -53,8 +61,11 @@ public class IndicatorManagement {
 
 	private final Clock clock;
 
+	private final RegionHierarchy regions;
+
 	IndicatorManagement(IndicatorDictionary dictionary, IndicatorEngine engine, IdentityManagement identity,
-			AccessPolicy access, InstitutionManagement institutions, Clock clock) {
+			AccessPolicy access, InstitutionManagement institutions, Clock clock, RegionHierarchy regions) {
+		this.regions = regions;
 		this.dictionary = dictionary;
 		this.engine = engine;
 		this.identity = identity;
@@ -85,7 +96,49 @@ public class IndicatorManagement {
 	 * @throws AccessDenied for experts and for filters outside the caller's scope
 	 */
 	public IndicatorResults compute(IndicatorQuery query) {
+		CurrentUser user = this.identity.currentUser();
+		if (INSTITUTIONAL.contains(user.role()) && query.regionCode() != null) {
+			return regionAggregate(user, query);
+		}
 		return computeUnscoped(scoped(query));
+	}
+
+	/**
+	 * What a hospital may see of its region, to compare itself with (issue 10 item 6):
+	 * the region's aggregate only (no grouping, no institution or operator), for a region
+	 * that contains the hospital, and only the cells to which at least
+	 * {@link #MIN_INSTITUTIONS_FOR_REGION_AGGREGATE} institutions contribute; the other
+	 * cells are left out. No drill-down (the cases would be other hospitals').
+	 */
+	private IndicatorResults regionAggregate(CurrentUser user, IndicatorQuery q) {
+		if (q.grouping() != Grouping.NONE || q.institutionId() != null || q.operatorId() != null) {
+			throw new AccessDenied("医疗机构账号只能查看所在辖区的汇总值（不分组、不指定机构或术者），不能查看其他医疗机构的明细");
+		}
+		String own = user.regionCode();
+		String region = q.regionCode();
+		if (own == null || region == null || !this.regions.ancestry(own).contains(region)) {
+			throw new AccessDenied("医疗机构账号只能查看本机构所在辖区的汇总值（行政区划 " + region + " 不含本机构）");
+		}
+		IndicatorQuery perInstitution = new IndicatorQuery(q.setKey(), Grouping.INSTITUTION, q.period(), q.from(),
+				q.to(), null, region, null);
+		java.util.Map<String, java.util.Set<String>> contributors = new java.util.HashMap<>();
+		for (IndicatorCell cell : computeUnscoped(perInstitution).cells()) {
+			if (cell.denominator().signum() > 0) {
+				contributors.computeIfAbsent(cellKey(cell), (k) -> new java.util.HashSet<>()).add(cell.groupKey());
+			}
+		}
+		IndicatorResults total = computeUnscoped(
+				new IndicatorQuery(q.setKey(), Grouping.NONE, q.period(), q.from(), q.to(), null, region, null));
+		List<IndicatorCell> shown = total.cells()
+			.stream()
+			.filter((cell) -> contributors.getOrDefault(cellKey(cell), Set.of())
+				.size() >= MIN_INSTITUTIONS_FOR_REGION_AGGREGATE)
+			.toList();
+		return new IndicatorResults(q, total.asOf(), shown);
+	}
+
+	private static String cellKey(IndicatorCell cell) {
+		return cell.indicatorCode() + "|" + cell.period() + "|" + cell.stratum();
 	}
 
 	/**

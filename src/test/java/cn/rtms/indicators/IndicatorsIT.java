@@ -399,6 +399,51 @@ class IndicatorsIT {
 	}
 
 	@Test
+	void hospitalsCompareThemselvesWithTheirRegionsAggregateOnlyWhereThreeInstitutionsContribute() {
+		Api songjiang = Api.as(this.port, "songjiang-clerk");
+		Api admin = Api.as(this.port, "admin");
+		// the province: 松江, 长春市中心医院 and 江城医院 all have G08 cases in 2025
+		Response province = songjiang.get(results("NONE", "ALL", "&regionCode=220000"));
+		assertThat(province.status()).isEqualTo(200);
+		JsonNode all = admin.get(results("NONE", "ALL", "&regionCode=220000")).body();
+		JsonNode perInstitution = admin.get(results("INSTITUTION", "ALL", "&regionCode=220000")).body();
+		List<String> expected = new ArrayList<>();
+		all.get("cells").forEach((cell) -> {
+			long contributors = 0;
+			for (JsonNode each : perInstitution.get("cells")) {
+				if (each.get("indicatorCode").equals(cell.get("indicatorCode"))
+						&& each.path("stratum").equals(cell.path("stratum"))
+						&& each.get("denominator").decimalValue().signum() > 0) {
+					contributors++;
+				}
+			}
+			if (contributors >= 3) {
+				expected.add(cell.get("indicatorCode").stringValue() + " " + cell.get("numerator").decimalValue() + "/"
+						+ cell.get("denominator").decimalValue());
+			}
+		});
+		List<String> shown = new ArrayList<>();
+		province.body()
+			.get("cells")
+			.forEach((cell) -> shown.add(cell.get("indicatorCode").stringValue() + " "
+					+ cell.get("numerator").decimalValue() + "/" + cell.get("denominator").decimalValue()));
+		assertThat(expected).as("cells with three contributing institutions").isNotEmpty();
+		assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+		// 长春: only 松江 and 长春市中心医院 — the aggregate would give the other one away
+		Response changchun = songjiang.get(results("NONE", "ALL", "&regionCode=220100"));
+		assertThat(changchun.status()).isEqualTo(200);
+		assertThat(changchun.body().get("cells")).isEmpty();
+		// not its region, per institution, or the cases behind the aggregate: refused
+		assertThat(songjiang.get(results("NONE", "ALL", "&regionCode=220200")).status()).isEqualTo(403);
+		assertThat(songjiang.get(results("INSTITUTION", "ALL", "&regionCode=220000")).status()).isEqualTo(403);
+		assertThat(songjiang
+			.get("/api/indicators/cases?set=G08-2023&groupBy=NONE&from=" + FROM + "&to=" + TO
+					+ "&regionCode=220000&indicator=G08.INDICATION&part=DENOMINATOR&groupKey=ALL&period=ALL"
+					+ "&cellPeriod=ALL")
+			.status()).isEqualTo(403);
+	}
+
+	@Test
 	void cityAuthoritySeesOnlyItsRegion() {
 		Api changchun = Api.as(this.port, "changchun");
 		Response response = changchun.get(results("INSTITUTION", "QUARTER", ""));
