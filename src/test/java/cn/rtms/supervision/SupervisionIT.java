@@ -325,7 +325,7 @@ class SupervisionIT {
 				new PatientInput("测试患者", "220102198001010012", null, "M", LocalDate.of(1980, 1, 1)),
 				operation.minusDays(1), operation, operation.plusDays(2), "肿瘤介入科", operator, List.of(), true, List.of(),
 				null, "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 1, "lesionsCompleted", 1, "childPugh", "A",
-						"ecog", 0, "asaClass", "II"),
+						"ecog", 0, "asaClass", "II", "ptaPercent", 85, "organFunctionImpaired", false),
 				List.of());
 		this.transactions.execute(status -> this.users.actingAs("songjiang-clerk",
 				() -> this.cases.importSubmitted(institution, List.of(input), "IMPORT")));
