@@ -1,12 +1,7 @@
 package cn.rtms.assessment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,16 +10,9 @@ import cn.rtms.assessment.AssessmentReport.CaseRef;
 import cn.rtms.assessment.AssessmentReport.IndicatorFigure;
 import cn.rtms.assessment.AssessmentReport.Section;
 import cn.rtms.audit.AuditTrail;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import cn.rtms.platform.ChinesePdf;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,13 +33,12 @@ public class AssessmentPdf {
 
 	private final AuditTrail audit;
 
-	private final String fontPath;
+	private final ChinesePdf pdf;
 
-	AssessmentPdf(AssessmentManagement assessments, AuditTrail audit,
-			@Value("${rtms.filing.pdf-font:/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}") String fontPath) {
+	AssessmentPdf(AssessmentManagement assessments, AuditTrail audit, ChinesePdf pdf) {
 		this.assessments = assessments;
 		this.audit = audit;
-		this.fontPath = fontPath;
+		this.pdf = pdf;
 	}
 
 	/**
@@ -63,43 +50,9 @@ public class AssessmentPdf {
 	 */
 	public byte[] pdf(UUID id) {
 		Assessment a = this.assessments.get(id);
-		File font = new File(this.fontPath);
-		if (!font.isFile()) {
-			throw new IllegalStateException("生成 PDF 需要中文字体 " + this.fontPath
-					+ "（Debian 软件包 fonts-wqy-zenhei：apt-get install -y fonts-wqy-zenhei）");
-		}
-		try (TrueTypeCollection collection = new TrueTypeCollection(font);
-				PDDocument document = new PDDocument();
-				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.usePDDocument(document);
-			List<TrueTypeFont> fonts = new ArrayList<>();
-			collection.processAllFonts(fonts::add);
-			TrueTypeFont chosen = fonts.stream()
-				.filter(f -> !nameOf(f).contains("Mono"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("字体文件 " + this.fontPath + " 中没有可用字体"));
-			builder.useFont(new PDFontSupplier(PDType0Font.load(document, chosen, true)), "WenQuanYi Zen Hei");
-			builder.withHtmlContent(html(a), null);
-			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-				renderer.createPDFWithoutClosing();
-			}
-			document.save(out);
-			this.audit.recordEvent("ASSESSMENT_PRINTED", "Assessment", id.toString(), Map.of("format", "PDF"));
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("生成能力评估 PDF 失败：" + ex.getMessage(), ex);
-		}
-	}
-
-	private static String nameOf(TrueTypeFont font) {
-		try {
-			return font.getName();
-		}
-		catch (IOException ex) {
-			return "";
-		}
+		byte[] bytes = this.pdf.render(html(a), "能力评估");
+		this.audit.recordEvent("ASSESSMENT_PRINTED", "Assessment", id.toString(), Map.of("format", "PDF"));
+		return bytes;
 	}
 
 	static String html(Assessment a) {

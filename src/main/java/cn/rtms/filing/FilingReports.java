@@ -1,8 +1,5 @@
 package cn.rtms.filing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,18 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.rtms.audit.AuditTrail;
+import cn.rtms.platform.ChinesePdf;
 import cn.rtms.rules.EligibilityReport;
 import cn.rtms.web.ExcelExport;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,15 +28,14 @@ public class FilingReports {
 
 	private final FilingQueries filings;
 
-	private final String fontPath;
+	private final ChinesePdf pdf;
 
 	private final AuditTrail audit;
 
-	FilingReports(FilingQueries filings, AuditTrail audit,
-			@Value("${rtms.filing.pdf-font:/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}") String fontPath) {
+	FilingReports(FilingQueries filings, AuditTrail audit, ChinesePdf pdf) {
 		this.filings = filings;
 		this.audit = audit;
-		this.fontPath = fontPath;
+		this.pdf = pdf;
 	}
 
 	/**
@@ -57,45 +46,10 @@ public class FilingReports {
 	 */
 	public byte[] pdf(UUID id) {
 		FilingView filing = this.filings.get(id);
-		File font = new File(this.fontPath);
-		if (!font.isFile()) {
-			throw new IllegalStateException("生成 PDF 需要中文字体 " + this.fontPath
-					+ "（Debian 软件包 fonts-wqy-zenhei：apt-get install -y fonts-wqy-zenhei）");
-		}
-		String html = html(filing);
-		try (TrueTypeCollection collection = new TrueTypeCollection(font);
-				PDDocument document = new PDDocument();
-				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.usePDDocument(document);
-			List<TrueTypeFont> fonts = new ArrayList<>();
-			collection.processAllFonts(fonts::add);
-			TrueTypeFont chosen = fonts.stream()
-				.filter(f -> !nameOf(f).contains("Mono"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("字体文件 " + this.fontPath + " 中没有可用字体"));
-			builder.useFont(new PDFontSupplier(PDType0Font.load(document, chosen, true)), "WenQuanYi Zen Hei");
-			builder.withHtmlContent(html, null);
-			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-				renderer.createPDFWithoutClosing();
-			}
-			document.save(out);
-			this.audit.recordEvent("FILING_PRINTED", "Filing", id.toString(),
-					Map.of("format", "PDF", "state", filing.state()));
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("生成备案 PDF 失败：" + ex.getMessage(), ex);
-		}
-	}
-
-	private static String nameOf(TrueTypeFont font) {
-		try {
-			return font.getName();
-		}
-		catch (IOException ex) {
-			return "";
-		}
+		byte[] bytes = this.pdf.render(html(filing), "备案");
+		this.audit.recordEvent("FILING_PRINTED", "Filing", id.toString(),
+				Map.of("format", "PDF", "state", filing.state()));
+		return bytes;
 	}
 
 	/**
