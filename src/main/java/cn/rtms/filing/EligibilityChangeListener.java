@@ -7,6 +7,7 @@ import java.util.UUID;
 import cn.rtms.institutions.InstitutionChanged;
 import cn.rtms.personnel.PersonChanged;
 import cn.rtms.platform.ClusterJobs;
+import cn.rtms.rules.EligibilityFactsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Re-evaluates active filings when what their eligibility depends on changes: an
  * institution's record (beds, equipment, licences, volumes), one of its people (titles,
- * trainings, adverse events, leaving), or the spec editions (checked once when the
+ * trainings, adverse events, leaving), facts other modules feed the engine (the
+ * equipment register, the training file: {@link EligibilityFactsChanged}), or the spec editions (checked once when the
  * application is ready, since a new edition arrives with a deployment; on one node at a
  * time). Runs after the change has committed, synchronously on the publishing thread, in
  * a transaction of its own; a proposal for revocation then waits in the competent
@@ -68,6 +70,12 @@ class EligibilityChangeListener {
 			institutions.add(event.previousInstitutionId());
 		}
 		recheck(institutions);
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(EligibilityFactsChanged event) {
+		recheck(Set.of(event.institutionId()));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

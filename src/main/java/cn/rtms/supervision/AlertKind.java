@@ -1,6 +1,6 @@
 package cn.rtms.supervision;
 
-/** The six kinds of supervision alert (docs/supervision.md). */
+/** The kinds of supervision alert (docs/supervision.md). */
 public enum AlertKind {
 
 	/** 备案技术2年以上未开展: an active filing without a case in the 2 years before today. */
@@ -19,7 +19,21 @@ public enum AlertKind {
 	INDICATOR("质控指标异常"),
 
 	/** 随访逾期: overdue follow-ups of a hospital. */
-	FOLLOW_UP_OVERDUE("随访逾期");
+	FOLLOW_UP_OVERDUE("随访逾期"),
+
+	/**
+	 * 设备停用或维护、检测逾期: equipment of the register out of service, or its maintenance,
+	 * inspection or safety test overdue (raised by the equipment module through an
+	 * {@link AlertSource}).
+	 */
+	EQUIPMENT("设备停用或维护检测逾期"),
+
+	/**
+	 * 放射性粒子与辐射安全: seed-ledger discrepancies, open loss or leakage incidents, overdue
+	 * physical counts, radiation-protection training or health examinations and radiation
+	 * licences due (raised by the seed-ledger module through an {@link AlertSource}).
+	 */
+	RADIATION_SAFETY("放射性粒子与辐射安全");
 
 	private final String label;
 

@@ -75,6 +75,8 @@ public class SupervisionManagement {
 
 	private final AlertScan scan;
 
+	private final List<AlertSource> sources;
+
 	private final AccessPolicy access;
 
 	private final IdentityManagement identity;
@@ -91,9 +93,10 @@ public class SupervisionManagement {
 
 	SupervisionManagement(AlertStore store, AlertScan scan, AccessPolicy access, IdentityManagement identity,
 			InstitutionManagement institutions, AuditTrail audit, ClusterJobs jobs, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, List<AlertSource> sources) {
 		this.store = store;
 		this.scan = scan;
+		this.sources = List.copyOf(sources);
 		this.access = access;
 		this.identity = identity;
 		this.institutions = institutions;
@@ -273,6 +276,22 @@ public class SupervisionManagement {
 			.forEach(i -> regionOf.put(Objects.requireNonNull(i.id()), i.regionCode()));
 		checks.put(AlertKind.INDICATOR, () -> this.scan.indicators(contains, regionOf, today));
 		checks.put(AlertKind.FOLLOW_UP_OVERDUE, () -> this.scan.overdueFollowUps(inScope, today));
+		for (AlertSource source : this.sources) {
+			Supplier<List<Finding>> own = checks.getOrDefault(source.kind(), List::of);
+			checks.put(source.kind(), () -> {
+				List<Finding> combined = new ArrayList<>(own.get());
+				if (!ids.isEmpty()) {
+					for (AlertFinding finding : source.findings(ids, today)) {
+						if (finding.kind() != source.kind() || !ids.contains(finding.institutionId())) {
+							throw new IllegalStateException(
+									source.getClass().getSimpleName() + " 返回了不属于本次检查的预警：" + finding.key());
+						}
+						combined.add(finding.toFinding());
+					}
+				}
+				return combined;
+			});
+		}
 		checks.forEach((kind, check) -> {
 			try {
 				List<Finding> findings = check.get();

@@ -6,7 +6,8 @@
  * institution no longer meets the spec (the rules engine), expired licences and expired
  * devices or authorizations still used, unfiled practice and unreported cases from the
  * discharge scan, indicators past their threshold or far from the region's hospitals, and
- * overdue follow-ups — and keeps one alert per condition (upserted by a stable key,
+ * overdue follow-ups — plus what other modules contribute through {@link AlertSource}
+ * (equipment, seed ledger) — and keeps one alert per condition (upserted by a stable key,
  * closed when the condition disappears, reopened when it comes back). Hospitals and
  * authorities acknowledge separately, with a note, audited. Owns the {@code supervision}
  * schema; refers to institutions, filings and people by id only; publishes no events.
