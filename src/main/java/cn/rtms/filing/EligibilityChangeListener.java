@@ -21,12 +21,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Re-evaluates active filings when what their eligibility depends on changes: an
  * institution's record (beds, equipment, licences, volumes), one of its people (titles,
- * trainings, adverse events, leaving), facts other modules feed the engine (the
- * equipment register, the training file: {@link EligibilityFactsChanged}), or the spec editions (checked once when the
- * application is ready, since a new edition arrives with a deployment; on one node at a
- * time). Runs after the change has committed, synchronously on the publishing thread, in
- * a transaction of its own; a proposal for revocation then waits in the competent
- * authority's inbox.
+ * trainings, adverse events, leaving), facts other modules feed the engine (the equipment
+ * register, the training file: {@link EligibilityFactsChanged}), or the spec editions
+ * (checked once when the application is ready, since a new edition arrives with a
+ * deployment; on one node at a time). Runs after the change has committed, synchronously
+ * on the publishing thread, in a transaction of its own; a proposal for revocation then
+ * waits in the competent authority's inbox.
  * <p>
  * The events go through Spring Modulith's JDBC event publication registry: the
  * publisher's transaction stores one publication per event and listener, and the registry

@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Published by a module that feeds the engine through an interface of this module (the
- * equipment register, the training file) when what it feeds changed, so that the
- * verdicts of the institution's filings are re-checked like after an
- * {@code InstitutionChanged} or {@code PersonChanged}. Publish it inside the transaction
- * that made the change; listeners run after the commit.
+ * equipment register, the training file) when what it feeds changed, so that the verdicts
+ * of the institution's filings are re-checked like after an {@code InstitutionChanged} or
+ * {@code PersonChanged}. Publish it inside the transaction that made the change;
+ * listeners run after the commit.
  *
  * @param institutionId the institution whose verdicts may change
  * @param personId the person concerned, {@code null} for institution-level facts
