@@ -79,8 +79,6 @@ class WhatIfBrowserIT extends BrowserTestSupport {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("Open: the DSA option never appears in the equipment select on a fresh build "
-			+ "(the scenario itself is covered by WhatIfScenariosIT); see the stop-17 closing note")
 	void equipmentOutOfServiceShowsTheFlippingClause_andTheDiffPageListsTheChanges() {
 		this.page.getByText("设备停用", new Page.GetByTextOptions().setExact(true)).click();
 		choose("impact-institution", "梅河口市梅源医院");
