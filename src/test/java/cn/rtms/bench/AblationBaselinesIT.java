@@ -103,4 +103,33 @@ class AblationBaselinesIT {
 		}
 	}
 
+	@Test
+	void theCaseViewNumbersStaysWithoutAWindowSoAHospitalsQuarterIsReadByIndex() {
+		UUID hospital = this.data.hospitals().get(0);
+		// the institution and date conditions reach the table: no window function over
+		// every submitted case before them (V202612140501)
+		String plan = String.join("\n", this.jdbc.queryForList("""
+				explain select sum(stay_bed_days) from cases.indicator_case
+				where institution_id = ? and operation_date between date '2026-10-01' and date '2026-12-31'""",
+				String.class, hospital));
+		assertThat(plan).doesNotContain("WindowAgg").contains("case_report_institution_idx");
+		// and stay_bed_days is what the row_number() numbering gave: the stay's bed days
+		// on
+		// its first case by (operation date, id), null on the others
+		Integer differing = this.jdbc.queryForObject("""
+				select count(*) from cases.indicator_case v join (
+				  select id, case when discharge_date is not null and admission_date is not null
+				    and row_number() over (partition by institution_id, technology,
+				      coalesce(inpatient_no, medical_record_no), discharge_date order by operation_date, id) = 1
+				    then greatest(discharge_date - admission_date, 1) end as expected
+				  from cases.case_report where status = 'SUBMITTED') r on r.id = v.case_id
+				where v.stay_bed_days is distinct from r.expected""", Integer.class);
+		assertThat(differing).isZero();
+		// the generated data has stays with two cases (the second one counts no bed days)
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from cases.indicator_case where bed_days is not null and stay_bed_days is null",
+				Integer.class))
+			.isPositive();
+	}
+
 }

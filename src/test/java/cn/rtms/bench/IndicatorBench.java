@@ -1,5 +1,6 @@
 package cn.rtms.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -22,9 +23,14 @@ import cn.rtms.indicators.IndicatorManagement;
 import cn.rtms.indicators.IndicatorQuery;
 import cn.rtms.indicators.IndicatorResults;
 import cn.rtms.indicators.PeriodUnit;
+import cn.rtms.indicators.definition.IndicatorSet;
+import cn.rtms.indicators.definition.IndicatorSetLoader;
+import cn.rtms.indicators.engine.IndicatorEngine;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -75,7 +81,8 @@ public final class IndicatorBench {
 
 	/**
 	 * @param ways which computations: {@code abc} all three (the default), {@code ac}
-	 * without the engine (no comparison with it, no incremental cost)
+	 * without the engine (no comparison with it, no incremental cost); with {@code x}
+	 * also {@code EXPLAIN (ANALYZE, BUFFERS)} of (a) and the engine's statements
 	 * @param reuse keep the database of an earlier run with the same arguments instead of
 	 * generating again
 	 */
@@ -151,6 +158,9 @@ public final class IndicatorBench {
 		System.out.printf("%s 的 %,d 个单元格（%d 项指标 × 医院 × 季度）分子、分母完全一致。%n", compared.keySet(), sql.size(),
 				AblationBaselines.COLUMNS.size());
 
+		if (ways.contains("x")) {
+			explain(context, jdbc, query, from, to, day);
+		}
 		List<Double> a = new ArrayList<>();
 		List<Double> b = new ArrayList<>();
 		List<Double> c = new ArrayList<>();
@@ -236,6 +246,44 @@ public final class IndicatorBench {
 				"增量：新提交 1 例（病例 + 7 条随访计划，插入中位数 %.1f ms）后，重算该院本季度（%s）全部 %d 个指标单元格：中位数 %.1f ms（20 次，最小 %.1f ms，最大 %.1f ms）；结果不缓存，每次从病例表直接计算%n",
 				median(inserts), period, cells, median(refreshes), Collections.min(refreshes),
 				Collections.max(refreshes));
+	}
+
+	/**
+	 * Prints {@code EXPLAIN (ANALYZE, BUFFERS)} of (a) and of the engine's compiled
+	 * statements for the whole query and for one hospital's current quarter (the
+	 * incremental query), when {@code ways} contains {@code x}.
+	 */
+	private static void explain(ConfigurableApplicationContext context, JdbcTemplate jdbc, IndicatorQuery query,
+			LocalDate from, LocalDate to, LocalDate asOf) throws java.io.IOException {
+		String a = AblationBaselines.SINGLE_PASS_SQL.replace("$1", "date '" + asOf + "'")
+			.replace("$2", "date '" + from + "'")
+			.replace("$3", "date '" + to + "'");
+		print(jdbc, "(a) 手写单遍 SQL", a);
+		IndicatorEngine engine = context.getBean(IndicatorEngine.class);
+		Map<String, String> sources = new LinkedHashMap<>();
+		for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:indicators/*.yaml")) {
+			sources.put(r.getFilename(), r.getContentAsString(StandardCharsets.UTF_8));
+		}
+		IndicatorSet set = new IndicatorSetLoader().loadAll(sources)
+			.stream()
+			.filter(s -> s.key().equals(query.setKey()))
+			.findFirst()
+			.orElseThrow();
+		engine.sql(set, query, asOf).forEach((source, sql) -> print(jdbc, "(b) 引擎 " + source, sql));
+		UUID hospital = jdbc.queryForObject("""
+				select institution_id from cases.case_report where status = 'SUBMITTED'
+				group by institution_id order by count(*) desc limit 1""", UUID.class);
+		LocalDate quarterStart = asOf.minusDays(1).with(IsoFields.DAY_OF_QUARTER, 1);
+		IndicatorQuery one = new IndicatorQuery(query.setKey(), Grouping.INSTITUTION, PeriodUnit.QUARTER, quarterStart,
+				quarterStart.plusMonths(3).minusDays(1), hospital, null, null);
+		engine.sql(set, one, asOf).forEach((source, sql) -> print(jdbc, "(b) 引擎，一院一季度 " + source, sql));
+	}
+
+	private static void print(JdbcTemplate jdbc, String title, String sql) {
+		System.out.println("==== EXPLAIN (ANALYZE, BUFFERS) " + title + "\n" + sql);
+		jdbc.query("explain (analyze, buffers) " + sql, rs -> {
+			System.out.println(rs.getString(1));
+		});
 	}
 
 	private static final class BigDecimalHolder {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +104,7 @@ public class IndicatorEngine {
 			if (frame == null) {
 				continue;
 			}
-			Select<?> select = aggregate(frame, indicators, query.period());
+			Select<?> select = aggregate(frame, indicators, query);
 			Result<?> rows = this.dsl.fetch((org.jooq.ResultQuery<?>) select);
 			for (Record row : rows) {
 				cells(row, frame, indicators, query.period(), byIndicator);
@@ -128,7 +129,7 @@ public class IndicatorEngine {
 			List<Indicator> indicators = set.indicators().stream().filter(i -> i.source().equals(source)).toList();
 			Frame frame = frame(source, set, indicators, query, asOf);
 			if (frame != null) {
-				sql.put(source, this.dsl.renderInlined(aggregate(frame, indicators, query.period())));
+				sql.put(source, this.dsl.renderInlined(aggregate(frame, indicators, query)));
 			}
 		}
 		return sql;
@@ -157,7 +158,12 @@ public class IndicatorEngine {
 		if (query(q).grouping() != Grouping.NONE) {
 			where.add(frame.groupKey.eq(DSL.val(q.groupKey())));
 		}
-		where.add(periodIs(frame.day, q.query().period(), q.period()));
+		Field<LocalDate> day = frame.day;
+		if ("CASE".equals(indicator.source())) {
+			day = caseDay(indicator.view().attribution());
+			where.add(day.between(DSL.val(q.query().from()), DSL.val(q.query().to())));
+		}
+		where.add(periodIs(day, q.query().period(), q.period()));
 		if (q.stratum() != null && !indicator.view().stratifiers().isEmpty()) {
 			where.add(frame.stratum.apply(indicator.view().stratifiers().get(0)).eq(DSL.val(q.stratum())));
 		}
@@ -234,6 +240,12 @@ public class IndicatorEngine {
 	}
 
 	private Frame caseFrame(IndicatorSet set, List<Indicator> indicators, IndicatorQuery q, LocalDate asOf) {
+		Set<String> attributions = new LinkedHashSet<>();
+		indicators.forEach(i -> attributions.add(i.view().attribution()));
+		// the cases in scope with a date of one of the attributions in the range; the
+		// aggregate puts a case into the period of each date its indicators are
+		// attributed by (caseAggregate), a drill-down by its indicator's date
+		List<Condition> where = caseScope("c", set, q, attributions);
 		Table<?> from = CASE;
 		Set<String> periods = new TreeSet<>();
 		boolean deaths = false;
@@ -245,6 +257,7 @@ public class IndicatorEngine {
 		Map<String, Field<?>> followUps = new HashMap<>();
 		if (!periods.isEmpty() || deaths) {
 			List<SelectField<?>> columns = new ArrayList<>();
+			columns.add(F_CASE_ID.as("case_id"));
 			Condition live = F_CANCELLED.isNull();
 			for (String period : periods) {
 				String p = period.toLowerCase(Locale.ROOT);
@@ -256,38 +269,24 @@ public class IndicatorEngine {
 			}
 			columns.add(DSL.min(F_DEATH).as("fu_death"));
 			followUps.put("followUpDeathDate", date("fu", "fu_death"));
-			// Lateral, per case: the follow-ups of the cases in scope only (an index
-			// lookup on
-			// case_id), not a pivot of every follow-up row before the join — that made
-			// one
-			// hospital's quarter cost as much as the whole province (docs/benchmark.md).
-			Table<?> fu = DSL.lateral(DSL.select(columns).from(FOLLOW_UP).where(F_CASE_ID.eq(C_CASE_ID)).asTable("fu"));
-			from = from.leftJoin(fu).on(DSL.trueCondition());
+			// The follow-ups of the cases in scope only — the same conditions on a second
+			// reference to the view, as a semi-join — pivoted per case, then joined: the
+			// planner reads them by index for one hospital's quarter and in one hashed
+			// pass
+			// for the province (a lateral lookup per case cost 40 µs a case, a pivot of
+			// every follow-up row made one hospital's quarter cost as much as the
+			// province:
+			// docs/benchmark.md).
+			Table<?> fu = DSL.select(columns)
+				.from(FOLLOW_UP)
+				.where(F_CASE_ID.in(DSL.select(uuid("c2", "case_id"))
+					.from(DSL.table(DSL.name("cases", "indicator_case")).as("c2"))
+					.where(caseScope("c2", set, q, attributions))))
+				.groupBy(F_CASE_ID)
+				.asTable("fu");
+			from = from.leftJoin(fu).on(uuid("fu", "case_id").eq(C_CASE_ID));
 		}
-		Set<String> attributions = new LinkedHashSet<>();
-		indicators.forEach(i -> attributions.add(i.view().attribution()));
-		Field<LocalDate> day;
-		Field<String> kind = null;
-		if (attributions.size() > 1) {
-			Table<?> a = DSL.lateral(DSL.values(DSL.row(DSL.inline("OPERATION_DATE"), C_OPERATION),
-					DSL.row(DSL.inline("DISCHARGE_DATE"), C_DISCHARGE))
-				.as("a", "kind", "day"));
-			from = from.crossJoin(a);
-			day = date("a", "day");
-			kind = text("a", "kind");
-		}
-		else {
-			day = "DISCHARGE_DATE".equals(attributions.iterator().next()) ? C_DISCHARGE : C_OPERATION;
-		}
-		List<Condition> where = new ArrayList<>();
-		if (!set.technologies().isEmpty()) {
-			where.add(C_TECHNOLOGY.in(set.technologies()));
-		}
-		if (!set.formKeys().isEmpty()) {
-			where.add(C_FORM_KEY.in(set.formKeys()));
-		}
-		where.add(day.between(DSL.val(q.from()), DSL.val(q.to())));
-		scope(where, q, C_INSTITUTION, C_REGION, C_OPERATOR);
+		Field<LocalDate> day = (attributions.size() == 1) ? caseDay(attributions.iterator().next()) : C_OPERATION;
 		Field<String> groupKey = groupKey(q.grouping(), C_INSTITUTION, C_OPERATOR, C_DEPARTMENT, C_REGION);
 		Function<String, @Nullable Field<?>> fields = (name) -> {
 			Field<?> fu = followUps.get(name);
@@ -298,8 +297,33 @@ public class IndicatorEngine {
 			Field<String> value = (typed != null) ? typed.cast(SQLDataType.VARCHAR) : formText(name);
 			return DSL.coalesce(value, DSL.inline(BLANK));
 		};
-		return new Frame("CASE", from, where, day, kind, groupKey, groupFields(q.grouping(), groupKey), stratum, fields,
+		return new Frame("CASE", from, where, day, null, groupKey, groupFields(q.grouping(), groupKey), stratum, fields,
 				asOf);
+	}
+
+	/**
+	 * The cases a query reads, on the case view under the given alias: the set's
+	 * technologies and form keys, the query's scope, and a date of one of the
+	 * attributions within the range.
+	 */
+	private static List<Condition> caseScope(String alias, IndicatorSet set, IndicatorQuery q,
+			Set<String> attributions) {
+		List<Condition> where = new ArrayList<>();
+		if (!set.technologies().isEmpty()) {
+			where.add(text(alias, "technology").in(set.technologies()));
+		}
+		if (!set.formKeys().isEmpty()) {
+			where.add(text(alias, "form_key").in(set.formKeys()));
+		}
+		scope(where, q, uuid(alias, "institution_id"), text(alias, "institution_region_code"),
+				uuid(alias, "operator_id"));
+		List<Condition> inRange = new ArrayList<>();
+		for (String attribution : attributions) {
+			String column = "DISCHARGE_DATE".equals(attribution) ? "discharge_date" : "operation_date";
+			inRange.add(date(alias, column).between(DSL.val(q.from()), DSL.val(q.to())));
+		}
+		where.add(DSL.or(inRange));
+		return where;
 	}
 
 	private @Nullable Frame procedureFrame(IndicatorSet set, IndicatorQuery q, LocalDate asOf) {
@@ -529,7 +553,11 @@ public class IndicatorEngine {
 
 	// ------------------------------------------------------------------ aggregate
 
-	private Select<?> aggregate(Frame frame, List<Indicator> indicators, PeriodUnit period) {
+	private Select<?> aggregate(Frame frame, List<Indicator> indicators, IndicatorQuery q) {
+		if ("CASE".equals(frame.source)) {
+			return caseAggregate(frame, indicators, q);
+		}
+		PeriodUnit period = q.period();
 		List<SelectField<?>> select = new ArrayList<>();
 		select.add(frame.groupKey.as("g"));
 		List<Field<Integer>> keys = periodKeys(frame, period);
@@ -563,6 +591,171 @@ public class IndicatorEngine {
 		}
 		GroupField grouping = DSL.groupingSets(sets.toArray(Field<?>[][]::new));
 		return query.groupBy(grouping);
+	}
+
+	/**
+	 * The date a case attribution puts a case into a period by.
+	 */
+	private static Field<LocalDate> caseDay(String attribution) {
+		return "DISCHARGE_DATE".equals(attribution) ? C_DISCHARGE : C_OPERATION;
+	}
+
+	/**
+	 * The aggregate over cases, in two levels (docs/indicators.md "Compiled SQL"):
+	 * <ol>
+	 * <li>an inner select, one row per case in scope having a date of the set's
+	 * attributions within the query's range, evaluates every distinct numerator and
+	 * denominator filter once into a boolean column, every summed field once into a
+	 * numeric column, the group key and strata once; {@code OFFSET 0} keeps PostgreSQL
+	 * from flattening it into the aggregates (which would evaluate the jsonb extractions
+	 * once per aggregate again);</li>
+	 * <li>the outer aggregate reads those narrow rows. A set attributing by one date
+	 * groups each case once; a set mixing operation and discharge dates fans each case
+	 * out into one row per attribution through a lateral {@code VALUES}, where the row of
+	 * an attribution carries its date only when the case contributes to some measure of
+	 * that attribution (otherwise the row falls out of the range), every aggregate
+	 * filtering on its attribution.</li>
+	 * </ol>
+	 */
+	private Select<?> caseAggregate(Frame frame, List<Indicator> indicators, IndicatorQuery q) {
+		Map<String, String> aliases = new LinkedHashMap<>();
+		List<SelectField<?>> inner = new ArrayList<>();
+		// grouped by the institution's id itself (sorted as a uuid, not as text), named
+		// as text in the result
+		boolean grouped = q.grouping() != Grouping.NONE;
+		if (grouped) {
+			inner.add(((q.grouping() == Grouping.INSTITUTION) ? C_INSTITUTION : frame.groupKey).as("g"));
+		}
+		List<String> stratifiers = stratifiers(indicators);
+		for (int s = 0; s < stratifiers.size(); s++) {
+			inner.add(frame.stratum.apply(stratifiers.get(s)).as("s" + s));
+		}
+		// per attribution: which filters decide whether the case counts at all
+		Map<String, List<Condition>> contributes = new LinkedHashMap<>();
+		indicators.forEach(i -> contributes.computeIfAbsent(i.view().attribution(), a -> new ArrayList<>()));
+		Set<String> always = new HashSet<>();
+		List<String[]> measures = new ArrayList<>();
+		for (Indicator indicator : indicators) {
+			for (Measure m : List.of(indicator.numerator(), indicator.denominator())) {
+				String condition = isAlways(m.where()) ? null : column(aliases, inner, "w", compile(m.where(), frame));
+				if (condition == null) {
+					always.add(indicator.view().attribution());
+				}
+				else {
+					contributes.get(indicator.view().attribution()).add(DSL.condition(bool(condition)));
+				}
+				Field<?> value = switch (m.kind()) {
+					case "COUNT_CASES", "COUNT_PROCEDURES", "COUNT_TECHNOLOGIES" -> null;
+					case "COUNT_PATIENTS" -> C_PATIENT_KEY;
+					case "COUNT_DISCHARGES" -> C_DISCHARGE_KEY;
+					case "SUM" -> numeric(String.valueOf(m.field()), frame);
+					case "SUM_BED_DAYS" -> C_STAY_BED_DAYS;
+					default -> throw new IllegalStateException(m.kind());
+				};
+				String v = (value == null) ? null : column(aliases, inner, "v", value);
+				measures.add(new String[] { indicator.view().attribution(), m.kind(), condition, v });
+			}
+		}
+		List<String> attributions = List.copyOf(contributes.keySet());
+		boolean fanOut = attributions.size() > 1;
+		for (int a = 0; a < attributions.size(); a++) {
+			inner.add(caseDay(attributions.get(a)).as("d" + a));
+		}
+		Table<?> rows = this.dsl.select(inner).from(frame.from).where(frame.where).offset(DSL.inline(0)).asTable("x");
+		Table<?> from = rows;
+		Field<LocalDate> day;
+		Field<Integer> kind = null;
+		if (fanOut) {
+			List<org.jooq.Row2<Integer, LocalDate>> values = new ArrayList<>();
+			for (int a = 0; a < attributions.size(); a++) {
+				// the attribution's row carries its date only if the case counts in one
+				// of
+				// its measures: a case outside every such filter adds nothing there
+				Field<LocalDate> d = date("x", "d" + a);
+				values.add(DSL.row(DSL.inline(a), always.contains(attributions.get(a)) ? d
+						: DSL.when(DSL.or(contributes.get(attributions.get(a))), d)));
+			}
+			@SuppressWarnings("unchecked")
+			Table<?> a = DSL.lateral(DSL.values(values.toArray(org.jooq.Row2[]::new)).as("a", "kind", "day"));
+			from = rows.crossJoin(a);
+			day = date("a", "day");
+			kind = DSL.field(DSL.name("a", "kind"), SQLDataType.INTEGER);
+		}
+		else {
+			day = date("x", "d0");
+		}
+		List<SelectField<?>> select = new ArrayList<>();
+		Field<Object> g = DSL.field(DSL.name("x", "g"));
+		// without grouping the key is the constant of groupKey() ("ALL")
+		select.add(grouped ? g.cast(SQLDataType.VARCHAR).as("g") : frame.groupKey.as("g"));
+		List<Field<Integer>> keys = periodFields(q.period(), day);
+		for (int k = 0; k < keys.size(); k++) {
+			select.add(keys.get(k).as("k" + k));
+		}
+		List<Field<String>> strata = new ArrayList<>();
+		for (int s = 0; s < stratifiers.size(); s++) {
+			Field<String> stratum = text("x", "s" + s);
+			strata.add(stratum);
+			select.add(stratum.as("s" + s));
+			select.add(DSL.grouping(stratum).as("gs" + s));
+		}
+		for (int i = 0; i < measures.size(); i++) {
+			String[] m = measures.get(i);
+			Condition filter = (kind == null) ? DSL.noCondition() : kind.eq(DSL.inline(attributions.indexOf(m[0])));
+			if (m[2] != null) {
+				filter = filter.and(DSL.condition(bool(m[2])));
+			}
+			Field<Object> v = (m[3] == null) ? null : DSL.field(DSL.name("x", m[3]));
+			AggregateFunction<?> aggregate = switch (m[1]) {
+				case "COUNT_CASES", "COUNT_PROCEDURES", "COUNT_TECHNOLOGIES" -> DSL.count();
+				case "COUNT_PATIENTS", "COUNT_DISCHARGES" -> DSL.countDistinct(v);
+				default -> DSL.sum(v.cast(SQLDataType.NUMERIC));
+			};
+			select
+				.add(DSL.coalesce(aggregate.filterWhere(filter).cast(SQLDataType.NUMERIC), DSL.inline(BigDecimal.ZERO))
+					.as(((i % 2 == 0) ? "n" : "d") + (i / 2)));
+		}
+		List<Field<?>> base = new ArrayList<>();
+		if (grouped) {
+			base.add(g);
+		}
+		base.addAll(keys);
+		var query = this.dsl.select(select).from(from).where(day.between(DSL.val(q.from()), DSL.val(q.to())));
+		if (strata.isEmpty()) {
+			return base.isEmpty() ? query : query.groupBy(base);
+		}
+		List<Field<?>[]> sets = new ArrayList<>();
+		sets.add(base.toArray(Field<?>[]::new));
+		for (Field<String> s : strata) {
+			List<Field<?>> withStratum = new ArrayList<>(base);
+			withStratum.add(s);
+			sets.add(withStratum.toArray(Field<?>[]::new));
+		}
+		return query.groupBy(DSL.groupingSets(sets.toArray(Field<?>[][]::new)));
+	}
+
+	private static boolean isAlways(Filter filter) {
+		return filter instanceof Filter.Always;
+	}
+
+	private static Field<Boolean> bool(String column) {
+		return DSL.field(DSL.name("x", column), SQLDataType.BOOLEAN);
+	}
+
+	/**
+	 * Adds an expression to the inner select once (by its SQL) and returns its alias.
+	 */
+	private String column(Map<String, String> aliases, List<SelectField<?>> inner, String prefix, Field<?> expression) {
+		String sql = this.dsl.renderInlined(expression);
+		return aliases.computeIfAbsent(prefix + ":" + sql, k -> {
+			String alias = prefix + aliases.size();
+			inner.add(expression.as(alias));
+			return alias;
+		});
+	}
+
+	private String column(Map<String, String> aliases, List<SelectField<?>> inner, String prefix, Condition condition) {
+		return column(aliases, inner, prefix, DSL.field(condition));
 	}
 
 	private static List<String> stratifiers(List<Indicator> indicators) {
@@ -623,11 +816,28 @@ public class IndicatorEngine {
 					.and(f.ge(C_OPERATION))
 					.and(f.le(DSL.localDateAdd(C_OPERATION, DSL.inline(w.days())).cast(SQLDataType.LOCALDATE)));
 			}
-			case Filter.HorizonReached h -> DSL.localDateAdd(C_OPERATION, DSL.inline(h.months()), DatePart.MONTH)
-				.cast(SQLDataType.LOCALDATE)
-				.le(DSL.val(frame.asOf));
+			// operation date + months <= as-of day, as a bound on the operation date
+			// computed once (not a date arithmetic per case)
+			case Filter.HorizonReached h -> C_OPERATION.le(DSL.val(latestOperation(frame.asOf, h.months())));
 			case Filter.HasComplication h -> complication(h);
 		};
+	}
+
+	/**
+	 * @return the last operation date whose horizon ({@code months} later, the day of
+	 * month clamped to the month's end as PostgreSQL's {@code date + interval} and
+	 * {@link LocalDate#plusMonths} do) is reached on {@code asOf}; adding months never
+	 * decreases a date, so the horizon is reached exactly for operation dates up to it
+	 */
+	static LocalDate latestOperation(LocalDate asOf, int months) {
+		LocalDate last = asOf.minusMonths(months);
+		while (last.plusMonths(months).isAfter(asOf)) {
+			last = last.minusDays(1);
+		}
+		while (!last.plusDays(1).plusMonths(months).isAfter(asOf)) {
+			last = last.plusDays(1);
+		}
+		return last;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -666,7 +876,10 @@ public class IndicatorEngine {
 			exists = DSL.function(DSL.unquotedName("jsonb_path_exists"), SQLDataType.BOOLEAN, C_COMPLICATIONS,
 					jsonPath(path));
 		}
-		return DSL.coalesce(exists, DSL.inline(false)).isTrue();
+		// most cases have none: an empty array is answered without building the path
+		// variables and running the path
+		Condition some = C_COMPLICATIONS.ne(DSL.inline(JSONB.valueOf("[]")));
+		return DSL.coalesce(DSL.field(some.and(DSL.condition(exists))), DSL.inline(false)).isTrue();
 	}
 
 	/**

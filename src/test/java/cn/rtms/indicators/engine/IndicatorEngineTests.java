@@ -68,6 +68,50 @@ class IndicatorEngineTests {
 	}
 
 	@Test
+	void theCaseQueryEvaluatesEachFilterOncePerCaseBelowTheAggregates() throws IOException {
+		IndicatorSet g08 = set("G08-2023");
+		String text = this.engine
+			.sql(g08, query("G08-2023", Grouping.INSTITUTION, PeriodUnit.QUARTER), LocalDate.of(2026, 11, 22))
+			.get("CASE");
+		// an inner select fenced by OFFSET 0 computes the filters into columns; the
+		// aggregates read the columns (docs/indicators.md "Compiled SQL")
+		assertThat(text).contains("offset 0 rows) as \"x\"");
+		assertThat(text).contains("filter (where (\"a\".\"kind\" = 0 and \"x\".\"w");
+		// the numerator of 甲状腺良性占比 and the denominator of 小于2cm占比 are the same filter:
+		// one column, so 'BENIGN' is written three times (not four: once per measure)
+		assertThat(text.split("'BENIGN'", -1)).hasSize(3 + 1);
+		// a case's discharge-date row carries its date only when it counts in the length
+		// of stay
+		assertThat(text)
+			.containsPattern("\\(1, case when \\(\"x\"\\.\"w\\d+\" or \"x\"\\.\"w\\d+\"\\) then \"x\"\\.\"d1\" end\\)");
+		// the follow-ups are read for the cases in scope only: the region's prefix
+		// narrows both the cases and the follow-up semi-join
+		assertThat(text.split("'2201'", -1)).hasSize(2 + 1);
+		assertThat(text).contains("\"c2\".\"case_id\"");
+	}
+
+	@Test
+	void aHorizonIsABoundOnTheOperationDateWithMonthEndsClamped() {
+		// 2026-11-22 minus 6 months: operations up to 2026-05-22 have reached it
+		assertThat(IndicatorEngine.latestOperation(LocalDate.of(2026, 11, 22), 6)).isEqualTo(LocalDate.of(2026, 5, 22));
+		// 31 March + 1 month = 30 April: on 30 April every operation up to 31 March has
+		// reached its 1-month horizon
+		assertThat(IndicatorEngine.latestOperation(LocalDate.of(2026, 4, 30), 1)).isEqualTo(LocalDate.of(2026, 3, 31));
+		// 29 February 2024 + 12 months = 28 February 2025
+		assertThat(IndicatorEngine.latestOperation(LocalDate.of(2025, 2, 28), 12)).isEqualTo(LocalDate.of(2024, 2, 29));
+		// 31 January + 1 month = 28 February: on 27 February only up to 27 January
+		assertThat(IndicatorEngine.latestOperation(LocalDate.of(2026, 2, 27), 1)).isEqualTo(LocalDate.of(2026, 1, 27));
+		for (LocalDate asOf = LocalDate.of(2024, 1, 1); asOf
+			.isBefore(LocalDate.of(2025, 1, 1)); asOf = asOf.plusDays(1)) {
+			for (int months : new int[] { 1, 6, 12, 60 }) {
+				LocalDate last = IndicatorEngine.latestOperation(asOf, months);
+				assertThat(last.plusMonths(months)).isBeforeOrEqualTo(asOf);
+				assertThat(last.plusDays(1).plusMonths(months)).isAfter(asOf);
+			}
+		}
+	}
+
+	@Test
 	void stratifiersBecomeGroupingSets() throws IOException {
 		String text = this.engine
 			.sql(set("G10-2023"), query("G10-2023", Grouping.NONE, PeriodUnit.YEAR), LocalDate.of(2026, 11, 22))
