@@ -78,7 +78,8 @@ export function inputProblems(input: EquipmentInput, today: string): Record<stri
   if (!input.kind) problems.kind = '请选择设备类型'
   const registration = (input.registrationNumber ?? '').trim()
   if (registration && !REGISTRATION_NUMBER.test(registration))
-    problems.registrationNumber = '格式应为如“国械注进20173301234”的注册证编号或如“吉长械备20150001号”的备案编号'
+    problems.registrationNumber =
+      '格式应为如“国械注进20173301234”的注册证编号或如“吉长械备20150001号”的备案编号'
   for (const [field, label] of [
     ['manufacturer', '生产企业'],
     ['model', '型号'],
