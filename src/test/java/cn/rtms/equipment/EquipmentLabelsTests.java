@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The equipment enums' Chinese labels are the code dictionary's (what the front end shows). */
+/**
+ * The equipment enums' Chinese labels are the code dictionary's (what the front end
+ * shows).
+ */
 class EquipmentLabelsTests {
 
 	static final CodeDictionary DICTIONARY = CodeDictionary.standard();
