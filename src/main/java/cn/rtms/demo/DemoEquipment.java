@@ -66,13 +66,14 @@ class DemoEquipment implements ApplicationRunner {
 			return;
 		}
 		try {
-			boolean built = Boolean.TRUE.equals(this.transactions.execute(status -> this.users.actingAs("songjiang-clerk", () -> {
-				if (!this.equipment.register(null).units().isEmpty()) {
-					return false;
-				}
-				build(LocalDate.now(this.clock));
-				return true;
-			})));
+			boolean built = Boolean.TRUE
+				.equals(this.transactions.execute(status -> this.users.actingAs("songjiang-clerk", () -> {
+					if (!this.equipment.register(null).units().isEmpty()) {
+						return false;
+					}
+					build(LocalDate.now(this.clock));
+					return true;
+				})));
 			log.info(built ? "已建立 3 台演示设备（松江：DSA、深部热疗设备在用与维修中）" : "设备登记中已有设备，跳过演示设备");
 		}
 		catch (RuntimeException ex) {

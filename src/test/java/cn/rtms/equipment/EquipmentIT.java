@@ -46,7 +46,9 @@ class EquipmentIT {
 
 	static final LocalDate TODAY = TestClock.today();
 
-	/** G08 (2023 compilation, in force on the test day) (三)6(1): 具备开展血管介入治疗的相关条件 — a DSA. */
+	/**
+	 * G08 (2023 compilation, in force on the test day) (三)6(1): 具备开展血管介入治疗的相关条件 — a DSA.
+	 */
 	static final String DSA_CLAUSE = "(三)6(1)";
 
 	@LocalServerPort
