@@ -289,3 +289,112 @@ export type ScenarioKind = Schemas['ScenarioRequest']['kind']
 export type ScenarioRequest = Schemas['ScenarioRequest']
 export type ScenarioResult = Schemas['ScenarioResult']
 export type EditionDiff = Schemas['EditionDiffView']
+
+// ---- equipment register (issue 11 item 3, docs/equipment.md) ----
+// Written by hand while frontend/openapi.json is refreshed on merge; they mirror cn.rtms.equipment's records.
+export type EquipmentStatus = 'IN_SERVICE' | 'OUT_OF_SERVICE' | 'UNDER_REPAIR' | 'SCRAPPED'
+export type EquipmentScheduleKind = 'MAINTENANCE' | 'INSPECTION' | 'SAFETY_TEST'
+export type EquipmentRecordResult = 'QUALIFIED' | 'UNQUALIFIED'
+
+export interface EquipmentInput {
+  kind: string
+  registrationNumber?: string
+  manufacturer: string
+  model: string
+  serialNumber: string
+  installedOn: IsoDate
+  status: EquipmentStatus
+  location?: string
+  note?: string
+  version?: number
+}
+
+export interface EquipmentScheduleInput {
+  kind: EquipmentScheduleKind
+  item: string
+  intervalMonths: number
+  firstDue?: IsoDate
+}
+
+export interface EquipmentRecordInput {
+  performedOn: IsoDate
+  performedBy: string
+  result: EquipmentRecordResult
+  note?: string
+  nextDue?: IsoDate
+}
+
+export interface EquipmentRecord {
+  id: string
+  performedOn: IsoDate
+  performedBy: string
+  result: EquipmentRecordResult
+  resultLabel: string
+  note?: string | null
+  nextDue: IsoDate
+  recordedBy: string
+}
+
+export interface EquipmentSchedule {
+  id: string
+  kind: EquipmentScheduleKind
+  kindLabel: string
+  item: string
+  intervalMonths: number
+  nextDue: IsoDate
+  overdue: boolean
+  records: EquipmentRecord[]
+}
+
+export interface EquipmentAttachment {
+  id: string
+  purpose: string
+  purposeLabel: string
+  recordId?: string | null
+  fileName: string
+  contentType: string
+  size: number
+  sha256: string
+  uploadedBy: string
+  uploadedAt: string
+}
+
+export interface EquipmentUnit {
+  id: string
+  institutionId: string
+  kind: string
+  kindLabel: string
+  registrationNumber?: string | null
+  manufacturer: string
+  model: string
+  serialNumber: string
+  installedOn: IsoDate
+  status: EquipmentStatus
+  statusLabel: string
+  location?: string | null
+  note?: string | null
+  version: number
+  usable: boolean
+  notCounted?: string | null
+  overdue: boolean
+  hyperthermia: boolean
+  missingDocuments: string[]
+  schedules: EquipmentSchedule[]
+  attachments: EquipmentAttachment[]
+}
+
+export interface EquipmentRegister {
+  institutionId: string
+  institutionName: string
+  canEdit: boolean
+  units: EquipmentUnit[]
+}
+
+export interface EquipmentRegisterSummary {
+  institutionId: string
+  institutionName: string
+  regionCode: string
+  units: number
+  notUsable: number
+  overdue: number
+}

@@ -276,6 +276,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/supervision/AlertsPage.vue'),
     meta: { title: '监管预警', menu: '/alerts', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
   },
+  // ---- equipment register (issue 11 item 3, docs/equipment.md) ----
+  {
+    path: '/equipment',
+    name: 'equipment',
+    component: () => import('@/features/equipment/EquipmentPage.vue'),
+    meta: { title: '设备登记', menu: '/equipment', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
   // ---- what-if scenarios and edition diff (issue 10 item 5) ----
   {
     path: '/impact',

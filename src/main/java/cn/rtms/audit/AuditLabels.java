@@ -64,6 +64,11 @@ public final class AuditLabels {
 
 			// supervision
 			Map.entry("ALERT_ACKNOWLEDGED", "确认监管预警"), Map.entry("ALERTS_REFRESHED", "刷新监管预警"),
+			// equipment register
+			Map.entry("EQUIPMENT_CREATED", "登记设备"), Map.entry("EQUIPMENT_UPDATED", "修改设备"),
+			Map.entry("EQUIPMENT_STATUS_CHANGED", "变更设备状态"), Map.entry("EQUIPMENT_SCHEDULE_ADDED", "新增设备维护检测计划"),
+			Map.entry("EQUIPMENT_RECORD_ADDED", "登记设备维护检测"), Map.entry("EQUIPMENT_ATTACHMENT_ADDED", "上传设备附件"),
+			Map.entry("EQUIPMENT_ATTACHMENT_DOWNLOADED", "下载设备附件"),
 			// this module's own export
 			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"));
 
@@ -73,7 +78,7 @@ public final class AuditLabels {
 			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
 			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
 			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"),
-			Map.entry("Alert", "监管预警"));
+			Map.entry("Alert", "监管预警"), Map.entry("Equipment", "设备"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
 			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),

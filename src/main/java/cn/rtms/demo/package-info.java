@@ -7,9 +7,10 @@
  * cases by the demo accounts ({@code rtms.demo-data.filings}). Dates move with the day of
  * the first start. Three years of demo cases with prior filings, authorizations and
  * follow-ups ({@code rtms.demo-data.cases}, {@link cn.rtms.demo.DemoCases}). Disabled
- * with {@code rtms.demo-data.enabled=false}. Owns no tables and publishes no events.
+ * with {@code rtms.demo-data.enabled=false}. A few units of the equipment register
+ * ({@code DemoEquipment}). Owns no tables and publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel",
-		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup" })
+		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup", "equipment" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.demo;

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
  * (and, for the Office formats, by the parts inside the ZIP container, read once with
  * bounded inflation: {@link #entryNames}), up to {@code rtms.filing.max-upload-size}
  * bytes (20 MB by default). File names are cleaned before they are stored or shown
- * ({@link #fileName}). The rules are documented in docs/filing.md ("Uploads").
+ * ({@link #fileName}). The rules are documented in docs/filing.md ("Uploads"). Other
+ * modules that store uploads (the equipment register) check them here too.
  */
 @Component
-class UploadPolicy {
+public class UploadPolicy {
 
 	static final String PDF = "application/pdf";
 
@@ -66,7 +67,7 @@ class UploadPolicy {
 	 * @throws FileTooLarge over the limit
 	 * @throws UnsupportedFileType anything else than the accepted types
 	 */
-	String check(Upload upload) {
+	public String check(Upload upload) {
 		byte[] bytes = upload.content();
 		String fileName = fileName(upload);
 		if (bytes.length > this.maxSize) {
@@ -89,7 +90,7 @@ class UploadPolicy {
 	 * @return its name as it may be stored and shown
 	 * ({@link InputRules#sanitiseFileName})
 	 */
-	static String fileName(Upload upload) {
+	public static String fileName(Upload upload) {
 		return InputRules.sanitiseFileName(upload.fileName());
 	}
 
@@ -177,7 +178,11 @@ class UploadPolicy {
 		return names;
 	}
 
-	static String sha256(byte[] bytes) {
+	/**
+	 * @param bytes content
+	 * @return its SHA-256 in lower-case hex
+	 */
+	public static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}

@@ -76,13 +76,16 @@ public class EligibilityManagement {
 
 	private final ObjectProvider<CaseHistory> caseHistory;
 
+	private final ObjectProvider<EquipmentRegisterSource> equipmentRegister;
+
 	EligibilityManagement(SpecificationManagement specs, CatalogManagement catalog, InstitutionManagement institutions,
 			PersonnelManagement people, Clock clock, IdentityManagement identity,
 			@Value("${rtms.deployment.province:220000}") String deploymentProvince,
 			@Value("${rtms.eligibility.matrix-cache-size:2000}") int matrixCacheSize,
-			ObjectProvider<CaseHistory> caseHistory) {
+			ObjectProvider<CaseHistory> caseHistory, ObjectProvider<EquipmentRegisterSource> equipmentRegister) {
 		this.matrices = new MatrixCache(matrixCacheSize);
 		this.caseHistory = caseHistory;
+		this.equipmentRegister = equipmentRegister;
 		this.specs = specs;
 		this.engine = new EligibilityEngine(specs.library());
 		this.deploymentProvince = deploymentProvince;
@@ -105,9 +108,10 @@ public class EligibilityManagement {
 	public EligibilityMatrix institutionMatrix(UUID institutionId, @Nullable LocalDate asOf) {
 		LocalDate date = date(asOf);
 		CaseHistory history = this.caseHistory.getIfAvailable();
+		EquipmentRegisterSource register = this.equipmentRegister.getIfAvailable();
 		MatrixCache.Key key = new MatrixCache.Key(institutionId, this.institutions.revisionOf(institutionId),
 				this.people.staffRevision(institutionId), (history != null) ? history.revision(institutionId) : -1,
-				date, physicianViewer());
+				(register != null) ? register.revision(institutionId) : -1, date, physicianViewer());
 		InstitutionDetails institution = this.institutions.get(institutionId);
 		return this.matrices.get(key, () -> computeInstitutionMatrix(institutionId, institution, date));
 	}
@@ -362,10 +366,13 @@ public class EligibilityManagement {
 		}
 		CaseHistory history = this.caseHistory.getIfAvailable();
 		LocalDate date = LocalDate.now(this.clock);
+		EquipmentRegisterSource register = this.equipmentRegister.getIfAvailable();
+		Map<UUID, List<EquipmentRegisterSource.Unit>> units = (register != null) ? register.allUnits(date) : Map.of();
 		if (history == null) {
 			return institutions.join()
 				.parallelStream()
-				.map(i -> FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of())))
+				.map(i -> FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of()),
+						units.getOrDefault(i.id(), List.of())))
 				.toList();
 		}
 		Map<UUID, CaseHistory.InstitutionCases> cases = history.institutions();
@@ -377,7 +384,9 @@ public class EligibilityManagement {
 			.toList()));
 		return institutions.join()
 			.parallelStream()
-			.map(i -> RegistryMerge.institution(FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of())),
+			.map(i -> RegistryMerge.institution(
+					FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of()),
+							units.getOrDefault(i.id(), List.of())),
 					cases.getOrDefault(i.id(), CaseHistory.InstitutionCases.NONE), operators, history.registryStart(),
 					date))
 			.toList();
@@ -483,12 +492,15 @@ public class EligibilityManagement {
 	}
 
 	/**
-	 * The institution's facts: its manual records, merged with the case registry when
-	 * there is one ({@link RegistryMerge}).
+	 * The institution's facts: its manual records, with the equipment register applied
+	 * ({@link EquipmentMerge}) and merged with the case registry when there is one
+	 * ({@link RegistryMerge}).
 	 */
 	private InstitutionFacts institutionFacts(InstitutionDetails institution, List<PersonDetails> staff,
 			LocalDate date) {
-		InstitutionFacts facts = FactsAssembler.institution(institution, staff);
+		EquipmentRegisterSource register = this.equipmentRegister.getIfAvailable();
+		InstitutionFacts facts = FactsAssembler.institution(institution, staff,
+				(register != null && institution.id() != null) ? register.units(institution.id(), date) : List.of());
 		CaseHistory history = this.caseHistory.getIfAvailable();
 		if (history == null || institution.id() == null) {
 			return facts;

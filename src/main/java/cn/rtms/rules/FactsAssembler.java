@@ -30,6 +30,18 @@ final class FactsAssembler {
 	}
 
 	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff) {
+		return institution(d, staff, List.of());
+	}
+
+	/**
+	 * @param d the institution record
+	 * @param staff its people
+	 * @param register the equipment register's units of the institution (ADR 0031): for a
+	 * kind it holds, they replace the declared count ({@link EquipmentMerge})
+	 * @return the facts
+	 */
+	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff,
+			List<EquipmentRegisterSource.Unit> register) {
 		return new InstitutionFacts(String.valueOf(d.id()), d.name(), d.regionCode(),
 				InstitutionLevel.valueOf(d.level().name()), InstitutionType.valueOf(d.type().name()), d.specialty(),
 				d.registeredSubjects(),
@@ -37,7 +49,9 @@ final class FactsAssembler {
 						x -> new InstitutionFacts.Department(x.name(), x.subjects(), x.beds(), x.since(),
 								x.technologies(), x.annualOperations())),
 				map(d.facilities(), x -> new InstitutionFacts.Facility(x.kind(), x.count(), x.beds())),
-				map(d.equipment(), x -> new InstitutionFacts.Equipment(x.kind(), x.count(), x.model())),
+				EquipmentMerge.merge(
+						map(d.equipment(), x -> new InstitutionFacts.Equipment(x.kind(), x.count(), x.model())),
+						register),
 				map(d.operatingRooms(),
 						x -> new InstitutionFacts.OperatingRoom(x.name(), CleanGrade.valueOf(x.cleanGrade()))),
 				map(d.licences(),

@@ -73,7 +73,7 @@ public record FactsChange(@Nullable UUID personLeaves, @Nullable String equipmen
 				int removed = Math.min(count, remaining);
 				remaining -= removed;
 				if (count - removed > 0) {
-					changed.add(new InstitutionFacts.Equipment(e.kind(), count - removed, e.model()));
+					changed.add(new InstitutionFacts.Equipment(e.kind(), count - removed, e.model(), e.register()));
 				}
 			}
 			equipment = List.copyOf(changed);

@@ -13,11 +13,13 @@ import org.jspecify.annotations.Nullable;
  * institution's revision, its staff digest, the case registry's revision of the
  * institution ({@link CaseHistory#revision}, -1 without a registry; a staff member's
  * cases at another institution are picked up on the next change here or the next day),
- * the evaluation date and, for a physician, who views (he sees his colleagues without
- * their verdicts). A change to the institution or anyone working there changes the key,
- * on every node alike (the revisions live in PostgreSQL), so an entry is never served
- * stale and nothing needs to be invalidated; old entries age out of the bounded,
- * least-recently-used map. Specs and the catalogue are fixed for the life of the process.
+ * the equipment register's revision of the institution
+ * ({@link EquipmentRegisterSource#revision}, -1 without a register), the evaluation date
+ * and, for a physician, who views (he sees his colleagues without their verdicts). A
+ * change to the institution or anyone working there changes the key, on every node alike
+ * (the revisions live in PostgreSQL), so an entry is never served stale and nothing needs
+ * to be invalidated; old entries age out of the bounded, least-recently-used map. Specs
+ * and the catalogue are fixed for the life of the process.
  */
 final class MatrixCache {
 
@@ -25,7 +27,8 @@ final class MatrixCache {
 	 * @param viewer the physician viewing, who sees colleagues differently from everyone
 	 * else; null for every other viewer
 	 */
-	record Key(UUID institution, int revision, String staff, long cases, LocalDate date, @Nullable UUID viewer) {
+	record Key(UUID institution, int revision, String staff, long cases, long equipment, LocalDate date,
+			@Nullable UUID viewer) {
 	}
 
 	private final int capacity;

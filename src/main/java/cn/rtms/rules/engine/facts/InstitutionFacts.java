@@ -82,14 +82,27 @@ public record InstitutionFacts(@Nullable String id, @Nullable String name, @Null
 	 * @param kind code such as CT, MRI, ULTRASOUND
 	 * @param count units; {@code null} counts as one
 	 * @param model optional model name (extension, informational only)
+	 * @param register when the count comes from the equipment register (ADR 0031): the
+	 * register's account of the kind in Chinese, naming the units not counted and why;
+	 * {@code null} for a count declared in the institution record
 	 */
-	public record Equipment(String kind, @Nullable Integer count, @Nullable String model) {
+	public record Equipment(String kind, @Nullable Integer count, @Nullable String model, @Nullable String register) {
 
 		/**
 		 * Checks the kind is given.
 		 */
 		public Equipment {
 			Objects.requireNonNull(kind, "设备缺少 kind");
+		}
+
+		/**
+		 * A declared count (not from the register).
+		 * @param kind code
+		 * @param count units
+		 * @param model model name
+		 */
+		public Equipment(String kind, @Nullable Integer count, @Nullable String model) {
+			this(kind, count, model, null);
 		}
 
 	}

@@ -113,7 +113,26 @@ public record EquipmentRule(List<String> anyOf, List<String> allOf, int min) imp
 		String explanation = "有" + actual + (missing.isEmpty() ? "" : "；缺少" + String.join("、", missing)) + "，要求有"
 				+ required.get();
 		return new RuleResult(missing.isEmpty() ? Status.MET : Status.NOT_MET,
-				present.isEmpty() ? "无相关设备，要求有" + required.get() : explanation, actual, required.get(), present);
+				(present.isEmpty() ? "无相关设备，要求有" + required.get() : explanation) + registerNotes(equipment), actual,
+				required.get(), present);
+	}
+
+	/**
+	 * What the equipment register says of the kinds this rule names (ADR 0031): which
+	 * units were not counted and why, or that a kind's count is the declared one.
+	 */
+	private String registerNotes(List<Equipment> equipment) {
+		List<String> notes = new ArrayList<>();
+		List<String> kinds = new ArrayList<>(this.allOf);
+		kinds.addAll(this.anyOf);
+		for (String kind : kinds) {
+			for (Equipment item : equipment) {
+				if (kind.equals(item.kind()) && item.register() != null && !notes.contains(item.register())) {
+					notes.add(item.register());
+				}
+			}
+		}
+		return notes.isEmpty() ? "" : "。" + String.join("；", notes);
 	}
 
 	private boolean met(List<Equipment> equipment) {
