@@ -10,6 +10,6 @@
  * with {@code rtms.demo-data.enabled=false}. Owns no tables and publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel",
-		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup" })
+		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup", "seeds" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.demo;

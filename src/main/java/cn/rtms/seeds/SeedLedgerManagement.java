@@ -385,14 +385,14 @@ public class SeedLedgerManagement {
 	@Transactional
 	public Incident tick(UUID incidentId, String code, TickStep command) {
 		CurrentUser user = this.access.requireRole(WRITERS);
-		Incident incident = loadIncidents(incidentId, false).stream()
-			.findFirst()
-			.orElseThrow(() -> new SeedNotFound("应急事件", incidentId));
-		checkWrite(user, incident.institutionId());
+		// lock first: two clicks on the same step must not both pass the "not done" check
 		this.jdbc.sql("select id from seeds.incident where id = ? for update")
 			.param(incidentId)
 			.query(UUID.class)
-			.single();
+			.optional()
+			.orElseThrow(() -> new SeedNotFound("应急事件", incidentId));
+		Incident incident = loadIncidents(incidentId, false).getFirst();
+		checkWrite(user, incident.institutionId());
 		Step step = incident.steps()
 			.stream()
 			.filter(s -> s.code().equals(code))

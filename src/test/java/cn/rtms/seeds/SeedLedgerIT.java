@@ -35,9 +35,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * lot and per issue, refusal of negative balances (also by two parallel issues),
  * compensating corrections, decay, counts and their discrepancies, incidents and the
  * emergency plan, radiation-safety records, scope, audit and the RADIATION_SAFETY alerts.
- * Its own Spring context: the alerts it raises would change other tests' counts.
+ * Its own Spring context: the alerts it raises would change other tests' counts. The demo
+ * filings are on, so the demo ledger of 吉林省松江肿瘤医院 ({@code DemoSeeds}) is loaded too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rtms.test.context=SeedsIT")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rtms.test.context=SeedsIT", "rtms.demo-data.filings=true" })
 class SeedLedgerIT {
 
 	static final LocalDate TODAY = TestClock.today();
@@ -401,6 +403,24 @@ class SeedLedgerIT {
 		assertThat(keys(institution, until.plusDays(1))).contains("SEEDS:LICENCE:RADIATION_SAFETY:" + institutionId);
 		assertThat(as("songjiang-clerk").get("/api/seeds/safety-records?institutionId=" + institutionId).status())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void theDemoLedgerOfSongjiangReconciles() {
+		Api songjiang = as("songjiang-clerk");
+		JsonNode demo = null;
+		for (JsonNode lot : songjiang.get("/api/seeds/lots").body()) {
+			if ("I125-DEMO-01".equals(lot.get("lotNo").asString())) {
+				demo = lot;
+			}
+		}
+		assertThat(demo).as("演示批次").isNotNull();
+		// 100 received − 40 issued + 3 returned; the issue: 36 implanted + 3 returned + 1 lost
+		assertThat(demo.get("inStock").asInt()).isEqualTo(63);
+		assertThat(demo.get("outstanding").asInt()).isZero();
+		assertThat(demo.get("lastDiscrepancy").asInt()).isZero();
+		JsonNode incidents = songjiang.get("/api/seeds/incidents?open=true").body();
+		assertThat(incidents.findValuesAsString("lotNo")).contains("I125-DEMO-01");
 	}
 
 	private List<String> keys(UUID institution, LocalDate day) {

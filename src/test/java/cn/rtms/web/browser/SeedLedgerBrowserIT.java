@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lot is refused in Chinese and the balance stays. Shares SeedLedgerIT's context (its
  * lots raise alerts other tests would count).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rtms.test.context=SeedsIT")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "rtms.test.context=SeedsIT", "rtms.demo-data.filings=true" })
 class SeedLedgerBrowserIT extends BrowserTestSupport {
 
 	private static final String CLERK = "ccszx-clerk";
@@ -76,14 +76,13 @@ class SeedLedgerBrowserIT extends BrowserTestSupport {
 		// 领用 is the default kind: issue 3 seeds
 		page.locator("[data-testid=movement-quantity] input").fill("3");
 		page.locator("[data-testid=movement-quantity] input").press("Tab");
-		page.getByTestId("movement-note").locator("input").fill("王淑华 术中领用");
+		page.locator("input[data-testid=movement-note], [data-testid=movement-note] input").fill("王淑华 术中领用");
 		page.getByTestId("movement-submit").click();
 		assertThat(page.getByTestId("lot-in-stock")).hasText("7");
 		assertThat(page.getByTestId("lot-outstanding")).hasText("3");
 		assertThat(page.locator("[data-testid=ledger-table] .el-table__body tr")).hasCount(2);
 		assertThat(page.locator("[data-testid=ledger-table] .el-table__body tr").nth(1)).containsText("领用");
-		assertThat(page.locator("[data-testid=ledger-table] .el-table__body tr").nth(1))
-			.containsText("长春市中心医院医务科");
+		assertThat(page.locator("[data-testid=ledger-table] .el-table__body tr").nth(1)).containsText("长春市中心医院医务科");
 
 		// more than the store holds: refused, nothing saved
 		page.locator("[data-testid=movement-quantity] input").fill("8");
