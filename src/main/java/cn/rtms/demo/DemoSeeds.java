@@ -25,6 +25,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A demo seed ledger for 吉林省松江肿瘤医院 (G07 filed in the demo filings): one I-125 lot
@@ -50,18 +53,23 @@ class DemoSeeds implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final TransactionTemplate writing;
+
 	DemoSeeds(UserManagement users, SeedLedgerManagement ledger, RadiationSafetyManagement safety,
-			PersonnelManagement people, Clock clock) {
+			PersonnelManagement people, Clock clock, PlatformTransactionManager transactions) {
 		this.users = users;
 		this.ledger = ledger;
 		this.safety = safety;
 		this.people = people;
 		this.clock = clock;
+		// actingAs runs in UserManagement's read-only transaction: the ledger is written in a new one
+		this.writing = new TransactionTemplate(transactions);
+		this.writing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.users.actingAs("songjiang-clerk", () -> {
+		this.users.actingAs("songjiang-clerk", () -> this.writing.execute(status -> {
 			if (!this.ledger.lots(null).isEmpty()) {
 				return null;
 			}
@@ -82,7 +90,7 @@ class DemoSeeds implements ApplicationRunner {
 					"吉放培〔2024〕0213", "合格"));
 			log.info("演示数据：已为吉林省松江肿瘤医院登记放射性粒子台账（1 个批次、1 起丢失事件）");
 			return null;
-		});
+		}));
 	}
 
 }

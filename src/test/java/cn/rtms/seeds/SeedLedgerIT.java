@@ -415,7 +415,8 @@ class SeedLedgerIT {
 			}
 		}
 		assertThat(demo).as("演示批次").isNotNull();
-		// 100 received − 40 issued + 3 returned; the issue: 36 implanted + 3 returned + 1 lost
+		// 100 received − 40 issued + 3 returned; the issue: 36 implanted + 3 returned + 1
+		// lost
 		assertThat(demo.get("inStock").asInt()).isEqualTo(63);
 		assertThat(demo.get("outstanding").asInt()).isZero();
 		assertThat(demo.get("lastDiscrepancy").asInt()).isZero();

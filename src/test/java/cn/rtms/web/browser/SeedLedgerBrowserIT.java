@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lot is refused in Chinese and the balance stays. Shares SeedLedgerIT's context (its
  * lots raise alerts other tests would count).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "rtms.test.context=SeedsIT", "rtms.demo-data.filings=true" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rtms.test.context=SeedsIT", "rtms.demo-data.filings=true" })
 class SeedLedgerBrowserIT extends BrowserTestSupport {
 
 	private static final String CLERK = "ccszx-clerk";
