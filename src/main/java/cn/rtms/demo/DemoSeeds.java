@@ -62,7 +62,8 @@ class DemoSeeds implements ApplicationRunner {
 		this.safety = safety;
 		this.people = people;
 		this.clock = clock;
-		// actingAs runs in UserManagement's read-only transaction: the ledger is written in a new one
+		// actingAs runs in UserManagement's read-only transaction: the ledger is written
+		// in a new one
 		this.writing = new TransactionTemplate(transactions);
 		this.writing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
