@@ -16,6 +16,9 @@ const FILING_READERS: UserRole[] = [
 /** Who reads the case registry (the server scopes each to its own cases, see docs/cases.md). */
 const CASE_READERS: UserRole[] = [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN']
 
+/** Who reads the radioactive seed ledger (docs/seed-ledger.md); hospitals record their own. */
+const SEED_READERS: UserRole[] = [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN']
+
 const routes: RouteRecordRaw[] = [
   {
     path: '/login',
@@ -114,6 +117,31 @@ const routes: RouteRecordRaw[] = [
       menu: '/authorizations',
       roles: [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
     },
+  },
+  {
+    path: '/seeds',
+    name: 'seeds',
+    component: () => import('@/features/seeds/SeedLotsPage.vue'),
+    meta: { title: '放射性粒子台账', menu: '/seeds', roles: SEED_READERS },
+  },
+  {
+    path: '/seeds/lots/:id',
+    name: 'seed-lot',
+    component: () => import('@/features/seeds/SeedLotPage.vue'),
+    props: true,
+    meta: { title: '粒子批次台账', menu: '/seeds', roles: SEED_READERS },
+  },
+  {
+    path: '/seeds/incidents',
+    name: 'seed-incidents',
+    component: () => import('@/features/seeds/SeedIncidentsPage.vue'),
+    meta: { title: '粒子丢失泄漏应急事件', menu: '/seeds', roles: SEED_READERS },
+  },
+  {
+    path: '/seeds/safety',
+    name: 'seed-safety',
+    component: () => import('@/features/seeds/SeedSafetyPage.vue'),
+    meta: { title: '辐射安全记录', menu: '/seeds', roles: SEED_READERS },
   },
   {
     path: '/reminders',

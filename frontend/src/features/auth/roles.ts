@@ -73,6 +73,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/indicators/hospital', '质控指标', 'TrendCharts')
       add('/indicators/physicians', '医师质控评价', 'Histogram')
       add('/gate/overrides', '紧急放行', 'Warning')
+      add('/seeds', '粒子台账', 'Collection')
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
       break
     case 'TRAINING_BASE_ADMIN':
@@ -103,6 +104,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/assessments', '能力评估', 'Notebook')
       add('/case-exports', '病例导出', 'Download')
       add('/indicators', '质控指标', 'TrendCharts')
+      add('/seeds', '粒子台账', 'Collection')
       add('/public/filings', '备案公示', 'Notebook')
       break
     case 'EXPERT':
@@ -120,6 +122,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/follow-ups', '病例随访', 'Calendar')
       add('/case-exports', '病例导出', 'Download')
       add('/indicators', '质控指标', 'TrendCharts')
+      add('/seeds', '粒子台账', 'Collection')
       break
   }
   if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))

@@ -24,6 +24,12 @@ public final class AuditLabels {
 			Map.entry("REQUEST_REFUSED", "请求被拒绝"),
 			// audit and platform
 			Map.entry("AUDIT_CHAIN_KEYED", "审计链启用密钥"), Map.entry("DATABASE_RESTORED", "数据库恢复"),
+			// seed ledger (seeds)
+			Map.entry("SEED_LOT_RECEIVED", "粒子入库"), Map.entry("SEED_MOVEMENT_RECORDED", "登记粒子变动"),
+			Map.entry("SEED_MOVEMENT_CORRECTED", "冲正粒子台账"), Map.entry("SEED_COUNT_RECORDED", "粒子盘点"),
+			Map.entry("SEED_INCIDENT_OPENED", "启动粒子应急事件"), Map.entry("SEED_INCIDENT_STEP_DONE", "完成应急预案步骤"),
+			Map.entry("SEED_INCIDENT_CLOSED", "关闭粒子应急事件"), Map.entry("SEED_LEDGER_EXPORTED", "导出粒子台账"),
+			Map.entry("RADIATION_SAFETY_RECORDED", "登记辐射安全记录"),
 			// institutions and people
 			Map.entry("INSTITUTION_CREATED", "新建医疗机构"), Map.entry("INSTITUTION_UPDATED", "修改医疗机构"),
 			Map.entry("INSTITUTION_JURISDICTION_CHANGED", "变更管辖与资质"),
@@ -78,7 +84,8 @@ public final class AuditLabels {
 			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
 			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
 			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"),
-			Map.entry("Alert", "监管预警"), Map.entry("Equipment", "设备"));
+			Map.entry("Alert", "监管预警"), Map.entry("Equipment", "设备"), Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"),
+			Map.entry("SeedLedger", "粒子台账"), Map.entry("RadiationSafetyRecord", "辐射安全记录"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
 			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),

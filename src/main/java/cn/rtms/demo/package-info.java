@@ -11,6 +11,6 @@
  * ({@code DemoEquipment}). Owns no tables and publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel",
-		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup", "equipment" })
+		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup", "equipment", "seeds" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.demo;
