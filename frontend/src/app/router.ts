@@ -13,6 +13,15 @@ const FILING_READERS: UserRole[] = [
   'SYSTEM_ADMIN',
 ]
 
+/** Who reads training bases (the server scopes each, see docs/training.md). */
+const TRAINING_BASE_READERS: UserRole[] = [
+  ...HOSPITAL,
+  'TRAINING_BASE_ADMIN',
+  ...AUTHORITY,
+  'EXPERT',
+  'SYSTEM_ADMIN',
+]
+
 /** Who reads the case registry (the server scopes each to its own cases, see docs/cases.md). */
 const CASE_READERS: UserRole[] = [...HOSPITAL, 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN']
 
@@ -43,6 +52,25 @@ const routes: RouteRecordRaw[] = [
     name: 'public-filings',
     component: () => import('@/features/filing/PublicFilingsPage.vue'),
     meta: { title: '备案公示', public: true, menu: '/public/filings' },
+  },
+  {
+    path: '/public/training-bases',
+    name: 'public-training-bases',
+    component: () => import('@/features/training/bases/PublicTrainingBasesPage.vue'),
+    meta: { title: '培训基地公示', public: true, menu: '/public/training-bases' },
+  },
+  {
+    path: '/training/bases',
+    name: 'training-bases',
+    component: () => import('@/features/training/bases/TrainingBaseListPage.vue'),
+    meta: { title: '培训基地', menu: '/training/bases', roles: TRAINING_BASE_READERS },
+  },
+  {
+    path: '/training/bases/:id',
+    name: 'training-base',
+    component: () => import('@/features/training/bases/TrainingBaseDetailPage.vue'),
+    props: true,
+    meta: { title: '培训基地详情', menu: '/training/bases', roles: TRAINING_BASE_READERS },
   },
   {
     path: '/inbox',

@@ -75,12 +75,14 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/gate/overrides', '紧急放行', 'Warning')
       add('/seeds', '粒子台账', 'Collection')
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
+      add('/training/bases', '培训基地', 'Collection')
       break
     case 'TRAINING_BASE_ADMIN':
       add('/', '工作台', 'DataAnalysis')
       if (user.institutionId) add(`/institutions/${user.institutionId}`, '本机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
       add('/filings', '备案', 'Files')
+      add('/training/bases', '培训基地', 'Collection')
       break
     case 'PHYSICIAN':
       add('/', '工作台', 'DataAnalysis')
@@ -106,16 +108,20 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/indicators', '质控指标', 'TrendCharts')
       add('/seeds', '粒子台账', 'Collection')
       add('/public/filings', '备案公示', 'Notebook')
+      add('/training/bases', '培训基地', 'Collection')
+      add('/public/training-bases', '培训基地公示', 'Collection')
       break
     case 'EXPERT':
       add('/', '工作台', 'DataAnalysis')
       add('/inbox', '评审待办', 'Bell')
+      add('/training/bases', '培训基地评审', 'Collection')
       break
     case 'SYSTEM_ADMIN':
       add('/', '工作台', 'DataAnalysis')
       add('/users', '用户管理', 'Avatar')
       add('/audit', '审计日志', 'Lock')
       add('/filings', '备案列表', 'Files')
+      add('/training/bases', '培训基地', 'Collection')
       add('/institutions', '医疗机构', 'OfficeBuilding')
       add('/people', '人员', 'User')
       add('/cases', '病例登记', 'Document')

@@ -76,7 +76,16 @@ public final class AuditLabels {
 			Map.entry("EQUIPMENT_RECORD_ADDED", "登记设备维护检测"), Map.entry("EQUIPMENT_ATTACHMENT_ADDED", "上传设备附件"),
 			Map.entry("EQUIPMENT_ATTACHMENT_DOWNLOADED", "下载设备附件"),
 			// this module's own export
-			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"));
+			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"),
+			// training bases (cn.rtms.training.base.BaseAction)
+			Map.entry("TRAINING_BASE_CREATE", "创建培训基地申请"), Map.entry("TRAINING_BASE_INSTRUCTOR_ADD", "增加指导医师"),
+			Map.entry("TRAINING_BASE_INSTRUCTOR_END", "指导医师离任"), Map.entry("TRAINING_BASE_SUBMIT", "提交培训基地申请"),
+			Map.entry("TRAINING_BASE_WITHDRAW", "撤回培训基地申请"), Map.entry("TRAINING_BASE_START_REVIEW", "培训基地专家评审"),
+			Map.entry("TRAINING_BASE_EXPERT_OPINION", "培训基地专家意见"), Map.entry("TRAINING_BASE_FILE", "培训基地备案"),
+			Map.entry("TRAINING_BASE_RETURN", "退回培训基地申请"), Map.entry("TRAINING_BASE_REJECT", "培训基地不予备案"),
+			Map.entry("TRAINING_BASE_DESIGNATE", "指定培训基地"), Map.entry("TRAINING_BASE_REVOKE", "撤销培训基地"),
+			Map.entry("TRAINING_BASE_REVOCATION_PROPOSED", "培训基地撤销建议"),
+			Map.entry("TRAINING_BASE_PROPOSAL_DISMISSED", "驳回培训基地撤销建议"));
 
 	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("Institution", "医疗机构"),
 			Map.entry("Person", "人员"), Map.entry("Filing", "备案"), Map.entry("Authorization", "授权"),
@@ -84,7 +93,7 @@ public final class AuditLabels {
 			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
 			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
 			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"),
-			Map.entry("Alert", "监管预警"), Map.entry("Equipment", "设备"), Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"),
+			Map.entry("Alert", "监管预警"), Map.entry("TrainingBase", "培训基地"), Map.entry("Equipment", "设备"), Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"),
 			Map.entry("SeedLedger", "粒子台账"), Map.entry("RadiationSafetyRecord", "辐射安全记录"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),

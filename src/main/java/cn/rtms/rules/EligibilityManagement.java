@@ -151,6 +151,49 @@ public class EligibilityManagement {
 	}
 
 	/**
+	 * A training base's verdict (培训基地, docs/training.md): the institution's facts with
+	 * only the base's instructors as its physicians, so that the instructor clauses count
+	 * the people the base registered (still working at the institution), not every
+	 * physician on the staff. Read access as for {@link InstitutionManagement#get}.
+	 * @param institutionId institution running the base
+	 * @param technology technology code
+	 * @param instructorIds the base's instructors on the day (persons of the platform)
+	 * @param asOf evaluation date, today when null
+	 * @return clause-by-clause report (subject TRAINING_BASE)
+	 */
+	public EligibilityReport trainingBaseReport(UUID institutionId, String technology,
+			java.util.Collection<UUID> instructorIds, @Nullable LocalDate asOf) {
+		LocalDate date = date(asOf);
+		this.catalog.get(technology);
+		InstitutionDetails institution = this.institutions.get(institutionId);
+		RequirementSpec spec = specFor(technology, date, institution.regionCode(), Subject.TRAINING_BASE)
+			.orElseThrow(() -> new NoSpecInForce(technology, date));
+		InstitutionFacts facts = forTrainingBase(
+				institutionFacts(institution, this.people.atInstitution(institutionId), date), instructorIds);
+		Outcome outcome = this.engine.evaluate(spec, Subject.TRAINING_BASE, Facts.of(forViewer(facts)), date);
+		return withRegistryNotice(EligibilityReport.of(outcome, institution.name(), null));
+	}
+
+	/**
+	 * The institution's facts as a training base: only the staff members who are among
+	 * the base's instructors remain (people who left the institution are no longer its
+	 * staff and so no longer count).
+	 * @param facts the institution's facts with its staff
+	 * @param instructorIds the base's instructors
+	 * @return the same facts with the instructors as the only staff, in staff order
+	 */
+	static InstitutionFacts forTrainingBase(InstitutionFacts facts, java.util.Collection<UUID> instructorIds) {
+		Set<String> ids = new HashSet<>();
+		instructorIds.forEach(id -> ids.add(id.toString()));
+		List<PersonFacts> staff = facts.staff() == null ? List.of()
+				: facts.staff().stream().filter(p -> p.id() != null && ids.contains(p.id())).toList();
+		return new InstitutionFacts(facts.id(), facts.name(), facts.regionCode(), facts.level(), facts.type(),
+				facts.specialty(), facts.registeredSubjects(), facts.departments(), facts.facilities(),
+				facts.equipment(), facts.operatingRooms(), facts.licences(), facts.firstCases(), facts.subTechniques(),
+				facts.caseVolumes(), facts.attestations(), staff);
+	}
+
+	/**
 	 * @param personId person
 	 * @param asOf evaluation date, today when null
 	 * @return every catalogued technology's verdict for the person (as physician, or in
