@@ -48,10 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The trainee file on the embedded PostgreSQL (issue 11 item 2, docs/training.md
  * "Trainees"): every trainee clause of every encoded spec with trainee clauses at its
  * boundary (golden rows below: the standard training requirement, the overseas pathway
- * and the 培训对象 prerequisites), the exemption differences, the bad input, the
- * certificate PDF and the physician's "trained at a filed base" clause before and after
- * completion. Bases are inserted with SQL (the bases helper owns their workflow). Own
- * context: it adds people, bases and files other tests would see.
+ * and the 培训对象 prerequisites), the exemption differences, the bad input, the certificate
+ * PDF and the physician's "trained at a filed base" clause before and after completion.
+ * Bases are inserted with SQL (the bases helper owns their workflow). Own context: it
+ * adds people, bases and files other tests would see.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rtms.test.context=TraineeIT")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,8 +103,8 @@ class TraineeIT {
 		Api province = as("province");
 		this.ccszx = id(province, "/api/institutions?q=长春市中心医院");
 		this.songjiang = id(province, "/api/institutions?q=吉林省松江肿瘤医院");
-		this.instructor = person("ccszx-clerk", this.ccszx, "带教甲", Map.of("titles",
-				List.of(Map.of("title", "CHIEF", "since", "2010-01-01"))));
+		this.instructor = person("ccszx-clerk", this.ccszx, "带教甲",
+				Map.of("titles", List.of(Map.of("title", "CHIEF", "since", "2010-01-01"))));
 		this.lateInstructor = person("ccszx-clerk", this.ccszx, "带教乙", Map.of());
 		for (String technology : List.of("G07", "G08", "S02", "S03", "S04", "S05", "G10")) {
 			UUID base = base(this.ccszx, technology, "FILED", FILED, null);
@@ -115,14 +115,14 @@ class TraineeIT {
 		this.bases.put("G07-unfiled", base(this.songjiang, "G07", "SUBMITTED", null, null));
 		// 培训对象 variants (trainees at 吉林省松江肿瘤医院)
 		this.people.put("attending", person("songjiang-clerk", this.songjiang, "学员主治", Map.of()));
-		this.people.put("resident", person("songjiang-clerk", this.songjiang, "学员住院", Map.of("titles",
-				List.of(Map.of("title", "RESIDENT", "since", "2018-01-01")))));
-		this.people.put("internist", person("songjiang-clerk", this.songjiang, "学员内科",
-				Map.of("licence", licence(List.of("内科专业")))));
+		this.people.put("resident", person("songjiang-clerk", this.songjiang, "学员住院",
+				Map.of("titles", List.of(Map.of("title", "RESIDENT", "since", "2018-01-01")))));
+		this.people.put("internist",
+				person("songjiang-clerk", this.songjiang, "学员内科", Map.of("licence", licence(List.of("内科专业")))));
 		this.people.put("three-years", person("songjiang-clerk", this.songjiang, "学员三年",
-				Map.of("clinicalStart", TODAY.minusYears(3).toString())));
+				Map.of("clinicalStart", TODAY.minusYears(3).toString(), "titles", List.of())));
 		this.people.put("three-years-less-a-day", person("songjiang-clerk", this.songjiang, "学员差一天",
-				Map.of("clinicalStart", TODAY.minusYears(3).plusDays(1).toString())));
+				Map.of("clinicalStart", TODAY.minusYears(3).plusDays(1).toString(), "titles", List.of())));
 	}
 
 	// ----------------------------------------------------------------------------------
@@ -152,14 +152,14 @@ class TraineeIT {
 			.as("%s one day short of %d months", technology, months)
 			.contains("NOT_MET");
 		if (cases != null) {
-			assertThat(training(person, technology, with(exact, cases - 1, exact.independentCases(),
-					exact.patientsManaged(), exact.theoryHours())))
+			assertThat(training(person, technology,
+					with(exact, cases - 1, exact.independentCases(), exact.patientsManaged(), exact.theoryHours())))
 				.as("%s one case short", technology)
 				.contains("NOT_MET");
 		}
 		if (independent != null) {
-			assertThat(training(person, technology, with(exact, exact.cases(), independent - 1,
-					exact.patientsManaged(), exact.theoryHours())))
+			assertThat(training(person, technology,
+					with(exact, exact.cases(), independent - 1, exact.patientsManaged(), exact.theoryHours())))
 				.as("%s one independent case short", technology)
 				.contains("NOT_MET");
 		}
@@ -175,26 +175,29 @@ class TraineeIT {
 				.as("%s one theory hour short", technology)
 				.contains("NOT_MET");
 		}
-		assertThat(training(person, technology, new FileTraining(technology, exact.base(), true, false,
-				exact.startedOn(), TODAY, cases, independent, managed, hours, false, exact.origin())))
+		assertThat(training(person, technology,
+				new FileTraining(technology, exact.base(), true, false, exact.startedOn(), TODAY, cases, independent,
+						managed, hours, false, exact.origin())))
 			.as("%s assessment failed", technology)
 			.contains("NOT_MET");
-		assertThat(training(person, technology, new FileTraining(technology, exact.base(), false, false,
-				exact.startedOn(), TODAY, cases, independent, managed, hours, true, exact.origin())))
+		assertThat(training(person, technology,
+				new FileTraining(technology, exact.base(), false, false, exact.startedOn(), TODAY, cases, independent,
+						managed, hours, true, exact.origin())))
 			.as("%s at a base not filed", technology)
 			.contains("NOT_MET");
-		TraineeEvaluation abroad = evaluation(person, technology, new FileTraining(technology, "Mayo Clinic", null,
-				true, TODAY.minusMonths(abroadMonths == null ? 6 : abroadMonths), TODAY, null, null, null, null, true,
-				TrainingRecordSource.Origin.OVERSEAS));
+		TraineeEvaluation abroad = evaluation(person, technology,
+				new FileTraining(technology, "Mayo Clinic", null, true,
+						TODAY.minusMonths(abroadMonths == null ? 6 : abroadMonths), TODAY, null, null, null, null, true,
+						TrainingRecordSource.Origin.OVERSEAS));
 		if (abroadMonths == null) {
 			assertThat(abroad.abroadClauses()).as("%s has no overseas pathway", technology).isEmpty();
 		}
 		else {
-			assertThat(pathway(abroad, "ABROAD")).as("%s overseas %d months", technology, abroadMonths).isEqualTo("MET");
+			assertThat(pathway(abroad, "ABROAD")).as("%s overseas %d months", technology, abroadMonths)
+				.isEqualTo("MET");
 			TraineeEvaluation shortAbroad = evaluation(person, technology,
-					new FileTraining(technology, "Mayo Clinic", null, true,
-							TODAY.minusMonths(abroadMonths).plusDays(1), TODAY, null, null, null, null, true,
-							TrainingRecordSource.Origin.OVERSEAS));
+					new FileTraining(technology, "Mayo Clinic", null, true, TODAY.minusMonths(abroadMonths).plusDays(1),
+							TODAY, null, null, null, null, true, TrainingRecordSource.Origin.OVERSEAS));
 			assertThat(pathway(shortAbroad, "ABROAD")).as("%s overseas a day short", technology).isEqualTo("NOT_MET");
 		}
 	}
@@ -248,21 +251,19 @@ class TraineeIT {
 
 	@Test
 	void aCompletedPassedTrainingAtAFiledBaseMakesThePhysiciansTrainingClauseMet() {
-		UUID trainee = person("songjiang-clerk", this.songjiang, "学员王晓明", Map.of());
+		UUID trainee = person("songjiang-clerk", this.songjiang, "学员王晓明", Map.of("trainings", List.of()));
 		Api province = as("province");
 		Response confirmed = province.post("/api/people/" + trainee + "/attestations",
 				Map.of("clause", "G07/2022 二(一)3", "evidence", "备案培训基地出具的培训考核合格证明"));
 		assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
 		assertThat(physicianClause(trainee, "G07", "二(一)3")).as("before training").isEqualTo("NOT_MET");
 
-		Response enrolled = as("songjiang-clerk").post("/api/trainees",
-				Map.of("personId", trainee, "baseId", this.bases.get("G07"), "startedOn", "2026-03-01", "endedOn",
-						"2026-09-01"));
+		Response enrolled = as("songjiang-clerk").post("/api/trainees", Map.of("personId", trainee, "baseId",
+				this.bases.get("G07"), "startedOn", "2026-03-01", "endedOn", "2026-09-01"));
 		assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
 		String file = enrolled.body().get("id").asString();
-		Response again = as("songjiang-clerk").post("/api/trainees",
-				Map.of("personId", trainee, "baseId", this.bases.get("G07"), "startedOn", "2026-03-01", "endedOn",
-						"2026-09-01"));
+		Response again = as("songjiang-clerk").post("/api/trainees", Map.of("personId", trainee, "baseId",
+				this.bases.get("G07"), "startedOn", "2026-03-01", "endedOn", "2026-09-01"));
 		assertThat(again.status()).isEqualTo(409);
 
 		Api base = as("ccszx-clerk");
@@ -371,6 +372,8 @@ class TraineeIT {
 		UUID attending = person("songjiang-clerk", this.songjiang, "免训丙", attendingOnly);
 		Map<String, Object> twelveYears = new HashMap<>(veteran);
 		twelveYears.put("clinicalStart", "2010-01-01");
+		twelveYears.put("titles", List.of(Map.of("title", "ATTENDING", "since", "2012-01-01"),
+				Map.of("title", "ASSOCIATE_CHIEF", "since", "2015-01-01")));
 		UUID twelve = person("songjiang-clerk", this.songjiang, "免训丁", twelveYears);
 		Map<String, Object> adverse = new HashMap<>(veteran);
 		adverse.put("adverseEvents",
@@ -468,7 +471,7 @@ class TraineeIT {
 	List<Map<String, Object>> volumes(int perYear, String... technologies) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (String technology : technologies) {
-			for (int year = 2014; year <= 2026; year++) {
+			for (int year = 2014; year <= 2025; year++) {
 				for (int month = 1; month <= 12; month++) {
 					int cases = perYear / 12 + ((month <= perYear % 12) ? 1 : 0);
 					rows.add(Map.of("technology", technology, "year", year, "month", month, "cases", cases));
@@ -538,9 +541,10 @@ class TraineeIT {
 
 	void bulkCases(UUID file, String role, int n) {
 		for (int i = 0; i < n; i++) {
-			this.jdbc.sql("""
-					insert into training.trainee_case (id, file_id, performed_on, role, instructor_id, instructor_name,
-					  created_at) select ?, id, started_on, ?, ?, '带教甲', now() from training.trainee_file where id = ?""")
+			this.jdbc
+				.sql("""
+						insert into training.trainee_case (id, file_id, performed_on, role, instructor_id, instructor_name,
+						  created_at) select ?, id, started_on, ?, ?, '带教甲', now() from training.trainee_file where id = ?""")
 				.params(UUID.randomUUID(), role, this.instructor, file)
 				.update();
 		}
@@ -585,7 +589,7 @@ class TraineeIT {
 
 	UUID base(UUID institution, String technology, String status, LocalDate filedOn, LocalDate revokedOn) {
 		UUID id = UUID.randomUUID();
-		Timestamp now = new Timestamp(System.currentTimeMillis());
+		Timestamp now = Timestamp.valueOf(TODAY.atStartOfDay());
 		this.jdbc.sql("""
 				insert into training.training_base (id, institution_id, technology, status, filed_on, revoked_on,
 				  created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -601,8 +605,9 @@ class TraineeIT {
 	}
 
 	Map<String, Object> licence(List<String> scopes) {
-		return Map.of("number", String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000_000L, 999_999_999_999_999L)),
-				"issuedOn", "2010-07-01", "scopes", scopes, "registeredInstitutionId", this.songjiang);
+		return Map.of("number",
+				String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000_000L, 999_999_999_999_999L)),
+				"issuedOn", "2004-07-01", "scopes", scopes, "registeredInstitutionId", this.songjiang);
 	}
 
 	UUID person(String clerk, UUID institution, String name, Map<String, Object> overrides) {
@@ -613,8 +618,8 @@ class TraineeIT {
 		body.put("institutionId", institution);
 		body.put("licence", licence(List.of("外科专业", "医学影像和放射治疗专业", "口腔专业")));
 		body.put("titles", List.of(Map.of("title", "ATTENDING", "since", "2018-01-01")));
-		body.put("clinicalStart", "2012-07-01");
-		body.put("specialties", List.of(Map.of("name", "肿瘤", "since", "2012-07-01")));
+		body.put("clinicalStart", "2004-07-01");
+		body.put("specialties", List.of(Map.of("name", "肿瘤")));
 		body.putAll(overrides);
 		Response created = as(clerk).post("/api/people", body);
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
