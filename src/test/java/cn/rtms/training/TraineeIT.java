@@ -362,7 +362,7 @@ class TraineeIT {
 		Map<String, Object> veteran = new HashMap<>(Map.of("clinicalStart", "2005-01-01", "titles",
 				List.of(Map.of("title", "ATTENDING", "since", "2008-01-01"),
 						Map.of("title", "ASSOCIATE_CHIEF", "since", "2015-01-01")),
-				"caseVolumes", volumes(100, "G07", "G08", "S02", "S04")));
+				"caseVolumes", volumes(100, "G07", "G08", "S02", "S04"), "adverseEvents", List.of()));
 		UUID everyYear = person("songjiang-clerk", this.songjiang, "免训甲", veteran);
 		Map<String, Object> fewer = new HashMap<>(veteran);
 		fewer.put("caseVolumes", volumes(25, "G07", "G08"));
