@@ -119,6 +119,27 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: '/trainees',
+    name: 'trainees',
+    component: () => import('@/features/training/trainees/TraineeListPage.vue'),
+    meta: {
+      title: '学员培训档案',
+      menu: '/trainees',
+      roles: [...HOSPITAL, 'TRAINING_BASE_ADMIN', 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
+    path: '/trainees/:id',
+    name: 'trainee',
+    component: () => import('@/features/training/trainees/TraineeFilePage.vue'),
+    props: true,
+    meta: {
+      title: '学员培训档案',
+      menu: '/trainees',
+      roles: [...HOSPITAL, 'TRAINING_BASE_ADMIN', 'PHYSICIAN', ...AUTHORITY, 'SYSTEM_ADMIN'],
+    },
+  },
+  {
     path: '/revocations',
     name: 'revocations',
     component: () => import('@/features/filing/RevocationsPage.vue'),

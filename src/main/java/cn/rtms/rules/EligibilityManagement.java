@@ -78,11 +78,15 @@ public class EligibilityManagement {
 
 	private final ObjectProvider<EquipmentRegisterSource> equipmentRegister;
 
+	private final ObjectProvider<TrainingRecordSource> trainingRecords;
+
 	EligibilityManagement(SpecificationManagement specs, CatalogManagement catalog, InstitutionManagement institutions,
 			PersonnelManagement people, Clock clock, IdentityManagement identity,
 			@Value("${rtms.deployment.province:220000}") String deploymentProvince,
 			@Value("${rtms.eligibility.matrix-cache-size:2000}") int matrixCacheSize,
-			ObjectProvider<CaseHistory> caseHistory, ObjectProvider<EquipmentRegisterSource> equipmentRegister) {
+			ObjectProvider<CaseHistory> caseHistory, ObjectProvider<EquipmentRegisterSource> equipmentRegister,
+			ObjectProvider<TrainingRecordSource> trainingRecords) {
+		this.trainingRecords = trainingRecords;
 		this.matrices = new MatrixCache(matrixCacheSize);
 		this.caseHistory = caseHistory;
 		this.equipmentRegister = equipmentRegister;
@@ -111,7 +115,8 @@ public class EligibilityManagement {
 		EquipmentRegisterSource register = this.equipmentRegister.getIfAvailable();
 		MatrixCache.Key key = new MatrixCache.Key(institutionId, this.institutions.revisionOf(institutionId),
 				this.people.staffRevision(institutionId), (history != null) ? history.revision(institutionId) : -1,
-				(register != null) ? register.revision(institutionId) : -1, date, physicianViewer());
+				(register != null) ? register.revision(institutionId) : -1, trainingRevision(institutionId), date,
+				physicianViewer());
 		InstitutionDetails institution = this.institutions.get(institutionId);
 		return this.matrices.get(key, () -> computeInstitutionMatrix(institutionId, institution, date));
 	}
@@ -411,11 +416,13 @@ public class EligibilityManagement {
 		LocalDate date = LocalDate.now(this.clock);
 		EquipmentRegisterSource register = this.equipmentRegister.getIfAvailable();
 		Map<UUID, List<EquipmentRegisterSource.Unit>> units = (register != null) ? register.allUnits(date) : Map.of();
+		Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings = fileTrainings(
+				staff.values().stream().flatMap(List::stream).map(PersonDetails::id).filter(Objects::nonNull).toList());
 		if (history == null) {
 			return institutions.join()
 				.parallelStream()
 				.map(i -> FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of()),
-						units.getOrDefault(i.id(), List.of())))
+						units.getOrDefault(i.id(), List.of()), fileTrainings))
 				.toList();
 		}
 		Map<UUID, CaseHistory.InstitutionCases> cases = history.institutions();
@@ -429,7 +436,7 @@ public class EligibilityManagement {
 			.parallelStream()
 			.map(i -> RegistryMerge.institution(
 					FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of()),
-							units.getOrDefault(i.id(), List.of())),
+							units.getOrDefault(i.id(), List.of()), fileTrainings),
 					cases.getOrDefault(i.id(), CaseHistory.InstitutionCases.NONE), operators, history.registryStart(),
 					date))
 			.toList();
@@ -543,7 +550,8 @@ public class EligibilityManagement {
 			LocalDate date) {
 		EquipmentRegisterSource register = this.equipmentRegister.getIfAvailable();
 		InstitutionFacts facts = FactsAssembler.institution(institution, staff,
-				(register != null && institution.id() != null) ? register.units(institution.id(), date) : List.of());
+				(register != null && institution.id() != null) ? register.units(institution.id(), date) : List.of(),
+				fileTrainings(staff.stream().map(PersonDetails::id).filter(Objects::nonNull).toList()));
 		CaseHistory history = this.caseHistory.getIfAvailable();
 		if (history == null || institution.id() == null) {
 			return facts;
@@ -559,7 +567,8 @@ public class EligibilityManagement {
 	 * registry when there is one.
 	 */
 	private PersonFacts personFacts(PersonDetails person, @Nullable InstitutionDetails institution) {
-		PersonFacts facts = FactsAssembler.person(person, institution);
+		PersonFacts facts = FactsAssembler.person(person, institution, (person.id() == null) ? List.of()
+				: fileTrainings(List.of(person.id())).getOrDefault(person.id(), List.of()));
 		CaseHistory history = this.caseHistory.getIfAvailable();
 		if (history == null || person.id() == null) {
 			return facts;
@@ -567,6 +576,74 @@ public class EligibilityManagement {
 		List<CaseHistory.Volume> volumes = history.operatorVolumes(List.of(person.id()))
 			.getOrDefault(person.id(), List.of());
 		return RegistryMerge.person(facts, volumes, history.registryStart());
+	}
+
+	private Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings(List<UUID> personIds) {
+		TrainingRecordSource source = this.trainingRecords.getIfAvailable();
+		return (source == null || personIds.isEmpty()) ? Map.of() : source.trainingsOf(personIds);
+	}
+
+	private long trainingRevision(UUID institutionId) {
+		TrainingRecordSource source = this.trainingRecords.getIfAvailable();
+		return (source != null) ? source.revision(institutionId) : -1;
+	}
+
+	/**
+	 * A person evaluated as a trainee (拟开展本技术的医师) of a technology, for the training file.
+	 * No scope check: the training module checks the current user's scope first.
+	 * @param personId the person
+	 * @param institutionId the institution the person works at (where the person is read
+	 * from, and whose edition applies)
+	 * @param candidate evaluate with this training alone instead of the person's recorded
+	 * ones (a file in progress), or {@code null} for the recorded ones
+	 * @param asOf evaluation date
+	 * @return the TRAINEE report with which clauses are prerequisites (培训对象) and which
+	 * are the training requirement itself; empty when the person is not at that
+	 * institution
+	 */
+	public Optional<TraineeEvaluation> traineeEvaluation(UUID personId, UUID institutionId, String technology,
+			TrainingRecordSource.@Nullable FileTraining candidate, LocalDate asOf) {
+		this.catalog.get(technology);
+		Optional<PersonDetails> found = this.people.atInstitution(institutionId)
+			.stream()
+			.filter(p -> personId.equals(p.id()))
+			.findFirst();
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		PersonDetails person = found.get();
+		String region = this.institutions.regionCodeOf(institutionId);
+		RequirementSpec spec = specFor(technology, asOf, (region != null) ? region : this.deploymentProvince,
+				Subject.TRAINEE)
+			.orElseThrow(() -> new NoSpecInForce(technology, asOf));
+		PersonFacts facts = FactsAssembler.person(person, null,
+				fileTrainings(List.of(personId)).getOrDefault(personId, List.of()));
+		if (candidate != null) {
+			List<PersonFacts.Training> trainings = List.of(FactsAssembler.training(candidate));
+			facts = new PersonFacts(facts.id(), facts.name(), facts.roles(), facts.licence(), facts.titles(),
+					facts.clinicalStart(), facts.specialties(), trainings, facts.caseVolumes(), facts.adverseEvents(),
+					facts.attestations(), facts.operatorVolumes());
+		}
+		Outcome outcome = this.engine.evaluate(spec, Subject.TRAINEE, Facts.of(null, facts), asOf);
+		List<String> prerequisites = new ArrayList<>();
+		List<String> training = new ArrayList<>();
+		List<String> exemption = new ArrayList<>();
+		List<String> abroad = new ArrayList<>();
+		for (var clause : spec.clauses()) {
+			if (clause.subject() != Subject.TRAINEE || clause.heading() || clause.rule() == null
+					|| clause.pathway() == null) {
+				continue;
+			}
+			switch (clause.pathway()) {
+				case STANDARD ->
+					(TraineeEvaluation.mentions(clause.rule(), "trainingRecord") ? training : prerequisites)
+						.add(clause.ref());
+				case EXEMPTION -> exemption.add(clause.ref());
+				case ABROAD -> abroad.add(clause.ref());
+			}
+		}
+		return Optional.of(new TraineeEvaluation(EligibilityReport.of(outcome, person.name(), null), spec.key(),
+				spec.issuedOn(), prerequisites, training, exemption, abroad));
 	}
 
 	private static Map<String, List<CaseHistory.Volume>> byId(Map<UUID, List<CaseHistory.Volume>> volumes) {

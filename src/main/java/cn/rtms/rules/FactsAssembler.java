@@ -1,6 +1,8 @@
 package cn.rtms.rules;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -30,7 +32,7 @@ final class FactsAssembler {
 	}
 
 	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff) {
-		return institution(d, staff, List.of());
+		return institution(d, staff, List.of(), Map.of());
 	}
 
 	/**
@@ -42,6 +44,30 @@ final class FactsAssembler {
 	 */
 	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff,
 			List<EquipmentRegisterSource.Unit> register) {
+		return institution(d, staff, register, Map.of());
+	}
+
+	/**
+	 * @param d the institution
+	 * @param staff its people
+	 * @param fileTrainings the people's trainings from the training file, by person
+	 * @return the facts
+	 */
+	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff,
+			Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings) {
+		return institution(d, staff, List.of(), fileTrainings);
+	}
+
+	/**
+	 * @param d the institution
+	 * @param staff its people
+	 * @param register the equipment register's units of the institution (ADR 0031)
+	 * @param fileTrainings the people's trainings from the training file, by person (ADR 0032)
+	 * @return the facts
+	 */
+	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff,
+			List<EquipmentRegisterSource.Unit> register,
+			Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings) {
 		return new InstitutionFacts(String.valueOf(d.id()), d.name(), d.regionCode(),
 				InstitutionLevel.valueOf(d.level().name()), InstitutionType.valueOf(d.type().name()), d.specialty(),
 				d.registeredSubjects(),
@@ -59,7 +85,8 @@ final class FactsAssembler {
 				d.firstCases(), d.subTechniques(),
 				map(d.caseVolumes(),
 						x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.month(), x.cases())),
-				map(d.attestations(), FactsAssembler::attestation), staff.stream().map(p -> person(p, d)).toList());
+				map(d.attestations(), FactsAssembler::attestation),
+				staff.stream().map(p -> person(p, d, fileTrainings.getOrDefault(p.id(), List.of()))).toList());
 	}
 
 	/**
@@ -71,6 +98,20 @@ final class FactsAssembler {
 	 * @return the facts
 	 */
 	static PersonFacts person(PersonDetails p, @Nullable InstitutionDetails institution) {
+		return person(p, institution, List.of());
+	}
+
+	/**
+	 * Translates a person with the trainings of the training file (ADR 0032): the manual
+	 * records stay, labelled 证书登记 (recorded from a certificate), followed by the file's,
+	 * labelled with their origin.
+	 * @param p the person
+	 * @param institution the institution being evaluated, or {@code null}
+	 * @param fileTrainings the person's trainings from the training file
+	 * @return the facts
+	 */
+	static PersonFacts person(PersonDetails p, @Nullable InstitutionDetails institution,
+			List<TrainingRecordSource.FileTraining> fileTrainings) {
 		PersonDetails.PhysicianLicence licence = p.licence();
 		return new PersonFacts(String.valueOf(p.id()), p.name(),
 				p.roles().stream().map(r -> StaffRole.valueOf(r.name())).toList(),
@@ -79,10 +120,7 @@ final class FactsAssembler {
 								registeredName(licence, institution), registeredId(licence)),
 				map(p.titles(), x -> new PersonFacts.TitleRecord(Title.valueOf(x.title().name()), x.since())),
 				p.clinicalStart(), map(p.specialties(), x -> new PersonFacts.Specialty(x.name(), x.since())),
-				map(p.trainings(),
-						x -> new PersonFacts.Training(x.technology(), x.base(), x.baseFiled(), x.abroad(),
-								x.startedOn(), x.endedOn(), x.cases(), x.independentCases(), x.patientsManaged(),
-								x.theoryHours(), x.passed())),
+				trainings(p.trainings(), fileTrainings),
 				map(p.caseVolumes(), x -> new CaseVolume(x.technology(), null, x.year(), x.month(), x.cases())),
 				map(p.adverseEvents(),
 						x -> new PersonFacts.AdverseEvent(x.technology(), x.occurredOn(), x.serious(), x.summary())),
@@ -100,6 +138,44 @@ final class FactsAssembler {
 	static Attestation attestation(Confirmation c) {
 		return new Attestation(c.clause(), c.confirmedBy() + "（" + c.confirmedByRoleLabel() + "）", c.confirmedOn(),
 				c.evidence(), Attestation.Kind.valueOf(c.kind().name()));
+	}
+
+	/**
+	 * The manual records (labelled 证书登记) and the training file's; {@code null} (not
+	 * recorded) only when both are absent.
+	 */
+	private static @Nullable List<PersonFacts.Training> trainings(@Nullable List<PersonDetails.TrainingRecord> manual,
+			List<TrainingRecordSource.FileTraining> file) {
+		if (manual == null && file.isEmpty()) {
+			return null;
+		}
+		List<PersonFacts.Training> all = new ArrayList<>();
+		for (PersonDetails.TrainingRecord x : (manual != null) ? manual : List.<PersonDetails.TrainingRecord>of()) {
+			all.add(new PersonFacts.Training(x.technology(), labelled(x.base(), CERTIFICATE), x.baseFiled(), x.abroad(),
+					x.startedOn(), x.endedOn(), x.cases(), x.independentCases(), x.patientsManaged(), x.theoryHours(),
+					x.passed()));
+		}
+		for (TrainingRecordSource.FileTraining x : file) {
+			all.add(training(x));
+		}
+		return all;
+	}
+
+	/**
+	 * @param x a training of the training file
+	 * @return as the engine reads it, the base labelled with the training's origin
+	 */
+	static PersonFacts.Training training(TrainingRecordSource.FileTraining x) {
+		return new PersonFacts.Training(x.technology(), labelled(x.base(), x.origin().label()), x.baseFiled(),
+				x.abroad(), x.startedOn(), x.endedOn(), x.cases(), x.independentCases(), x.patientsManaged(),
+				x.theoryHours(), x.passed());
+	}
+
+	/** The label of a manual training record: entered from its certificate. */
+	static final String CERTIFICATE = "证书登记";
+
+	private static String labelled(@Nullable String base, String origin) {
+		return ((base != null && !base.isBlank()) ? base : "未记录名称的培训基地") + "（" + origin + "）";
 	}
 
 	private static @Nullable String registeredName(PersonDetails.PhysicianLicence licence,

@@ -26,8 +26,10 @@ final class MatrixCache {
 	/**
 	 * @param viewer the physician viewing, who sees colleagues differently from everyone
 	 * else; null for every other viewer
+	 * @param trainings the training file's revision of the institution's people
+	 * ({@link TrainingRecordSource#revision}, -1 without a training module)
 	 */
-	record Key(UUID institution, int revision, String staff, long cases, long equipment, LocalDate date,
+	record Key(UUID institution, int revision, String staff, long cases, long equipment, long trainings, LocalDate date,
 			@Nullable UUID viewer) {
 	}
 

@@ -25,28 +25,30 @@ class MatrixCacheTests {
 	@Test
 	void computesOncePerKeyAndAgainWhenAnyPartOfTheKeyChanges() {
 		MatrixCache cache = new MatrixCache(10);
-		MatrixCache.Key key = new MatrixCache.Key(INSTITUTION, 3, "abc", 0, 0, DAY, null);
+		MatrixCache.Key key = new MatrixCache.Key(INSTITUTION, 3, "abc", 0, 0, 0, DAY, null);
 		EligibilityMatrix first = cache.get(key, this::compute);
 		assertThat(cache.get(key, this::compute)).isSameAs(first);
 		assertThat(this.computations).hasValue(1);
 
-		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abc", 0, 0, DAY, null), this::compute);
-		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 0, 0, DAY, null), this::compute);
-		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 0, 0, DAY.plusDays(1), null), this::compute);
-		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 0, 0, DAY.plusDays(1), INSTITUTION), this::compute);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abc", 0, 0, 0, DAY, null), this::compute);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 0, 0, 0, DAY, null), this::compute);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 0, 0, 0, DAY.plusDays(1), null), this::compute);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 0, 0, 0, DAY.plusDays(1), INSTITUTION), this::compute);
 		assertThat(this.computations).hasValue(5);
-		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 1, 0, DAY.plusDays(1), INSTITUTION), this::compute);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 1, 0, 0, DAY.plusDays(1), INSTITUTION), this::compute);
 		assertThat(this.computations).as("a case submitted at the institution changes the key").hasValue(6);
-		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 1, 1, DAY.plusDays(1), INSTITUTION), this::compute);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 1, 1, 0, DAY.plusDays(1), INSTITUTION), this::compute);
 		assertThat(this.computations).as("a change to the equipment register changes the key").hasValue(7);
+		cache.get(new MatrixCache.Key(INSTITUTION, 4, "abd", 1, 1, 1, DAY.plusDays(1), INSTITUTION), this::compute);
+		assertThat(this.computations).as("a change of the training file changes the key").hasValue(8);
 	}
 
 	@Test
 	void keepsAtMostItsCapacityDroppingTheLeastRecentlyUsed() {
 		MatrixCache cache = new MatrixCache(2);
-		MatrixCache.Key a = new MatrixCache.Key(INSTITUTION, 1, "", 0, 0, DAY, null);
-		MatrixCache.Key b = new MatrixCache.Key(INSTITUTION, 2, "", 0, 0, DAY, null);
-		MatrixCache.Key c = new MatrixCache.Key(INSTITUTION, 3, "", 0, 0, DAY, null);
+		MatrixCache.Key a = new MatrixCache.Key(INSTITUTION, 1, "", 0, 0, 0, DAY, null);
+		MatrixCache.Key b = new MatrixCache.Key(INSTITUTION, 2, "", 0, 0, 0, DAY, null);
+		MatrixCache.Key c = new MatrixCache.Key(INSTITUTION, 3, "", 0, 0, 0, DAY, null);
 		cache.get(a, this::compute);
 		cache.get(b, this::compute);
 		cache.get(a, this::compute);
