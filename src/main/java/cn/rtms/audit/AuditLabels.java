@@ -85,7 +85,15 @@ public final class AuditLabels {
 			Map.entry("TRAINING_BASE_RETURN", "退回培训基地申请"), Map.entry("TRAINING_BASE_REJECT", "培训基地不予备案"),
 			Map.entry("TRAINING_BASE_DESIGNATE", "指定培训基地"), Map.entry("TRAINING_BASE_REVOKE", "撤销培训基地"),
 			Map.entry("TRAINING_BASE_REVOCATION_PROPOSED", "培训基地撤销建议"),
-			Map.entry("TRAINING_BASE_PROPOSAL_DISMISSED", "驳回培训基地撤销建议"));
+			Map.entry("TRAINING_BASE_PROPOSAL_DISMISSED", "驳回培训基地撤销建议"),
+			// trainee files (cn.rtms.training.trainee)
+			Map.entry("TRAINEE_ENROLLED", "学员入培"), Map.entry("TRAINEE_FILE_UPDATED", "修改学员培训档案"),
+			Map.entry("TRAINEE_CASE_LOGGED", "登记学员培训病例"), Map.entry("TRAINEE_CASE_REMOVED", "删除学员培训病例"),
+			Map.entry("TRAINEE_EXAM_RECORDED", "登记学员考核"), Map.entry("TRAINEE_CONCLUDED", "作出培训结论"),
+			Map.entry("TRAINEE_CERTIFICATE_PRINTED", "打印培训合格证明"), Map.entry("TRAINEE_FILE_EXPORTED", "导出学员培训档案"),
+			Map.entry("OVERSEAS_TRAINING_SUBMITTED", "提交境外培训"), Map.entry("OVERSEAS_TRAINING_ACCEPTED", "认可境外培训"),
+			Map.entry("OVERSEAS_TRAINING_REJECTED", "不予认可境外培训"), Map.entry("TRAINING_EXEMPTION_REQUESTED", "申请免于培训"),
+			Map.entry("TRAINING_EXEMPTION_APPROVED", "批准免于培训"), Map.entry("TRAINING_EXEMPTION_REJECTED", "不予批准免于培训"));
 
 	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("Institution", "医疗机构"),
 			Map.entry("Person", "人员"), Map.entry("Filing", "备案"), Map.entry("Authorization", "授权"),
@@ -93,8 +101,10 @@ public final class AuditLabels {
 			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
 			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
 			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"),
-			Map.entry("Alert", "监管预警"), Map.entry("TrainingBase", "培训基地"), Map.entry("Equipment", "设备"), Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"),
-			Map.entry("SeedLedger", "粒子台账"), Map.entry("RadiationSafetyRecord", "辐射安全记录"));
+			Map.entry("Alert", "监管预警"), Map.entry("TrainingBase", "培训基地"), Map.entry("Equipment", "设备"),
+			Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"), Map.entry("SeedLedger", "粒子台账"),
+			Map.entry("RadiationSafetyRecord", "辐射安全记录"), Map.entry("TraineeFile", "学员培训档案"),
+			Map.entry("OverseasTraining", "境外培训"), Map.entry("TrainingExemption", "免于培训申请"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
 			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),

@@ -62,7 +62,8 @@ final class FactsAssembler {
 	 * @param d the institution
 	 * @param staff its people
 	 * @param register the equipment register's units of the institution (ADR 0031)
-	 * @param fileTrainings the people's trainings from the training file, by person (ADR 0032)
+	 * @param fileTrainings the people's trainings from the training file, by person (ADR
+	 * 0032)
 	 * @return the facts
 	 */
 	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff,

@@ -84,7 +84,7 @@ public class OverseasTrainings {
 	 * @param accept accept or reject
 	 * @param assessment the assessment text, required, at most 500 characters
 	 */
-	public record Assessment(@Nullable Boolean accept, @Nullable String assessment) {
+	public record OverseasAssessment(@Nullable Boolean accept, @Nullable String assessment) {
 	}
 
 	/**
@@ -199,7 +199,7 @@ public class OverseasTrainings {
 	 * @return the training
 	 */
 	@Transactional
-	public OverseasView assess(UUID id, Assessment assessment) {
+	public OverseasView assess(UUID id, OverseasAssessment assessment) {
 		CurrentUser user = this.identity.currentUser();
 		OverseasView before = load(id, user);
 		Map<String, Object> row = row(id);

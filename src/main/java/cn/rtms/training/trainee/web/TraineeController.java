@@ -185,7 +185,7 @@ class TraineeController {
 
 	@PostMapping("/api/overseas-trainings/{id}/assessment")
 	@Operation(summary = "评估境外培训", description = "认可或不予认可，须填写评估意见")
-	OverseasView assess(@PathVariable UUID id, @RequestBody OverseasTrainings.Assessment body) {
+	OverseasView assess(@PathVariable UUID id, @RequestBody OverseasTrainings.OverseasAssessment body) {
 		return this.overseas.assess(id, body);
 	}
 
