@@ -111,10 +111,11 @@ describe('menu and header per role', () => {
     expect(scopeLabel(city)).toBe('长春市')
   })
 
-  it('gives experts their home page, the review inbox (and the catalogue); admins users and audit', () => {
+  it('gives experts their home page, the review inboxes for filings and training bases (and the catalogue); admins users and audit', () => {
     expect(menuFor({ ...clerk, role: 'EXPERT' }).map((i) => i.title)).toEqual([
       '工作台',
       '评审待办',
+      '培训基地评审',
       '技术目录',
       '版本对比',
     ])
