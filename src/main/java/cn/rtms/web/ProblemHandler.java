@@ -59,8 +59,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return problem(
-				new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数校验失败", "请求参数校验失败", List.of()));
+		List<FieldProblem> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new FieldProblem(
+						result.getMethodParameter().getParameterName() == null ? "参数"
+								: result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage() == null ? "取值无效" : error.getDefaultMessage())))
+			.toList();
+		String detail = errors.isEmpty() ? "请求参数校验失败"
+				: "请求参数校验失败：" + String.join("；", errors.stream().map(e -> e.field() + "：" + e.message()).toList());
+		return problem(new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数校验失败", detail, errors));
 	}
 
 	@Override

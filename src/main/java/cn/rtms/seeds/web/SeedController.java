@@ -34,7 +34,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
  * The radioactive seed ledger (放射性粒子台账, docs/seed-ledger.md).
  */
 @RestController
-@Validated
 @Tag(name = "放射性粒子台账", description = "G07 放射性粒子的入库、储存、领用、植入、退回、丢失、泄漏、衰变处置；盘点；应急事件；辐射安全记录")
 class SeedController {
 
