@@ -12,14 +12,18 @@ import cn.rtms.catalog.RestrictedTechnology.HistoryEntry;
 import cn.rtms.catalog.RestrictedTechnology.TechnologyLevel;
 import cn.rtms.catalog.RestrictedTechnology.TechnologyStatus;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The catalogue's use cases: list the restricted technologies and look one up. The
- * catalogue is reference data loaded by migration; it changes only with a new catalogue
- * edition.
+ * catalogue is reference data: the national catalogue and Jilin's by migration, another
+ * province's from {@code reference/catalogues/<province>.yaml}
+ * ({@link ProvincialCatalogues}). Only the national catalogue and the deployment
+ * province's ({@code rtms.deployment.province}) are listed or found; another province's
+ * technologies are unknown here.
  */
 @Service
 @Transactional(readOnly = true)
@@ -27,12 +31,16 @@ public class CatalogManagement {
 
 	private final JdbcClient jdbc;
 
-	CatalogManagement(JdbcClient jdbc) {
+	private final String province;
+
+	CatalogManagement(JdbcClient jdbc, @Value("${rtms.deployment.province:220000}") String province) {
 		this.jdbc = jdbc;
+		this.province = province;
 	}
 
 	/**
-	 * @return every technology of every catalogue, national first, in catalogue order
+	 * @return every technology of the national catalogue and of the deployment
+	 * province's, national first, in catalogue order
 	 */
 	public List<RestrictedTechnology> technologies() {
 		Map<String, List<HistoryEntry>> history = new LinkedHashMap<>();
@@ -43,8 +51,10 @@ public class CatalogManagement {
 				return null;
 			})
 			.list();
-		return this.jdbc.sql(
-				"select code, name, level, jurisdiction, catalogue_edition, status from catalog.technology order by sort_order")
+		return this.jdbc.sql("""
+				select code, name, level, jurisdiction, catalogue_edition, status from catalog.technology
+				where level = 'NATIONAL' or jurisdiction = ? order by sort_order, code""")
+			.param(this.province)
 			.query((rs, n) -> new RestrictedTechnology(rs.getString(1), rs.getString(2),
 					TechnologyLevel.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
 					TechnologyStatus.valueOf(rs.getString(6)),
@@ -70,11 +80,15 @@ public class CatalogManagement {
 	}
 
 	/**
-	 * @return the set of all catalogued codes, for validating references from other
-	 * modules
+	 * @return the codes of the national catalogue and of the deployment province's, for
+	 * validating references from other modules
 	 */
 	public Set<String> codes() {
-		return Set.copyOf(this.jdbc.sql("select code from catalog.technology").query(String.class).list());
+		return Set
+			.copyOf(this.jdbc.sql("select code from catalog.technology where level = 'NATIONAL' or jurisdiction = ?")
+				.param(this.province)
+				.query(String.class)
+				.list());
 	}
 
 }

@@ -45,6 +45,11 @@ class DemoDataLoader implements ApplicationRunner {
 
 	static final String SOURCE = "demo/institutions.yaml";
 
+	/**
+	 * The demo institutions are Jilin's: loaded only when the deployment serves Jilin.
+	 */
+	static final String JILIN = "220000";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
 	private final InstitutionManagement institutions;
@@ -74,6 +79,10 @@ class DemoDataLoader implements ApplicationRunner {
 	private void load() {
 		if (this.institutions.count() > 0) {
 			log.info("数据库中已有医疗机构，跳过演示数据加载");
+			return;
+		}
+		if (!this.institutions.inDeploymentProvince(JILIN)) {
+			log.info("演示数据是吉林省的数据，本平台部署的省份为 {}，跳过演示数据加载", this.institutions.deploymentProvince().name());
 			return;
 		}
 		YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();

@@ -95,6 +95,11 @@ class DemoUsers implements ApplicationRunner {
 				if (this.users.exists(user.username())) {
 					continue;
 				}
+				String region = user.regionCode();
+				if (region != null && !this.institutions.inDeploymentProvince(region)) {
+					log.info("演示账号 {} 的管辖区域不在本平台部署的省份内，跳过", user.username());
+					continue;
+				}
 				UUID institutionId = null;
 				UUID personId = null;
 				if (user.institution() != null) {

@@ -16,4 +16,11 @@ public interface RegionHierarchy {
 	 */
 	List<String> ancestry(String regionCode);
 
+	/**
+	 * @param regionCode a GB/T 2260 code
+	 * @return whether the region exists and lies in the deployment's province
+	 * ({@code rtms.deployment.province})
+	 */
+	boolean inDeployment(String regionCode);
+
 }

@@ -357,6 +357,9 @@ public class UserManagement {
 			else if (this.regions.ancestry(regionCode).isEmpty()) {
 				problems.add(new FieldProblem("regionCode", "行政区划代码 " + regionCode + " 不存在"));
 			}
+			else if (!this.regions.inDeployment(regionCode)) {
+				problems.add(new FieldProblem("regionCode", "行政区划 " + regionCode + " 不在本平台部署的省份内"));
+			}
 			if (institutionId != null || command.personId() != null) {
 				problems.add(new FieldProblem("institutionId", role.label() + "账号不能关联医疗机构或人员"));
 			}

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,8 @@ import cn.rtms.institutions.InstitutionDetails.PracticeLicence;
 import cn.rtms.institutions.Regions.RegionRow;
 import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -47,6 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class InstitutionManagement {
 
+	private static final Logger log = LoggerFactory.getLogger(InstitutionManagement.class);
+
 	private final Institutions institutions;
 
 	private final Regions regions;
@@ -65,9 +70,12 @@ public class InstitutionManagement {
 
 	private final EditHistory history;
 
+	private final Deployment deployment;
+
 	InstitutionManagement(Institutions institutions, Regions regions, CatalogManagement catalog, Clock clock,
 			IdentityManagement identity, AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events,
-			EditHistory history) {
+			EditHistory history, Deployment deployment) {
+		this.deployment = deployment;
 		this.history = history;
 		this.audit = audit;
 		this.events = events;
@@ -80,13 +88,24 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * Loads the reference regions if the table is empty.
-	 * @return the number of regions loaded (0 when already present)
+	 * Loads a new edition of the reference regions: inserts the codes the table lacks, in
+	 * batches, and records the edition; never changes or deletes a region already there.
+	 * @return the number of regions inserted (0 when this edition was loaded before)
 	 */
 	@Transactional
 	public int loadRegions() {
 		try {
-			return this.regions.loadIfEmpty();
+			Regions.LoadResult result = this.regions.load(this.clock.instant());
+			if (result == null) {
+				return 0;
+			}
+			if (result.inserted() > 0) {
+				log.info("行政区划数据 {}：新增 {} 个行政区划", result.edition(), result.inserted());
+			}
+			if (result.differing() > 0) {
+				log.info("行政区划数据 {}：{} 个已有行政区划与文件不同，保留数据库中的内容", result.edition(), result.differing());
+			}
+			return result.inserted();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -94,23 +113,52 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * @return the region tree, provinces at the top (any logged-in user)
+	 * @return the deployment's province (no permission needed: it names the platform)
+	 * @throws IllegalStateException when {@code rtms.deployment.province} is not a
+	 * province of the loaded regions
+	 */
+	public DeploymentProvince deploymentProvince() {
+		RegionRow row = this.regions.all().get(this.deployment.province());
+		if (row == null || row.parentCode() != null || !"PROVINCE".equals(row.level())) {
+			throw new IllegalStateException(Deployment.PROPERTY + "=" + this.deployment.province()
+					+ " 不是已加载的省级行政区划代码（见 " + Regions.SOURCE + "）");
+		}
+		return new DeploymentProvince(row.code(), row.name(), this.regions.loadedEdition());
+	}
+
+	/**
+	 * @param regionCode a region code
+	 * @return whether the region exists and lies in the deployment's province
+	 */
+	public boolean inDeploymentProvince(String regionCode) {
+		return this.deployment.covers(regionCode, this.regions.all());
+	}
+
+	/**
+	 * @return the deployment province's region tree: the province at the top, its cities
+	 * and counties below (any logged-in user); other provinces' regions are reference
+	 * data only
 	 */
 	public List<Region> regionTree() {
 		this.identity.currentUser();
 		Map<String, RegionRow> all = this.regions.all();
-		return all.values().stream().filter(r -> r.parentCode() == null).map(r -> toTree(r, all)).toList();
+		Map<String, List<RegionRow>> children = new HashMap<>();
+		all.values().forEach(r -> {
+			if (r.parentCode() != null) {
+				children.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r);
+			}
+		});
+		RegionRow province = all.get(this.deployment.province());
+		return province == null ? List.of() : List.of(toTree(province, children));
 	}
 
-	private Region toTree(RegionRow row, Map<String, RegionRow> all) {
-		List<Region> children = all.values()
+	private Region toTree(RegionRow row, Map<String, List<RegionRow>> children) {
+		List<Region> below = children.getOrDefault(row.code(), List.of())
 			.stream()
-			.filter(r -> row.code().equals(r.parentCode()))
 			.sorted(Comparator.comparing(RegionRow::code))
-			.map(r -> toTree(r, all))
+			.map(r -> toTree(r, children))
 			.toList();
-		return new Region(row.code(), row.name(), row.level(), row.parentCode(), row.directAdmin(), row.note(),
-				children);
+		return new Region(row.code(), row.name(), row.level(), row.parentCode(), row.directAdmin(), row.note(), below);
 	}
 
 	/**
@@ -464,6 +512,9 @@ public class InstitutionManagement {
 		if (!regionRows.containsKey(d.regionCode())) {
 			problems.add(new FieldProblem("regionCode", "行政区划代码 " + d.regionCode() + " 不存在"));
 		}
+		else if (!this.deployment.covers(d.regionCode(), regionRows)) {
+			problems.add(new FieldProblem("regionCode", outsideDeployment(d.regionCode(), regionRows)));
+		}
 		if (this.institutions.nameTaken(d.name().strip(), id)) {
 			problems.add(new FieldProblem("name", "已存在名为 “" + d.name().strip() + "” 的医疗机构"));
 		}
@@ -499,6 +550,10 @@ public class InstitutionManagement {
 			if (!regionRows.containsKey(licence.issuerRegionCode())) {
 				problems.add(new FieldProblem("licence.issuerRegionCode",
 						"发证机关行政区划代码 " + licence.issuerRegionCode() + " 不存在"));
+			}
+			else if (!this.deployment.covers(licence.issuerRegionCode(), regionRows)) {
+				problems.add(new FieldProblem("licence.issuerRegionCode",
+						"发证机关" + outsideDeployment(licence.issuerRegionCode(), regionRows)));
 			}
 			checkValidity("licence", licence.validFrom(), licence.validUntil(), today, problems);
 		}
@@ -562,6 +617,13 @@ public class InstitutionManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInstitution(problems);
 		}
+	}
+
+	private String outsideDeployment(String code, Map<String, RegionRow> regionRows) {
+		RegionRow region = regionRows.get(code);
+		RegionRow province = regionRows.get(this.deployment.province());
+		return "行政区划 " + code + "（" + (region == null ? "" : region.name()) + "）不在本平台部署的省份（"
+				+ (province == null ? this.deployment.province() : province.name()) + "）内";
 	}
 
 	private static void checkValidity(String field, @Nullable LocalDate from, @Nullable LocalDate until,

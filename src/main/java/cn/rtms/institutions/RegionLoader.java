@@ -8,7 +8,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Loads the reference regions (GB/T 2260) into an empty database at startup. */
+/**
+ * Loads the reference regions (GB/T 2260) at startup: a new edition of the file adds the
+ * codes the table lacks (an empty database gets them all; an upgraded one keeps its
+ * rows). Then checks that the deployment's province is a known province.
+ */
 @Component
 @Order(1)
 class RegionLoader implements ApplicationRunner {
@@ -23,10 +27,9 @@ class RegionLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		int loaded = this.institutions.loadRegions();
-		if (loaded > 0) {
-			log.info("已加载 {} 个行政区划", loaded);
-		}
+		this.institutions.loadRegions();
+		DeploymentProvince province = this.institutions.deploymentProvince();
+		log.info("部署省份：{}（{}），行政区划数据版本：{}", province.name(), province.code(), province.regionEdition());
 	}
 
 }

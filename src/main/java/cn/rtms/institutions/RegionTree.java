@@ -22,8 +22,16 @@ class RegionTree implements RegionHierarchy {
 
 	private final Regions regions;
 
-	RegionTree(Regions regions) {
+	private final Deployment deployment;
+
+	RegionTree(Regions regions, Deployment deployment) {
 		this.regions = regions;
+		this.deployment = deployment;
+	}
+
+	@Override
+	public boolean inDeployment(String regionCode) {
+		return this.deployment.covers(regionCode, this.regions.all());
 	}
 
 	@Override

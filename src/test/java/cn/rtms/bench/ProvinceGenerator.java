@@ -53,8 +53,9 @@ final class ProvinceGenerator {
 	}
 
 	void generate(int institutions, int people) {
-		List<String> counties = this.jdbc
-			.queryForList("select code from institutions.region where level = 'COUNTY' order by code", String.class);
+		List<String> counties = this.jdbc.queryForList(
+				"select code from institutions.region where level = 'COUNTY' and code like '22%' order by code",
+				String.class);
 		List<UUID> ids = new ArrayList<>();
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < institutions; i++) {

@@ -119,6 +119,19 @@ class InstitutionApiIT {
 		Response regions = this.api.get("/api/regions");
 		assertThat(regions.body().get(0).get("code").asString()).isEqualTo("220000");
 		assertThat(regions.text()).contains("长春市", "延边朝鲜族自治州", "梅河口市", "长白山");
+		assertThat(regions.body().size()).as("only the deployment province (rtms.deployment.province)").isEqualTo(1);
+		assertThat(regions.text()).doesNotContain("辽宁省", "沈阳市");
+	}
+
+	@Test
+	void refusesAnInstitutionOutsideTheDeploymentProvince() {
+		ObjectNode body = validInstitution("沈阳越界医院");
+		body.put("regionCode", "210102");
+		Response response = this.api.post("/api/institutions", body);
+		assertThat(response.status()).as(response.text()).isEqualTo(400);
+		assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("regionCode");
+		assertThat(response.body().at("/errors/0/message").asString()).isEqualTo("行政区划 210102（和平区）不在本平台部署的省份（吉林省）内");
+		assertThat(this.api.get("/api/institutions?q=沈阳越界").body().size()).isZero();
 	}
 
 	String ownInstitutionId(Api clerk) {
