@@ -128,7 +128,8 @@ class InstitutionApiIT {
 		ObjectNode body = validInstitution("沈阳越界医院");
 		body.put("regionCode", "210102");
 		Response response = this.api.post("/api/institutions", body);
-		assertThat(response.status()).as(response.text()).isEqualTo(400);
+		assertThat(response.status()).as(response.text()).isEqualTo(422);
+		assertThat(response.body().get("code").asString()).isEqualTo("INVALID_INSTITUTION");
 		assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("regionCode");
 		assertThat(response.body().at("/errors/0/message").asString()).isEqualTo("行政区划 210102（和平区）不在本平台部署的省份（吉林省）内");
 		assertThat(this.api.get("/api/institutions?q=沈阳越界").body().size()).isZero();

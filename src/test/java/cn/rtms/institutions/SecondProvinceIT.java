@@ -92,15 +92,16 @@ class SecondProvinceIT {
 	void refusesAnInstitutionOrAnAuthorityOutsideTheDeploymentProvince() {
 		Api admin = Api.as(this.port, "admin");
 		Response jilin = create(admin, "长春越界医院", "220102", "220100");
-		assertThat(jilin.status()).as(jilin.text()).isEqualTo(400);
-		assertThat(jilin.body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+		assertThat(jilin.status()).as(jilin.text()).isEqualTo(422);
+		assertThat(jilin.body().get("code").asString()).isEqualTo("INVALID_INSTITUTION");
 		assertThat(jilin.body().get("errors").toString()).contains("regionCode", "licence.issuerRegionCode",
 				"行政区划 220102（南关区）不在本平台部署的省份（辽宁省）内");
 		assertThat(admin.get("/api/institutions?q=长春越界").body().size()).isZero();
 
 		Response authority = admin.post("/api/users", Map.of("username", "changchun-elsewhere", "displayName", "长春市",
 				"role", "CITY_AUTHORITY", "regionCode", "220100", "initialPassword", INITIAL));
-		assertThat(authority.status()).as(authority.text()).isEqualTo(400);
+		assertThat(authority.status()).as(authority.text()).isEqualTo(422);
+		assertThat(authority.body().get("code").asString()).isEqualTo("INVALID_USER");
 		assertThat(authority.body().get("errors").toString()).contains("不在本平台部署的省份内");
 	}
 
