@@ -144,12 +144,14 @@ class TrainingBrowserIT extends BrowserTestSupport {
 		page.locator(".el-tabs__item", new Page.LocatorOptions().setHasText("专家评审")).click();
 		assertThat(page.locator(".el-tab-pane:visible")).containsText("建议予以备案");
 
-		Page anonymous = this.context.newPage();
-		anonymous.setDefaultTimeout(TIMEOUT_MS);
-		anonymous.navigate(url("/public/training-bases"));
-		Locator row = anonymous.getByTestId("public-bases")
-			.locator("tr", new Locator.LocatorOptions().setHasText("吉林省松江肿瘤医院"));
-		assertThat(row).containsText("G08");
+		try (BrowserContext nobody = browser.newContext()) {
+			Page anonymous = nobody.newPage();
+			anonymous.setDefaultTimeout(TIMEOUT_MS);
+			anonymous.navigate(url("/public/training-bases"));
+			Locator row = anonymous.getByTestId("public-bases")
+				.locator("tr", new Locator.LocatorOptions().setHasText("吉林省松江肿瘤医院"));
+			assertThat(row).containsText("G08");
+		}
 	}
 
 	private static void logged(Api api, String file, String day, String role, String instructor) {
