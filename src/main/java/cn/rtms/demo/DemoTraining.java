@@ -37,20 +37,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A demo training base with its trainees (docs/training.md "Demo data"), built once on a
- * platform without a G08 base at 吉林省松江肿瘤医院, entirely through the training use
- * cases by the demo accounts:
+ * platform without a G08 base at 吉林省松江肿瘤医院, entirely through the training use cases by
+ * the demo accounts:
  * <ol>
  * <li>songjiang-base applies for G08 (肿瘤消融治疗技术) with the five instructors the demo
- * institution file describes (高志远, 林雪梅, 韩东, 秦晓光, 马丽娜; instructors since
- * 2025-01-01) and submits; province assigns expert1, expert1 recommends filing, province
- * files it today;</li>
- * <li>ccszx-clerk enrols 赵雨桐 (长春市中心医院) for the training she did at 松江 from
- * 2025-03-01 to 2025-09-30 (the one her person record lists); the base logs her 40 cases
- * (28 independent under supervision, 28 managed through the whole course), 56 theory
- * hours, passed exams, and concludes 合格 — her certificate can be printed;</li>
- * <li>jiangcheng-clerk enrols 冯磊 (吉林市江城医院, whose earlier 4-month training fell
- * short) for a new six-month training that started four months ago; the base has logged
- * some of his cases and a theory exam — in progress, the verdict 不符合 for now.</li>
+ * institution file describes (高志远, 林雪梅, 韩东, 秦晓光, 马丽娜; instructors since 2025-01-01) and
+ * submits; province assigns expert1, expert1 recommends filing, province files it
+ * today;</li>
+ * <li>ccszx-clerk enrols 赵雨桐 (长春市中心医院) for the training she did at 松江 from 2025-03-01 to
+ * 2025-09-30 (the one her person record lists); the base logs her 40 cases (28
+ * independent under supervision, 28 managed through the whole course), 56 theory hours,
+ * passed exams, and concludes 合格 — her certificate can be printed;</li>
+ * <li>jiangcheng-clerk enrols 冯磊 (吉林市江城医院, whose earlier 4-month training fell short) for
+ * a new six-month training that started four months ago; the base has logged some of his
+ * cases and a theory exam — in progress, the verdict 不符合 for now.</li>
  * </ol>
  * Switched by {@code rtms.demo-data.training} (on by default, off in the test suite
  * except where a test turns it on).
@@ -120,12 +120,13 @@ class DemoTraining implements ApplicationRunner {
 			}
 			return this.bases.submit(draft.id(), null, "申请 G08 肿瘤消融治疗技术培训基地备案，指导医师 5 名").id();
 		});
-		UUID expert = as("province", () -> this.users.experts()
-			.stream()
-			.filter(e -> e.username().equals("expert1"))
-			.findFirst()
-			.orElseThrow()
-			.id());
+		UUID expert = as("province",
+				() -> this.users.experts()
+					.stream()
+					.filter(e -> e.username().equals("expert1"))
+					.findFirst()
+					.orElseThrow()
+					.id());
 		as("province", () -> this.bases.startReview(base, null, List.of(expert)));
 		as("expert1", () -> this.bases.expertOpinion(base, null, "FILE", "病例数量、指导医师资质与带教条件符合规范，建议予以备案"));
 		as("province", () -> this.bases.file(base, null, "经专家评审，予以备案"));
@@ -139,8 +140,7 @@ class DemoTraining implements ApplicationRunner {
 	private void completed(UUID base, List<UUID> instructors) {
 		LocalDate start = LocalDate.of(2025, 3, 1);
 		LocalDate end = LocalDate.of(2025, 9, 30);
-		UUID file = as("ccszx-clerk",
-				() -> this.files.enrol(new Enrolment(person("赵雨桐"), base, start, end)).id());
+		UUID file = as("ccszx-clerk", () -> this.files.enrol(new Enrolment(person("赵雨桐"), base, start, end)).id());
 		as("songjiang-base", () -> {
 			FileView view = this.files.get(file);
 			this.files.update(file, new FileEdit(start, end, 56, view.version()));
@@ -157,8 +157,7 @@ class DemoTraining implements ApplicationRunner {
 	private void inProgress(UUID base, List<UUID> instructors, LocalDate today) {
 		LocalDate start = today.minusMonths(4);
 		LocalDate end = start.plusMonths(6);
-		UUID file = as("jiangcheng-clerk",
-				() -> this.files.enrol(new Enrolment(person("冯磊"), base, start, end)).id());
+		UUID file = as("jiangcheng-clerk", () -> this.files.enrol(new Enrolment(person("冯磊"), base, start, end)).id());
 		as("songjiang-base", () -> {
 			FileView view = this.files.get(file);
 			this.files.update(file, new FileEdit(start, end, 32, view.version()));

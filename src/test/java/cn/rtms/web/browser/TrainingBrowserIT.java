@@ -93,10 +93,12 @@ class TrainingBrowserIT extends BrowserTestSupport {
 			}
 			logged(api, fileId, day, "FULL_COURSE", instructor);
 		}
-		assertThat(api.post("/api/trainees/" + fileId + "/exams",
-				Map.of("kind", "THEORY", "score", 86, "takenOn", "2026-10-30")).status()).isEqualTo(200);
-		assertThat(api.post("/api/trainees/" + fileId + "/exams",
-				Map.of("kind", "SKILLS", "score", 90, "takenOn", "2026-10-31")).status()).isEqualTo(200);
+		assertThat(api
+			.post("/api/trainees/" + fileId + "/exams", Map.of("kind", "THEORY", "score", 86, "takenOn", "2026-10-30"))
+			.status()).isEqualTo(200);
+		assertThat(api
+			.post("/api/trainees/" + fileId + "/exams", Map.of("kind", "SKILLS", "score", 90, "takenOn", "2026-10-31"))
+			.status()).isEqualTo(200);
 
 		files.getByText(TRAINEE).click();
 		page.waitForURL("**/trainees/" + fileId);
@@ -104,7 +106,8 @@ class TrainingBrowserIT extends BrowserTestSupport {
 		assertThat(page.getByTestId("trainee-verdict")).hasText("不符合");
 		assertThat(page.locator("body")).containsText("独立完成不足 25 例");
 
-		// a day before the period: warned on the form, refused by the server, nothing saved
+		// a day before the period: warned on the form, refused by the server, nothing
+		// saved
 		date(page, "case-date", "2026-04-30");
 		assertThat(page.locator(".el-alert", new Page.LocatorOptions().setHasText("不在培训期"))).isVisible();
 		page.locator("[data-testid=case-instructor]").first().click();
@@ -177,7 +180,10 @@ class TrainingBrowserIT extends BrowserTestSupport {
 		return "http://127.0.0.1:" + this.port + path;
 	}
 
-	/** Clicks the visible option of the open Element Plus select whose label contains the text. */
+	/**
+	 * Clicks the visible option of the open Element Plus select whose label contains the
+	 * text.
+	 */
 	private static void choose(Page page, String label) {
 		page.locator(".el-select-dropdown__item:visible", new Page.LocatorOptions().setHasText(label)).first().click();
 	}
