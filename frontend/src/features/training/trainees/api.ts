@@ -74,6 +74,7 @@ export interface TraineeSummary {
   technology: string
   startedOn: string
   endedOn: string
+  conclusion?: 'PASSED' | 'FAILED' | null
   conclusionLabel: string
 }
 
@@ -124,6 +125,22 @@ export interface Overseas {
   mayAssess: boolean
 }
 
+/** A base filed for its technology today, offered when enrolling (`GET /api/trainees/enrolment-bases`). */
+export interface BaseOption {
+  id: string
+  institutionId: string
+  institutionName?: string | null
+  technology: string
+  filedOn?: string | null
+}
+
+/** An instructor of the file's base on the case's day (`GET /api/trainees/{id}/instructors?on=`). */
+export interface InstructorOption {
+  personId: string
+  name: string
+  title?: string | null
+}
+
 export const CASE_ROLES: { value: CaseRole; label: string }[] = [
   { value: 'PARTICIPATED', label: '参与完成' },
   { value: 'SUPERVISED', label: '在指导下独立完成' },
@@ -136,6 +153,10 @@ export const traineesApi = {
   enrol: (body: { personId: string; baseId: string; startedOn: string; endedOn: string }) =>
     http.post<TraineeFile>('/api/trainees', body),
   get: (id: string) => http.get<TraineeFile>(`/api/trainees/${seg(id)}`),
+  enrolmentBases: (technology?: string) =>
+    http.get<BaseOption[]>('/api/trainees/enrolment-bases', { query: { technology } }),
+  instructors: (id: string, on: string) =>
+    http.get<InstructorOption[]>(`/api/trainees/${seg(id)}/instructors`, { query: { on } }),
   update: (id: string, body: { startedOn: string; endedOn: string; theoryHours: number; version: number }) =>
     http.put<TraineeFile>(`/api/trainees/${seg(id)}`, body),
   logCase: (
@@ -175,4 +196,36 @@ export function statusTag(status: string): 'success' | 'danger' | 'warning' | 'i
 /** Whether a date lies inside a period (inclusive), the rule the server checks for a logged case. */
 export function insidePeriod(day: string, from: string, to: string): boolean {
   return !!day && day >= from && day <= to
+}
+
+/**
+ * The validator of a decision note typed in a prompt (ElMessageBox.prompt's inputValidator):
+ * true when acceptable, else the Chinese message shown under the input.
+ */
+export function noteValidator(required: boolean, max = 500): (value: string | null) => true | string {
+  return (value) => {
+    const text = (value ?? '').trim()
+    if (required && !text) return '请填写意见'
+    if (text.length > max) return `不能超过 ${max} 个字`
+    return true
+  }
+}
+
+/** What is missing or wrong in an enrolment before it is sent, in Chinese; null when complete. */
+export function enrolmentProblem(form: {
+  personId: string
+  baseId: string
+  startedOn: string
+  endedOn: string
+}): string | null {
+  if (!form.personId) return '请选择学员'
+  if (!form.baseId) return '请选择培训基地'
+  if (!form.startedOn || !form.endedOn) return '请选择培训开始和结束日期'
+  if (form.endedOn < form.startedOn) return '培训结束日期不能早于开始日期'
+  return null
+}
+
+/** The label of an instructor in the picker: name and the title held that day. */
+export function instructorLabel(option: InstructorOption): string {
+  return option.title ? `${option.name}（${option.title}）` : option.name
 }

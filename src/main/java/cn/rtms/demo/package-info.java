@@ -8,9 +8,12 @@
  * the first start. Three years of demo cases with prior filings, authorizations and
  * follow-ups ({@code rtms.demo-data.cases}, {@link cn.rtms.demo.DemoCases}). Disabled
  * with {@code rtms.demo-data.enabled=false}. A few units of the equipment register
- * ({@code DemoEquipment}). Owns no tables and publishes no events.
+ * ({@code DemoEquipment}). A filed G08 training base with two trainee files
+ * ({@code DemoTraining}, {@code rtms.demo-data.training}). Owns no tables and publishes
+ * no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel",
-		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup", "equipment", "seeds" })
+		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup", "equipment", "seeds",
+		"training", "training :: base", "training :: trainee" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.demo;

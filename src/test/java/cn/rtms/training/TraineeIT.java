@@ -327,6 +327,45 @@ class TraineeIT {
 	}
 
 	@Test
+	void thePickersOfferTheFiledBasesAndTheBasesInstructorsOnTheDayWithinScope() {
+		Response bases = as("songjiang-clerk").get("/api/trainees/enrolment-bases?technology=G07");
+		assertThat(bases.status()).as(bases.text()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		bases.body().forEach(b -> ids.add(b.get("id").asString()));
+		assertThat(ids).as("the filed G07 base of another institution, not the one only submitted")
+			.contains(this.bases.get("G07").toString())
+			.doesNotContain(this.bases.get("G07-unfiled").toString());
+		assertThat(bases.body().get(0).get("institutionName").asString()).isEqualTo("长春市中心医院");
+		Response all = as("province").get("/api/trainees/enrolment-bases");
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(all.body().size()).as("every filed base without a technology").isGreaterThanOrEqualTo(7);
+		Response expert = as("expert1").get("/api/trainees/enrolment-bases?technology=G07");
+		assertThat(expert.status()).as("an expert enrols nobody").isEqualTo(403);
+		assertThat(expert.body().get("detail").asString()).contains("无权");
+
+		UUID trainee = person("songjiang-clerk", this.songjiang, "学员选择器", Map.of());
+		Response enrolled = as("songjiang-clerk").post("/api/trainees", Map.of("personId", trainee, "baseId",
+				this.bases.get("G08"), "startedOn", "2026-03-01", "endedOn", "2026-09-01"));
+		assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+		String file = enrolled.body().get("id").asString();
+		String path = "/api/trainees/" + file + "/instructors?on=";
+		Response may = as("ccszx-clerk").get(path + "2026-05-31");
+		assertThat(may.status()).as(may.text()).isEqualTo(200);
+		assertThat(may.body().size()).as("带教乙 only from 2026-06-01").isEqualTo(1);
+		assertThat(may.body().get(0).get("name").asString()).isEqualTo("带教甲");
+		assertThat(may.body().get(0).get("title").asString()).isEqualTo("主任医师");
+		Response june = as("ccszx-clerk").get(path + "2026-06-01");
+		assertThat(june.body().size()).isEqualTo(2);
+		Response noDay = as("ccszx-clerk").get("/api/trainees/" + file + "/instructors");
+		assertThat(noDay.status()).isEqualTo(400);
+		assertThat(noDay.body().get("detail").asString()).contains("病例日期");
+		assertThat(as("songjiang-clerk").get(path + "2026-06-01").status())
+			.as("the trainee's hospital reads the file but does not log its cases")
+			.isEqualTo(403);
+		assertThat(as("meihekou").get(path + "2026-06-01").status()).as("outside the scope").isEqualTo(403);
+	}
+
+	@Test
 	void aTrainingConcludedAfterItsBaseWasRevokedDoesNotCount() {
 		UUID base = base(this.songjiang, "G08", "FILED", FILED, null);
 		UUID chief = person("songjiang-clerk", this.songjiang, "松江带教", Map.of());

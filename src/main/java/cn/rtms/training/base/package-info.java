@@ -4,5 +4,6 @@
  * counted, the province's workflow ({@link cn.rtms.training.base.BaseAction}), the public
  * list and the revocation proposals of {@link cn.rtms.training.base.TrainingBaseRecheck}.
  */
+@org.springframework.modulith.NamedInterface("base")
 @org.jspecify.annotations.NullMarked
 package cn.rtms.training.base;

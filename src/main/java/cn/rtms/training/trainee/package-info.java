@@ -6,5 +6,6 @@
  * requests decided by the authority; {@code FileTrainingRecords} feeds the eligibility
  * engine through {@code cn.rtms.rules.TrainingRecordSource}.
  */
+@org.springframework.modulith.NamedInterface("trainee")
 @org.jspecify.annotations.NullMarked
 package cn.rtms.training.trainee;

@@ -18,6 +18,7 @@ import cn.rtms.training.trainee.TraineeModel.FileSummary;
 import cn.rtms.training.trainee.TraineeModel.FileView;
 import cn.rtms.training.trainee.TraineeModel.Verdict;
 import cn.rtms.training.trainee.TraineePdf;
+import cn.rtms.training.trainee.TraineePickers;
 import cn.rtms.training.trainee.TrainingExemptions;
 import cn.rtms.training.trainee.TrainingExemptions.ExemptionView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,11 +59,15 @@ class TraineeController {
 
 	private final OverseasTrainings overseas;
 
-	TraineeController(TraineeFiles files, TraineePdf pdf, TrainingExemptions exemptions, OverseasTrainings overseas) {
+	private final TraineePickers pickers;
+
+	TraineeController(TraineeFiles files, TraineePdf pdf, TrainingExemptions exemptions, OverseasTrainings overseas,
+			TraineePickers pickers) {
 		this.files = files;
 		this.pdf = pdf;
 		this.exemptions = exemptions;
 		this.overseas = overseas;
+		this.pickers = pickers;
 	}
 
 	@GetMapping("/api/trainees")
@@ -77,6 +82,19 @@ class TraineeController {
 	@Operation(summary = "学员报名", description = "培训基地须于报名当日已备案该技术，学员须满足规范的培训对象条款；不满足时逐条说明")
 	FileView enrol(@RequestBody Enrolment body) {
 		return this.files.enrol(body);
+	}
+
+	@GetMapping("/api/trainees/enrolment-bases")
+	@Operation(summary = "可报名的培训基地", description = "今日已备案该技术的培训基地（供报名选择）；限医疗机构医务科、医院管理员、培训基地管理员及卫生健康行政部门")
+	List<TraineePickers.BaseOption> enrolmentBases(@RequestParam(required = false) @Nullable String technology) {
+		return this.pickers.enrolmentBases(technology);
+	}
+
+	@GetMapping("/api/trainees/{id}/instructors")
+	@Operation(summary = "病例日期当日的指导医师", description = "培训基地于该日在任的指导医师（供记录病例选择）；限保管该档案的培训基地所在机构")
+	List<TraineePickers.InstructorOption> instructors(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
+		return this.pickers.instructors(id, on);
 	}
 
 	@GetMapping("/api/trainees/{id}")
