@@ -438,7 +438,8 @@ class TraineeIT {
 	 * approval the person's facts no longer show the 100 cases, but the exemption the
 	 * authority approved still stands (the spec gives it no end), so the physician's
 	 * "trained at a filed base" clause 二(一)3 is met through it and says so. Before the
-	 * fix the approval was a training without period or cases, and the clause read 不符合.
+	 * fix the approval was a training without period or cases, and the clause still read
+	 * 信息不全 or 不符合.
 	 */
 	@Test
 	void anApprovedExemptionStillCountsMoreThanFiveYearsLater() {
