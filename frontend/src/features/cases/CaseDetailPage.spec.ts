@@ -146,10 +146,31 @@ function schedule(): FollowUp[] {
   ]
 }
 
+/** The ledger entries of case c1: its issue, the implant and a return of that issue. */
+function seedEntries() {
+  const entry = {
+    lotId: 'lot-1',
+    lotNo: 'L2026A',
+    isotope: 'I-125',
+    sign: 1,
+    issueId: 'm1',
+    correctedById: null,
+    note: null,
+    actorName: '医务科（医务科）',
+    occurredAt: '2026-11-20T02:00:00Z',
+  }
+  return [
+    { ...entry, id: 'm1', seq: 1, kind: 'ISSUED', kindLabel: '领用', quantity: 40, linked: true },
+    { ...entry, id: 'm2', seq: 2, kind: 'IMPLANTED', kindLabel: '植入', quantity: 36, linked: true },
+    { ...entry, id: 'm3', seq: 3, kind: 'RETURNED', kindLabel: '退回入库', quantity: 4, linked: false },
+  ]
+}
+
 async function mountDetail(
   user: CurrentUser,
   onPost?: (url: string, body: unknown) => Response,
   followUps: FollowUp[] = schedule(),
+  view: CaseView = submitted(),
 ) {
   setUser(user)
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
@@ -169,8 +190,9 @@ async function mountDetail(
     }
     if (url.startsWith('/api/follow-ups/by-case/c1')) return json(followUps)
     if (url.startsWith('/api/cases/c1/amendments')) return json([])
-    if (url.startsWith('/api/cases/c1')) return json(submitted())
-    if (url.startsWith('/api/case-forms/G08')) return json(g08Bundle())
+    if (url.startsWith('/api/cases/c1/seed-entries')) return json(seedEntries())
+    if (url.startsWith('/api/cases/c1')) return json(view)
+    if (url.startsWith('/api/case-forms/')) return json(g08Bundle())
     return json([])
   })
   vi.stubGlobal('fetch', fetchMock)
@@ -192,6 +214,25 @@ async function mountDetail(
 }
 
 describe('CaseDetailPage', { timeout: 30_000 }, () => {
+  it('shows a G07 case its seed-ledger entries, and no such section on other technologies', async () => {
+    const g07 = await mountDetail(clerk, undefined, schedule(), { ...submitted(), technology: 'G07' })
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await flushPromises()
+    const section = g07.wrapper.get('[data-testid="case-seed-entries"]')
+    expect(section.text()).toContain('L2026A')
+    expect(section.text()).toContain('领用')
+    expect(section.text()).toContain('退回入库')
+    expect(section.text()).toContain('本病例的领用')
+    expect(
+      g07.fetchMock.mock.calls.some(([url]) => String(url).startsWith('/api/cases/c1/seed-entries')),
+    ).toBe(true)
+    g07.wrapper.unmount()
+    const g08 = await mountDetail(clerk)
+    expect(g08.wrapper.find('[data-testid="case-seed-entries"]').exists()).toBe(false)
+    g08.wrapper.unmount()
+  })
+
   it('shows a submitted case read-only with its flags, values and devices', async () => {
     const { wrapper } = await mountDetail(clerk)
     expect(wrapper.get('[data-testid="case-status"]').text()).toBe('已提交')

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import type { CurrentUser, UserRole } from '@/api/types'
 import { menuFor } from '@/features/auth/roles'
 import { router } from '@/app/router'
-import { activityOn, issueChoice, seedsApi, signedQuantity, takesCase } from './api'
+import {
+  MOVEMENT_KINDS,
+  activityOn,
+  issueChoice,
+  relocates,
+  seedsApi,
+  signedQuantity,
+  takesCase,
+} from './api'
 
 const user = (role: UserRole): CurrentUser => ({
   id: 'u',
@@ -28,6 +36,8 @@ describe('seed ledger helpers', () => {
     expect(issueChoice('LOST')).toBe('optional')
     expect(issueChoice('ISSUED')).toBe('none')
     expect(issueChoice('DISPOSED')).toBe('none')
+    expect(issueChoice('RELOCATED')).toBe('none')
+    expect(takesCase('RELOCATED')).toBe(false)
     expect(takesCase('ISSUED')).toBe(true)
     expect(takesCase('IMPLANTED')).toBe(true)
     expect(takesCase('RETURNED')).toBe(false)
@@ -67,5 +77,12 @@ describe('粒子台账 in the menu and the routes', () => {
     expect(router.resolve('/seeds/lots/x').name).toBe('seed-lot')
     expect(router.resolve('/seeds/incidents').name).toBe('seed-incidents')
     expect(router.resolve('/seeds/safety').name).toBe('seed-safety')
+  })
+})
+
+describe('seed relocation (转移)', () => {
+  it('is offered on a lot and is the only kind that asks for a new place and custodian', () => {
+    expect(MOVEMENT_KINDS).toContainEqual({ value: 'RELOCATED', label: '转移' })
+    expect(MOVEMENT_KINDS.filter((k) => relocates(k.value)).map((k) => k.value)).toEqual(['RELOCATED'])
   })
 })

@@ -3,7 +3,8 @@ import { http } from '@/api/http'
 const seg = encodeURIComponent
 
 /** Movement kinds of the seed ledger (docs/seed-ledger.md). */
-export type MovementKind = 'RECEIVED' | 'ISSUED' | 'IMPLANTED' | 'RETURNED' | 'LOST' | 'LEAKED' | 'DISPOSED'
+export type MovementKind =
+  'RECEIVED' | 'ISSUED' | 'IMPLANTED' | 'RETURNED' | 'LOST' | 'LEAKED' | 'DISPOSED' | 'RELOCATED'
 
 export interface Isotope {
   code: string
@@ -48,6 +49,29 @@ export interface SeedMovement {
   issueId?: string | null
   caseId?: string | null
   correctsId?: string | null
+  correctedById?: string | null
+  note?: string | null
+  actorName: string
+  occurredAt: string
+  /** For a relocation (转移): the new storage place and custodian. */
+  storageLocation?: string | null
+  custodianName?: string | null
+}
+
+/** A ledger entry as a G07 case shows it (GET /api/cases/{id}/seed-entries). */
+export interface CaseSeedEntry {
+  id: string
+  seq: number
+  lotId: string
+  lotNo: string
+  isotope: string
+  kind: MovementKind
+  kindLabel: string
+  quantity: number
+  sign: number
+  issueId?: string | null
+  /** Whether the entry names the case itself (else it belongs to an issue that does). */
+  linked: boolean
   correctedById?: string | null
   note?: string | null
   actorName: string
@@ -147,6 +171,9 @@ export interface MovementRequest {
   issueId?: string | null
   caseId?: string | null
   note?: string
+  /** For a relocation (转移): the new storage place and custodian. */
+  storageLocation?: string | null
+  custodianId?: string | null
 }
 
 export interface SafetyRequest {
@@ -178,6 +205,8 @@ export const seedsApi = {
     http.get<SafetyRecord[]>('/api/seeds/safety-records', { query: { institutionId } }),
   recordSafety: (body: SafetyRequest) =>
     http.post<SafetyRecord>('/api/seeds/safety-records', body, { silent: true }),
+  caseEntries: (caseId: string) =>
+    http.get<CaseSeedEntry[]>(`/api/cases/${seg(caseId)}/seed-entries`, { silent: true }),
   exportUrl: (institutionId?: string) =>
     institutionId ? `/api/seeds/ledger.xlsx?institutionId=${seg(institutionId)}` : '/api/seeds/ledger.xlsx',
 }
@@ -190,6 +219,7 @@ export const MOVEMENT_KINDS: { value: MovementKind; label: string }[] = [
   { value: 'LOST', label: '丢失' },
   { value: 'LEAKED', label: '泄漏' },
   { value: 'DISPOSED', label: '衰变处置' },
+  { value: 'RELOCATED', label: '转移' },
 ]
 
 /** Whether a movement of this kind needs (IMPLANTED, RETURNED) or may take (LOST, LEAKED) an issue. */
@@ -202,6 +232,11 @@ export function issueChoice(kind: MovementKind): 'required' | 'optional' | 'none
 /** Whether a movement of this kind may be linked to a G07 case. */
 export function takesCase(kind: MovementKind): boolean {
   return kind === 'ISSUED' || kind === 'IMPLANTED'
+}
+
+/** Whether a movement of this kind moves the lot's store to another place or custodian (balances unchanged). */
+export function relocates(kind: MovementKind): boolean {
+  return kind === 'RELOCATED'
 }
 
 /** The signed quantity as shown in the ledger: a compensating entry is negative. */

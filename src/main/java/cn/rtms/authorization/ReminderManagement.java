@@ -20,6 +20,7 @@ import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Expiry reminders: GRANTED authorizations, institutions' practice licences and other
  * licences (放射诊疗许可证, 辐射安全许可证 …) whose last valid day falls within the next N days, in the
- * caller's scope. Titles and physician licence scopes have no expiry and are not listed;
- * already expired items are not listed either.
+ * caller's scope, and the due dates other modules declare through {@link DueDateSource}
+ * (the radiation-safety records of the seed ledger). Titles and physician licence scopes
+ * have no expiry and are not listed; already expired items are not listed either.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,13 +45,16 @@ public class ReminderManagement {
 
 	private final AuthorizationManagement authorizations;
 
+	private final ObjectProvider<DueDateSource> dueDates;
+
 	private final Clock clock;
 
 	ReminderManagement(AccessPolicy access, InstitutionManagement institutions, AuthorizationManagement authorizations,
-			Clock clock) {
+			ObjectProvider<DueDateSource> dueDates, Clock clock) {
 		this.access = access;
 		this.institutions = institutions;
 		this.authorizations = authorizations;
+		this.dueDates = dueDates;
 		this.clock = clock;
 	}
 
@@ -119,6 +124,15 @@ public class ReminderManagement {
 				add(items, "AUTHORIZATION", "手术授权", "PERSON", a.personId(), a.personName(), a.institutionId(),
 						a.institutionName(), a.technology() + " " + a.technologyName() + subs + " 授权", a.validUntil(),
 						a.id(), today, days, bounds);
+			}
+		}
+		if (user.role() != Role.PHYSICIAN || personId != null) {
+			for (DueDateSource source : this.dueDates.orderedStream().toList()) {
+				for (DueDateSource.DueDate due : source.dueDates(institutionIds, personId, today)) {
+					add(items, due.kind(), due.kindLabel(), due.subjectType(), due.subjectId(), due.subjectName(),
+							due.institutionId(), due.institutionName(), due.what(), due.dueOn(), due.referenceId(),
+							today, days, bounds);
+				}
 			}
 		}
 		items.sort(Comparator.comparingLong(Reminders.Item::daysLeft).thenComparing(Reminders.Item::subjectName));

@@ -30,7 +30,8 @@ public record Reminders(LocalDate asOf, int days, int total, List<Bucket> bucket
 	/**
 	 * One thing that expires.
 	 *
-	 * @param kind AUTHORIZATION, PRACTICE_LICENCE or OTHER_LICENCE
+	 * @param kind AUTHORIZATION, PRACTICE_LICENCE, OTHER_LICENCE, or the kind of a
+	 * {@link DueDateSource} item (RADIATION_SAFETY)
 	 * @param kindLabel e.g. 手术授权, 医疗机构执业许可证, 辐射安全许可证
 	 * @param subjectType PERSON or INSTITUTION
 	 * @param subjectId the person or institution
@@ -42,7 +43,8 @@ public record Reminders(LocalDate asOf, int days, int total, List<Bucket> bucket
 	 * @param daysLeft days from today to that day
 	 * @param bucket 30, 60, 90 or the horizon
 	 * @param bucketLabel the bucket in Chinese
-	 * @param referenceId the authorization id, for AUTHORIZATION items
+	 * @param referenceId the authorization id, for AUTHORIZATION items; the record, for a
+	 * {@link DueDateSource} item
 	 */
 	public record Item(String kind, String kindLabel, String subjectType, UUID subjectId, String subjectName,
 			UUID institutionId, String institutionName, String what, LocalDate expiresOn, long daysLeft, int bucket,

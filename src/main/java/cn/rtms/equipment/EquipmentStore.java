@@ -30,8 +30,26 @@ class EquipmentStore {
 			@Nullable String note, long version) {
 	}
 
-	record ScheduleRow(UUID id, UUID unitId, ScheduleKind kind, String item, int intervalMonths, LocalDate nextDue) {
+	/**
+	 * A schedule with the result and day of its latest record ({@code null} before the
+	 * first).
+	 */
+	record ScheduleRow(UUID id, UUID unitId, ScheduleKind kind, String item, int intervalMonths, LocalDate nextDue,
+			@Nullable RecordResult lastResult, @Nullable LocalDate lastPerformedOn) {
+
+		ScheduleRow(UUID id, UUID unitId, ScheduleKind kind, String item, int intervalMonths, LocalDate nextDue) {
+			this(id, unitId, kind, item, intervalMonths, nextDue, null, null);
+		}
+
 	}
+
+	/** The schedule's columns with its latest record's result and day. */
+	private static final String SCHEDULE_SELECT = """
+			select s.id, s.unit_id, s.kind, s.item, s.interval_months, s.next_due, r.result, r.performed_on
+			from equipment.schedule s
+			left join lateral (select result, performed_on from equipment.service_record sr where sr.schedule_id = s.id
+			  order by sr.performed_on desc, sr.created_at desc limit 1) r on true
+			""";
 
 	record RecordRow(UUID id, UUID scheduleId, LocalDate performedOn, String performedBy, RecordResult result,
 			@Nullable String note, LocalDate nextDue, String recordedBy) {
@@ -50,8 +68,10 @@ class EquipmentStore {
 	}
 
 	private static ScheduleRow schedule(ResultSet rs, int n) throws SQLException {
+		String result = rs.getString(7);
 		return new ScheduleRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-				ScheduleKind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getObject(6, LocalDate.class));
+				ScheduleKind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getObject(6, LocalDate.class),
+				(result == null) ? null : RecordResult.valueOf(result), rs.getObject(8, LocalDate.class));
 	}
 
 	Optional<UnitRow> unit(UUID id) {
@@ -92,26 +112,18 @@ class EquipmentStore {
 		if (unitIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql("select id, unit_id, kind, item, interval_months, next_due from equipment.schedule "
-					+ "where unit_id = any(?::uuid[]) order by kind, item")
+		return this.jdbc.sql(SCHEDULE_SELECT + " where s.unit_id = any(?::uuid[]) order by s.kind, s.item")
 			.param(unitIds.toArray(UUID[]::new))
 			.query(EquipmentStore::schedule)
 			.list();
 	}
 
 	List<ScheduleRow> allSchedules() {
-		return this.jdbc.sql("select id, unit_id, kind, item, interval_months, next_due from equipment.schedule")
-			.query(EquipmentStore::schedule)
-			.list();
+		return this.jdbc.sql(SCHEDULE_SELECT).query(EquipmentStore::schedule).list();
 	}
 
 	Optional<ScheduleRow> schedule(UUID id) {
-		return this.jdbc
-			.sql("select id, unit_id, kind, item, interval_months, next_due from equipment.schedule where id = ?")
-			.param(id)
-			.query(EquipmentStore::schedule)
-			.optional();
+		return this.jdbc.sql(SCHEDULE_SELECT + " where s.id = ?").param(id).query(EquipmentStore::schedule).optional();
 	}
 
 	List<RecordRow> records(Collection<UUID> scheduleIds) {

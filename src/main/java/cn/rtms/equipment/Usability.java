@@ -7,9 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a unit counts for eligibility on a day (ADR 0031): it must be in service and
- * none of its schedules overdue (next due date before the day; due on the day itself is
- * not overdue yet).
+ * Whether a unit counts for eligibility on a day (ADR 0031): it must be in service, none
+ * of its schedules overdue (next due date before the day; due on the day itself is not
+ * overdue yet), and no schedule's latest record 不合格 (a failed inspection, safety test or
+ * maintenance: the unit counts again once a later record of that schedule is 合格, S04
+ * 三(九)2 and docs/equipment.md).
  */
 final class Usability {
 
@@ -32,12 +34,27 @@ final class Usability {
 			if (overdue(schedule, today)) {
 				reasons.add(overdueText(schedule));
 			}
+			if (failed(schedule)) {
+				reasons.add(failedText(schedule));
+			}
 		}
 		return reasons.isEmpty() ? null : String.join("；", reasons);
 	}
 
 	static boolean overdue(EquipmentStore.ScheduleRow schedule, LocalDate today) {
 		return schedule.nextDue().isBefore(today);
+	}
+
+	/**
+	 * @param schedule a schedule
+	 * @return whether its latest record is 不合格
+	 */
+	static boolean failed(EquipmentStore.ScheduleRow schedule) {
+		return schedule.lastResult() == RecordResult.UNQUALIFIED;
+	}
+
+	static String failedText(EquipmentStore.ScheduleRow schedule) {
+		return schedule.kind().label() + "「" + schedule.item() + "」" + schedule.lastPerformedOn() + " 结果不合格，待复检合格";
 	}
 
 	static String overdueText(EquipmentStore.ScheduleRow schedule) {

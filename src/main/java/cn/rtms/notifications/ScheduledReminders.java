@@ -142,15 +142,21 @@ public class ScheduledReminders {
 				Set<UUID> recipients = new LinkedHashSet<>(authorization ? this.users.accountsOfPerson(item.subjectId())
 						: this.users.recipients(CLERKS, item.institutionId(), null));
 				String left = item.daysLeft() == 0 ? "今天到期" : "还剩 " + item.daysLeft() + " 天";
-				Message message = authorization
-						? new Message("AUTHORIZATION_EXPIRING", "授权即将到期：" + item.what(),
-								"您在" + item.institutionName() + "的" + item.what() + "有效期至 " + item.expiresOn() + "（"
-										+ left + "），到期后不得再以术者身份开展该技术，请及时申请重新授权。",
-								"/authorizations", "Authorization", item.referenceId())
-						: new Message("LICENCE_EXPIRING", "证照即将到期：" + item.institutionName() + item.kindLabel(),
-								item.institutionName() + "的" + item.what() + "有效期至 " + item.expiresOn() + "（" + left
-										+ "），请及时办理延续并更新机构信息。",
-								"/institutions/" + item.institutionId(), "Institution", item.institutionId());
+				boolean radiation = "RADIATION_SAFETY".equals(item.kind());
+				Message message = radiation
+						? new Message("RADIATION_SAFETY_DUE", "辐射安全记录即将到期：" + item.subjectName() + item.kindLabel(),
+								item.institutionName() + " " + item.subjectName() + "的" + item.what() + "（" + left
+										+ "），请及时安排并在辐射安全记录中登记。",
+								"/seeds/safety", "RadiationSafetyRecord", item.referenceId())
+						: authorization
+								? new Message("AUTHORIZATION_EXPIRING", "授权即将到期：" + item.what(),
+										"您在" + item.institutionName() + "的" + item.what() + "有效期至 " + item.expiresOn()
+												+ "（" + left + "），到期后不得再以术者身份开展该技术，请及时申请重新授权。",
+										"/authorizations", "Authorization", item.referenceId())
+								: new Message("LICENCE_EXPIRING", "证照即将到期：" + item.institutionName() + item.kindLabel(),
+										item.institutionName() + "的" + item.what() + "有效期至 " + item.expiresOn() + "（"
+												+ left + "），请及时办理延续并更新机构信息。",
+										"/institutions/" + item.institutionId(), "Institution", item.institutionId());
 				String key = "Expiry:" + item.kind() + ":"
 						+ (authorization && item.referenceId() != null ? item.referenceId() : item.subjectId()) + ":"
 						+ Integer.toHexString(item.what().hashCode()) + ":" + item.expiresOn();

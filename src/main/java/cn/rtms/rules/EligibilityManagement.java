@@ -416,13 +416,19 @@ public class EligibilityManagement {
 		LocalDate date = LocalDate.now(this.clock);
 		EquipmentRegisterSource register = this.equipmentRegister.getIfAvailable();
 		Map<UUID, List<EquipmentRegisterSource.Unit>> units = (register != null) ? register.allUnits(date) : Map.of();
-		Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings = fileTrainings(
-				staff.values().stream().flatMap(List::stream).map(PersonDetails::id).filter(Objects::nonNull).toList());
+		List<UUID> staffIds = staff.values()
+			.stream()
+			.flatMap(List::stream)
+			.map(PersonDetails::id)
+			.filter(Objects::nonNull)
+			.toList();
+		Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings = fileTrainings(staffIds);
+		Map<UUID, List<TrainingRecordSource.GrantedExemption>> exemptions = exemptions(staffIds);
 		if (history == null) {
 			return institutions.join()
 				.parallelStream()
 				.map(i -> FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of()),
-						units.getOrDefault(i.id(), List.of()), fileTrainings))
+						units.getOrDefault(i.id(), List.of()), fileTrainings, exemptions))
 				.toList();
 		}
 		Map<UUID, CaseHistory.InstitutionCases> cases = history.institutions();
@@ -436,7 +442,7 @@ public class EligibilityManagement {
 			.parallelStream()
 			.map(i -> RegistryMerge.institution(
 					FactsAssembler.institution(i, staff.getOrDefault(i.id(), List.of()),
-							units.getOrDefault(i.id(), List.of()), fileTrainings),
+							units.getOrDefault(i.id(), List.of()), fileTrainings, exemptions),
 					cases.getOrDefault(i.id(), CaseHistory.InstitutionCases.NONE), operators, history.registryStart(),
 					date))
 			.toList();
@@ -551,7 +557,8 @@ public class EligibilityManagement {
 		EquipmentRegisterSource register = this.equipmentRegister.getIfAvailable();
 		InstitutionFacts facts = FactsAssembler.institution(institution, staff,
 				(register != null && institution.id() != null) ? register.units(institution.id(), date) : List.of(),
-				fileTrainings(staff.stream().map(PersonDetails::id).filter(Objects::nonNull).toList()));
+				fileTrainings(staff.stream().map(PersonDetails::id).filter(Objects::nonNull).toList()),
+				exemptions(staff.stream().map(PersonDetails::id).filter(Objects::nonNull).toList()));
 		CaseHistory history = this.caseHistory.getIfAvailable();
 		if (history == null || institution.id() == null) {
 			return facts;
@@ -567,8 +574,11 @@ public class EligibilityManagement {
 	 * registry when there is one.
 	 */
 	private PersonFacts personFacts(PersonDetails person, @Nullable InstitutionDetails institution) {
-		PersonFacts facts = FactsAssembler.person(person, institution, (person.id() == null) ? List.of()
-				: fileTrainings(List.of(person.id())).getOrDefault(person.id(), List.of()));
+		PersonFacts facts = FactsAssembler.person(person, institution,
+				(person.id() == null) ? List.of()
+						: fileTrainings(List.of(person.id())).getOrDefault(person.id(), List.of()),
+				(person.id() == null) ? List.of()
+						: exemptions(List.of(person.id())).getOrDefault(person.id(), List.of()));
 		CaseHistory history = this.caseHistory.getIfAvailable();
 		if (history == null || person.id() == null) {
 			return facts;
@@ -581,6 +591,11 @@ public class EligibilityManagement {
 	private Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings(List<UUID> personIds) {
 		TrainingRecordSource source = this.trainingRecords.getIfAvailable();
 		return (source == null || personIds.isEmpty()) ? Map.of() : source.trainingsOf(personIds);
+	}
+
+	private Map<UUID, List<TrainingRecordSource.GrantedExemption>> exemptions(List<UUID> personIds) {
+		TrainingRecordSource source = this.trainingRecords.getIfAvailable();
+		return (source == null || personIds.isEmpty()) ? Map.of() : source.exemptionsOf(personIds);
 	}
 
 	private long trainingRevision(UUID institutionId) {
@@ -617,12 +632,13 @@ public class EligibilityManagement {
 				Subject.TRAINEE)
 			.orElseThrow(() -> new NoSpecInForce(technology, asOf));
 		PersonFacts facts = FactsAssembler.person(person, null,
-				fileTrainings(List.of(personId)).getOrDefault(personId, List.of()));
+				fileTrainings(List.of(personId)).getOrDefault(personId, List.of()),
+				exemptions(List.of(personId)).getOrDefault(personId, List.of()));
 		if (candidate != null) {
 			List<PersonFacts.Training> trainings = List.of(FactsAssembler.training(candidate));
 			facts = new PersonFacts(facts.id(), facts.name(), facts.roles(), facts.licence(), facts.titles(),
 					facts.clinicalStart(), facts.specialties(), trainings, facts.caseVolumes(), facts.adverseEvents(),
-					facts.attestations(), facts.operatorVolumes());
+					facts.attestations(), facts.operatorVolumes(), facts.exemptions());
 		}
 		Outcome outcome = this.engine.evaluate(spec, Subject.TRAINEE, Facts.of(null, facts), asOf);
 		List<String> prerequisites = new ArrayList<>();
@@ -732,7 +748,7 @@ public class EligibilityManagement {
 			.map(p -> self.toString().equals(p.id()) ? p
 					: new PersonFacts(p.id(), COLLEAGUE, p.roles(), p.licence(), p.titles(), p.clinicalStart(),
 							p.specialties(), p.trainings(), p.caseVolumes(), p.adverseEvents(), p.attestations(),
-							p.operatorVolumes()))
+							p.operatorVolumes(), p.exemptions()))
 			.toList();
 		return new InstitutionFacts(facts.id(), facts.name(), facts.regionCode(), facts.level(), facts.type(),
 				facts.specialty(), facts.registeredSubjects(), facts.departments(), facts.facilities(),

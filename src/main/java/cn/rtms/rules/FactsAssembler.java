@@ -69,6 +69,22 @@ final class FactsAssembler {
 	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff,
 			List<EquipmentRegisterSource.Unit> register,
 			Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings) {
+		return institution(d, staff, register, fileTrainings, Map.of());
+	}
+
+	/**
+	 * @param d the institution
+	 * @param staff its people
+	 * @param register the equipment register's units of the institution (ADR 0031)
+	 * @param fileTrainings the people's trainings from the training file, by person (ADR
+	 * 0032)
+	 * @param exemptions the people's approved exemptions (免于培训), by person (ADR 0032)
+	 * @return the facts
+	 */
+	static InstitutionFacts institution(InstitutionDetails d, List<PersonDetails> staff,
+			List<EquipmentRegisterSource.Unit> register,
+			Map<UUID, List<TrainingRecordSource.FileTraining>> fileTrainings,
+			Map<UUID, List<TrainingRecordSource.GrantedExemption>> exemptions) {
 		return new InstitutionFacts(String.valueOf(d.id()), d.name(), d.regionCode(),
 				InstitutionLevel.valueOf(d.level().name()), InstitutionType.valueOf(d.type().name()), d.specialty(),
 				d.registeredSubjects(),
@@ -87,7 +103,10 @@ final class FactsAssembler {
 				map(d.caseVolumes(),
 						x -> new CaseVolume(x.technology(), x.subTechnique(), x.year(), x.month(), x.cases())),
 				map(d.attestations(), FactsAssembler::attestation),
-				staff.stream().map(p -> person(p, d, fileTrainings.getOrDefault(p.id(), List.of()))).toList());
+				staff.stream()
+					.map(p -> person(p, d, fileTrainings.getOrDefault(p.id(), List.of()),
+							exemptions.getOrDefault(p.id(), List.of())))
+					.toList());
 	}
 
 	/**
@@ -113,6 +132,21 @@ final class FactsAssembler {
 	 */
 	static PersonFacts person(PersonDetails p, @Nullable InstitutionDetails institution,
 			List<TrainingRecordSource.FileTraining> fileTrainings) {
+		return person(p, institution, fileTrainings, List.of());
+	}
+
+	/**
+	 * Translates a person with the trainings of the training file and the exemptions
+	 * (免于培训) an authority approved, each a {@link PersonFacts.ExemptionGrant} (ADR 0032).
+	 * @param p the person
+	 * @param institution the institution being evaluated, or {@code null}
+	 * @param fileTrainings the person's trainings from the training file
+	 * @param exemptions the person's approved exemptions
+	 * @return the facts
+	 */
+	static PersonFacts person(PersonDetails p, @Nullable InstitutionDetails institution,
+			List<TrainingRecordSource.FileTraining> fileTrainings,
+			List<TrainingRecordSource.GrantedExemption> exemptions) {
 		PersonDetails.PhysicianLicence licence = p.licence();
 		return new PersonFacts(String.valueOf(p.id()), p.name(),
 				p.roles().stream().map(r -> StaffRole.valueOf(r.name())).toList(),
@@ -128,7 +162,12 @@ final class FactsAssembler {
 				map(p.attestations(), FactsAssembler::attestation),
 				map(p.operatorVolumes(),
 						x -> new PersonFacts.OperatorVolume(OperationCategory.valueOf(x.category().name()), x.year(),
-								x.cases())));
+								x.cases())),
+				exemptions.isEmpty() ? null
+						: exemptions.stream()
+							.map(x -> new PersonFacts.ExemptionGrant(x.technology(), x.specKey(), x.approvedOn(),
+									x.approvedBy()))
+							.toList());
 	}
 
 	/**

@@ -209,7 +209,7 @@ final class RegistryMerge {
 		return new PersonFacts(facts.id(), facts.name(), facts.roles(), facts.licence(), facts.titles(),
 				facts.clinicalStart(), facts.specialties(), facts.trainings(),
 				volumes(facts.caseVolumes(), totals, start), facts.adverseEvents(), facts.attestations(),
-				facts.operatorVolumes());
+				facts.operatorVolumes(), facts.exemptions());
 	}
 
 }

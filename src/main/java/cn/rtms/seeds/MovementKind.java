@@ -27,7 +27,13 @@ public enum MovementKind {
 	LEAKED("泄漏"),
 
 	/** 衰变处置: seeds leaving the store after decay (disposal or return to the supplier). */
-	DISPOSED("衰变处置");
+	DISPOSED("衰变处置"),
+
+	/**
+	 * 转移: the lot's store moved to another storage place and/or custodian; balances
+	 * unchanged, quantity = the seeds in store moved.
+	 */
+	RELOCATED("转移");
 
 	private final String label;
 

@@ -57,18 +57,37 @@ public final class SeedCommands {
 	/**
 	 * A movement of an existing lot.
 	 *
-	 * @param kind ISSUED, IMPLANTED, RETURNED, LOST, LEAKED or DISPOSED
-	 * @param quantity seeds
+	 * @param kind ISSUED, IMPLANTED, RETURNED, LOST, LEAKED, DISPOSED or RELOCATED
+	 * @param quantity seeds (for RELOCATED: the whole store of the lot, which moves
+	 * together)
 	 * @param issueId the issue an IMPLANTED, RETURNED (or a LOST / LEAKED during the
 	 * procedure) belongs to
 	 * @param caseId the G07 case (for ISSUED or IMPLANTED)
 	 * @param note remark
+	 * @param storageLocation for RELOCATED: the new storage place (储存位置)
+	 * @param custodianId for RELOCATED: the new custodian (a person of the institution)
 	 */
 	public record RecordMovement(@NotNull(message = "变动类型不能为空") MovementKind kind,
 			@NotNull(message = "数量不能为空") @Min(value = 1, message = "数量至少 1 颗") @Max(value = 10000,
 					message = "数量不能超过 10000 颗") Integer quantity,
 			@Nullable UUID issueId, @Nullable UUID caseId,
-			@Nullable @Size(max = 500, message = "备注不能超过 500 个字") String note) {
+			@Nullable @Size(max = 500, message = "备注不能超过 500 个字") String note,
+			@Nullable @Size(max = 100, message = "储存位置不能超过 100 个字") String storageLocation,
+			@Nullable UUID custodianId) {
+
+		/**
+		 * A movement that does not relocate the lot.
+		 * @param kind the kind
+		 * @param quantity seeds
+		 * @param issueId the issue
+		 * @param caseId the case
+		 * @param note remark
+		 */
+		public RecordMovement(MovementKind kind, Integer quantity, @Nullable UUID issueId, @Nullable UUID caseId,
+				@Nullable String note) {
+			this(kind, quantity, issueId, caseId, note, null, null);
+		}
+
 	}
 
 	/**

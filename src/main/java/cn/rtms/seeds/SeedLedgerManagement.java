@@ -72,7 +72,10 @@ public class SeedLedgerManagement {
 			select l.*, i.name as isotope_name, i.half_life_days,
 			  coalesce(b.received, 0) as received, coalesce(b.in_stock, 0) as in_stock,
 			  coalesce(b.outstanding, 0) as outstanding,
-			  c.counted_on as last_counted_on, c.counted - c.expected as last_discrepancy
+			  c.counted_on as last_counted_on, c.counted - c.expected as last_discrepancy,
+			  coalesce(r.storage_location, l.storage_location) as current_location,
+			  coalesce(r.custodian_id, l.custodian_id) as current_custodian_id,
+			  coalesce(r.custodian_name, l.custodian_name) as current_custodian_name
 			from seeds.lot l
 			join seeds.isotope i on i.code = l.isotope
 			left join (
@@ -91,6 +94,11 @@ public class SeedLedgerManagement {
 			left join lateral (
 			  select counted_on, counted, expected from seeds.stock_count sc where sc.lot_id = l.id
 			  order by recorded_at desc limit 1) c on true
+			left join lateral (
+			  select storage_location, custodian_id, custodian_name from seeds.movement rm
+			  where rm.lot_id = l.id and rm.kind = 'RELOCATED' and rm.sign = 1
+			    and not exists (select 1 from seeds.movement cm where cm.corrects_id = rm.id)
+			  order by rm.seq desc limit 1) r on true
 			""";
 
 	private final JdbcClient jdbc;
@@ -211,7 +219,7 @@ public class SeedLedgerManagement {
 					command.custodianId(), custodian.name(), now)
 			.update();
 		insertMovement(UUID.randomUUID(), id, institutionId, MovementKind.RECEIVED, command.quantity(), 1, null, null,
-				null, command.note(), user, now);
+				null, command.note(), user, now, null);
 		LotLedger ledger = ledger(id, null);
 		this.audit.record("SEED_LOT_RECEIVED", "SeedLot", id.toString(), null, ledger.lot());
 		return ledger;
@@ -245,8 +253,17 @@ public class SeedLedgerManagement {
 					throw new InvalidSeedEntry("issueId", kind.label() + "须选择对应的领用记录");
 				}
 			}
+			case RELOCATED -> {
+				if (issueId != null) {
+					throw new InvalidSeedEntry("issueId", "转移的是库存粒子，不属于某次领用，请勿选择领用记录");
+				}
+			}
 			default -> {
 			}
+		}
+		if (kind != MovementKind.RELOCATED
+				&& (blankToNull(command.storageLocation()) != null || command.custodianId() != null)) {
+			throw new InvalidSeedEntry("storageLocation", "只有转移登记新的储存位置和保管人");
 		}
 		if (caseId != null && kind != MovementKind.ISSUED && kind != MovementKind.IMPLANTED) {
 			throw new InvalidSeedEntry("caseId", "只有领用和植入可关联病例");
@@ -260,10 +277,14 @@ public class SeedLedgerManagement {
 		Balances before = balances(lotId);
 		int sign = 1;
 		checkBalances(before, kind, quantity, sign, issueId, "");
+		Place place = null;
+		if (kind == MovementKind.RELOCATED) {
+			place = relocation(lotId, institutionId, command, before);
+		}
 		UUID id = UUID.randomUUID();
 		OffsetDateTime now = now();
 		insertMovement(id, lotId, institutionId, kind, quantity, sign, kind == MovementKind.ISSUED ? id : issueId,
-				caseId, null, command.note(), user, now);
+				caseId, null, command.note(), user, now, place);
 		if (kind.opensIncident()) {
 			UUID incidentId = UUID.randomUUID();
 			this.jdbc.sql("""
@@ -292,7 +313,8 @@ public class SeedLedgerManagement {
 	public LotLedger correct(UUID movementId, CorrectMovement command) {
 		CurrentUser user = this.access.requireRole(WRITERS);
 		Map<String, Object> original = this.jdbc
-			.sql("select lot_id, kind, quantity, sign, issue_id, case_id from seeds.movement where id = ?")
+			.sql("select lot_id, kind, quantity, sign, issue_id, case_id, storage_location, custodian_id,"
+					+ " custodian_name from seeds.movement where id = ?")
 			.param(movementId)
 			.query((rs, n) -> {
 				Map<String, Object> row = new HashMap<>();
@@ -302,6 +324,8 @@ public class SeedLedgerManagement {
 				row.put("sign", rs.getInt(4));
 				row.put("issue", rs.getObject(5, UUID.class));
 				row.put("case", rs.getObject(6, UUID.class));
+				row.put("place", (rs.getString(7) == null) ? null
+						: new Place(rs.getString(7), rs.getObject(8, UUID.class), rs.getString(9)));
 				return row;
 			})
 			.optional()
@@ -325,7 +349,7 @@ public class SeedLedgerManagement {
 		checkBalances(before, kind, quantity, -1, issueId, "冲正后");
 		UUID id = UUID.randomUUID();
 		insertMovement(id, lotId, institutionId, kind, quantity, -1, issueId, (UUID) original.get("case"), movementId,
-				"冲正：" + command.reason().strip(), user, now());
+				"冲正：" + command.reason().strip(), user, now(), (Place) original.get("place"));
 		LotLedger ledger = ledger(lotId, null);
 		this.audit.record("SEED_MOVEMENT_CORRECTED", "SeedLot", lotId.toString(), balanceState(before),
 				movementState(ledger, id));
@@ -426,6 +450,40 @@ public class SeedLedgerManagement {
 				incidentId.toString(), null,
 				Map.of("step", code, "note", Objects.requireNonNullElse(command.note(), "")));
 		return after;
+	}
+
+	/**
+	 * The ledger entries of a G07 case (docs/seed-ledger.md "A case's entries"), read
+	 * with the case's own scope: whoever may read the case (its hospital, the physician
+	 * who operated, the authorities over it) reads them, nobody else. The entries linked
+	 * to the case and every entry of an issue linked to it (implanted, returned, lost,
+	 * and the compensating entries), in ledger order.
+	 * @param caseId the case
+	 * @return the entries with their lot
+	 * @throws cn.rtms.cases.CaseNotFound when there is no such case
+	 * @throws AccessDenied when the case is outside the caller's scope
+	 */
+	@Transactional(readOnly = true)
+	public List<SeedViews.CaseSeedEntry> caseEntries(UUID caseId) {
+		this.cases.get(caseId);
+		return this.jdbc.sql("""
+				with issue as (
+				  select distinct coalesce(issue_id, id) as id from seeds.movement where case_id = :case
+				    and (kind = 'ISSUED' or issue_id is not null))
+				select m.*, l.lot_no, l.isotope, c.id as corrected_by from seeds.movement m
+				join seeds.lot l on l.id = m.lot_id
+				left join seeds.movement c on c.corrects_id = m.id
+				where m.case_id = :case or m.issue_id in (select id from issue)
+				order by m.seq
+				""").param("case", caseId).query((rs, n) -> {
+			MovementKind kind = MovementKind.valueOf(rs.getString("kind"));
+			return new SeedViews.CaseSeedEntry(rs.getObject("id", UUID.class), rs.getLong("seq"),
+					rs.getObject("lot_id", UUID.class), rs.getString("lot_no"), rs.getString("isotope"), kind,
+					kind.label(), rs.getInt("quantity"), rs.getInt("sign"), rs.getObject("issue_id", UUID.class),
+					caseId.equals(rs.getObject("case_id", UUID.class)), rs.getObject("corrected_by", UUID.class),
+					rs.getString("note"), rs.getString("actor_name"),
+					rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
+		}).list();
 	}
 
 	/**
@@ -541,7 +599,7 @@ public class SeedLedgerManagement {
 			case RECEIVED, RETURNED -> 1;
 			case ISSUED, DISPOSED -> -1;
 			case LOST, LEAKED -> issueId == null ? -1 : 0;
-			case IMPLANTED -> 0;
+			case IMPLANTED, RELOCATED -> 0;
 		};
 		int issue = switch (kind) {
 			case ISSUED -> 1;
@@ -564,15 +622,53 @@ public class SeedLedgerManagement {
 		}
 	}
 
+	/**
+	 * Where a relocation puts the lot's store.
+	 */
+	record Place(String storageLocation, UUID custodianId, String custodianName) {
+	}
+
+	/**
+	 * Checks a relocation: the whole store moves (the lot has one place), to a place or
+	 * custodian that differs from the current one, the custodian a person of the
+	 * institution.
+	 */
+	private Place relocation(UUID lotId, UUID institutionId, RecordMovement command, Balances before) {
+		String location = blankToNull(command.storageLocation());
+		if (location == null) {
+			throw new InvalidSeedEntry("storageLocation", "转移须填写新的储存位置");
+		}
+		if (command.custodianId() == null) {
+			throw new InvalidSeedEntry("custodianId", "转移须选择转移后的保管人");
+		}
+		if (before.inStock() == 0) {
+			throw new InvalidSeedEntry("kind", "该批次库存为 0 颗，没有可转移的粒子");
+		}
+		if (command.quantity() != before.inStock()) {
+			throw new InvalidSeedEntry("quantity",
+					"转移须整批转移库存：该批次库存现有 " + before.inStock() + " 颗，登记为 " + command.quantity() + " 颗，未保存");
+		}
+		PersonDetails custodian = custodian(command.custodianId(), institutionId);
+		Lot lot = loadLot(lotId);
+		if (lot.storageLocation().equals(location) && lot.custodianId().equals(command.custodianId())) {
+			throw new InvalidSeedEntry("storageLocation",
+					"储存位置和保管人与现在相同（" + location + "，" + lot.custodianName() + "），无需转移");
+		}
+		return new Place(location, command.custodianId(), custodian.name());
+	}
+
 	private void insertMovement(UUID id, UUID lotId, UUID institutionId, MovementKind kind, int quantity, int sign,
 			@Nullable UUID issueId, @Nullable UUID caseId, @Nullable UUID correctsId, @Nullable String note,
-			CurrentUser user, OffsetDateTime at) {
+			CurrentUser user, OffsetDateTime at, @Nullable Place place) {
 		this.jdbc.sql("""
 				insert into seeds.movement (id, lot_id, institution_id, kind, quantity, sign, issue_id, case_id,
-				  corrects_id, note, actor_id, actor_name, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  corrects_id, note, actor_id, actor_name, occurred_at, storage_location, custodian_id, custodian_name)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(id, lotId, institutionId, kind.name(), quantity, sign, issueId, caseId, correctsId,
-					blankToNull(note), user.id(), user.displayName(), at)
+					blankToNull(note), user.id(), user.displayName(), at,
+					(place == null) ? null : place.storageLocation(), (place == null) ? null : place.custodianId(),
+					(place == null) ? null : place.custodianName())
 			.update();
 	}
 
@@ -599,10 +695,10 @@ public class SeedLedgerManagement {
 		return new Lot(rs.getObject("id", UUID.class), institutionId,
 				names.computeIfAbsent(institutionId, this.institutions::nameOf), rs.getString("isotope"),
 				rs.getString("isotope_name"), halfLife, rs.getString("supplier"), rs.getString("nmpa_approval"),
-				rs.getString("lot_no"), activity, calibration, receivedOn, rs.getString("storage_location"),
-				rs.getObject("custodian_id", UUID.class), rs.getString("custodian_name"), rs.getInt("received"),
-				inStock, outstanding, Decay.activityOn(activity, halfLife, calibration, today), lastCounted,
-				discrepancy, due, (inStock > 0 || outstanding > 0) && today.isAfter(due));
+				rs.getString("lot_no"), activity, calibration, receivedOn, rs.getString("current_location"),
+				rs.getObject("current_custodian_id", UUID.class), rs.getString("current_custodian_name"),
+				rs.getInt("received"), inStock, outstanding, Decay.activityOn(activity, halfLife, calibration, today),
+				lastCounted, discrepancy, due, (inStock > 0 || outstanding > 0) && today.isAfter(due));
 	}
 
 	private List<Movement> movements(UUID lotId) {
@@ -616,7 +712,8 @@ public class SeedLedgerManagement {
 					rs.getInt("quantity"), rs.getInt("sign"), rs.getObject("issue_id", UUID.class),
 					rs.getObject("case_id", UUID.class), rs.getObject("corrects_id", UUID.class),
 					rs.getObject("corrected_by", UUID.class), rs.getString("note"), rs.getString("actor_name"),
-					rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
+					rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("storage_location"),
+					rs.getString("custodian_name"));
 		}).list();
 	}
 

@@ -39,8 +39,9 @@ public final class SeedViews {
 	 * @param activityMci activity per seed at the calibration date, mCi
 	 * @param calibrationDate 标定日期
 	 * @param receivedOn 入库日期
-	 * @param storageLocation 储存位置
-	 * @param custodianId the person in charge (专人负责, G07 一(四)4)
+	 * @param storageLocation 储存位置 now: of the latest relocation (转移) not cancelled, else
+	 * the receipt's
+	 * @param custodianId the person in charge now (专人负责, G07 一(四)4), derived the same way
 	 * @param custodianName their name
 	 * @param received seeds received (net of corrections)
 	 * @param inStock seeds in the store now
@@ -79,10 +80,38 @@ public final class SeedViews {
 	 * @param note remark
 	 * @param actorName who recorded it (from the session)
 	 * @param occurredAt when (from the clock)
+	 * @param storageLocation for a relocation (转移): the new storage place
+	 * @param custodianName for a relocation: the new custodian
 	 */
 	public record Movement(UUID id, long seq, UUID lotId, MovementKind kind, String kindLabel, int quantity, int sign,
 			@Nullable UUID issueId, @Nullable UUID caseId, @Nullable UUID correctsId, @Nullable UUID correctedById,
-			@Nullable String note, String actorName, Instant occurredAt) {
+			@Nullable String note, String actorName, Instant occurredAt, @Nullable String storageLocation,
+			@Nullable String custodianName) {
+	}
+
+	/**
+	 * A ledger entry as a G07 case shows it.
+	 *
+	 * @param id entry id
+	 * @param seq order of entry in the ledger
+	 * @param lotId the lot
+	 * @param lotNo its lot number (批号)
+	 * @param isotope its isotope
+	 * @param kind what moved
+	 * @param kindLabel its Chinese label
+	 * @param quantity how many seeds
+	 * @param sign 1, or −1 for a compensating entry
+	 * @param issueId the issue (领用) it belongs to
+	 * @param linked whether the entry names the case itself (else it belongs to an issue
+	 * that does)
+	 * @param correctedById the compensating entry that cancelled this one
+	 * @param note remark
+	 * @param actorName who recorded it
+	 * @param occurredAt when
+	 */
+	public record CaseSeedEntry(UUID id, long seq, UUID lotId, String lotNo, String isotope, MovementKind kind,
+			String kindLabel, int quantity, int sign, @Nullable UUID issueId, boolean linked,
+			@Nullable UUID correctedById, @Nullable String note, String actorName, Instant occurredAt) {
 	}
 
 	/**

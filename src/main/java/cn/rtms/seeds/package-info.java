@@ -6,10 +6,11 @@
  * counts at least every 6 months; loss or leakage incidents worked through the emergency
  * plan's steps (三(六)); radiation-protection training, health examinations and
  * environmental inspections with due dates (三(七)). Raises the {@code RADIATION_SAFETY}
- * supervision alerts. Owns the {@code seeds} schema; refers to institutions, people and
- * cases by id.
+ * supervision alerts and lists the due dates on the reminders page through the
+ * authorization module's {@code DueDateSource}. Owns the {@code seeds} schema; refers to
+ * institutions, people and cases by id.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "cases", "institutions", "personnel",
-		"supervision", "identity", "audit", "platform", "web" })
+		"supervision", "authorization", "identity", "audit", "platform", "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.seeds;

@@ -30,11 +30,13 @@ import cn.rtms.personnel.PersonnelManagement;
 import cn.rtms.rules.EligibilityComparison;
 import cn.rtms.rules.EligibilityManagement;
 import cn.rtms.rules.EligibilityReport;
+import cn.rtms.rules.EquipmentRegisterSource;
 import cn.rtms.rules.FactsChange;
 import cn.rtms.rules.SpecDiff;
 import cn.rtms.rules.SpecificationManagement;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,11 +79,15 @@ public class WhatIfScenarios {
 
 	private final AccessPolicy access;
 
+	private final ObjectProvider<EquipmentRegisterSource> register;
+
 	private final Clock clock;
 
 	WhatIfScenarios(EligibilityManagement eligibility, SpecificationManagement specs, CatalogManagement catalog,
 			InstitutionManagement institutions, PersonnelManagement people, FilingQueries filings,
-			AuthorizationManagement authorizations, AccessPolicy access, Clock clock) {
+			AuthorizationManagement authorizations, AccessPolicy access,
+			ObjectProvider<EquipmentRegisterSource> register, Clock clock) {
+		this.register = register;
 		this.eligibility = eligibility;
 		this.specs = specs;
 		this.catalog = catalog;
@@ -141,17 +147,34 @@ public class WhatIfScenarios {
 		int units = request.units() == null ? 1 : request.units();
 		LocalDate date = date("asOf", request.asOf(), today);
 		InstitutionDetails institution = this.institutions.get(institutionId);
-		int recorded = institution.equipment() == null ? 0
-				: institution.equipment()
-					.stream()
-					.filter(e -> code.equals(e.kind()))
-					.mapToInt(e -> e.count() == null ? 1 : e.count())
-					.sum();
+		// the count the engine reads (ADR 0031): the register's usable units for a kind
+		// it
+		// holds, else the count declared in the institution record
+		EquipmentRegisterSource source = this.register.getIfAvailable();
+		List<EquipmentRegisterSource.Unit> registered = (source == null) ? List.of()
+				: source.units(institutionId, date).stream().filter(u -> code.equals(u.kind())).toList();
+		int recorded;
+		String basis;
+		if (!registered.isEmpty()) {
+			recorded = (int) registered.stream().filter(EquipmentRegisterSource.Unit::usable).count();
+			int unusable = registered.size() - recorded;
+			basis = "设备登记可用 " + recorded + " 台" + ((unusable > 0) ? "，另有 " + unusable + " 台不可用未计入" : "");
+		}
+		else {
+			recorded = institution.equipment() == null ? 0
+					: institution.equipment()
+						.stream()
+						.filter(e -> code.equals(e.kind()))
+						.mapToInt(e -> e.count() == null ? 1 : e.count())
+						.sum();
+			basis = "机构填报 " + recorded + " 台";
+		}
 		List<EligibilityComparison> comparisons = this.eligibility.compare(institutionId, null,
 				FactsChange.equipmentOutOfService(code, units), null, null, true, date);
 		String label = DICTIONARY.label("equipment", code);
-		return assemble(ScenarioKind.EQUIPMENT_OUT_OF_SERVICE, institution.name() + " 的" + label + "停用 "
-				+ Math.min(units, recorded) + " 台（登记 " + recorded + " 台，停用后 " + Math.max(0, recorded - units) + " 台）",
+		return assemble(
+				ScenarioKind.EQUIPMENT_OUT_OF_SERVICE, institution.name() + " 的" + label + "停用 "
+						+ Math.min(units, recorded) + " 台（" + basis + "，停用后 " + Math.max(0, recorded - units) + " 台）",
 				date, comparisons, null, List.of());
 	}
 

@@ -15,6 +15,7 @@ import cn.rtms.rules.EligibilityFactsChanged;
 import cn.rtms.rules.EligibilityManagement;
 import cn.rtms.rules.EligibilityMatrix;
 import cn.rtms.rules.EligibilityReport;
+import cn.rtms.rules.EquipmentRegisterSource;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
 import cn.rtms.support.TestClock;
@@ -71,6 +72,9 @@ class EquipmentIT {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	EquipmentRegisterSource register;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -247,6 +251,46 @@ class EquipmentIT {
 		assertThat(clause(songjiang).status()).isEqualTo("MET");
 		refresh(province);
 		assertThat(equipmentAlert(province, "EQUIPMENT", "维护保养逾期").get("status").asString()).isEqualTo("CLOSED");
+	}
+
+	/**
+	 * A 不合格 safety test stops the unit counting until a re-test is 合格 (S04 三(九)2,
+	 * docs/equipment.md); the what-if headline quotes the register's usable count, not
+	 * the count declared in the institution record (3 CT). Before, the failed unit
+	 * counted and the headline read "登记 3 台".
+	 */
+	@Test
+	void aFailedSafetyTestStopsTheUnitCountingAndTheWhatIfHeadlineQuotesTheRegister() {
+		UUID songjiang = institution("songjiang-clerk");
+		Api clerk = as("songjiang-clerk");
+		Response first = clerk.post("/api/equipment", unit("MRI", "MRI-FAIL-1", "IN_SERVICE"));
+		assertThat(first.status()).as(first.text()).isEqualTo(201);
+		Response second = clerk.post("/api/equipment", unit("MRI", "MRI-FAIL-2", "IN_SERVICE"));
+		assertThat(second.status()).as(second.text()).isEqualTo(201);
+		String id = second.body().get("id").asString();
+		Response scheduled = clerk.post("/api/equipment/" + id + "/schedules", Map.of("kind", "SAFETY_TEST", "item",
+				"年度环境安全检测", "intervalMonths", 12, "firstDue", TODAY.plusDays(30).toString()));
+		assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(201);
+		String scheduleId = scheduled.body().get("schedules").get(0).get("id").asString();
+		Response failed = clerk.post("/api/equipment/" + id + "/schedules/" + scheduleId + "/records",
+				Map.of("performedOn", TODAY.toString(), "performedBy", "第三方检测机构", "result", "UNQUALIFIED"));
+		assertThat(failed.status()).as(failed.text()).isEqualTo(201);
+		assertThat(this.register.units(songjiang, TODAY))
+			.filteredOn(u -> u.kind().equals("MRI") && u.name().contains("MRI-FAIL-2"))
+			.singleElement()
+			.satisfies(u -> assertThat(u.notCounted()).contains("结果不合格"));
+
+		Response whatIf = as("province").post("/api/what-if/scenarios",
+				Map.of("kind", "EQUIPMENT_OUT_OF_SERVICE", "institutionId", songjiang, "equipmentCode", "MRI"));
+		assertThat(whatIf.status()).as(whatIf.text()).isEqualTo(200);
+		assertThat(whatIf.body().get("description").asString()).contains("停用 1 台", "设备登记可用 1 台", "另有 1 台不可用未计入",
+				"停用后 0 台");
+
+		Response retest = clerk.post("/api/equipment/" + id + "/schedules/" + scheduleId + "/records",
+				Map.of("performedOn", TODAY.toString(), "performedBy", "第三方检测机构", "result", "QUALIFIED", "note", "复检"));
+		assertThat(retest.status()).as(retest.text()).isEqualTo(201);
+		assertThat(this.register.units(songjiang, TODAY)).filteredOn(u -> u.kind().equals("MRI"))
+			.allSatisfy(u -> assertThat(u.usable()).isTrue());
 	}
 
 	@Test

@@ -33,6 +33,22 @@ class UsabilityTests {
 			.startsWith("维修中；第三方环境安全检测");
 	}
 
+	/**
+	 * S04 三(九)2 asks for regular inspections and third-party safety tests: a unit whose
+	 * latest record is 不合格 does not count until a later one is 合格. Before, only status
+	 * and overdue schedules were read and a failed test left the unit counting.
+	 */
+	@Test
+	void aScheduleWhoseLatestRecordFailedStopsTheUnitCountingUntilARetestPasses() {
+		EquipmentStore.ScheduleRow failed = new EquipmentStore.ScheduleRow(UUID.randomUUID(), UUID.randomUUID(),
+				ScheduleKind.SAFETY_TEST, "年度检测", 12, TODAY.plusMonths(12), RecordResult.UNQUALIFIED, TODAY);
+		assertThat(Usability.notCounted(EquipmentStatus.IN_SERVICE, List.of(failed), TODAY))
+			.isEqualTo("第三方环境安全检测「年度检测」2026-11-22 结果不合格，待复检合格");
+		EquipmentStore.ScheduleRow retested = new EquipmentStore.ScheduleRow(failed.id(), failed.unitId(),
+				ScheduleKind.SAFETY_TEST, "年度检测", 12, TODAY.plusMonths(12), RecordResult.QUALIFIED, TODAY);
+		assertThat(Usability.notCounted(EquipmentStatus.IN_SERVICE, List.of(retested), TODAY)).isNull();
+	}
+
 	@Test
 	void registrationNumbersFollowTheNmpaFormats() {
 		assertThat(EquipmentManagement.REGISTRATION_NUMBER.matcher("国械注进20173301234").matches()).isTrue();

@@ -96,7 +96,7 @@ class TrainingBaseFactsTests {
 			PersonFacts p = source.get(n);
 			staff.add(new PersonFacts(new UUID(0, n + 1).toString(), p.name(), p.roles(), p.licence(), p.titles(),
 					p.clinicalStart(), p.specialties(), p.trainings(), p.caseVolumes(), p.adverseEvents(),
-					p.attestations(), p.operatorVolumes()));
+					p.attestations(), p.operatorVolumes(), p.exemptions()));
 		}
 		return new InstitutionFacts(i.id(), i.name(), i.regionCode(), i.level(), i.type(), i.specialty(),
 				i.registeredSubjects(), i.departments(), i.facilities(), i.equipment(), i.operatingRooms(),

@@ -251,6 +251,113 @@ class SeedLedgerIT {
 		assertThat(clerk.get("/api/seeds/lots/" + lot).body().get("movements").size()).isEqualTo(5);
 	}
 
+	/**
+	 * 转移: a relocation is an entry of its own (person and time from the session and the
+	 * clock), balances unchanged, the lot's place and custodian those of the latest
+	 * relocation not cancelled; shown in the export. Before it the lot's place could not
+	 * change at all (the kind was refused as unknown).
+	 */
+	@Test
+	void aRelocationIsAnEntryOfItsOwnAndTheLotsPlaceIsTheLatestOne() throws Exception {
+		Api clerk = as(CLERK);
+		JsonNode received = receive(clerk, 10, "0.5", TODAY);
+		String lot = lotId(received);
+		String issue = last(move(clerk, lot, movement("ISSUED", 4, null))).get("id").asString();
+		String newCustodian = person(clerk, "赵雨桐");
+		Map<String, Object> relocation = movement("RELOCATED", 6, null);
+		relocation.put("storageLocation", "放疗科储源室 保险柜 B-2");
+		relocation.put("custodianId", newCustodian);
+		relocation.put("note", "储源室改造，整批转移");
+
+		Map<String, Object> partial = new LinkedHashMap<>(relocation);
+		partial.put("quantity", 5);
+		Response refused = clerk.post("/api/seeds/lots/" + lot + "/movements", partial);
+		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+		assertThat(refused.body().get("detail").asString()).contains("整批转移", "6 颗");
+		Map<String, Object> nowhere = new LinkedHashMap<>(relocation);
+		nowhere.remove("storageLocation");
+		assertThat(clerk.post("/api/seeds/lots/" + lot + "/movements", nowhere).body().get("detail").asString())
+			.contains("储存位置");
+		Map<String, Object> withIssue = movement("IMPLANTED", 1, issue);
+		withIssue.put("storageLocation", "别处");
+		assertThat(clerk.post("/api/seeds/lots/" + lot + "/movements", withIssue).status()).isEqualTo(422);
+
+		JsonNode ledger = move(clerk, lot, relocation);
+		JsonNode entry = last(ledger);
+		assertThat(entry.get("kind").asString()).isEqualTo("RELOCATED");
+		assertThat(entry.get("kindLabel").asString()).isEqualTo("转移");
+		assertThat(entry.get("storageLocation").asString()).isEqualTo("放疗科储源室 保险柜 B-2");
+		assertThat(entry.get("custodianName").asString()).isEqualTo("赵雨桐");
+		assertThat(entry.get("actorName").asString()).isNotBlank();
+		assertThat(java.time.Instant.parse(entry.get("occurredAt").asString()))
+			.as("the clock's time (it ticks on from the pinned moment)")
+			.isBetween(TestClock.pinned().toInstant(),
+					TestClock.pinned().toInstant().plus(java.time.Duration.ofHours(3)));
+		assertThat(inStock(ledger)).as("balances unchanged").isEqualTo(6);
+		assertThat(ledger.get("lot").get("received").asInt()).isEqualTo(10);
+		assertThat(ledger.get("issues").get(0).get("outstanding").asInt()).isEqualTo(4);
+		assertThat(ledger.get("lot").get("storageLocation").asString()).isEqualTo("放疗科储源室 保险柜 B-2");
+		assertThat(ledger.get("lot").get("custodianId").asString()).isEqualTo(newCustodian);
+		assertThat(ledger.get("lot").get("custodianName").asString()).isEqualTo("赵雨桐");
+		assertThat(this.audit.entries("SeedLot", lot, 20)).extracting(AuditEntry::action)
+			.contains("SEED_MOVEMENT_RECORDED");
+		Response same = clerk.post("/api/seeds/lots/" + lot + "/movements", relocation);
+		assertThat(same.status()).isEqualTo(422);
+		assertThat(same.body().get("detail").asString()).contains("无需转移");
+
+		byte[] xlsx = download(clerk, "/api/seeds/ledger.xlsx");
+		List<Map<Integer, String>> rows = cn.idev.excel.FastExcel.read(new java.io.ByteArrayInputStream(xlsx))
+			.sheet("粒子台账")
+			.headRowNumber(0)
+			.doReadSync();
+		Map<Integer, String> head = rows.get(0);
+		int kindColumn = column(head, "变动");
+		int toColumn = column(head, "转移至储存位置");
+		int currentColumn = column(head, "当前储存位置");
+		int lotColumn = column(head, "批号");
+		String lotNo = ledger.get("lot").get("lotNo").asString();
+		assertThat(rows).filteredOn(r -> lotNo.equals(r.get(lotColumn)) && "转移".equals(r.get(kindColumn)))
+			.singleElement()
+			.satisfies(r -> assertThat(r.get(toColumn)).isEqualTo("放疗科储源室 保险柜 B-2"));
+		assertThat(rows).filteredOn(r -> lotNo.equals(r.get(lotColumn)))
+			.allSatisfy(r -> assertThat(r.get(currentColumn)).isEqualTo("放疗科储源室 保险柜 B-2"));
+
+		Response cancelled = clerk.post("/api/seeds/movements/" + entry.get("id").asString() + "/corrections",
+				Map.of("reason", "转移登记错批次"));
+		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(201);
+		JsonNode after = cancelled.body();
+		assertThat(last(after).get("kind").asString()).isEqualTo("RELOCATED");
+		assertThat(last(after).get("sign").asInt()).isEqualTo(-1);
+		assertThat(inStock(after)).isEqualTo(6);
+		assertThat(after.get("lot").get("storageLocation").asString()).as("back to the receipt's place")
+			.isEqualTo(received.get("lot").get("storageLocation").asString());
+		assertThat(after.get("lot").get("custodianName").asString()).isEqualTo("王淑华");
+		assertThatThrownBy(() -> this.jdbc.update("update seeds.movement set storage_location = 'x' where id = ?::uuid",
+				entry.get("id").asString()))
+			.isInstanceOf(DataAccessException.class);
+	}
+
+	static int column(Map<Integer, String> head, String name) {
+		return head.entrySet()
+			.stream()
+			.filter(e -> name.equals(e.getValue()))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no column " + name + " in " + head));
+	}
+
+	byte[] download(Api session, String path) throws Exception {
+		java.net.http.HttpRequest request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Cookie", "JSESSIONID=" + session.cookie("JSESSIONID"))
+			.GET()
+			.build();
+		java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+			.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
 	@Test
 	void activityDecaysFromTheCalibrationDateWithTheIsotopesHalfLife() {
 		Api clerk = as(CLERK);
@@ -403,6 +510,106 @@ class SeedLedgerIT {
 		assertThat(keys(institution, until.plusDays(1))).contains("SEEDS:LICENCE:RADIATION_SAFETY:" + institutionId);
 		assertThat(as("songjiang-clerk").get("/api/seeds/safety-records?institutionId=" + institutionId).status())
 			.isEqualTo(403);
+	}
+
+	/**
+	 * The reminders page (到期提醒) lists the radiation-safety due dates through the
+	 * authorization module's DueDateSource: a person's training due in 20 days, the
+	 * institution's environmental inspection due in 45 days, each once (the latest
+	 * record), in the hospital's scope only; the radiation licences are there from the
+	 * institution's record. Before, only authorizations and licences were listed.
+	 */
+	@Test
+	void theRemindersPageListsTheRadiationSafetyDueDates() {
+		Api clerk = as(CLERK);
+		String zhao = person(clerk, "赵雨桐");
+		Map<String, Object> older = new LinkedHashMap<>(Map.of("kind", "TRAINING", "personId", zhao, "doneOn",
+				TODAY.minusYears(2).plusDays(5).toString(), "reference", "FH-OLD"));
+		assertThat(clerk.post("/api/seeds/safety-records", older).status()).isEqualTo(201);
+		Map<String, Object> training = new LinkedHashMap<>(Map.of("kind", "TRAINING", "personId", zhao, "doneOn",
+				TODAY.minusYears(2).plusDays(20).toString(), "reference", "FH-REMIND-1"));
+		assertThat(clerk.post("/api/seeds/safety-records", training).status()).isEqualTo(201);
+		Map<String, Object> inspection = new LinkedHashMap<>(Map.of("kind", "ENV_INSPECTION", "doneOn",
+				TODAY.minusMonths(1).toString(), "dueOn", TODAY.plusDays(45).toString(), "reference", "HJ-REMIND-1"));
+		assertThat(clerk.post("/api/seeds/safety-records", inspection).status()).isEqualTo(201);
+
+		Response page = clerk.get("/api/reminders?days=90");
+		assertThat(page.status()).as(page.text()).isEqualTo(200);
+		List<JsonNode> items = new ArrayList<>();
+		page.body().get("buckets").forEach(b -> b.get("items").forEach(items::add));
+		List<JsonNode> trainings = items.stream()
+			.filter(i -> "RADIATION_SAFETY".equals(i.get("kind").asString())
+					&& zhao.equals(i.get("subjectId").asString()) && "放射防护培训".equals(i.get("kindLabel").asString()))
+			.toList();
+		assertThat(trainings).as("the latest training only").hasSize(1);
+		assertThat(trainings.get(0).get("what").asString()).contains("FH-REMIND-1");
+		assertThat(trainings.get(0).get("expiresOn").asString()).isEqualTo(TODAY.plusDays(20).toString());
+		assertThat(trainings.get(0).get("bucket").asInt()).isEqualTo(30);
+		assertThat(trainings.get(0).get("subjectType").asString()).isEqualTo("PERSON");
+		assertThat(items).filteredOn(i -> i.get("what").asString().contains("HJ-REMIND-1"))
+			.singleElement()
+			.satisfies(i -> {
+				assertThat(i.get("kindLabel").asString()).isEqualTo("生态环境部门环境检查");
+				assertThat(i.get("subjectType").asString()).isEqualTo("INSTITUTION");
+				assertThat(i.get("bucket").asInt()).isEqualTo(60);
+			});
+		assertThat(clerk.get("/api/reminders?days=30").body().toString()).doesNotContain("HJ-REMIND-1");
+		assertThat(as("songjiang-clerk").get("/api/reminders?days=90").body().toString())
+			.as("another hospital's reminders")
+			.doesNotContain("FH-REMIND-1", "HJ-REMIND-1");
+		assertThat(as("changchun").get("/api/reminders?days=90").body().toString()).as("the city over the hospital")
+			.contains("FH-REMIND-1", "HJ-REMIND-1");
+	}
+
+	/**
+	 * A G07 case shows its ledger entries: the issue and implant linked to it and the
+	 * return (and its correction) of that issue, not another issue's; read with the
+	 * case's own scope. The endpoint did not exist before.
+	 */
+	@Test
+	void aCaseShowsItsLedgerEntriesInTheCasesOwnScope() {
+		Api clerk = as(CLERK);
+		JsonNode received = receive(clerk, 10, "0.5", TODAY);
+		String lot = lotId(received);
+		String institutionId = received.get("lot").get("institutionId").asString();
+		UUID caseId = UUID.randomUUID();
+		this.jdbc.update(
+				"""
+						insert into cases.case_report (id, institution_id, institution_region_code, technology, form_key, status,
+						  medical_record_no, patient_pseudonym, created_at, created_by, updated_at)
+						select ?, id, region_code, 'G07', 'G07-2022', 'DRAFT', ?, 'P-SEEDCASE', now(), ?, now()
+						from institutions.institution where id = ?::uuid""",
+				caseId, "BA-SEED-" + caseId.toString().substring(0, 8), UUID.randomUUID(), institutionId);
+		Map<String, Object> issued = movement("ISSUED", 4, null);
+		issued.put("caseId", caseId.toString());
+		String issue = last(move(clerk, lot, issued)).get("id").asString();
+		Map<String, Object> implanted = movement("IMPLANTED", 3, issue);
+		implanted.put("caseId", caseId.toString());
+		move(clerk, lot, implanted);
+		String returned = last(move(clerk, lot, movement("RETURNED", 1, issue))).get("id").asString();
+		assertThat(clerk.post("/api/seeds/movements/" + returned + "/corrections", Map.of("reason", "退回数量有误")).status())
+			.isEqualTo(201);
+		move(clerk, lot, movement("ISSUED", 2, null));
+
+		Response entries = clerk.get("/api/cases/" + caseId + "/seed-entries");
+		assertThat(entries.status()).as(entries.text()).isEqualTo(200);
+		List<String> kinds = new ArrayList<>();
+		entries.body()
+			.forEach(
+					e -> kinds.add(e.get("kind").asString() + " " + e.get("sign").asInt() * e.get("quantity").asInt()));
+		assertThat(kinds).containsExactly("ISSUED 4", "IMPLANTED 3", "RETURNED 1", "RETURNED -1");
+		JsonNode first = entries.body().get(0);
+		assertThat(first.get("lotNo").asString()).isEqualTo(received.get("lot").get("lotNo").asString());
+		assertThat(first.get("linked").asBoolean()).isTrue();
+		assertThat(entries.body().get(2).get("linked").asBoolean()).as("the return belongs to the linked issue")
+			.isFalse();
+		assertThat(entries.body().get(2).get("correctedById").asString())
+			.isEqualTo(entries.body().get(3).get("id").asString());
+
+		assertThat(as("songjiang-clerk").get("/api/cases/" + caseId + "/seed-entries").status())
+			.as("outside the case's scope")
+			.isEqualTo(403);
+		assertThat(clerk.get("/api/cases/" + UUID.randomUUID() + "/seed-entries").status()).isEqualTo(404);
 	}
 
 	@Test

@@ -462,11 +462,43 @@ class TraineeIT {
 				Map.of("approve", true, "note", "符合免于培训条件"));
 		assertThat(approved.status()).as(approved.text()).isEqualTo(200);
 		assertThat(approved.body().get("status").asString()).isEqualTo("APPROVED");
-		assertThat(this.source.trainingsOf(List.of(everyYear)).get(everyYear))
-			.extracting(FileTraining::origin, FileTraining::technology)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(TrainingRecordSource.Origin.EXEMPTION, "G08"));
+		assertThat(this.source.trainingsOf(List.of(everyYear))).as("an exemption is not a training")
+			.doesNotContainKey(everyYear);
+		assertThat(this.source.exemptionsOf(List.of(everyYear)).get(everyYear))
+			.extracting(TrainingRecordSource.GrantedExemption::technology,
+					TrainingRecordSource.GrantedExemption::approvedOn)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("G08", TODAY));
 		assertThat(this.audit.entries("TrainingExemption", met, 10)).extracting(e -> e.action())
 			.contains("TRAINING_EXEMPTION_REQUESTED", "TRAINING_EXEMPTION_APPROVED");
+	}
+
+	/**
+	 * G07 四(一)3 counts "近 5 年" from the evaluation day: more than 5 years after the
+	 * approval the person's facts no longer show the 100 cases, but the exemption the
+	 * authority approved still stands (the spec gives it no end), so the physician's
+	 * "trained at a filed base" clause 二(一)3 is met through it and says so. Before the
+	 * fix the approval was a training without period or cases, and the clause still read
+	 * 信息不全 or 不符合.
+	 */
+	@Test
+	void anApprovedExemptionStillCountsMoreThanFiveYearsLater() {
+		Map<String, Object> veteran = new HashMap<>(Map.of("clinicalStart", "2005-01-01", "titles",
+				List.of(Map.of("title", "ASSOCIATE_CHIEF", "since", "2015-01-01")), "caseVolumes", volumes(100, "G07"),
+				"adverseEvents", List.of()));
+		UUID doctor = person("songjiang-clerk", this.songjiang, "免训久", veteran);
+		String later = TODAY.plusYears(5).plusMonths(2).toString();
+		assertThat(physicianClause(doctor, "G07", "二(一)3", later)).as("no training, cases too old")
+			.doesNotStartWith("MET")
+			.doesNotStartWith("NEEDS_ATTESTATION")
+			.contains("免于培训途径不符合");
+		String id = exemption(doctor, "G07", "MET", null);
+		Response approved = as("province").post("/api/training-exemptions/" + id + "/decision",
+				Map.of("approve", true, "note", "符合免于培训条件"));
+		assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+		String clause = physicianClause(doctor, "G07", "二(一)3", later);
+		assertThat(clause).as("the rule is met; the clause's reviewer attestation may still be pending")
+			.matches("(MET|NEEDS_ATTESTATION) .*")
+			.contains("已满足本规范培训管理要求（免于培训途径：G07-2022 免于培训已于 " + TODAY + " 经");
 	}
 
 	@Test
@@ -534,6 +566,18 @@ class TraineeIT {
 		for (JsonNode clause : report.body().get("clauses")) {
 			if (ref.equals(clause.get("ref").asString())) {
 				return clause.get("status").asString();
+			}
+		}
+		throw new AssertionError("no clause " + ref + " in " + report.text());
+	}
+
+	/** "STATUS explanation" of a physician clause evaluated on a day. */
+	String physicianClause(UUID person, String technology, String ref, String asOf) {
+		Response report = as("province").get("/api/people/" + person + "/eligibility/" + technology + "?asOf=" + asOf);
+		assertThat(report.status()).as(report.text()).isEqualTo(200);
+		for (JsonNode clause : report.body().get("clauses")) {
+			if (ref.equals(clause.get("ref").asString())) {
+				return clause.get("status").asString() + " " + clause.get("explanation").asString();
 			}
 		}
 		throw new AssertionError("no clause " + ref + " in " + report.text());

@@ -1,5 +1,6 @@
 package cn.rtms.rules.engine;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.rtms.rules.engine.facts.PersonFacts;
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.spec.Clause;
 import cn.rtms.rules.engine.spec.CodedName;
 import cn.rtms.rules.engine.spec.Pathway;
 import cn.rtms.rules.engine.spec.RequirementSpec;
 import cn.rtms.rules.engine.spec.Subject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A spec prepared for fast repeated evaluation: clauses grouped by subject, staff role
@@ -44,6 +47,8 @@ public final class CompiledSpec {
 	private final Set<String> laterCitations = new HashSet<>();
 
 	private final boolean knowsEditions;
+
+	private final Set<String> exemptionEditions = new HashSet<>();
 
 	CompiledSpec(RequirementSpec spec) {
 		this(spec, List.of(), List.of(), false);
@@ -79,6 +84,20 @@ public final class CompiledSpec {
 							.add(old.citation());
 						this.carriedCitations.add(old.citation());
 					}
+				}
+			}
+		}
+		List<String> exemption = exemptionTexts(spec);
+		if (!exemption.isEmpty()) {
+			this.exemptionEditions.add(spec.key());
+			for (RequirementSpec edition : earlier) {
+				if (exemptionTexts(edition).equals(exemption)) {
+					this.exemptionEditions.add(edition.key());
+				}
+			}
+			for (RequirementSpec edition : later) {
+				if (exemptionTexts(edition).equals(exemption)) {
+					this.exemptionEditions.add(edition.key());
 				}
 			}
 		}
@@ -150,6 +169,55 @@ public final class CompiledSpec {
 
 	Map<String, String> subTechniqueNames() {
 		return this.subTechniqueNames;
+	}
+
+	/**
+	 * The exemption (免于培训) an authority granted that this edition accepts on a date: one
+	 * of the same technology approved on or before the date, under this edition or under
+	 * another edition whose exemption-pathway clauses have the same texts (ignoring
+	 * whitespace and punctuation width). An edition without an exemption pathway accepts
+	 * none.
+	 * @param person the person
+	 * @param date the evaluation date
+	 * @return the earliest such grant, {@code null} when there is none
+	 */
+	public PersonFacts.@Nullable ExemptionGrant exemptionGrant(PersonFacts person, LocalDate date) {
+		List<PersonFacts.ExemptionGrant> grants = person.exemptions();
+		if (grants == null || grants.isEmpty() || this.exemptionEditions.isEmpty()) {
+			return null;
+		}
+		PersonFacts.ExemptionGrant found = null;
+		for (PersonFacts.ExemptionGrant grant : grants) {
+			if (grant.technology().equals(this.spec.technology()) && this.exemptionEditions.contains(grant.spec())
+					&& !grant.approvedOn().isAfter(date)
+					&& (found == null || grant.approvedOn().isBefore(found.approvedOn()))) {
+				found = grant;
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * How a verdict names a granted exemption: the edition, the approval day and who
+	 * approved it.
+	 * @param grant the grant
+	 * @return e.g. "G07-2022 免于培训已于 2021-03-01 经吉林省卫生健康委员会批准"
+	 */
+	public String describe(PersonFacts.ExemptionGrant grant) {
+		return grant.spec() + " 免于培训已于 " + grant.approvedOn() + " "
+				+ ((grant.approvedBy() != null) ? "经" + grant.approvedBy() + "批准" : "批准")
+				+ (grant.spec().equals(this.spec.key()) ? "" : "（本版免于培训条款与该版相同）");
+	}
+
+	private static List<String> exemptionTexts(RequirementSpec edition) {
+		List<String> texts = new ArrayList<>();
+		for (Clause clause : edition.clauses()) {
+			if (clause.subject() == Subject.TRAINEE && !clause.heading() && clause.pathway() == Pathway.EXEMPTION) {
+				texts.add(normalised(clause.text()));
+			}
+		}
+		Collections.sort(texts);
+		return texts;
 	}
 
 	/**

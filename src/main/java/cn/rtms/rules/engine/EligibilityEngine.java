@@ -158,6 +158,8 @@ public final class EligibilityEngine {
 		}
 		List<PathwayOutcome> pathways = List.of();
 		Status overall;
+		PersonFacts.ExemptionGrant grant = (subject == Subject.TRAINEE && facts.person() != null)
+				? compiledSpec.exemptionGrant(facts.person(), asOf) : null;
 		if (subject == Subject.TRAINEE) {
 			pathways = new ArrayList<>();
 			List<Status> pathwayStatuses = new ArrayList<>();
@@ -168,7 +170,8 @@ public final class EligibilityEngine {
 						parts.add(outcome.status());
 					}
 				}
-				Status status = Status.allOf(parts);
+				Status status = (pathway.getKey() == Pathway.EXEMPTION && grant != null) ? Status.MET
+						: Status.allOf(parts);
 				pathways.add(new PathwayOutcome(pathway.getKey(), status));
 				pathwayStatuses.add(status);
 			}
@@ -202,6 +205,9 @@ public final class EligibilityEngine {
 				default -> "本规范没有适用于" + subject.label() + "的条款，不适用";
 			});
 		}
+		if (grant != null) {
+			notices.add("免于培训途径符合：" + compiledSpec.describe(grant) + "；下列免于培训条款按评估日的事实列示，仅供参考");
+		}
 		notices.addAll(attestations.strays(asOf));
 		return new Outcome(spec.key(), spec.title(), spec.technology(), spec.edition(), subject,
 				(subject == Subject.STAFF) ? staffRole : null, asOf, overall, outcomes, pathways, physicians, notices);
@@ -233,11 +239,7 @@ public final class EligibilityEngine {
 		Confirmations attestations = new Confirmations(compiledSpec,
 				attestations(subject, facts.institution(), facts.person()));
 		if (subject == Subject.TRAINEE) {
-			List<Status> pathways = new ArrayList<>();
-			for (List<Clause> pathway : compiledSpec.pathways().values()) {
-				pathways.add(Session.allOf(pathway, context, attestations));
-			}
-			return Status.anyOf(pathways);
+			return Session.trainee(compiledSpec, facts.person(), context, attestations);
 		}
 		List<Clause> clauses = (subject == Subject.STAFF) ? compiledSpec.staffClauses(staffRole)
 				: compiledSpec.clauses(subject);
@@ -541,11 +543,7 @@ public final class EligibilityEngine {
 			Confirmations attestations = new Confirmations(this.spec,
 					(person.attestations() != null) ? person.attestations() : List.of());
 			if (trainee) {
-				List<Status> pathways = new ArrayList<>();
-				for (List<Clause> pathway : this.spec.pathways().values()) {
-					pathways.add(allOf(pathway, context, attestations));
-				}
-				return Status.anyOf(pathways);
+				return trainee(this.spec, person, context, attestations);
 			}
 			return allOf(clauses, context, attestations);
 		}
@@ -555,7 +553,13 @@ public final class EligibilityEngine {
 			Confirmations attestations = new Confirmations(this.spec,
 					(person.attestations() != null) ? person.attestations() : List.of());
 			List<PathwayFinding> findings = new ArrayList<>();
+			PersonFacts.ExemptionGrant grant = this.spec.exemptionGrant(person, context.date());
 			for (Map.Entry<Pathway, List<Clause>> pathway : this.spec.pathways().entrySet()) {
+				if (pathway.getKey() == Pathway.EXEMPTION && grant != null) {
+					findings.add(new PathwayFinding(pathway.getKey().label(), Status.MET, List.of(),
+							this.spec.describe(grant)));
+					continue;
+				}
 				List<Status> statuses = new ArrayList<>();
 				List<String> unmet = new ArrayList<>();
 				for (Clause clause : pathway.getValue()) {
@@ -573,6 +577,23 @@ public final class EligibilityEngine {
 				findings.add(new PathwayFinding(pathway.getKey().label(), Status.allOf(statuses), unmet));
 			}
 			return findings;
+		}
+
+		/**
+		 * The TRAINEE verdict, best pathway: the exemption pathway is met by a granted
+		 * exemption the edition accepts ({@link CompiledSpec#exemptionGrant}), whatever
+		 * the person's facts say on the evaluation day; otherwise each pathway is met
+		 * when all its clauses are.
+		 */
+		static Status trainee(CompiledSpec spec, @Nullable PersonFacts person, EvaluationContext context,
+				Confirmations attestations) {
+			PersonFacts.ExemptionGrant grant = (person != null) ? spec.exemptionGrant(person, context.date()) : null;
+			List<Status> pathways = new ArrayList<>();
+			for (Map.Entry<Pathway, List<Clause>> pathway : spec.pathways().entrySet()) {
+				pathways.add((pathway.getKey() == Pathway.EXEMPTION && grant != null) ? Status.MET
+						: allOf(pathway.getValue(), context, attestations));
+			}
+			return Status.anyOf(pathways);
 		}
 
 		static Status allOf(List<Clause> clauses, EvaluationContext context, Confirmations attestations) {

@@ -18,6 +18,7 @@ import cn.rtms.seeds.SeedCommands.RecordMovement;
 import cn.rtms.seeds.SeedCommands.RecordSafety;
 import cn.rtms.seeds.SeedCommands.TickStep;
 import cn.rtms.seeds.SeedLedgerManagement;
+import cn.rtms.seeds.SeedViews.CaseSeedEntry;
 import cn.rtms.seeds.SeedViews.Count;
 import cn.rtms.seeds.SeedViews.Incident;
 import cn.rtms.seeds.SeedViews.Isotope;
@@ -138,6 +139,12 @@ class SeedController {
 		return this.safety.record(command);
 	}
 
+	@GetMapping("/api/cases/{caseId}/seed-entries")
+	@Operation(summary = "病例关联的粒子台账记录", description = "与病例本身相同的可见范围：关联该病例的领用、植入及其领用下的退回、丢失和冲正记录")
+	List<CaseSeedEntry> caseEntries(@PathVariable UUID caseId) {
+		return this.ledger.caseEntries(caseId);
+	}
+
 	@GetMapping("/api/seeds/ledger.xlsx")
 	@Operation(summary = "导出粒子台账（Excel）", description = "每条变动一行，中文表头")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable UUID institutionId) {
@@ -151,11 +158,13 @@ class SeedController {
 						m.seq(), m.occurredAt().atZone(zone).toLocalDateTime().toString().replace('T', ' '),
 						(m.sign() < 0 ? "冲正·" : "") + m.kindLabel(), m.sign() * m.quantity(),
 						m.caseId() == null ? "" : m.caseId().toString(), m.note() == null ? "" : m.note(),
-						m.actorName(), lot.inStock(), lot.storageLocation(), lot.custodianName()));
+						m.actorName(), m.storageLocation() == null ? "" : m.storageLocation(),
+						m.custodianName() == null ? "" : m.custodianName(), lot.inStock(), lot.storageLocation(),
+						lot.custodianName()));
 			}
 		});
 		byte[] xlsx = ExcelExport.write("粒子台账", List.of("医疗机构", "核素", "批号", "供货单位", "批准文号", "标定活度(mCi)", "标定日期", "序号",
-				"时间", "变动", "数量(颗)", "病例", "备注", "登记人", "当前库存(颗)", "储存位置", "保管人"), rows);
+				"时间", "变动", "数量(颗)", "病例", "备注", "登记人", "转移至储存位置", "转移至保管人", "当前库存(颗)", "当前储存位置", "当前保管人"), rows);
 		this.audit.recordEvent("SEED_LEDGER_EXPORTED", "SeedLedger",
 				institutionId == null ? "scope" : institutionId.toString(), Map.of("rows", rows.size()));
 		return ExcelExport.download(xlsx, "放射性粒子台账.xlsx");

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
  * The training file as the eligibility engine reads it (ADR 0032): a file concluded 合格
  * counts with the base's filing on the conclusion day (a base not filed for the
  * technology that day gives a training with {@code baseFiled = false}, which the "trained
- * at a filed base" clauses refuse); an accepted overseas training counts as abroad; an
- * approved exemption counts as 免于培训 (passed, no period or counts: it satisfies clauses
- * asking only for a passed training; the exemption pathway itself is evaluated from the
- * person's facts).
+ * at a filed base" clauses refuse); an accepted overseas training counts as abroad. An
+ * approved exemption (免于培训) is not a training: {@link #exemptionsOf} gives it to the
+ * engine as a grant of its own, which satisfies the exemption pathway of the edition it
+ * was approved under however old it is.
  */
 @Component
 class FileTrainingRecords implements TrainingRecordSource {
@@ -71,15 +71,24 @@ class FileTrainingRecords implements TrainingRecordSource {
 						true, Origin.OVERSEAS));
 			return person;
 		}).list();
+		return result;
+	}
+
+	@Override
+	public Map<UUID, List<GrantedExemption>> exemptionsOf(Collection<UUID> personIds) {
+		if (personIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, List<GrantedExemption>> result = new HashMap<>();
 		this.jdbc.sql("""
-				select person_id, technology, spec_key, decided_on from training.training_exemption
+				select person_id, technology, spec_key, decided_on, decided_by from training.training_exemption
 				where person_id = any(?) and status = 'APPROVED' order by decided_on, id""")
-			.param(ids)
+			.param(personIds.toArray(UUID[]::new))
 			.query((rs, n) -> {
 				UUID person = rs.getObject(1, UUID.class);
 				result.computeIfAbsent(person, k -> new ArrayList<>())
-					.add(new FileTraining(rs.getString(2), rs.getString(3) + " 免于培训", null, false, null,
-							rs.getObject(4, LocalDate.class), null, null, null, null, true, Origin.EXEMPTION));
+					.add(new GrantedExemption(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+							rs.getString(5)));
 				return person;
 			})
 			.list();

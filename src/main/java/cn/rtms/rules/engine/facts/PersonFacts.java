@@ -22,12 +22,41 @@ import org.jspecify.annotations.Nullable;
  * @param adverseEvents adverse events
  * @param attestations clauses confirmed by a reviewer for this person
  * @param operatorVolumes operations performed as operator (术者) per category and year
+ * @param exemptions exemptions from training (免于培训) granted by an authority, each a fact
+ * of its own (ADR 0032): a grant satisfies the spec's exemption pathway as decided, it is
+ * not a training
  */
 public record PersonFacts(@Nullable String id, @Nullable String name, @Nullable List<StaffRole> roles,
 		@Nullable PhysicianLicence licence, @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
 		@Nullable List<Specialty> specialties, @Nullable List<Training> trainings,
 		@Nullable List<CaseVolume> caseVolumes, @Nullable List<AdverseEvent> adverseEvents,
-		@Nullable List<Attestation> attestations, @Nullable List<OperatorVolume> operatorVolumes) {
+		@Nullable List<Attestation> attestations, @Nullable List<OperatorVolume> operatorVolumes,
+		@Nullable List<ExemptionGrant> exemptions) {
+
+	/**
+	 * An exemption from training (免于培训) an authority approved after evaluating the spec's
+	 * exemption pathway on the decision day. It satisfies the exemption pathway of the
+	 * edition it was approved under, and of another edition of the same technology whose
+	 * exemption clauses have the same text, from the approval day on; nothing else (it is
+	 * not a training, so clauses asking for a passed training do not read it).
+	 *
+	 * @param technology technology code
+	 * @param spec the edition evaluated when it was approved, e.g. {@code G07-2022}
+	 * @param approvedOn the decision day
+	 * @param approvedBy who approved it, {@code null} when not recorded
+	 */
+	public record ExemptionGrant(String technology, String spec, LocalDate approvedOn, @Nullable String approvedBy) {
+
+		/**
+		 * Checks the required parts.
+		 */
+		public ExemptionGrant {
+			Objects.requireNonNull(technology, "免于培训记录缺少 technology");
+			Objects.requireNonNull(spec, "免于培训记录缺少 spec");
+			Objects.requireNonNull(approvedOn, "免于培训记录缺少 approvedOn");
+		}
+
+	}
 
 	/**
 	 * Operations of a category performed as operator (术者) in one calendar year.

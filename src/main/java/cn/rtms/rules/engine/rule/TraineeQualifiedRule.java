@@ -53,7 +53,8 @@ public record TraineeQualifiedRule() implements Rule {
 		if (status == Status.MET) {
 			for (PathwayFinding finding : findings) {
 				if (finding.status() == Status.MET) {
-					return RuleResult.of(Status.MET, "已满足本规范培训管理要求（" + finding.pathway() + "途径）", "符合", required);
+					return RuleResult.of(Status.MET, "已满足本规范培训管理要求（" + finding.pathway() + "途径"
+							+ ((finding.basis() != null) ? "：" + finding.basis() : "") + "）", "符合", required);
 				}
 			}
 		}
