@@ -10,7 +10,8 @@
  * with {@code rtms.demo-data.enabled=false}. A few units of the equipment register
  * ({@code DemoEquipment}). Owns no tables and publishes no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel",
-		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup", "equipment", "seeds" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "identity", "institutions", "personnel", "filing", "experts", "catalog",
+				"authorization", "authorization :: terms", "cases", "cases :: followup", "equipment", "seeds" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.demo;
