@@ -19,9 +19,9 @@ public final class AuditLabels {
 			Map.entry("LOGOUT", "退出登录"), Map.entry("PASSWORD_CHANGED", "修改密码"),
 			Map.entry("PASSWORD_CHANGE_FAILED", "修改密码失败"), Map.entry("PASSWORD_RESET", "重置密码"),
 			Map.entry("USER_CREATED", "新建用户"), Map.entry("USER_UNLOCKED", "解锁用户"), Map.entry("USER_ENABLED", "启用用户"),
-			Map.entry("USER_DISABLED", "停用用户"), Map.entry("USER_REGION_SET", "专家归入专家库"),
-			Map.entry("API_KEY_CREATED", "新建接口密钥"), Map.entry("API_KEY_ROTATED", "轮换接口密钥"),
-			Map.entry("API_KEY_REVOKED", "吊销接口密钥"), Map.entry("REQUEST_REFUSED", "请求被拒绝"),
+			Map.entry("USER_DISABLED", "停用用户"), Map.entry("API_KEY_CREATED", "新建接口密钥"),
+			Map.entry("API_KEY_ROTATED", "轮换接口密钥"), Map.entry("API_KEY_REVOKED", "吊销接口密钥"),
+			Map.entry("REQUEST_REFUSED", "请求被拒绝"),
 			// audit and platform
 			Map.entry("AUDIT_CHAIN_KEYED", "审计链启用密钥"), Map.entry("DATABASE_RESTORED", "数据库恢复"),
 			// seed ledger (seeds)
@@ -77,9 +77,9 @@ public final class AuditLabels {
 			Map.entry("EQUIPMENT_ATTACHMENT_DOWNLOADED", "下载设备附件"),
 			// this module's own export
 			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"),
-			// expert pools (experts)
+			// expert pools (experts) and the identity event of placing an expert in a pool
 			Map.entry("EXPERT_ENROLLED", "专家入库"), Map.entry("EXPERT_PROFILE_UPDATED", "修改专家库信息"),
-			Map.entry("EXPERT_DRAWN", "随机抽取评审专家"),
+			Map.entry("EXPERT_DRAWN", "随机抽取评审专家"), Map.entry("USER_REGION_SET", "专家归入专家库"),
 			// training bases (cn.rtms.training.base.BaseAction)
 			Map.entry("TRAINING_BASE_CREATE", "创建培训基地申请"), Map.entry("TRAINING_BASE_INSTRUCTOR_ADD", "增加指导医师"),
 			Map.entry("TRAINING_BASE_INSTRUCTOR_END", "指导医师离任"), Map.entry("TRAINING_BASE_SUBMIT", "提交培训基地申请"),
@@ -102,13 +102,14 @@ public final class AuditLabels {
 			Map.entry("Person", "人员"), Map.entry("Filing", "备案"), Map.entry("Authorization", "授权"),
 			Map.entry("Case", "病例"), Map.entry("CaseImport", "病例导入"), Map.entry("FollowUp", "随访"),
 			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
-			Map.entry("Expert", "评审专家"), Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"),
-			Map.entry("AuditChain", "审计链"), Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"),
-			Map.entry("Assessment", "能力评估"), Map.entry("Alert", "监管预警"), Map.entry("TrainingBase", "培训基地"),
-			Map.entry("Equipment", "设备"), Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"),
-			Map.entry("SeedLedger", "粒子台账"), Map.entry("RadiationSafetyRecord", "辐射安全记录"),
-			Map.entry("TraineeFile", "学员培训档案"), Map.entry("OverseasTraining", "境外培训"),
-			Map.entry("TrainingExemption", "免于培训申请"));
+			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
+			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"),
+			Map.entry("Alert", "监管预警"), Map.entry("TrainingBase", "培训基地"), Map.entry("Equipment", "设备"),
+			Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"), Map.entry("SeedLedger", "粒子台账"),
+			Map.entry("RadiationSafetyRecord", "辐射安全记录"), Map.entry("TraineeFile", "学员培训档案"),
+			Map.entry("OverseasTraining", "境外培训"), Map.entry("TrainingExemption", "免于培训申请"),
+			// expert pools (experts)
+			Map.entry("Expert", "评审专家"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
 			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),
