@@ -77,7 +77,7 @@ public final class AuditLabels {
 			Map.entry("EQUIPMENT_ATTACHMENT_DOWNLOADED", "下载设备附件"),
 			// this module's own export
 			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"),
-			// expert pools (experts) and the identity event of placing an expert in a pool
+			// expert pools (experts; USER_REGION_SET is identity's)
 			Map.entry("EXPERT_ENROLLED", "专家入库"), Map.entry("EXPERT_PROFILE_UPDATED", "修改专家库信息"),
 			Map.entry("EXPERT_DRAWN", "随机抽取评审专家"), Map.entry("USER_REGION_SET", "专家归入专家库"),
 			// training bases (cn.rtms.training.base.BaseAction)
