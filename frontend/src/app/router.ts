@@ -251,6 +251,16 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '用户管理', menu: '/users', roles: ['SYSTEM_ADMIN'] },
   },
   {
+    path: '/authority/accounts',
+    name: 'authority-accounts',
+    component: () => import('@/features/experts/AuthorityAccountsPage.vue'),
+    meta: {
+      title: '下级账号与专家库',
+      menu: '/authority/accounts',
+      roles: ['PROVINCE_AUTHORITY', 'CITY_AUTHORITY', 'SYSTEM_ADMIN'],
+    },
+  },
+  {
     path: '/audit',
     name: 'audit',
     component: () => import('@/features/admin/AuditPage.vue'),

@@ -100,6 +100,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/inbox', '备案待办', 'Bell')
       add('/filings', '备案列表', 'Files')
       add('/institutions', '辖区医疗机构', 'OfficeBuilding')
+      if (user.role !== 'COUNTY_AUTHORITY') add('/authority/accounts', '下级账号与专家库', 'Avatar')
       add('/revocations', '撤销建议', 'Warning')
       add('/cases', '病例登记', 'Document')
       add('/follow-ups', '病例随访', 'Calendar')
@@ -119,6 +120,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
     case 'SYSTEM_ADMIN':
       add('/', '工作台', 'DataAnalysis')
       add('/users', '用户管理', 'Avatar')
+      add('/authority/accounts', '专家库', 'Avatar')
       add('/audit', '审计日志', 'Lock')
       add('/filings', '备案列表', 'Files')
       add('/training/bases', '培训基地', 'Collection')

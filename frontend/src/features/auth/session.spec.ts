@@ -107,8 +107,14 @@ describe('menu and header per role', () => {
       regionName: '长春市',
     }
     const titles = menuFor(city).map((i) => i.title)
-    expect(titles).toEqual(expect.arrayContaining(['备案待办', '辖区医疗机构', '备案公示', '撤销建议']))
+    expect(titles).toEqual(
+      expect.arrayContaining(['备案待办', '辖区医疗机构', '备案公示', '撤销建议', '下级账号与专家库']),
+    )
     expect(scopeLabel(city)).toBe('长春市')
+    // a county authority runs no accounts (docs/experts.md)
+    expect(
+      menuFor({ ...city, role: 'COUNTY_AUTHORITY', regionCode: '220102' }).map((i) => i.title),
+    ).not.toContain('下级账号与专家库')
   })
 
   it('gives experts their home page, the review inboxes for filings and training bases (and the catalogue); admins users and audit', () => {
@@ -120,7 +126,7 @@ describe('menu and header per role', () => {
       '版本对比',
     ])
     const admin = menuFor({ ...clerk, role: 'SYSTEM_ADMIN' }).map((i) => i.title)
-    expect(admin).toEqual(expect.arrayContaining(['用户管理', '审计日志']))
+    expect(admin).toEqual(expect.arrayContaining(['用户管理', '专家库', '审计日志']))
   })
 })
 

@@ -77,6 +77,9 @@ public final class AuditLabels {
 			Map.entry("EQUIPMENT_ATTACHMENT_DOWNLOADED", "下载设备附件"),
 			// this module's own export
 			Map.entry("AUDIT_LIST_EXPORTED", "导出审计记录"),
+			// expert pools (experts; USER_REGION_SET is identity's)
+			Map.entry("EXPERT_ENROLLED", "专家入库"), Map.entry("EXPERT_PROFILE_UPDATED", "修改专家库信息"),
+			Map.entry("EXPERT_DRAWN", "随机抽取评审专家"), Map.entry("USER_REGION_SET", "专家归入专家库"),
 			// training bases (cn.rtms.training.base.BaseAction)
 			Map.entry("TRAINING_BASE_CREATE", "创建培训基地申请"), Map.entry("TRAINING_BASE_INSTRUCTOR_ADD", "增加指导医师"),
 			Map.entry("TRAINING_BASE_INSTRUCTOR_END", "指导医师离任"), Map.entry("TRAINING_BASE_SUBMIT", "提交培训基地申请"),
@@ -104,7 +107,9 @@ public final class AuditLabels {
 			Map.entry("Alert", "监管预警"), Map.entry("TrainingBase", "培训基地"), Map.entry("Equipment", "设备"),
 			Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"), Map.entry("SeedLedger", "粒子台账"),
 			Map.entry("RadiationSafetyRecord", "辐射安全记录"), Map.entry("TraineeFile", "学员培训档案"),
-			Map.entry("OverseasTraining", "境外培训"), Map.entry("TrainingExemption", "免于培训申请"));
+			Map.entry("OverseasTraining", "境外培训"), Map.entry("TrainingExemption", "免于培训申请"),
+			// expert pools (experts)
+			Map.entry("Expert", "评审专家"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
 			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),

@@ -77,8 +77,12 @@ class DemoUsers implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final DemoExperts experts;
+
 	DemoUsers(UserManagement users, IdentityManagement identity, InstitutionManagement institutions,
-			PersonnelManagement people, TransactionTemplate transactions, Environment environment) {
+			PersonnelManagement people, TransactionTemplate transactions, Environment environment,
+			DemoExperts experts) {
+		this.experts = experts;
 		this.users = users;
 		this.identity = identity;
 		this.institutions = institutions;
@@ -124,6 +128,7 @@ class DemoUsers implements ApplicationRunner {
 		if (created[0] > 0) {
 			log.info("已创建 {} 个演示账号", created[0]);
 		}
+		this.experts.placeDemoExperts();
 	}
 
 	private @Nullable UUID institutionId(String name) {

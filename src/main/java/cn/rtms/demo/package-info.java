@@ -13,7 +13,7 @@
  * no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "institutions", "personnel",
-		"filing", "authorization", "authorization :: terms", "cases", "cases :: followup", "equipment", "seeds",
-		"training", "training :: base", "training :: trainee" })
+		"filing", "experts", "catalog", "authorization", "authorization :: terms", "cases", "cases :: followup",
+		"equipment", "seeds", "training", "training :: base", "training :: trainee" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.demo;

@@ -10,6 +10,10 @@ import java.util.UUID;
 
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
+import cn.rtms.experts.AssignmentSubject;
+import cn.rtms.experts.ExpertAssignment;
+import cn.rtms.experts.ExpertCandidate;
+import cn.rtms.experts.ExpertDrawResult;
 import cn.rtms.filing.domain.AuthorityRouting;
 import cn.rtms.filing.domain.EndingReason;
 import cn.rtms.filing.domain.Filing;
@@ -30,8 +34,6 @@ import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.Role;
-import cn.rtms.identity.UserManagement;
-import cn.rtms.identity.UserSummary;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.institutions.Region;
@@ -72,18 +74,18 @@ public class FilingCommands {
 
 	private final AccessPolicy accessPolicy;
 
-	private final UserManagement users;
-
 	private final CatalogManagement catalog;
 
 	private final InstitutionManagement institutions;
 
 	private final EligibilityManagement eligibility;
 
+	private final ExpertAssignment experts;
+
 	FilingCommands(Filings filings, FilingDocuments documents, FilingStore store, FilingAccess access,
 			FilingViews views, WorkingDayDeadlines deadlines, UploadPolicy uploads, IdentityManagement identity,
-			AccessPolicy accessPolicy, UserManagement users, CatalogManagement catalog,
-			InstitutionManagement institutions, EligibilityManagement eligibility) {
+			AccessPolicy accessPolicy, CatalogManagement catalog, InstitutionManagement institutions,
+			EligibilityManagement eligibility, ExpertAssignment experts) {
 		this.filings = filings;
 		this.documents = documents;
 		this.store = store;
@@ -93,10 +95,10 @@ public class FilingCommands {
 		this.uploads = uploads;
 		this.identity = identity;
 		this.accessPolicy = accessPolicy;
-		this.users = users;
 		this.catalog = catalog;
 		this.institutions = institutions;
 		this.eligibility = eligibility;
+		this.experts = experts;
 	}
 
 	// ---------------------------------------------------------------- hospital
@@ -287,6 +289,10 @@ public class FilingCommands {
 	}
 
 	/**
+	 * Starts the expert review with experts of the pools within the authority's reach; an
+	 * expert employed by the filing institution is refused (recusal, 422
+	 * {@code EXPERT_RECUSED} naming the expert), as is one not active in a pool (422
+	 * {@code EXPERT_NOT_ASSIGNABLE}).
 	 * @param id filing
 	 * @param version expected version or null
 	 * @param expertIds user ids of accounts with role EXPERT
@@ -297,11 +303,45 @@ public class FilingCommands {
 			@Nullable String opinion) {
 		return command(id, version, FilingAction.START_EXPERT_REVIEW, (filing, user) -> {
 			List<ExpertReview> experts = new ArrayList<>();
-			for (UUID expertId : expertIds) {
-				experts.add(new ExpertReview(expertId, expertName(expertId), null, null, null));
+			for (ExpertAssignment.AssignedExpert expert : this.experts.requireAssignable(subject(filing.data()),
+					expertIds)) {
+				experts.add(new ExpertReview(expert.id(), expert.displayName(), null, null, null));
 			}
 			filing.startExpertReview(experts, act(user, opinion), this.deadlines);
 		});
+	}
+
+	/**
+	 * The experts the authority that may start the filing's expert review can choose
+	 * from, specialty matches first, recused experts flagged with the reason.
+	 * @param id filing
+	 * @return the candidates
+	 */
+	@Transactional(readOnly = true)
+	public List<ExpertCandidate> expertCandidates(UUID id) {
+		CurrentUser user = this.identity.currentUser();
+		Filing filing = loadFor(id, null, user);
+		this.access.authorize(FilingAction.START_EXPERT_REVIEW, user, filing);
+		return this.experts.candidates(subject(filing.data()));
+	}
+
+	/**
+	 * Draws experts at random for the filing's expert review among the matching,
+	 * non-recused candidates; the draw is audited on the filing.
+	 * @param id filing
+	 * @param count how many
+	 * @return the draw
+	 */
+	public ExpertDrawResult drawExperts(UUID id, int count) {
+		CurrentUser user = this.identity.currentUser();
+		Filing filing = loadFor(id, null, user);
+		this.access.authorize(FilingAction.START_EXPERT_REVIEW, user, filing);
+		return this.experts.draw(subject(filing.data()), count);
+	}
+
+	private static AssignmentSubject subject(FilingData data) {
+		return new AssignmentSubject("Filing", data.id(), data.technology().code(), data.institution().id(),
+				data.institution().name());
 	}
 
 	/**
@@ -502,20 +542,6 @@ public class FilingCommands {
 				UploadPolicy.sha256(upload.content()), description, actor(user), this.store.now());
 		this.documents.store(filingId, ref, upload.content());
 		return ref;
-	}
-
-	private String expertName(UUID expertId) {
-		UserSummary expert;
-		try {
-			expert = this.identity.asSystem(() -> this.users.get(expertId));
-		}
-		catch (RuntimeException ex) {
-			throw new InvalidFilingRequest("评审专家账号 " + expertId + " 不存在");
-		}
-		if (expert.role() != Role.EXPERT) {
-			throw new InvalidFilingRequest("所选账号不是评审专家，不能指派");
-		}
-		return expert.displayName();
 	}
 
 	private static <T> T requireField(@Nullable T value, String field, String label) {

@@ -13,6 +13,6 @@
  * {@link cn.rtms.filing.RevocationProposed} for automatic proposals.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "institutions", "personnel", "rules",
-		"identity", "audit", "platform", "web" })
+		"experts", "identity", "audit", "platform", "web" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.filing;

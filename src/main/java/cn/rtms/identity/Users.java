@@ -156,6 +156,12 @@ class Users {
 			.update();
 	}
 
+	void setRegion(UUID id, String regionCode, Instant now) {
+		this.jdbc.sql("update identity.user_account set region_code = ?, updated_at = ? where id = ?")
+			.params(regionCode, ts(now), id)
+			.update();
+	}
+
 	private static Timestamp ts(Instant instant) {
 		return Timestamp.from(instant);
 	}

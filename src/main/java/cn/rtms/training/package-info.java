@@ -7,6 +7,6 @@
  * reads. Owns the {@code training} schema; refers to institutions and people by id.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "rules", "institutions", "personnel", "catalog",
-		"identity", "audit", "platform", "web", "notifications" })
+		"identity", "audit", "platform", "web", "notifications", "experts" })
 @org.jspecify.annotations.NullMarked
 package cn.rtms.training;

@@ -24,6 +24,7 @@ import cn.rtms.filing.Upload;
 import cn.rtms.filing.web.FilingRequests.ActivateRequest;
 import cn.rtms.filing.web.FilingRequests.CreateFilingRequest;
 import cn.rtms.filing.web.FilingRequests.DecisionRequest;
+import cn.rtms.filing.web.FilingRequests.DrawRequest;
 import cn.rtms.filing.web.FilingRequests.EndingRequest;
 import cn.rtms.filing.web.FilingRequests.ExpertOpinionRequest;
 import cn.rtms.filing.web.FilingRequests.ExpertReviewRequest;
@@ -32,6 +33,8 @@ import cn.rtms.filing.web.FilingRequests.PriorFilingRequest;
 import cn.rtms.filing.web.FilingRequests.SubmitRequest;
 import cn.rtms.filing.web.FilingRequests.TextRequest;
 import cn.rtms.filing.web.FilingRequests.VersionRequest;
+import cn.rtms.experts.ExpertCandidate;
+import cn.rtms.experts.ExpertDrawResult;
 import cn.rtms.web.ExcelExport;
 import cn.rtms.web.InputRules;
 import cn.rtms.web.ListPage;
@@ -224,6 +227,18 @@ class FilingController {
 	FilingView expertReview(@PathVariable UUID id, @RequestBody ExpertReviewRequest request) {
 		return this.filings.startExpertReview(id, request.version(),
 				request.expertIds() == null ? List.of() : request.expertIds(), request.opinion());
+	}
+
+	@GetMapping("/api/filings/{id}/expert-candidates")
+	@Operation(summary = "专家建议：可指派的评审专家（专业匹配优先，须回避者标明原因）", description = "本级、上级及下级专家库中在库的专家；受聘于备案机构的专家须回避，不能指派")
+	List<ExpertCandidate> expertCandidates(@PathVariable UUID id) {
+		return this.filings.expertCandidates(id);
+	}
+
+	@PostMapping("/api/filings/{id}/expert-draw")
+	@Operation(summary = "随机抽取评审专家", description = "在专业匹配且无需回避的在库专家中随机抽取；候选名单、随机种子和结果记入审计日志，可复核")
+	ExpertDrawResult expertDraw(@PathVariable UUID id, @RequestBody DrawRequest request) {
+		return this.filings.drawExperts(id, request.count() == null ? 0 : request.count());
 	}
 
 	@PostMapping("/api/filings/{id}/expert-opinions")

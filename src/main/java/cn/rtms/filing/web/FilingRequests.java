@@ -43,6 +43,9 @@ final class FilingRequests {
 	record ExpertReviewRequest(@Nullable Long version, @Nullable List<UUID> expertIds, @Nullable String opinion) {
 	}
 
+	record DrawRequest(@Nullable Integer count) {
+	}
+
 	record ExpertOpinionRequest(@Nullable Long version, @Nullable String verdict, @Nullable String text) {
 	}
 

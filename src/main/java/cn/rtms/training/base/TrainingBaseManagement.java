@@ -14,12 +14,14 @@ import java.util.UUID;
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.identity.AccessDenied;
+import cn.rtms.experts.AssignmentSubject;
+import cn.rtms.experts.ExpertAssignment;
+import cn.rtms.experts.ExpertCandidate;
+import cn.rtms.experts.ExpertDrawResult;
 import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.Role;
-import cn.rtms.identity.UserManagement;
-import cn.rtms.identity.UserSummary;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.personnel.PersonDetails;
@@ -63,7 +65,7 @@ public class TrainingBaseManagement {
 
 	private final IdentityManagement identity;
 
-	private final UserManagement users;
+	private final ExpertAssignment experts;
 
 	private final InstitutionManagement institutions;
 
@@ -78,14 +80,14 @@ public class TrainingBaseManagement {
 	private final ApplicationEventPublisher events;
 
 	TrainingBaseManagement(TrainingBaseStore store, AccessPolicy access, IdentityManagement identity,
-			UserManagement users, InstitutionManagement institutions, PersonnelManagement people,
+			ExpertAssignment experts, InstitutionManagement institutions, PersonnelManagement people,
 			CatalogManagement catalog, EligibilityManagement eligibility, AuditTrail audit,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.store = store;
 		this.access = access;
 		this.identity = identity;
-		this.users = users;
+		this.experts = experts;
 		this.institutions = institutions;
 		this.people = people;
 		this.catalog = catalog;
@@ -295,13 +297,42 @@ public class TrainingBaseManagement {
 			throw TrainingBaseProblem.invalid("请指派 1 至 9 名评审专家");
 		}
 		List<String> names = new ArrayList<>();
-		for (UUID expertId : distinct) {
-			String name = expertName(expertId);
-			this.store.assignExpert(row.id(), expertId, name);
-			names.add(name);
+		for (ExpertAssignment.AssignedExpert expert : this.experts.requireAssignable(subject(row), distinct)) {
+			this.store.assignExpert(row.id(), expert.id(), expert.displayName());
+			names.add(expert.displayName());
 		}
 		return save(BaseAction.START_REVIEW, row, with(row, TrainingBaseStatus.UNDER_REVIEW), user,
 				"评审专家：" + String.join("、", names));
+	}
+
+	/**
+	 * The experts the province can choose from for the base's review, specialty matches
+	 * first, experts employed by the base's institution flagged as recused.
+	 * @param id the base
+	 * @return the candidates
+	 */
+	@Transactional(readOnly = true)
+	public List<ExpertCandidate> expertCandidates(UUID id) {
+		CurrentUser user = this.identity.currentUser();
+		TrainingBaseStore.Row row = authorize(BaseAction.START_REVIEW, id, null, user);
+		return this.experts.candidates(subject(row));
+	}
+
+	/**
+	 * Draws experts at random for the base's review (audited on the base).
+	 * @param id the base
+	 * @param count how many
+	 * @return the draw
+	 */
+	public ExpertDrawResult drawExperts(UUID id, int count) {
+		CurrentUser user = this.identity.currentUser();
+		TrainingBaseStore.Row row = authorize(BaseAction.START_REVIEW, id, null, user);
+		return this.experts.draw(subject(row), count);
+	}
+
+	private static AssignmentSubject subject(TrainingBaseStore.Row row) {
+		return new AssignmentSubject("TrainingBase", row.id(), row.technology(), row.institutionId(),
+				row.institutionName());
 	}
 
 	/**
@@ -567,20 +598,6 @@ public class TrainingBaseManagement {
 		catch (RuntimeException ex) {
 			return personId.toString();
 		}
-	}
-
-	private String expertName(UUID expertId) {
-		UserSummary expert;
-		try {
-			expert = this.identity.asSystem(() -> this.users.get(expertId));
-		}
-		catch (RuntimeException ex) {
-			throw TrainingBaseProblem.invalid("评审专家账号 " + expertId + " 不存在");
-		}
-		if (expert.role() != Role.EXPERT || !expert.enabled()) {
-			throw TrainingBaseProblem.invalid("所选账号（" + expert.displayName() + "）不是可用的评审专家，不能指派");
-		}
-		return expert.displayName();
 	}
 
 	private void requireNoLiveBase(UUID institutionId, String technology, String institutionName) {

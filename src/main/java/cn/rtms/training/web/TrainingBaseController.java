@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.rtms.experts.ExpertCandidate;
+import cn.rtms.experts.ExpertDrawResult;
 import cn.rtms.rules.EligibilityReport;
+import io.swagger.v3.oas.annotations.Operation;
 import cn.rtms.training.base.PublicTrainingBase;
 import cn.rtms.training.base.TrainingBaseManagement;
 import cn.rtms.training.base.TrainingBaseSummary;
@@ -136,6 +139,21 @@ class TrainingBaseController {
 	@PostMapping("/api/training-bases/{id}/review")
 	TrainingBaseView startReview(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
 		return this.bases.startReview(id, request.version(), request.expertIds());
+	}
+
+	@GetMapping("/api/training-bases/{id}/expert-candidates")
+	@Operation(summary = "专家建议：可指派的评审专家（专业匹配优先，须回避者标明原因）")
+	List<ExpertCandidate> expertCandidates(@PathVariable UUID id) {
+		return this.bases.expertCandidates(id);
+	}
+
+	@PostMapping("/api/training-bases/{id}/expert-draw")
+	@Operation(summary = "随机抽取评审专家", description = "候选名单、随机种子和结果记入审计日志，可复核")
+	ExpertDrawResult expertDraw(@PathVariable UUID id, @RequestBody DrawRequest request) {
+		return this.bases.drawExperts(id, request.count() == null ? 0 : request.count());
+	}
+
+	record DrawRequest(@Nullable Integer count) {
 	}
 
 	@PostMapping("/api/training-bases/{id}/opinion")
