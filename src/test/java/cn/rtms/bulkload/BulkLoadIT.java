@@ -3,6 +3,10 @@ package cn.rtms.bulkload;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,10 +104,17 @@ class BulkLoadIT {
 	}
 
 	@Test
-	void templatesAreGeneratedWithChineseHeadersAndNotes() throws IOException {
+	void templatesAreGeneratedWithChineseHeadersAndNotes() throws IOException, InterruptedException {
 		Api city = Api.as(this.port, "changchun");
-		Response response = city.get("/api/bulk-load/people/template");
-		assertThat(response.status()).isEqualTo(200);
+		HttpResponse<byte[]> download = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/bulk-load/people/template"))
+				.header("Cookie", "JSESSIONID=" + city.cookie("JSESSIONID"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(download.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook people = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
+			assertThat(people.getSheet("人员").getRow(0).getCell(0).getStringCellValue()).isEqualTo("执业证书编码*");
+			assertThat(people.getSheet("年度例数")).isNotNull();
+		}
 		Api physician = Api.as(this.port, "doctor-wang");
 		assertThat(physician.get("/api/bulk-load/people/template").status()).isEqualTo(403);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
