@@ -154,12 +154,12 @@ public class BulkImport {
 			Run run = new Run(BulkLayouts.of(kind), user, fileName);
 			BulkReport report = Objects.requireNonNull(this.transactions.execute(status -> {
 				BulkReport result = run.execute(workbook, sheets, commit);
-				if (!"COMMITTED".equals(result.status())) {
+				if (!BulkReport.COMMITTED.equals(result.status())) {
 					status.setRollbackOnly();
 				}
 				return result;
 			}));
-			if (commit && "REJECTED".equals(report.status())) {
+			if (commit && BulkReport.REJECTED.equals(report.status())) {
 				this.audit.recordEvent("BULK_IMPORT_REJECTED", "BulkImport", kind.name(), details(report));
 			}
 			return report;
@@ -332,7 +332,7 @@ public class BulkImport {
 					.thenComparingInt(BulkProblem::row)
 					.thenComparingInt(p -> p.column().length())
 					.thenComparing(BulkProblem::column));
-				return new BulkReport(this.layout.kind(), this.fileName, "REJECTED", this.rows, 0, 0, 0,
+				return new BulkReport(this.layout.kind(), this.fileName, BulkReport.REJECTED, this.rows, 0, 0, 0,
 						this.problemCount, List.copyOf(this.problems));
 			}
 			buildUpsertTable();
@@ -351,8 +351,9 @@ public class BulkImport {
 				updated = counts.updated();
 				unchanged = counts.unchanged();
 			}
-			BulkReport report = new BulkReport(this.layout.kind(), this.fileName, commit ? "COMMITTED" : "VALID",
-					this.rows, created, updated, unchanged, 0, List.of());
+			BulkReport report = new BulkReport(this.layout.kind(), this.fileName,
+					commit ? BulkReport.COMMITTED : BulkReport.VALID, this.rows, created, updated, unchanged, 0,
+					List.of());
 			if (commit) {
 				BulkImport.this.audit.record("BULK_IMPORT_COMMITTED", "BulkImport", UUID.randomUUID().toString(), null,
 						details(report));

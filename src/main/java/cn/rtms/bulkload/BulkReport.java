@@ -21,6 +21,15 @@ import java.util.Map;
 public record BulkReport(BulkKind kind, String fileName, String status, Map<String, Integer> rows, int created,
 		int updated, int unchanged, int problemCount, List<BulkProblem> problems) {
 
+	/** Status of a check without problems (nothing saved). */
+	public static final String VALID = "VALID";
+
+	/** Status of a saved import. */
+	public static final String COMMITTED = "COMMITTED";
+
+	/** Status of a check or import with problems (nothing saved). */
+	public static final String REJECTED = "REJECTED";
+
 	/**
 	 * @return the number of records created or changed
 	 */
