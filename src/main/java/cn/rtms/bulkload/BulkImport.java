@@ -31,6 +31,7 @@ import cn.idev.excel.FastExcel;
 import cn.idev.excel.context.AnalysisContext;
 import cn.idev.excel.enums.CellExtraTypeEnum;
 import cn.idev.excel.enums.ReadDefaultReturnEnum;
+import cn.idev.excel.exception.ExcelAnalysisException;
 import cn.idev.excel.metadata.CellExtra;
 import cn.idev.excel.metadata.data.ReadCellData;
 import cn.idev.excel.read.listener.ReadListener;
@@ -46,6 +47,7 @@ import cn.rtms.identity.RegionHierarchy;
 import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionBulkUpsert;
 import cn.rtms.personnel.PersonBulkUpsert;
+import cn.rtms.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -399,13 +401,21 @@ public class BulkImport {
 			}
 			try (Copy copy = new Copy(connection, "copy " + sheet.table() + " (" + columns + ") from stdin")) {
 				SheetListener listener = new SheetListener(this, sheet, copy);
-				FastExcel.read(file.toFile(), listener)
-					.excelType(ExcelTypeEnum.XLSX)
-					.headRowNumber(0)
-					.readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA)
-					.extraRead(CellExtraTypeEnum.MERGE)
-					.sheet(sheet.name())
-					.doRead();
+				try {
+					FastExcel.read(file.toFile(), listener)
+						.excelType(ExcelTypeEnum.XLSX)
+						.headRowNumber(0)
+						.readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA)
+						.extraRead(CellExtraTypeEnum.MERGE)
+						.sheet(sheet.name())
+						.doRead();
+				}
+				catch (ExcelAnalysisException ex) {
+					if (ex.getCause() instanceof ProblemException problem) {
+						throw problem;
+					}
+					throw BulkRefused.unreadable(this.fileName + "”的工作表“" + sheet.name());
+				}
 				if (!listener.headerSeen) {
 					problem(sheet.name(), 1, -1, "", "第 1 行应为表头（"
 							+ String.join("、", sheet.columns().stream().map(Column::header).toList()) + "），工作表为空");

@@ -14,6 +14,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import cn.rtms.bench.ProvinceWorkbooks;
 import cn.rtms.support.Api;
@@ -96,6 +98,26 @@ class BulkLoadIT {
 					+ problem.get("column").asString() + "|" + problem.get("message").asString());
 		}
 		return problems;
+	}
+
+	/** The workbook with one entry replaced by bytes that are not XML. */
+	static byte[] brokenSheet(byte[] workbook, String entry) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("bulk-it-", ".xlsx");
+		java.nio.file.Files.write(file, workbook);
+		try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(file.toFile());
+				ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (ZipEntry next : java.util.Collections.list(in.entries())) {
+				zip.putNextEntry(new ZipEntry(next.getName()));
+				zip.write(next.getName().equals(entry) ? "<worksheet><sheetData><row".getBytes()
+						: in.getInputStream(next).readAllBytes());
+				zip.closeEntry();
+			}
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
+		return out.toByteArray();
 	}
 
 	int stored(String creditCodePrefix) {
@@ -275,7 +297,7 @@ class BulkLoadIT {
 	}
 
 	@Test
-	void hospitalsImportOnlyTheirOwnInstitutionAndPeople() {
+	void hospitalsImportOnlyTheirOwnInstitutionAndPeople() throws IOException {
 		String own = ProvinceWorkbooks.creditCode(600);
 		this.jdbc.update("update institutions.institution set credit_code = ? where name = '长春市中心医院'", own);
 		Api city = Api.as(this.port, "changchun");
@@ -309,6 +331,10 @@ class BulkLoadIT {
 		assertThat(problems(level)).anyMatch(p -> p.startsWith("机构|2|D|“医院等级”只能由卫生健康行政部门变更"));
 
 		assertThat(Api.as(this.port, "doctor-wang").upload(PEOPLE, "p.xlsx", new byte[] { 1 }).status()).isEqualTo(403);
+		Response broken = clerk.upload(PEOPLE, "broken.xlsx", brokenSheet(
+				workbook(BulkKind.PEOPLE, sheets("人员", List.of(person(600, 600)))), "xl/worksheets/sheet1.xml"));
+		assertThat(broken.status()).isEqualTo(400);
+		assertThat(broken.body().get("code").asString()).isEqualTo("UNREADABLE_FILE");
 		Response notWorkbook = clerk.upload(PEOPLE, "p.xlsx", "姓名,执业证书编码\n".getBytes());
 		assertThat(notWorkbook.status()).isEqualTo(415);
 		assertThat(notWorkbook.body().get("detail").asString()).contains("不是 .xlsx 工作簿");
