@@ -245,6 +245,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '病例导入', menu: '/cases/import', roles: HOSPITAL },
   },
   {
+    path: '/bulk-load',
+    name: 'bulk-load',
+    component: () => import('@/features/bulkload/BulkLoadPage.vue'),
+    meta: { title: '批量导入', menu: '/bulk-load', roles: [...HOSPITAL, ...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
+  {
     path: '/users',
     name: 'users',
     component: () => import('@/features/admin/UsersPage.vue'),

@@ -140,6 +140,8 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
   if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))
     add('/equipment', '设备登记', 'Files')
   if (user.role !== 'EXPERT') add('/trainees', '学员培训档案', 'Notebook')
+  if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))
+    add('/bulk-load', '批量导入', 'Upload')
   add('/technologies', '技术目录', 'Collection')
   if (user.role !== 'EXPERT' && user.role !== 'PHYSICIAN') add('/what-if', '符合性预评估', 'Operation')
   if ([...HOSPITAL_ROLES, ...AUTHORITY_ROLES, 'SYSTEM_ADMIN'].includes(user.role))

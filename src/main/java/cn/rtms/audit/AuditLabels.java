@@ -37,6 +37,8 @@ public final class AuditLabels {
 			Map.entry("PERSON_UPDATED", "修改人员"), Map.entry("PERSON_LIST_EXPORTED", "导出人员列表"),
 			Map.entry("ATTESTATION_RECORDED", "确认条款"), Map.entry("ATTESTATION_WITHDRAWN", "撤回条款确认"),
 			Map.entry("ATTESTATIONS_IMPORTED", "导入条款确认"),
+			// bulk load
+			Map.entry("BULK_IMPORT_COMMITTED", "批量导入机构或人员"), Map.entry("BULK_IMPORT_REJECTED", "批量导入被拒绝（未保存）"),
 			// authorizations
 			Map.entry("AUTHORIZATION_CREATED", "申请授权"), Map.entry("AUTHORIZATION_UPDATED", "修改授权申请"),
 			Map.entry("AUTHORIZATION_GRANTED", "批准授权"), Map.entry("AUTHORIZATION_REJECTED", "驳回授权"),
@@ -109,7 +111,9 @@ public final class AuditLabels {
 			Map.entry("RadiationSafetyRecord", "辐射安全记录"), Map.entry("TraineeFile", "学员培训档案"),
 			Map.entry("OverseasTraining", "境外培训"), Map.entry("TrainingExemption", "免于培训申请"),
 			// expert pools (experts)
-			Map.entry("Expert", "评审专家"));
+			Map.entry("Expert", "评审专家"),
+			// bulk load
+			Map.entry("BulkImport", "批量导入"));
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "名称"), Map.entry("state", "状态"),
 			Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("regionCode", "行政区划"),
