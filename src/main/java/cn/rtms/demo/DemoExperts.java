@@ -7,7 +7,7 @@ import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
 import cn.rtms.experts.ExpertPool;
 import cn.rtms.experts.ExpertProfileCommand;
-import cn.rtms.experts.ExpertView;
+import cn.rtms.experts.PoolExpert;
 import cn.rtms.identity.IdentityManagement;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -51,7 +51,7 @@ class DemoExperts {
 			.limit(30)
 			.toList();
 		this.identity.asSystem(() -> this.transactions.execute(status -> {
-			for (ExpertView expert : this.pool.list()) {
+			for (PoolExpert expert : this.pool.list()) {
 				String employer = EMPLOYERS.get(expert.username());
 				if (employer != null && !expert.inPool()) {
 					this.pool.save(expert.id(),

@@ -226,7 +226,7 @@ public class ExpertAssignment {
 			else {
 				continue;
 			}
-			ExpertView view = this.pool.view(account, profile, names);
+			PoolExpert view = this.pool.view(account, profile, names);
 			String recusal = recusal(profile, view.employerName(), subject);
 			candidates.add(new ExpertCandidate(account.id(), account.username(), account.displayName(), region,
 					view.regionName(), relation, view.specialties(),

@@ -22,6 +22,6 @@ import org.jspecify.annotations.Nullable;
  * @param recusalReason why, in Chinese, or null
  */
 public record ExpertCandidate(UUID id, String username, String displayName, String regionCode,
-		@Nullable String regionName, String pool, List<ExpertView.Specialty> specialties, boolean specialtyMatch,
+		@Nullable String regionName, String pool, List<PoolExpert.Specialty> specialties, boolean specialtyMatch,
 		@Nullable String employerName, boolean recused, @Nullable String recusalReason) {
 }

@@ -70,7 +70,7 @@ public class ExpertPool {
 	 * administrator and provincial authorities also see expert accounts not yet placed in
 	 * a pool), by region and name
 	 */
-	public List<ExpertView> list() {
+	public List<PoolExpert> list() {
 		CurrentUser me = requireManager();
 		Map<UUID, Profile> all = this.profiles.all();
 		Map<String, String> names = technologyNames();
@@ -79,8 +79,8 @@ public class ExpertPool {
 			.filter(a -> a.regionCode() == null ? me.hasRole(Role.SYSTEM_ADMIN, Role.PROVINCE_AUTHORITY)
 					: this.accounts.mayManage(me, Role.EXPERT, a.regionCode()))
 			.map(a -> view(a, all.get(a.id()), names))
-			.sorted(Comparator.comparing((ExpertView v) -> v.regionCode() == null ? "" : v.regionCode())
-				.thenComparing(ExpertView::displayName))
+			.sorted(Comparator.comparing((PoolExpert v) -> v.regionCode() == null ? "" : v.regionCode())
+				.thenComparing(PoolExpert::displayName))
 			.toList();
 	}
 
@@ -93,7 +93,7 @@ public class ExpertPool {
 	 * {@code INVALID_USER} or {@code PASSWORD_POLICY}
 	 */
 	@Transactional
-	public ExpertView create(CreateExpert command) {
+	public PoolExpert create(CreateExpert command) {
 		requireManager();
 		Profile profile = validate(null, command.specialties(), command.employerInstitutionId(), command.employerName(),
 				true, 0);
@@ -105,7 +105,7 @@ public class ExpertPool {
 		Profile stored = new Profile(id, profile.specialties(), profile.employerInstitutionId(), profile.employerName(),
 				true, 0);
 		this.profiles.insert(stored, this.clock.instant());
-		ExpertView view = get(id);
+		PoolExpert view = get(id);
 		this.audit.record("EXPERT_ENROLLED", "Expert", id.toString(), null, view);
 		return view;
 	}
@@ -121,7 +121,7 @@ public class ExpertPool {
 	 * @throws AccessDenied when the current authority does not run the expert's pool
 	 */
 	@Transactional
-	public ExpertView save(UUID id, ExpertProfileCommand command) {
+	public PoolExpert save(UUID id, ExpertProfileCommand command) {
 		CurrentUser me = requireManager();
 		ExpertAccount account = expertAccount(id);
 		String region = account.regionCode();
@@ -141,7 +141,7 @@ public class ExpertPool {
 				active, existing.map(Profile::version).orElse(0L));
 		if (existing.isEmpty()) {
 			this.profiles.insert(profile, this.clock.instant());
-			ExpertView view = get(id);
+			PoolExpert view = get(id);
 			this.audit.record("EXPERT_ENROLLED", "Expert", id.toString(), null, view);
 			return view;
 		}
@@ -149,16 +149,16 @@ public class ExpertPool {
 		if (expected != null && expected != existing.get().version()) {
 			throw ExpertProblems.stale(expected, existing.get().version());
 		}
-		ExpertView before = get(id);
+		PoolExpert before = get(id);
 		if (!this.profiles.update(profile, this.clock.instant())) {
 			throw ExpertProblems.stale(profile.version(), this.profiles.find(id).map(Profile::version).orElse(-1L));
 		}
-		ExpertView after = get(id);
+		PoolExpert after = get(id);
 		this.audit.record("EXPERT_PROFILE_UPDATED", "Expert", id.toString(), before, after);
 		return after;
 	}
 
-	private ExpertView get(UUID id) {
+	private PoolExpert get(UUID id) {
 		ExpertAccount account = expertAccount(id);
 		return view(account, this.profiles.find(id).orElse(null), technologyNames());
 	}
@@ -202,14 +202,14 @@ public class ExpertPool {
 				active, version);
 	}
 
-	ExpertView view(ExpertAccount account, @Nullable Profile profile, Map<String, String> names) {
+	PoolExpert view(ExpertAccount account, @Nullable Profile profile, Map<String, String> names) {
 		String region = account.regionCode();
-		List<ExpertView.Specialty> specialties = profile == null ? List.of()
+		List<PoolExpert.Specialty> specialties = profile == null ? List.of()
 				: profile.specialties()
 					.stream()
-					.map(c -> new ExpertView.Specialty(c, names.getOrDefault(c, c)))
+					.map(c -> new PoolExpert.Specialty(c, names.getOrDefault(c, c)))
 					.toList();
-		return new ExpertView(account.id(), account.username(), account.displayName(), region,
+		return new PoolExpert(account.id(), account.username(), account.displayName(), region,
 				region == null ? null : this.directory.regionName(region), account.enabled(), profile != null,
 				specialties, profile == null ? null : profile.employerInstitutionId(), employer(profile),
 				profile != null && profile.active(), profile == null ? 0 : profile.version());

@@ -6,7 +6,7 @@ import java.util.UUID;
 import cn.rtms.experts.CreateExpert;
 import cn.rtms.experts.ExpertPool;
 import cn.rtms.experts.ExpertProfileCommand;
-import cn.rtms.experts.ExpertView;
+import cn.rtms.experts.PoolExpert;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,20 +36,20 @@ class ExpertPoolController {
 
 	@GetMapping("/api/experts")
 	@Operation(summary = "本辖区专家库")
-	List<ExpertView> list() {
+	List<PoolExpert> list() {
 		return this.pool.list();
 	}
 
 	@PostMapping("/api/experts")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "新建专家账号并入库", description = "专家库按省、市（州）设立；初始密码首次登录后必须修改")
-	ExpertView create(@Valid @RequestBody CreateExpert command) {
+	PoolExpert create(@Valid @RequestBody CreateExpert command) {
 		return this.pool.create(command);
 	}
 
 	@PutMapping("/api/experts/{id}")
 	@Operation(summary = "录入或修改专家库信息", description = "专业方向、受聘单位、是否在库；尚未归入专家库的专家账号须指定专家库所在行政区划")
-	ExpertView save(@PathVariable UUID id, @Valid @RequestBody ExpertProfileCommand command) {
+	PoolExpert save(@PathVariable UUID id, @Valid @RequestBody ExpertProfileCommand command) {
 		return this.pool.save(id, command);
 	}
 

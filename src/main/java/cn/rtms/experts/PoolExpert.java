@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * and assigned)
  * @param version the profile's version, for updates
  */
-public record ExpertView(UUID id, String username, String displayName, @Nullable String regionCode,
+public record PoolExpert(UUID id, String username, String displayName, @Nullable String regionCode,
 		@Nullable String regionName, boolean enabled, boolean inPool, List<Specialty> specialties,
 		@Nullable UUID employerInstitutionId, @Nullable String employerName, boolean active, long version) {
 
