@@ -66,7 +66,8 @@ class ActivationTokens {
 	}
 
 	/**
-	 * @return whether the account has a usable (unused, unrevoked, unexpired) token */
+	 * @return whether the account has a usable (unused, unrevoked, unexpired) token
+	 */
 	boolean pending(UUID userId, Instant now) {
 		return this.jdbc.sql("""
 				select count(*) from identity.activation_token

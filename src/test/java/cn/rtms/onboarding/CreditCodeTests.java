@@ -8,7 +8,8 @@ class CreditCodeTests {
 
 	@Test
 	void acceptsRealFormatCodesWithTheirCheckCharacter() {
-		// the example of GB 32100-2015 and codes of registered enterprises and public institutions
+		// the example of GB 32100-2015 and codes of registered enterprises and public
+		// institutions
 		assertThat(CreditCode.problem("91350100M000100Y43")).isEmpty();
 		assertThat(CreditCode.problem("91110000600037341L")).isEmpty();
 		assertThat(CreditCode.problem("91440300708461136T")).isEmpty();
@@ -32,15 +33,16 @@ class CreditCodeTests {
 
 	@Test
 	void refusesAWrongCheckCharacterNamingTheExpectedOne() {
-		assertThat(CreditCode.problem("91350100M000100Y44")).hasValueSatisfying(
-				p -> assertThat(p).contains("校验位错误").contains("应为“3”").contains("实际为“4”"));
+		assertThat(CreditCode.problem("91350100M000100Y44"))
+			.hasValueSatisfying(p -> assertThat(p).contains("校验位错误").contains("应为“3”").contains("实际为“4”"));
 		assertThat(CreditCode.problem("12220000412760466X")).hasValueSatisfying(p -> assertThat(p).contains("应为“A”"));
 	}
 
 	@Test
 	void refusesWrongLengthForbiddenCharactersAndALetterInTheRegionCode() {
 		assertThat(CreditCode.problem("9135010000010Y43")).hasValueSatisfying(p -> assertThat(p).contains("应为 18 位"));
-		assertThat(CreditCode.problem("91350100I000100Y43")).hasValueSatisfying(p -> assertThat(p).contains("第 9 位“I”"));
+		assertThat(CreditCode.problem("91350100I000100Y43"))
+			.hasValueSatisfying(p -> assertThat(p).contains("第 9 位“I”"));
 		assertThat(CreditCode.problem("9135A100M000100Y43")).hasValueSatisfying(p -> assertThat(p).contains("行政区划码"));
 	}
 

@@ -69,25 +69,25 @@ class InstitutionAccountController {
 
 	@PostMapping("/api/public/activation/inspect")
 	@Operation(summary = "查看激活链接对应的账号", description = "无需登录；链接无效、已使用、已失效或已过期时返回相应错误")
-	ActivationView inspect(@Valid @RequestBody TokenRequest body) {
+	ActivationView inspect(@Valid @RequestBody ActivationTokenRequest body) {
 		return this.accounts.inspect(body.token());
 	}
 
 	@PostMapping("/api/public/activation")
 	@Operation(summary = "激活账号（设置密码）", description = "无需登录；激活链接只能使用一次")
-	ActivatedResponse activate(@Valid @RequestBody ActivationRequest body) {
-		return new ActivatedResponse(this.accounts.activate(body.token(), body.password()));
+	ActivationResult activate(@Valid @RequestBody ActivationPasswordRequest body) {
+		return new ActivationResult(this.accounts.activate(body.token(), body.password()));
 	}
 
-	record TokenRequest(@NotBlank(message = "激活令牌不能为空") @Size(max = 100, message = "激活令牌无效") String token) {
+	record ActivationTokenRequest(@NotBlank(message = "激活令牌不能为空") @Size(max = 100, message = "激活令牌无效") String token) {
 	}
 
-	record ActivationRequest(@NotBlank(message = "激活令牌不能为空") @Size(max = 100, message = "激活令牌无效") String token,
+	record ActivationPasswordRequest(@NotBlank(message = "激活令牌不能为空") @Size(max = 100, message = "激活令牌无效") String token,
 			@NotBlank(message = "密码不能为空") @Size(max = AuthController.MAX_PASSWORD,
 					message = "密码不能超过 " + AuthController.MAX_PASSWORD + " 个字符") String password) {
 	}
 
-	record ActivatedResponse(String username) {
+	record ActivationResult(String username) {
 	}
 
 }

@@ -73,10 +73,10 @@ class RegistrationController {
 
 	@GetMapping("/api/public/onboarding/options")
 	@Operation(summary = "注册表单选项", description = "行政区划、医院等级、机构类别")
-	Options options() {
-		return new Options(this.identity.asSystem(this.institutions::regionTree),
-				java.util.Arrays.stream(InstitutionLevel.values()).map(l -> new Option(l.name(), l.label())).toList(),
-				java.util.Arrays.stream(InstitutionType.values()).map(t -> new Option(t.name(), t.label())).toList());
+	RegistrationFormOptions options() {
+		return new RegistrationFormOptions(this.identity.asSystem(this.institutions::regionTree),
+				java.util.Arrays.stream(InstitutionLevel.values()).map(l -> new RegistrationOption(l.name(), l.label())).toList(),
+				java.util.Arrays.stream(InstitutionType.values()).map(t -> new RegistrationOption(t.name(), t.label())).toList());
 	}
 
 	@PostMapping(path = "/api/public/onboarding/registrations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -89,7 +89,7 @@ class RegistrationController {
 
 	@PostMapping("/api/public/onboarding/status")
 	@Operation(summary = "查询注册申请进度", description = "以申请时获得的查询链接中的令牌查询")
-	RegistrationView status(@Valid @RequestBody TokenRequest body) {
+	RegistrationView status(@Valid @RequestBody RegistrationTokenRequest body) {
 		return this.registrations.status(body.token());
 	}
 
@@ -131,7 +131,7 @@ class RegistrationController {
 
 	@PostMapping("/api/registrations/{id}/return")
 	@Operation(summary = "退回申请", description = "须填写退回原因；申请人可修改后重新提交")
-	RegistrationView returnWithReasons(@PathVariable UUID id, @Valid @RequestBody ReturnRequest body) {
+	RegistrationView returnWithReasons(@PathVariable UUID id, @Valid @RequestBody RegistrationReturnRequest body) {
 		return this.registrations.returnWithReasons(id, body.reasons());
 	}
 
@@ -143,16 +143,16 @@ class RegistrationController {
 		return new Upload(name == null ? "执业许可证" : name, file.getBytes());
 	}
 
-	record TokenRequest(@NotBlank(message = "查询令牌不能为空") @Size(max = 100, message = "查询令牌无效") String token) {
+	record RegistrationTokenRequest(@NotBlank(message = "查询令牌不能为空") @Size(max = 100, message = "查询令牌无效") String token) {
 	}
 
-	record ReturnRequest(@NotBlank(message = "请填写退回原因") @Size(max = 2000, message = "退回原因不能超过 2000 字") String reasons) {
+	record RegistrationReturnRequest(@NotBlank(message = "请填写退回原因") @Size(max = 2000, message = "退回原因不能超过 2000 字") String reasons) {
 	}
 
-	record Option(String code, String label) {
+	record RegistrationOption(String code, String label) {
 	}
 
-	record Options(List<Region> regions, List<Option> levels, List<Option> types) {
+	record RegistrationFormOptions(List<Region> regions, List<RegistrationOption> levels, List<RegistrationOption> types) {
 	}
 
 }
