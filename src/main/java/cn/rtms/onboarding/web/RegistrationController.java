@@ -75,8 +75,12 @@ class RegistrationController {
 	@Operation(summary = "注册表单选项", description = "行政区划、医院等级、机构类别")
 	RegistrationFormOptions options() {
 		return new RegistrationFormOptions(this.identity.asSystem(this.institutions::regionTree),
-				java.util.Arrays.stream(InstitutionLevel.values()).map(l -> new RegistrationOption(l.name(), l.label())).toList(),
-				java.util.Arrays.stream(InstitutionType.values()).map(t -> new RegistrationOption(t.name(), t.label())).toList());
+				java.util.Arrays.stream(InstitutionLevel.values())
+					.map(l -> new RegistrationOption(l.name(), l.label()))
+					.toList(),
+				java.util.Arrays.stream(InstitutionType.values())
+					.map(t -> new RegistrationOption(t.name(), t.label()))
+					.toList());
 	}
 
 	@PostMapping(path = "/api/public/onboarding/registrations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -146,13 +150,15 @@ class RegistrationController {
 	record RegistrationTokenRequest(@NotBlank(message = "查询令牌不能为空") @Size(max = 100, message = "查询令牌无效") String token) {
 	}
 
-	record RegistrationReturnRequest(@NotBlank(message = "请填写退回原因") @Size(max = 2000, message = "退回原因不能超过 2000 字") String reasons) {
+	record RegistrationReturnRequest(
+			@NotBlank(message = "请填写退回原因") @Size(max = 2000, message = "退回原因不能超过 2000 字") String reasons) {
 	}
 
 	record RegistrationOption(String code, String label) {
 	}
 
-	record RegistrationFormOptions(List<Region> regions, List<RegistrationOption> levels, List<RegistrationOption> types) {
+	record RegistrationFormOptions(List<Region> regions, List<RegistrationOption> levels,
+			List<RegistrationOption> types) {
 	}
 
 }
