@@ -183,10 +183,15 @@ class RegistrationBrowserIT extends BrowserTestSupport {
 		Locator input = page.locator("[data-testid=" + testId + "] input").first();
 		input.click();
 		page.keyboard().type(search);
-		// suggestions come in tree order, so the first one containing the path is the node itself
+		// suggestions come in tree order, so the first one containing the path is the
+		// node itself
 		page.locator(".el-cascader__suggestion-item:visible", new Page.LocatorOptions().setHasText(path))
 			.first()
 			.click();
+		// the panel fades out; the next cascader's suggestions must not be confused with its items
+		page.locator(".el-cascader__suggestion-item:visible")
+			.first()
+			.waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
 	}
 
 }
