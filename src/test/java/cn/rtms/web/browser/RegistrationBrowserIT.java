@@ -188,10 +188,12 @@ class RegistrationBrowserIT extends BrowserTestSupport {
 		page.locator(".el-cascader__suggestion-item:visible", new Page.LocatorOptions().setHasText(path))
 			.first()
 			.click();
-		// the panel fades out; the next cascader's suggestions must not be confused with its items
+		// the panel fades out; the next cascader's suggestions must not be confused with
+		// its items
 		page.locator(".el-cascader__suggestion-item:visible")
 			.first()
-			.waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+			.waitFor(new Locator.WaitForOptions()
+				.setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
 	}
 
 }
