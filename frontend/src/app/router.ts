@@ -42,6 +42,36 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '修改密码', bare: true },
   },
   {
+    path: '/register',
+    name: 'register',
+    component: () => import('@/features/onboarding/RegisterPage.vue'),
+    meta: { title: '医疗机构注册', public: true, bare: true },
+  },
+  {
+    path: '/registration/status',
+    name: 'registration-status',
+    component: () => import('@/features/onboarding/RegistrationStatusPage.vue'),
+    meta: { title: '注册申请进度', public: true, bare: true },
+  },
+  {
+    path: '/activate',
+    name: 'activate',
+    component: () => import('@/features/onboarding/ActivatePage.vue'),
+    meta: { title: '设置密码', public: true, bare: true },
+  },
+  {
+    path: '/registrations',
+    name: 'registrations',
+    component: () => import('@/features/onboarding/RegistrationInboxPage.vue'),
+    meta: { title: '审核注册申请', menu: '/registrations', roles: [...AUTHORITY, 'SYSTEM_ADMIN'] },
+  },
+  {
+    path: '/institution-accounts',
+    name: 'institution-accounts',
+    component: () => import('@/features/onboarding/InstitutionAccountsPage.vue'),
+    meta: { title: '本院账号管理', menu: '/institution-accounts', roles: ['HOSPITAL_ADMIN'] },
+  },
+  {
     path: '/forbidden',
     name: 'forbidden',
     component: () => import('./ForbiddenPage.vue'),

@@ -75,6 +75,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/gate/overrides', '紧急放行', 'Warning')
       add('/seeds', '粒子台账', 'Collection')
       if (user.role === 'HOSPITAL_ADMIN') add('/gate/api-keys', '接口密钥', 'Key')
+      if (user.role === 'HOSPITAL_ADMIN') add('/institution-accounts', '本院账号管理', 'Avatar')
       add('/training/bases', '培训基地', 'Collection')
       break
     case 'TRAINING_BASE_ADMIN':
@@ -102,6 +103,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/institutions', '辖区医疗机构', 'OfficeBuilding')
       if (user.role !== 'COUNTY_AUTHORITY') add('/authority/accounts', '下级账号与专家库', 'Avatar')
       add('/revocations', '撤销建议', 'Warning')
+      add('/registrations', '审核注册申请', 'Stamp')
       add('/cases', '病例登记', 'Document')
       add('/follow-ups', '病例随访', 'Calendar')
       add('/assessments', '能力评估', 'Notebook')
@@ -121,6 +123,7 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/', '工作台', 'DataAnalysis')
       add('/users', '用户管理', 'Avatar')
       add('/authority/accounts', '专家库', 'Avatar')
+      add('/registrations', '审核注册申请', 'Stamp')
       add('/audit', '审计日志', 'Lock')
       add('/filings', '备案列表', 'Files')
       add('/training/bases', '培训基地', 'Collection')

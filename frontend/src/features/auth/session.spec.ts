@@ -95,7 +95,11 @@ describe('menu and header per role', () => {
     expect(titles).toEqual(expect.arrayContaining(['本机构', '人员', '备案', '技术授权', '到期提醒']))
     expect(menuFor(clerk).find((i) => i.title === '本机构')?.index).toBe('/institutions/i1')
     expect(titles).not.toContain('用户管理')
+    expect(titles).not.toContain('本院账号管理')
     expect(scopeLabel(clerk)).toBe('长春市中心医院')
+    const hospitalAdmin = menuFor({ ...clerk, role: 'HOSPITAL_ADMIN' })
+    expect(hospitalAdmin.map((i) => i.title)).toContain('本院账号管理')
+    expect(hospitalAdmin.find((i) => i.title === '本院账号管理')?.index).toBe('/institution-accounts')
   })
 
   it('gives authorities the inbox, institutions in region, public list and revocation proposals', () => {
@@ -108,7 +112,7 @@ describe('menu and header per role', () => {
     }
     const titles = menuFor(city).map((i) => i.title)
     expect(titles).toEqual(
-      expect.arrayContaining(['备案待办', '辖区医疗机构', '备案公示', '撤销建议', '下级账号与专家库']),
+      expect.arrayContaining(['备案待办', '辖区医疗机构', '备案公示', '撤销建议', '下级账号与专家库', '审核注册申请']),
     )
     expect(scopeLabel(city)).toBe('长春市')
     // a county authority runs no accounts (docs/experts.md)
@@ -126,7 +130,8 @@ describe('menu and header per role', () => {
       '版本对比',
     ])
     const admin = menuFor({ ...clerk, role: 'SYSTEM_ADMIN' }).map((i) => i.title)
-    expect(admin).toEqual(expect.arrayContaining(['用户管理', '专家库', '审计日志']))
+    expect(admin).toEqual(expect.arrayContaining(['用户管理', '专家库', '审计日志', '审核注册申请']))
+    expect(admin).not.toContain('本院账号管理')
   })
 })
 

@@ -22,6 +22,11 @@ public final class AuditLabels {
 			Map.entry("USER_DISABLED", "停用用户"), Map.entry("API_KEY_CREATED", "新建接口密钥"),
 			Map.entry("API_KEY_ROTATED", "轮换接口密钥"), Map.entry("API_KEY_REVOKED", "吊销接口密钥"),
 			Map.entry("REQUEST_REFUSED", "请求被拒绝"),
+			// onboarding and hospitals' own accounts
+			Map.entry("USER_ACTIVATED", "激活账号"), Map.entry("ACTIVATION_RESET", "重置账号（重新发放激活链接）"),
+			Map.entry("REGISTRATION_SUBMITTED", "提交医疗机构注册申请"), Map.entry("REGISTRATION_RESUBMITTED", "重新提交注册申请"),
+			Map.entry("REGISTRATION_APPROVED", "注册申请审核通过"), Map.entry("REGISTRATION_RETURNED", "退回注册申请"),
+			Map.entry("PERSON_LEFT", "人员离职"),
 			// audit and platform
 			Map.entry("AUDIT_CHAIN_KEYED", "审计链启用密钥"), Map.entry("DATABASE_RESTORED", "数据库恢复"),
 			// seed ledger (seeds)
@@ -101,7 +106,7 @@ public final class AuditLabels {
 			Map.entry("TRAINING_EXEMPTION_APPROVED", "批准免于培训"), Map.entry("TRAINING_EXEMPTION_REJECTED", "不予批准免于培训"));
 
 	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("Institution", "医疗机构"),
-			Map.entry("Person", "人员"), Map.entry("Filing", "备案"), Map.entry("Authorization", "授权"),
+			Map.entry("Registration", "注册申请"), Map.entry("Person", "人员"), Map.entry("Filing", "备案"), Map.entry("Authorization", "授权"),
 			Map.entry("Case", "病例"), Map.entry("CaseImport", "病例导入"), Map.entry("FollowUp", "随访"),
 			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
 			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),

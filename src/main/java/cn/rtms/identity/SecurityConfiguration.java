@@ -66,6 +66,14 @@ class SecurityConfiguration {
 	static final String LOGIN = "/api/auth/login";
 
 	/**
+	 * Unauthenticated POSTs: self-registration (onboarding, throttled and behind a
+	 * captcha) and the one-time activation (the token is the credential). No session is
+	 * involved, so no CSRF token either.
+	 */
+	static final String[] PUBLIC_POSTS = { "/api/public/onboarding/**", "/api/public/activation",
+			"/api/public/activation/**" };
+
+	/**
 	 * Scripts only from the platform itself; inline styles are allowed because Element
 	 * Plus and ECharts set element styles at run time; nothing may frame the platform.
 	 */
@@ -103,7 +111,8 @@ class SecurityConfiguration {
 			http.securityContext(context -> context.securityContextRepository(contexts))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 					.csrfTokenRequestHandler(plainToken)
-					.ignoringRequestMatchers(LOGIN))
+					.ignoringRequestMatchers(LOGIN)
+					.ignoringRequestMatchers(PUBLIC_POSTS))
 				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 					.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
 					.contentTypeOptions(Customizer.withDefaults())
@@ -125,6 +134,8 @@ class SecurityConfiguration {
 									"/swagger-ui/**", "/swagger-ui.html")
 							.permitAll()
 							.requestMatchers(HttpMethod.GET, "/api/public/**")
+							.permitAll()
+							.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
 							.permitAll()
 							.requestMatchers("/api", "/api/**")
 							.authenticated()

@@ -74,6 +74,21 @@ class Users {
 			.list();
 	}
 
+	List<UserAccount> findByInstitution(UUID institutionId) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from identity.user_account where institution_id = ? order by username")
+			.param(institutionId)
+			.query(Users::map)
+			.list();
+	}
+
+	List<UserAccount> findByPerson(UUID personId) {
+		return this.jdbc.sql("select " + COLUMNS + " from identity.user_account where person_id = ? order by username")
+			.param(personId)
+			.query(Users::map)
+			.list();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from identity.user_account").query(Long.class).single();
 	}

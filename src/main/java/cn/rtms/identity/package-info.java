@@ -10,7 +10,10 @@
  * the institutions module implements. API keys of hospital systems
  * ({@link cn.rtms.identity.ApiKeyManagement}, stored as SHA-256, scoped to one hospital)
  * authenticate a stateless machine principal ({@link cn.rtms.identity.ApiClient}) that
- * may reach only the order-entry check. Publishes {@link cn.rtms.identity.UserEvent} for
+ * may reach only the order-entry check. Accounts created without a password (by a
+ * registration's approval or by a hospital administrator, who runs its own institution's
+ * accounts through {@link cn.rtms.identity.InstitutionAccounts}) are activated once
+ * through a hashed, expiring token. Publishes {@link cn.rtms.identity.UserEvent} for
  * every login, lockout, password change and user change and
  * {@link cn.rtms.identity.ApiKeyChanged} for every API-key change (recorded by audit).
  */
