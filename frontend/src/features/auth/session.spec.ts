@@ -112,7 +112,14 @@ describe('menu and header per role', () => {
     }
     const titles = menuFor(city).map((i) => i.title)
     expect(titles).toEqual(
-      expect.arrayContaining(['备案待办', '辖区医疗机构', '备案公示', '撤销建议', '下级账号与专家库', '审核注册申请']),
+      expect.arrayContaining([
+        '备案待办',
+        '辖区医疗机构',
+        '备案公示',
+        '撤销建议',
+        '下级账号与专家库',
+        '审核注册申请',
+      ]),
     )
     expect(scopeLabel(city)).toBe('长春市')
     // a county authority runs no accounts (docs/experts.md)

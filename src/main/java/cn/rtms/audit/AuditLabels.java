@@ -106,15 +106,16 @@ public final class AuditLabels {
 			Map.entry("TRAINING_EXEMPTION_APPROVED", "批准免于培训"), Map.entry("TRAINING_EXEMPTION_REJECTED", "不予批准免于培训"));
 
 	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("Institution", "医疗机构"),
-			Map.entry("Registration", "注册申请"), Map.entry("Person", "人员"), Map.entry("Filing", "备案"), Map.entry("Authorization", "授权"),
-			Map.entry("Case", "病例"), Map.entry("CaseImport", "病例导入"), Map.entry("FollowUp", "随访"),
-			Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"), Map.entry("User", "用户"),
-			Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"), Map.entry("AuditChain", "审计链"),
-			Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"), Map.entry("Assessment", "能力评估"),
-			Map.entry("Alert", "监管预警"), Map.entry("TrainingBase", "培训基地"), Map.entry("Equipment", "设备"),
-			Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"), Map.entry("SeedLedger", "粒子台账"),
-			Map.entry("RadiationSafetyRecord", "辐射安全记录"), Map.entry("TraineeFile", "学员培训档案"),
-			Map.entry("OverseasTraining", "境外培训"), Map.entry("TrainingExemption", "免于培训申请"),
+			Map.entry("Registration", "注册申请"), Map.entry("Person", "人员"), Map.entry("Filing", "备案"),
+			Map.entry("Authorization", "授权"), Map.entry("Case", "病例"), Map.entry("CaseImport", "病例导入"),
+			Map.entry("FollowUp", "随访"), Map.entry("GateOverride", "拦截放行"), Map.entry("DischargeBatch", "出院记录"),
+			Map.entry("User", "用户"), Map.entry("ApiKey", "接口密钥"), Map.entry("Request", "请求"),
+			Map.entry("AuditChain", "审计链"), Map.entry("Database", "数据库"), Map.entry("Audit", "审计记录"),
+			Map.entry("Assessment", "能力评估"), Map.entry("Alert", "监管预警"), Map.entry("TrainingBase", "培训基地"),
+			Map.entry("Equipment", "设备"), Map.entry("SeedLot", "粒子批次"), Map.entry("SeedIncident", "粒子应急事件"),
+			Map.entry("SeedLedger", "粒子台账"), Map.entry("RadiationSafetyRecord", "辐射安全记录"),
+			Map.entry("TraineeFile", "学员培训档案"), Map.entry("OverseasTraining", "境外培训"),
+			Map.entry("TrainingExemption", "免于培训申请"),
 			// expert pools (experts)
 			Map.entry("Expert", "评审专家"),
 			// bulk load

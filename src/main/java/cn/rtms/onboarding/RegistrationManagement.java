@@ -235,6 +235,7 @@ public class RegistrationManagement {
 				new PracticeLicence(f.licenceNumber(), f.issuerName(), f.issuerRegionCode(), null, null), null, null,
 				null, null, null, null, null, null, null, null, null));
 		UUID institutionId = java.util.Objects.requireNonNull(created.id());
+		this.lookup.recordCreditCode(institutionId, f.creditCode());
 		IssuedActivation admin = this.accounts.createHospitalAdministrator(institutionId, f.adminUsername(),
 				f.contactName());
 		this.registrations.approve(id, institutionId, admin.account().id(), admin.token(), user.id(),
@@ -363,6 +364,10 @@ public class RegistrationManagement {
 		this.lookup.byLicenceNumber(f.licenceNumber()).ifPresent(i -> {
 			throw OnboardingProblems.duplicate("licenceNumber",
 					"执业许可证登记号 " + f.licenceNumber() + " 已由已注册的医疗机构“" + i.name() + "”使用，不能重复注册");
+		});
+		this.lookup.byCreditCode(f.creditCode()).ifPresent(i -> {
+			throw OnboardingProblems.duplicate("creditCode",
+					"统一社会信用代码 " + f.creditCode() + " 已由已注册的医疗机构“" + i.name() + "”使用，不能重复注册");
 		});
 		this.lookup.byName(f.name()).ifPresent(i -> {
 			throw OnboardingProblems.duplicate("name", "医疗机构“" + i.name() + "”已在平台注册，不能重复注册");

@@ -208,6 +208,31 @@ class OnboardingIT {
 	}
 
 	@Test
+	void refusesACreditCodeAnInstitutionAlreadyHoldsAndRecordsTheCodeOnApproval() {
+		// a code the bulk load recorded on an existing institution (no application behind
+		// it)
+		String held = newCreditCode();
+		this.jdbc.sql("update institutions.institution set credit_code = ? where name = '长春市中心医院'")
+			.param(held)
+			.update();
+		Map<String, String> app = application("长春统一代码重复医院", "220102", "220100");
+		app.put("creditCode", held);
+		Response refused = submit(withCaptcha(app));
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("creditCode");
+		assertThat(refused.body().get("detail").asString()).contains("长春市中心医院");
+
+		Map<String, String> fresh = application("长春代码登记医院", "220102", "220100");
+		Response submitted = submitValid(fresh);
+		Response approved = Api.as(this.port, "changchun")
+			.post("/api/registrations/" + pendingId(submitted) + "/approve", Map.of());
+		assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select credit_code from institutions.institution where name = '长春代码登记医院'")
+			.query(String.class)
+			.single()).isEqualTo(fresh.get("creditCode"));
+	}
+
+	@Test
 	void refusesACreditCodeOrLicenceOfAPendingApplicationNamingIt() {
 		Map<String, String> first = application("长春先到医院", "220102", "220100");
 		submitValid(first);

@@ -59,7 +59,7 @@ class RegistrationBrowserIT extends BrowserTestSupport {
 			page.getByTestId("login-register").click();
 			page.waitForURL("**/register");
 			fill(page, "reg-name", NAME);
-			fill(page, "reg-credit-code", "12220100MB1000010");
+			fill(page, "reg-credit-code", "12220100MB10000100");
 			fill(page, "reg-licence", "PDY7788922010217A1001");
 			fill(page, "reg-issuer", "长春市卫生健康委员会");
 			cascade(page, "reg-issuer-region", "长春市", "吉林省 / 长春市");
@@ -75,6 +75,10 @@ class RegistrationBrowserIT extends BrowserTestSupport {
 			String captchaId = captcha.getAttribute("data-captcha-id");
 			fill(page, "reg-captcha-answer", CaptchaAnswers.answer(this.jdbc, captchaId));
 			page.getByTestId("reg-submit").click();
+			page.waitForCondition(
+					() -> page.url().contains("/registration/status") || page.getByTestId("reg-error").isVisible());
+			assertThat(page.url()).as(() -> "提交被拒绝：" + page.getByTestId("reg-error").textContent())
+				.contains("/registration/status");
 			page.waitForURL(Pattern.compile(".*/registration/status\\?token=.+"));
 			assertThat(page.getByTestId("reg-status-label")).hasText("待审核");
 			statusUrl = page.url();
