@@ -26,17 +26,6 @@ import java.util.zip.ZipFile;
 
 import javax.sql.DataSource;
 
-import cn.idev.excel.ExcelReader;
-import cn.idev.excel.FastExcel;
-import cn.idev.excel.context.AnalysisContext;
-import cn.idev.excel.enums.CellExtraTypeEnum;
-import cn.idev.excel.enums.ReadDefaultReturnEnum;
-import cn.idev.excel.exception.ExcelAnalysisException;
-import cn.idev.excel.metadata.CellExtra;
-import cn.idev.excel.metadata.data.ReadCellData;
-import cn.idev.excel.read.listener.ReadListener;
-import cn.idev.excel.read.metadata.ReadSheet;
-import cn.idev.excel.support.ExcelTypeEnum;
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.bulkload.BulkLayouts.Column;
 import cn.rtms.bulkload.BulkLayouts.Layout;
@@ -47,7 +36,6 @@ import cn.rtms.identity.RegionHierarchy;
 import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionBulkUpsert;
 import cn.rtms.personnel.PersonBulkUpsert;
-import cn.rtms.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -62,8 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The streamed bulk import (ADR 0037). One upload is one transaction: the workbook is
  * stored in a temporary file and guarded (size, a ZIP holding {@code xl/workbook.xml},
- * bounded inflation), then each sheet is streamed by FastExcel's SAX reader; every cell
- * is checked in Java as it arrives ({@link Cells}) and each row is appended to a
+ * bounded inflation), then each sheet is streamed by {@link XlsxReader} (StAX); every
+ * cell is checked in Java as it arrives ({@link Cells}) and each row is appended to a
  * PostgreSQL {@code COPY} into a temporary staging table. What spans rows (duplicate
  * keys, items of an unknown key) and the stored registry (name or licence number held by
  * another institution, a licence number held by a person of another institution, scope)
@@ -238,10 +226,10 @@ public class BulkImport {
 		if (!workbook) {
 			throw BulkRefused.notWorkbook(fileName, "是压缩文件，但不是 .xlsx 工作簿");
 		}
-		try (ExcelReader reader = FastExcel.read(file.toFile()).excelType(ExcelTypeEnum.XLSX).build()) {
-			return reader.excelExecutor().sheetList().stream().map(ReadSheet::getSheetName).toList();
+		try (XlsxReader reader = new XlsxReader(file)) {
+			return reader.sheetNames();
 		}
-		catch (RuntimeException ex) {
+		catch (XlsxReader.Unreadable ex) {
 			throw BulkRefused.unreadable(fileName);
 		}
 	}
@@ -302,15 +290,21 @@ public class BulkImport {
 			}
 			createStaging();
 			Connection connection = DataSourceUtils.getConnection(BulkImport.this.dataSource);
-			for (SheetLayout sheet : this.layout.sheets()) {
-				if (!sheets.contains(sheet.name())) {
-					if (sheet.main()) {
-						problem(sheet.name(), 1, -1, "", "缺少工作表“" + sheet.name() + "”：请使用" + this.layout.kind().label()
-								+ "批量导入模板（工作表：" + String.join("、", sheetNames()) + "）");
+			try (XlsxReader reader = new XlsxReader(file)) {
+				for (SheetLayout sheet : this.layout.sheets()) {
+					if (!sheets.contains(sheet.name())) {
+						if (sheet.main()) {
+							problem(sheet.name(), 1, -1, "",
+									"缺少工作表“" + sheet.name() + "”：请使用" + this.layout.kind().label() + "批量导入模板（工作表："
+											+ String.join("、", sheetNames()) + "）");
+						}
+						continue;
 					}
-					continue;
+					stream(reader, sheet, connection);
 				}
-				stream(file, sheet, connection);
+			}
+			catch (IOException | XlsxReader.Unreadable ex) {
+				throw BulkRefused.unreadable(this.fileName);
 			}
 			checkAcrossRows();
 			if (this.layout.kind() == BulkKind.INSTITUTIONS) {
@@ -389,7 +383,7 @@ public class BulkImport {
 			}
 		}
 
-		private void stream(Path file, SheetLayout sheet, Connection connection) {
+		private void stream(XlsxReader reader, SheetLayout sheet, Connection connection) {
 			StringBuilder columns = new StringBuilder("row");
 			for (int c = 0; c < sheet.columns().size(); c++) {
 				columns.append(", \"")
@@ -402,18 +396,9 @@ public class BulkImport {
 			try (Copy copy = new Copy(connection, "copy " + sheet.table() + " (" + columns + ") from stdin")) {
 				SheetListener listener = new SheetListener(this, sheet, copy);
 				try {
-					FastExcel.read(file.toFile(), listener)
-						.excelType(ExcelTypeEnum.XLSX)
-						.headRowNumber(0)
-						.readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA)
-						.extraRead(CellExtraTypeEnum.MERGE)
-						.sheet(sheet.name())
-						.doRead();
+					reader.read(sheet.name(), sheet.columns().size(), listener);
 				}
-				catch (ExcelAnalysisException ex) {
-					if (ex.getCause() instanceof ProblemException problem) {
-						throw problem;
-					}
+				catch (XlsxReader.Unreadable ex) {
 					throw BulkRefused.unreadable(this.fileName + "”的工作表“" + sheet.name());
 				}
 				if (!listener.headerSeen) {
@@ -594,7 +579,7 @@ public class BulkImport {
 	}
 
 	/** Streams one sheet's rows: header check, cell checks, staging. */
-	private static final class SheetListener implements ReadListener<Map<Integer, ReadCellData<?>>> {
+	private static final class SheetListener implements XlsxReader.Rows {
 
 		private final Run run;
 
@@ -615,8 +600,7 @@ public class BulkImport {
 		}
 
 		@Override
-		public void invoke(Map<Integer, ReadCellData<?>> data, AnalysisContext context) {
-			int row = context.readRowHolder().getRowIndex() + 1;
+		public void row(int row, XlsxReader.@Nullable Cell[] data) {
 			List<Column> columns = this.sheet.columns();
 			if (!this.headerSeen) {
 				this.headerSeen = true;
@@ -626,7 +610,7 @@ public class BulkImport {
 					return;
 				}
 				for (int c = 0; c < columns.size(); c++) {
-					String actual = Cells.text(data.get(c));
+					String actual = Cells.text(data[c]);
 					actual = actual == null ? "" : actual.replace("*", "").strip();
 					if (!actual.equals(columns.get(c).header())) {
 						this.headerBroken = true;
@@ -644,7 +628,7 @@ public class BulkImport {
 			boolean any = false;
 			for (int c = 0; c < columns.size(); c++) {
 				Column column = columns.get(c);
-				Cells.Parsed parsed = this.run.cells.parse(column, data.get(c));
+				Cells.Parsed parsed = this.run.cells.parse(column, data[c]);
 				if (parsed.problem() != null) {
 					valid = false;
 					this.run.problem(this.sheet.name(), row, c, column.header(), parsed.problem());
@@ -662,21 +646,14 @@ public class BulkImport {
 		}
 
 		@Override
-		public void extra(CellExtra extra, AnalysisContext context) {
-			if (extra.getType() != CellExtraTypeEnum.MERGE) {
-				return;
-			}
-			int first = extra.getFirstRowIndex() + 1;
-			String range = BulkLayouts.letter(extra.getFirstColumnIndex()) + first + ":"
-					+ BulkLayouts.letter(extra.getLastColumnIndex()) + (extra.getLastRowIndex() + 1);
-			int column = extra.getFirstColumnIndex();
+		public void merged(int firstRow, int firstColumn, int lastRow, int lastColumn) {
+			int first = firstRow + 1;
+			String range = BulkLayouts.letter(firstColumn) + first + ":" + BulkLayouts.letter(lastColumn)
+					+ (lastRow + 1);
+			int column = firstColumn;
 			String header = column < this.sheet.columns().size() ? this.sheet.columns().get(column).header() : "";
 			this.run.problem(this.sheet.name(), first, column, header,
 					first == 1 ? "表头含合并单元格（" + range + "），请取消合并后再导入" : "含合并单元格（" + range + "）：每个单元格须单独填写，请取消合并后再导入");
-		}
-
-		@Override
-		public void doAfterAllAnalysed(AnalysisContext context) {
 		}
 
 	}

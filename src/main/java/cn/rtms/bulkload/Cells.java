@@ -3,14 +3,13 @@ package cn.rtms.bulkload;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.idev.excel.metadata.data.ReadCellData;
 import cn.rtms.bulkload.BulkLayouts.Column;
 import cn.rtms.identity.RegionHierarchy;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -27,6 +26,10 @@ final class Cells {
 	private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
 
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+	private static final Pattern LICENCE = Pattern.compile("\\d{15}");
+
+	private static final Pattern REGION = Pattern.compile("\\d{6}");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[、,，;；]");
 
@@ -66,30 +69,24 @@ final class Cells {
 	/**
 	 * @return the cell as text (numbers written plainly), null when empty
 	 */
-	static @Nullable String text(@Nullable ReadCellData<?> data) {
-		if (data == null || data.getType() == null) {
+	static @Nullable String text(XlsxReader.@Nullable Cell cell) {
+		if (cell == null) {
 			return null;
 		}
-		return switch (data.getType()) {
-			case NUMBER ->
-				data.getNumberValue() == null ? null : data.getNumberValue().stripTrailingZeros().toPlainString();
-			case BOOLEAN -> data.getBooleanValue() == null ? null : (data.getBooleanValue() ? "是" : "否");
-			case DATE -> data.getData() == null ? null : data.getData().toString();
-			case STRING, DIRECT_STRING, RICH_TEXT_STRING, ERROR -> {
-				String text = data.getStringValue();
-				yield (text == null || text.isBlank()) ? null : text.strip();
-			}
-			case EMPTY -> null;
+		return switch (cell.kind()) {
+			case NUMBER -> Objects.requireNonNull(cell.number()).stripTrailingZeros().toPlainString();
+			case BOOLEAN -> ("1".equals(cell.text()) || "true".equals(cell.text())) ? "是" : "否";
+			case DATE -> Objects.requireNonNull(cell.date()).toString();
+			case STRING, ERROR -> cell.text().isBlank() ? null : cell.text().strip();
 		};
 	}
 
-	Parsed parse(Column column, @Nullable ReadCellData<?> data) {
+	Parsed parse(Column column, XlsxReader.@Nullable Cell data) {
 		String text = text(data);
 		if (text == null) {
 			return column.required() ? new Parsed(null, "必填，不能为空", false) : Parsed.EMPTY;
 		}
-		BigDecimal number = (data != null && data.getType() != null
-				&& data.getType() == cn.idev.excel.enums.CellDataTypeEnum.NUMBER) ? data.getNumberValue() : null;
+		BigDecimal number = (data != null && data.kind() == XlsxReader.Kind.NUMBER) ? data.number() : null;
 		return switch (column.type()) {
 			case TEXT -> text.codePointCount(0, text.length()) > column.max()
 					? Parsed.wrong("不能超过 " + column.max() + " 个字（实际 " + text.codePointCount(0, text.length()) + " 个）")
@@ -101,14 +98,14 @@ final class Cells {
 						: Parsed.ok(code);
 			}
 			case LICENCE ->
-				text.matches("\\d{15}") ? Parsed.ok(text) : Parsed.wrong("医师执业证书编码应为 15 位数字，实际为“" + text + "”");
+				LICENCE.matcher(text).matches() ? Parsed.ok(text) : Parsed.wrong("医师执业证书编码应为 15 位数字，实际为“" + text + "”");
 			case CREDIT_CODE -> {
 				String code = text.toUpperCase(java.util.Locale.ROOT);
 				String problem = CreditCode.problem(code);
 				yield problem == null ? Parsed.ok(code) : Parsed.wrong(problem + "（“" + text + "”）");
 			}
 			case REGION -> {
-				if (!text.matches("\\d{6}")) {
+				if (!REGION.matcher(text).matches()) {
 					yield Parsed.wrong("行政区划代码应为 6 位数字，实际为“" + text + "”");
 				}
 				yield this.regions.ancestry(text).isEmpty() ? Parsed.wrong("未知的行政区划代码“" + text + "”（GB/T 2260）")
@@ -191,10 +188,10 @@ final class Cells {
 		return Parsed.ok((int) value);
 	}
 
-	private Parsed date(Column column, String text, @Nullable BigDecimal number, @Nullable ReadCellData<?> data) {
+	private Parsed date(Column column, String text, @Nullable BigDecimal number, XlsxReader.@Nullable Cell data) {
 		LocalDate date = null;
-		if (data != null && data.getData() instanceof LocalDateTime time) {
-			date = time.toLocalDate();
+		if (data != null && data.date() != null) {
+			date = data.date().toLocalDate();
 		}
 		else if (number != null) {
 			double serial = number.doubleValue();

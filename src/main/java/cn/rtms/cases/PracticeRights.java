@@ -18,6 +18,7 @@ import cn.rtms.filing.FilingPeriod;
 import cn.rtms.filing.FilingQueries;
 import cn.rtms.filing.FilingStateChanged;
 import cn.rtms.institutions.InstitutionChanged;
+import cn.rtms.institutions.InstitutionsChanged;
 import cn.rtms.personnel.PersonChanged;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -183,6 +184,12 @@ public class PracticeRights {
 	/** An institution changed (what the order-entry check's eligibility depends on). */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(InstitutionChanged event) {
+		changed();
+	}
+
+	/** Institutions changed in a bulk load. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(InstitutionsChanged event) {
 		changed();
 	}
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.rtms.institutions.InstitutionChanged;
+import cn.rtms.institutions.InstitutionsChanged;
 import cn.rtms.personnel.PersonChanged;
 import cn.rtms.platform.ClusterJobs;
 import cn.rtms.rules.EligibilityFactsChanged;
@@ -21,12 +22,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Re-evaluates active filings when what their eligibility depends on changes: an
  * institution's record (beds, equipment, licences, volumes), one of its people (titles,
- * trainings, adverse events, leaving), facts other modules feed the engine (the equipment
- * register, the training file: {@link EligibilityFactsChanged}), or the spec editions
- * (checked once when the application is ready, since a new edition arrives with a
- * deployment; on one node at a time). Runs after the change has committed, synchronously
- * on the publishing thread, in a transaction of its own; a proposal for revocation then
- * waits in the competent authority's inbox.
+ * trainings, adverse events, leaving), many institutions at once (a bulk load), facts
+ * other modules feed the engine (the equipment register, the training file:
+ * {@link EligibilityFactsChanged}), or the spec editions (checked once when the
+ * application is ready, since a new edition arrives with a deployment; on one node at a
+ * time). Runs after the change has committed, synchronously on the publishing thread, in
+ * a transaction of its own; a proposal for revocation then waits in the competent
+ * authority's inbox.
  * <p>
  * The events go through Spring Modulith's JDBC event publication registry: the
  * publisher's transaction stores one publication per event and listener, and the registry
@@ -57,6 +59,16 @@ class EligibilityChangeListener {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(InstitutionChanged event) {
 		recheck(Set.of(event.institutionId()));
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(InstitutionsChanged event) {
+		RevocationCheckResult result = this.filings.recheckInstitutions(event.institutionIds());
+		if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
+			log.info("批量导入变更 {} 家机构后复核 {} 项有效备案，新增撤销建议 {} 项，出错 {} 项", event.institutionIds().size(), result.checked(),
+					result.proposed().size(), result.errors().size());
+		}
 	}
 
 	@TransactionalEventListener

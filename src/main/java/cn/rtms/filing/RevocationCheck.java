@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -97,7 +98,7 @@ public class RevocationCheck {
 	public RevocationCheckResult checkRevocations() {
 		CurrentUser user = this.access.requireRole(Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY, Role.PROVINCE_AUTHORITY,
 				Role.SYSTEM_ADMIN);
-		return runRevocationCheck(data -> user.role() == Role.SYSTEM_ADMIN
+		return runRevocationCheck(this.filings.activeIds(), data -> user.role() == Role.SYSTEM_ADMIN
 				|| this.access.coversRegion(user, data.route().receivingRegionCode()));
 	}
 
@@ -110,7 +111,20 @@ public class RevocationCheck {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public RevocationCheckResult recheckInstitution(UUID institutionId) {
-		return this.identity.asSystem(() -> runRevocationCheck(data -> data.institution().id().equals(institutionId)));
+		return recheckInstitutions(Set.of(institutionId));
+	}
+
+	/**
+	 * Re-evaluates the active filings of several institutions in one pass (after a bulk
+	 * load), as {@link #recheckInstitution(UUID)} does for one: only their filings are
+	 * loaded.
+	 * @param institutionIds the institutions whose facts changed
+	 * @return what was checked and proposed
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public RevocationCheckResult recheckInstitutions(Set<UUID> institutionIds) {
+		return this.identity.asSystem(() -> runRevocationCheck(this.filings.activeIdsOf(institutionIds),
+				data -> institutionIds.contains(data.institution().id())));
 	}
 
 	/**
@@ -120,7 +134,7 @@ public class RevocationCheck {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public RevocationCheckResult recheckAll() {
-		return this.identity.asSystem(() -> runRevocationCheck(data -> true));
+		return this.identity.asSystem(() -> runRevocationCheck(this.filings.activeIds(), data -> true));
 	}
 
 	/**
@@ -162,13 +176,13 @@ public class RevocationCheck {
 	public record InactiveFiling(FilingSummary filing, @Nullable LocalDate lastCase, String detail) {
 	}
 
-	private RevocationCheckResult runRevocationCheck(Predicate<FilingData> scope) {
+	private RevocationCheckResult runRevocationCheck(List<UUID> activeIds, Predicate<FilingData> scope) {
 		int checked = 0;
 		List<FilingSummary> proposed = new ArrayList<>();
 		List<RevocationCheckResult.Finding> undetermined = new ArrayList<>();
 		List<RevocationCheckResult.Finding> errors = new ArrayList<>();
 		LocalDate today = this.store.today();
-		for (UUID id : this.filings.activeIds()) {
+		for (UUID id : activeIds) {
 			Filing filing = this.filings.find(id).orElseThrow();
 			if (!scope.test(filing.data())) {
 				continue;

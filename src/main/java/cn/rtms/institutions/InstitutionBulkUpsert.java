@@ -143,10 +143,10 @@ public class InstitutionBulkUpsert {
 
 	/**
 	 * Upserts every staged row: matched institutions are updated when a value differs
-	 * (version + 1), the others are created. Publishes one {@link InstitutionChanged} per
-	 * changed institution (not for a created one: nothing refers to it yet — no filing,
-	 * training base or authorization — and the re-checks would only cost); audits nothing
-	 * (the caller records one entry per import with its counts).
+	 * (version + 1), the others are created. Publishes one {@link InstitutionsChanged}
+	 * naming the changed institutions (not a created one: nothing refers to it yet — no
+	 * filing, training base or authorization — and the re-checks would only cost); audits
+	 * nothing (the caller records one entry per import with its counts).
 	 * @param table the staging table
 	 * @return the counts
 	 */
@@ -202,12 +202,16 @@ public class InstitutionBulkUpsert {
 				}
 				case "U" -> {
 					counts[1]++;
-					changed.add(rs.getObject(2, UUID.class));
+					UUID id = rs.getObject(2, UUID.class);
+					changed.add(id);
+					updated.add(id);
 				}
 				default -> counts[2]++;
 			}
 		});
-		updated.forEach(id -> this.events.publishEvent(new InstitutionChanged(id)));
+		if (!updated.isEmpty()) {
+			this.events.publishEvent(new InstitutionsChanged(updated));
+		}
 		return new Counts(counts[0], counts[1], counts[2] - counts[0] - counts[1], changed);
 	}
 

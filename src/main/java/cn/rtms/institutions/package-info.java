@@ -6,8 +6,9 @@
  * through the authority or the system administrator, with an audited reason; records
  * carry a version (stale edits 409). Does not judge eligibility (see rules) and does not
  * own people (see personnel). Implements identity's region hierarchy. Publishes
- * {@link cn.rtms.institutions.InstitutionChanged} after every create or update; every
- * change is audited.
+ * {@link cn.rtms.institutions.InstitutionChanged} after every create or update, and one
+ * {@link cn.rtms.institutions.InstitutionsChanged} per bulk load; every change is
+ * audited.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "catalog", "identity", "web" })
 @org.jspecify.annotations.NullMarked

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import cn.rtms.institutions.InstitutionChanged;
+import cn.rtms.institutions.InstitutionsChanged;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -90,10 +90,11 @@ public class PersonBulkUpsert {
 	/**
 	 * Upserts every staged row: people matched by licence number are updated when a value
 	 * differs (version + 1), the others are created. Publishes one
-	 * {@link InstitutionChanged} per institution whose staff changed (not one
-	 * {@link PersonChanged} per person: the listeners re-check per institution, and
-	 * 50,000 events would re-check each institution thousands of times); audits nothing
-	 * (the caller records one entry per import with its counts).
+	 * {@link InstitutionsChanged} naming every institution whose staff changed (not one
+	 * {@link PersonChanged} per person nor one event per institution: the listeners
+	 * re-check the set in one pass, where 50,000 events would re-check each institution
+	 * thousands of times); audits nothing (the caller records one entry per import with
+	 * its counts).
 	 * @param table the staging table
 	 * @return the counts
 	 */
@@ -149,7 +150,9 @@ public class PersonBulkUpsert {
 					institutions.add(institution);
 				}
 			});
-		institutions.forEach(id -> this.events.publishEvent(new InstitutionChanged(id)));
+		if (!institutions.isEmpty()) {
+			this.events.publishEvent(new InstitutionsChanged(institutions));
+		}
 		return new Counts(counts[0], counts[1], counts[2] - counts[0] - counts[1], institutions);
 	}
 

@@ -1,5 +1,6 @@
 package cn.rtms.filing.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,12 @@ public interface Filings {
 	 * @return ids of active filings
 	 */
 	List<UUID> activeIds();
+
+	/**
+	 * @param institutionIds institutions
+	 * @return the ids of their active filings, oldest first
+	 */
+	List<UUID> activeIdsOf(Collection<UUID> institutionIds);
 
 	/**
 	 * Deletes a filing and its files when its stored version is still the given one.

@@ -1,6 +1,7 @@
 package cn.rtms.filing.persistence;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,6 +178,18 @@ class JdbcFilings implements Filings {
 	@Override
 	public List<UUID> activeIds() {
 		return this.jdbc.sql("select id from filing.filing where state = 'ACTIVE' order by created_at")
+			.query(UUID.class)
+			.list();
+	}
+
+	@Override
+	public List<UUID> activeIdsOf(Collection<UUID> institutionIds) {
+		if (institutionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select id from filing.filing where state = 'ACTIVE' and institution_id = any(?) order by created_at")
+			.param(institutionIds.toArray(UUID[]::new))
 			.query(UUID.class)
 			.list();
 	}

@@ -482,6 +482,14 @@ public class TrainingBaseManagement {
 	 * @return their ids
 	 */
 	@Transactional(readOnly = true)
+	List<UUID> filedIds(Set<UUID> institutionIds) {
+		return this.store.filed()
+			.stream()
+			.filter(r -> institutionIds.contains(r.institutionId()))
+			.map(TrainingBaseStore.Row::id)
+			.toList();
+	}
+
 	List<UUID> filedIds(@Nullable UUID institutionId) {
 		return this.store.filed()
 			.stream()

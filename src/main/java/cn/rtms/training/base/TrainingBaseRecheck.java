@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.rtms.institutions.InstitutionChanged;
+import cn.rtms.institutions.InstitutionsChanged;
 import cn.rtms.personnel.PersonChanged;
 import cn.rtms.platform.ClusterJobs;
 import cn.rtms.rules.EligibilityFactsChanged;
@@ -60,6 +61,21 @@ class TrainingBaseRecheck {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(InstitutionChanged event) {
 		recheck(event.institutionId());
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(InstitutionsChanged event) {
+		int proposed = 0;
+		for (UUID id : this.bases.filedIds(event.institutionIds())) {
+			Boolean made = this.transactions.execute(status -> this.bases.recheck(id));
+			if (Boolean.TRUE.equals(made)) {
+				proposed++;
+			}
+		}
+		if (proposed > 0) {
+			log.info("培训基地复核（批量导入后）：新增撤销建议 {} 项", proposed);
+		}
 	}
 
 	@TransactionalEventListener
