@@ -366,17 +366,25 @@ public class BulkImport {
 			return index < 0 ? Integer.MAX_VALUE : index;
 		}
 
+		/**
+		 * One staging table per sheet: the main sheet's typed columns; a collection
+		 * sheet's key and each row as the JSON object text of its item (built in Java
+		 * while streaming, aggregated per key with {@code string_agg}).
+		 */
 		private void createStaging() {
 			for (SheetLayout sheet : this.layout.sheets()) {
 				StringBuilder ddl = new StringBuilder("create temp table ").append(sheet.table()).append(" (row int");
 				List<Column> columns = sheet.columns();
-				for (int c = 0; c < columns.size(); c++) {
-					Column column = columns.get(c);
-					String name = (!sheet.main() && c == 0) ? "key" : column.field();
-					ddl.append(", \"").append(name).append("\" ").append(column.type().sql());
+				if (sheet.main()) {
+					for (Column column : columns) {
+						ddl.append(", \"").append(column.field()).append("\" ").append(column.type().sql());
+					}
+					if (this.layout.kind() == BulkKind.PEOPLE) {
+						ddl.append(", institution_id uuid");
+					}
 				}
-				if (sheet.main() && this.layout.kind() == BulkKind.PEOPLE) {
-					ddl.append(", institution_id uuid");
+				else {
+					ddl.append(", key ").append(columns.getFirst().type().sql()).append(", doc text");
 				}
 				ddl.append(") on commit drop");
 				BulkImport.this.jdbc.sql(ddl.toString()).update();
@@ -385,13 +393,16 @@ public class BulkImport {
 
 		private void stream(XlsxReader reader, SheetLayout sheet, Connection connection) {
 			StringBuilder columns = new StringBuilder("row");
-			for (int c = 0; c < sheet.columns().size(); c++) {
-				columns.append(", \"")
-					.append((!sheet.main() && c == 0) ? "key" : sheet.columns().get(c).field())
-					.append('"');
+			if (sheet.main()) {
+				for (Column column : sheet.columns()) {
+					columns.append(", \"").append(column.field()).append('"');
+				}
+				if (this.layout.kind() == BulkKind.PEOPLE) {
+					columns.append(", institution_id");
+				}
 			}
-			if (sheet.main() && this.layout.kind() == BulkKind.PEOPLE) {
-				columns.append(", institution_id");
+			else {
+				columns.append(", key, doc");
 			}
 			try (Copy copy = new Copy(connection, "copy " + sheet.table() + " (" + columns + ") from stdin")) {
 				SheetListener listener = new SheetListener(this, sheet, copy);
@@ -455,7 +466,12 @@ public class BulkImport {
 			if (!valid && !sheet.main()) {
 				return;
 			}
-			copy.row(row, values, sheet.main() && this.layout.kind() == BulkKind.PEOPLE, institutionId);
+			if (sheet.main()) {
+				copy.row(row, values, this.layout.kind() == BulkKind.PEOPLE, institutionId);
+			}
+			else {
+				copy.item(row, values[0], Copy.json(columns, values));
+			}
 		}
 
 		private void checkAcrossRows() {
@@ -541,19 +557,8 @@ public class BulkImport {
 				}
 				String alias = "c" + n++;
 				collections.put(sheet.collection(), alias + ".doc");
-				StringBuilder object = new StringBuilder();
-				List<Column> columns = sheet.columns();
-				for (int c = 1; c < columns.size(); c++) {
-					object.append(c == 1 ? "" : ", ")
-						.append('\'')
-						.append(columns.get(c).field())
-						.append("', \"")
-						.append(columns.get(c).field())
-						.append('"');
-				}
-				joins.append(" left join (select key, jsonb_agg(jsonb_build_object(")
-					.append(object)
-					.append(") order by row) as doc from ")
+				joins.append(
+						" left join (select key, ('[' || string_agg(doc, ',' order by row) || ']')::jsonb as doc from ")
 					.append(sheet.table())
 					.append(" group by key) ")
 					.append(alias)
@@ -691,6 +696,66 @@ public class BulkImport {
 			if (this.buffer.length() > 64 * 1024) {
 				flush();
 			}
+		}
+
+		void item(int row, @Nullable Object key, String doc) {
+			this.buffer.append(row).append('\t');
+			field(key);
+			this.buffer.append('\t');
+			field(doc);
+			this.buffer.append('\n');
+			if (this.buffer.length() > 64 * 1024) {
+				flush();
+			}
+		}
+
+		/**
+		 * A collection row as the JSON object of its item: each column after the key by
+		 * its field name, as {@code jsonb_build_object} would write it (text and codes as
+		 * strings, dates as ISO strings, numbers and booleans bare, lists as arrays,
+		 * empty as null).
+		 */
+		static String json(List<Column> columns, @Nullable Object[] values) {
+			StringBuilder json = new StringBuilder(64).append('{');
+			for (int c = 1; c < columns.size(); c++) {
+				Column column = columns.get(c);
+				Object value = values[c];
+				if (c > 1) {
+					json.append(',');
+				}
+				quote(json, column.field()).append(':');
+				if (value == null) {
+					json.append("null");
+				}
+				else if (value instanceof Integer || value instanceof Boolean
+						|| column.type() == BulkLayouts.CellType.LIST) {
+					json.append(value);
+				}
+				else {
+					quote(json, value.toString());
+				}
+			}
+			return json.append('}').toString();
+		}
+
+		private static StringBuilder quote(StringBuilder json, String text) {
+			json.append('"');
+			for (int i = 0; i < text.length(); i++) {
+				char ch = text.charAt(i);
+				switch (ch) {
+					case '"' -> json.append("\\\"");
+					case '\\' -> json.append("\\\\");
+					default -> {
+						if (ch < 0x20) {
+							json.append(String.format("\\u%04x", (int) ch));
+						}
+						else {
+							json.append(ch);
+						}
+					}
+				}
+			}
+			return json.append('"');
 		}
 
 		private void field(@Nullable Object value) {

@@ -297,6 +297,24 @@ class BulkLoadIT {
 	}
 
 	@Test
+	void aCollectionItemBuiltInJavaIsTheObjectPostgresqlWouldBuild() {
+		BulkLayouts.SheetLayout trainings = BulkLayouts.PEOPLE.sheets()
+			.stream()
+			.filter(sheet -> sheet.name().equals("培训"))
+			.findFirst()
+			.orElseThrow();
+		String base = "吉林\"大学\"\\第一医院\t培训基地";
+		Object[] values = { ProvinceWorkbooks.licence(1), "G08", base, LocalDate.of(2020, 3, 15), null, 12,
+				Boolean.TRUE };
+		String json = BulkImport.Copy.json(trainings.columns(), values);
+		Boolean same = this.jdbc.queryForObject(
+				"select ?::jsonb = jsonb_build_object('technology', ?::text, 'base', ?::text, 'startedOn', ?::date, "
+						+ "'endedOn', null::date, 'cases', ?::int, 'passed', ?::boolean)",
+				Boolean.class, json, "G08", base, java.sql.Date.valueOf(LocalDate.of(2020, 3, 15)), 12, true);
+		assertThat(same).as(json).isTrue();
+	}
+
+	@Test
 	void hospitalsImportOnlyTheirOwnInstitutionAndPeople() throws IOException {
 		String own = ProvinceWorkbooks.creditCode(600);
 		this.jdbc.update("update institutions.institution set credit_code = ? where name = '长春市中心医院'", own);
