@@ -331,7 +331,7 @@ public class BulkImport {
 				return new BulkReport(this.layout.kind(), this.fileName, BulkReport.REJECTED, this.rows, 0, 0, 0,
 						this.problemCount, List.copyOf(this.problems));
 			}
-			buildUpsertTable();
+			buildUpsertView();
 			int created;
 			int updated;
 			int unchanged;
@@ -347,6 +347,7 @@ public class BulkImport {
 				updated = counts.updated();
 				unchanged = counts.unchanged();
 			}
+			BulkImport.this.jdbc.sql("drop view bulk_upsert").update();
 			BulkReport report = new BulkReport(this.layout.kind(), this.fileName,
 					commit ? BulkReport.COMMITTED : BulkReport.VALID, this.rows, created, updated, unchanged, 0,
 					List.of());
@@ -544,10 +545,15 @@ public class BulkImport {
 			}
 		}
 
-		private void buildUpsertTable() {
+		/**
+		 * The rows to upsert, in the layout the owning module's upsert reads: a temporary
+		 * view over the main staging table joined with each collection sheet aggregated
+		 * per key (a view, so that the 50,000 records are not written once more; dropped
+		 * after the upsert, and its creation rolls back with a rejected import).
+		 */
+		private void buildUpsertView() {
 			String contract = this.layout.kind() == BulkKind.INSTITUTIONS ? InstitutionBulkUpsert.STAGING_COLUMNS
 					: PersonBulkUpsert.STAGING_COLUMNS;
-			BulkImport.this.jdbc.sql("create temp table bulk_upsert (" + contract + ") on commit drop").update();
 			Map<String, String> collections = new LinkedHashMap<>();
 			StringBuilder joins = new StringBuilder();
 			int n = 0;
@@ -568,16 +574,15 @@ public class BulkImport {
 					.append(this.layout.main().columns().getFirst().field())
 					.append('"');
 			}
-			List<String> names = new ArrayList<>();
 			List<String> select = new ArrayList<>();
 			for (String definition : contract.split(",")) {
-				String name = definition.trim().split(" ")[0];
-				names.add(name);
-				select.add(collections.getOrDefault(name, "m.\"" + name + "\""));
+				String[] nameAndType = definition.trim().split(" ", 2);
+				select.add("(" + collections.getOrDefault(nameAndType[0], "m.\"" + nameAndType[0] + "\"") + ")::"
+						+ nameAndType[1] + " as " + nameAndType[0]);
 			}
 			BulkImport.this.jdbc
-				.sql("insert into bulk_upsert (" + String.join(", ", names) + ") select " + String.join(", ", select)
-						+ " from bulk_main m" + joins)
+				.sql("create temp view bulk_upsert as select " + String.join(", ", select) + " from bulk_main m"
+						+ joins)
 				.update();
 		}
 

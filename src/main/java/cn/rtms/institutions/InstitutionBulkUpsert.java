@@ -17,11 +17,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Set-based upsert of institutions from a staging table the caller filled in the same
- * transaction (the bulk load, ADR 0037): institutions are matched by 统一社会信用代码, else by
- * name when the existing institution has no credit code yet (it then receives it); rows
- * equal to the stored record change nothing (no version bump). The caller validates every
- * value and checks scope first; this class owns only the writes to its table.
+ * Set-based upsert of institutions from a staging table (or view) the caller filled in
+ * the same transaction (the bulk load, ADR 0037): institutions are matched by 统一社会信用代码,
+ * else by name when the existing institution has no credit code yet (it then receives
+ * it); rows equal to the stored record change nothing (no version bump). The caller
+ * validates every value and checks scope first; this class owns only the writes to its
+ * table.
  * <p>
  * The staging table has the columns {@value #STAGING_COLUMNS}, each collection a JSONB
  * array in the form of {@link InstitutionDetails} or null to keep the stored one.
@@ -147,7 +148,7 @@ public class InstitutionBulkUpsert {
 	 * naming the changed institutions (not a created one: nothing refers to it yet — no
 	 * filing, training base or authorization — and the re-checks would only cost); audits
 	 * nothing (the caller records one entry per import with its counts).
-	 * @param table the staging table
+	 * @param table the staging table or view
 	 * @return the counts
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -194,7 +195,7 @@ public class InstitutionBulkUpsert {
 				  from m where m.id is null
 				  returning id)
 				select 'C' as what, id from ins union all select 'U', id from upd
-				union all select 'T', null from %1$s""".formatted(identifier(table))).param("now", now).query(rs -> {
+				union all select 'T', null from m""".formatted(identifier(table))).param("now", now).query(rs -> {
 			switch (rs.getString(1)) {
 				case "C" -> {
 					counts[0]++;

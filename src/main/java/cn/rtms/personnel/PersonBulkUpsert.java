@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Set-based upsert of people from a staging table the caller filled in the same
+ * Set-based upsert of people from a staging table (or view) the caller filled in the same
  * transaction (the bulk load, ADR 0037): people are matched by 医师执业证书编码; rows equal to
  * the stored record change nothing (no version bump). The caller validates every value
  * and checks scope first; this class owns only the writes to its table.
@@ -95,7 +95,7 @@ public class PersonBulkUpsert {
 	 * re-check the set in one pass, where 50,000 events would re-check each institution
 	 * thousands of times); audits nothing (the caller records one entry per import with
 	 * its counts).
-	 * @param table the staging table
+	 * @param table the staging table or view
 	 * @return the counts
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -135,7 +135,7 @@ public class PersonBulkUpsert {
 				  returning institution_id)
 				select 'C' as what, institution_id, count(*) from ins group by institution_id
 				union all select 'U', institution_id, count(*) from upd group by institution_id
-				union all select 'T', null, count(*) from %1$s""".formatted(identifier(table)))
+				union all select 'T', null, count(*) from m""".formatted(identifier(table)))
 			.param("now", now)
 			.query(rs -> {
 				String what = rs.getString(1);
