@@ -85,7 +85,8 @@ final class XlsxReader implements AutoCloseable {
 
 	}
 
-	private static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+	/** Most characters the shared-string table may hold (64 MB of UTF-16). */
+	static final int MAX_SHARED_CHARS = 32 * 1024 * 1024;
 
 	private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -105,7 +106,14 @@ final class XlsxReader implements AutoCloseable {
 
 	private @Nullable String stylesPart;
 
+	private final long maxSharedChars;
+
 	XlsxReader(Path file) throws IOException {
+		this(file, MAX_SHARED_CHARS);
+	}
+
+	XlsxReader(Path file, long maxSharedChars) throws IOException {
+		this.maxSharedChars = maxSharedChars;
 		this.zip = new ZipFile(file.toFile());
 		this.xml = XMLInputFactory.newFactory();
 		this.xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -313,6 +321,7 @@ final class XlsxReader implements AutoCloseable {
 	private List<String> sharedStrings() {
 		if (this.sharedStrings == null) {
 			List<String> strings = new ArrayList<>();
+			long[] total = { 0 };
 			if (this.sharedStringsPart != null) {
 				withPart(this.sharedStringsPart, reader -> {
 					StringBuilder text = null;
@@ -336,7 +345,13 @@ final class XlsxReader implements AutoCloseable {
 						else if (event == XMLStreamConstants.END_ELEMENT) {
 							switch (reader.getLocalName()) {
 								case "si" -> {
-									strings.add(text == null ? "" : text.toString());
+									String value = text == null ? "" : text.toString();
+									total[0] += value.length();
+									if (total[0] > this.maxSharedChars) {
+										throw new Unreadable(
+												"shared strings exceed " + this.maxSharedChars + " characters", null);
+									}
+									strings.add(value);
 									text = null;
 								}
 								case "rPh" -> inPhonetic = false;

@@ -198,4 +198,20 @@ class XlsxReaderTests {
 		assertThatThrownBy(() -> read(broken, "没有的表", 1)).isInstanceOf(XlsxReader.Unreadable.class);
 	}
 
+	@Test
+	void aSharedStringTableBeyondTheBoundIsRefused() throws IOException {
+		Path file = workbook(this.dir.resolve("strings.xlsx"), "", """
+				<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+				<row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData></worksheet>""", """
+				<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+				<si><t>吉林省长春市</t></si><si><t>朝阳区</t></si></sst>""");
+		try (XlsxReader reader = new XlsxReader(file, 9)) {
+			reader.read("表", 1, new Recorder());
+		}
+		try (XlsxReader reader = new XlsxReader(file, 8)) {
+			assertThatThrownBy(() -> reader.read("表", 1, new Recorder())).isInstanceOf(XlsxReader.Unreadable.class)
+				.hasMessageContaining("shared strings");
+		}
+	}
+
 }

@@ -287,6 +287,45 @@ class IndicatorsIT {
 		assertCell(cells, "G08.AVERAGE_LOS", this.a, "2025-Q2", 7, 5);
 	}
 
+	/**
+	 * The view's stay_bed_days by case number, for one discharge day of institution A.
+	 */
+	Map<String, Boolean> stayFirsts(LocalDate discharge) {
+		Map<String, Boolean> firsts = new java.util.TreeMap<>();
+		this.jdbc
+			.sql("select medical_record_no, stay_bed_days is not null from cases.indicator_case "
+					+ "where institution_id = ? and discharge_date = ?")
+			.params(this.a, discharge)
+			.query(rs -> {
+				firsts.put(rs.getString(1), rs.getBoolean(2));
+			});
+		return firsts;
+	}
+
+	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void theFirstCaseOfAStayFollowsInsertsAmendmentsAndDeletes() {
+		LocalDate discharge = d("2024-06-10");
+		g08(this.a, this.operatorX, "S-X", "PS", "ZS", d("2024-06-01"), d("2024-06-05"), discharge, form(), null, null,
+				List.of());
+		assertThat(stayFirsts(discharge)).containsExactly(Map.entry("S-X", true));
+		g08(this.a, this.operatorX, "S-Y", "PS", "ZS", d("2024-06-01"), d("2024-06-03"), discharge, form(), null, null,
+				List.of());
+		assertThat(stayFirsts(discharge)).as("an earlier operation in the same stay becomes its first case")
+			.containsExactly(Map.entry("S-X", false), Map.entry("S-Y", true));
+		this.jdbc.sql("update cases.case_report set inpatient_no = 'ZT' where medical_record_no = 'S-Y'").update();
+		assertThat(stayFirsts(discharge)).as("moved to another stay: each is the first of its own")
+			.containsExactly(Map.entry("S-X", true), Map.entry("S-Y", true));
+		this.jdbc
+			.sql("update cases.case_report set inpatient_no = 'ZS', operation_date = ? where medical_record_no = 'S-Y'")
+			.param(d("2024-06-07"))
+			.update();
+		assertThat(stayFirsts(discharge)).as("back, and now operated later")
+			.containsExactly(Map.entry("S-X", true), Map.entry("S-Y", false));
+		this.jdbc.sql("delete from cases.case_report where medical_record_no = 'S-X'").update();
+		assertThat(stayFirsts(discharge)).containsExactly(Map.entry("S-Y", true));
+	}
+
 	@Test
 	void thyroidSharesWithStrictTwoCentimetres() {
 		List<IndicatorCell> cells = g08ByInstitution();
