@@ -9,17 +9,19 @@
 -- adding cases to one stay cannot both mark theirs first; each then renumbers with a snapshot that includes what the
 -- other committed. first_of_stay is meaningful on submitted, discharged cases only (the view reads no other).
 
-alter table cases.case_report add column first_of_stay boolean;
+-- true by default: most stays have one case, so a new case is already right and the trigger writes no second row
+-- version for it; only the later cases of a stay are set to false.
+alter table cases.case_report add column first_of_stay boolean not null default true;
 
 update cases.case_report c
-   set first_of_stay = r.first
+   set first_of_stay = false
   from (select id,
                row_number() over (partition by institution_id, technology,
                                   coalesce(inpatient_no, medical_record_no), discharge_date
                                   order by operation_date, id) = 1 as first
           from cases.case_report
          where status = 'SUBMITTED' and discharge_date is not null) r
- where c.id = r.id;
+ where c.id = r.id and not r.first;
 
 create function cases.renumber_stays(keys jsonb) returns void language plpgsql as $$
 begin
