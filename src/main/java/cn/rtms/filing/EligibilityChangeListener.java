@@ -64,11 +64,7 @@ class EligibilityChangeListener {
 	@TransactionalEventListener
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(InstitutionsChanged event) {
-		RevocationCheckResult result = this.filings.recheckInstitutions(event.institutionIds());
-		if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
-			log.info("批量导入变更 {} 家机构后复核 {} 项有效备案，新增撤销建议 {} 项，出错 {} 项", event.institutionIds().size(), result.checked(),
-					result.proposed().size(), result.errors().size());
-		}
+		recheck(event.institutionIds());
 	}
 
 	@TransactionalEventListener
@@ -110,12 +106,13 @@ class EligibilityChangeListener {
 	 * publication stays incomplete and is re-delivered.
 	 */
 	private void recheck(Set<UUID> institutions) {
-		for (UUID institution : institutions) {
-			RevocationCheckResult result = this.filings.recheckInstitution(institution);
-			if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
-				log.info("机构 {} 信息变更后复核 {} 项有效备案，新增撤销建议 {} 项，出错 {} 项", institution, result.checked(),
-						result.proposed().size(), result.errors().size());
-			}
+		if (institutions.isEmpty()) {
+			return;
+		}
+		RevocationCheckResult result = this.filings.recheckInstitutions(institutions);
+		if (!result.proposed().isEmpty() || !result.errors().isEmpty()) {
+			log.info("机构 {} 信息变更后复核 {} 项有效备案，新增撤销建议 {} 项，出错 {} 项", institutions, result.checked(),
+					result.proposed().size(), result.errors().size());
 		}
 	}
 

@@ -3,6 +3,7 @@ package cn.rtms.training.base;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,16 +67,7 @@ class TrainingBaseRecheck {
 	@TransactionalEventListener
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(InstitutionsChanged event) {
-		int proposed = 0;
-		for (UUID id : this.bases.filedIds(event.institutionIds())) {
-			Boolean made = this.transactions.execute(status -> this.bases.recheck(id));
-			if (Boolean.TRUE.equals(made)) {
-				proposed++;
-			}
-		}
-		if (proposed > 0) {
-			log.info("培训基地复核（批量导入后）：新增撤销建议 {} 项", proposed);
-		}
+		recheckBases(this.bases.filedIds(event.institutionIds()));
 	}
 
 	@TransactionalEventListener
@@ -117,8 +109,12 @@ class TrainingBaseRecheck {
 	 * @return the number of proposals made
 	 */
 	int recheck(@Nullable UUID institutionId) {
+		return recheckBases(this.bases.filedIds(institutionId));
+	}
+
+	private int recheckBases(List<UUID> baseIds) {
 		int proposed = 0;
-		for (UUID id : this.bases.filedIds(institutionId)) {
+		for (UUID id : baseIds) {
 			Boolean made = this.transactions.execute(status -> this.bases.recheck(id));
 			if (Boolean.TRUE.equals(made)) {
 				proposed++;
