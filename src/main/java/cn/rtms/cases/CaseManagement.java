@@ -437,6 +437,53 @@ public class CaseManagement {
 	 */
 	@Transactional
 	public ImportResult importSubmitted(UUID institutionId, List<CaseInput> cases, String source) {
+		return insertPrepared(prepareSubmitted(institutionId, cases, source));
+	}
+
+	/**
+	 * Cases of an import checked and turned into rows, ready for {@link #insertPrepared}:
+	 * what {@link #importSubmitted} does before it writes.
+	 */
+	public static final class PreparedImport {
+
+		private final UUID institutionId;
+
+		private final String source;
+
+		private final List<CaseRecord> records;
+
+		private final int duplicates;
+
+		PreparedImport(UUID institutionId, String source, List<CaseRecord> records, int duplicates) {
+			this.institutionId = institutionId;
+			this.source = source;
+			this.records = records;
+			this.duplicates = duplicates;
+		}
+
+		/**
+		 * @return how many cases will be inserted at most (those already registered are
+		 * skipped at the insert)
+		 */
+		public int size() {
+			return this.records.size();
+		}
+
+	}
+
+	/**
+	 * The first half of {@link #importSubmitted}: checks every case as on submit, sets
+	 * its flags and builds its row (encrypted patient data, stored form fields), without
+	 * writing anything, so an import may prepare the next chunk on another thread while
+	 * the previous one is written. Needs no transaction; reads only the platform's
+	 * reference data (staff, specs, the practice-rights view).
+	 * @param institutionId the institution (hospital users: their own)
+	 * @param cases the cases, each with an operation date
+	 * @param source where they come from (at most 20 characters)
+	 * @return the prepared rows, exact duplicates within the list left out and counted
+	 * @throws CaseInvalid when a case has errors
+	 */
+	public PreparedImport prepareSubmitted(UUID institutionId, List<CaseInput> cases, String source) {
 		CurrentUser user = this.access.requireRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN, Role.SYSTEM_ADMIN);
 		if (user.role() != Role.SYSTEM_ADMIN && !institutionId.equals(user.institutionId())) {
 			throw new AccessDenied("只能导入本机构的病例");
@@ -473,6 +520,29 @@ public class CaseManagement {
 					confirmedCodes(evaluation.warnings()), flags(evaluation, input), source, now, user.id(), now, now,
 					user.id()));
 		}
+		return new PreparedImport(institutionId, source, records, duplicates);
+	}
+
+	/**
+	 * The second half of {@link #importSubmitted}: inserts prepared cases in the caller's
+	 * transaction (registered ones skipped by the unique identity index), checks their
+	 * single-use devices, records one audit entry and publishes one {@link CaseSubmitted}
+	 * per inserted case.
+	 * @param prepared from {@link #prepareSubmitted}, by the same user
+	 * @return how many were inserted and skipped, and the new ids
+	 * @throws DeviceReused when a single-use device is recorded in another case (what was
+	 * inserted rolls back with the caller's transaction)
+	 */
+	@Transactional
+	public ImportResult insertPrepared(PreparedImport prepared) {
+		CurrentUser user = this.access.requireRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN, Role.SYSTEM_ADMIN);
+		UUID institutionId = prepared.institutionId;
+		if (user.role() != Role.SYSTEM_ADMIN && !institutionId.equals(user.institutionId())) {
+			throw new AccessDenied("只能导入本机构的病例");
+		}
+		String source = prepared.source;
+		List<CaseRecord> records = prepared.records;
+		int duplicates = prepared.duplicates;
 		// Cases already registered are skipped by the unique identity index itself (no
 		// look-up query whose plan depends on statistics); devices are checked and
 		// inserted for the new cases only. A refusal after the insert rolls back with the

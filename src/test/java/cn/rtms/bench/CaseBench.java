@@ -140,6 +140,68 @@ public final class CaseBench {
 					Runtime.getRuntime().maxMemory() / 1048576, heap.peak.get() / 1048576.0,
 					heap.liveAfterGc.get() / 1048576.0);
 			System.out.println("结果行：" + job.outcome());
+
+			Floor floor = writeFloor(context.getBean(DataSource.class), jdbc, clerk.institutionId(), work);
+			System.out.printf(
+					"写入下限（导入写成的最终行原样 COPY 进同结构的空表：%,d 例 + %,d 个随访点，含索引、约束和外键，不含语句触发器；不读文件、不校验）：%.1f s（病例 %.1f s），%,.0f 例/秒，"
+							+ "为 COPY 基线的 %.3f 倍；导入用时为其 %.1f 倍%n",
+					floor.cases(), floor.followUps(), floor.seconds(), floor.caseSeconds(),
+					floor.cases() / floor.seconds(), copySeconds * floor.cases() / rows / floor.seconds(),
+					importSeconds / floor.seconds());
+		}
+	}
+
+	/** What writing the finished rows alone cost. */
+	record Floor(long cases, long followUps, double seconds, double caseSeconds) {
+	}
+
+	/**
+	 * The lowest cost any import of these rows could have on this schema: the rows the
+	 * import wrote (cases and follow-up points) copied out, then loaded with COPY into
+	 * empty tables of the same structure (indexes, unique and check constraints, the
+	 * follow-up's foreign key to the case; the statement triggers of the registry
+	 * revision and of the first case of a stay are left out, so this is still a little
+	 * optimistic). Only the load is timed, in one transaction.
+	 */
+	static Floor writeFloor(DataSource dataSource, JdbcTemplate jdbc, UUID institution, Path work) throws Exception {
+		jdbc.execute("drop schema if exists bench_floor cascade");
+		jdbc.execute("create schema bench_floor");
+		jdbc.execute("create table bench_floor.case_report (like cases.case_report including all)");
+		jdbc.execute("create table bench_floor.follow_up (like cases.follow_up including all)");
+		jdbc.execute(
+				"alter table bench_floor.follow_up add foreign key (case_id) references bench_floor.case_report (id)");
+		Path cases = work.resolve("floor-cases.copy");
+		Path followUps = work.resolve("floor-follow-ups.copy");
+		String imported = "select id from cases.case_report where source = 'IMPORT' and institution_id = '"
+				+ institution + "'";
+		long caseRows;
+		long followUpRows;
+		try (Connection connection = dataSource.getConnection()) {
+			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			try (OutputStream out = Files.newOutputStream(cases)) {
+				caseRows = copy
+					.copyOut("copy (select * from cases.case_report where id in (" + imported + ")) to stdout", out);
+			}
+			try (OutputStream out = Files.newOutputStream(followUps)) {
+				followUpRows = copy
+					.copyOut("copy (select * from cases.follow_up where case_id in (" + imported + ")) to stdout", out);
+			}
+			long start = System.nanoTime();
+			connection.setAutoCommit(false);
+			try (InputStream in = Files.newInputStream(cases)) {
+				copy.copyIn("copy bench_floor.case_report from stdin", in);
+			}
+			double caseSeconds = (System.nanoTime() - start) / 1e9;
+			try (InputStream in = Files.newInputStream(followUps)) {
+				copy.copyIn("copy bench_floor.follow_up from stdin", in);
+			}
+			connection.commit();
+			double seconds = (System.nanoTime() - start) / 1e9;
+			return new Floor(caseRows, followUpRows, seconds, caseSeconds);
+		}
+		finally {
+			Files.deleteIfExists(cases);
+			Files.deleteIfExists(followUps);
 		}
 	}
 

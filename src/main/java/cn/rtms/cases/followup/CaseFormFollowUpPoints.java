@@ -1,7 +1,10 @@
 package cn.rtms.cases.followup;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import cn.rtms.cases.CaseForm;
 import cn.rtms.cases.CaseForms;
 import cn.rtms.cases.UnknownCaseForm;
 
@@ -29,6 +32,18 @@ class CaseFormFollowUpPoints implements FollowUpPoints {
 		catch (UnknownCaseForm ex) {
 			return List.of();
 		}
+	}
+
+	@Override
+	public Map<String, List<FollowUpSchedule.Point>> all() {
+		Map<String, List<FollowUpSchedule.Point>> all = new LinkedHashMap<>();
+		for (CaseForm form : this.forms.all()) {
+			List<FollowUpSchedule.Point> points = of(form.key());
+			if (!points.isEmpty()) {
+				all.put(form.key(), points);
+			}
+		}
+		return all;
 	}
 
 }

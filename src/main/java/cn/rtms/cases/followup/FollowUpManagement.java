@@ -89,23 +89,25 @@ public class FollowUpManagement {
 
 	/**
 	 * Creates the follow-up points of submitted cases that have none for a period yet (a
-	 * case submitted, or many imported, in the caller's transaction), in JDBC batches.
-	 * Points due after a death recorded on the case are created cancelled.
+	 * case submitted, or many imported, in the caller's transaction), in one statement
+	 * that computes the due dates in the database. Points due after a death recorded on
+	 * the case are created cancelled.
 	 * @param caseIds submitted cases (others are ignored)
 	 * @return how many points were created
 	 */
 	public int schedule(Collection<UUID> caseIds) {
-		List<FollowUps.NewPoint> planned = new ArrayList<>();
-		LocalDate today = today();
-		Map<String, List<FollowUpSchedule.Point>> forms = new HashMap<>();
-		for (FollowUps.CaseDates c : this.followUps.submittedCases(caseIds)) {
-			List<FollowUpSchedule.Point> formPoints = forms.computeIfAbsent(c.formKey(), this.points::of);
-			for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(), formPoints, c.deathDate())) {
-				planned.add(new FollowUps.NewPoint(c.id(), c.institutionId(), p.label(), p.period(), p.dueDate(),
-						p.cancelled() ? today : null, p.cancelled() ? deathReason(c.deathDate(), "病例") : null));
-			}
+		if (caseIds.isEmpty()) {
+			return 0;
 		}
-		return this.followUps.insert(planned);
+		List<FollowUps.FormPoint> formPoints = new ArrayList<>();
+		this.points.all().forEach((formKey, points) -> {
+			for (FollowUpSchedule.Point point : points) {
+				// refuses a period that is not ISO-8601 or not after the operation
+				FollowUpSchedule.dueDate(LocalDate.EPOCH, point.period());
+				formPoints.add(new FollowUps.FormPoint(formKey, point.period(), point.label()));
+			}
+		});
+		return this.followUps.schedule(caseIds, formPoints, today());
 	}
 
 	/**

@@ -71,38 +71,60 @@ class FollowUps {
 			.list();
 	}
 
-	/** A point to insert. */
-	record NewPoint(UUID caseId, UUID institutionId, String label, String period, LocalDate dueDate,
-			@Nullable LocalDate cancelledOn, @Nullable String cancelReason) {
+	/**
+	 * A follow-up point of a case form, as scheduling passes it to the database.
+	 *
+	 * @param formKey the case form, e.g. {@code G08-2023}
+	 * @param period ISO-8601 period from the operation date (checked by
+	 * {@link FollowUpSchedule#dueDate} before it is passed)
+	 * @param label label in Chinese
+	 */
+	record FormPoint(String formKey, String period, String label) {
 	}
 
-	/** Points per INSERT statement (8 parameters each, below the protocol's 32,767). */
-	static final int ROWS_PER_STATEMENT = 1000;
+	/**
+	 * The due date and cancellation of {@link FollowUpSchedule#plan} in SQL: the
+	 * operation date plus the ISO-8601 period as a PostgreSQL interval (months before
+	 * days, a day missing in the target month becomes its last: the same as
+	 * {@link java.time.Period}; {@code FollowUpIT} compares the two), cancelled when the
+	 * case records a death before the due date.
+	 */
+	private static final String SCHEDULE = """
+			insert into cases.follow_up (id, case_id, institution_id, label, period, due_date, cancelled_on,
+			  cancel_reason, version)
+			select gen_random_uuid(), c.id, c.institution_id, p.label, p.period, d.due,
+			       case when c.death_date < d.due then ?::date end,
+			       case when c.death_date < d.due
+			            then '患者已于 ' || to_char(c.death_date, 'YYYY-MM-DD') || ' 死亡（病例记录）' end,
+			       0
+			from cases.case_report c
+			join unnest(?::text[], ?::text[], ?::text[]) as p(form_key, period, label) on p.form_key = c.form_key
+			cross join lateral (select (c.operation_date + p.period::interval)::date as due) d
+			where c.id = any(?::uuid[]) and c.status = 'SUBMITTED'
+			on conflict (case_id, period) do nothing
+			""";
 
 	/**
-	 * Inserts the points with statements of many rows each (one statement per
-	 * {@link #ROWS_PER_STATEMENT} points rather than a JDBC batch of one-row statements:
-	 * an import schedules millions), skipping a period the case already has.
+	 * Creates the points of the submitted cases in one statement computed by the database
+	 * (no row travels from the application: an import schedules millions), skipping a
+	 * period a case already has; a point due after a death recorded on the case is
+	 * created cancelled on {@code today}.
+	 * @param caseIds cases (those not submitted are ignored)
+	 * @param points the points of every case form concerned
+	 * @param today the cancellation date
 	 * @return how many were inserted
 	 */
-	int insert(List<NewPoint> points) {
-		int inserted = 0;
-		for (int from = 0; from < points.size(); from += ROWS_PER_STATEMENT) {
-			List<NewPoint> chunk = points.subList(from, Math.min(points.size(), from + ROWS_PER_STATEMENT));
-			StringBuilder sql = new StringBuilder("""
-					insert into cases.follow_up (id, case_id, institution_id, label, period, due_date, cancelled_on,
-					  cancel_reason, version)
-					values\s""");
-			List<Object> params = new ArrayList<>(chunk.size() * 8);
-			for (NewPoint p : chunk) {
-				sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, 0)");
-				Collections.addAll(params, UUID.randomUUID(), p.caseId(), p.institutionId(), p.label(), p.period(),
-						p.dueDate(), p.cancelledOn(), p.cancelReason());
-			}
-			sql.append(" on conflict (case_id, period) do nothing");
-			inserted += this.template.update(sql.toString(), params.toArray());
+	int schedule(Collection<UUID> caseIds, List<FormPoint> points, LocalDate today) {
+		if (caseIds.isEmpty() || points.isEmpty()) {
+			return 0;
 		}
-		return inserted;
+		return this.jdbc.sql(SCHEDULE)
+			.param(Date.valueOf(today))
+			.param(points.stream().map(FormPoint::formKey).toArray(String[]::new))
+			.param(points.stream().map(FormPoint::period).toArray(String[]::new))
+			.param(points.stream().map(FormPoint::label).toArray(String[]::new))
+			.param(ids(caseIds))
+			.update();
 	}
 
 	/** Deletes a point not recorded (before rescheduling). */

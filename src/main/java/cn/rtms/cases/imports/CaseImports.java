@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -38,6 +39,7 @@ import cn.rtms.audit.AuditTrail;
 import cn.rtms.cases.CaseInput;
 import cn.rtms.cases.CaseInvalid;
 import cn.rtms.cases.CaseManagement;
+import cn.rtms.cases.CaseManagement.PreparedImport;
 import cn.rtms.cases.CasePage;
 import cn.rtms.cases.CaseQuery;
 import cn.rtms.cases.CaseSummary;
@@ -398,13 +400,21 @@ public class CaseImports {
 		Charset charset = Charset.forName(stored.charset());
 		String sheet = format == Format.CSV ? stored.fileName() : ImportLayout.SHEET;
 		ImportRun run = new ImportRun(id, stored.institutionId(), layout, stored.validOnly(), stored.confirmWarnings(),
-				this.cases, this.jobs, sheet, staff(stored.institutionId()),
-				inputs -> attempt(stored.institutionId(), inputs));
+				this.cases, this.jobs, sheet, staff(stored.institutionId()), this::attempt);
 		String failure = null;
 		try {
 			this.transaction.executeWithoutResult(tx -> {
-				SheetReader.read(file, format, charset, ImportLayout.SHEET, new StartingSink(run, id, layout));
-				run.flush();
+				Thread reader = startReader(run, id, layout, file, format, charset);
+				try {
+					run.consume();
+				}
+				catch (RuntimeException | Error ex) {
+					run.cancel();
+					throw ex;
+				}
+				finally {
+					awaitReader(reader, run);
+				}
 				if (!run.mayCommit() || run.stopReason() != null) {
 					tx.setRollbackOnly();
 				}
@@ -438,16 +448,55 @@ public class CaseImports {
 	}
 
 	/**
-	 * Imports a chunk as it is in a savepoint of the import's transaction; a refusal (an
-	 * invalid row, a reused device) rolls back to the savepoint, which also clears the
+	 * The reader of {@link ImportRun}: streams the file on its own thread as the
+	 * importing user, handing chunks to the import's transaction.
+	 */
+	private Thread startReader(ImportRun run, UUID id, ImportLayout layout, Path file, Format format, Charset charset) {
+		SecurityContext context = SecurityContextHolder.getContext();
+		return Thread.ofPlatform().name("case-import-reader-" + id).daemon().start(() -> {
+			SecurityContextHolder.setContext(context);
+			try {
+				SheetReader.read(file, format, charset, ImportLayout.SHEET, new StartingSink(run, id, layout));
+				run.endOfInput();
+			}
+			catch (CancellationException ex) {
+				log.debug("病例导入 {} 的读取已中止", id);
+			}
+			catch (RuntimeException | Error ex) {
+				run.failed(ex);
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+		});
+	}
+
+	/** Waits for the reader to end (it stops soon after a cancel). */
+	private static void awaitReader(Thread reader, ImportRun run) {
+		try {
+			if (!reader.join(Duration.ofMinutes(1))) {
+				run.cancel();
+				reader.interrupt();
+			}
+		}
+		catch (InterruptedException ex) {
+			run.cancel();
+			reader.interrupt();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Inserts a prepared chunk as it is in a savepoint of the import's transaction; a
+	 * refusal (a reused device) rolls back to the savepoint, which also clears the
 	 * rollback-only mark the refused call left, and answers null.
 	 */
-	private @Nullable ImportResult attempt(UUID institutionId, List<CaseInput> inputs) {
+	private @Nullable ImportResult attempt(PreparedImport prepared) {
 		try {
-			return this.savepoint.execute(tx -> this.cases.importSubmitted(institutionId, inputs, ImportRun.SOURCE));
+			return this.savepoint.execute(tx -> this.cases.insertPrepared(prepared));
 		}
 		catch (CaseInvalid | DeviceReused ex) {
-			log.info("病例导入：{} 行的一批整体提交被拒（{}），改为逐行检查", inputs.size(), ex.getMessage());
+			log.info("病例导入：{} 行的一批整体提交被拒（{}），改为逐行检查", prepared.size(), ex.getMessage());
 			return null;
 		}
 	}

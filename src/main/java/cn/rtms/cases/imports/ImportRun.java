@@ -7,23 +7,34 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 
 import cn.rtms.cases.CaseCheck;
 import cn.rtms.cases.CaseInput;
+import cn.rtms.cases.CaseInvalid;
 import cn.rtms.cases.CaseManagement;
+import cn.rtms.cases.CaseManagement.PreparedImport;
 import cn.rtms.cases.CaseProblem;
 import cn.rtms.cases.ImportResult;
 import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One pass over an uploaded sheet inside the import's transaction: each row mapped
- * ({@link RowMapper}), checked as a submitted form is ({@link CaseManagement#check}),
- * looked up against earlier rows of the file, and collected into chunks of {@link #CHUNK}
- * rows that {@link CaseManagement#importSubmitted} inserts as long as the import may
- * still commit (no problem yet, or valid rows only). Problems are written as they are
- * found (their own transactions), progress every chunk. Memory holds one chunk and the
- * row index, whatever the number of rows.
+ * One pass over an uploaded sheet, on two threads. The <em>reader</em> (the thread that
+ * streams the file) maps each row ({@link RowMapper}), looks it up against earlier rows
+ * of the file, collects chunks of {@link #CHUNK} rows and, while the import may still
+ * commit, prepares each chunk as submitted cases
+ * ({@link CaseManagement#prepareSubmitted}: checks, flags, encryption; no writes). It
+ * hands the chunks over through a queue of {@link #QUEUED} to the <em>writer</em>, the
+ * thread that holds the import's transaction ({@link #consume}), which inserts them
+ * ({@link CaseManagement#insertPrepared}) as long as the import may still commit (no
+ * problem yet, or valid rows only). So the checks of one chunk run while the previous one
+ * is written. Problems are written as they are found (their own transactions), progress
+ * every chunk. Memory holds at most {@link #QUEUED} + 2 chunks and the row index,
+ * whatever the number of rows.
  */
 final class ImportRun implements SheetReader.Sink {
 
@@ -32,6 +43,9 @@ final class ImportRun implements SheetReader.Sink {
 
 	/** Rows checked and inserted together. */
 	static final int CHUNK = 500;
+
+	/** Chunks prepared ahead of the writer at most. */
+	static final int QUEUED = 2;
 
 	/** Problems stored at most (counting goes on). */
 	static final int MAX_PROBLEMS = 100_000;
@@ -69,13 +83,20 @@ final class ImportRun implements SheetReader.Sink {
 
 	private final List<Pending> chunk = new ArrayList<>(CHUNK);
 
+	/** Guards the problem counts and buffer, which both threads add to. */
+	private final Object problemLock = new Object();
+
 	private final List<CellProblem> problemBuffer = new ArrayList<>();
+
+	private final BlockingQueue<Object> handoff = new ArrayBlockingQueue<>(QUEUED);
+
+	private volatile boolean cancelled;
 
 	private final Map<String, Integer> findings = new TreeMap<>();
 
 	private @Nullable Integer approximateTotal;
 
-	private int processed;
+	private volatile int processed;
 
 	private int inserted;
 
@@ -87,9 +108,9 @@ final class ImportRun implements SheetReader.Sink {
 
 	private int storedProblems;
 
-	private boolean fileProblem;
+	private volatile boolean fileProblem;
 
-	private @Nullable String stopReason;
+	private volatile @Nullable String stopReason;
 
 	ImportRun(UUID importId, UUID institutionId, ImportLayout layout, boolean validOnly, boolean confirmWarnings,
 			CaseManagement cases, ImportJobs jobs, String sheet, StaffLookup staff, Batch batch) {
@@ -108,12 +129,24 @@ final class ImportRun implements SheetReader.Sink {
 	private record Pending(int row, CaseInput input) {
 	}
 
+	/** A chunk handed to the writer, prepared when the import could still commit. */
+	private record Chunk(List<Pending> rows, @Nullable PreparedImport prepared) {
+	}
+
+	/** The reader is done. */
+	private static final Object END = new Object();
+
+	/** The reader failed with this. */
+	private record Failure(Throwable cause) {
+	}
+
 	/**
-	 * Inserts a whole chunk in a savepoint, or answers null when a row of it is refused.
+	 * Inserts a whole prepared chunk in a savepoint, or answers null when it is refused
+	 * (a reused device).
 	 */
 	interface Batch {
 
-		@Nullable ImportResult attempt(List<CaseInput> inputs);
+		@Nullable ImportResult attempt(PreparedImport prepared);
 
 	}
 
@@ -124,7 +157,7 @@ final class ImportRun implements SheetReader.Sink {
 
 	@Override
 	public boolean proceed() {
-		return this.stopReason == null;
+		return this.stopReason == null && !this.cancelled;
 	}
 
 	@Override
@@ -164,11 +197,97 @@ final class ImportRun implements SheetReader.Sink {
 			}
 		}
 		if (!problems.isEmpty()) {
-			this.invalidRows++;
-			report(problems);
+			reportRow(problems);
 		}
 		if (this.chunk.size() >= CHUNK) {
-			flush();
+			emit();
+		}
+	}
+
+	/**
+	 * Reader: hands the pending rows to the writer, prepared as submitted cases when the
+	 * import may still commit and warnings are confirmed (a chunk with an invalid row is
+	 * not prepared: the writer checks its rows one by one).
+	 */
+	private void emit() {
+		List<Pending> rows = List.copyOf(this.chunk);
+		this.chunk.clear();
+		PreparedImport prepared = null;
+		if (!rows.isEmpty() && mayCommit() && this.confirmWarnings) {
+			try {
+				prepared = this.cases.prepareSubmitted(this.institutionId, rows.stream().map(Pending::input).toList(),
+						SOURCE);
+			}
+			catch (CaseInvalid ex) {
+				prepared = null;
+			}
+		}
+		put(new Chunk(rows, prepared));
+	}
+
+	/** Reader: the file is read; hands over the last rows. */
+	void endOfInput() {
+		emit();
+		put(END);
+	}
+
+	/** Reader: reading failed; the writer rethrows the cause. */
+	void failed(Throwable cause) {
+		if (!this.cancelled) {
+			this.handoff.clear();
+			put(new Failure(cause));
+		}
+	}
+
+	/** Writer: stop the reader (the writer failed). */
+	void cancel() {
+		this.cancelled = true;
+		this.handoff.clear();
+	}
+
+	private void put(Object item) {
+		try {
+			while (!this.handoff.offer(item, 100, TimeUnit.MILLISECONDS)) {
+				if (this.cancelled) {
+					throw new CancellationException("病例导入已中止");
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("病例导入已中止");
+		}
+	}
+
+	/**
+	 * Writer: takes the chunks the reader hands over and writes them, in the import's
+	 * transaction, until the reader is done; rethrows what the reader failed with.
+	 */
+	void consume() {
+		while (true) {
+			Object item;
+			try {
+				item = this.handoff.take();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new CancellationException("病例导入已中止");
+			}
+			if (item == END) {
+				storeProblems();
+				this.jobs.progress(this.importId, this.approximateTotal, this.processed);
+				return;
+			}
+			if (item instanceof Failure failure) {
+				if (failure.cause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (failure.cause() instanceof Error error) {
+					throw error;
+				}
+				throw new IllegalStateException(failure.cause());
+			}
+			write((Chunk) item);
 		}
 	}
 
@@ -196,8 +315,7 @@ final class ImportRun implements SheetReader.Sink {
 			}
 		}
 		if (!problems.isEmpty()) {
-			this.invalidRows++;
-			report(problems);
+			reportRow(problems);
 			return false;
 		}
 		return true;
@@ -213,22 +331,23 @@ final class ImportRun implements SheetReader.Sink {
 	}
 
 	/**
-	 * Checks and inserts the pending chunk, and reports progress. While the import may
-	 * still commit and warnings are confirmed, the chunk first goes to
-	 * {@link CaseManagement#importSubmitted} as it is, inside a savepoint: that call runs
-	 * the same checks for the whole chunk with shared look-ups and refuses the chunk
-	 * (rolled back to the savepoint) when a row has an error. Only then, or when warnings
-	 * must be reported, or when the import can no longer commit (every further problem is
-	 * still reported), each row is checked on its own ({@link CaseManagement#check}) to
-	 * name its problems, and the valid rows are inserted.
+	 * Writer: inserts a chunk and reports progress. While the import may still commit and
+	 * warnings are confirmed, a chunk the reader prepared goes to
+	 * {@link CaseManagement#insertPrepared} as it is, inside a savepoint, which refuses
+	 * the chunk (rolled back to the savepoint) when one of its devices is already used.
+	 * Only then, or when the reader could not prepare it (a row has an error), or when
+	 * warnings must be reported, or when the import can no longer commit (every further
+	 * problem is still reported), each row is checked on its own
+	 * ({@link CaseManagement#check}, in the import's transaction: it sees the rows
+	 * inserted before) to name its problems, and the valid rows are inserted.
 	 */
-	void flush() {
-		if (!this.chunk.isEmpty()) {
-			List<CaseInput> inputs = this.chunk.stream().map(Pending::input).toList();
-			ImportResult result = (mayCommit() && this.confirmWarnings) ? this.batch.attempt(inputs) : null;
+	private void write(Chunk chunk) {
+		if (!chunk.rows().isEmpty()) {
+			ImportResult result = (chunk.prepared() != null && mayCommit() && this.confirmWarnings)
+					? this.batch.attempt(chunk.prepared()) : null;
 			if (result == null) {
 				List<CaseInput> valid = new ArrayList<>();
-				for (Pending pending : this.chunk) {
+				for (Pending pending : chunk.rows()) {
 					if (check(pending)) {
 						valid.add(pending.input());
 					}
@@ -243,7 +362,6 @@ final class ImportRun implements SheetReader.Sink {
 				this.jobs.flagCounts(result.ids()).forEach((code, n) -> this.findings.merge(code, n, Integer::sum));
 			}
 		}
-		this.chunk.clear();
 		storeProblems();
 		this.jobs.progress(this.importId, this.approximateTotal, this.processed);
 	}
@@ -252,25 +370,39 @@ final class ImportRun implements SheetReader.Sink {
 	 * @return whether the rows inserted so far may be committed at the end
 	 */
 	boolean mayCommit() {
-		return !this.fileProblem && (this.validOnly || this.problemCount == 0);
+		return !this.fileProblem && (this.validOnly || problemCount() == 0);
+	}
+
+	/** Counts an invalid row and reports its problems. */
+	private void reportRow(List<CellProblem> problems) {
+		synchronized (this.problemLock) {
+			this.invalidRows++;
+		}
+		report(problems);
 	}
 
 	private void report(List<CellProblem> problems) {
-		this.problemCount += problems.size();
-		for (CellProblem problem : problems) {
-			if (this.storedProblems + this.problemBuffer.size() < MAX_PROBLEMS) {
-				this.problemBuffer.add(problem);
+		boolean store;
+		synchronized (this.problemLock) {
+			this.problemCount += problems.size();
+			for (CellProblem problem : problems) {
+				if (this.storedProblems + this.problemBuffer.size() < MAX_PROBLEMS) {
+					this.problemBuffer.add(problem);
+				}
 			}
+			store = this.problemBuffer.size() >= 1_000;
 		}
-		if (this.problemBuffer.size() >= 1_000) {
+		if (store) {
 			storeProblems();
 		}
 	}
 
 	private void storeProblems() {
-		this.jobs.problems(this.importId, this.storedProblems, this.problemBuffer);
-		this.storedProblems += this.problemBuffer.size();
-		this.problemBuffer.clear();
+		synchronized (this.problemLock) {
+			this.jobs.problems(this.importId, this.storedProblems, this.problemBuffer);
+			this.storedProblems += this.problemBuffer.size();
+			this.problemBuffer.clear();
+		}
 	}
 
 	private CellProblem problem(int row, String field, String message) {
@@ -313,15 +445,21 @@ final class ImportRun implements SheetReader.Sink {
 	}
 
 	int invalidRows() {
-		return this.invalidRows;
+		synchronized (this.problemLock) {
+			return this.invalidRows;
+		}
 	}
 
 	int problemCount() {
-		return this.problemCount;
+		synchronized (this.problemLock) {
+			return this.problemCount;
+		}
 	}
 
 	int storedProblems() {
-		return this.storedProblems;
+		synchronized (this.problemLock) {
+			return this.storedProblems;
+		}
 	}
 
 	Map<String, Integer> findings() {

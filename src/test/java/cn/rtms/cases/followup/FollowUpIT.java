@@ -224,6 +224,73 @@ class FollowUpIT {
 		}
 	}
 
+	/**
+	 * The schedule is computed by the database (an import writes millions of points): its
+	 * due dates, cancellations and reasons equal {@link FollowUpSchedule#plan} in Java
+	 * for the days where month arithmetic differs (the 31st, a leap day, the end of the
+	 * year). Fails if the SQL added days before months, did not clamp to the month's last
+	 * day, or cancelled a point due on the day of the death.
+	 */
+	@Test
+	void theDatabaseSchedulesExactlyWhatJavaPlansAtTheEndsOfMonths() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		List<LocalDate> operations = List.of(LocalDate.of(2024, 2, 29), LocalDate.of(2024, 8, 31),
+				LocalDate.of(2025, 1, 31), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 12, 31),
+				LocalDate.of(2026, 5, 31));
+		List<CaseInput> inputs = new java.util.ArrayList<>();
+		java.util.Map<String, LocalDate> deaths = new java.util.HashMap<>();
+		for (int i = 0; i < operations.size(); i++) {
+			LocalDate operation = operations.get(i);
+			// every other case dies: once on the very day a point is due (it stays open)
+			LocalDate death = switch (i % 3) {
+				case 1 -> operation.plusMonths(6);
+				case 2 -> operation.plusMonths(4).plusDays(3);
+				default -> null;
+			};
+			inputs.add(ablation(operator, "FU-EOM-" + i, operation, death));
+			if (death != null) {
+				deaths.put("FU-EOM-" + i, death);
+			}
+		}
+		try {
+			importAs("ccszx-clerk", hospital, inputs);
+			List<FollowUpSchedule.Point> points = as("ccszx-clerk",
+					() -> this.followUps
+						.ofCase(this.jdbc.sql("select id from cases.case_report where medical_record_no = 'FU-EOM-0'")
+							.query(UUID.class)
+							.single()))
+				.stream()
+				.map(f -> new FollowUpSchedule.Point(f.period(), f.label()))
+				.toList();
+			assertThat(points).hasSize(7);
+			for (int i = 0; i < operations.size(); i++) {
+				String recordNo = "FU-EOM-" + i;
+				LocalDate death = deaths.get(recordNo);
+				List<String> expected = FollowUpSchedule.plan(operations.get(i), points, death)
+					.stream()
+					.map(p -> p.period() + " " + p.label() + " " + p.dueDate() + " "
+							+ (p.cancelled() ? TODAY + " 患者已于 " + death + " 死亡（病例记录）" : "open"))
+					.toList();
+				List<String> stored = this.jdbc.sql("""
+						select f.period, f.label, f.due_date, f.cancelled_on, f.cancel_reason
+						from cases.follow_up f join cases.case_report r on r.id = f.case_id
+						where r.medical_record_no = ? order by f.due_date""")
+					.param(recordNo)
+					.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getObject(3, LocalDate.class)
+							+ " "
+							+ ((rs.getObject(4) == null) ? "open"
+									: rs.getObject(4, LocalDate.class) + " " + rs.getString(5)))
+					.list();
+				assertThat(stored).as(recordNo + " operated " + operations.get(i)).isEqualTo(expected);
+			}
+			assertThat(this.followUps.schedule(List.of())).isZero();
+		}
+		finally {
+			this.jdbc.sql("delete from cases.case_report where medical_record_no like 'FU-EOM-%'").update();
+		}
+	}
+
 	int scheduledCases() {
 		return this.jdbc.sql("""
 				select count(distinct f.case_id) from cases.follow_up f join cases.case_report r on r.id = f.case_id

@@ -311,6 +311,44 @@ class CaseImportIT {
 		assertThat(registered(prefix)).isEqualTo(1);
 	}
 
+	/**
+	 * A file of several chunks goes through the two threads of an import (the reader
+	 * prepares chunks while the writer inserts earlier ones): a bad row in the first and
+	 * in the last chunk still leaves nothing registered, valid rows only registers the
+	 * rest of every chunk, and the same file again registers nothing more. Fails if a
+	 * chunk inserted before the reader reached the bad last row survived, or if a chunk
+	 * were lost or written twice between the threads.
+	 */
+	@Test
+	void aFileOfSeveralChunksIsAllOrNothingAcrossTheReaderAndTheWriter() throws IOException {
+		String prefix = "IP";
+		int n = ImportRun.CHUNK * 2 + 150;
+		List<Map<String, Object>> rows = dataset(prefix, n);
+		rows.get(3).put("ecog", "二级");
+		rows.get(n - 2).put("operator", "不存在的医生");
+		byte[] file = fill(template("G08"), rows);
+
+		JsonNode all = this.clerk.imported("chunks.xlsx", file, "G08", false);
+		assertThat(all.get("status").asString()).isEqualTo("FAILED");
+		assertThat(all.get("processedRows").asInt()).isEqualTo(n);
+		assertThat(all.get("inserted").asInt()).isZero();
+		assertThat(messages(all)).hasSize(2);
+		assertThat(messages(all).get(1)).startsWith((n) + " ").contains("术者：本机构人员中没有 “不存在的医生”");
+		assertThat(registered(prefix)).isZero();
+
+		JsonNode validOnly = this.clerk.imported("chunks.xlsx", file, "G08", true);
+		assertThat(validOnly.get("status").asString()).isEqualTo("DONE");
+		assertThat(validOnly.get("inserted").asInt()).isEqualTo(n - 2);
+		assertThat(validOnly.get("invalidRows").asInt()).isEqualTo(2);
+		assertThat(registered(prefix)).isEqualTo(n - 2);
+
+		JsonNode again = this.clerk.imported("chunks.xlsx", file, "G08", true);
+		assertThat(again.get("status").asString()).isEqualTo("DONE");
+		assertThat(again.get("inserted").asInt()).isZero();
+		assertThat(again.get("duplicates").asInt()).isEqualTo(n - 2);
+		assertThat(registered(prefix)).isEqualTo(n - 2);
+	}
+
 	@Test
 	void mergedCellsImportNothingEvenForValidRowsOnly() throws IOException {
 		String prefix = "IE";
