@@ -119,6 +119,56 @@ class CaseManagementIT {
 			.single()).isPositive();
 	}
 
+	/**
+	 * An import writes new cases with COPY and falls back to INSERT … ON CONFLICT when
+	 * one of them is already registered: both paths must store exactly the same row.
+	 * Fails if the COPY text mis-escaped a backslash or quote, shifted a column, lost a
+	 * timestamp's precision or wrote the encrypted bytes differently.
+	 */
+	@Test
+	void theCopyPathAndTheInsertPathStoreTheSameRow() {
+		UUID songjiang = institution("songjiang-clerk");
+		UUID gao = person(songjiang, "高志远");
+		LocalDate day = TODAY.minusDays(40);
+		CaseInput template = ablation(gao, "CP-A", day, "欧阳\\娜娜");
+		java.util.function.Function<String, CaseInput> copyOf = recordNo -> new CaseInput(null, template.technology(),
+				template.subTechnique(), template.route(), template.procedureCodes(), recordNo, "ZY\\" + recordNo,
+				template.patient(), template.admissionDate(), template.operationDate(), template.dischargeDate(),
+				"肿瘤\"介入\"科\\一病区", gao, List.of(), true, template.complications(), null, "ORDERED", template.fields(),
+				List.of());
+		ImportResult copied = as("songjiang-clerk",
+				() -> this.cases.importSubmitted(songjiang, List.of(copyOf.apply("CP-A")), "IMPORT"));
+		ImportResult inserted = as("songjiang-clerk", () -> this.cases.importSubmitted(songjiang,
+				List.of(copyOf.apply("CP-A"), copyOf.apply("CP-B")), "IMPORT"));
+		assertThat(copied.inserted()).isEqualTo(1);
+		assertThat(inserted.inserted()).as("CP-A is registered: the COPY is refused and the INSERT skips it")
+			.isEqualTo(1);
+		assertThat(inserted.duplicates()).isEqualTo(1);
+		List<String> rows = this.jdbc.sql("""
+				select (to_jsonb(c) - 'id' - 'medical_record_no' - 'inpatient_no' - 'patient_name_enc'
+				        - 'patient_id_no_enc' - 'patient_phone_enc' - 'patient_pseudonym' - 'created_at' - 'updated_at'
+				        - 'submitted_at')::text
+				from cases.case_report c where institution_id = ? and medical_record_no in ('CP-A', 'CP-B')
+				order by medical_record_no""").param(songjiang).query(String.class).list();
+		assertThat(rows).hasSize(2);
+		assertThat(this.jdbc.sql("""
+				select created_at = updated_at and updated_at = submitted_at
+				       and created_at <> date_trunc('second', created_at)
+				from cases.case_report where institution_id = ? and medical_record_no = 'CP-A'""")
+			.param(songjiang)
+			.query(Boolean.class)
+			.single()).as("timestamps written by COPY keep their fraction of a second").isTrue();
+		assertThat(rows.get(0)).isEqualTo(rows.get(1)).contains("肿瘤\\\"介入\\\"科\\\\一病区");
+		CaseView a = as("songjiang-clerk", () -> this.cases.get(copied.ids().get(0)));
+		CaseView b = as("songjiang-clerk", () -> this.cases.get(inserted.ids().get(0)));
+		assertThat(a.medicalRecordNo()).isEqualTo("CP-A");
+		assertThat(b.medicalRecordNo()).isEqualTo("CP-B");
+		assertThat(a.inpatientNo()).isEqualTo("ZY\\CP-A");
+		assertThat(a.patient()).usingRecursiveComparison().ignoringFields("pseudonym").isEqualTo(b.patient());
+		assertThat(a.patient().name()).isEqualTo("欧阳\\娜娜");
+		assertThat(a.department()).isEqualTo(b.department()).isEqualTo("肿瘤\"介入\"科\\一病区");
+	}
+
 	@Test
 	void anotherHospitalCannotImportOrCheckForSongjiang() {
 		UUID songjiang = institution("songjiang-clerk");

@@ -71,7 +71,8 @@ public interface CaseReports {
 	 * ({@code ON CONFLICT … DO NOTHING}), so the look-up costs the same however many
 	 * cases exist and whatever the planner's statistics say (a look-up query before the
 	 * insert chose a scan of all the institution's cases while an import's own rows were
-	 * not yet analysed, which made an import quadratic).
+	 * not yet analysed, which made an import quadratic). New cases go as one COPY when
+	 * none of them is registered (the rule in an import), else as the INSERT.
 	 * @param records new cases
 	 * @return the ids of the cases inserted (the others are already registered)
 	 */

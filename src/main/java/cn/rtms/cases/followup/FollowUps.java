@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.rtms.cases.persistence.CopyText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,10 +108,13 @@ class FollowUps {
 			""";
 
 	/**
-	 * Creates the points of the submitted cases in one statement computed by the database
-	 * (no row travels from the application: an import schedules millions), skipping a
-	 * period a case already has; a point due after a death recorded on the case is
-	 * created cancelled on {@code today}.
+	 * Creates the points of the submitted cases, skipping a period a case already has; a
+	 * point due after a death recorded on the case is created cancelled on {@code today}.
+	 * Points of cases that have none yet (an import, a submission) are planned by
+	 * {@link FollowUpSchedule#plan} and loaded with one COPY ({@link CopyText#copyNew});
+	 * when a case already has a point (a rescheduling after an amendment) the unique
+	 * {@code (case_id, period)} index refuses the COPY and one statement computed by the
+	 * database inserts what is missing.
 	 * @param caseIds cases (those not submitted are ignored)
 	 * @param points the points of every case form concerned
 	 * @param today the cancellation date
@@ -117,6 +123,31 @@ class FollowUps {
 	int schedule(Collection<UUID> caseIds, List<FormPoint> points, LocalDate today) {
 		if (caseIds.isEmpty() || points.isEmpty()) {
 			return 0;
+		}
+		Map<String, List<FollowUpSchedule.Point>> byForm = new HashMap<>();
+		for (FormPoint point : points) {
+			byForm.computeIfAbsent(point.formKey(), k -> new ArrayList<>())
+				.add(new FollowUpSchedule.Point(point.period(), point.label()));
+		}
+		StringBuilder rows = new StringBuilder(caseIds.size() * 7 * 120);
+		int planned = 0;
+		for (CaseDates c : submittedCases(caseIds)) {
+			for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(),
+					byForm.getOrDefault(c.formKey(), List.of()), c.deathDate())) {
+				CopyText.row(rows,
+						new Object[] { UUID.randomUUID(), c.id(), c.institutionId(), p.label(), p.period(), p.dueDate(),
+								p.cancelled() ? today : null,
+								p.cancelled() ? "患者已于 " + c.deathDate() + " 死亡（病例记录）" : null, 0 });
+				planned++;
+			}
+		}
+		if (planned == 0) {
+			return 0;
+		}
+		if (CopyText.copyNew(this.template, """
+				copy cases.follow_up (id, case_id, institution_id, label, period, due_date, cancelled_on, cancel_reason,
+				  version) from stdin""", rows)) {
+			return planned;
 		}
 		return this.jdbc.sql(SCHEDULE)
 			.param(Date.valueOf(today))

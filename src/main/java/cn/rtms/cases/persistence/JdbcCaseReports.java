@@ -174,8 +174,33 @@ class JdbcCaseReports implements CaseReports {
 		}
 	}
 
+	/**
+	 * Inserts the cases not yet registered. The common case of an import — none of them
+	 * is — goes as one {@code COPY} (PostgreSQL's bulk path, {@link CopyText#copyNew})
+	 * inside a savepoint; when a case is already registered the unique identity index
+	 * refuses the COPY, the savepoint is rolled back and the cases go again as
+	 * {@code INSERT … ON CONFLICT DO NOTHING}, which skips the registered ones. Either
+	 * way the decision is the unique index's own, never a look-up whose plan depends on
+	 * statistics. Outside a transaction only the INSERT path is used.
+	 */
 	@Override
 	public Set<UUID> insertNew(List<CaseRecord> records) {
+		if (records.isEmpty()) {
+			return Set.of();
+		}
+		StringBuilder rows = new StringBuilder(records.size() * 2048);
+		for (CaseRecord record : records) {
+			CopyText.row(rows, row(record));
+		}
+		if (CopyText.copyNew(this.template, "copy cases.case_report (" + COLUMNS + ") from stdin", rows)) {
+			Set<UUID> inserted = new HashSet<>();
+			records.forEach(r -> inserted.add(r.id()));
+			return inserted;
+		}
+		return insertNewOrSkip(records);
+	}
+
+	private Set<UUID> insertNewOrSkip(List<CaseRecord> records) {
 		Set<UUID> inserted = new HashSet<>();
 		for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
 			List<CaseRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
