@@ -349,6 +349,37 @@ class CaseImportIT {
 		assertThat(registered(prefix)).isEqualTo(n - 2);
 	}
 
+	/**
+	 * A single-use device recorded in the first chunk and again in the last: the writer
+	 * refuses the last chunk as prepared (the device is already in this import's own,
+	 * uncommitted first chunk), checks its rows one by one inside the transaction and
+	 * names the row and the earlier case. Fails if the check ran outside the import's
+	 * transaction (it would not see the first chunk) or if the refusal lost the chunk.
+	 */
+	@Test
+	void aSingleUseDeviceInTwoChunksOfOneFileIsNamedAtItsSecondRow() throws IOException {
+		String prefix = "IU";
+		int n = ImportRun.CHUNK * 2 + 50;
+		List<Map<String, Object>> rows = dataset(prefix, n);
+		String device = "(01)09506000134352(17)301231(10)LOT7(21)" + prefix + "-SER-1";
+		rows.get(0).put("devices", device);
+		rows.get(n - 1).put("devices", device);
+		byte[] file = fill(template("G08"), rows);
+
+		JsonNode all = this.clerk.imported("devices.xlsx", file, "G08", false);
+		assertThat(all.get("status").asString()).isEqualTo("FAILED");
+		assertThat(registered(prefix)).isZero();
+		assertThat(messages(all)).singleElement()
+			.asString()
+			.startsWith((n + 1) + " ")
+			.contains("序列号 " + prefix + "-SER-1", "病案号 " + rows.get(0).get("medicalRecordNo"));
+
+		JsonNode validOnly = this.clerk.imported("devices.xlsx", file, "G08", true);
+		assertThat(validOnly.get("status").asString()).isEqualTo("DONE");
+		assertThat(validOnly.get("inserted").asInt()).isEqualTo(n - 1);
+		assertThat(registered(prefix)).isEqualTo(n - 1);
+	}
+
 	@Test
 	void mergedCellsImportNothingEvenForValidRowsOnly() throws IOException {
 		String prefix = "IE";
