@@ -89,9 +89,11 @@ public class FollowUpManagement {
 
 	/**
 	 * Creates the follow-up points of submitted cases that have none for a period yet (a
-	 * case submitted, or many imported, in the caller's transaction), in one statement
-	 * that computes the due dates in the database. Points due after a death recorded on
-	 * the case are created cancelled.
+	 * case submitted, or many imported, in the caller's transaction): planned by
+	 * {@link FollowUpSchedule#plan} and loaded with one COPY, or, when a case already has
+	 * some points, by one statement that computes the missing ones in the database
+	 * ({@link FollowUps#schedule}). Points due after a death recorded on the case are
+	 * created cancelled.
 	 * @param caseIds submitted cases (others are ignored)
 	 * @return how many points were created
 	 */
