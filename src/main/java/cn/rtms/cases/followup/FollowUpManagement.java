@@ -101,15 +101,10 @@ public class FollowUpManagement {
 		if (caseIds.isEmpty()) {
 			return 0;
 		}
-		List<FollowUps.FormPoint> formPoints = new ArrayList<>();
-		this.points.all().forEach((formKey, points) -> {
-			for (FollowUpSchedule.Point point : points) {
-				// refuses a period that is not ISO-8601 or not after the operation
-				FollowUpSchedule.dueDate(LocalDate.EPOCH, point.period());
-				formPoints.add(new FollowUps.FormPoint(formKey, point.period(), point.label()));
-			}
-		});
-		return this.followUps.schedule(caseIds, formPoints, today());
+		Map<String, List<FollowUpSchedule.Point>> forms = this.points.all();
+		// refuses a period that is not ISO-8601 or not after the operation
+		forms.values().forEach(points -> points.forEach(p -> FollowUpSchedule.dueDate(LocalDate.EPOCH, p.period())));
+		return this.followUps.schedule(caseIds, forms, today());
 	}
 
 	/**
@@ -136,12 +131,9 @@ public class FollowUpManagement {
 		}
 		schedule(List.of(caseId));
 		if (c.deathDate() != null) {
-			this.followUps.cancelAfter(caseId, c.deathDate(), today(), deathReason(c.deathDate(), "病例"));
+			this.followUps.cancelAfter(caseId, c.deathDate(), today(),
+					FollowUpSchedule.deathReason(c.deathDate(), "病例"));
 		}
-	}
-
-	private static String deathReason(@Nullable LocalDate deathDate, String where) {
-		return "患者已于 " + deathDate + " 死亡（" + where + "记录）";
 	}
 
 	/**
@@ -252,7 +244,7 @@ public class FollowUpManagement {
 		List<UUID> cancelled = List.of();
 		if ("DEAD".equals(clean.vitalStatus()) && clean.deathDate() != null) {
 			cancelled = this.followUps.cancelAfter(row.caseId(), clean.deathDate(), today,
-					deathReason(clean.deathDate(), row.label() + "随访"));
+					FollowUpSchedule.deathReason(clean.deathDate(), row.label() + "随访"));
 		}
 		FollowUps.Row saved = this.followUps.find(id).orElseThrow();
 		Map<String, Object> after = auditState(saved);
@@ -314,7 +306,8 @@ public class FollowUpManagement {
 		for (FollowUps.Row death : deaths) {
 			LocalDate deathDate = Objects.requireNonNull(deathDates.get(death.id()));
 			cancelled += this.followUps
-				.cancelAfter(death.caseId(), deathDate, today, deathReason(deathDate, death.label() + "随访"))
+				.cancelAfter(death.caseId(), deathDate, today,
+						FollowUpSchedule.deathReason(deathDate, death.label() + "随访"))
 				.size();
 		}
 		Map<String, Object> details = new LinkedHashMap<>();

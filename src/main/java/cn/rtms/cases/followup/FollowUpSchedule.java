@@ -63,6 +63,15 @@ final class FollowUpSchedule {
 	}
 
 	/**
+	 * @param deathDate the patient's death
+	 * @param where where it was recorded, e.g. 病例 or 术后6个月随访
+	 * @return why the points due after it are cancelled
+	 */
+	static String deathReason(@Nullable LocalDate deathDate, String where) {
+		return "患者已于 " + deathDate + " 死亡（" + where + "记录）";
+	}
+
+	/**
 	 * @param operationDate the operation date
 	 * @param points the case form's follow-up points
 	 * @param deathDate the patient's death, if known

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,17 +74,6 @@ class FollowUps {
 	}
 
 	/**
-	 * A follow-up point of a case form, as scheduling passes it to the database.
-	 *
-	 * @param formKey the case form, e.g. {@code G08-2023}
-	 * @param period ISO-8601 period from the operation date (checked by
-	 * {@link FollowUpSchedule#dueDate} before it is passed)
-	 * @param label label in Chinese
-	 */
-	record FormPoint(String formKey, String period, String label) {
-	}
-
-	/**
 	 * The due date and cancellation of {@link FollowUpSchedule#plan} in SQL: the
 	 * operation date plus the ISO-8601 period as a PostgreSQL interval (months before
 	 * days, a day missing in the target month becomes its last: the same as
@@ -116,28 +104,24 @@ class FollowUps {
 	 * {@code (case_id, period)} index refuses the COPY and one statement computed by the
 	 * database inserts what is missing.
 	 * @param caseIds cases (those not submitted are ignored)
-	 * @param points the points of every case form concerned
+	 * @param forms the points of every case form concerned, by form key (periods checked
+	 * by {@link FollowUpSchedule#dueDate})
 	 * @param today the cancellation date
 	 * @return how many were inserted
 	 */
-	int schedule(Collection<UUID> caseIds, List<FormPoint> points, LocalDate today) {
-		if (caseIds.isEmpty() || points.isEmpty()) {
+	int schedule(Collection<UUID> caseIds, Map<String, List<FollowUpSchedule.Point>> forms, LocalDate today) {
+		if (caseIds.isEmpty() || forms.isEmpty()) {
 			return 0;
-		}
-		Map<String, List<FollowUpSchedule.Point>> byForm = new HashMap<>();
-		for (FormPoint point : points) {
-			byForm.computeIfAbsent(point.formKey(), k -> new ArrayList<>())
-				.add(new FollowUpSchedule.Point(point.period(), point.label()));
 		}
 		StringBuilder rows = new StringBuilder(caseIds.size() * 7 * 120);
 		int planned = 0;
 		for (CaseDates c : submittedCases(caseIds)) {
 			for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(),
-					byForm.getOrDefault(c.formKey(), List.of()), c.deathDate())) {
+					forms.getOrDefault(c.formKey(), List.of()), c.deathDate())) {
 				CopyText.row(rows,
 						new Object[] { UUID.randomUUID(), c.id(), c.institutionId(), p.label(), p.period(), p.dueDate(),
 								p.cancelled() ? today : null,
-								p.cancelled() ? "患者已于 " + c.deathDate() + " 死亡（病例记录）" : null, 0 });
+								p.cancelled() ? FollowUpSchedule.deathReason(c.deathDate(), "病例") : null, 0 });
 				planned++;
 			}
 		}
@@ -149,11 +133,19 @@ class FollowUps {
 				  version) from stdin""", rows)) {
 			return planned;
 		}
+		List<String> formKeys = new ArrayList<>();
+		List<String> periods = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		forms.forEach((formKey, points) -> points.forEach(p -> {
+			formKeys.add(formKey);
+			periods.add(p.period());
+			labels.add(p.label());
+		}));
 		return this.jdbc.sql(SCHEDULE)
 			.param(Date.valueOf(today))
-			.param(points.stream().map(FormPoint::formKey).toArray(String[]::new))
-			.param(points.stream().map(FormPoint::period).toArray(String[]::new))
-			.param(points.stream().map(FormPoint::label).toArray(String[]::new))
+			.param(formKeys.toArray(String[]::new))
+			.param(periods.toArray(String[]::new))
+			.param(labels.toArray(String[]::new))
 			.param(ids(caseIds))
 			.update();
 	}
