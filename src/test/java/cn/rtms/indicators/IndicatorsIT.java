@@ -52,6 +52,9 @@ class IndicatorsIT {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
 	IndicatorManagement indicators;
 
 	final JsonMapper json = JsonMapper.builder().build();
@@ -324,6 +327,86 @@ class IndicatorsIT {
 			.containsExactly(Map.entry("S-X", true), Map.entry("S-Y", false));
 		this.jdbc.sql("delete from cases.case_report where medical_record_no = 'S-X'").update();
 		assertThat(stayFirsts(discharge)).containsExactly(Map.entry("S-Y", true));
+	}
+
+	/**
+	 * The renumbering looks up only the stays a statement changed, through their index,
+	 * however large the registry grew since the connection first ran it: a cached plan
+	 * that scanned every case made an import of a million rows ten times slower at its
+	 * end than at its start.
+	 */
+	@Test
+	void theFirstCaseOfAStayIsFoundThroughItsIndexNotByReadingTheRegistry() {
+		new org.springframework.transaction.support.TransactionTemplate(this.transactions).executeWithoutResult(tx -> {
+			LocalDate discharge = d("2024-07-10");
+			g08(this.a, this.operatorX, "L-0", "PL", "ZL-0", d("2024-07-01"), d("2024-07-05"), discharge, form(), null,
+					null, List.of());
+			this.jdbc
+				.sql("create temp table stay_template on commit drop as "
+						+ "select * from cases.case_report where medical_record_no = 'L-0'")
+				.update();
+			// the connection plans the renumbering while the registry holds a few
+			// thousand
+			// cases and its statistics say so (as after the demo data); a generic plan,
+			// as
+			// PostgreSQL keeps for a function's statements after a few calls
+			cloneStays("F-", 4_000, 1);
+			this.jdbc.sql("analyze cases.case_report").update();
+			this.jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+			for (int i = 1; i <= 3; i++) {
+				cloneStays("S" + i + "-", 1, 1);
+			}
+			// …then the registry grows within the transaction, as in a long import
+			cloneStays("G-", 30_000, 1);
+			long before = caseReportSeqScans();
+			// 300 new stays, and 100 second cases (operated a day earlier) in stays of
+			// the
+			// growth above
+			cloneStays("N-", 300, 1);
+			cloneStays("G-", 100, 0);
+			assertThat(caseReportSeqScans() - before).as("sequential scans of cases.case_report").isZero();
+			assertThat(this.jdbc.sql("""
+					select count(*) filter (where first_of_stay), count(*) filter (where not first_of_stay)
+					from cases.case_report where medical_record_no like 'G-%' and inpatient_no <= 'ZG-000100'""")
+				.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+				.single()).as("each of the 100 stays: its earlier operation first, the earlier-inserted case not")
+				.containsExactly(100L, 100L);
+			assertThat(this.jdbc
+				.sql("select count(*) from cases.case_report where medical_record_no like 'N-%' and first_of_stay")
+				.query(Long.class)
+				.single()).isEqualTo(300L);
+			tx.setRollbackOnly();
+		});
+	}
+
+	/**
+	 * Inserts {@code count} copies of the template case in one statement, each in stay
+	 * {@code ZG-000001…} (by the prefix), operated {@code dayOffset} days after
+	 * 2024-07-01 (1: the template's day).
+	 */
+	private void cloneStays(String prefix, int count, int dayOffset) {
+		this.jdbc
+			.sql("""
+					insert into cases.case_report (id, version, institution_id, institution_region_code, technology, form_key,
+					    status, medical_record_no, inpatient_no, patient_pseudonym, sub_technique, route, procedure_codes,
+					    admission_date, operation_date, discharge_date, department, operator_id, form_data, source,
+					    created_at, created_by, updated_at, submitted_at, submitted_by)
+					select gen_random_uuid(), 0, t.institution_id, t.institution_region_code, t.technology, t.form_key,
+					    t.status, ? || lpad(g::text, 6, '0') || '-' || ?, 'Z' || ? || lpad(g::text, 6, '0'),
+					    t.patient_pseudonym, t.sub_technique, t.route, t.procedure_codes, t.admission_date,
+					    t.admission_date + ?, t.discharge_date, t.department, t.operator_id, t.form_data, t.source,
+					    t.created_at, t.created_by, t.updated_at, t.submitted_at, t.submitted_by
+					from stay_template t, generate_series(1, ?) g""")
+			.params(prefix, dayOffset, prefix, dayOffset, count)
+			.update();
+	}
+
+	private long caseReportSeqScans() {
+		return this.jdbc
+			.sql("select seq_scan from pg_stat_xact_user_tables where relid = 'cases.case_report'::regclass")
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
 	}
 
 	@Test
