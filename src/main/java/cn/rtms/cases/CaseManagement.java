@@ -29,6 +29,7 @@ import cn.rtms.cases.domain.CaseRules.Outcome;
 import cn.rtms.cases.domain.CaseRules.Staff;
 import cn.rtms.cases.domain.CaseStatus;
 import cn.rtms.cases.domain.IdNumbers;
+import cn.rtms.cases.persistence.TimeOrderedIds;
 import cn.rtms.devices.DeviceIdentification;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
@@ -162,8 +163,8 @@ public class CaseManagement {
 		Evaluation evaluation = evaluate(input, institutionId, false, null, staff);
 		refuse(evaluation, input, null, null);
 		Instant now = Instant.now(this.clock);
-		CaseRecord record = record(UUID.randomUUID(), 0, institutionId, evaluation, input, CaseStatus.DRAFT, List.of(),
-				List.of(), "FORM", now, user.id(), now, null, null);
+		CaseRecord record = record(TimeOrderedIds.next(this.clock), 0, institutionId, evaluation, input,
+				CaseStatus.DRAFT, List.of(), List.of(), "FORM", now, user.id(), now, null, null);
 		insert(record, input);
 		this.audit.record("CASE_CREATED", ENTITY, record.id().toString(), null, state(record));
 		return view(record, user, staff);
@@ -516,9 +517,9 @@ public class CaseManagement {
 					.map(e -> new CaseProblem("cases[" + index + "]." + e.field(), e.code(), e.message()))
 					.toList(), List.of(), List.of()));
 			}
-			records.add(record(UUID.randomUUID(), 0, institutionId, evaluation, input, CaseStatus.SUBMITTED,
-					confirmedCodes(evaluation.warnings()), flags(evaluation, input), source, now, user.id(), now, now,
-					user.id()));
+			records.add(record(TimeOrderedIds.next(this.clock), 0, institutionId, evaluation, input,
+					CaseStatus.SUBMITTED, confirmedCodes(evaluation.warnings()), flags(evaluation, input), source, now,
+					user.id(), now, now, user.id()));
 		}
 		return new PreparedImport(institutionId, source, records, duplicates);
 	}

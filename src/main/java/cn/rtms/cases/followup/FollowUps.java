@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.rtms.cases.persistence.CopyText;
+import cn.rtms.cases.persistence.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,9 +56,12 @@ class FollowUps {
 
 	private final JdbcTemplate template;
 
-	FollowUps(JdbcClient jdbc, JdbcTemplate template) {
+	private final Clock clock;
+
+	FollowUps(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.clock = clock;
 	}
 
 	List<CaseDates> submittedCases(Collection<UUID> caseIds) {
@@ -119,8 +124,8 @@ class FollowUps {
 			for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(),
 					forms.getOrDefault(c.formKey(), List.of()), c.deathDate())) {
 				CopyText.row(rows,
-						new Object[] { UUID.randomUUID(), c.id(), c.institutionId(), p.label(), p.period(), p.dueDate(),
-								p.cancelled() ? today : null,
+						new Object[] { TimeOrderedIds.next(this.clock), c.id(), c.institutionId(), p.label(),
+								p.period(), p.dueDate(), p.cancelled() ? today : null,
 								p.cancelled() ? FollowUpSchedule.deathReason(c.deathDate(), "病例") : null, 0 });
 				planned++;
 			}
