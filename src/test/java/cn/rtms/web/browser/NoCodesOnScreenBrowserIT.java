@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import cn.rtms.support.Api;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.LoadState;
 import org.jspecify.annotations.Nullable;
@@ -74,8 +76,11 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 	/** The main area's text of the page each role saw last. */
 	private final Map<String, String> lastText = new LinkedHashMap<>();
 
-	/** Requests in flight per page. */
-	private final Map<Page, Integer> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+	/**
+	 * Requests in flight per page (only those seen starting, so a request begun before
+	 * the page was watched cannot make the count negative and hide a later one).
+	 */
+	private final Map<Page, Set<Request>> inFlight = new ConcurrentHashMap<>();
 
 	@AfterAll
 	void closeSessions() {
@@ -181,22 +186,28 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 			page = open(user, path);
 			this.pages.put(user, page);
 			Page watched = page;
-			page.onRequest((request) -> this.inFlight.merge(watched, 1, Integer::sum));
-			page.onRequestFinished((request) -> this.inFlight.merge(watched, -1, Integer::sum));
-			page.onRequestFailed((request) -> this.inFlight.merge(watched, -1, Integer::sum));
+			Set<Request> requests = ConcurrentHashMap.newKeySet();
+			this.inFlight.put(watched, requests);
+			page.onRequest(requests::add);
+			page.onRequestFinished(requests::remove);
+			page.onRequestFailed(requests::remove);
 		}
 		else {
 			// In-app navigation (the router follows popstate) instead of a full reload:
 			// the
 			// bundle is parsed once per role, which took most of each page's time.
-			page.evaluate("""
-					(path) => {
-					  history.pushState(history.state, '', path);
-					  window.dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
-					}""", path);
-			waitForQuietNetwork(page);
+			navigateInApp(page, path);
 		}
 		String shown = (String) page.evaluate("() => location.pathname");
+		if (!shown.equals(path) && !shown.equals("/forbidden")) {
+			// The in-app navigation is only a shortcut (a navigation still settling
+			// right after login can put the address back): open the page the way a
+			// user does, by its address, and scan that.
+			System.out.println("[NoCodesOnScreen] " + user + " " + path + "：应用内跳转停在 " + shown + "，改为直接打开");
+			page.navigate("http://127.0.0.1:" + this.port + path);
+			waitForQuietNetwork(page);
+			shown = (String) page.evaluate("() => location.pathname");
+		}
 		// a role without the right lands on 403 (an expert on /cases): that page is
 		// scanned
 		if (!shown.equals(path) && !shown.equals("/forbidden")) {
@@ -211,6 +222,17 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 		return found;
 	}
 
+	/** Pushes the path into the history and lets the router follow it, as a link does. */
+	private void navigateInApp(Page page, String path) {
+		waitForQuietNetwork(page);
+		page.evaluate("""
+				(path) => {
+				  history.pushState(history.state, '', path);
+				  window.dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+				}""", path);
+		waitForQuietNetwork(page);
+	}
+
 	/**
 	 * Waits until the page has had no request in flight for 300 ms (at most 15 s).
 	 */
@@ -218,7 +240,7 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 		int quiet = 0;
 		for (int i = 0; i < 150 && quiet < 3; i++) {
 			page.waitForTimeout(100);
-			quiet = (this.inFlight.getOrDefault(page, 0) <= 0) ? quiet + 1 : 0;
+			quiet = this.inFlight.getOrDefault(page, Set.of()).isEmpty() ? quiet + 1 : 0;
 		}
 	}
 
