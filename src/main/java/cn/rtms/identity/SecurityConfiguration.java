@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import cn.rtms.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +65,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
 	static final String LOGIN = "/api/auth/login";
 
 	/**
@@ -81,9 +85,35 @@ class SecurityConfiguration {
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
 			+ "connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/** The work factor of password hashes unless configured (BCrypt's default). */
+	static final int DEFAULT_PASSWORD_HASH_STRENGTH = 10;
+
+	/**
+	 * BCrypt with the work factor {@code rtms.security.password-hash-strength} (default
+	 * {@value #DEFAULT_PASSWORD_HASH_STRENGTH}, 2^10 rounds, about 70 ms per hash on the
+	 * reference machine). Only a throw-away test database may go below it: the
+	 * integration suite sets 4 so that its thousands of logins and demo accounts do not
+	 * spend minutes hashing. Stored hashes carry their own factor, so a change applies to
+	 * passwords set afterwards and every stored one still verifies.
+	 * @param strength the work factor (log2 of the rounds), 4 to 31
+	 * @return the encoder
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+	PasswordEncoder passwordEncoder(
+			@Value("${rtms.security.password-hash-strength:" + DEFAULT_PASSWORD_HASH_STRENGTH + "}") int strength) {
+		return new BCryptPasswordEncoder(passwordHashStrength(strength));
+	}
+
+	static int passwordHashStrength(int strength) {
+		if (strength < 4 || strength > 31) {
+			throw new IllegalArgumentException(
+					"rtms.security.password-hash-strength 应在 4 到 31 之间（BCrypt 轮数的以 2 为底的对数），现为 " + strength);
+		}
+		if (strength < DEFAULT_PASSWORD_HASH_STRENGTH) {
+			log.warn("密码散列强度 rtms.security.password-hash-strength={} 低于默认的 {}：只可用于可丢弃的测试数据库", strength,
+					DEFAULT_PASSWORD_HASH_STRENGTH);
+		}
+		return strength;
 	}
 
 	@Bean

@@ -70,8 +70,23 @@ public final class EmbeddedDatabase {
 	 * @param durable fsync and synchronous commit on (false only for throw-away data)
 	 * @param passwordFile where the superuser password is kept (created 0600 when
 	 * missing)
+	 * @param template with {@code clean}: a cluster template to copy instead of running
+	 * initdb ({@link ClusterTemplate}, created at the first use), or null
 	 */
-	public record Settings(Path dataDir, boolean clean, int port, boolean durable, Path passwordFile) {
+	public record Settings(Path dataDir, boolean clean, int port, boolean durable, Path passwordFile,
+			@Nullable Path template) {
+
+		/**
+		 * Settings without a cluster template.
+		 * @param dataDir the data directory
+		 * @param clean whether to wipe it first
+		 * @param port fixed port, or 0 for a free one
+		 * @param durable fsync and synchronous commit on
+		 * @param passwordFile where the superuser password is kept
+		 */
+		public Settings(Path dataDir, boolean clean, int port, boolean durable, Path passwordFile) {
+			this(dataDir, clean, port, durable, passwordFile, null);
+		}
 
 		/**
 		 * @param dataDir the data directory
@@ -89,8 +104,21 @@ public final class EmbeddedDatabase {
 	 *
 	 * @param postgres the zonky handle (close to stop it)
 	 * @param password the superuser password
+	 * @param copiedDataDir the data directory when copied from a cluster template
+	 * (deleted by {@link #deleteClone()} once stopped), else null
 	 */
-	public record Started(EmbeddedPostgres postgres, String password) {
+	public record Started(EmbeddedPostgres postgres, String password, @Nullable Path copiedDataDir) {
+
+		/**
+		 * Deletes a data directory copied from a cluster template (zonky deletes the ones
+		 * it initialised itself); call after the database has stopped.
+		 * @throws IOException when it cannot be deleted
+		 */
+		public void deleteClone() throws IOException {
+			if (this.copiedDataDir != null) {
+				ClusterTemplate.deleteTree(this.copiedDataDir);
+			}
+		}
 
 		/**
 		 * @return the JDBC URL of database {@code postgres} (user and password separate)
@@ -119,13 +147,17 @@ public final class EmbeddedDatabase {
 	public static Started start(Settings settings) throws IOException {
 		Path dataDir = settings.dataDir();
 		Files.createDirectories(dataDir.toAbsolutePath().getParent());
+		boolean cloned = settings.clean() && settings.template() != null;
+		if (cloned) {
+			ClusterTemplate.cloneInto(settings.template(), dataDir, settings.passwordFile());
+		}
 		String password = SecretFile.readOrCreate(settings.passwordFile());
 		if (!settings.clean()) {
 			stopOrphanedPostmaster(dataDir);
 		}
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
-			.setCleanDataDirectory(settings.clean())
+			.setCleanDataDirectory(settings.clean() && !cloned)
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("unix_socket_directories", "")
 			.setServerConfig("password_encryption", "scram-sha-256")
@@ -151,7 +183,7 @@ public final class EmbeddedDatabase {
 		}
 		EmbeddedPostgres postgres = builder.start();
 		requirePassword(postgres, dataDir, password);
-		return new Started(postgres, password);
+		return new Started(postgres, password, cloned ? dataDir : null);
 	}
 
 	/**

@@ -26,7 +26,7 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-	@Bean(destroyMethod = "")
+	@Bean(destroyMethod = "deleteClone")
 	EmbeddedDatabase.Started embeddedDatabase(Environment environment) throws IOException {
 		Path dataDir = Path.of(environment.getProperty("rtms.database.embedded.data-dir", "var/pgdata"))
 			.toAbsolutePath();
@@ -34,9 +34,12 @@ class EmbeddedPostgresConfiguration {
 		int port = environment.getProperty("rtms.database.embedded.port", Integer.class, 0);
 		boolean durable = environment.getProperty("rtms.database.embedded.durable", Boolean.class, true);
 		String passwordFile = environment.getProperty("rtms.database.embedded.password-file");
-		EmbeddedDatabase.Started started = EmbeddedDatabase.start(new EmbeddedDatabase.Settings(dataDir, clean, port,
-				durable, passwordFile != null && !passwordFile.isBlank() ? Path.of(passwordFile).toAbsolutePath()
-						: EmbeddedDatabase.defaultPasswordFile(dataDir)));
+		String template = environment.getProperty("rtms.database.embedded.template-dir", "");
+		EmbeddedDatabase.Started started = EmbeddedDatabase
+			.start(new EmbeddedDatabase.Settings(dataDir, clean, port, durable,
+					passwordFile != null && !passwordFile.isBlank() ? Path.of(passwordFile).toAbsolutePath()
+							: EmbeddedDatabase.defaultPasswordFile(dataDir),
+					clean && !template.isBlank() ? Path.of(template).toAbsolutePath() : null));
 		log.info("内置 PostgreSQL 已启动：127.0.0.1:{}，数据目录 {}{}", started.postgres().getPort(), dataDir,
 				durable ? "" : "（fsync 关闭，仅用于可丢弃的测试数据）");
 		return started;

@@ -32,6 +32,59 @@ class EmbeddedDatabaseIT {
 	@TempDir
 	Path var;
 
+	/**
+	 * Throw-away clusters copied from one template (the integration suite's contexts):
+	 * the template is made once, each copy is its own cluster with the password required,
+	 * and a copy is deleted once stopped.
+	 */
+	@Test
+	void throwAwayClustersAreCopiesOfOneTemplateAndIndependent() throws Exception {
+		Path template = this.var.resolve("template");
+		List<EmbeddedDatabase.Started> clusters = new ArrayList<>();
+		try {
+			for (String name : List.of("a", "b")) {
+				Path dataDir = this.var.resolve(name).resolve("pgdata");
+				clusters.add(EmbeddedDatabase.start(new EmbeddedDatabase.Settings(dataDir, true, 0, false,
+						this.var.resolve(name).resolve("postgres.password"), template)));
+				assertThat(dataDir.resolve("postgresql.conf")).exists();
+				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+					.isEqualTo("rwx------");
+			}
+			assertThat(template.resolve(ClusterTemplate.COMPLETE)).exists();
+			assertThat(template.resolve("postmaster.pid")).as("the template is not running").doesNotExist();
+			EmbeddedDatabase.Started a = clusters.get(0);
+			EmbeddedDatabase.Started b = clusters.get(1);
+			assertThat(a.postgres().getPort()).isNotEqualTo(b.postgres().getPort());
+			assertThat(PosixFilePermissions
+				.toString(Files.getPosixFilePermissions(this.var.resolve("b").resolve("postgres.password"))))
+				.isEqualTo("rw-------");
+			String urlA = "jdbc:postgresql://127.0.0.1:" + a.postgres().getPort() + "/postgres";
+			String urlB = "jdbc:postgresql://127.0.0.1:" + b.postgres().getPort() + "/postgres";
+			assertThatThrownBy(() -> connect(urlA, "wrong").close()).isInstanceOf(SQLException.class)
+				.hasMessageContaining("password authentication failed");
+			try (Connection connection = connect(urlA, a.password());
+					Statement statement = connection.createStatement()) {
+				statement.execute("create table only_in_a (x int)");
+				assertThat(setting(connection, "fsync")).isEqualTo("off");
+			}
+			try (Connection connection = connect(urlB, b.password());
+					Statement statement = connection.createStatement();
+					var rows = statement.executeQuery("select count(*) from pg_class where relname = 'only_in_a'")) {
+				rows.next();
+				assertThat(rows.getInt(1)).as("a table made in one copy is not in the other").isZero();
+			}
+		}
+		finally {
+			for (EmbeddedDatabase.Started cluster : clusters) {
+				cluster.postgres().close();
+				cluster.deleteClone();
+			}
+		}
+		assertThat(this.var.resolve("a").resolve("pgdata")).doesNotExist();
+		assertThat(this.var.resolve("b").resolve("pgdata")).doesNotExist();
+		assertThat(template.resolve("PG_VERSION")).as("the template stays for the next copy").exists();
+	}
+
 	@Test
 	void requiresThePasswordListensOnLoopbackOnlyAndIsDurable() throws Exception {
 		Path dataDir = this.var.resolve("pgdata");
