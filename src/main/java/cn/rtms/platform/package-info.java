@@ -2,8 +2,9 @@
  * Runtime infrastructure: starts the embedded PostgreSQL (zonky) when no external
  * database is configured, keeping its data under {@code var/} of the checkout between
  * runs, password-protected, loopback-only and durable, clearing a postmaster orphaned by
- * a killed run ({@link cn.rtms.platform.EmbeddedDatabase}); backs up and restores the
- * database ({@link cn.rtms.platform.DatabaseBackup}, publishes
+ * a killed run ({@link cn.rtms.platform.EmbeddedDatabase}), or throw-away test clusters
+ * copied from one initialised template ({@code ClusterTemplate}); backs up and restores
+ * the database ({@link cn.rtms.platform.DatabaseBackup}, publishes
  * {@link cn.rtms.platform.DatabaseRestored}); tells the client address behind trusted
  * proxies ({@link cn.rtms.platform.ClientAddress}); runs a background job on one node
  * only when several share the database ({@link cn.rtms.platform.ClusterJobs}); and the

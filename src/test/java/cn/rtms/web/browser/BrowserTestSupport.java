@@ -1,5 +1,7 @@
 package cn.rtms.web.browser;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import cn.rtms.support.Api;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -65,12 +68,52 @@ abstract class BrowserTestSupport {
 	static void launchBrowser() {
 		PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
 		playwright = Playwright.create();
-		browser = playwright.chromium()
+		browser = withoutAnimations(playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
 				.setHeadless(true)
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
+						"--disable-component-update", "--disable-sync"))));
 	}
+
+	/**
+	 * Every page of the browser's contexts gets CSS transitions and animations of zero
+	 * duration (Element Plus fades dialogs, drop-downs and messages in and out): the
+	 * tests test what is shown, not how it fades, and Playwright otherwise waits for each
+	 * element to stop moving, on a CI machine whose two cores chromium shares with two
+	 * test JVMs and PostgreSQL. Inline styles are allowed by the platform's CSP, so no
+	 * violation is reported.
+	 */
+	static Browser withoutAnimations(Browser launched) {
+		return (Browser) Proxy.newProxyInstance(Browser.class.getClassLoader(), new Class<?>[] { Browser.class },
+				(proxy, method, args) -> {
+					Object result;
+					try {
+						result = method.invoke(launched, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+					if (result instanceof BrowserContext context) {
+						context.addInitScript(NO_ANIMATIONS);
+					}
+					else if (result instanceof Page page) {
+						page.addInitScript(NO_ANIMATIONS);
+					}
+					return result;
+				});
+	}
+
+	static final String NO_ANIMATIONS = """
+			(() => {
+			  const add = () => {
+			    const style = document.createElement('style');
+			    style.textContent = '*, *::before, *::after { transition-duration: 0s !important;'
+			      + ' transition-delay: 0s !important; animation-duration: 0s !important;'
+			      + ' animation-delay: 0s !important; }';
+			    document.head.appendChild(style);
+			  };
+			  if (document.head) add(); else document.addEventListener('DOMContentLoaded', add);
+			})();""";
 
 	/**
 	 * @return "today" as the server under test sees it (its clock is pinned by the

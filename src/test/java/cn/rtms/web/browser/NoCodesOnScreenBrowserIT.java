@@ -82,6 +82,9 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 	 */
 	private final Map<Page, Set<Request>> inFlight = new ConcurrentHashMap<>();
 
+	/** Pages that have navigated in-app at least once. */
+	private final Set<Page> navigated = new java.util.HashSet<>();
+
 	@AfterAll
 	void closeSessions() {
 		this.sessions.values().forEach(BrowserContext::close);
@@ -224,7 +227,10 @@ class NoCodesOnScreenBrowserIT extends BrowserTestSupport {
 
 	/** Pushes the path into the history and lets the router follow it, as a link does. */
 	private void navigateInApp(Page page, String path) {
-		waitForQuietNetwork(page);
+		if (this.navigated.add(page)) {
+			// the first time after login: let the login's own navigation settle
+			waitForQuietNetwork(page);
+		}
 		page.evaluate("""
 				(path) => {
 				  history.pushState(history.state, '', path);
