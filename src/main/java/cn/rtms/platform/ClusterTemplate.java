@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -85,15 +84,7 @@ final class ClusterTemplate {
 		}
 		deleteTree(dataDir);
 		copyTree(template, dataDir);
-		if (!Files.exists(passwordFile)) {
-			Path passwordParent = passwordFile.toAbsolutePath().getParent();
-			if (passwordParent != null) {
-				Files.createDirectories(passwordParent);
-			}
-			Files.createFile(passwordFile,
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			Files.write(passwordFile, Files.readAllBytes(passwordFile(template)));
-		}
+		SecretFile.createIfAbsent(passwordFile, Files.readString(passwordFile(template)));
 	}
 
 	private static void create(Path template) throws IOException {

@@ -38,17 +38,10 @@ public final class SecretFile {
 		if (!Files.exists(file)) {
 			byte[] random = new byte[32];
 			new SecureRandom().nextBytes(random);
-			Path parent = file.toAbsolutePath().getParent();
-			if (parent != null) {
-				Files.createDirectories(parent);
-			}
-			try {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-				Files.writeString(file, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8,
-						StandardOpenOption.TRUNCATE_EXISTING);
+			if (createIfAbsent(file, HexFormat.of().formatHex(random) + "\n")) {
 				log.info("已生成密钥文件 {}（权限 0600）", file.toAbsolutePath());
 			}
-			catch (FileAlreadyExistsException ex) {
+			else {
 				log.debug("密钥文件 {} 已由并发启动创建", file);
 			}
 		}
@@ -61,6 +54,29 @@ public final class SecretFile {
 			throw new IOException("密钥文件为空：" + file.toAbsolutePath());
 		}
 		return secret;
+	}
+
+	/**
+	 * Creates the file with permissions 0600 (its directories first) holding the content,
+	 * unless it exists.
+	 * @param file the file
+	 * @param content what to write
+	 * @return whether it was created (false: it existed, e.g. made by a concurrent start)
+	 * @throws IOException when it cannot be created or written
+	 */
+	public static boolean createIfAbsent(Path file, String content) throws IOException {
+		Path parent = file.toAbsolutePath().getParent();
+		if (parent != null) {
+			Files.createDirectories(parent);
+		}
+		try {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+		}
+		catch (FileAlreadyExistsException ex) {
+			return false;
+		}
+		Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+		return true;
 	}
 
 }
