@@ -1,5 +1,7 @@
 package cn.rtms;
 
+import cn.rtms.platform.XmlFactories;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,6 +11,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class Application {
+
+	static {
+		// Before any workbook is written: POI asks for a new TransformerFactory per part.
+		XmlFactories.preferJdkTransformer();
+	}
 
 	/**
 	 * Starts the platform.

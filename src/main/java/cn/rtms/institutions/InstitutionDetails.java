@@ -55,12 +55,12 @@ public record InstitutionDetails(@Nullable UUID id,
 		@Nullable @Size(max = 32, message = "专科代码不能超过 32 个字符") String specialty,
 		@Valid @Nullable PracticeLicence licence,
 		@Nullable List<@NotBlank(message = "诊疗科目不能为空") String> registeredSubjects,
-		@Valid @Nullable List<Department> departments, @Valid @Nullable List<Facility> facilities,
-		@Valid @Nullable List<Equipment> equipment, @Valid @Nullable List<OperatingRoom> operatingRooms,
-		@Valid @Nullable List<OtherLicence> licences, @Nullable Map<String, LocalDate> firstCases,
+		@Nullable List<@Valid Department> departments, @Nullable List<@Valid Facility> facilities,
+		@Nullable List<@Valid Equipment> equipment, @Nullable List<@Valid OperatingRoom> operatingRooms,
+		@Nullable List<@Valid OtherLicence> licences, @Nullable Map<String, LocalDate> firstCases,
 		@Nullable Map<String, List<@Pattern(regexp = "[A-Z][A-Z0-9_]*",
 				message = "亚类代码只能包含大写字母、数字和下划线") String>> subTechniques,
-		@Valid @Nullable List<CaseVolume> caseVolumes, @Nullable List<Confirmation> attestations,
+		@Nullable List<@Valid CaseVolume> caseVolumes, @Nullable List<Confirmation> attestations,
 		@Nullable Integer version) {
 
 	/**

@@ -47,10 +47,10 @@ public record PersonDetails(@Nullable UUID id,
 		@Nullable @Pattern(regexp = "男|女", message = "性别只能是“男”或“女”") String gender, @Nullable LocalDate birthDate,
 		@NotEmpty(message = "至少选择一个人员类别") List<@NotNull StaffRole> roles, @Nullable UUID institutionId,
 		@Nullable String institutionName, @Valid @Nullable PhysicianLicence licence,
-		@Valid @Nullable List<TitleRecord> titles, @Nullable LocalDate clinicalStart,
-		@Valid @Nullable List<Specialty> specialties, @Valid @Nullable List<TrainingRecord> trainings,
-		@Valid @Nullable List<CaseVolume> caseVolumes, @Valid @Nullable List<AdverseEvent> adverseEvents,
-		@Nullable List<Confirmation> attestations, @Valid @Nullable List<OperatorVolume> operatorVolumes,
+		@Nullable List<@Valid TitleRecord> titles, @Nullable LocalDate clinicalStart,
+		@Nullable List<@Valid Specialty> specialties, @Nullable List<@Valid TrainingRecord> trainings,
+		@Nullable List<@Valid CaseVolume> caseVolumes, @Nullable List<@Valid AdverseEvent> adverseEvents,
+		@Nullable List<Confirmation> attestations, @Nullable List<@Valid OperatorVolume> operatorVolumes,
 		@Nullable Integer version) {
 
 	/**
