@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One headless Debian chromium per browser test class, driven by Playwright without
- * downloading a browser (failsafe sets {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1};
+ * One headless Debian chromium per test JVM, driven by Playwright without downloading a
+ * browser (failsafe sets {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1};
  * {@code scripts/ensure-browser} installs chromium). The flags keep chromium quiet on a
  * closed network. Pages opened through {@link #watchCsp(Page)} must not report any
  * Content-Security-Policy violation (the platform sends {@code script-src 'self'}).
@@ -64,16 +64,47 @@ abstract class BrowserTestSupport {
 			.isEmpty();
 	}
 
+	/**
+	 * The JVM's one chromium, launched for the first browser test class and kept for the
+	 * others (each launch of Playwright's driver and chromium cost ~2.4 s and ~4 s of CPU
+	 * here, 2026-12-01, for each of 23 classes); launched again if it went away. Closed
+	 * when the test JVM exits. Test classes stay apart: each works in its own contexts,
+	 * and whatever contexts a class leaves open are closed after it
+	 * ({@link #closeContextsLeftOpen()}).
+	 */
 	@BeforeAll
-	static void launchBrowser() {
+	static synchronized void launchBrowser() {
 		PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
+		if (browser != null && browser.isConnected()) {
+			return;
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+		else {
+			Runtime.getRuntime().addShutdownHook(new Thread(BrowserTestSupport::closeBrowser, "close-chromium"));
+		}
 		playwright = Playwright.create();
 		browser = withoutAnimations(playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
 				.setHeadless(true)
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync"))));
+						"--disable-component-update", "--disable-sync", DISABLED_FEATURES))));
 	}
+
+	/**
+	 * Chromium 156 builds the address bar's drop-down (two WebUI pages in a renderer of
+	 * their own) for every window, so for every browser context, though headless shows no
+	 * address bar: ~2 s of CPU per context here, a third of what a login cost
+	 * (2026-12-01: six logins and two pages each, 54.7 s of CPU with it, 36.8 s without).
+	 * Chromium honours only the last {@code --disable-features}, so this one repeats the
+	 * features Playwright (1.62) disables itself.
+	 */
+	static final String DISABLED_FEATURES = "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,"
+			+ "WebUIOmniboxFullPopup,AvoidUnnecessaryBeforeUnloadCheckSync,BoundaryEventDispatchTracksNodeRemoval,"
+			+ "DestroyProfileOnBrowserClose,DialMediaRouteProvider,GlobalMediaControls,HttpsUpgrades,LensOverlay,"
+			+ "MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,BlockOriginHeaderModificationOnRedirect,"
+			+ "Translate,AutoDeElevate,OptimizationHints";
 
 	/**
 	 * Every page of the browser's contexts gets CSS transitions and animations of zero
@@ -127,14 +158,32 @@ abstract class BrowserTestSupport {
 		return LocalDate.parse(response.body().get("today").asString());
 	}
 
+	/**
+	 * Closes the contexts the test class left open; the browser stays for the next class.
+	 */
 	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
+	static synchronized void closeContextsLeftOpen() {
+		if (browser != null && browser.isConnected()) {
+			for (BrowserContext context : List.copyOf(browser.contexts())) {
+				context.close();
+			}
 		}
-		if (playwright != null) {
-			playwright.close();
+	}
+
+	private static synchronized void closeBrowser() {
+		try {
+			if (browser != null) {
+				browser.close();
+			}
+			if (playwright != null) {
+				playwright.close();
+			}
 		}
+		catch (RuntimeException ex) {
+			// the JVM is exiting; the driver's end of the pipe closes with it
+		}
+		browser = null;
+		playwright = null;
 	}
 
 }
