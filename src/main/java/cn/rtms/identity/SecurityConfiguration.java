@@ -70,6 +70,15 @@ class SecurityConfiguration {
 	static final String LOGIN = "/api/auth/login";
 
 	/**
+	 * The OpenAPI document and Swagger UI: open to anyone (integrators read them before
+	 * they have an account) unless {@code rtms.security.public-api-docs=false}, which
+	 * asks for a logged-in session, as security assessments commonly expect of a
+	 * production system (an open interface document is a routine finding).
+	 */
+	static final String[] API_DOCS = { "/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
+			"/swagger-ui.html" };
+
+	/**
 	 * Unauthenticated POSTs: self-registration (onboarding, throttled and behind a
 	 * captcha) and the one-time activation (the token is the credential). No session is
 	 * involved, so no CSRF token either.
@@ -134,8 +143,8 @@ class SecurityConfiguration {
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
 				SessionCsrfTokenRepository csrfTokens, UserManagement users, JsonMapper json,
-				ApplicationEventPublisher events, @Value("${rtms.security.hsts-max-age:365d}") Duration hstsMaxAge)
-				throws Exception {
+				ApplicationEventPublisher events, @Value("${rtms.security.hsts-max-age:365d}") Duration hstsMaxAge,
+				@Value("${rtms.security.public-api-docs:true}") boolean publicApiDocs) throws Exception {
 			ProblemWriter problems = new ProblemWriter(json);
 			CsrfTokenRequestAttributeHandler plainToken = new CsrfTokenRequestAttributeHandler();
 			http.securityContext(context -> context.securityContextRepository(contexts))
@@ -155,26 +164,30 @@ class SecurityConfiguration {
 							hsts.maxAgeInSeconds(hstsMaxAge.toSeconds()).includeSubDomains(true);
 						}
 					}))
-				.authorizeHttpRequests(
-						requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-							.permitAll()
-							.requestMatchers(LOGIN, "/api/auth/logout")
-							.permitAll()
-							.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**",
-									"/swagger-ui/**", "/swagger-ui.html")
-							.permitAll()
-							.requestMatchers(HttpMethod.GET, "/api/public/**")
-							.permitAll()
-							.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
-							.permitAll()
-							.requestMatchers("/api", "/api/**")
-							.authenticated()
-							.requestMatchers(HttpMethod.GET, "/**")
-							.permitAll()
-							.requestMatchers(HttpMethod.HEAD, "/**")
-							.permitAll()
-							.anyRequest()
-							.authenticated())
+				.authorizeHttpRequests(requests -> {
+					requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+						.permitAll()
+						.requestMatchers(LOGIN, "/api/auth/logout")
+						.permitAll();
+					if (publicApiDocs) {
+						requests.requestMatchers(API_DOCS).permitAll();
+					}
+					else {
+						requests.requestMatchers(API_DOCS).authenticated();
+					}
+					requests.requestMatchers(HttpMethod.GET, "/api/public/**")
+						.permitAll()
+						.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
+						.permitAll()
+						.requestMatchers("/api", "/api/**")
+						.authenticated()
+						.requestMatchers(HttpMethod.GET, "/**")
+						.permitAll()
+						.requestMatchers(HttpMethod.HEAD, "/**")
+						.permitAll()
+						.anyRequest()
+						.authenticated();
+				})
 				.exceptionHandling(exceptions -> exceptions
 					.authenticationEntryPoint((request, response, ex) -> problems.write(response,
 							refused(events, request, new NotAuthenticated())))
