@@ -19,7 +19,7 @@ const EChartStub = defineComponent({
       h(
         'button',
         { class: 'chart-stub', onClick: () => emit('itemClick', { name: '', dataIndex: 0 }) },
-        ((props.option as { xAxis: { data: string[] } }).xAxis.data ?? []).join('|'),
+        ((props.option as { yAxis: { data: string[] } }).yAxis.data ?? []).join('|'),
       )
   },
 })

@@ -64,7 +64,19 @@ function cell(
   }
 }
 
+/** A seed-implantation set listed before ablation, as the dictionary lists them. */
+const seedSet: IndicatorSet = {
+  ...set,
+  key: 'G07-2022',
+  technology: 'G07',
+  title: '放射性粒子植入治疗技术（2022年版）',
+  indicators: [{ ...set.indicators[0]!, code: 'G07.DOSE_VERIFICATION', name: '术后放射剂量验证率' }],
+}
+
 const requests: string[] = []
+let setsAnswer: IndicatorSet[] = [set]
+let institutionAnswer: Record<string, unknown> = { id: OWN, name: '松江肿瘤医院', regionCode: '220104' }
+let ownCells = () => [cell(OWN, '松江肿瘤医院', '2026-Q4', 1, 20)]
 let regionAnswer: () => Response = () =>
   json({ asOf: '2026-11-22', cells: [cell('ALL', '全部', '2026-Q4', 3, 60)] })
 
@@ -72,12 +84,11 @@ function respond(url: string): Response {
   requests.push(url)
   const u = new URL(url, 'http://localhost')
   const q = u.searchParams
-  if (u.pathname === '/api/indicators/sets') return json([set])
-  if (u.pathname === `/api/institutions/${OWN}`)
-    return json({ id: OWN, name: '松江肿瘤医院', regionCode: '220104' })
+  if (u.pathname === '/api/indicators/sets') return json(setsAnswer)
+  if (u.pathname === `/api/institutions/${OWN}`) return json(institutionAnswer)
   if (u.pathname === '/api/regions') return json([{ code: '220000', name: '吉林省', children: [] }])
   if (u.pathname === '/api/indicators/results' && q.get('groupBy') === 'INSTITUTION') {
-    return json({ asOf: '2026-11-22', cells: [cell(OWN, '松江肿瘤医院', '2026-Q4', 1, 20)] })
+    return json({ asOf: '2026-11-22', cells: ownCells() })
   }
   if (u.pathname === '/api/indicators/results' && q.get('groupBy') === 'NONE') return regionAnswer()
   if (u.pathname === '/api/indicators/results' && q.get('groupBy') === 'OPERATOR') {
@@ -126,10 +137,16 @@ beforeEach(() => {
   vi.setSystemTime(new Date('2026-11-22T02:00:00Z'))
 })
 
+const defaultRegionAnswer = regionAnswer
+
 afterEach(() => {
   vi.useRealTimers()
   vi.unstubAllGlobals()
   requests.length = 0
+  setsAnswer = [set]
+  institutionAnswer = { id: OWN, name: '松江肿瘤医院', regionCode: '220104' }
+  ownCells = () => [cell(OWN, '松江肿瘤医院', '2026-Q4', 1, 20)]
+  regionAnswer = defaultRegionAnswer
 })
 
 describe('HospitalIndicatorsPage (本院质控指标)', () => {
@@ -151,6 +168,7 @@ describe('HospitalIndicatorsPage (本院质控指标)', () => {
     expect(regionCell.text().replace(/\s/g, '')).toContain('5.00%（3/60）')
     expect(regionCell.find('a, .el-link').exists()).toBe(false)
     expect(wrapper.find('[data-testid="region-refused"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="region-withheld"]').exists()).toBe(false)
   })
 
   it('shows its own values only, saying so, when the server refuses the region to a hospital', async () => {
@@ -167,6 +185,55 @@ describe('HospitalIndicatorsPage (本院质控指标)', () => {
     expect(row.get('[data-testid="hospital-region"]').text().trim()).toBe('')
     expect(wrapper.text()).not.toContain('LOWER_BETTER')
     expect(wrapper.text()).toContain('越低越好')
+  })
+})
+
+describe('HospitalIndicatorsPage: which technology it opens on, and an empty trend', () => {
+  it("opens on the technology the hospital does most, not the dictionary's first", async () => {
+    setsAnswer = [seedSet, set]
+    institutionAnswer = {
+      id: OWN,
+      name: '松江肿瘤医院',
+      regionCode: '220104',
+      firstCases: { G07: '2012-10-09', G08: '2009-03-16' },
+      caseVolumes: [
+        { technology: 'G07', year: 2024, cases: 900 },
+        { technology: 'G08', year: 2025, cases: 1610 },
+        { technology: 'G08', subTechnique: 'RFA', year: 2025, cases: 700 },
+      ],
+    }
+    const wrapper = await mountPage(HospitalIndicatorsPage)
+    const results = requests.filter((r) => r.startsWith('/api/indicators/results'))
+    expect(results.length).toBeGreaterThan(0)
+    expect(results.every((r) => new URL(r, 'http://x').searchParams.get('set') === 'G08-2023')).toBe(true)
+    // one request for the own hospital's cells, not a second one for a set chosen first and replaced
+    expect(results.filter((r) => r.includes('groupBy=INSTITUTION'))).toHaveLength(1)
+    expect(wrapper.get('[data-testid="indicator-trend"]').text()).toContain('肿瘤消融治疗后30天内死亡率')
+    expect(wrapper.find('[data-testid="indicator-trend-empty"]').exists()).toBe(false)
+  })
+
+  it("opens on the dictionary's first technology when the hospital recorded none", async () => {
+    setsAnswer = [seedSet, set]
+    await mountPage(HospitalIndicatorsPage)
+    const own = requests.find((r) => r.includes('groupBy=INSTITUTION'))!
+    expect(new URL(own, 'http://x').searchParams.get('set')).toBe('G07-2022')
+  })
+
+  it('says why region values are missing when the server withheld them', async () => {
+    regionAnswer = () => json({ asOf: '2026-11-22', cells: [], withheld: 12 })
+    const wrapper = await mountPage(HospitalIndicatorsPage)
+    expect(wrapper.get('[data-testid="region-withheld"]').text()).toContain(
+      '有 12 项辖区值未显示：参与统计的医疗机构不足 3 家',
+    )
+  })
+
+  it('explains an empty trend instead of drawing blank axes', async () => {
+    ownCells = () => []
+    regionAnswer = () => json({ asOf: '2026-11-22', cells: [] })
+    const wrapper = await mountPage(HospitalIndicatorsPage)
+    const empty = wrapper.get('[data-testid="indicator-trend-empty"]')
+    expect(empty.text()).toContain('近 8 个季度本院与本市（州）均无计入该指标的病例')
+    expect(wrapper.find('.chart-stub').exists()).toBe(false)
   })
 })
 

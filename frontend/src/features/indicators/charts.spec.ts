@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { IndicatorCell } from './api'
-import { cellTooltip, distributionOption, escapeHtml, rankingOption, trendOption } from './charts'
+import {
+  cellTooltip,
+  distributionOption,
+  escapeHtml,
+  rankingOption,
+  referenceLines,
+  trendOption,
+} from './charts'
 import { rank } from './indicators'
 
 const indicator = {
@@ -73,5 +80,24 @@ describe('indicator charts', () => {
     expect(box!.data).toEqual([[70, 75, 80, 85, 90]])
     expect(points!.data.map((d) => d.cell?.groupName)).toEqual(['甲医院<b>', '乙医院'])
     expect(box!.markLine!.data.map((d) => d.name)).toEqual(['标准', '辖区'])
+  })
+
+  it('never puts the threshold and the region labels in one place, however close the values', () => {
+    type Line = { name: string; label: { position: string } }
+    const positions = (lines: { data: Record<string, unknown>[] } | undefined) =>
+      Object.fromEntries((lines!.data as Line[]).map((l) => [l.name, l.label.position]))
+    const near = { ...regional, value: 82.35 }
+    expect(positions(referenceLines(indicator, near, 'x'))).toEqual({ 标准: 'start', 辖区: 'end' })
+    expect(positions(referenceLines(indicator, near, 'y'))).toEqual({
+      标准: 'insideEndBottom',
+      辖区: 'insideEndTop',
+    })
+    const below = { ...regional, value: 79.5 }
+    expect(positions(referenceLines(indicator, below, 'y'))).toEqual({
+      标准: 'insideEndTop',
+      辖区: 'insideEndBottom',
+    })
+    expect(positions(referenceLines(indicator, null, 'y'))).toEqual({ 标准: 'insideEndTop' })
+    expect(referenceLines({ ...indicator, threshold: null }, null, 'y')).toBeUndefined()
   })
 })

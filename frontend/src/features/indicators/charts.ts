@@ -46,26 +46,46 @@ function barColor(cell: IndicatorCell): string {
   return NEUTRAL
 }
 
-/** Horizontal lines: the regulation's threshold (red, dashed) and the region's value (dark). */
-function referenceLines(indicator: Indicator, regional: IndicatorCell | null | undefined, axis: 'x' | 'y') {
+/**
+ * Reference lines: the regulation's threshold (red, dashed) and the region's value (dark). Their labels never share a
+ * place, however close the two values are: on a value axis across the chart (`x`, the ranking's vertical lines) the
+ * threshold's label sits at the top end of its line and the region's at the bottom, below the tick labels; on a value axis up the chart (`y`,
+ * horizontal lines) each label sits inside the plot's right end, the higher line's above it and the lower's below.
+ */
+export function referenceLines(
+  indicator: Indicator,
+  regional: IndicatorCell | null | undefined,
+  axis: 'x' | 'y',
+) {
+  const threshold = indicator.threshold ? Number(indicator.threshold.value) : null
+  const regionValue = numeric(regional?.value)
+  const both = threshold !== null && regionValue !== null
+  const thresholdHigher = both && threshold >= regionValue
   const data: Record<string, unknown>[] = []
-  if (indicator.threshold) {
+  if (threshold !== null && indicator.threshold) {
     data.push({
       name: '标准',
-      [`${axis}Axis`]: Number(indicator.threshold.value),
+      [`${axis}Axis`]: threshold,
       lineStyle: { color: BAD, type: 'dashed' },
       label: {
         formatter: `标准 ${thresholdLabel({ ...indicator, threshold: { ...indicator.threshold, clause: '' } })}`,
+        color: BAD,
+        position: axis === 'x' ? 'start' : both && !thresholdHigher ? 'insideEndBottom' : 'insideEndTop',
       },
     })
   }
-  const regionValue = numeric(regional?.value)
   if (regionValue !== null) {
     data.push({
       name: '辖区',
       [`${axis}Axis`]: regionValue,
       lineStyle: { color: REGION, type: 'solid' },
-      label: { formatter: `辖区 ${formatValue(regionValue, indicator)}` },
+      label: {
+        formatter: `辖区 ${formatValue(regionValue, indicator)}`,
+        color: REGION,
+        position: axis === 'x' ? 'end' : thresholdHigher ? 'insideEndBottom' : 'insideEndTop',
+        // below the value axis' tick labels, which the line's end meets
+        ...(axis === 'x' ? { distance: 24 } : {}),
+      },
     })
   }
   return data.length ? { silent: true, symbol: 'none', data } : undefined
@@ -84,7 +104,7 @@ export function rankingOption(
       formatter: (p: { data?: { cell?: IndicatorCell } }) =>
         p.data?.cell ? cellTooltip(p.data.cell, indicator) : '',
     },
-    grid: { left: 8, right: 72, top: 24, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 72, top: 28, bottom: 44, containLabel: true },
     xAxis: { type: 'value', name: valueUnit(indicator), scale: indicator.kind !== 'RATE' },
     yAxis: {
       type: 'category',
@@ -174,7 +194,7 @@ export function distributionOption(
         return ''
       },
     },
-    grid: { left: 8, right: 96, top: 24, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 24, top: 24, bottom: 24, containLabel: true },
     xAxis: { type: 'category', data: ['各机构指标值'] },
     yAxis: { type: 'value', name: valueUnit(indicator), scale: indicator.kind !== 'RATE' },
     series: [

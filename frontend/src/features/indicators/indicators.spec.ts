@@ -4,11 +4,13 @@ import {
   cellsOf,
   formatCount,
   formatValue,
+  hasValues,
   meets,
   periodBounds,
   periodLabel,
   periodOf,
   periodShortLabel,
+  preferredTechnology,
   quartiles,
   rank,
   recentPeriods,
@@ -205,5 +207,44 @@ describe('strata', () => {
       '肿瘤消融治疗技术',
     )
     expect(stratumLabel(hospital, 'X99')).toBe('其他技术')
+  })
+})
+
+describe('preferredTechnology', () => {
+  it('takes the most cases of the latest recorded year, whole technologies only', () => {
+    expect(
+      preferredTechnology({
+        caseVolumes: [
+          { technology: 'G07', year: 2025, cases: 300 },
+          { technology: 'G08', year: 2025, cases: 1610 },
+          { technology: 'G07', subTechnique: 'X', year: 2025, cases: 5000 },
+          { technology: 'G10', year: 2023, cases: 9000 },
+        ],
+      }),
+    ).toBe('G08')
+    // a year recorded month by month counts as its sum
+    expect(
+      preferredTechnology({
+        caseVolumes: [
+          { technology: 'G07', year: 2025, cases: 300 },
+          { technology: 'G10', year: 2025, cases: 200 },
+          { technology: 'G10', year: 2025, cases: 200 },
+        ],
+      }),
+    ).toBe('G10')
+  })
+
+  it('falls back to the first cases, then to none', () => {
+    expect(
+      preferredTechnology({ caseVolumes: [], firstCases: { S04: '2006-05-20', G08: '2009-03-16' } }),
+    ).toBe('G08')
+    expect(preferredTechnology({ caseVolumes: [{ technology: 'G07', year: 2025, cases: 0 }] })).toBeNull()
+    expect(preferredTechnology({})).toBeNull()
+  })
+
+  it('hasValues is false for a trend of empty periods only', () => {
+    expect(hasValues([{ values: [null, null] }])).toBe(false)
+    expect(hasValues([{ values: [null] }, { values: [null, 0] }])).toBe(true)
+    expect(hasValues([])).toBe(false)
   })
 })

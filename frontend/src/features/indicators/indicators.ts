@@ -332,3 +332,43 @@ export function trendSeries(
     }
   })
 }
+
+/**
+ * The technology a hospital's dashboard opens on: the one with the most cases in the latest year the hospital
+ * recorded volumes for (whole-technology figures, not per sub-technique), else the first it recorded a first case
+ * for, else none (the dictionary's first set). A hospital that only does ablation should not open on an empty
+ * seed-implantation chart.
+ */
+export function preferredTechnology(institution: {
+  caseVolumes?:
+    | {
+        technology?: string | null
+        subTechnique?: string | null
+        year?: number | null
+        cases?: number | null
+      }[]
+    | null
+  firstCases?: Record<string, string> | null
+}): string | null {
+  // whole-technology figures summed per technology and year (a year may be recorded month by month)
+  const totals = new Map<string, Map<number, number>>()
+  for (const v of institution.caseVolumes ?? []) {
+    if (!v.technology || v.subTechnique || v.year == null || !v.cases || v.cases <= 0) continue
+    const years = totals.get(v.technology) ?? new Map<number, number>()
+    years.set(v.year, (years.get(v.year) ?? 0) + v.cases)
+    totals.set(v.technology, years)
+  }
+  const latest = Math.max(-Infinity, ...[...totals.values()].flatMap((years) => [...years.keys()]))
+  const best = [...totals.entries()]
+    .map(([technology, years]) => ({ technology, cases: years.get(latest) ?? 0 }))
+    .filter((t) => t.cases > 0)
+    .sort((a, b) => b.cases - a.cases || a.technology.localeCompare(b.technology))[0]
+  if (best) return best.technology
+  const first = Object.keys(institution.firstCases ?? {}).sort()[0]
+  return first ?? null
+}
+
+/** Whether a trend has any value to draw (a chart of empty periods is replaced by an explanation). */
+export function hasValues(lines: { values: (number | null)[] }[]): boolean {
+  return lines.some((l) => l.values.some((v) => v !== null))
+}

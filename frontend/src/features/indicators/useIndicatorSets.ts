@@ -11,14 +11,17 @@ export function useIndicatorSets(preferred?: string) {
   const setKey = ref<string>('')
   const failed = ref(false)
 
-  async function loadSets() {
+  /** @param technology a technology whose set to choose when there is one (before `preferred`'s default) */
+  async function loadSets(technology?: string | null) {
     try {
       sets.value = await indicatorApi.sets()
       const keys = sets.value.map((s) => s.key)
+      const ofTechnology = technology ? sets.value.find((s) => s.technology === technology)?.key : undefined
       setKey.value =
-        preferred && keys.includes(preferred)
+        ofTechnology ??
+        (preferred && keys.includes(preferred)
           ? preferred
-          : (sets.value.find((s) => s.technology)?.key ?? keys[0] ?? '')
+          : (sets.value.find((s) => s.technology)?.key ?? keys[0] ?? ''))
     } catch {
       failed.value = true
     }

@@ -134,7 +134,7 @@ public class IndicatorManagement {
 			.filter((cell) -> contributors.getOrDefault(cellKey(cell), Set.of())
 				.size() >= MIN_INSTITUTIONS_FOR_REGION_AGGREGATE)
 			.toList();
-		return new IndicatorResults(q, total.asOf(), shown);
+		return new IndicatorResults(q, total.asOf(), shown, total.cells().size() - shown.size());
 	}
 
 	private static String cellKey(IndicatorCell cell) {

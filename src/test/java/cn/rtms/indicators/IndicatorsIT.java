@@ -551,10 +551,20 @@ class IndicatorsIT {
 					+ cell.get("numerator").decimalValue() + "/" + cell.get("denominator").decimalValue()));
 		assertThat(expected).as("cells with three contributing institutions").isNotEmpty();
 		assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(province.body().get("withheld").intValue()).isEqualTo(all.get("cells").size() - expected.size());
+		assertThat(all.get("withheld").intValue()).isZero();
+		// counts in plain notation (1000, never 1E+3), for every client
+		assertThat(all.get("cells"))
+			.filteredOn((cell) -> "G08.INDICATION".equals(cell.get("indicatorCode").stringValue()))
+			.isNotEmpty()
+			.allSatisfy((cell) -> assertThat(cell.get("denominator").isIntegralNumber()).isTrue());
+		assertThat(admin.get(results("NONE", "ALL", "&regionCode=220000")).text())
+			.doesNotContainPattern("[0-9][eE][+-]?[0-9]");
 		// 长春: only 松江 and 长春市中心医院 — the aggregate would give the other one away
 		Response changchun = songjiang.get(results("NONE", "ALL", "&regionCode=220100"));
 		assertThat(changchun.status()).isEqualTo(200);
 		assertThat(changchun.body().get("cells")).isEmpty();
+		assertThat(changchun.body().get("withheld").intValue()).as("said, not silently empty").isPositive();
 		// not its region, per institution, or the cases behind the aggregate: refused
 		assertThat(songjiang.get(results("NONE", "ALL", "&regionCode=220200")).status()).isEqualTo(403);
 		assertThat(songjiang.get(results("INSTITUTION", "ALL", "&regionCode=220000")).status()).isEqualTo(403);

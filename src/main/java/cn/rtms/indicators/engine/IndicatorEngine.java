@@ -1028,9 +1028,18 @@ public class IndicatorEngine {
 			Threshold threshold = indicator.view().threshold();
 			Boolean meets = (threshold == null || value == null) ? null : threshold.isMetBy(value);
 			out.get(indicator.code())
-				.add(new IndicatorCell(indicator.code(), group, group, label, stratum, numerator.stripTrailingZeros(),
-						denominator.stripTrailingZeros(), value, meets));
+				.add(new IndicatorCell(indicator.code(), group, group, label, stratum, plain(numerator),
+						plain(denominator), value, meets));
 		}
+	}
+
+	/**
+	 * A count or sum without trailing zeros and never with a negative scale: 860, not
+	 * 860.000 nor 8.6E+2.
+	 */
+	static BigDecimal plain(BigDecimal number) {
+		BigDecimal stripped = number.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
 	static @Nullable BigDecimal value(String kind, BigDecimal numerator, BigDecimal denominator) {

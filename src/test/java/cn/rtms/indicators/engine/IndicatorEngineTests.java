@@ -139,6 +139,14 @@ class IndicatorEngineTests {
 	}
 
 	@Test
+	void countsAndSumsArePlainNumbers() {
+		assertThat(IndicatorEngine.plain(new BigDecimal("860.000")).toString()).isEqualTo("860");
+		assertThat(IndicatorEngine.plain(new BigDecimal("1000")).toString()).isEqualTo("1000");
+		assertThat(IndicatorEngine.plain(new BigDecimal("12.50")).toString()).isEqualTo("12.5");
+		assertThat(IndicatorEngine.plain(BigDecimal.ZERO.setScale(3)).toString()).isEqualTo("0");
+	}
+
+	@Test
 	void periodLabelsAndRegionPrefixes() {
 		assertThat(IndicatorEngine.parsePeriod(PeriodUnit.QUARTER, "2026-Q3")).containsExactly(2026, 3);
 		assertThat(IndicatorEngine.parsePeriod(PeriodUnit.MONTH, "2026-07")).containsExactly(2026, 7);
