@@ -7,9 +7,11 @@ import java.util.function.Supplier;
 
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.platform.ClusterJobs;
+import cn.rtms.platform.DailyJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,12 @@ import org.springframework.stereotype.Component;
  * its people change, and everything once at startup.
  */
 @Component
-class RevocationSchedule {
+class RevocationSchedule implements DailyJob {
+
+	/** The trigger, with its default. */
+	static final String CRON = "${rtms.filing.revocation-check.cron:0 30 2 * * *}";
+
+	private final String cron;
 
 	static final String JOB = "filing.revocation-check";
 
@@ -37,7 +44,9 @@ class RevocationSchedule {
 
 	private final Clock clock;
 
-	RevocationSchedule(RevocationCheck filings, IdentityManagement identity, ClusterJobs jobs, Clock clock) {
+	RevocationSchedule(RevocationCheck filings, IdentityManagement identity, ClusterJobs jobs, Clock clock,
+			@Value(CRON) String cron) {
+		this.cron = cron;
 		this.filings = filings;
 		this.identity = identity;
 		this.jobs = jobs;
@@ -47,7 +56,7 @@ class RevocationSchedule {
 	/**
 	 * @return the day's result, empty when another node ran (or runs) today's check
 	 */
-	@Scheduled(cron = "${rtms.filing.revocation-check.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = CRON, zone = "Asia/Shanghai")
 	Optional<RevocationCheckResult> daily() {
 		LocalDate today = LocalDate.now(this.clock);
 		Optional<RevocationCheckResult> ran = this.jobs.oncePerDay(JOB, today,
@@ -55,6 +64,21 @@ class RevocationSchedule {
 		ran.ifPresent(result -> log.info("备案撤销检查：检查 {} 项有效备案，新增撤销建议 {} 项，无法判断 {} 项，出错 {} 项", result.checked(),
 				result.proposed().size(), result.undetermined().size(), result.errors().size()));
 		return ran;
+	}
+
+	@Override
+	public String jobName() {
+		return JOB;
+	}
+
+	@Override
+	public String cron() {
+		return this.cron;
+	}
+
+	@Override
+	public void runForToday() {
+		daily();
 	}
 
 }

@@ -20,6 +20,7 @@ import cn.rtms.identity.Role;
 import cn.rtms.identity.UserManagement;
 import cn.rtms.notifications.Notifications.Message;
 import cn.rtms.platform.ClusterJobs;
+import cn.rtms.platform.DailyJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,12 @@ import org.springframework.transaction.annotation.Transactional;
  * recipient however often the job runs.
  */
 @Component
-public class ScheduledReminders {
+public class ScheduledReminders implements DailyJob {
+
+	/** The trigger, with its default. */
+	static final String CRON = "${rtms.notifications.reminders.cron:0 0 7 * * *}";
+
+	private final String cron;
 
 	static final String JOB = "notifications.reminders";
 
@@ -75,7 +81,8 @@ public class ScheduledReminders {
 
 	ScheduledReminders(FilingDueDates filings, ReminderManagement expiries, UserManagement users,
 			IdentityManagement identity, NotificationDelivery delivery, ClusterJobs jobs, Clock clock,
-			@Value("${rtms.notifications.expiry-days:30}") int expiryDays) {
+			@Value("${rtms.notifications.expiry-days:30}") int expiryDays, @Value(CRON) String cron) {
+		this.cron = cron;
 		this.filings = filings;
 		this.expiries = expiries;
 		this.users = users;
@@ -92,7 +99,7 @@ public class ScheduledReminders {
 	 * @return the number of new messages, empty when another node ran (or runs) today's
 	 * reminders
 	 */
-	@Scheduled(cron = "${rtms.notifications.reminders.cron:0 0 7 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = CRON, zone = "Asia/Shanghai")
 	public Optional<Integer> daily() {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		Optional<Integer> sent = this.jobs.oncePerDay(JOB, today, this::remind);
@@ -168,6 +175,21 @@ public class ScheduledReminders {
 			}
 		}
 		return sent;
+	}
+
+	@Override
+	public String jobName() {
+		return JOB;
+	}
+
+	@Override
+	public String cron() {
+		return this.cron;
+	}
+
+	@Override
+	public void runForToday() {
+		daily();
 	}
 
 }

@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import cn.rtms.platform.ClusterJobs;
+import cn.rtms.platform.DailyJob;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,12 @@ import org.springframework.stereotype.Component;
  * the day, a failed run is rolled back and retried at the next trigger.
  */
 @Component
-public class SupervisionSchedule {
+public class SupervisionSchedule implements DailyJob {
+
+	/** The trigger, with its default. */
+	static final String CRON = "${rtms.supervision.alerts.cron:0 30 6 * * *}";
+
+	private final String cron;
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -28,7 +35,8 @@ public class SupervisionSchedule {
 
 	private final Clock clock;
 
-	SupervisionSchedule(SupervisionManagement supervision, ClusterJobs jobs, Clock clock) {
+	SupervisionSchedule(SupervisionManagement supervision, ClusterJobs jobs, Clock clock, @Value(CRON) String cron) {
+		this.cron = cron;
 		this.supervision = supervision;
 		this.jobs = jobs;
 		this.clock = clock;
@@ -39,10 +47,25 @@ public class SupervisionSchedule {
 	 * integration tests.
 	 * @return the day's result, empty when skipped
 	 */
-	@Scheduled(cron = "${rtms.supervision.alerts.cron:0 30 6 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = CRON, zone = "Asia/Shanghai")
 	public Optional<RefreshResult> daily() {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		return this.jobs.oncePerDay(SupervisionManagement.JOB, today, this.supervision::refreshAll);
+	}
+
+	@Override
+	public String jobName() {
+		return SupervisionManagement.JOB;
+	}
+
+	@Override
+	public String cron() {
+		return this.cron;
+	}
+
+	@Override
+	public void runForToday() {
+		daily();
 	}
 
 }

@@ -12,11 +12,13 @@ import cn.rtms.institutions.InstitutionChanged;
 import cn.rtms.institutions.InstitutionsChanged;
 import cn.rtms.personnel.PersonChanged;
 import cn.rtms.platform.ClusterJobs;
+import cn.rtms.platform.DailyJob;
 import cn.rtms.rules.EligibilityFactsChanged;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,7 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in its own transaction; a base with an open proposal gets no second one.
  */
 @Component
-class TrainingBaseRecheck {
+class TrainingBaseRecheck implements DailyJob {
+
+	/** The trigger, with its default. */
+	static final String CRON = "${rtms.training.base-recheck.cron:0 45 2 * * *}";
+
+	private final String cron;
 
 	static final String JOB = "training.base-recheck";
 
@@ -50,7 +57,8 @@ class TrainingBaseRecheck {
 	private final TransactionTemplate transactions;
 
 	TrainingBaseRecheck(TrainingBaseManagement bases, ClusterJobs jobs, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, @Value(CRON) String cron) {
+		this.cron = cron;
 		this.bases = bases;
 		this.jobs = jobs;
 		this.clock = clock;
@@ -98,7 +106,7 @@ class TrainingBaseRecheck {
 	/**
 	 * @return the number of proposals made, empty when another node ran today's check
 	 */
-	@Scheduled(cron = "${rtms.training.base-recheck.cron:0 45 2 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = CRON, zone = "Asia/Shanghai")
 	Optional<Integer> daily() {
 		return this.jobs.oncePerDay(JOB, LocalDate.now(this.clock), () -> recheck(null));
 	}
@@ -124,6 +132,21 @@ class TrainingBaseRecheck {
 			log.info("培训基地复核：新增撤销建议 {} 项", proposed);
 		}
 		return proposed;
+	}
+
+	@Override
+	public String jobName() {
+		return JOB;
+	}
+
+	@Override
+	public String cron() {
+		return this.cron;
+	}
+
+	@Override
+	public void runForToday() {
+		daily();
 	}
 
 }

@@ -1,0 +1,81 @@
+package cn.rtms.platform;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which daily jobs {@link MissedDailyJobs} runs at start-up, and in which order.
+ */
+class MissedDailyJobsTests {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	/** Sunday 2026-11-22, 10:00 in Shanghai. */
+	private static final ZonedDateTime SUNDAY_10 = LocalDateTime.of(2026, 11, 22, 10, 0).atZone(SHANGHAI);
+
+	@Test
+	void todaysTriggerOfACronIsItsFirstOnTheDay() {
+		assertThat(MissedDailyJobs.triggerToday("0 30 6 * * *", SUNDAY_10))
+			.contains(LocalDateTime.of(2026, 11, 22, 6, 30).atZone(SHANGHAI));
+		// a trigger still to come today is today's trigger too (catchUp leaves it to the
+		// scheduler)
+		assertThat(MissedDailyJobs.triggerToday("0 0 23 * * *", SUNDAY_10))
+			.contains(LocalDateTime.of(2026, 11, 22, 23, 0).atZone(SHANGHAI));
+		// midnight itself belongs to the day
+		assertThat(MissedDailyJobs.triggerToday("0 0 0 * * *", SUNDAY_10))
+			.contains(LocalDateTime.of(2026, 11, 22, 0, 0).atZone(SHANGHAI));
+		// a weekly job on another weekday, and a disabled one, have none
+		assertThat(MissedDailyJobs.triggerToday("0 0 6 * * MON", SUNDAY_10)).isEmpty();
+		assertThat(MissedDailyJobs.triggerToday("-", SUNDAY_10)).isEmpty();
+	}
+
+	@Test
+	void runsTheJobsWhoseTriggerPassedEarliestFirstAndGoesOnAfterAFailure() {
+		List<String> ran = new ArrayList<>();
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("reminders", job("reminders", "0 0 7 * * *", ran, false));
+		beans.addBean("alerts", job("alerts", "0 30 6 * * *", ran, true));
+		beans.addBean("revocation", job("revocation", "0 30 2 * * *", ran, false));
+		beans.addBean("evening", job("evening", "0 0 22 * * *", ran, false));
+		beans.addBean("disabled", job("disabled", "-", ran, false));
+		MissedDailyJobs missed = new MissedDailyJobs(beans.getBeanProvider(DailyJob.class),
+				Clock.fixed(SUNDAY_10.toInstant(), SHANGHAI), true);
+
+		assertThat(missed.catchUp()).containsExactly("revocation", "alerts", "reminders");
+		assertThat(ran).containsExactly("revocation", "alerts", "reminders");
+	}
+
+	private static DailyJob job(String name, String cron, List<String> ran, boolean fails) {
+		return new DailyJob() {
+
+			@Override
+			public String jobName() {
+				return name;
+			}
+
+			@Override
+			public String cron() {
+				return cron;
+			}
+
+			@Override
+			public void runForToday() {
+				ran.add(name);
+				if (fails) {
+					throw new IllegalStateException("数据库不可用");
+				}
+			}
+		};
+	}
+
+}
