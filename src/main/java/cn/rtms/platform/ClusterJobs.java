@@ -97,6 +97,17 @@ public class ClusterJobs {
 	}
 
 	/**
+	 * @param job the job's name
+	 * @return whether a once-a-day run of the job ever finished on this database
+	 */
+	public boolean everRan(String job) {
+		return this.jdbc.sql("select exists (select 1 from platform.job_run where job = ? and finished_at is not null)")
+			.param(job)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Runs the task unless another node runs the same job right now (no record: the next
 	 * call runs it again). The lock is a session-level advisory lock on a connection of
 	 * its own, so the task runs outside any transaction (the event re-delivery opens its

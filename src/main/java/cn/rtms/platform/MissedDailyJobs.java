@@ -6,11 +6,13 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -36,13 +38,21 @@ public class MissedDailyJobs {
 
 	private final ObjectProvider<DailyJob> jobs;
 
+	private final Predicate<String> everRan;
+
 	private final Clock clock;
 
 	private final boolean enabled;
 
-	MissedDailyJobs(ObjectProvider<DailyJob> jobs, Clock clock,
+	@Autowired
+	MissedDailyJobs(ObjectProvider<DailyJob> jobs, ClusterJobs cluster, Clock clock,
 			@Value("${rtms.jobs.catch-up-on-start:true}") boolean enabled) {
+		this(jobs, cluster::everRan, clock, enabled);
+	}
+
+	MissedDailyJobs(ObjectProvider<DailyJob> jobs, Predicate<String> everRan, Clock clock, boolean enabled) {
 		this.jobs = jobs;
+		this.everRan = everRan;
 		this.clock = clock;
 		this.enabled = enabled;
 	}
@@ -55,22 +65,26 @@ public class MissedDailyJobs {
 	}
 
 	/**
-	 * Runs every job whose trigger today has passed, earliest trigger first.
+	 * Runs every job whose trigger today has passed or that never ran, earliest trigger
+	 * first.
 	 * @return the names of the jobs that were due (each ran, or was skipped because a
 	 * node ran it today)
 	 */
 	public List<String> catchUp() {
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(ZONE));
-		record Due(DailyJob job, ZonedDateTime trigger) {
+		record Due(DailyJob job, ZonedDateTime trigger, boolean first) {
 		}
-		List<Due> due = this.jobs.orderedStream()
-			.flatMap((job) -> triggerToday(job.cron(), now).map((trigger) -> new Due(job, trigger)).stream())
-			.filter((d) -> !d.trigger().isAfter(now))
-			.sorted(Comparator.comparing(Due::trigger))
-			.toList();
+		List<Due> due = this.jobs.orderedStream().flatMap((job) -> nextTrigger(job.cron(), now).flatMap((trigger) -> {
+			boolean passed = trigger.toLocalDate().equals(now.toLocalDate()) && !trigger.isAfter(now);
+			if (passed) {
+				return Optional.of(new Due(job, trigger, false));
+			}
+			return this.everRan.test(job.jobName()) ? Optional.empty() : Optional.of(new Due(job, trigger, true));
+		}).stream()).sorted(Comparator.comparing((Due d) -> d.trigger().toLocalTime())).toList();
 		for (Due d : due) {
 			try {
-				log.info("启动时补跑今日已过触发时间（{}）的作业 {}", d.trigger().toLocalTime(), d.job().jobName());
+				log.info(d.first() ? "启动时执行从未运行过的作业 {}（定时 {}）" : "启动时补跑今日已过触发时间的作业 {}（定时 {}）", d.job().jobName(),
+						d.trigger().toLocalTime());
 				d.job().runForToday();
 			}
 			catch (RuntimeException ex) {
@@ -83,16 +97,15 @@ public class MissedDailyJobs {
 	/**
 	 * @param cron a Spring cron expression, or {@code -} (disabled)
 	 * @param now the moment, in the jobs' zone
-	 * @return the cron's first trigger on {@code now}'s day, empty when disabled or it
-	 * does not trigger that day
+	 * @return the cron's first trigger from the start of {@code now}'s day on (today's,
+	 * or a later day's for a job that does not run today), empty when disabled
 	 */
-	static Optional<ZonedDateTime> triggerToday(String cron, ZonedDateTime now) {
+	static Optional<ZonedDateTime> nextTrigger(String cron, ZonedDateTime now) {
 		if (cron == null || cron.isBlank() || "-".equals(cron.strip())) {
 			return Optional.empty();
 		}
 		ZonedDateTime midnight = now.toLocalDate().atStartOfDay(now.getZone());
-		ZonedDateTime next = CronExpression.parse(cron.strip()).next(midnight.minusNanos(1));
-		return (next != null && next.toLocalDate().equals(now.toLocalDate())) ? Optional.of(next) : Optional.empty();
+		return Optional.ofNullable(CronExpression.parse(cron.strip()).next(midnight.minusNanos(1)));
 	}
 
 }
