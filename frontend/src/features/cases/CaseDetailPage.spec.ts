@@ -251,6 +251,8 @@ describe('CaseDetailPage', { timeout: 30_000 }, () => {
     expect(complications).toContain('严重并发症')
     expect(wrapper.find('[data-testid="case-form"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="device-scan"]').exists()).toBe(false)
+    // the patient is shown to this reader, so the full phone may be asked for (audited by the server)
+    expect(wrapper.find('[data-testid="case-patient-contact"]').exists()).toBe(true)
     wrapper.unmount()
   })
 

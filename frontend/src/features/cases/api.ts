@@ -8,6 +8,7 @@ import type {
   CaseQuery,
   CaseView,
   DeviceView,
+  PatientContact,
 } from '@/api/types'
 
 const seg = encodeURIComponent
@@ -17,6 +18,8 @@ export const casesApi = {
     http.get<CaseFormBundle>(`/api/case-forms/${seg(technology)}`, { query: { date: date ?? undefined } }),
   search: (query: CaseQuery) => http.get<CasePage>('/api/cases', { query: { ...query } }),
   get: (id: string) => http.get<CaseView>(`/api/cases/${seg(id)}`),
+  /** The patient's name and full phone (the hospital's own staff; each read audited by the server). */
+  patientContact: (id: string) => http.get<PatientContact>(`/api/cases/${seg(id)}/patient-contact`),
   /** Silent: field errors are shown at the fields. */
   create: (body: CaseInput) => http.post<CaseView>('/api/cases', body, { silent: true }),
   update: (id: string, version: number, body: CaseInput) =>

@@ -313,6 +313,31 @@ public class CaseManagement {
 	}
 
 	/**
+	 * The patient's name and full phone number for the hospital's own staff (to call the
+	 * patient), audited as {@code PATIENT_CONTACT_VIEWED} with the 病案号 but not the
+	 * number.
+	 * @param id a case
+	 * @return the contact
+	 * @throws CaseNotFound when there is none
+	 * @throws AccessDenied when it is outside the caller's scope or the caller is not of
+	 * the case's hospital
+	 */
+	public PatientContact contact(UUID id) {
+		CurrentUser user = this.access.requireRole(READERS);
+		CaseRecord record = load(id);
+		checkRead(user, record);
+		if (!seesPatient(user, record)) {
+			throw new AccessDenied("只有病例所属医疗机构的医务科、医院管理员和医师可以查看患者联系方式");
+		}
+		String phone = this.patients.decrypt(record.patientPhoneEnc());
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("medicalRecordNo", record.medicalRecordNo());
+		details.put("phoneRecorded", phone != null);
+		this.audit.recordEvent("PATIENT_CONTACT_VIEWED", ENTITY, id.toString(), details);
+		return new PatientContact(record.medicalRecordNo(), this.patients.decrypt(record.patientNameEnc()), phone);
+	}
+
+	/**
 	 * @param query filters and page
 	 * @return the caller's cases matching, newest operation first
 	 */

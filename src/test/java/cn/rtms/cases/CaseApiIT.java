@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
@@ -404,6 +405,36 @@ class CaseApiIT {
 	}
 
 	@Test
+	void theHospitalsOwnStaffReadTheFullPhoneToCallThePatientEachReadAudited() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		String recordNo = nextRecordNo();
+		String id = created(clerk.post("/api/cases", ablation(operator, recordNo)));
+		clerk.post("/api/cases/" + id + "/submit", Map.of("version", 0));
+
+		Response contact = clerk.get("/api/cases/" + id + "/patient-contact");
+		assertThat(contact.status()).as(contact.text()).isEqualTo(200);
+		assertThat(contact.body().get("name").asString()).isEqualTo("张三丰");
+		assertThat(contact.body().get("phone").asString()).isEqualTo("13812345678");
+		assertThat(contact.body().get("medicalRecordNo").asString()).isEqualTo(recordNo);
+		Response trail = as("admin").get("/api/audit?entityType=CaseReport&entityId=" + id);
+		assertThat(trail.text()).contains("PATIENT_CONTACT_VIEWED", recordNo).doesNotContain("13812345678");
+
+		// another hospital, an authority over the hospital: refused, nothing audited for
+		// them
+		Response foreign = as("jiangcheng-clerk").get("/api/cases/" + id + "/patient-contact");
+		assertThat(foreign.status()).isEqualTo(403);
+		Response city = as("changchun").get("/api/cases/" + id + "/patient-contact");
+		assertThat(city.status()).isEqualTo(403);
+		assertThat(city.body().get("detail").asString()).contains("只有病例所属医疗机构");
+		assertThat(city.text()).doesNotContain("1381234");
+		assertThat(as("admin").get("/api/audit?entityType=CaseReport&entityId=" + id)
+			.text()
+			.split("PATIENT_CONTACT_VIEWED", -1)).as("one audited read").hasSize(2);
+		assertThat(clerk.get("/api/cases/" + UUID.randomUUID() + "/patient-contact").status()).isEqualTo(404);
+	}
+
+	@Test
 	void physiciansReadOnlyTheCasesTheyOperated() {
 		Api clerk = as("ccszx-clerk");
 		String wang = personId(clerk, "王淑华");
@@ -415,6 +446,9 @@ class CaseApiIT {
 		assertThat(mine.status()).as(mine.text()).isEqualTo(200);
 		assertThat(mine.body().at("/patient/name").asString()).isEqualTo("张三丰");
 		assertThat(doctor.get("/api/cases/" + other).status()).isEqualTo(403);
+		assertThat(doctor.get("/api/cases/" + own + "/patient-contact").body().get("phone").asString())
+			.isEqualTo("13812345678");
+		assertThat(doctor.get("/api/cases/" + other + "/patient-contact").status()).isEqualTo(403);
 		assertThat(doctor.get("/api/cases").body().get("items").toString()).contains(own).doesNotContain(other);
 		assertThat(doctor.post("/api/cases", ablation(wang, nextRecordNo())).status()).isEqualTo(403);
 	}

@@ -12,6 +12,7 @@ import cn.rtms.cases.CaseManagement;
 import cn.rtms.cases.CasePage;
 import cn.rtms.cases.CaseQuery;
 import cn.rtms.cases.CaseView;
+import cn.rtms.cases.PatientContact;
 import cn.rtms.cases.web.CaseRequests.AmendmentRequest;
 import cn.rtms.cases.web.CaseRequests.CheckRequest;
 import cn.rtms.cases.web.CaseRequests.SubmitRequest;
@@ -87,6 +88,12 @@ class CaseController {
 	@Operation(summary = "病例详情")
 	CaseView get(@PathVariable UUID id) {
 		return this.cases.get(id);
+	}
+
+	@GetMapping("/api/cases/{id}/patient-contact")
+	@Operation(summary = "患者联系方式（完整电话，本机构人员随访用；每次查看记入审计日志）")
+	PatientContact contact(@PathVariable UUID id) {
+		return this.cases.contact(id);
 	}
 
 	@PutMapping("/api/cases/{id}")
