@@ -66,7 +66,8 @@ public final class AuditLabels {
 			Map.entry("FILING_LIST_EXPORTED", "导出备案列表"),
 			// cases
 			Map.entry("CASE_CREATED", "新建病例"), Map.entry("CASE_UPDATED", "修改病例"), Map.entry("CASE_DELETED", "删除病例"),
-			Map.entry("CASE_SUBMITTED", "提交病例"), Map.entry("CASE_AMENDED", "修订病例"), Map.entry("CASES_IMPORTED", "导入病例"),
+			Map.entry("CASE_SUBMITTED", "提交病例"), Map.entry("CASE_AMENDED", "修订病例"),
+			Map.entry("PATIENT_CONTACT_VIEWED", "查看患者联系电话"), Map.entry("CASES_IMPORTED", "导入病例"),
 			Map.entry("CASES_EXPORTED", "导出病例"), Map.entry("CASE_IMPORT_FAILED", "病例导入失败"),
 			Map.entry("CASE_IMPORT_ANNOTATED_COPY", "下载病例导入批注文件"), Map.entry("FOLLOW_UP_RECORDED", "登记随访"),
 			Map.entry("FOLLOW_UPS_RECORDED", "批量登记随访"), Map.entry("GATE_OVERRIDE_RECORDED", "登记拦截放行"),
