@@ -36,3 +36,19 @@ export function regionPath(regions: Region[], code: string | null | undefined): 
   }
   return walk(regions, []) ?? code
 }
+
+/**
+ * A region as a province-wide list shows it: its path below the province (长春市 / 朝阳区, so that the two 朝阳区 of a
+ * country or the 龙山区 of two cities are told apart), the province itself by name, `fallback` (the server's name)
+ * until the tree has loaded or when the tree does not hold the code.
+ */
+export function regionBelowProvince(
+  regions: Region[],
+  code: string | null | undefined,
+  fallback = '',
+): string {
+  const path = regionPath(regions, code)
+  if (!path || path === code) return fallback || path
+  const parts = path.split(' / ')
+  return parts.length > 1 ? parts.slice(1).join(' / ') : path
+}
