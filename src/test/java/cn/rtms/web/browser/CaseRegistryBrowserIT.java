@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import cn.rtms.bench.CaseDataset;
 import cn.rtms.cases.CaseForms;
@@ -169,6 +170,16 @@ class CaseRegistryBrowserIT extends BrowserTestSupport {
 		assertThat(row).containsText("术后1个月");
 		assertThat(row).containsText(this.today.minusDays(45).plusMonths(1).toString());
 		assertThat(other).hasCount(1);
+
+		// the clerk calls the patient: the full number on request, the read audited
+		other.getByText("电话").click();
+		Locator contact = page.getByTestId("patient-contact");
+		assertThat(contact).containsText("（病案号 " + cases.get(1) + "）：");
+		assertThat(contact).hasText(Pattern.compile(".*：13[0-9]{9}$"));
+		page.locator(".el-message-box").getByText("关闭").click();
+		assertThat(Api.as(this.port, "admin")
+			.get("/api/audit?entityType=CaseReport&entityId=" + caseId(cases.get(1)))
+			.text()).contains("PATIENT_CONTACT_VIEWED");
 
 		row.getByText("登记").click();
 		Locator dialog = page.locator(".el-dialog", new Page.LocatorOptions().setHasText("登记随访"));
