@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { isFutureDay, localIso, syncServerClock, todayIso, currentYear } from './dates'
+import { currentYear, formatDateTime, isFutureDay, localIso, syncServerClock, todayIso } from './dates'
 
 function serverAt(now: string): typeof fetch {
   return (async () => new Response(JSON.stringify({ now, today: now.slice(0, 10) }))) as typeof fetch
@@ -34,5 +34,20 @@ describe('server clock', () => {
       throw new Error('offline')
     }) as typeof fetch)
     expect(todayIso()).toBe('2030-06-15')
+  })
+})
+
+describe('formatDateTime', () => {
+  it("shows an instant in China's time zone, whatever the browser's", () => {
+    // 20:05 UTC is already the next day in China
+    expect(formatDateTime('2026-11-30T20:05:00Z')).toBe('2026-12-01 04:05')
+    expect(formatDateTime('2026-11-30T08:05:59.999+00:00')).toBe('2026-11-30 16:05')
+    expect(formatDateTime('2027-01-01T00:00:00+08:00')).toBe('2027-01-01 00:00')
+  })
+
+  it('gives null for a missing or unreadable instant', () => {
+    expect(formatDateTime(null)).toBeNull()
+    expect(formatDateTime('')).toBeNull()
+    expect(formatDateTime('昨天')).toBeNull()
   })
 })

@@ -10,6 +10,29 @@ const platformDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 })
 
+const platformDateTime = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PLATFORM_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/**
+ * An instant as date and time in China, minutes precision ("2026-11-30T20:05:00Z" → "2026-12-01 04:05"), whatever the
+ * browser's time zone: the same zone as "today" and as every date the platform shows. `null` for a missing or
+ * unreadable instant (callers choose what to show then).
+ */
+export function formatDateTime(instant: string | null | undefined): string | null {
+  if (!instant) return null
+  const date = new Date(instant)
+  if (Number.isNaN(date.getTime())) return null
+  const part = Object.fromEntries(platformDateTime.formatToParts(date).map((p) => [p.type, p.value]))
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`
+}
+
 /** Milliseconds to add to the browser's clock to get the server's (set by syncServerClock). */
 let serverOffsetMs = 0
 

@@ -1,4 +1,5 @@
 import { reactive } from 'vue'
+import { formatDateTime } from '@/app/dates'
 import { ApiError, authApi } from '@/api'
 import type { CurrentUser } from '@/api/types'
 
@@ -72,10 +73,7 @@ export async function changePassword(oldPassword: string, newPassword: string): 
 }
 
 function formatTime(value: string): string {
-  const date = new Date(value)
-  if (Number.isNaN(date.getTime())) return value
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`
+  return formatDateTime(value) ?? value
 }
 
 /** The unlock time a 423 ACCOUNT_LOCKED problem carries, under whichever extension name the backend uses. */

@@ -1,5 +1,6 @@
 /** How an amendment of a submitted case is shown (GET /api/cases/{id}/amendments). */
 import type { CaseAmendment } from '@/api/types'
+import { formatDateTime } from '@/app/dates'
 import { fieldLabel } from '@/api/fieldLabels'
 import { codeLabel } from '@/api/dictionary'
 
@@ -11,10 +12,7 @@ function text(value: unknown): string {
 export function amendmentTime(a: CaseAmendment): string {
   const at = a.amendedAt
   if (!at) return '—'
-  const date = new Date(at)
-  if (Number.isNaN(date.getTime())) return at
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`
+  return formatDateTime(at) ?? at
 }
 
 export function amendmentUser(a: CaseAmendment): string {

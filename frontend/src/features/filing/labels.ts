@@ -1,4 +1,5 @@
 import type { FilingState } from '@/api/types'
+import { formatDateTime } from '@/app/dates'
 
 export const FILING_STATE_LABELS: Record<FilingState, string> = {
   DRAFT: '草稿',
@@ -88,11 +89,8 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-/** An instant as yyyy-MM-dd HH:mm in the browser's time zone. */
+/** An instant as yyyy-MM-dd HH:mm in China's time zone, whatever the browser's. */
 export function formatInstant(value: string | null | undefined): string {
   if (!value) return ''
-  const d = new Date(value)
-  if (Number.isNaN(d.getTime())) return value
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+  return formatDateTime(value) ?? value
 }

@@ -1,4 +1,5 @@
 import type { ApiKey, GateOverride } from './api'
+import { formatDateTime } from '@/app/dates'
 
 /** Longest key name the backend accepts. */
 export const MAX_KEY_NAME = 60
@@ -11,13 +12,9 @@ export function keyNameProblem(name: string): string | null {
   return null
 }
 
-/** An instant as local date and time, minutes precision (yyyy-MM-dd HH:mm), or “—”. */
+/** An instant as date and time in China, minutes precision (yyyy-MM-dd HH:mm), or “—”. */
 export function formatInstant(instant: string | null | undefined): string {
-  if (!instant) return '—'
-  const d = new Date(instant)
-  if (Number.isNaN(d.getTime())) return '—'
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return formatDateTime(instant) ?? '—'
 }
 
 /** How long ago a key was last used, in words (recorded at most once a minute). */

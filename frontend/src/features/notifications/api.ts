@@ -1,4 +1,5 @@
 import { http } from '@/api/http'
+import { formatDateTime } from '@/app/dates'
 
 /** A message (站内消息) of the current user, see docs/notifications.md. */
 export interface Notification {
@@ -28,10 +29,7 @@ export const notificationsApi = {
   markAllRead: () => http.post<{ marked: number }>('/api/notifications/read-all', {}),
 }
 
-/** "2026-11-30T08:05:00Z" → "2026-11-30 16:05" in the browser's time zone. */
+/** "2026-11-30T08:05:00Z" → "2026-11-30 16:05", in China's time zone whatever the browser's. */
 export function formatTime(instant: string): string {
-  const d = new Date(instant)
-  if (Number.isNaN(d.getTime())) return instant
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return formatDateTime(instant) ?? instant
 }
