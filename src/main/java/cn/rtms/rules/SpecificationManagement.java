@@ -141,6 +141,14 @@ public class SpecificationManagement {
 	}
 
 	/**
+	 * @param spec an edition
+	 * @return the edition that takes over from it in its whole jurisdiction, if any
+	 */
+	public Optional<RequirementSpec> successor(RequirementSpec spec) {
+		return this.library.successor(spec);
+	}
+
+	/**
 	 * @param technology technology code
 	 * @param date evaluation date
 	 * @param regionCode the institution's region (a provincial edition applies only in

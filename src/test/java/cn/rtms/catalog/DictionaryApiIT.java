@@ -65,6 +65,22 @@ class DictionaryApiIT {
 		}
 	}
 
+	@Test
+	void anEditionSaysWhichEditionTakesOverAndWhen() {
+		Api clerk = Api.as(this.port, "ccszx-clerk");
+		JsonNode superseded = clerk.get("/api/specs/G08-2022").body().get("summary");
+		assertThat(superseded.get("supersededBy").asString()).isEqualTo("G08-2023");
+		assertThat(superseded.get("supersededOn").asString()).isEqualTo("2023-01-01");
+		JsonNode current = clerk.get("/api/specs/G08-2023").body().get("summary");
+		assertThat(current.has("supersededBy")).isFalse();
+		// ended by its own text before any successor (the 2022 catalogue dropped it)
+		JsonNode ended = clerk.get("/api/specs/S04-2017").body().get("summary");
+		assertThat(ended.get("effectiveUntil").asString()).isEqualTo("2022-04-19");
+		assertThat(ended.has("supersededBy")).isFalse();
+		JsonNode g08 = clerk.get("/api/technologies/G08").body().get("specs");
+		assertThat(g08.get(0).get("supersededBy").asString()).isEqualTo("G08-2023");
+	}
+
 	HttpClient loggedIn(String user) throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		HttpResponse<String> login = client

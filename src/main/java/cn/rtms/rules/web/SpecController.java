@@ -44,22 +44,31 @@ class SpecController {
 	}
 
 	/**
-	 * One edition in short. {@code effectiveUntil}: last day it applies (null: no end
-	 * known); {@code issuedOnAssumed}/{@code issuedOnNote}: the issue date is an
+	 * One edition in short. {@code effectiveUntil}: last day it applies by its own text
+	 * (null: no end known); {@code supersededBy}/{@code supersededOn}: the edition that
+	 * takes over in the same jurisdiction and the day it does (so this one last applies
+	 * the day before); {@code issuedOnAssumed}/{@code issuedOnNote}: the issue date is an
 	 * assumption and why.
 	 */
 	record SpecSummary(String key, String technology, String edition, String title, String level, String levelLabel,
 			String jurisdiction, LocalDate issuedOn, LocalDate effectiveFrom, @Nullable LocalDate effectiveUntil,
-			boolean issuedOnAssumed, @Nullable String issuedOnNote, boolean truncated, int clauseCount, int ruleCount,
-			int attestationCount, int headingCount) {
+			@Nullable String supersededBy, @Nullable LocalDate supersededOn, boolean issuedOnAssumed,
+			@Nullable String issuedOnNote, boolean truncated, int clauseCount, int ruleCount, int attestationCount,
+			int headingCount) {
 
-		static SpecSummary of(RequirementSpec s) {
+		static SpecSummary of(RequirementSpec s, @Nullable RequirementSpec successor) {
 			return new SpecSummary(s.key(), s.technology(), s.edition(), s.title(), s.level().name(), s.level().label(),
-					s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.effectiveUntil(), s.issuedOnAssumed(),
-					s.issuedOnNote(), s.truncated(), s.clauses().size(), s.ruleCount(), s.attestationCount(),
+					s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.effectiveUntil(),
+					(successor == null) ? null : successor.key(),
+					(successor == null) ? null : successor.effectiveFrom(), s.issuedOnAssumed(), s.issuedOnNote(),
+					s.truncated(), s.clauses().size(), s.ruleCount(), s.attestationCount(),
 					(int) s.clauses().stream().filter(Clause::heading).count());
 		}
 
+	}
+
+	private SpecSummary summary(RequirementSpec s) {
+		return SpecSummary.of(s, this.specs.successor(s).orElse(null));
 	}
 
 	record ClauseResponse(String ref, String citation, String section, String sectionLabel, String subject,
@@ -102,7 +111,7 @@ class SpecController {
 	}
 
 	private TechnologyResponse technology(RestrictedTechnology t) {
-		List<SpecSummary> editions = this.specs.editions(t.code()).stream().map(SpecSummary::of).toList();
+		List<SpecSummary> editions = this.specs.editions(t.code()).stream().map(this::summary).toList();
 		return new TechnologyResponse(t.code(), t.name(), t.level().name(), t.level().label(), t.jurisdiction(),
 				t.catalogueEdition(), t.status().name(), t.status().label(),
 				editions.isEmpty() ? "NOT_ENCODED" : "ENCODED", editions.isEmpty() ? "规范未录入" : "规范已录入", t.history(),
@@ -112,14 +121,14 @@ class SpecController {
 	@GetMapping("/api/specs")
 	@Operation(summary = "全部管理规范版本")
 	List<SpecSummary> specs() {
-		return this.specs.all().stream().map(SpecSummary::of).toList();
+		return this.specs.all().stream().map(this::summary).toList();
 	}
 
 	@GetMapping("/api/specs/{key}")
 	@Operation(summary = "管理规范全文（逐条）", description = "key 形如 G08-2022")
 	SpecResponse spec(@PathVariable String key) {
 		RequirementSpec s = this.specs.get(key);
-		return new SpecResponse(SpecSummary.of(s), s.key(), s.technology(), s.edition(), s.title(), s.level().name(),
+		return new SpecResponse(summary(s), s.key(), s.technology(), s.edition(), s.title(), s.level().name(),
 				s.jurisdiction(), s.issuedOn(), s.effectiveFrom(), s.effectiveUntil(), s.issuedOnAssumed(),
 				s.issuedOnNote(), s.truncated(), s.truncationNote(), s.source().file(), s.source().document(),
 				editorNotes(s), s.scope(), s.subTechniques(), s.routes(), s.procedureCodes(), s.parameters(),

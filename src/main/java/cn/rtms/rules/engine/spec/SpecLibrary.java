@@ -116,6 +116,23 @@ public final class SpecLibrary {
 	}
 
 	/**
+	 * The edition that takes over from this one in its whole jurisdiction: the next
+	 * edition of the same technology and jurisdiction to take effect (newest in force
+	 * wins, see {@link #inForce}), unless this one ended by its own
+	 * {@code effectiveUntil} before that. A provincial edition that takes over only in
+	 * its province is not a successor of a national one.
+	 * @param spec an edition
+	 * @return its successor, empty when it has none
+	 */
+	public Optional<RequirementSpec> successor(RequirementSpec spec) {
+		return editions(spec.technology()).stream()
+			.filter(next -> next.jurisdiction().equals(spec.jurisdiction())
+					&& next.effectiveFrom().isAfter(spec.effectiveFrom()))
+			.findFirst()
+			.filter(next -> spec.effectiveUntil() == null || !spec.effectiveUntil().isBefore(next.effectiveFrom()));
+	}
+
+	/**
 	 * Whether a jurisdiction covers a region: "000000" covers everything; otherwise the
 	 * jurisdiction without its trailing "00" pairs (province "22", city "2201") must
 	 * prefix the region code.

@@ -93,6 +93,22 @@ class SpecLibraryTests {
 	}
 
 	@Test
+	void anEditionIsSupersededByTheNextOfItsJurisdictionUnlessItEndedBefore() {
+		RequirementSpec g08of2022 = this.library.find("G08-2022").orElseThrow();
+		assertThat(this.library.successor(g08of2022)).map(RequirementSpec::key).contains("G08-2023");
+		assertThat(this.library.successor(this.library.find("G08-2023").orElseThrow())).isEmpty();
+		// a provincial edition takes over only in its province: not the national one's
+		// successor
+		assertThat(this.library.successor(this.library.find("S04-2013").orElseThrow())).isEmpty();
+		SpecLibrary bundled = SpecLibrary.of(LOADER.loadDirectory(java.nio.file.Path.of("src/main/resources/specs")));
+		assertThat(bundled.successor(bundled.find("G08-2022").orElseThrow())).map(RequirementSpec::effectiveFrom)
+			.contains(LocalDate.of(2023, 1, 1));
+		// the 2017 hyperthermia edition ended with the 2022 catalogue, before any
+		// successor
+		assertThat(bundled.successor(bundled.find("S04-2017").orElseThrow())).isEmpty();
+	}
+
+	@Test
 	void jurisdictionCoverage() {
 		assertThat(SpecLibrary.covers("000000", null)).isTrue();
 		assertThat(SpecLibrary.covers("220000", "220102")).isTrue();
