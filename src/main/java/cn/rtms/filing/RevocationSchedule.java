@@ -25,12 +25,10 @@ import org.springframework.stereotype.Component;
  * its people change, and everything once at startup.
  */
 @Component
-class RevocationSchedule implements DailyJob {
+class RevocationSchedule extends DailyJob {
 
 	/** The trigger, with its default. */
 	static final String CRON = "${rtms.filing.revocation-check.cron:0 30 2 * * *}";
-
-	private final String cron;
 
 	static final String JOB = "filing.revocation-check";
 
@@ -46,7 +44,7 @@ class RevocationSchedule implements DailyJob {
 
 	RevocationSchedule(RevocationCheck filings, IdentityManagement identity, ClusterJobs jobs, Clock clock,
 			@Value(CRON) String cron) {
-		this.cron = cron;
+		super(JOB, cron);
 		this.filings = filings;
 		this.identity = identity;
 		this.jobs = jobs;
@@ -64,16 +62,6 @@ class RevocationSchedule implements DailyJob {
 		ran.ifPresent(result -> log.info("备案撤销检查：检查 {} 项有效备案，新增撤销建议 {} 项，无法判断 {} 项，出错 {} 项", result.checked(),
 				result.proposed().size(), result.undetermined().size(), result.errors().size()));
 		return ran;
-	}
-
-	@Override
-	public String jobName() {
-		return JOB;
-	}
-
-	@Override
-	public String cron() {
-		return this.cron;
 	}
 
 	@Override

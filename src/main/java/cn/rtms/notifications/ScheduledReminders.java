@@ -43,12 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
  * recipient however often the job runs.
  */
 @Component
-public class ScheduledReminders implements DailyJob {
+public class ScheduledReminders extends DailyJob {
 
 	/** The trigger, with its default. */
 	static final String CRON = "${rtms.notifications.reminders.cron:0 0 7 * * *}";
-
-	private final String cron;
 
 	static final String JOB = "notifications.reminders";
 
@@ -82,7 +80,7 @@ public class ScheduledReminders implements DailyJob {
 	ScheduledReminders(FilingDueDates filings, ReminderManagement expiries, UserManagement users,
 			IdentityManagement identity, NotificationDelivery delivery, ClusterJobs jobs, Clock clock,
 			@Value("${rtms.notifications.expiry-days:30}") int expiryDays, @Value(CRON) String cron) {
-		this.cron = cron;
+		super(JOB, cron);
 		this.filings = filings;
 		this.expiries = expiries;
 		this.users = users;
@@ -175,16 +173,6 @@ public class ScheduledReminders implements DailyJob {
 			}
 		}
 		return sent;
-	}
-
-	@Override
-	public String jobName() {
-		return JOB;
-	}
-
-	@Override
-	public String cron() {
-		return this.cron;
 	}
 
 	@Override

@@ -20,12 +20,10 @@ import org.springframework.stereotype.Component;
  * the day, a failed run is rolled back and retried at the next trigger.
  */
 @Component
-public class SupervisionSchedule implements DailyJob {
+public class SupervisionSchedule extends DailyJob {
 
 	/** The trigger, with its default. */
 	static final String CRON = "${rtms.supervision.alerts.cron:0 30 6 * * *}";
-
-	private final String cron;
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -36,7 +34,7 @@ public class SupervisionSchedule implements DailyJob {
 	private final Clock clock;
 
 	SupervisionSchedule(SupervisionManagement supervision, ClusterJobs jobs, Clock clock, @Value(CRON) String cron) {
-		this.cron = cron;
+		super(SupervisionManagement.JOB, cron);
 		this.supervision = supervision;
 		this.jobs = jobs;
 		this.clock = clock;
@@ -51,16 +49,6 @@ public class SupervisionSchedule implements DailyJob {
 	public Optional<RefreshResult> daily() {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZONE));
 		return this.jobs.oncePerDay(SupervisionManagement.JOB, today, this.supervision::refreshAll);
-	}
-
-	@Override
-	public String jobName() {
-		return SupervisionManagement.JOB;
-	}
-
-	@Override
-	public String cron() {
-		return this.cron;
 	}
 
 	@Override

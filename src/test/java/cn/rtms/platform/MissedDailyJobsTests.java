@@ -61,17 +61,7 @@ class MissedDailyJobsTests {
 	}
 
 	private static DailyJob job(String name, String cron, List<String> ran, boolean fails) {
-		return new DailyJob() {
-
-			@Override
-			public String jobName() {
-				return name;
-			}
-
-			@Override
-			public String cron() {
-				return cron;
-			}
+		return new DailyJob(name, cron) {
 
 			@Override
 			public void runForToday() {

@@ -37,12 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in its own transaction; a base with an open proposal gets no second one.
  */
 @Component
-class TrainingBaseRecheck implements DailyJob {
+class TrainingBaseRecheck extends DailyJob {
 
 	/** The trigger, with its default. */
 	static final String CRON = "${rtms.training.base-recheck.cron:0 45 2 * * *}";
-
-	private final String cron;
 
 	static final String JOB = "training.base-recheck";
 
@@ -58,7 +56,7 @@ class TrainingBaseRecheck implements DailyJob {
 
 	TrainingBaseRecheck(TrainingBaseManagement bases, ClusterJobs jobs, Clock clock,
 			PlatformTransactionManager transactionManager, @Value(CRON) String cron) {
-		this.cron = cron;
+		super(JOB, cron);
 		this.bases = bases;
 		this.jobs = jobs;
 		this.clock = clock;
@@ -132,16 +130,6 @@ class TrainingBaseRecheck implements DailyJob {
 			log.info("培训基地复核：新增撤销建议 {} 项", proposed);
 		}
 		return proposed;
-	}
-
-	@Override
-	public String jobName() {
-		return JOB;
-	}
-
-	@Override
-	public String cron() {
-		return this.cron;
 	}
 
 	@Override
