@@ -140,7 +140,16 @@ public final class AuditLabels {
 			Map.entry("institutionName", "医疗机构"), Map.entry("physicianName", "医师"), Map.entry("cases", "病例数"),
 			Map.entry("signedOn", "签字日期"));
 
-	private static final Map<String, String> VALUES = Map.ofEntries(Map.entry("DRAFT", "草稿"),
+	private static final Map<String, String> VALUES = Map.ofEntries(
+			// why a request was refused (REQUEST_REFUSED's code): every 401/403 problem
+			// code
+			Map.entry("UNAUTHENTICATED", "未登录或会话已失效"), Map.entry("LOGIN_FAILED", "用户名或密码错误"),
+			Map.entry("ACCOUNT_DISABLED", "账号已停用"), Map.entry("API_KEY_REQUIRED", "缺少接口密钥"),
+			Map.entry("API_KEY_INVALID", "接口密钥无效"), Map.entry("API_KEY_SCOPE", "接口密钥无权查询该机构"),
+			Map.entry("CSRF_TOKEN_INVALID", "安全令牌缺失或无效"), Map.entry("FORBIDDEN", "无权访问"),
+			Map.entry("GATE_OTHER_INSTITUTION", "查询其他医疗机构"), Map.entry("JURISDICTION_CHANGE_REFUSED", "无权变更属地"),
+			Map.entry("PASSWORD_CHANGE_REQUIRED", "须先修改初始密码"), Map.entry("REGION_NOT_COVERED", "不在管辖范围内"),
+			Map.entry("HTTP_401", "未认证"), Map.entry("HTTP_403", "被拒绝"), Map.entry("DRAFT", "草稿"),
 			Map.entry("SELF_ASSESSED", "已自评"), Map.entry("SUBMITTED", "已提交"), Map.entry("RECEIVED", "已受理"),
 			Map.entry("ESCALATED", "已逐级上报"), Map.entry("UNDER_EXPERT_REVIEW", "专家审查中"), Map.entry("APPROVED", "审查通过"),
 			Map.entry("RETURNED_FOR_SUPPLEMENT", "退回补充"), Map.entry("REJECTED", "已驳回"),

@@ -71,6 +71,28 @@ class AuditLabelsTests {
 			.isEmpty();
 	}
 
+	/**
+	 * A refused request is audited with its problem code ({@code REQUEST_REFUSED}): every
+	 * 401/403 code the sources raise reads in Chinese in the audit log, not as （代码值）.
+	 */
+	@Test
+	void everyRefusalCodeHasAChineseLabel() throws IOException {
+		Pattern refusal = Pattern.compile("HttpStatus\\.(?:FORBIDDEN|UNAUTHORIZED),\\s*\"([A-Z][A-Z0-9_]+)\"");
+		Set<String> codes = new TreeSet<>(Set.of("HTTP_401", "HTTP_403"));
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher m = refusal.matcher(Files.readString(file));
+				while (m.find()) {
+					codes.add(m.group(1));
+				}
+			}
+		}
+		assertThat(codes).as("the scan finds the codes").contains("UNAUTHENTICATED", "FORBIDDEN", "CSRF_TOKEN_INVALID");
+		assertThat(codes.stream().filter(code -> AuditLabels.valueLabel(code) == null).toList())
+			.as("refusal codes without a label in AuditLabels")
+			.isEmpty();
+	}
+
 	@Test
 	void labelsAreChineseNotCodes() {
 		assertThat(AuditLabels.actionLabel("LOGIN_SUCCEEDED")).isEqualTo("登录成功");
