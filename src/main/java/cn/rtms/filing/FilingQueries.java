@@ -287,7 +287,7 @@ public class FilingQueries {
 				.thenComparing(d -> d.institution().name())
 				.thenComparing(d -> d.technology().code()))
 			.map(d -> new PublicFiling(d.institution().name(), d.institution().regionCode(),
-					names.computeIfAbsent(d.institution().regionCode(), this.institutions::regionName),
+					names.computeIfAbsent(d.institution().regionCode(), this.institutions::regionNameBelowProvince),
 					d.technology().code(), d.technology().name(), d.state().name(), d.state().label(), d.activatedOn(),
 					d.revokedOn(),
 					d.state() == FilingState.REVOKED && d.ending() != null ? d.ending().reason().label() : null,

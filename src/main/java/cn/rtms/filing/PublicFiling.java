@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param institutionName institution
  * @param institutionRegionCode its region
- * @param institutionRegionName region name
+ * @param institutionRegionName region name with its parents below the province (长春市朝阳区)
  * @param technology technology code
  * @param technologyName its name
  * @param state ACTIVE, SUSPENDED or REVOKED

@@ -172,6 +172,26 @@ public class InstitutionManagement {
 
 	/**
 	 * @param code a region code
+	 * @return the region's name with its parents below the province, as an address writes
+	 * it (长春市朝阳区; 梅河口市; the province itself by its name), or null when unknown: a list
+	 * read across the province tells the two 朝阳区 of 长春 and 北京, or the 龙山区 of 辽源, apart
+	 */
+	public @Nullable String regionNameBelowProvince(String code) {
+		Map<String, RegionRow> all = this.regions.all();
+		List<String> chain = regionAncestry(code);
+		if (chain.isEmpty()) {
+			return null;
+		}
+		List<String> below = chain.size() > 1 ? chain.subList(0, chain.size() - 1) : chain;
+		StringBuilder name = new StringBuilder();
+		for (int i = below.size() - 1; i >= 0; i--) {
+			name.append(all.get(below.get(i)).name());
+		}
+		return name.toString();
+	}
+
+	/**
+	 * @param code a region code
 	 * @return the codes from the region up to its province, the region first
 	 */
 	public List<String> regionAncestry(String code) {

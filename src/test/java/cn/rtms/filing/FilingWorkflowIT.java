@@ -212,6 +212,8 @@ class FilingWorkflowIT {
 		Response anonymous = new cn.rtms.support.Api(this.port).get("/api/public/filings?regionCode=220100");
 		assertThat(anonymous.status()).isEqualTo(200);
 		assertThat(anonymous.text()).contains("G08").doesNotContain("steps");
+		// the region as an address writes it below the province: 长春市南关区, not a bare 南关区
+		assertThat(anonymous.body().get(0).get("institutionRegionName").asString()).isEqualTo("长春市南关区");
 
 		HttpResponse<byte[]> pdf = city.download("/api/filings/" + id + "/pdf");
 		assertThat(pdf.statusCode()).isEqualTo(200);
