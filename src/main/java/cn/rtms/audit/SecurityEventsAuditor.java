@@ -25,13 +25,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * session, 403 for a missing or wrong CSRF token, published by identity as
  * {@link RequestRefused}) and the 401/403 that application services raise (out of scope,
  * wrong role), seen after the handler completed. A failure to record is logged, never
- * turned into an error for the caller.
+ * turned into an error for the caller. Not recorded: the 401 of {@code GET /api/auth/me}
+ * without a session, the question "who is logged in?" the front end asks on every page
+ * load before the login (it reads nothing; recording it put one entry per visit of the
+ * login page into the log and buried the refusals that matter).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityEventsAuditor implements WebMvcConfigurer {
 
 	static final String ACTION = "REQUEST_REFUSED";
+
+	/** The front end's session check on every page load. */
+	static final String WHO_AM_I = "/api/auth/me";
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityEventsAuditor.class);
 
@@ -64,6 +70,9 @@ class SecurityEventsAuditor implements WebMvcConfigurer {
 	}
 
 	private void record(int status, String code, String method, String path) {
+		if (status == 401 && "GET".equals(method) && WHO_AM_I.equals(path)) {
+			return;
+		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("status", status);
 		details.put("code", code);

@@ -59,6 +59,24 @@ class SecurityAuditIT {
 	}
 
 	@Test
+	void theFrontEndsSessionCheckBeforeLoginIsNotARefusalToRecord() throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> me = client.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/auth/me")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(me.statusCode()).isEqualTo(401);
+		}
+		assertThat(this.audit.entries("Request", "/api/auth/me", 50)).isEmpty();
+		// any other path without a session still is
+		HttpResponse<String> other = client.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/auth/users")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(other.statusCode()).isEqualTo(401);
+		assertThat(this.audit.entries("Request", "/api/auth/users", 50)).isNotEmpty();
+	}
+
+	@Test
 	void recordsACsrfRefusalWithWhoWasLoggedIn() {
 		Api clerk = Api.as(this.port, "ccszx-clerk");
 		Response refused = clerk.post("/api/auth/logout", Map.of(), false);
