@@ -20,14 +20,15 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Catches up on today's daily jobs at start-up ({@code rtms.jobs.catch-up-on-start},
- * default true): each {@link DailyJob} whose trigger today has already passed runs now,
+ * Catches up on the daily jobs at start-up ({@code rtms.jobs.catch-up-on-start}, default
+ * true; ADR 0041): each {@link DailyJob} whose trigger today has already passed, or that
+ * never finished on this database (a new deployment, the demo's first start), runs now,
  * in the order of the triggers (the revocation check before the alerts, the alerts before
  * the reminders); one that a node already ran today is skipped by
- * {@link ClusterJobs#oncePerDay}. Without it, a platform started after 06:30 (a new
- * deployment, the demo, a restart after maintenance) would show no alerts, revocation
- * suggestions or reminders until the next morning. A job that fails is logged and left to
- * its next trigger; start-up goes on.
+ * {@link ClusterJobs#oncePerDay}. Without it, a platform started after 06:30, or for the
+ * first time at any hour, would show no alerts, revocation suggestions or reminders until
+ * the next trigger. A job that fails is logged and left to its next trigger; start-up
+ * goes on.
  */
 @Component
 public class MissedDailyJobs {

@@ -3,7 +3,8 @@
  * exceptions to RFC 9457 problem details with Chinese messages and stable codes (also for
  * errors Spring Security's firewall, the {@code /error} dispatch and Tomcat answer),
  * bounding what a request may carry ({@code InputRules}, applied to JSON bodies,
- * parameters and body sizes), and OpenAPI setup. Domain controllers live in their own
+ * parameters and body sizes), writing decimals in plain notation
+ * ({@code JsonOutputConfiguration}), and OpenAPI setup. Domain controllers live in their own
  * modules.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
