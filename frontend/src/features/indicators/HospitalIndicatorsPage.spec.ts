@@ -77,6 +77,7 @@ const requests: string[] = []
 let setsAnswer: IndicatorSet[] = [set]
 let institutionAnswer: Record<string, unknown> = { id: OWN, name: '松江肿瘤医院', regionCode: '220104' }
 let ownCells = () => [cell(OWN, '松江肿瘤医院', '2026-Q4', 1, 20)]
+let provinceAnswer: (() => Response) | null = null
 let regionAnswer: () => Response = () =>
   json({ asOf: '2026-11-22', cells: [cell('ALL', '全部', '2026-Q4', 3, 60)] })
 
@@ -90,7 +91,8 @@ function respond(url: string): Response {
   if (u.pathname === '/api/indicators/results' && q.get('groupBy') === 'INSTITUTION') {
     return json({ asOf: '2026-11-22', cells: ownCells() })
   }
-  if (u.pathname === '/api/indicators/results' && q.get('groupBy') === 'NONE') return regionAnswer()
+  if (u.pathname === '/api/indicators/results' && q.get('groupBy') === 'NONE')
+    return provinceAnswer && q.get('regionCode') === '220000' ? provinceAnswer() : regionAnswer()
   if (u.pathname === '/api/indicators/results' && q.get('groupBy') === 'OPERATOR') {
     return json({
       asOf: '2026-11-22',
@@ -147,6 +149,7 @@ afterEach(() => {
   institutionAnswer = { id: OWN, name: '松江肿瘤医院', regionCode: '220104' }
   ownCells = () => [cell(OWN, '松江肿瘤医院', '2026-Q4', 1, 20)]
   regionAnswer = defaultRegionAnswer
+  provinceAnswer = null
 })
 
 describe('HospitalIndicatorsPage (本院质控指标)', () => {
@@ -219,12 +222,29 @@ describe('HospitalIndicatorsPage: which technology it opens on, and an empty tre
     expect(new URL(own, 'http://x').searchParams.get('set')).toBe('G07-2022')
   })
 
-  it('says why region values are missing when the server withheld them', async () => {
-    regionAnswer = () => json({ asOf: '2026-11-22', cells: [], withheld: 12 })
+  it('says why region values are missing when the server withheld some of them', async () => {
+    regionAnswer = () =>
+      json({ asOf: '2026-11-22', cells: [cell('ALL', '全部', '2026-Q4', 3, 60)], withheld: 12 })
     const wrapper = await mountPage(HospitalIndicatorsPage)
     expect(wrapper.get('[data-testid="region-withheld"]').text()).toContain(
       '有 12 项辖区值未显示：参与统计的医疗机构不足 3 家',
     )
+  })
+
+  it('compares with the province when the city withholds every value, saying so', async () => {
+    regionAnswer = () => json({ asOf: '2026-11-22', cells: [], withheld: 12 })
+    provinceAnswer = () =>
+      json({ asOf: '2026-11-22', cells: [cell('ALL', '全部', '2026-Q4', 6, 100)], withheld: 0 })
+    const wrapper = await mountPage(HospitalIndicatorsPage)
+    const regionQueries = requests
+      .filter((r) => r.includes('groupBy=NONE'))
+      .map((r) => new URL(r, 'http://x').searchParams.get('regionCode'))
+    expect(regionQueries).toEqual(['220100', '220000'])
+    expect(wrapper.get('[data-testid="region-widened"]').text()).toContain(
+      '本市（州）参与统计的医疗机构不足 3 家，已改为与吉林省对照',
+    )
+    const row = wrapper.get('[data-testid="hospital-indicator-table"] .el-table__body tr')
+    expect(row.get('[data-testid="hospital-region"]').text().replace(/\s/g, '')).toContain('6.00%（6/100）')
   })
 
   it('explains an empty trend instead of drawing blank axes', async () => {
