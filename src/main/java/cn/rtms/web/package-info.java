@@ -4,8 +4,8 @@
  * errors Spring Security's firewall, the {@code /error} dispatch and Tomcat answer),
  * bounding what a request may carry ({@code InputRules}, applied to JSON bodies,
  * parameters and body sizes), writing decimals in plain notation
- * ({@code JsonOutputConfiguration}), and OpenAPI setup. Domain controllers live in their own
- * modules.
+ * ({@code JsonOutputConfiguration}), and OpenAPI setup. Domain controllers live in their
+ * own modules.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 @org.jspecify.annotations.NullMarked

@@ -122,6 +122,8 @@ class ListsBrowserIT extends BrowserTestSupport {
 			Api.as(this.port, "ccszx-clerk");
 			Api.as(this.port, "changchun");
 		}
+		// an entry with details among the newest: a request without a session, refused
+		assertThat(new Api(this.port).get("/api/institutions?probe=audit-page").status()).isEqualTo(401);
 		login("admin", "/audit");
 		Locator table = this.page.getByTestId("audit-table");
 		assertThat(table.locator(".el-table__body tr").first()).isVisible();
