@@ -72,6 +72,16 @@ describe('indicator charts', () => {
     expect(option.series[0]!.data.map((d) => d.value)).toEqual([null, 90])
     expect(option.series[1]!.lineStyle?.type).toBe('dashed')
     expect(option.series[0]!.markLine!.data.map((d) => d.name)).toEqual(['标准'])
+    const named = trendOption(
+      ['2026-Q3'],
+      [],
+      { groupName: 'ALL', values: [80], cells: [regional] },
+      indicator,
+      '吉林省（辖区）',
+    ) as {
+      series: { name: string }[]
+    }
+    expect(named.series.map((s) => s.name)).toEqual(['吉林省（辖区）'])
   })
 
   it('summarises the region as a box plot with every hospital a clickable point', () => {

@@ -134,14 +134,18 @@ export interface TrendLine {
   cells: (IndicatorCell | null)[]
 }
 
-/** Trend lines per period for some groups, the region's line dashed, the threshold as a reference line. */
+/**
+ * Trend lines per period for some groups, the region's line dashed (named `regionName`, e.g. 吉林省, so the legend
+ * says which region), the threshold as a reference line.
+ */
 export function trendOption(
   periods: string[],
   lines: TrendLine[],
   regional: TrendLine | null,
   indicator: Indicator,
+  regionName = '辖区',
 ): EChartsCoreOption {
-  const all = regional ? [...lines, { ...regional, groupName: '辖区' }] : lines
+  const all = regional ? [...lines, { ...regional, groupName: regionName }] : lines
   return {
     tooltip: {
       trigger: 'item',
