@@ -73,6 +73,7 @@ describe('CaseListPage', { timeout: 30_000 }, () => {
     expect(wrapper.get('[data-testid="case-flag-BA-1-UNAUTHORIZED"]').text()).toBe('未授权')
     expect(wrapper.get('[data-testid="case-flag-BA-1-FILING_PENDING"]').text()).toBe('备案办理中')
     expect(wrapper.find('[data-testid="case-new"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="case-filter-status"]').exists()).toBe(true)
     expect(wrapper.text()).toContain('共 45 例')
     wrapper.unmount()
   })
@@ -88,9 +89,10 @@ describe('CaseListPage', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
-  it('shows authorities the pseudonym column and no 新建病例', async () => {
+  it('shows authorities the pseudonym column, no 新建病例 and no status to choose (they see submitted cases only)', async () => {
     const { wrapper } = await mountList({ ...clerk, role: 'CITY_AUTHORITY', institutionId: null })
     expect(wrapper.find('[data-testid="case-new"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="case-filter-status"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="case-table"]').text()).toContain('患者（化名）')
     expect(wrapper.get('[data-testid="case-table"]').text()).toContain('医疗机构')
     wrapper.unmount()

@@ -365,6 +365,12 @@ public class CaseManagement {
 				.orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误",
 						"status 只能是 DRAFT 或 SUBMITTED", List.of(new FieldProblem("status", "只能是 DRAFT 或 SUBMITTED"))));
 		}
+		if (reportedOnly(user)) {
+			if (status == CaseStatus.DRAFT) {
+				return new CasePage(List.of(), 0);
+			}
+			status = CaseStatus.SUBMITTED;
+		}
 		CaseReports.Search search = new CaseReports.Search(scope, operator, query.institutionId(), query.technology(),
 				status, query.flag(), query.from(), query.to(), query.page() * query.size(), query.size());
 		StaffCache staff = new StaffCache();
@@ -882,6 +888,19 @@ public class CaseManagement {
 		if (!allowed) {
 			throw new AccessDenied("无权查看该病例（不在当前账号的数据范围内）");
 		}
+		if (record.status() == CaseStatus.DRAFT && reportedOnly(user)) {
+			throw new CaseNotFound(record.id());
+		}
+	}
+
+	/**
+	 * Authorities see what a hospital reported: its submitted cases, not the drafts it is
+	 * still writing (a draft is neither checked nor counted, and nobody outside the
+	 * hospital relies on it).
+	 */
+	private static boolean reportedOnly(CurrentUser user) {
+		return user.role() == Role.COUNTY_AUTHORITY || user.role() == Role.CITY_AUTHORITY
+				|| user.role() == Role.PROVINCE_AUTHORITY;
 	}
 
 	private static boolean seesPatient(CurrentUser user, CaseRecord record) {

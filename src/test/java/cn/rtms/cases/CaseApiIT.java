@@ -405,6 +405,27 @@ class CaseApiIT {
 	}
 
 	@Test
+	void authoritiesSeeWhatTheHospitalSubmittedNotItsDrafts() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		String id = created(clerk.post("/api/cases", ablation(operator, nextRecordNo())));
+		String today = "/api/cases?size=100&from=" + TODAY + "&to=" + TODAY;
+		assertThat(clerk.get(today).body().get("items").toString()).contains(id);
+
+		for (String authority : List.of("changchun", "province")) {
+			assertThat(as(authority).get("/api/cases/" + id).status()).as(authority).isEqualTo(404);
+			assertThat(as(authority).get(today).body().get("items").toString()).doesNotContain(id);
+			JsonNode drafts = as(authority).get("/api/cases?status=DRAFT").body();
+			assertThat(drafts.get("total").asLong()).as(authority).isZero();
+		}
+		assertThat(as("admin").get("/api/cases/" + id).status()).isEqualTo(200);
+
+		clerk.post("/api/cases/" + id + "/submit", Map.of("version", 0));
+		assertThat(as("changchun").get("/api/cases/" + id).status()).isEqualTo(200);
+		assertThat(as("changchun").get(today).body().get("items").toString()).contains(id);
+	}
+
+	@Test
 	void theHospitalsOwnStaffReadTheFullPhoneToCallThePatientEachReadAudited() {
 		Api clerk = as("songjiang-clerk");
 		String operator = personId(clerk, "高志远");
