@@ -24,8 +24,12 @@ import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.institutions.InstitutionManagement;
 import cn.rtms.rules.EligibilityManagement;
-import cn.rtms.supervision.SupervisionManagement;
 import cn.rtms.rules.EligibilityMatrix;
+import cn.rtms.supervision.SupervisionManagement;
+import cn.rtms.training.base.TrainingBaseManagement;
+import cn.rtms.training.base.TrainingBaseSummary;
+import cn.rtms.training.trainee.TraineeFiles;
+import cn.rtms.training.trainee.TraineeModel.Workload;
 import cn.rtms.workbench.Workbench.Eligibility;
 import cn.rtms.workbench.Workbench.Inbox;
 import cn.rtms.workbench.Workbench.Link;
@@ -44,7 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Builds the current user's home page from the other modules' public query methods, in
  * the scope of the session's user (there is no parameter that could widen it): hospital
  * users get their to-dos, authorities their inbox and region statistics, experts their
- * pending reviews, physicians their authorizations and eligibility (docs/workbench.md).
+ * pending reviews, physicians their authorizations and eligibility, training-base
+ * administrators their bases and trainees (docs/workbench.md).
  */
 @Service
 @Transactional(readOnly = true)
@@ -55,6 +60,9 @@ public class WorkbenchManagement {
 			"OUT_OF_SCOPE", "超范围", "NO_CONSENT", "未记录知情同意", "NO_PREOP_PATHOLOGY", "无术前病理", "DEVICE_EXPIRED", "使用过期器械");
 
 	private static final String DANGER = "danger";
+
+	/** How far ahead the training-base administrator's "ending soon" looks. */
+	private static final int TRAINEE_DAYS = 30;
 
 	private static final String WARNING = "warning";
 
@@ -82,11 +90,18 @@ public class WorkbenchManagement {
 
 	private final SupervisionManagement supervision;
 
+	private final TrainingBaseManagement trainingBases;
+
+	private final TraineeFiles trainees;
+
 	WorkbenchManagement(IdentityManagement identity, FilingStatistics filings, ReminderManagement reminders,
 			AuthorizationManagement authorizations, CaseManagement cases, FollowUpManagement followUps,
 			EligibilityManagement eligibility, InstitutionManagement institutions, Clock clock,
-			@Value("${rtms.workbench.expiry-days:90}") int expiryDays, SupervisionManagement supervision) {
+			@Value("${rtms.workbench.expiry-days:90}") int expiryDays, SupervisionManagement supervision,
+			TrainingBaseManagement trainingBases, TraineeFiles trainees) {
 		this.supervision = supervision;
+		this.trainingBases = trainingBases;
+		this.trainees = trainees;
 		this.identity = identity;
 		this.filings = filings;
 		this.reminders = reminders;
@@ -124,8 +139,8 @@ public class WorkbenchManagement {
 					null, ownAuthorizations(), physicianEligibility(user));
 			case SYSTEM_ADMIN ->
 				new Workbench(role, roleLabel, "全部地区", today, List.of(), null, statistics(), null, null, null);
-			case TRAINING_BASE_ADMIN ->
-				new Workbench(role, roleLabel, institutionName(user), today, List.of(), null, null, null, null, null);
+			case TRAINING_BASE_ADMIN -> new Workbench(role, roleLabel, institutionName(user), today, trainingTodos(),
+					null, null, null, null, null);
 		};
 	}
 
@@ -157,6 +172,36 @@ public class WorkbenchManagement {
 		todos.addAll(caseTodos());
 		todos.add(alertTodo("本机构待确认的监管预警"));
 		return todos;
+	}
+
+	/**
+	 * A training-base administrator's to-dos: applications to finish or correct, bases
+	 * the province's re-check proposes to revoke, trainees whose period ended without the
+	 * base's conclusion or ends within 30 days, and those in training.
+	 */
+	private List<Todo> trainingTodos() {
+		List<TrainingBaseSummary> bases = this.trainingBases.list(null, null, false);
+		long drafts = bases.stream().filter(b -> "DRAFT".equals(b.status())).count();
+		long returned = bases.stream().filter(b -> "RETURNED".equals(b.status())).count();
+		long filed = bases.stream().filter(b -> "FILED".equals(b.status())).count();
+		long proposed = bases.stream().filter(TrainingBaseSummary::revocationProposed).count();
+		Workload work = this.trainees.workload(TRAINEE_DAYS);
+		String days = String.valueOf(work.days());
+		return List.of(
+				new Todo("RETURNED_TRAINING_BASES", "退回修改的基地申请", returned, DANGER, "省级卫生健康行政部门退回、需修改后重新提交的培训基地申请",
+						Link.to("/training/bases", "status", "RETURNED")),
+				new Todo("DRAFT_TRAINING_BASES", "未提交的基地申请", drafts, WARNING, "尚未提交省级卫生健康行政部门的培训基地申请",
+						Link.to("/training/bases", "status", "DRAFT")),
+				new Todo("TRAINING_BASE_REVOCATIONS", "撤销建议", proposed, DANGER, "复核发现不再符合培训基地条件、已提出撤销建议的基地",
+						Link.to("/training/bases", "proposals", "true")),
+				new Todo("FILED_TRAINING_BASES", "已备案培训基地", filed, INFO, "本机构已备案、可招收学员的培训基地",
+						Link.to("/training/bases", "status", "FILED")),
+				new Todo("TRAINEES_PERIOD_ENDED", "期满待结业", work.periodEnded(), DANGER, "培训期已结束、尚未作出考核结论的学员",
+						Link.to("/trainees", "progress", "PERIOD_ENDED")),
+				new Todo("TRAINEES_ENDING_SOON", "即将期满", work.endingSoon(), WARNING, "培训期 " + days + " 天内结束的学员",
+						Link.to("/trainees", "progress", "ENDING_SOON")),
+				new Todo("TRAINEES_OPEN", "在培学员", work.open(), INFO, "本机构培训基地尚未结业的学员",
+						Link.to("/trainees", "progress", "OPEN")));
 	}
 
 	private List<Todo> expiryTodos(boolean licencesToo) {

@@ -672,6 +672,75 @@ class TraineeIT {
 				independent, managed, hours, t.passed(), t.origin());
 	}
 
+	// ----------------------------------------------------------------------------------
+	// The training-base administrator's workbench
+	// ----------------------------------------------------------------------------------
+
+	static long todo(JsonNode workbench, String key) {
+		for (JsonNode todo : workbench.get("todos")) {
+			if (todo.get("key").asString().equals(key)) {
+				return todo.get("count").asLong();
+			}
+		}
+		throw new AssertionError("no to-do " + key + " in " + workbench);
+	}
+
+	@Test
+	void theTrainingBaseAdministratorsWorkbenchCountsTheOwnBasesAndTheirTrainees() {
+		Api admin = as("songjiang-base");
+		JsonNode before = admin.get("/api/workbench").body();
+		assertThat(before.get("role").asString()).isEqualTo("TRAINING_BASE_ADMIN");
+
+		base(this.songjiang, "S04", "RETURNED", null, null);
+		base(this.songjiang, "S05", "DRAFT", null, null);
+		UUID filed = base(this.songjiang, "G10", "FILED", FILED, null);
+		file(filed, this.people.get("attending"), TODAY.minusDays(1), false);
+		file(filed, this.people.get("resident"), TODAY.plusDays(30), false);
+		file(filed, this.people.get("internist"), TODAY.plusDays(31), false);
+		file(filed, this.people.get("three-years"), TODAY.minusDays(10), true);
+		// a file at another hospital's base is not this administrator's
+		file(this.bases.get("G10"), person("songjiang-clerk", this.songjiang, "学员他院", Map.of()), TODAY.minusDays(1),
+				false);
+
+		JsonNode after = admin.get("/api/workbench").body();
+		assertThat(todo(after, "RETURNED_TRAINING_BASES") - todo(before, "RETURNED_TRAINING_BASES")).isEqualTo(1);
+		assertThat(todo(after, "DRAFT_TRAINING_BASES") - todo(before, "DRAFT_TRAINING_BASES")).isEqualTo(1);
+		assertThat(todo(after, "FILED_TRAINING_BASES") - todo(before, "FILED_TRAINING_BASES")).isEqualTo(1);
+		assertThat(todo(after, "TRAINEES_PERIOD_ENDED") - todo(before, "TRAINEES_PERIOD_ENDED")).as("期满前一天结束、未作结论")
+			.isEqualTo(1);
+		assertThat(todo(after, "TRAINEES_ENDING_SOON") - todo(before, "TRAINEES_ENDING_SOON"))
+			.as("第 30 天结束的计入，第 31 天的不计入")
+			.isEqualTo(1);
+		assertThat(todo(after, "TRAINEES_OPEN") - todo(before, "TRAINEES_OPEN")).as("已作结论的不计入").isEqualTo(3);
+		long open = this.jdbc
+			.sql("select count(*) from training.trainee_file where base_institution_id = ? and conclusion is null")
+			.param(this.songjiang)
+			.query(Long.class)
+			.single();
+		assertThat(todo(after, "TRAINEES_OPEN")).as("only the own institution's bases").isEqualTo(open);
+		assertThat(after.get("todos").toString())
+			.contains("{\"path\":\"/trainees\",\"query\":{\"progress\":\"PERIOD_ENDED\"}}");
+
+		JsonNode hospital = as("ccszx-admin").get("/api/workbench").body();
+		assertThat(hospital.get("todos").toString()).doesNotContain("TRAINEES_OPEN");
+	}
+
+	void file(UUID base, UUID person, LocalDate endedOn, boolean concluded) {
+		UUID baseInstitution = this.jdbc.sql("select institution_id from training.training_base where id = ?")
+			.param(base)
+			.query(UUID.class)
+			.single();
+		Timestamp now = Timestamp.valueOf(TODAY.atStartOfDay());
+		this.jdbc.sql("""
+				insert into training.trainee_file (id, person_id, person_name, person_institution_id, base_id,
+				  base_institution_id, technology, spec_key, enrolled_on, started_on, ended_on, conclusion,
+				  concluded_on, created_at, updated_at)
+				values (?, ?, '学员', ?, ?, ?, 'G10', 'G10-2023', ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), person, this.songjiang, base, baseInstitution, endedOn.minusMonths(6),
+					endedOn.minusMonths(6), endedOn, concluded ? "PASSED" : null, concluded ? endedOn : null, now, now)
+			.update();
+	}
+
 	UUID base(UUID institution, String technology, String status, LocalDate filedOn, LocalDate revokedOn) {
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.valueOf(TODAY.atStartOfDay());

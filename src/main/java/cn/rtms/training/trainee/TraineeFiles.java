@@ -41,6 +41,7 @@ import cn.rtms.training.trainee.TraineeModel.ExamInput;
 import cn.rtms.training.trainee.TraineeModel.ExamKind;
 import cn.rtms.training.trainee.TraineeModel.FileEdit;
 import cn.rtms.training.trainee.TraineeModel.FileSummary;
+import cn.rtms.training.trainee.TraineeModel.Workload;
 import cn.rtms.training.trainee.TraineeModel.FileView;
 import cn.rtms.training.trainee.TraineeModel.Tally;
 import cn.rtms.training.trainee.TraineeModel.Verdict;
@@ -232,6 +233,33 @@ public class TraineeFiles {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * What the trainees of the current user's institution's bases need from the base (the
+	 * training-base administrator's workbench): open files, those whose training period
+	 * has ended without the base's conclusion, and those whose period ends within
+	 * {@code days} days.
+	 * @param days how far ahead "ending soon" looks
+	 * @return the counts; zero for users without an institution
+	 */
+	@Transactional(readOnly = true)
+	public Workload workload(int days) {
+		CurrentUser user = this.identity.currentUser();
+		UUID institution = user.institutionId();
+		if (!user.role().isInstitutional() || institution == null) {
+			return new Workload(0, 0, 0, days);
+		}
+		LocalDate today = today();
+		return this.jdbc.sql("""
+				select count(*),
+				       count(*) filter (where ended_on < ?),
+				       count(*) filter (where ended_on >= ? and ended_on <= ?)
+				  from training.trainee_file
+				 where base_institution_id = ? and conclusion is null""")
+			.params(today, today, today.plusDays(days), institution)
+			.query((rs, n) -> new Workload(rs.getLong(1), rs.getLong(2), rs.getLong(3), days))
+			.single();
 	}
 
 	/**

@@ -197,6 +197,17 @@ public final class TraineeModel {
 	}
 
 	/**
+	 * Open trainee files at an institution's bases.
+	 *
+	 * @param open files without the base's conclusion (培训中)
+	 * @param periodEnded open files whose training period has ended (期满待结业)
+	 * @param endingSoon open files whose period ends within {@code days} days from today
+	 * @param days the look-ahead of {@code endingSoon}
+	 */
+	public record Workload(long open, long periodEnded, long endingSoon, int days) {
+	}
+
+	/**
 	 * A trainee file in a list.
 	 *
 	 * @param id id
