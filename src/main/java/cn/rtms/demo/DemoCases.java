@@ -2,6 +2,7 @@ package cn.rtms.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -475,9 +476,9 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	/**
-	 * Records most past-due follow-up points: those due more than 90 days ago in 92 % of
-	 * cases, those due in the last 90 days in about half; the rest stay overdue. A few
-	 * patients are lost to follow-up or have died (which cancels their later points).
+	 * Records most past-due follow-up points ({@link #recordedPerMille}: nearly all of
+	 * those due more than 90 days ago, fewer the more recent); the rest stay overdue. A
+	 * few patients are lost to follow-up or have died (which cancels their later points).
 	 */
 	private int recordFollowUps(Map<UUID, Long> seeds, LocalDate today) {
 		List<FollowUpView> overdue = this.identity.asSystem(() -> this.followUps.ofCases(seeds.keySet()))
@@ -494,8 +495,7 @@ class DemoCases implements ApplicationRunner {
 				continue;
 			}
 			SplittableRandom r = new SplittableRandom(seed * 31 + point.period().hashCode());
-			boolean old = point.dueDate().isBefore(today.minusDays(90));
-			if (r.nextInt(100) >= (old ? 92 : 50)) {
+			if (r.nextInt(1000) >= recordedPerMille(point.dueDate(), today)) {
 				continue;
 			}
 			LocalDate performed = point.dueDate().plusDays(r.nextInt(25) - 7);
@@ -526,6 +526,16 @@ class DemoCases implements ApplicationRunner {
 		}
 		return this.identity
 			.asSystem(() -> this.transactions.execute(status -> this.followUps.recordAll(batch)).intValue());
+	}
+
+	/**
+	 * How many of 1,000 past-due points a hospital has recorded by today: a follow-up
+	 * clerk works through the recent ones over a few weeks and closes the old ones (as
+	 * done, or as lost to follow-up), so only a few old points stay open.
+	 */
+	static int recordedPerMille(LocalDate due, LocalDate today) {
+		long days = ChronoUnit.DAYS.between(due, today);
+		return (days > 90) ? 997 : (days > 30) ? 950 : (days > 14) ? 800 : 500;
 	}
 
 	private static String method(int draw) {

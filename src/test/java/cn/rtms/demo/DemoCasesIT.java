@@ -301,7 +301,8 @@ class DemoCasesIT {
 		FollowUpPage page = this.identity.asSystem(() -> this.followUps.list(FollowUpStatus.DUE, null, 0, 1));
 		assertThat(page.due()).isPositive();
 		assertThat(page.overdue()).isPositive();
-		assertThat(page.done()).isGreaterThan(5 * page.overdue());
+		// a clerk keeps up: a few weeks' backlog, not years of open points
+		assertThat(page.done()).isGreaterThan(15 * page.overdue());
 		assertThat(this.jdbc.sql("select count(*) from cases.follow_up where vital_status = 'LOST'")
 			.query(Integer.class)
 			.single()).isPositive();
