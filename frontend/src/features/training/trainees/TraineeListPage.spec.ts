@@ -69,6 +69,8 @@ describe('TraineeListPage', { timeout: 30_000 }, () => {
     const table = wrapper.get('[data-testid="trainee-files"]').text()
     for (const name of ['期满甲', '将满乙', '在培丙', '结业丁']) expect(table).toContain(name)
     expect(wrapper.findAll('[data-testid="trainee-period-ended"]')).toHaveLength(1)
+    const rows = wrapper.findAll('[data-testid="trainee-files"] tbody tr').map((r) => r.text())
+    expect(rows.find((r) => r.includes('在培丙'))).toContain('培训中')
     expect(wrapper.text()).toContain('共 4 份')
     wrapper.unmount()
   })
