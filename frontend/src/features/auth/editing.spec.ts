@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CurrentUser, UserRole } from '@/api/types'
-import { mayEditInstitution, mayEditPerson } from './editing'
+import { mayCreatePerson, mayEditInstitution, mayEditPerson } from './editing'
 
 function user(role: UserRole, institutionId: string | null = null): CurrentUser {
   return {
@@ -35,5 +35,25 @@ describe('mayEditInstitution / mayEditPerson', () => {
     expect(mayEditInstitution(user('PHYSICIAN', 'i1'), 'i1')).toBe(false)
     expect(mayEditPerson(user('HOSPITAL_CLERK', 'i1'), null)).toBe(false)
     expect(mayEditInstitution(null, 'i1')).toBe(false)
+  })
+
+  it('offers 新增人员 to the hospital clerk and administrator and the system administrator only', () => {
+    expect(mayCreatePerson(user('HOSPITAL_CLERK', 'i1'))).toBe(true)
+    expect(mayCreatePerson(user('HOSPITAL_ADMIN', 'i1'))).toBe(true)
+    expect(mayCreatePerson(user('SYSTEM_ADMIN'))).toBe(true)
+    for (const role of [
+      'TRAINING_BASE_ADMIN',
+      'PHYSICIAN',
+      'CITY_AUTHORITY',
+      'PROVINCE_AUTHORITY',
+      'COUNTY_AUTHORITY',
+      'EXPERT',
+    ] as UserRole[]) {
+      expect(
+        mayCreatePerson(user(role, role === 'TRAINING_BASE_ADMIN' || role === 'PHYSICIAN' ? 'i1' : null)),
+      ).toBe(false)
+    }
+    expect(mayCreatePerson(user('HOSPITAL_CLERK', null))).toBe(false)
+    expect(mayCreatePerson(null)).toBe(false)
   })
 })

@@ -30,3 +30,12 @@ export function mayEditPerson(
   if (user.role === 'SYSTEM_ADMIN') return true
   return mayEditInstitution(user, institutionId)
 }
+
+/**
+ * Whether the user may add a person (新增人员): a hospital's clerk or administrator for the own institution, or the
+ * system administrator (the server's PersonnelManagement.create). Authorities, training-base administrators,
+ * experts and physicians read the lists only.
+ */
+export function mayCreatePerson(user: CurrentUser | null | undefined) {
+  return mayEditPerson(user, user?.institutionId)
+}
