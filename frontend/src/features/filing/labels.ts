@@ -44,6 +44,17 @@ export function stateLabel(state: string, label?: string | null): string {
   return label || FILING_STATE_LABELS[state as FilingState] || state
 }
 
+const HOSPITAL_HELD: readonly string[] = ['DRAFT', 'SELF_ASSESSED', 'RETURNED_FOR_SUPPLEMENT']
+
+/**
+ * The list's 当前办理机关: the authority holding the filing, or 医疗机构 while the hospital writes it or supplements
+ * it after a return (the server then names no authority); — once the case is closed.
+ */
+export function holderLabel(row: { state: string; holderRegionName?: string | null }): string {
+  if (row.holderRegionName) return row.holderRegionName
+  return HOSPITAL_HELD.includes(row.state) ? '医疗机构' : '—'
+}
+
 export const ENDING_REASONS: { value: string; label: string }[] = [
   { value: 'NOT_PERFORMED_2_YEARS', label: '2年以上未开展' },
   { value: 'STAFF_NO_LONGER_QUALIFIED', label: '人员不再符合要求' },
