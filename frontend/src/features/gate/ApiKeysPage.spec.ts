@@ -39,6 +39,9 @@ describe('ApiKeysPage', { timeout: 30_000 }, () => {
     const wrapper = mount(ApiKeysPage, { global: { plugins: [ElementPlus] } })
     await flushPromises()
     expect(wrapper.get('[data-testid="api-key-table"]').text()).toContain('10 分钟前')
+    // integrators are pointed at the served API documentation, not at a file of the repository
+    expect(wrapper.get('[data-testid="api-key-docs"]').attributes('href')).toBe('/api/docs')
+    expect(wrapper.text()).not.toContain('docs/gate.md')
     wrapper.unmount()
   })
 })

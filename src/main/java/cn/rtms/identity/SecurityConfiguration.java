@@ -75,8 +75,8 @@ class SecurityConfiguration {
 	 * asks for a logged-in session, as security assessments commonly expect of a
 	 * production system (an open interface document is a routine finding).
 	 */
-	static final String[] API_DOCS = { "/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
-			"/swagger-ui.html" };
+	static final String[] API_DOCS = { "/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**",
+			"/api/swagger-ui/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	/**
 	 * Unauthenticated POSTs: self-registration (onboarding, throttled and behind a
@@ -288,7 +288,7 @@ class SecurityConfiguration {
 					String path = request.getRequestURI().substring(request.getContextPath().length());
 					if (current.mustChangePassword() && path.startsWith("/api/") && !path.startsWith("/api/auth/")
 							&& !path.startsWith("/api/public/") && !path.startsWith("/api/openapi")
-							&& !path.startsWith("/api/docs")) {
+							&& !path.startsWith("/api/docs") && !path.startsWith("/api/swagger-ui/")) {
 						this.problems.write(response, refused(this.events, request, Problems.passwordChangeRequired()));
 						return;
 					}

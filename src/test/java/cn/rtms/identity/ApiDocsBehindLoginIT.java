@@ -24,7 +24,7 @@ class ApiDocsBehindLoginIT {
 	void anonymousCallersGet401() {
 		Api anonymous = new Api(this.port);
 		for (String path : new String[] { "/api/openapi", "/api/docs", "/api/docs/index.html",
-				"/swagger-ui/index.html" }) {
+				"/api/swagger-ui/index.html", "/swagger-ui/index.html" }) {
 			Api.Response response = anonymous.get(path);
 			assertThat(response.status()).as(path).isEqualTo(401);
 			assertThat(response.body().get("code").asString()).as(path).isEqualTo("UNAUTHENTICATED");
@@ -39,6 +39,7 @@ class ApiDocsBehindLoginIT {
 			Api.Response response = Api.as(this.port, user).get("/api/openapi");
 			assertThat(response.status()).as(user).isEqualTo(200);
 			assertThat(response.body().get("paths").size()).as(user).isGreaterThan(30);
+			assertThat(Api.as(this.port, user).get("/api/swagger-ui/index.html").status()).as(user).isEqualTo(200);
 		}
 	}
 

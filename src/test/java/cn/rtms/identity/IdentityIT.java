@@ -98,6 +98,12 @@ class IdentityIT {
 		assertThat(institutions.body().get("detail").asString()).contains("请先登录");
 		assertThat(anonymous.get("/api/auth/me").status()).isEqualTo(401);
 		assertThat(anonymous.get("/api/openapi").status()).isEqualTo(200);
+		// Swagger UI: /api/docs redirects to the UI's own files under /api/swagger-ui/,
+		// which load the document
+		for (String ui : new String[] { "/api/swagger-ui/index.html", "/api/swagger-ui/swagger-initializer.js",
+				"/api/openapi/swagger-config" }) {
+			assertThat(anonymous.get(ui).status()).as(ui).isEqualTo(200);
+		}
 		assertThat(anonymous.get("/api/public/anything").status()).isNotIn(401, 403);
 	}
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,8 +149,7 @@ public final class Api {
 					this.cookies.put(name, value);
 				}
 			}
-			JsonNode body = response.body().isEmpty() ? null : this.json.readTree(response.body());
-			return new Response(response.statusCode(), body, response.body());
+			return new Response(response.statusCode(), body(response), response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -158,6 +158,21 @@ public final class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The JSON body, or {@code null} when there is none or it is a page or script (HTML
+	 * of the Swagger UI) rather than JSON; a JSON answer that does not parse still fails.
+	 */
+	private @Nullable JsonNode body(HttpResponse<String> response) {
+		if (response.body().isEmpty()) {
+			return null;
+		}
+		String type = response.headers().firstValue("Content-Type").orElse("");
+		if (!type.contains("json") && !response.body().stripLeading().matches("(?s)^[\\[{\"].*")) {
+			return null;
+		}
+		return this.json.readTree(response.body());
 	}
 
 	/**
