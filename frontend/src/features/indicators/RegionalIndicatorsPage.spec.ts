@@ -63,13 +63,21 @@ function cell(
   }
 }
 
+// the dictionary's first set is seed implantation; the region mostly does ablation
+const seedSet: IndicatorSet = { ...set, key: 'G07-2023', technology: 'G07', title: '放射性粒子植入治疗技术' }
 const requests: string[] = []
 let casesRefused = false
+let volumes: { technology: string; cases: number }[] = [
+  { technology: 'G10', cases: 80 },
+  { technology: 'G08', cases: 60 },
+  { technology: 'G07', cases: 12 },
+]
 
 function respond(url: string): Response {
   requests.push(url)
   const u = new URL(url, 'http://localhost')
-  if (u.pathname === '/api/indicators/sets') return json([set])
+  if (u.pathname === '/api/indicators/sets') return json([seedSet, set])
+  if (u.pathname === '/api/cases/recent-volumes') return json(volumes)
   if (u.pathname === '/api/indicators/results') {
     const grouped = u.searchParams.get('groupBy') === 'INSTITUTION'
     const period = u.searchParams.get('period') === 'ALL' ? 'ALL' : '2026-Q4'
@@ -157,10 +165,34 @@ afterEach(() => {
   vi.unstubAllGlobals()
   requests.length = 0
   casesRefused = false
+  volumes = [
+    { technology: 'G10', cases: 80 },
+    { technology: 'G08', cases: 60 },
+    { technology: 'G07', cases: 12 },
+  ]
   document.body.innerHTML = ''
 })
 
 describe('RegionalIndicatorsPage (辖区质控指标)', () => {
+  it("opens on the set of the region's most-done technology that has indicators, else the first set", async () => {
+    // G10 has no indicator set here, G08 comes next
+    const wrapper = await mountPage()
+    const results = requests.filter((r) => r.startsWith('/api/indicators/results'))
+    expect(results.length).toBeGreaterThan(0)
+    expect(results.every((r) => r.includes('set=G08-2023'))).toBe(true)
+    wrapper.unmount()
+
+    requests.length = 0
+    volumes = []
+    const none = await mountPage()
+    expect(
+      requests
+        .filter((r) => r.startsWith('/api/indicators/results'))
+        .every((r) => r.includes('set=G07-2023')),
+    ).toBe(true)
+    none.unmount()
+  })
+
   it('asks for the region by institution and as a whole, ranks best first and shows no code', async () => {
     const wrapper = await mountPage()
     const results = requests.filter((r) => r.startsWith('/api/indicators/results'))

@@ -60,6 +60,9 @@ function resultParams(q: ResultsQuery) {
 
 export const indicatorApi = {
   sets: () => http.get<IndicatorSet[]>('/api/indicators/sets'),
+  /** Submitted cases per technology in the user's scope over the last year, most first (the page's default set). */
+  recentVolumes: () =>
+    http.get<{ technology: string; cases: number }[]>('/api/cases/recent-volumes', { silent: true }),
   set: (key: string) => http.get<IndicatorSet>(`/api/indicators/sets/${encodeURIComponent(key)}`),
   /** `silent`: the caller handles a refusal (the hospital's request for the region's values). */
   results: (q: ResultsQuery, silent = false) =>

@@ -11,12 +11,18 @@ export function useIndicatorSets(preferred?: string) {
   const setKey = ref<string>('')
   const failed = ref(false)
 
-  /** @param technology a technology whose set to choose when there is one (before `preferred`'s default) */
-  async function loadSets(technology?: string | null) {
+  /**
+   * @param technology a technology whose set to choose when there is one (before `preferred`'s default), or
+   * technologies in order of preference: the set of the first that has one
+   */
+  async function loadSets(technology?: string | readonly string[] | null) {
     try {
       sets.value = await indicatorApi.sets()
       const keys = sets.value.map((s) => s.key)
-      const ofTechnology = technology ? sets.value.find((s) => s.technology === technology)?.key : undefined
+      const wanted = technology == null ? [] : typeof technology === 'string' ? [technology] : technology
+      const ofTechnology = wanted
+        .map((t) => sets.value.find((s) => s.technology === t)?.key)
+        .find((key) => key !== undefined)
       setKey.value =
         ofTechnology ??
         (preferred && keys.includes(preferred)

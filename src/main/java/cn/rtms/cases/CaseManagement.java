@@ -415,6 +415,47 @@ public class CaseManagement {
 	}
 
 	/**
+	 * The submitted cases in the caller's scope (as {@link #search}) operated in the year
+	 * up to today, per technology: which technology a region or a hospital mostly does
+	 * (the indicator pages open on it).
+	 * @return technology and cases, most cases first
+	 */
+	public List<TechnologyVolume> recentVolumes() {
+		CurrentUser user = this.access.requireRole(READERS);
+		Set<UUID> scope = null;
+		UUID operator = null;
+		if (user.role() == Role.PHYSICIAN) {
+			if (user.personId() == null) {
+				return List.of();
+			}
+			operator = user.personId();
+		}
+		else if (user.role() == Role.HOSPITAL_CLERK || user.role() == Role.HOSPITAL_ADMIN) {
+			scope = (user.institutionId() == null) ? Set.of() : Set.of(user.institutionId());
+		}
+		else if (user.role() != Role.SYSTEM_ADMIN) {
+			scope = institutionsInRegion(user);
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		CaseReports.Search search = new CaseReports.Search(scope, operator, null, null, CaseStatus.SUBMITTED, null,
+				today.minusYears(1).plusDays(1), today, 0, 0);
+		return this.reports.countByTechnology(search)
+			.entrySet()
+			.stream()
+			.map(e -> new TechnologyVolume(e.getKey(), e.getValue()))
+			.toList();
+	}
+
+	/**
+	 * Submitted cases of one technology.
+	 *
+	 * @param technology technology code
+	 * @param cases how many
+	 */
+	public record TechnologyVolume(String technology, long cases) {
+	}
+
+	/**
 	 * Submitted cases carrying blocking flags.
 	 *
 	 * @param total cases with at least one blocking flag

@@ -404,6 +404,41 @@ class CaseApiIT {
 		assertThat(write.status()).isEqualTo(403);
 	}
 
+	static long volume(Api api, String technology) {
+		Response volumes = api.get("/api/cases/recent-volumes");
+		assertThat(volumes.status()).as(volumes.text()).isEqualTo(200);
+		for (JsonNode v : volumes.body()) {
+			if (v.get("technology").asString().equals(technology)) {
+				return v.get("cases").asLong();
+			}
+		}
+		return 0;
+	}
+
+	@Test
+	void recentVolumesCountTheSubmittedCasesOfTheCallersScopePerTechnology() {
+		Api clerk = as("songjiang-clerk");
+		long own = volume(clerk, "G08");
+		long city = volume(as("changchun"), "G08");
+		long other = volume(as("jiangcheng-clerk"), "G08");
+		long meihekou = volume(as("meihekou"), "G08");
+		String operator = personId(clerk, "高志远");
+		String id = created(clerk.post("/api/cases", ablation(operator, nextRecordNo())));
+		assertThat(volume(clerk, "G08")).as("a draft is not counted").isEqualTo(own);
+		clerk.post("/api/cases/" + id + "/submit", Map.of("version", 0));
+
+		assertThat(volume(clerk, "G08")).isEqualTo(own + 1);
+		assertThat(volume(as("changchun"), "G08")).as("松江 lies in 长春市").isEqualTo(city + 1);
+		assertThat(volume(as("jiangcheng-clerk"), "G08")).as("another hospital").isEqualTo(other);
+		assertThat(volume(as("meihekou"), "G08")).as("another region").isEqualTo(meihekou);
+		JsonNode all = clerk.get("/api/cases/recent-volumes").body();
+		for (int i = 1; i < all.size(); i++) {
+			assertThat(all.get(i - 1).get("cases").asLong()).as("most first")
+				.isGreaterThanOrEqualTo(all.get(i).get("cases").asLong());
+		}
+		assertThat(as("expert1").get("/api/cases/recent-volumes").status()).isEqualTo(403);
+	}
+
 	@Test
 	void authoritiesSeeWhatTheHospitalSubmittedNotItsDrafts() {
 		Api clerk = as("songjiang-clerk");

@@ -144,6 +144,13 @@ public interface CaseReports {
 	long countFlagged(Search search);
 
 	/**
+	 * @param search the search (its technology, offset and limit ignored)
+	 * @return per technology code, how many cases match (technologies without cases are
+	 * absent)
+	 */
+	Map<String, Long> countByTechnology(Search search);
+
+	/**
 	 * @param amendment an amendment to store
 	 */
 	void insertAmendment(Amendment amendment);

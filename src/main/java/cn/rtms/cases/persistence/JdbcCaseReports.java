@@ -311,6 +311,18 @@ class JdbcCaseReports implements CaseReports {
 		return (count == null) ? 0 : count;
 	}
 
+	@Override
+	public Map<String, Long> countByTechnology(Search search) {
+		Search any = new Search(search.institutionIds(), search.operatorId(), search.institutionId(), null,
+				search.status(), search.flag(), search.from(), search.to(), 0, 0);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.named.query("select technology, count(*) from cases.case_report " + where(any)
+				+ " group by technology order by 2 desc, 1", params(any), (ResultSet rs) -> {
+					counts.put(rs.getString(1), rs.getLong(2));
+				});
+		return counts;
+	}
+
 	private static Search withoutFlag(Search s) {
 		return new Search(s.institutionIds(), s.operatorId(), s.institutionId(), s.technology(), s.status(), null,
 				s.from(), s.to(), 0, 0);

@@ -63,6 +63,12 @@ class CaseController {
 		return this.cases.search(new CaseQuery(institutionId, technology, status, flag, from, to, page, size));
 	}
 
+	@GetMapping("/api/cases/recent-volumes")
+	@Operation(summary = "近一年各技术已提交病例数（当前用户可见范围，病例最多的技术在前）")
+	List<CaseManagement.TechnologyVolume> recentVolumes() {
+		return this.cases.recentVolumes();
+	}
+
 	@PostMapping("/api/cases")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "保存病例草稿（本机构）")
