@@ -3,6 +3,7 @@ import { reactive } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import type { Person } from '@/api/types'
+import { setUser } from '@/features/auth/session'
 import PersonForm from './PersonForm.vue'
 
 const record: Person = {
@@ -102,6 +103,47 @@ describe('PersonForm', () => {
       expect(body.name).toBe('王强')
       expect(body.licence.number).toBe('110220000012345')
       expect(body.version).toBe(3)
+    },
+  )
+
+  it(
+    "keeps a hospital user's person at the own institution (no clearing, no move); the system administrator may",
+    { timeout: 60000 },
+    async () => {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => json([{ id: 'i1', name: '长春市中心医院' }])),
+      )
+      const base = {
+        id: 'u',
+        username: 'u',
+        displayName: 'u',
+        roleLabel: '',
+        personId: null,
+        regionCode: null,
+        mustChangePassword: false,
+      }
+      const own = { ...structuredClone(record), institutionId: 'i1' }
+      setUser({ ...base, role: 'HOSPITAL_CLERK', institutionId: 'i1' })
+      const clerk = mount(PersonForm, { props: { record: own }, global: { plugins: [ElementPlus] } })
+      await flushPromises()
+      const clerkSelect = clerk
+        .findAllComponents({ name: 'ElSelect' })
+        .find((c) => c.attributes('data-testid') === 'person-institution')
+      expect(clerkSelect?.props('disabled')).toBe(true)
+      expect(clerkSelect?.props('clearable')).toBe(false)
+      clerk.unmount()
+
+      setUser({ ...base, role: 'SYSTEM_ADMIN', institutionId: null })
+      const admin = mount(PersonForm, { props: { record: own }, global: { plugins: [ElementPlus] } })
+      await flushPromises()
+      const adminSelect = admin
+        .findAllComponents({ name: 'ElSelect' })
+        .find((c) => c.attributes('data-testid') === 'person-institution')
+      expect(adminSelect?.props('disabled')).toBe(false)
+      expect(adminSelect?.props('clearable')).toBe(true)
+      admin.unmount()
+      setUser(null)
     },
   )
 })

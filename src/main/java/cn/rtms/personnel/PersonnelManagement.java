@@ -193,7 +193,11 @@ public class PersonnelManagement {
 	public PersonDetails update(UUID id, PersonDetails details) {
 		PersonDetails existing = get(id);
 		checkWrite(existing.institutionId());
-		if (details.institutionId() != null && !details.institutionId().equals(existing.institutionId())) {
+		if (!Objects.equals(details.institutionId(), existing.institutionId())) {
+			// a move, or taking the person off any institution (system administrator
+			// only: a
+			// hospital ends a departure through PersonDepartures, which also disables
+			// accounts)
 			checkWrite(details.institutionId());
 		}
 		Integer base = details.version();

@@ -49,6 +49,26 @@ class PersonApiIT {
 	}
 
 	@Test
+	void aHospitalCannotTakeItsPersonOffEveryInstitutionByEditingTheRecord() {
+		Api clerk = Api.as(this.port, "ccszx-clerk");
+		String ccszx = clerk.get("/api/institutions?q=长春市中心医院").body().get(0).get("id").asString();
+		ObjectNode body = validPerson("测试医师离院", "220000000000417");
+		body.put("institutionId", ccszx);
+		Response created = clerk.post("/api/people", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		String id = created.body().get("id").asString();
+
+		ObjectNode edit = (ObjectNode) created.body();
+		edit.putNull("institutionId");
+		Response cleared = clerk.put("/api/people/" + id, edit);
+		assertThat(cleared.status()).as(cleared.text()).isEqualTo(403);
+		assertThat(cleared.body().get("detail").asString()).contains("未关联医疗机构");
+		assertThat(clerk.get("/api/people/" + id).body().get("institutionId").asString()).isEqualTo(ccszx);
+
+		assertThat(this.api.put("/api/people/" + id, edit).status()).as("the system administrator may").isEqualTo(200);
+	}
+
+	@Test
 	void rejectsTitleBeforeLicenceAndFutureDates() {
 		ObjectNode body = validPerson("测试医师乙", "220000000000002");
 		((ObjectNode) body.get("titles").get(1)).put("since", "2004-01-01");
