@@ -106,7 +106,7 @@ function respond(url: string): Response {
   return json({}, 404)
 }
 
-async function mountPage(component: typeof HospitalIndicatorsPage) {
+async function mountPage(component: typeof HospitalIndicatorsPage, path = '/') {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => respond(url)),
@@ -125,7 +125,7 @@ async function mountPage(component: typeof HospitalIndicatorsPage) {
     history: createMemoryHistory(),
     routes: [{ path: '/', component }],
   })
-  await router.push('/')
+  await router.push(path)
   const wrapper = mount(component, {
     global: { plugins: [ElementPlus, router], stubs: { EChart: EChartStub } },
   })
@@ -213,6 +213,19 @@ describe('HospitalIndicatorsPage: which technology it opens on, and an empty tre
     expect(results.filter((r) => r.includes('groupBy=INSTITUTION'))).toHaveLength(1)
     expect(wrapper.get('[data-testid="indicator-trend"]').text()).toContain('肿瘤消融治疗后30天内死亡率')
     expect(wrapper.find('[data-testid="indicator-trend-empty"]').exists()).toBe(false)
+  })
+
+  it('opens on the set a supervision alert links to, whatever the hospital does most', async () => {
+    setsAnswer = [seedSet, set]
+    institutionAnswer = {
+      id: OWN,
+      name: '松江肿瘤医院',
+      regionCode: '220104',
+      caseVolumes: [{ technology: 'G08', year: 2025, cases: 1610 }],
+    }
+    await mountPage(HospitalIndicatorsPage, '/?set=G07-2022&indicator=unknown&from=2026-07-01')
+    const own = requests.find((r) => r.includes('groupBy=INSTITUTION'))!
+    expect(new URL(own, 'http://x').searchParams.get('set')).toBe('G07-2022')
   })
 
   it("opens on the dictionary's first technology when the hospital recorded none", async () => {

@@ -123,7 +123,7 @@ function respond(url: string): Response {
   return json({}, 404)
 }
 
-async function mountPage() {
+async function mountPage(path = '/indicators') {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => respond(url)),
@@ -145,7 +145,7 @@ async function mountPage() {
       { path: '/cases/:id', component: { template: '<div />' } },
     ],
   })
-  await router.push('/indicators')
+  await router.push(path)
   const wrapper = mount(RegionalIndicatorsPage, {
     global: { plugins: [ElementPlus, router], stubs: { EChart: EChartStub } },
     attachTo: document.body,
@@ -174,6 +174,24 @@ afterEach(() => {
 })
 
 describe('RegionalIndicatorsPage (辖区质控指标)', () => {
+  it('opens on what a supervision alert links to: set, indicator, quarter and hospital', async () => {
+    const wrapper = await mountPage(
+      '/indicators?set=G07-2023&indicator=G08.INDICATION&institutionId=0b4e9d52-1111-4a3c-9c1d-2f6a8e7d9b10&from=2026-07-01&to=2026-09-30',
+    )
+    expect(requests.some((r) => r.startsWith('/api/cases/recent-volumes'))).toBe(false)
+    const results = requests.filter((r) => r.startsWith('/api/indicators/results'))
+    expect(results.every((r) => r.includes('set=G07-2023'))).toBe(true)
+    const period = wrapper
+      .findAllComponents({ name: 'ElSelect' })
+      .find((c) => c.attributes('data-testid') === 'indicator-period')
+    expect(period?.props('modelValue')).toBe('2026-Q3')
+    const groups = wrapper
+      .findAllComponents({ name: 'ElSelect' })
+      .find((c) => c.attributes('data-testid') === 'indicator-trend-groups')
+    expect(groups?.props('modelValue')).toEqual(['0b4e9d52-1111-4a3c-9c1d-2f6a8e7d9b10'])
+    wrapper.unmount()
+  })
+
   it("opens on the set of the region's most-done technology that has indicators, else the first set", async () => {
     // G10 has no indicator set here, G08 comes next
     const wrapper = await mountPage()

@@ -372,3 +372,25 @@ export function preferredTechnology(institution: {
 export function hasValues(lines: { values: (number | null)[] }[]): boolean {
   return lines.some((l) => l.values.some((v) => v !== null))
 }
+
+/**
+ * What a link into an indicator page asks for (a supervision alert's 查看指标明细:
+ * `?set=&indicator=&institutionId=&from=&to=`): only well-formed values, each optional.
+ */
+export function indicatorLink(query: Record<string, unknown>): {
+  set?: string
+  indicator?: string
+  institutionId?: string
+  from?: string
+} {
+  const text = (key: string, pattern: RegExp) => {
+    const value = query[key]
+    return typeof value === 'string' && pattern.test(value) ? value : undefined
+  }
+  return {
+    set: text('set', /^[A-Za-z0-9._-]{1,40}$/),
+    indicator: text('indicator', /^[A-Za-z0-9._-]{1,80}$/),
+    institutionId: text('institutionId', /^[0-9a-fA-F-]{36}$/),
+    from: text('from', /^\d{4}-\d{2}-\d{2}$/),
+  }
+}

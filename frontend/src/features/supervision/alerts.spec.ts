@@ -8,6 +8,20 @@ describe('supervision alerts helpers', () => {
       query: { institutionId: 'a', flag: 'UNAUTHORIZED' },
     })
     expect(evidenceLocation('/filings/x')).toEqual({ path: '/filings/x', query: {} })
+    const indicator =
+      '/indicators?set=G08-2023&indicator=G08.X&institutionId=i1&from=2026-07-01&to=2026-09-30'
+    expect(evidenceLocation(indicator).path).toBe('/indicators')
+    expect(evidenceLocation(indicator, true)).toEqual({
+      path: '/indicators/hospital',
+      query: {
+        set: 'G08-2023',
+        indicator: 'G08.X',
+        institutionId: 'i1',
+        from: '2026-07-01',
+        to: '2026-09-30',
+      },
+    })
+    expect(evidenceLocation('/cases?flag=UNAUTHORIZED', true).path).toBe('/cases')
   })
 
   it('requires a bounded note', () => {

@@ -50,10 +50,17 @@ export function noteProblem(note: string): string | null {
   return null
 }
 
-/** The evidence link as a router location: path and query. */
-export function evidenceLocation(link: string): { path: string; query: Record<string, string> } {
+/**
+ * The evidence link as a router location: path and query. An indicator alert links to the region's indicator page;
+ * a hospital user (who may not open it) gets the same set, indicator and period on 本院质控指标.
+ */
+export function evidenceLocation(
+  link: string,
+  hospitalUser = false,
+): { path: string; query: Record<string, string> } {
   const [path, search = ''] = link.split('?', 2)
   const query: Record<string, string> = {}
   new URLSearchParams(search).forEach((value, key) => (query[key] = value))
+  if (hospitalUser && path === '/indicators') return { path: '/indicators/hospital', query }
   return { path: path ?? link, query }
 }
