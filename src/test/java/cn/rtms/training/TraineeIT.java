@@ -339,6 +339,14 @@ class TraineeIT {
 		Response all = as("province").get("/api/trainees/enrolment-bases");
 		assertThat(all.status()).isEqualTo(200);
 		assertThat(all.body().size()).as("every filed base without a technology").isGreaterThanOrEqualTo(7);
+		Response base = as("songjiang-base").get("/api/trainees/enrolment-bases");
+		assertThat(base.status()).as(base.text()).isEqualTo(200);
+		base.body()
+			.forEach(b -> assertThat(b.get("institutionId").asString())
+				.as("a training-base administrator enrols at the own institution's bases only")
+				.isEqualTo(this.songjiang.toString()));
+		assertThat(all.body().size()).as("长春市中心医院's filed bases are not offered to 松江's base administrator")
+			.isGreaterThan(base.body().size());
 		Response expert = as("expert1").get("/api/trainees/enrolment-bases?technology=G07");
 		assertThat(expert.status()).as("an expert enrols nobody").isEqualTo(403);
 		assertThat(expert.body().get("detail").asString()).contains("无权");

@@ -60,7 +60,8 @@ public class TraineePickers {
 	/**
 	 * The bases filed for a technology today, which a trainee may be enrolled at. Filed
 	 * bases are public (the public list of filed bases); this list adds their ids and is
-	 * for the accounts that enrol (医务科, 医院管理员, 培训基地管理员) and the authorities.
+	 * for the accounts that enrol (医务科, 医院管理员, 培训基地管理员: the own institution's bases only)
+	 * and the authorities.
 	 * @param technology only this technology, or all when blank
 	 * @return the bases, by technology and filing date
 	 */
@@ -72,8 +73,12 @@ public class TraineePickers {
 			throw new AccessDenied("无权查看可报名的培训基地（限医疗机构医务科、医院管理员、培训基地管理员及卫生健康行政部门）");
 		}
 		String code = (technology == null || technology.isBlank()) ? null : technology.strip();
+		// a training-base administrator enrols at the own institution's bases only
+		// (TraineeAccess)
+		UUID ownBasesOnly = user.hasRole(Role.TRAINING_BASE_ADMIN) ? user.institutionId() : null;
 		return this.bases.filedOn(code, LocalDate.now(this.clock))
 			.stream()
+			.filter(b -> ownBasesOnly == null || ownBasesOnly.equals(b.institutionId()))
 			.map(b -> new BaseOption(b.id(), b.institutionId(), this.institutions.nameOf(b.institutionId()),
 					b.technology(), b.filedOn()))
 			.toList();
