@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { holderLabel } from './labels'
+import type { CurrentUser, Region, UserRole } from '@/api/types'
+import { holderLabel, mayRegisterPrior } from './labels'
 
 describe('holderLabel', () => {
   it('names the authority holding the filing', () => {
@@ -12,5 +13,41 @@ describe('holderLabel', () => {
     expect(holderLabel({ state: 'SELF_ASSESSED', holderRegionName: null })).toBe('医疗机构')
     expect(holderLabel({ state: 'REVOKED', holderRegionName: null })).toBe('—')
     expect(holderLabel({ state: 'REJECTED' })).toBe('—')
+  })
+})
+
+describe('mayRegisterPrior', () => {
+  const region = (code: string, level: string, directAdmin = false, children: Region[] = []): Region =>
+    ({ code, name: code, level, directAdmin, children }) as Region
+  const tree = [
+    region('220000', 'PROVINCE', false, [
+      region('220100', 'CITY', false, [region('220102', 'COUNTY')]),
+      region('220581', 'COUNTY', true),
+    ]),
+  ]
+  const user = (role: UserRole, regionCode: string | null): CurrentUser => ({
+    id: 'u',
+    username: 'u',
+    displayName: 'u',
+    role,
+    roleLabel: role,
+    institutionId: null,
+    personId: null,
+    regionCode,
+    mustChangePassword: false,
+  })
+
+  it('offers it to the authorities that review: city, province and a directly administered county', () => {
+    expect(mayRegisterPrior(user('CITY_AUTHORITY', '220100'), tree)).toBe(true)
+    expect(mayRegisterPrior(user('PROVINCE_AUTHORITY', '220000'), tree)).toBe(true)
+    expect(mayRegisterPrior(user('COUNTY_AUTHORITY', '220581'), tree)).toBe(true)
+  })
+
+  it('not to an ordinary county, hospitals or experts (nor before the region tree has loaded, for a county)', () => {
+    expect(mayRegisterPrior(user('COUNTY_AUTHORITY', '220102'), tree)).toBe(false)
+    expect(mayRegisterPrior(user('COUNTY_AUTHORITY', '220581'), [])).toBe(false)
+    expect(mayRegisterPrior(user('HOSPITAL_CLERK', null), tree)).toBe(false)
+    expect(mayRegisterPrior(user('EXPERT', null), tree)).toBe(false)
+    expect(mayRegisterPrior(null, tree)).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
-import type { FilingState } from '@/api/types'
+import type { CurrentUser, FilingState, Region } from '@/api/types'
+import { findRegion } from '@/features/institutions/regions'
 import { formatDateTime } from '@/app/dates'
 
 export const FILING_STATE_LABELS: Record<FilingState, string> = {
@@ -104,4 +105,14 @@ export function formatSize(bytes: number): string {
 export function formatInstant(value: string | null | undefined): string {
   if (!value) return ''
   return formatDateTime(value) ?? value
+}
+
+/**
+ * Whether to offer 登记存量备案: the server lets only the route's review authority register a prior filing, which is a
+ * city, the province or a county the province administers directly (直管县); an ordinary county never reviews.
+ */
+export function mayRegisterPrior(user: CurrentUser | null | undefined, regions: Region[]): boolean {
+  if (!user) return false
+  if (user.role === 'CITY_AUTHORITY' || user.role === 'PROVINCE_AUTHORITY') return true
+  return user.role === 'COUNTY_AUTHORITY' && !!findRegion(regions, user.regionCode)?.directAdmin
 }

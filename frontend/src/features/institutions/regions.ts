@@ -52,3 +52,14 @@ export function regionBelowProvince(
   const parts = path.split(' / ')
   return parts.length > 1 ? parts.slice(1).join(' / ') : path
 }
+
+/** The region of a code in the tree, or null. */
+export function findRegion(regions: Region[], code: string | null | undefined): Region | null {
+  if (!code) return null
+  for (const r of regions) {
+    if (r.code === code) return r
+    const below = findRegion(r.children ?? [], code)
+    if (below) return below
+  }
+  return null
+}
