@@ -113,6 +113,8 @@ export function menuFor(user: CurrentUser | null): MenuItem[] {
       add('/public/filings', '备案公示', 'Notebook')
       add('/training/bases', '培训基地', 'Collection')
       add('/public/training-bases', '培训基地公示', 'Collection')
+      // the province reads the audit trail as the system administrator does (AuditLog#page)
+      if (user.role === 'PROVINCE_AUTHORITY') add('/audit', '审计日志', 'Lock')
       break
     case 'EXPERT':
       add('/', '工作台', 'DataAnalysis')

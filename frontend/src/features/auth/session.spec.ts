@@ -126,6 +126,13 @@ describe('menu and header per role', () => {
     expect(
       menuFor({ ...city, role: 'COUNTY_AUTHORITY', regionCode: '220102' }).map((i) => i.title),
     ).not.toContain('下级账号与专家库')
+    // the province reads the audit trail (the server allows it the system administrator's list); cities do not
+    expect(titles).not.toContain('审计日志')
+    expect(
+      menuFor({ ...city, role: 'PROVINCE_AUTHORITY', regionCode: '220000' }).find(
+        (i) => i.title === '审计日志',
+      )?.index,
+    ).toBe('/audit')
   })
 
   it('gives experts their home page, the review inboxes for filings and training bases (and the catalogue); admins users and audit', () => {
