@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { ClauseEvaluation } from '@/api/types'
+import type { ClauseEvaluation, UserRole } from '@/api/types'
+import { setUser } from '@/features/auth/session'
 import ClauseTable from './ClauseTable.vue'
 import InstitutionClausePage from '@/features/institutions/InstitutionClausePage.vue'
 
@@ -116,5 +117,46 @@ describe('InstitutionClausePage', () => {
     expect(row.text()).toContain('床位 24 张，要求不少于 30 张')
     expect(wrapper.get('[data-testid="overall-status"]').text()).toBe('不符合')
     expect(wrapper.text()).toContain('王强')
+  })
+
+  it('links a failing clause to its section: 查看并修改 for the own clerk, 查看 for an authority', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const body = url.startsWith('/api/institutions/i1/eligibility/G08')
+          ? evaluation
+          : { id: 'i1', name: '长春市中心医院' }
+        return new Response(JSON.stringify(body), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        })
+      }),
+    )
+    const user = (role: UserRole, institutionId: string | null) => ({
+      id: 'u',
+      username: 'u',
+      displayName: 'u',
+      role,
+      roleLabel: role,
+      institutionId,
+      personId: null,
+      regionCode: null,
+      mustChangePassword: false,
+    })
+    const linkText = async () => {
+      const r = router()
+      r.push('/institutions/i1/eligibility/G08')
+      await r.isReady()
+      const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [ElementPlus, r] } })
+      await flushPromises()
+      const text = wrapper.get('[data-testid="clause-section-link-一(三)"]').text()
+      wrapper.unmount()
+      return text
+    }
+    setUser(user('HOSPITAL_CLERK', 'i1'))
+    expect(await linkText()).toMatch(/^查看并修改：/)
+    setUser(user('CITY_AUTHORITY', null))
+    expect(await linkText()).toMatch(/^查看：/)
+    setUser(null)
   })
 })
