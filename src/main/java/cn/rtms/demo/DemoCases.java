@@ -305,7 +305,13 @@ class DemoCases implements ApplicationRunner {
 						List.of("肿瘤外科"), List.of("220102", "220104", "220106"), 2, 1, 20_261_128L),
 				today, this.forms::procedureCodes);
 		List<CaseInput> roboticCases = g10.generate();
-		submitted += importAll(songjiang, roboticCases).size();
+		List<UUID> roboticIds = importAll(songjiang, roboticCases);
+		for (int i = 0; i < roboticIds.size(); i++) {
+			// followed up like 松江's other cases (only 江城's few unfiled cases stay
+			// without)
+			seeds.put(roboticIds.get(i), 20_261_128L * 1_000_003L + i);
+		}
+		submitted += roboticIds.size();
 		flagged += roboticCases.size();
 
 		// 3. drafts of 松江's clerk
