@@ -240,6 +240,9 @@ describe('CaseDetailPage', { timeout: 30_000 }, () => {
       '未授权：术者李医生在 2025-11-03 没有 G08 的有效授权',
     )
     expect(wrapper.get('[data-testid="case-value-operator"]').text()).toBe('李医生')
+    // the submission time in China's time, not the server's ISO instant
+    expect(wrapper.text()).toContain('2025-11-05 10:00')
+    expect(wrapper.text()).not.toContain('2025-11-05T02:00:00Z')
     expect(wrapper.get('[data-testid="case-value-fields-organ"]').text()).toBe('肝')
     expect(wrapper.get('[data-testid="case-value-fields-ptaPercent"]').text()).toBe('96 %')
     expect(wrapper.get('[data-testid="case-value-informedConsent"]').text()).toBe('是')
@@ -295,6 +298,19 @@ describe('CaseDetailPage', { timeout: 30_000 }, () => {
   it('offers no amendment to an authority', async () => {
     const { wrapper } = await mountDetail({ ...clerk, role: 'CITY_AUTHORITY', institutionId: null })
     expect(wrapper.find('[data-testid="case-start-amend"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('marks the pseudonym an authority sees in place of the name', async () => {
+    const view = submitted()
+    view.patient = { ...view.patient!, name: null }
+    const { wrapper } = await mountDetail(
+      { ...clerk, role: 'CITY_AUTHORITY', institutionId: null },
+      undefined,
+      schedule(),
+      view,
+    )
+    expect(wrapper.get('[data-testid="case-value-patientName"]').text()).toBe('P1A2（化名）')
     wrapper.unmount()
   })
 
