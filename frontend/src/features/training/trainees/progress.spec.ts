@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isProgress, matchesProgress, periodEnded, plusDays } from './progress'
+import { conclusionText, isProgress, matchesProgress, periodEnded, plusDays } from './progress'
 
 const TODAY = '2026-11-22'
 
@@ -34,5 +34,11 @@ describe('trainee progress', () => {
     expect(isProgress('PERIOD_ENDED')).toBe(true)
     expect(isProgress('toString')).toBe(false)
     expect(isProgress(undefined)).toBe(false)
+  })
+
+  it('reads 培训中 until the base concludes, then the conclusion', () => {
+    expect(conclusionText({ conclusion: null, conclusionLabel: '培训中' })).toBe('培训中')
+    expect(conclusionText({ conclusion: 'PASSED', conclusionLabel: '合格' })).toBe('合格')
+    expect(conclusionText({ conclusion: 'FAILED', conclusionLabel: '不合格' })).toBe('不合格')
   })
 })

@@ -1,3 +1,5 @@
+import { codeLabel } from '@/api/dictionary'
+
 /**
  * Where an open trainee file stands against its training period, as the training-base
  * administrator's workbench counts it (TraineeFiles#workload): 期满待结业 when the period
@@ -46,4 +48,14 @@ export function matchesProgress(file: FileDates, progress: Progress | '', today:
     case 'ENDING_SOON':
       return file.endedOn >= today && file.endedOn <= plusDays(today, ENDING_SOON_DAYS)
   }
+}
+
+/** 考核结论 as the file and the list show it: the base's conclusion, or 培训中 while there is none. */
+export function conclusionText(file: {
+  conclusion?: string | null
+  conclusionLabel?: string | null
+}): string {
+  return file.conclusion
+    ? codeLabel('traineeConclusion', file.conclusion, file.conclusionLabel ?? undefined)
+    : '培训中'
 }
