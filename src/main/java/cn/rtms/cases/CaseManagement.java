@@ -415,6 +415,22 @@ public class CaseManagement {
 	}
 
 	/**
+	 * A hospital's case drafts not yet submitted (a hospital user's to-do: a case is
+	 * reported, checked and counted only once submitted).
+	 * @return the own institution's drafts; 0 for anybody but its clerks and
+	 * administrators
+	 */
+	public long draftCount() {
+		CurrentUser user = this.access.requireRole(READERS);
+		if ((user.role() != Role.HOSPITAL_CLERK && user.role() != Role.HOSPITAL_ADMIN)
+				|| user.institutionId() == null) {
+			return 0;
+		}
+		return this.reports.count(new CaseReports.Search(Set.of(user.institutionId()), null, null, null,
+				CaseStatus.DRAFT, null, null, null, 0, 0));
+	}
+
+	/**
 	 * The submitted cases in the caller's scope (as {@link #search}) operated in the year
 	 * up to today, per technology: which technology a region or a hospital mostly does
 	 * (the indicator pages open on it).

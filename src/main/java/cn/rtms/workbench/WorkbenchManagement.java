@@ -238,6 +238,8 @@ public class WorkbenchManagement {
 			.map(e -> FLAG_LABELS.getOrDefault(e.getKey(), "其他问题") + " " + e.getValue())
 			.collect(Collectors.joining("、"));
 		return List.of(
+				new Todo("DRAFT_CASES", "病例草稿", this.cases.draftCount(), WARNING, "已保存、尚未提交的病例（提交后才上报并计入统计）",
+						Link.to("/cases", "status", "DRAFT")),
 				new Todo("OVERDUE_FOLLOW_UPS", "逾期随访", counts.overdue(), DANGER, "已过随访日期、尚未记录的随访",
 						Link.to("/follow-ups", "status", "OVERDUE")),
 				new Todo("DUE_FOLLOW_UPS", "待随访", counts.due(), WARNING, "30 天内到期的随访",

@@ -198,6 +198,10 @@ class WorkbenchIT {
 		// database
 		Map<String, Object> c = ablationCase(operator);
 		JsonNode draft = clerk.ok(clerk.post("/api/cases", c));
+		JsonNode drafted = workbench(clerk);
+		assertThat(delta(before, drafted, "DRAFT_CASES")).as("a saved draft is a to-do").isEqualTo(1);
+		assertThat(todo(drafted, "DRAFT_CASES").at("/link/query/status").asString()).isEqualTo("DRAFT");
+		assertThat(delta(otherBefore, workbench(as("ccszx-clerk")), "DRAFT_CASES")).isZero();
 		JsonNode submitted = clerk.ok(clerk.post("/api/cases/" + draft.get("id").asString() + "/submit",
 				Map.of("version", 0, "confirmedWarnings", List.of())));
 		List<String> flags = new ArrayList<>();
@@ -205,6 +209,7 @@ class WorkbenchIT {
 		assertThat(flags).contains("UNFILED", "UNAUTHORIZED", "NO_CONSENT");
 
 		JsonNode after = workbench(clerk);
+		assertThat(delta(before, after, "DRAFT_CASES")).as("submitted, no longer a draft").isZero();
 		assertThat(delta(before, after, "FLAGGED_CASES")).isEqualTo(1);
 		assertThat(todo(after, "FLAGGED_CASES").get("hint").asString()).contains("未备案开展", "未授权", "未记录知情同意");
 		long overdue = clerk.ok(clerk.get("/api/follow-ups?status=OVERDUE")).get("overdue").asLong();
