@@ -89,6 +89,15 @@ describe('CaseListPage', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it("shows the operating physician his patients' masked names under 患者, not 化名", async () => {
+    const { wrapper } = await mountList({ ...clerk, role: 'PHYSICIAN', personId: 'p1' })
+    const header = wrapper.get('[data-testid="case-table"] thead').text()
+    expect(header).toContain('患者')
+    expect(header).not.toContain('化名')
+    expect(wrapper.find('[data-testid="case-new"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
   it('shows authorities the pseudonym column, no 新建病例 and no status to choose (they see submitted cases only)', async () => {
     const { wrapper } = await mountList({ ...clerk, role: 'CITY_AUTHORITY', institutionId: null })
     expect(wrapper.find('[data-testid="case-new"]').exists()).toBe(false)
