@@ -114,3 +114,16 @@ export const assignmentApi = {
   draw: (target: AssignmentTarget, count: number) =>
     http.post<ExpertDrawResult>(`/api/${target.kind}/${seg(target.id)}/expert-draw`, { count }),
 }
+
+/** How many specialty tags a row of the expert list shows before folding the rest into 「等 N 项」. */
+export const SHOWN_SPECIALTIES = 4
+
+/** The specialties a row shows and the ones folded away (named in the fold's tooltip). */
+export function foldSpecialties<T>(
+  specialties: readonly T[],
+  shown = SHOWN_SPECIALTIES,
+): { shown: T[]; folded: T[] } {
+  // folding a single item saves no room: show it
+  if (specialties.length <= shown + 1) return { shown: [...specialties], folded: [] }
+  return { shown: specialties.slice(0, shown), folded: specialties.slice(shown) }
+}
