@@ -6,6 +6,7 @@ import type { ClauseEvaluation, UserRole } from '@/api/types'
 import { setUser } from '@/features/auth/session'
 import ClauseTable from './ClauseTable.vue'
 import InstitutionClausePage from '@/features/institutions/InstitutionClausePage.vue'
+import { testUser } from '@/features/auth/testing'
 
 const evaluation: ClauseEvaluation = {
   subject: 'INSTITUTION',
@@ -132,17 +133,7 @@ describe('InstitutionClausePage', () => {
         })
       }),
     )
-    const user = (role: UserRole, institutionId: string | null) => ({
-      id: 'u',
-      username: 'u',
-      displayName: 'u',
-      role,
-      roleLabel: role,
-      institutionId,
-      personId: null,
-      regionCode: null,
-      mustChangePassword: false,
-    })
+    const user = (role: UserRole, institutionId: string | null) => testUser(role, { institutionId })
     const linkText = async () => {
       const r = router()
       r.push('/institutions/i1/eligibility/G08')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { CurrentUser, Region, UserRole } from '@/api/types'
+import type { Region, UserRole } from '@/api/types'
 import { holderLabel, mayRegisterPrior } from './labels'
+import { testUser } from '@/features/auth/testing'
 
 describe('holderLabel', () => {
   it('names the authority holding the filing', () => {
@@ -25,17 +26,7 @@ describe('mayRegisterPrior', () => {
       region('220581', 'COUNTY', true),
     ]),
   ]
-  const user = (role: UserRole, regionCode: string | null): CurrentUser => ({
-    id: 'u',
-    username: 'u',
-    displayName: 'u',
-    role,
-    roleLabel: role,
-    institutionId: null,
-    personId: null,
-    regionCode,
-    mustChangePassword: false,
-  })
+  const user = (role: UserRole, regionCode: string | null) => testUser(role, { regionCode })
 
   it('offers it to the authorities that review: city, province and a directly administered county', () => {
     expect(mayRegisterPrior(user('CITY_AUTHORITY', '220100'), tree)).toBe(true)

@@ -4,6 +4,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import type { Person } from '@/api/types'
 import { setUser } from '@/features/auth/session'
+import { testUser } from '@/features/auth/testing'
 import PersonForm from './PersonForm.vue'
 
 const record: Person = {
@@ -114,17 +115,8 @@ describe('PersonForm', () => {
         'fetch',
         vi.fn(async () => json([{ id: 'i1', name: '长春市中心医院' }])),
       )
-      const base = {
-        id: 'u',
-        username: 'u',
-        displayName: 'u',
-        roleLabel: '',
-        personId: null,
-        regionCode: null,
-        mustChangePassword: false,
-      }
       const own = { ...structuredClone(record), institutionId: 'i1' }
-      setUser({ ...base, role: 'HOSPITAL_CLERK', institutionId: 'i1' })
+      setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
       const clerk = mount(PersonForm, { props: { record: own }, global: { plugins: [ElementPlus] } })
       await flushPromises()
       const clerkSelect = clerk
@@ -134,7 +126,7 @@ describe('PersonForm', () => {
       expect(clerkSelect?.props('clearable')).toBe(false)
       clerk.unmount()
 
-      setUser({ ...base, role: 'SYSTEM_ADMIN', institutionId: null })
+      setUser(testUser('SYSTEM_ADMIN'))
       const admin = mount(PersonForm, { props: { record: own }, global: { plugins: [ElementPlus] } })
       await flushPromises()
       const adminSelect = admin

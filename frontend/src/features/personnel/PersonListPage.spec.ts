@@ -5,24 +5,13 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CurrentUser, UserRole } from '@/api/types'
 import { setUser } from '@/features/auth/session'
 import PersonListPage from './PersonListPage.vue'
+import { testUser } from '@/features/auth/testing'
 
 function json(body: unknown) {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
 }
 
-function user(role: UserRole, institutionId: string | null): CurrentUser {
-  return {
-    id: 'u1',
-    username: 'u',
-    displayName: 'u',
-    role,
-    roleLabel: role,
-    institutionId,
-    personId: null,
-    regionCode: null,
-    mustChangePassword: false,
-  }
-}
+const user = (role: UserRole, institutionId: string | null) => testUser(role, { institutionId })
 
 async function mountAs(who: CurrentUser) {
   setUser(who)

@@ -5,6 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { UserRole } from '@/api/types'
 import { setUser } from '@/features/auth/session'
 import CaseSeedEntries from './CaseSeedEntries.vue'
+import { testUser } from '@/features/auth/testing'
 
 function json(body: unknown) {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
@@ -26,17 +27,7 @@ const entry = {
 }
 
 async function mountAs(role: UserRole) {
-  setUser({
-    id: 'u',
-    username: 'u',
-    displayName: 'u',
-    role,
-    roleLabel: role,
-    institutionId: 'i1',
-    personId: role === 'PHYSICIAN' ? 'p1' : null,
-    regionCode: null,
-    mustChangePassword: false,
-  })
+  setUser(testUser(role, { institutionId: 'i1', personId: role === 'PHYSICIAN' ? 'p1' : null }))
   vi.stubGlobal(
     'fetch',
     vi.fn(async () => json([entry])),
