@@ -112,6 +112,27 @@ describe('WhatIfForm', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it("chooses a hospital account's only institution, and nothing when there are several", async () => {
+    const mountWith = async (list: { id: string; name: string }[]) => {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => json(url.startsWith('/api/institutions') ? list : [])),
+      )
+      const wrapper = mount(WhatIfForm, { props: { technologies: [] }, global: { plugins: [ElementPlus] } })
+      await flushPromises()
+      return wrapper
+    }
+    const own = await mountWith([{ id: 'i1', name: institution.name }])
+    expect((own.vm as unknown as { recordId: string }).recordId).toBe('i1')
+    own.unmount()
+    const many = await mountWith([
+      { id: 'i1', name: institution.name },
+      { id: 'i2', name: '吉林省松江肿瘤医院' },
+    ])
+    expect((many.vm as unknown as { recordId: string }).recordId).toBe('')
+    many.unmount()
+  })
+
   it('shows a server refusal in Chinese', async () => {
     vi.stubGlobal(
       'fetch',
