@@ -228,6 +228,17 @@ class CaseExportIT {
 	}
 
 	@Test
+	void servesTheSchemaTheJsonExportFollowsToAnyone() {
+		Response schema = new Api(this.port).get("/api/public/case-export.schema.json");
+		assertThat(schema.status()).as(schema.text()).isEqualTo(200);
+		assertThat(schema.body().get("$id").asString()).isEqualTo("https://rtms.cn/schemas/case-export/1.1");
+		Response export = Api.as(this.port, "ccszx-clerk")
+			.get("/api/case-exports/provincial?" + query(this.central) + "&format=json");
+		assertThat(export.body().get("schema").asString()).as("the export names the schema served")
+			.isEqualTo(schema.body().get("$id").asString());
+	}
+
+	@Test
 	void exportsTheSameCasesAsAWorkbookThatReadsBack() throws Exception {
 		// The running platform names the JDK's transformer factory (XmlFactories), though
 		// the

@@ -12,8 +12,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +33,9 @@ class CaseExportController {
 
 	static final String FHIR_JSON = "application/fhir+json";
 
+	/** The provincial JSON export's schema, served as is. */
+	static final String SCHEMA = "case-export/case-export.schema.json";
+
 	private final CaseExports exports;
 
 	CaseExportController(CaseExports exports) {
@@ -38,7 +44,7 @@ class CaseExportController {
 
 	@GetMapping("/api/case-exports/provincial")
 	@Operation(summary = "省级平台上报导出（Excel 或 JSON）",
-			description = "导出某医疗机构在期间内（按手术日期，最长 1 年）已提交的病例；患者仅以假名、性别、出生年份和年龄出现。数据格式见 docs/case-export.md。")
+			description = "导出某医疗机构在期间内（按手术日期，最长 1 年）已提交的病例；患者仅以假名、性别、出生年份和年龄出现。数据格式见 GET /api/public/case-export.schema.json。")
 	void provincial(
 			@Parameter(description = "医疗机构 ID；医院用户可省略（本机构）") @RequestParam(
 					required = false) @Nullable String institutionId,
@@ -61,6 +67,14 @@ class CaseExportController {
 			HttpServletResponse response) throws IOException {
 		Export export = this.exports.prepareFhir(institutionId, from, to);
 		download(export, FHIR_JSON, response);
+	}
+
+	@GetMapping(value = "/api/public/case-export.schema.json", produces = "application/schema+json")
+	@Operation(summary = "省级平台上报 JSON 的数据格式（JSON Schema 2020-12）",
+			description = "省级平台上报导出（format=json）所遵循的 JSON Schema；无须登录，供对接方校验。")
+	ResponseEntity<byte[]> schema() throws IOException {
+		byte[] schema = new ClassPathResource(SCHEMA).getContentAsByteArray();
+		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(schema);
 	}
 
 	private void download(Export export, String contentType, HttpServletResponse response) throws IOException {
