@@ -547,7 +547,7 @@ final class DischargeFileReader {
 		});
 		if (found.isEmpty() && this.otherCodeColumns.isEmpty()) {
 			throw refused("第 " + rowNo + " 行不是出院病案首页的表头（应有：" + labels(List.of(Column.values()))
-					+ "）；请使用 docs/discharge-scan.md 所列的列名");
+					+ "）；请在第一行写上这些列名（病案系统常用的别名如“病案号码”“主刀医师”“出院科别”也可识别）");
 		}
 		if (!duplicate.isEmpty()) {
 			throw refused("表头中的列重复：" + String.join("、", duplicate));

@@ -121,7 +121,8 @@ class DischargeFileReaderTests {
 	@Test
 	void refusesAWrongTemplate() {
 		assertThatThrownBy(() -> csv("姓名,年龄,电话", "张三,40,1390000")).isInstanceOf(InvalidDischargeFile.class)
-			.hasMessageContaining("不是出院病案首页的表头");
+			.hasMessageContaining("不是出院病案首页的表头")
+			.hasMessageNotContaining("docs/");
 	}
 
 	@Test
