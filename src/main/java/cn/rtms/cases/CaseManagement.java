@@ -371,8 +371,11 @@ public class CaseManagement {
 			}
 			status = CaseStatus.SUBMITTED;
 		}
+		// a physician lists the cases he operated and those of his hospital he assisted
+		// in
+		UUID assistedAt = (operator != null) ? user.institutionId() : null;
 		CaseReports.Search search = new CaseReports.Search(scope, operator, query.institutionId(), query.technology(),
-				status, query.flag(), query.from(), query.to(), query.page() * query.size(), query.size());
+				status, query.flag(), query.from(), query.to(), query.page() * query.size(), query.size(), assistedAt);
 		StaffCache staff = new StaffCache();
 		Map<UUID, @Nullable String> institutionNames = new HashMap<>();
 		List<CaseSummary> items = this.reports.search(search).stream().map(r -> {

@@ -507,6 +507,16 @@ class CaseApiIT {
 		assertThat(doctor.get("/api/cases/" + other + "/patient-contact").status()).isEqualTo(403);
 		assertThat(doctor.get("/api/cases").body().get("items").toString()).contains(own).doesNotContain(other);
 		assertThat(doctor.post("/api/cases", ablation(wang, nextRecordNo())).status()).isEqualTo(403);
+
+		// a case he assisted in: read and listed too (his list: operated or assisted)
+		Map<String, Object> assisting = ablation(zhao, nextRecordNo());
+		assisting.put("assistantIds", List.of(wang));
+		String assisted = created(clerk.post("/api/cases", assisting));
+		assertThat(doctor.get("/api/cases/" + assisted).status()).isEqualTo(200);
+		JsonNode listed = doctor.get("/api/cases?size=500").body();
+		assertThat(listed.get("items").toString()).contains(own, assisted).doesNotContain(other);
+		assertThat(as("doctor-wang").get("/api/cases?size=1").body().get("total").asLong())
+			.isEqualTo(listed.get("total").asLong());
 	}
 
 	@Test

@@ -112,10 +112,20 @@ public interface CaseReports {
 	 * @param to operation date to, or null
 	 * @param offset rows to skip
 	 * @param limit rows to return
+	 * @param assistedAt with {@code operatorId}: also the cases of this institution in
+	 * which that person assisted (a physician's own list), or null for operated only
 	 */
 	record Search(@Nullable Set<UUID> institutionIds, @Nullable UUID operatorId, @Nullable UUID institutionId,
 			@Nullable String technology, @Nullable CaseStatus status, @Nullable String flag, @Nullable LocalDate from,
-			@Nullable LocalDate to, int offset, int limit) {
+			@Nullable LocalDate to, int offset, int limit, @Nullable UUID assistedAt) {
+
+		/** A search without assisted cases. */
+		public Search(@Nullable Set<UUID> institutionIds, @Nullable UUID operatorId, @Nullable UUID institutionId,
+				@Nullable String technology, @Nullable CaseStatus status, @Nullable String flag,
+				@Nullable LocalDate from, @Nullable LocalDate to, int offset, int limit) {
+			this(institutionIds, operatorId, institutionId, technology, status, flag, from, to, offset, limit, null);
+		}
+
 	}
 
 	/**

@@ -314,7 +314,7 @@ class JdbcCaseReports implements CaseReports {
 	@Override
 	public Map<String, Long> countByTechnology(Search search) {
 		Search any = new Search(search.institutionIds(), search.operatorId(), search.institutionId(), null,
-				search.status(), search.flag(), search.from(), search.to(), 0, 0);
+				search.status(), search.flag(), search.from(), search.to(), 0, 0, search.assistedAt());
 		Map<String, Long> counts = new LinkedHashMap<>();
 		this.named.query("select technology, count(*) from cases.case_report " + where(any)
 				+ " group by technology order by 2 desc, 1", params(any), (ResultSet rs) -> {
@@ -325,7 +325,7 @@ class JdbcCaseReports implements CaseReports {
 
 	private static Search withoutFlag(Search s) {
 		return new Search(s.institutionIds(), s.operatorId(), s.institutionId(), s.technology(), s.status(), null,
-				s.from(), s.to(), 0, 0);
+				s.from(), s.to(), 0, 0, s.assistedAt());
 	}
 
 	private static String where(Search search) {
@@ -334,7 +334,13 @@ class JdbcCaseReports implements CaseReports {
 		if (search.institutionIds() != null) {
 			conditions.add("institution_id = any (:institutions)");
 		}
-		if (search.operatorId() != null) {
+		if (search.operatorId() != null && search.assistedAt() != null) {
+			// operated anywhere, or assisted at the institution (its index bounds the
+			// JSON test)
+			conditions.add("(operator_id = :operator or (institution_id = :assistedAt"
+					+ " and assistant_ids @> cast(:assistant as jsonb)))");
+		}
+		else if (search.operatorId() != null) {
 			conditions.add("operator_id = :operator");
 		}
 		if (search.institutionId() != null) {
@@ -364,6 +370,9 @@ class JdbcCaseReports implements CaseReports {
 			params.addValue("institutions", search.institutionIds().toArray(UUID[]::new));
 		}
 		params.addValue("operator", search.operatorId());
+		params.addValue("assistedAt", search.assistedAt());
+		params.addValue("assistant", (search.operatorId() == null) ? null
+				: this.json.writeValueAsString(List.of(search.operatorId().toString())));
 		params.addValue("institution", search.institutionId());
 		params.addValue("technology", search.technology());
 		params.addValue("status", (search.status() == null) ? null : search.status().name());
