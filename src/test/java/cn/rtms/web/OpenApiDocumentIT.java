@@ -61,4 +61,11 @@ class OpenApiDocumentIT {
 				differences.isEmpty() ? "(formatting only)" : String.join("\n  ", differences)));
 	}
 
+	@Test
+	void theDocumentIntegratorsReadNamesNoFileOfTheRepository() {
+		String served = new Api(this.port).get("/api/openapi").text();
+		assertThat(served).as("an integrator has the served API documentation, not the repository's docs/ folder")
+			.doesNotContainPattern("docs/[A-Za-z0-9_-]+\\.md");
+	}
+
 }

@@ -45,8 +45,7 @@ class DictionaryController {
 	}
 
 	@GetMapping("/api/dictionary")
-	@Operation(summary = "代码字典（各类代码的中文名称）",
-			description = "按组列出设备、设施、职称、角色、备案状态、授权状态、病例标记等代码的中文名称；带 ETag，可缓存 1 小时。见 docs/dictionary.md。")
+	@Operation(summary = "代码字典（各类代码的中文名称）", description = "按组列出设备、设施、职称、角色、备案状态、授权状态、病例标记等代码的中文名称；带 ETag，可缓存 1 小时。")
 	ResponseEntity<DictionaryResponse> dictionary(WebRequest request) {
 		CodeDictionary dictionary = CodeDictionary.standard();
 		String etag = "\"" + dictionary.version() + "\"";

@@ -65,7 +65,7 @@ class EligibilityController {
 	}
 
 	@PostMapping("/api/eligibility/evaluate")
-	@Operation(summary = "符合性预评估（不保存）", description = "按请求中的事实文档评估，不写入任何数据。事实文档格式见 docs/facts-format.md；示例见请求体示例。")
+	@Operation(summary = "符合性预评估（不保存）", description = "按请求中的事实文档评估，不写入任何数据。事实文档的字段见下方请求体的数据结构，示例见请求体示例。")
 	EligibilityReport evaluate(@Valid @RequestBody EvaluationRequest request) {
 		return this.eligibility.evaluate(request);
 	}
