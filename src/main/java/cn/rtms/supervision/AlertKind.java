@@ -12,7 +12,10 @@ public enum AlertKind {
 	/** 证照、器械或授权过期: an expired licence, an expired device or authorization still used. */
 	EXPIRED("证照、器械或授权过期"),
 
-	/** 未备案开展或病例未填报: findings of the discharge scan. */
+	/**
+	 * 未备案开展或病例未填报: findings of the discharge scan, and submitted cases flagged 未备案开展
+	 * (unfiled practice the hospital reported itself).
+	 */
 	DISCHARGE_SCAN("未备案开展或病例未填报"),
 
 	/** 质控指标异常: an indicator past its threshold or far from the region's hospitals. */

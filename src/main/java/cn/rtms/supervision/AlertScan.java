@@ -211,16 +211,34 @@ class AlertScan {
 											fact("有效期至", until.toString())),
 									List.of(), "/institutions/" + id, "查看机构信息")));
 			});
-			flagged(found, institution, CaseFlag.DEVICE_EXPIRED, "EXPIRED:DEVICE_USED:", "使用过期器械",
+			flagged(found, AlertKind.EXPIRED, institution, CaseFlag.DEVICE_EXPIRED, "EXPIRED:DEVICE_USED:", "使用过期器械",
 					"近 12 个月（" + from + " 至 " + today + "）已提交病例中 %d 例使用了手术日已过有效期的器械", from, today);
-			flagged(found, institution, CaseFlag.UNAUTHORIZED, "EXPIRED:AUTHORIZATION_USED:", "术者无有效授权（含授权过期）仍开展",
-					"近 12 个月（" + from + " 至 " + today + "）已提交病例中 %d 例的术者在手术日无有效授权（授权未批准或已过期）", from, today);
+			flagged(found, AlertKind.EXPIRED, institution, CaseFlag.UNAUTHORIZED, "EXPIRED:AUTHORIZATION_USED:",
+					"术者无有效授权（含授权过期）仍开展", "近 12 个月（" + from + " 至 " + today + "）已提交病例中 %d 例的术者在手术日无有效授权（授权未批准或已过期）",
+					from, today);
 		}
 		return found;
 	}
 
-	private void flagged(List<Finding> found, InstitutionDetails institution, String flag, String keyPrefix,
-			String what, String template, LocalDate from, LocalDate today) {
+	/**
+	 * (4a) Unfiled practice the hospitals reported themselves: submitted cases of the
+	 * last 12 months flagged 未备案开展 (no active filing for the technology on the operation
+	 * day), per institution. The discharge scan finds the same practice from the
+	 * discharge abstracts; this one needs no abstracts, only the case registry.
+	 */
+	List<Finding> unfiledCases(List<InstitutionDetails> institutions, LocalDate today) {
+		List<Finding> found = new ArrayList<>();
+		LocalDate from = today.minusYears(1).plusDays(1);
+		for (InstitutionDetails institution : institutions) {
+			flagged(found, AlertKind.DISCHARGE_SCAN, institution, CaseFlag.UNFILED, "CASES:UNFILED:",
+					"未备案开展限制类技术（病例登记）", "近 12 个月（" + from + " 至 " + today + "）已提交病例中 %d 例在手术日没有该技术的有效备案（未备案开展）", from,
+					today);
+		}
+		return found;
+	}
+
+	private void flagged(List<Finding> found, AlertKind kind, InstitutionDetails institution, String flag,
+			String keyPrefix, String what, String template, LocalDate from, LocalDate today) {
 		UUID id = Objects.requireNonNull(institution.id());
 		CasePage page = this.cases
 			.search(new CaseQuery(id, null, "SUBMITTED", flag, from, today, 0, CaseQuery.MAX_SIZE));
@@ -233,8 +251,8 @@ class AlertScan {
 		List<Evidence.EvidenceItem> items = new ArrayList<>();
 		byTechnology.forEach((technology, count) -> items
 			.add(new Evidence.EvidenceItem(technologyName(technology), count + " 例", String.valueOf(count), null)));
-		found.add(new Finding(AlertKind.EXPIRED, keyPrefix + id, AlertSeverity.HIGH, id, null, null,
-				institution.name() + what, template.replace("%d", String.valueOf(page.total())) + "。",
+		found.add(new Finding(kind, keyPrefix + id, AlertSeverity.HIGH, id, null, null, institution.name() + what,
+				template.replace("%d", String.valueOf(page.total())) + "。",
 				new Evidence(List.of(fact("病例数", String.valueOf(page.total())), fact("期间", from + " 至 " + today)),
 						items, "/cases?institutionId=" + id + "&status=SUBMITTED&flag=" + flag + "&from=" + from
 								+ "&to=" + today,

@@ -268,7 +268,11 @@ public class SupervisionManagement {
 		checks.put(AlertKind.INACTIVE_FILING, () -> this.scan.inactiveFilings(contains));
 		checks.put(AlertKind.CONDITIONS_NOT_MET, () -> this.scan.conditionsNotMet(contains, today));
 		checks.put(AlertKind.EXPIRED, () -> this.scan.expired(inScope, today));
-		checks.put(AlertKind.DISCHARGE_SCAN, () -> this.scan.dischargeScan(contains, today));
+		checks.put(AlertKind.DISCHARGE_SCAN, () -> {
+			List<Finding> unfiled = new ArrayList<>(this.scan.dischargeScan(contains, today));
+			unfiled.addAll(this.scan.unfiledCases(inScope, today));
+			return unfiled;
+		});
 		Map<UUID, String> regionOf = new HashMap<>();
 		this.institutions.all()
 			.stream()
