@@ -343,11 +343,46 @@ public class CaseManagement {
 	 */
 	public CasePage search(CaseQuery query) {
 		CurrentUser user = this.access.requireRole(READERS);
+		CaseReports.@Nullable Search search = searchFor(user, query);
+		if (search == null) {
+			return new CasePage(List.of(), 0);
+		}
+		StaffCache staff = new StaffCache();
+		Map<UUID, @Nullable String> institutionNames = new HashMap<>();
+		List<CaseSummary> items = this.reports.search(search).stream().map(r -> {
+			String patient = seesPatient(user, r) && r.patientNameEnc() != null
+					? PatientData.maskName(Objects.requireNonNull(this.patients.decrypt(r.patientNameEnc())))
+					: r.patientPseudonym();
+			return new CaseSummary(r.id(), r.status().name(), r.technology(), r.medicalRecordNo(), patient,
+					r.operationDate(), staff.name(r.institutionId(), r.operatorId()),
+					institutionNames.computeIfAbsent(r.institutionId(), this.institutions::nameOf),
+					r.flags().stream().map(CaseFlag::code).toList());
+		}).toList();
+		return new CasePage(items, this.reports.count(search));
+	}
+
+	/**
+	 * The cases {@link #search} would find for the query, counted per technology (all of
+	 * them, not one page): the supervision alerts' evidence.
+	 * @param query filters (page and size ignored)
+	 * @return technology code → cases, technologies without cases absent
+	 */
+	public Map<String, Long> countByTechnology(CaseQuery query) {
+		CurrentUser user = this.access.requireRole(READERS);
+		CaseReports.@Nullable Search search = searchFor(user, query);
+		return (search == null) ? Map.of() : this.reports.countByTechnology(search);
+	}
+
+	/**
+	 * The repository search for a query in the caller's scope (as {@link #search}
+	 * documents it), or null when the caller can see no case at all.
+	 */
+	private CaseReports.@Nullable Search searchFor(CurrentUser user, CaseQuery query) {
 		Set<UUID> scope = null;
 		UUID operator = null;
 		if (user.role() == Role.PHYSICIAN) {
 			if (user.personId() == null) {
-				return new CasePage(List.of(), 0);
+				return null;
 			}
 			operator = user.personId();
 		}
@@ -367,27 +402,15 @@ public class CaseManagement {
 		}
 		if (reportedOnly(user)) {
 			if (status == CaseStatus.DRAFT) {
-				return new CasePage(List.of(), 0);
+				return null;
 			}
 			status = CaseStatus.SUBMITTED;
 		}
 		// a physician lists the cases he operated and those of his hospital he assisted
 		// in
 		UUID assistedAt = (operator != null) ? user.institutionId() : null;
-		CaseReports.Search search = new CaseReports.Search(scope, operator, query.institutionId(), query.technology(),
-				status, query.flag(), query.from(), query.to(), query.page() * query.size(), query.size(), assistedAt);
-		StaffCache staff = new StaffCache();
-		Map<UUID, @Nullable String> institutionNames = new HashMap<>();
-		List<CaseSummary> items = this.reports.search(search).stream().map(r -> {
-			String patient = seesPatient(user, r) && r.patientNameEnc() != null
-					? PatientData.maskName(Objects.requireNonNull(this.patients.decrypt(r.patientNameEnc())))
-					: r.patientPseudonym();
-			return new CaseSummary(r.id(), r.status().name(), r.technology(), r.medicalRecordNo(), patient,
-					r.operationDate(), staff.name(r.institutionId(), r.operatorId()),
-					institutionNames.computeIfAbsent(r.institutionId(), this.institutions::nameOf),
-					r.flags().stream().map(CaseFlag::code).toList());
-		}).toList();
-		return new CasePage(items, this.reports.count(search));
+		return new CaseReports.Search(scope, operator, query.institutionId(), query.technology(), status, query.flag(),
+				query.from(), query.to(), query.page() * query.size(), query.size(), assistedAt);
 	}
 
 	/**

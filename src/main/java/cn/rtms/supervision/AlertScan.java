@@ -14,9 +14,7 @@ import java.util.stream.Collectors;
 
 import cn.rtms.cases.CaseFlag;
 import cn.rtms.cases.CaseManagement;
-import cn.rtms.cases.CasePage;
 import cn.rtms.cases.CaseQuery;
-import cn.rtms.cases.CaseSummary;
 import cn.rtms.cases.discharge.DischargeScan;
 import cn.rtms.cases.discharge.ScanCategory;
 import cn.rtms.cases.discharge.ScanReport;
@@ -240,22 +238,21 @@ class AlertScan {
 	private void flagged(List<Finding> found, AlertKind kind, InstitutionDetails institution, String flag,
 			String keyPrefix, String what, String template, LocalDate from, LocalDate today) {
 		UUID id = Objects.requireNonNull(institution.id());
-		CasePage page = this.cases
-			.search(new CaseQuery(id, null, "SUBMITTED", flag, from, today, 0, CaseQuery.MAX_SIZE));
-		if (page.total() == 0) {
+		// counted per technology in SQL: all the cases, not the first page of them
+		Map<String, Long> byTechnology = new java.util.TreeMap<>(
+				this.cases.countByTechnology(new CaseQuery(id, null, "SUBMITTED", flag, from, today, 0, 1)));
+		long total = byTechnology.values().stream().mapToLong(Long::longValue).sum();
+		if (total == 0) {
 			return;
 		}
-		Map<String, Long> byTechnology = page.items()
-			.stream()
-			.collect(Collectors.groupingBy(CaseSummary::technology, java.util.TreeMap::new, Collectors.counting()));
 		List<Evidence.EvidenceItem> items = new ArrayList<>();
 		byTechnology.forEach((technology, count) -> items
 			.add(new Evidence.EvidenceItem(technologyName(technology), count + " 例", String.valueOf(count), null)));
 		found.add(new Finding(kind, keyPrefix + id, AlertSeverity.HIGH, id, null, null, institution.name() + what,
-				template.replace("%d", String.valueOf(page.total())) + "。",
-				new Evidence(List.of(fact("病例数", String.valueOf(page.total())), fact("期间", from + " 至 " + today)),
-						items, "/cases?institutionId=" + id + "&status=SUBMITTED&flag=" + flag + "&from=" + from
-								+ "&to=" + today,
+				template.replace("%d", String.valueOf(total)) + "。",
+				new Evidence(List.of(fact("病例数", String.valueOf(total)), fact("期间", from + " 至 " + today)), items,
+						"/cases?institutionId=" + id + "&status=SUBMITTED&flag=" + flag + "&from=" + from + "&to="
+								+ today,
 						"查看病例")));
 	}
 

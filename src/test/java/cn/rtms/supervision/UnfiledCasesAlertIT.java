@@ -69,6 +69,13 @@ class UnfiledCasesAlertIT {
 					.id());
 		importCase(jiangcheng, operator, "UNF-1", TODAY.minusDays(30));
 		importCase(jiangcheng, operator, "UNF-2", TODAY.minusDays(200));
+		// more than one page of the case list (500): the evidence counts them all
+		List<CaseInput> many = new java.util.ArrayList<>();
+		for (int i = 0; i < 501; i++) {
+			many.add(input(operator, "UNF-BULK-" + i, TODAY.minusDays(40 + (i % 300))));
+		}
+		this.transactions.execute(status -> this.users.actingAs("jiangcheng-clerk",
+				() -> this.cases.importSubmitted(jiangcheng, many, "IMPORT")));
 		// more than 12 months back: not counted
 		importCase(jiangcheng, operator, "UNF-3", TODAY.minusYears(1).minusDays(1));
 
@@ -80,9 +87,10 @@ class UnfiledCasesAlertIT {
 		JsonNode alert = SupervisionIT.alert(province, "DISCHARGE_SCAN", "未备案开展限制类技术（病例登记）");
 		assertThat(alert.get("title").asString()).startsWith("吉林市江城医院");
 		assertThat(alert.get("severity").asString()).isEqualTo("HIGH");
-		assertThat(alert.get("message").asString()).contains("2 例", "未备案开展");
-		assertThat(alert.at("/evidence/facts/0/value").asString()).isEqualTo("2");
+		assertThat(alert.get("message").asString()).contains("503 例", "未备案开展");
+		assertThat(alert.at("/evidence/facts/0/value").asString()).isEqualTo("503");
 		assertThat(alert.at("/evidence/items/0/title").asString()).contains("肿瘤消融");
+		assertThat(alert.at("/evidence/items/0/actual").asString()).as("per technology, all of them").isEqualTo("503");
 		assertThat(alert.at("/evidence/link").asString()).isEqualTo("/cases?institutionId=" + jiangcheng
 				+ "&status=SUBMITTED&flag=UNFILED&from=" + TODAY.minusYears(1).plusDays(1) + "&to=" + TODAY);
 		// the hospital sees its own; 吉林市 is not 长春市
@@ -92,14 +100,18 @@ class UnfiledCasesAlertIT {
 	}
 
 	void importCase(UUID institution, UUID operator, String recordNo, LocalDate operation) {
-		CaseInput input = new CaseInput(null, "G08", "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
+		CaseInput input = input(operator, recordNo, operation);
+		this.transactions.execute(status -> this.users.actingAs("jiangcheng-clerk",
+				() -> this.cases.importSubmitted(institution, List.of(input), "IMPORT")));
+	}
+
+	static CaseInput input(UUID operator, String recordNo, LocalDate operation) {
+		return new CaseInput(null, "G08", "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
 				new PatientInput("测试患者", "220102198001010012", null, "M", LocalDate.of(1980, 1, 1)),
 				operation.minusDays(1), operation, operation.plusDays(2), "肿瘤科", operator, List.of(), true, List.of(),
 				null, "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 1, "lesionsCompleted", 1, "childPugh", "A",
 						"ecog", 0, "asaClass", "II", "ptaPercent", 85, "organFunctionImpaired", false),
 				List.of());
-		this.transactions.execute(status -> this.users.actingAs("jiangcheng-clerk",
-				() -> this.cases.importSubmitted(institution, List.of(input), "IMPORT")));
 	}
 
 }
