@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { CurrentUser, UserRole } from '@/api/types'
 import { mayCreatePerson, mayEditInstitution, mayEditPerson } from './editing'
+import { testUser } from './testing'
 
 function user(role: UserRole, institutionId: string | null = null): CurrentUser {
-  return {
-    id: 'u',
-    username: 'u',
-    displayName: 'u',
-    role,
-    roleLabel: role,
-    institutionId,
-    personId: role === 'PHYSICIAN' ? 'p1' : null,
-    regionCode: null,
-    mustChangePassword: false,
-  }
+  return testUser(role, { institutionId, personId: role === 'PHYSICIAN' ? 'p1' : null })
 }
 
 describe('mayEditInstitution / mayEditPerson', () => {

@@ -93,23 +93,34 @@ describe('ClauseTable', () => {
   })
 })
 
+/** The institution page and its G08 drill-down, as the server would answer them. */
+function stubClauseFetch() {
+  const fetchMock = vi.fn(async (url: string) => {
+    const body = url.startsWith('/api/institutions/i1/eligibility/G08')
+      ? evaluation
+      : { id: 'i1', name: '长春市中心医院' }
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    })
+  })
+  vi.stubGlobal('fetch', fetchMock)
+  return fetchMock
+}
+
+async function mountClausePage() {
+  const r = router()
+  r.push('/institutions/i1/eligibility/G08')
+  await r.isReady()
+  const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [ElementPlus, r] } })
+  await flushPromises()
+  return wrapper
+}
+
 describe('InstitutionClausePage', () => {
   it('fetches the drill-down and shows the failing clause', async () => {
-    const fetchMock = vi.fn(async (url: string) => {
-      const body = url.startsWith('/api/institutions/i1/eligibility/G08')
-        ? evaluation
-        : { id: 'i1', name: '长春市中心医院' }
-      return new Response(JSON.stringify(body), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      })
-    })
-    vi.stubGlobal('fetch', fetchMock)
-    const r = router()
-    r.push('/institutions/i1/eligibility/G08')
-    await r.isReady()
-    const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [ElementPlus, r] } })
-    await flushPromises()
+    const fetchMock = stubClauseFetch()
+    const wrapper = await mountClausePage()
 
     expect(fetchMock.mock.calls.map((c) => c[0])).toContain('/api/institutions/i1/eligibility/G08')
     expect(wrapper.text()).toContain('长春市中心医院 · G08 条款明细')
@@ -121,25 +132,10 @@ describe('InstitutionClausePage', () => {
   })
 
   it('links a failing clause to its section: 查看并修改 for the own clerk, 查看 for an authority', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        const body = url.startsWith('/api/institutions/i1/eligibility/G08')
-          ? evaluation
-          : { id: 'i1', name: '长春市中心医院' }
-        return new Response(JSON.stringify(body), {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-        })
-      }),
-    )
+    stubClauseFetch()
     const user = (role: UserRole, institutionId: string | null) => testUser(role, { institutionId })
     const linkText = async () => {
-      const r = router()
-      r.push('/institutions/i1/eligibility/G08')
-      await r.isReady()
-      const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [ElementPlus, r] } })
-      await flushPromises()
+      const wrapper = await mountClausePage()
       const text = wrapper.get('[data-testid="clause-section-link-一(三)"]').text()
       wrapper.unmount()
       return text

@@ -463,25 +463,9 @@ public class CaseManagement {
 	 * @return technology and cases, most cases first
 	 */
 	public List<TechnologyVolume> recentVolumes() {
-		CurrentUser user = this.access.requireRole(READERS);
-		Set<UUID> scope = null;
-		UUID operator = null;
-		if (user.role() == Role.PHYSICIAN) {
-			if (user.personId() == null) {
-				return List.of();
-			}
-			operator = user.personId();
-		}
-		else if (user.role() == Role.HOSPITAL_CLERK || user.role() == Role.HOSPITAL_ADMIN) {
-			scope = (user.institutionId() == null) ? Set.of() : Set.of(user.institutionId());
-		}
-		else if (user.role() != Role.SYSTEM_ADMIN) {
-			scope = institutionsInRegion(user);
-		}
 		LocalDate today = LocalDate.now(this.clock);
-		CaseReports.Search search = new CaseReports.Search(scope, operator, null, null, CaseStatus.SUBMITTED, null,
-				today.minusYears(1).plusDays(1), today, 0, 0);
-		return this.reports.countByTechnology(search)
+		return countByTechnology(new CaseQuery(null, null, CaseStatus.SUBMITTED.name(), null,
+				today.minusYears(1).plusDays(1), today, 0, 1))
 			.entrySet()
 			.stream()
 			.map(e -> new TechnologyVolume(e.getKey(), e.getValue()))

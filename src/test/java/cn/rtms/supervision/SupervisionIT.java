@@ -321,14 +321,22 @@ class SupervisionIT {
 	}
 
 	void importCase(UUID institution, UUID operator, String recordNo, LocalDate operation) {
-		CaseInput input = new CaseInput(null, "G08", "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
-				new PatientInput("测试患者", "220102198001010012", null, "M", LocalDate.of(1980, 1, 1)),
-				operation.minusDays(1), operation, operation.plusDays(2), "肿瘤介入科", operator, List.of(), true, List.of(),
-				null, "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 1, "lesionsCompleted", 1, "childPugh", "A",
-						"ecog", 0, "asaClass", "II", "ptaPercent", 85, "organFunctionImpaired", false),
-				List.of());
+		CaseInput input = ablation(operator, recordNo, operation, "肿瘤介入科");
 		this.transactions.execute(status -> this.users.actingAs("songjiang-clerk",
 				() -> this.cases.importSubmitted(institution, List.of(input), "IMPORT")));
+	}
+
+	/**
+	 * A complete G08 liver ablation, imported as submitted by the tests of this package.
+	 */
+	static CaseInput ablation(UUID operator, String recordNo, LocalDate operation, String department) {
+		return new CaseInput(null, "G08", "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
+				new PatientInput("测试患者", "220102198001010012", null, "M", LocalDate.of(1980, 1, 1)),
+				operation.minusDays(1), operation, operation.plusDays(2), department, operator, List.of(), true,
+				List.of(), null, "ORDERED",
+				Map.of("organ", "LIVER", "lesionsPlanned", 1, "lesionsCompleted", 1, "childPugh", "A", "ecog", 0,
+						"asaClass", "II", "ptaPercent", 85, "organFunctionImpaired", false),
+				List.of());
 	}
 
 	UUID institution(String user) {

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import cn.rtms.cases.CaseInput;
 import cn.rtms.cases.CaseManagement;
-import cn.rtms.cases.PatientInput;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.UserManagement;
 import cn.rtms.personnel.PersonnelManagement;
@@ -106,12 +105,7 @@ class UnfiledCasesAlertIT {
 	}
 
 	static CaseInput input(UUID operator, String recordNo, LocalDate operation) {
-		return new CaseInput(null, "G08", "MWA", "PERCUTANEOUS", List.of("50.2400x001"), recordNo, null,
-				new PatientInput("测试患者", "220102198001010012", null, "M", LocalDate.of(1980, 1, 1)),
-				operation.minusDays(1), operation, operation.plusDays(2), "肿瘤科", operator, List.of(), true, List.of(),
-				null, "ORDERED", Map.of("organ", "LIVER", "lesionsPlanned", 1, "lesionsCompleted", 1, "childPugh", "A",
-						"ecog", 0, "asaClass", "II", "ptaPercent", 85, "organFunctionImpaired", false),
-				List.of());
+		return SupervisionIT.ablation(operator, recordNo, operation, "肿瘤科");
 	}
 
 }
