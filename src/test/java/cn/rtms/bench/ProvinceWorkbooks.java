@@ -72,8 +72,24 @@ public final class ProvinceWorkbooks {
 	 */
 	public static Map<String, Iterator<List<Object>>> institutions(int n, List<String> regions, String issuer,
 			long seed) {
+		return institutions(0, n, regions, issuer, seed);
+	}
+
+	/**
+	 * The institutions template's rows of institutions {@code first} to
+	 * {@code first + n - 1} (a second province beside the first: other keys, names and
+	 * licences).
+	 * @param first the first institution's index
+	 * @param n institutions
+	 * @param regions county-level region codes to spread them over
+	 * @param issuer the issuing authority's region code
+	 * @param seed random seed
+	 * @return rows per sheet
+	 */
+	public static Map<String, Iterator<List<Object>>> institutions(int first, int n, List<String> regions,
+			String issuer, long seed) {
 		Map<String, Iterator<List<Object>>> sheets = new LinkedHashMap<>();
-		sheets.put("机构", rows(n, seed, (i, out) -> {
+		sheets.put("机构", rows(first, n, seed, (i, out) -> {
 			Random r = new Random(seed + i);
 			boolean specialty = r.nextInt(5) == 0;
 			LocalDate from = LocalDate.of(2020, 1, 1).plusDays(r.nextInt(1500));
@@ -82,7 +98,7 @@ public final class ProvinceWorkbooks {
 					specialty ? "肿瘤" : "", "PDY" + String.format("%08d", 40_000_000 + i), "示范市卫生健康委员会", issuer, from,
 					from.plusYears(5)));
 		}));
-		sheets.put("科室床位", rows(n, seed + 1, (i, out) -> {
+		sheets.put("科室床位", rows(first, n, seed + 1, (i, out) -> {
 			Random r = new Random(seed * 31 + i);
 			int d = 2 + r.nextInt(5);
 			for (int k = 0; k < d; k++) {
@@ -90,7 +106,7 @@ public final class ProvinceWorkbooks {
 						LocalDate.of(2000 + r.nextInt(20), 1 + r.nextInt(12), 1), r.nextInt(3000)));
 			}
 		}));
-		sheets.put("设施", rows(n, seed + 2, (i, out) -> {
+		sheets.put("设施", rows(first, n, seed + 2, (i, out) -> {
 			Random r = new Random(seed * 37 + i);
 			int f = 1 + r.nextInt(4);
 			for (int k = 0; k < f; k++) {
@@ -98,7 +114,7 @@ public final class ProvinceWorkbooks {
 						r.nextInt(20)));
 			}
 		}));
-		sheets.put("设备", rows(n, seed + 3, (i, out) -> {
+		sheets.put("设备", rows(first, n, seed + 3, (i, out) -> {
 			Random r = new Random(seed * 41 + i);
 			int e = 1 + r.nextInt(5);
 			for (int k = 0; k < e; k++) {
@@ -106,14 +122,14 @@ public final class ProvinceWorkbooks {
 						"型号" + r.nextInt(100)));
 			}
 		}));
-		sheets.put("手术间", rows(n, seed + 4, (i, out) -> {
+		sheets.put("手术间", rows(first, n, seed + 4, (i, out) -> {
 			Random r = new Random(seed * 43 + i);
 			int o = 1 + r.nextInt(6);
 			for (int k = 0; k < o; k++) {
 				out.add(List.of(creditCode(i), "手术间" + (k + 1), new String[] { "I", "II", "III", "IV" }[r.nextInt(4)]));
 			}
 		}));
-		sheets.put("其他许可证", rows(n, seed + 5, (i, out) -> {
+		sheets.put("其他许可证", rows(first, n, seed + 5, (i, out) -> {
 			Random r = new Random(seed * 47 + i);
 			int l = r.nextInt(3);
 			for (int k = 0; k < l; k++) {
@@ -134,18 +150,35 @@ public final class ProvinceWorkbooks {
 	 * @return rows per sheet
 	 */
 	public static Map<String, Iterator<List<Object>>> people(int n, int institutions, long seed) {
+		return people(0, n, 0, institutions, seed);
+	}
+
+	/**
+	 * The people template's rows of people {@code first} to {@code first + n - 1}, person
+	 * {@code first + k} working at institution
+	 * {@code firstInstitution + k % institutions}.
+	 * @param first the first person's index
+	 * @param n people
+	 * @param firstInstitution the first institution's index
+	 * @param institutions institutions they are spread over
+	 * @param seed random seed
+	 * @return rows per sheet
+	 */
+	public static Map<String, Iterator<List<Object>>> people(int first, int n, int firstInstitution, int institutions,
+			long seed) {
 		Map<String, Iterator<List<Object>>> sheets = new LinkedHashMap<>();
-		sheets.put("人员", rows(n, seed, (p, out) -> {
+		sheets.put("人员", rows(first, n, seed, (p, out) -> {
 			Random r = new Random(seed + p);
 			LocalDate birth = LocalDate.of(1960 + r.nextInt(35), 1 + r.nextInt(12), 1 + r.nextInt(28));
 			LocalDate licensed = birth.plusYears(25 + r.nextInt(3));
 			out.add(List.of(licence(p),
 					SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)]
 							+ GIVEN[r.nextInt(GIVEN.length)],
-					r.nextBoolean() ? "男" : "女", birth, r.nextInt(5) == 0 ? "护士" : "医师", creditCode(p % institutions),
-					licensed, "外科专业", licensed.plusMonths(1)));
+					r.nextBoolean() ? "男" : "女", birth, r.nextInt(5) == 0 ? "护士" : "医师",
+					creditCode(firstInstitution + (p - first) % institutions), licensed, "外科专业",
+					licensed.plusMonths(1)));
 		}));
-		sheets.put("职称", rows(n, seed + 1, (p, out) -> {
+		sheets.put("职称", rows(first, n, seed + 1, (p, out) -> {
 			Random r = new Random(seed * 31 + p);
 			int t = 1 + r.nextInt(3);
 			LocalDate since = LocalDate.of(2000 + r.nextInt(8), 7, 1);
@@ -154,9 +187,9 @@ public final class ProvinceWorkbooks {
 				since = since.plusYears(4 + r.nextInt(5));
 			}
 		}));
-		sheets.put("专业", rows(n, seed + 2, (p, out) -> out
+		sheets.put("专业", rows(first, n, seed + 2, (p, out) -> out
 			.add(List.of(licence(p), SPECIALTIES[p % SPECIALTIES.length], LocalDate.of(2005 + p % 10, 3, 1)))));
-		sheets.put("培训", rows(n, seed + 3, (p, out) -> {
+		sheets.put("培训", rows(first, n, seed + 3, (p, out) -> {
 			Random r = new Random(seed * 37 + p);
 			if (r.nextInt(5) < 2) {
 				LocalDate start = LocalDate.of(2015 + r.nextInt(8), 1 + r.nextInt(12), 1);
@@ -164,7 +197,7 @@ public final class ProvinceWorkbooks {
 						Boolean.TRUE));
 			}
 		}));
-		sheets.put("年度例数", rows(n, seed + 4, (p, out) -> {
+		sheets.put("年度例数", rows(first, n, seed + 4, (p, out) -> {
 			Random r = new Random(seed * 41 + p);
 			if (r.nextInt(5) < 3) {
 				for (int y = 2023; y <= 2025; y++) {
@@ -176,10 +209,11 @@ public final class ProvinceWorkbooks {
 	}
 
 	/** Rows produced per key index, lazily. */
-	private static Iterator<List<Object>> rows(int n, long seed, BiConsumer<Integer, List<List<Object>>> producer) {
+	private static Iterator<List<Object>> rows(int first, int n, long seed,
+			BiConsumer<Integer, List<List<Object>>> producer) {
 		return new Iterator<>() {
 
-			private int next;
+			private int next = first;
 
 			private final List<List<Object>> pending = new ArrayList<>();
 
@@ -187,7 +221,7 @@ public final class ProvinceWorkbooks {
 
 			@Override
 			public boolean hasNext() {
-				while (this.position >= this.pending.size() && this.next < n) {
+				while (this.position >= this.pending.size() && this.next < first + n) {
 					this.pending.clear();
 					this.position = 0;
 					producer.accept(this.next++, this.pending);

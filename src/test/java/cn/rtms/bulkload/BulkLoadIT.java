@@ -255,6 +255,59 @@ class BulkLoadIT {
 			.isZero();
 	}
 
+	/**
+	 * A record's items are its rows on the collection sheet, in their order there,
+	 * wherever they stand: rows split around another person's store exactly what the same
+	 * rows kept together do.
+	 */
+	@Test
+	void aPersonsItemsSplitAroundAnothersAreStoredAsIfTogether() {
+		Api city = Api.as(this.port, "changchun");
+		city.upload(INSTITUTIONS, "i.xlsx",
+				workbook(BulkKind.INSTITUTIONS, sheets("机构", List.of(institution(340, "220102")))));
+		// the same three people twice, under licence numbers 341–343 and 351–353
+		java.util.function.IntFunction<List<List<Object>>> titles = base -> List.of(
+				List.of(ProvinceWorkbooks.licence(base + 1), "住院医师", LocalDate.of(2007, 7, 1)),
+				List.of(ProvinceWorkbooks.licence(base + 1), "主治医师", LocalDate.of(2012, 7, 1)),
+				List.of(ProvinceWorkbooks.licence(base + 3), "住院医师", LocalDate.of(2009, 7, 1)),
+				List.of(ProvinceWorkbooks.licence(base + 3), "主治医师", LocalDate.of(2014, 7, 1)),
+				List.of(ProvinceWorkbooks.licence(base + 3), "副主任医师", LocalDate.of(2020, 7, 1)));
+		java.util.function.IntFunction<List<List<Object>>> volumes = base -> List
+			.of(List.of(ProvinceWorkbooks.licence(base + 2), "G08", 2024, 55));
+		java.util.function.IntFunction<List<List<Object>>> people = base -> List.of(person(base + 1, 340),
+				person(base + 2, 340), person(base + 3, 340));
+
+		Response ordered = city.upload(PEOPLE, "ordered.xlsx", workbook(BulkKind.PEOPLE,
+				sheets("人员", people.apply(340), "职称", titles.apply(340), "年度例数", volumes.apply(340))));
+		assertThat(ordered.body().get("status").asString()).isEqualTo("COMMITTED");
+		assertThat(ordered.body().get("created").asInt()).isEqualTo(3);
+		assertThat(ordered.body().get("rows").toString()).isEqualTo("{\"人员\":3,\"职称\":5,\"专业\":0,\"培训\":0,\"年度例数\":1}");
+
+		// the first person's two titles split around the third person's, each person's
+		// own rows still in their order (the order the items are stored in)
+		List<List<Object>> shuffled = new ArrayList<>(titles.apply(350));
+		shuffled.add(shuffled.remove(1));
+		Response unordered = city.upload(PEOPLE, "unordered.xlsx",
+				workbook(BulkKind.PEOPLE, sheets("人员", people.apply(350), "职称", shuffled, "年度例数", volumes.apply(350))));
+		assertThat(unordered.body().get("status").asString()).isEqualTo("COMMITTED");
+		assertThat(unordered.body().get("created").asInt()).isEqualTo(3);
+		assertThat(unordered.body().get("rows").toString()).isEqualTo(ordered.body().get("rows").toString());
+
+		String stored = "select coalesce(titles::text, '-') || '|' || coalesce(case_volumes::text, '-') || '|' "
+				+ "|| coalesce(specialties::text, '-') from personnel.person where licence_number = ?";
+		for (int i = 1; i <= 3; i++) {
+			String together = this.jdbc.queryForObject(stored, String.class, ProvinceWorkbooks.licence(340 + i));
+			String split = this.jdbc.queryForObject(stored, String.class, ProvinceWorkbooks.licence(350 + i));
+			assertThat(split).as("person %d", i).isEqualTo(together);
+		}
+		String shape = "select coalesce(jsonb_array_length(titles), -1) || '/' || coalesce(case_volumes -> 0 ->> 'cases', '-') "
+				+ "from personnel.person where licence_number = ?";
+		assertThat(List.of(341, 342, 343)
+			.stream()
+			.map(p -> this.jdbc.queryForObject(shape, String.class, ProvinceWorkbooks.licence(p)))
+			.toList()).as("each person's own items").containsExactly("2/-", "-1/55", "3/-");
+	}
+
 	@Test
 	void eachBadInputIsNamedBySheetRowAndColumn() {
 		Api city = Api.as(this.port, "changchun");
