@@ -283,6 +283,8 @@ export interface CaseQuery {
   to?: IsoDate
   page?: number
   size?: number
+  /** 病案号 or 住院号 (beginning), or — the hospital's own users, through casesApi.searchByBody — a patient ID number. */
+  q?: string
 }
 
 // ---- what-if scenarios and edition diff (issue 10 item 5, docs/what-if.md) ----

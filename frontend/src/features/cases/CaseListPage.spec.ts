@@ -41,7 +41,7 @@ const page: CasePage = {
 
 async function mountList(user: CurrentUser, path = '/cases') {
   setUser(user)
-  const fetchMock = vi.fn(async (url: string) => {
+  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async (url) => {
     if (url.startsWith('/api/cases')) return json(page)
     return json([])
   })
@@ -89,6 +89,29 @@ describe('CaseListPage', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it('finds cases by 病案号 in the address, and by a patient ID number only in a request body', async () => {
+    const { wrapper, fetchMock } = await mountList(clerk, '/cases?q=SJ23')
+    expect(caseCalls(fetchMock)[0]).toBe('/api/cases?q=SJ23&page=0&size=20')
+    const input = wrapper.get('input[data-testid="case-filter-q"]')
+    expect(input.attributes('placeholder')).toContain('身份证号')
+
+    await input.setValue(' 22010419650315123x ')
+    await wrapper.get('form.toolbar').trigger('submit')
+    await flushPromises()
+    const last = fetchMock.mock.calls.at(-1)!
+    expect(String(last[0])).toBe('/api/cases/search')
+    expect((last[1] as RequestInit).method).toBe('POST')
+    expect(JSON.parse(String((last[1] as RequestInit).body))).toMatchObject({
+      q: '22010419650315123x',
+      page: 0,
+    })
+    expect(fetchMock.mock.calls.map((c) => String(c[0])).some((u) => u.includes('220104196503'))).toBe(false)
+    const router = (wrapper.vm as unknown as { $router: { currentRoute: { value: { query: object } } } })
+      .$router
+    expect(router.currentRoute.value.query).not.toHaveProperty('q')
+    wrapper.unmount()
+  })
+
   it("shows the operating physician his patients' masked names under 患者, not 化名", async () => {
     const { wrapper } = await mountList({ ...clerk, role: 'PHYSICIAN', personId: 'p1' })
     const header = wrapper.get('[data-testid="case-table"] thead').text()
@@ -104,6 +127,9 @@ describe('CaseListPage', { timeout: 30_000 }, () => {
     expect(wrapper.find('[data-testid="case-filter-status"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="case-table"]').text()).toContain('患者（化名）')
     expect(wrapper.get('[data-testid="case-table"]').text()).toContain('医疗机构')
+    expect(wrapper.get('input[data-testid="case-filter-q"]').attributes('placeholder')).toBe(
+      '病案号 / 住院号',
+    )
     wrapper.unmount()
   })
 })

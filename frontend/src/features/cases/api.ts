@@ -13,10 +13,22 @@ import type {
 
 const seg = encodeURIComponent
 
+/** 17 digits and a digit or X, as typed (spaces, a small x): what the server treats as a patient ID number. */
+export function looksLikeIdNumber(text: string): boolean {
+  return /^\d{17}[\dX]$/.test(text.replace(/\s/g, '').toUpperCase())
+}
+
 export const casesApi = {
   form: (technology: string, date?: string | null) =>
     http.get<CaseFormBundle>(`/api/case-forms/${seg(technology)}`, { query: { date: date ?? undefined } }),
-  search: (query: CaseQuery) => http.get<CasePage>('/api/cases', { query: { ...query } }),
+  /**
+   * The case list. A search text shaped like an ID number goes in a request body (POST /api/cases/search), never in a
+   * URL, where it would stay in the browser's history and in proxy logs.
+   */
+  search: (query: CaseQuery) =>
+    query.q && looksLikeIdNumber(query.q)
+      ? http.post<CasePage>('/api/cases/search', { ...query })
+      : http.get<CasePage>('/api/cases', { query: { ...query } }),
   get: (id: string) => http.get<CaseView>(`/api/cases/${seg(id)}`),
   /** The patient's name and full phone (the hospital's own staff; each read audited by the server). */
   patientContact: (id: string) => http.get<PatientContact>(`/api/cases/${seg(id)}/patient-contact`),

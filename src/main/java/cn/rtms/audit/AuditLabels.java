@@ -67,12 +67,13 @@ public final class AuditLabels {
 			// cases
 			Map.entry("CASE_CREATED", "新建病例"), Map.entry("CASE_UPDATED", "修改病例"), Map.entry("CASE_DELETED", "删除病例"),
 			Map.entry("CASE_SUBMITTED", "提交病例"), Map.entry("CASE_AMENDED", "修订病例"),
-			Map.entry("PATIENT_CONTACT_VIEWED", "查看患者联系电话"), Map.entry("CASES_IMPORTED", "导入病例"),
-			Map.entry("CASES_EXPORTED", "导出病例"), Map.entry("CASE_IMPORT_FAILED", "病例导入失败"),
-			Map.entry("CASE_IMPORT_ANNOTATED_COPY", "下载病例导入批注文件"), Map.entry("FOLLOW_UP_RECORDED", "登记随访"),
-			Map.entry("FOLLOW_UPS_RECORDED", "批量登记随访"), Map.entry("GATE_OVERRIDE_RECORDED", "登记拦截放行"),
-			Map.entry("GATE_OVERRIDE_CONFIRMED", "确认拦截放行"), Map.entry("DISCHARGE_BATCH_IMPORTED", "导入出院记录"),
-			Map.entry("DISCHARGE_FILE_REPEATED", "重复上传出院记录文件"), Map.entry("DISCHARGE_SCAN_ITEMS_VIEWED", "查看出院记录筛查结果"),
+			Map.entry("PATIENT_CONTACT_VIEWED", "查看患者联系电话"), Map.entry("CASES_SEARCHED_BY_PATIENT_ID", "按患者身份证号检索病例"),
+			Map.entry("CASES_IMPORTED", "导入病例"), Map.entry("CASES_EXPORTED", "导出病例"),
+			Map.entry("CASE_IMPORT_FAILED", "病例导入失败"), Map.entry("CASE_IMPORT_ANNOTATED_COPY", "下载病例导入批注文件"),
+			Map.entry("FOLLOW_UP_RECORDED", "登记随访"), Map.entry("FOLLOW_UPS_RECORDED", "批量登记随访"),
+			Map.entry("GATE_OVERRIDE_RECORDED", "登记拦截放行"), Map.entry("GATE_OVERRIDE_CONFIRMED", "确认拦截放行"),
+			Map.entry("DISCHARGE_BATCH_IMPORTED", "导入出院记录"), Map.entry("DISCHARGE_FILE_REPEATED", "重复上传出院记录文件"),
+			Map.entry("DISCHARGE_SCAN_ITEMS_VIEWED", "查看出院记录筛查结果"),
 			// capability assessment
 			Map.entry("ASSESSMENT_SAVED", "保存能力评估"), Map.entry("ASSESSMENT_PRINTED", "打印能力评估"),
 

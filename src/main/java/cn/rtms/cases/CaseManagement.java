@@ -349,6 +349,12 @@ public class CaseManagement {
 		}
 		StaffCache staff = new StaffCache();
 		Map<UUID, @Nullable String> institutionNames = new HashMap<>();
+		if (search.patientIdHash() != null) {
+			// who looked a patient up by ID number, and what it found (not the number)
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("found", this.reports.count(search));
+			this.audit.recordEvent("CASES_SEARCHED_BY_PATIENT_ID", ENTITY, "search", details);
+		}
 		List<CaseSummary> items = this.reports.search(search).stream().map(r -> {
 			String patient = seesPatient(user, r) && r.patientNameEnc() != null
 					? PatientData.maskName(Objects.requireNonNull(this.patients.decrypt(r.patientNameEnc())))
@@ -409,8 +415,39 @@ public class CaseManagement {
 		// a physician lists the cases he operated and those of his hospital he assisted
 		// in
 		UUID assistedAt = (operator != null) ? user.institutionId() : null;
+		String recordNo = null;
+		String patientIdHash = null;
+		String q = query.q();
+		if (q != null) {
+			if (q.length() > CaseQuery.MAX_Q) {
+				throw invalidQ("检索内容最多 " + CaseQuery.MAX_Q + " 个字符（病案号、住院号或身份证号）");
+			}
+			String id = IdNumbers.normalize(q);
+			if (id.matches("\\d{17}[\\dX]")) {
+				// a patient's ID number: only for the users who see patients' identities
+				// (within their own scope, so never another hospital's patient)
+				if (!(user.role() == Role.HOSPITAL_CLERK || user.role() == Role.HOSPITAL_ADMIN
+						|| user.role() == Role.PHYSICIAN)) {
+					throw invalidQ("按身份证号检索只对医疗机构本院用户开放（卫生健康行政部门只见患者假名），请按病案号或住院号检索");
+				}
+				String problem = IdNumbers.problem(id);
+				if (problem != null) {
+					throw invalidQ(problem);
+				}
+				patientIdHash = this.patients.idNumberHash(id);
+			}
+			else {
+				recordNo = q;
+			}
+		}
 		return new CaseReports.Search(scope, operator, query.institutionId(), query.technology(), status, query.flag(),
-				query.from(), query.to(), query.page() * query.size(), query.size(), assistedAt);
+				query.from(), query.to(), query.page() * query.size(), query.size(), assistedAt, recordNo,
+				patientIdHash);
+	}
+
+	private static ProblemException invalidQ(String message) {
+		return new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误", message,
+				List.of(new FieldProblem("q", message)));
 	}
 
 	/**

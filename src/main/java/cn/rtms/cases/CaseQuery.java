@@ -16,9 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param to operation date on or before
  * @param page zero-based page
  * @param size page size (1–500, default 50)
+ * @param q a 病案号 or 住院号 (or its beginning), or — for the hospital's own users — a
+ * patient's 18-digit ID number; at most {@value #MAX_Q} characters
  */
 public record CaseQuery(@Nullable UUID institutionId, @Nullable String technology, @Nullable String status,
-		@Nullable String flag, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+		@Nullable String flag, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size,
+		@Nullable String q) {
+
+	/** Longest search text (a 病案号 or 住院号 has at most 40 characters). */
+	public static final int MAX_Q = 40;
 
 	/** Largest page. */
 	public static final int MAX_SIZE = 500;
@@ -29,6 +35,13 @@ public record CaseQuery(@Nullable UUID institutionId, @Nullable String technolog
 	public CaseQuery {
 		page = Math.max(page, 0);
 		size = (size <= 0) ? 50 : Math.min(size, MAX_SIZE);
+		q = (q == null || q.isBlank()) ? null : q.strip();
+	}
+
+	/** A search without search text. */
+	public CaseQuery(@Nullable UUID institutionId, @Nullable String technology, @Nullable String status,
+			@Nullable String flag, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+		this(institutionId, technology, status, flag, from, to, page, size, null);
 	}
 
 }

@@ -460,6 +460,64 @@ class CaseApiIT {
 		assertThat(as("changchun").get(today).body().get("items").toString()).contains(id);
 	}
 
+	/**
+	 * 病案号 and 住院号 by their beginning (LIKE's wildcards taken literally); a patient's ID
+	 * number only by the hospital's own users, only in a request body (never in a URL),
+	 * within their scope, each such search audited without the number.
+	 */
+	@Test
+	void findsCasesByRecordNumberAndTheHospitalByThePatientsIdNumber() {
+		Api clerk = as("songjiang-clerk");
+		String operator = personId(clerk, "高志远");
+		String first17 = "22010419800101" + String.format("%03d", 100 + (int) (System.nanoTime() % 800));
+		String idNumber = first17 + cn.rtms.cases.domain.IdNumbers.checkCharacter(first17);
+		String recordNo = "Q_" + nextRecordNo();
+		Map<String, Object> c = ablation(operator, recordNo);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> patient = (Map<String, Object>) c.get("patient");
+		patient.put("idNumber", idNumber);
+		patient.put("birthDate", "1980-01-01");
+		patient.put("sex", (first17.charAt(16) - '0') % 2 == 1 ? "M" : "F");
+		String id = created(clerk.post("/api/cases", c));
+		clerk.post("/api/cases/" + id + "/submit", Map.of("version", 0));
+
+		JsonNode byRecord = clerk.get("/api/cases?q=" + recordNo.substring(0, recordNo.length() - 2)).body();
+		assertThat(byRecord.get("items").toString()).contains(id);
+		assertThat(clerk.get("/api/cases?q=" + recordNo).body().get("total").asLong()).isEqualTo(1);
+		assertThat(clerk.get("/api/cases?q=ZY" + recordNo).body().get("total").asLong()).as("住院号").isEqualTo(1);
+		assertThat(clerk.get("/api/cases?q=Q%25").body().get("total").asLong()).as("% is a character, not a wildcard")
+			.isZero();
+		assertThat(clerk.get("/api/cases?q=Q" + "_".repeat(40)).status()).as("41 characters").isEqualTo(400);
+		assertThat(as("changchun").get("/api/cases?q=" + recordNo).body().get("items").toString())
+			.as("an authority over the hospital, by 病案号")
+			.contains(id);
+
+		Response inUrl = clerk.get("/api/cases?q=" + idNumber);
+		assertThat(inUrl.status()).isEqualTo(400);
+		assertThat(inUrl.body().get("detail").asString()).contains("POST /api/cases/search");
+		Response byId = clerk.post("/api/cases/search", Map.of("q", idNumber, "size", 10));
+		assertThat(byId.status()).as(byId.text()).isEqualTo(200);
+		assertThat(byId.body().get("total").asLong()).isEqualTo(1);
+		assertThat(byId.body().get("items").get(0).get("id").asString()).isEqualTo(id);
+		assertThat(clerk.post("/api/cases/search", Map.of("q", idNumber.toLowerCase(java.util.Locale.ROOT) + " "))
+			.body()
+			.get("total")
+			.asLong()).as("typed with a small x or a space").isEqualTo(1);
+		Response trail = as("admin").get("/api/audit?entityType=CaseReport&entityId=search");
+		assertThat(trail.text()).contains("CASES_SEARCHED_BY_PATIENT_ID").doesNotContain(first17);
+
+		assertThat(as("jiangcheng-clerk").post("/api/cases/search", Map.of("q", idNumber)).body().get("total").asLong())
+			.as("another hospital finds none of this hospital's patients")
+			.isZero();
+		Response authority = as("changchun").post("/api/cases/search", Map.of("q", idNumber));
+		assertThat(authority.status()).isEqualTo(400);
+		assertThat(authority.body().get("detail").asString()).contains("只对医疗机构本院用户开放");
+		char wrong = idNumber.charAt(17) == '1' ? '2' : '1';
+		Response badCheck = clerk.post("/api/cases/search", Map.of("q", first17 + wrong));
+		assertThat(badCheck.status()).isEqualTo(400);
+		assertThat(badCheck.body().get("detail").asString()).contains("校验码");
+	}
+
 	@Test
 	void theHospitalsOwnStaffReadTheFullPhoneToCallThePatientEachReadAudited() {
 		Api clerk = as("songjiang-clerk");

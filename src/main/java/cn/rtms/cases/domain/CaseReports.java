@@ -114,16 +114,38 @@ public interface CaseReports {
 	 * @param limit rows to return
 	 * @param assistedAt with {@code operatorId}: also the cases of this institution in
 	 * which that person assisted (a physician's own list), or null for operated only
+	 * @param recordNo 病案号 or 住院号 beginning with this text, or null
+	 * @param patientIdHash the keyed hash of the patient's ID number, or null
 	 */
 	record Search(@Nullable Set<UUID> institutionIds, @Nullable UUID operatorId, @Nullable UUID institutionId,
 			@Nullable String technology, @Nullable CaseStatus status, @Nullable String flag, @Nullable LocalDate from,
-			@Nullable LocalDate to, int offset, int limit, @Nullable UUID assistedAt) {
+			@Nullable LocalDate to, int offset, int limit, @Nullable UUID assistedAt, @Nullable String recordNo,
+			@Nullable String patientIdHash) {
+
+		/** A search without assisted cases or search text. */
+		public Search(@Nullable Set<UUID> institutionIds, @Nullable UUID operatorId, @Nullable UUID institutionId,
+				@Nullable String technology, @Nullable CaseStatus status, @Nullable String flag,
+				@Nullable LocalDate from, @Nullable LocalDate to, int offset, int limit, @Nullable UUID assistedAt) {
+			this(institutionIds, operatorId, institutionId, technology, status, flag, from, to, offset, limit,
+					assistedAt, null, null);
+		}
+
+		/**
+		 * @param technology another technology (null: any)
+		 * @param flag another flag (null: any)
+		 * @return this search with them, from the first row, unlimited
+		 */
+		public Search with(@Nullable String technology, @Nullable String flag) {
+			return new Search(this.institutionIds, this.operatorId, this.institutionId, technology, this.status, flag,
+					this.from, this.to, 0, 0, this.assistedAt, this.recordNo, this.patientIdHash);
+		}
 
 		/** A search without assisted cases. */
 		public Search(@Nullable Set<UUID> institutionIds, @Nullable UUID operatorId, @Nullable UUID institutionId,
 				@Nullable String technology, @Nullable CaseStatus status, @Nullable String flag,
 				@Nullable LocalDate from, @Nullable LocalDate to, int offset, int limit) {
-			this(institutionIds, operatorId, institutionId, technology, status, flag, from, to, offset, limit, null);
+			this(institutionIds, operatorId, institutionId, technology, status, flag, from, to, offset, limit, null,
+					null, null);
 		}
 
 	}

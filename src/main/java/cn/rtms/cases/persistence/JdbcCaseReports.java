@@ -313,8 +313,7 @@ class JdbcCaseReports implements CaseReports {
 
 	@Override
 	public Map<String, Long> countByTechnology(Search search) {
-		Search any = new Search(search.institutionIds(), search.operatorId(), search.institutionId(), null,
-				search.status(), search.flag(), search.from(), search.to(), 0, 0, search.assistedAt());
+		Search any = search.with(null, search.flag());
 		Map<String, Long> counts = new LinkedHashMap<>();
 		this.named.query("select technology, count(*) from cases.case_report " + where(any)
 				+ " group by technology order by 2 desc, 1", params(any), (ResultSet rs) -> {
@@ -324,8 +323,7 @@ class JdbcCaseReports implements CaseReports {
 	}
 
 	private static Search withoutFlag(Search s) {
-		return new Search(s.institutionIds(), s.operatorId(), s.institutionId(), s.technology(), s.status(), null,
-				s.from(), s.to(), 0, 0, s.assistedAt());
+		return s.with(s.technology(), null);
 	}
 
 	private static String where(Search search) {
@@ -361,6 +359,12 @@ class JdbcCaseReports implements CaseReports {
 		if (search.to() != null) {
 			conditions.add("operation_date <= :to");
 		}
+		if (search.recordNo() != null) {
+			conditions.add("(medical_record_no like :recordNo escape '\\' or inpatient_no like :recordNo escape '\\')");
+		}
+		if (search.patientIdHash() != null) {
+			conditions.add("patient_id_no_hash = :patientIdHash");
+		}
 		return "where " + String.join(" and ", conditions);
 	}
 
@@ -380,6 +384,9 @@ class JdbcCaseReports implements CaseReports {
 				(search.flag() == null) ? null : this.json.writeValueAsString(List.of(Map.of("code", search.flag()))));
 		params.addValue("from", search.from());
 		params.addValue("to", search.to());
+		params.addValue("recordNo", (search.recordNo() == null) ? null
+				: search.recordNo().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		params.addValue("patientIdHash", search.patientIdHash());
 		return params;
 	}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import cn.rtms.cases.Amendment;
 import cn.rtms.cases.CaseCheck;
@@ -13,14 +14,17 @@ import cn.rtms.cases.CasePage;
 import cn.rtms.cases.CaseQuery;
 import cn.rtms.cases.CaseView;
 import cn.rtms.cases.PatientContact;
+import cn.rtms.cases.domain.IdNumbers;
 import cn.rtms.cases.web.CaseRequests.AmendmentRequest;
 import cn.rtms.cases.web.CaseRequests.CheckRequest;
+import cn.rtms.cases.web.CaseRequests.SearchRequest;
 import cn.rtms.cases.web.CaseRequests.SubmitRequest;
 import cn.rtms.cases.web.CaseRequests.UpdateRequest;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.web.ProblemException;
 import cn.rtms.web.ProblemException.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "病例登记", description = "限制类技术病例登记：草稿、提交（校验与标记）、修订、查询")
 class CaseController {
 
+	private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dX]");
+
 	private final CaseManagement cases;
 
 	private final IdentityManagement identity;
@@ -59,8 +65,22 @@ class CaseController {
 			@RequestParam(required = false) @Nullable String flag,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return this.cases.search(new CaseQuery(institutionId, technology, status, flag, from, to, page, size));
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			@Parameter(description = "病案号或住院号（前缀匹配）；本院用户也可输入患者 18 位身份证号（精确匹配）。最多 40 个字符") @RequestParam(
+					required = false) @Nullable String q) {
+		if (q != null && ID_NUMBER.matcher(IdNumbers.normalize(q)).matches()) {
+			String message = "按身份证号检索请用 POST /api/cases/search（检索条件放在请求体中）：身份证号不得出现在网址里，以免进入浏览器历史和代理服务器日志";
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误", message,
+					List.of(new FieldProblem("q", message)));
+		}
+		return this.cases.search(new CaseQuery(institutionId, technology, status, flag, from, to, page, size, q));
+	}
+
+	@PostMapping("/api/cases/search")
+	@Operation(summary = "病例列表，检索条件在请求体中（按患者身份证号检索时用，身份证号不进网址与日志）",
+			description = "字段与 GET /api/cases 的查询参数相同；q 可为病案号、住院号（前缀匹配）或患者 18 位身份证号（精确匹配，仅本院用户，每次检索记入审计日志，不记身份证号）")
+	CasePage searchByBody(@RequestBody SearchRequest request) {
+		return this.cases.search(request.query());
 	}
 
 	@GetMapping("/api/cases/recent-volumes")

@@ -1,9 +1,11 @@
 package cn.rtms.cases.web;
 
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
 import cn.rtms.cases.CaseInput;
+import cn.rtms.cases.CaseQuery;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,30 @@ final class CaseRequests {
 	 */
 	record UpdateRequest(@NotNull(message = "version 不能为空") Integer version,
 			@NotNull(message = "case 不能为空") @JsonProperty("case") CaseInput input) {
+	}
+
+	/**
+	 * Body of POST /api/cases/search: the query parameters of GET /api/cases.
+	 *
+	 * @param institutionId restrict to an institution
+	 * @param technology restrict to a technology
+	 * @param status DRAFT or SUBMITTED
+	 * @param flag flag code
+	 * @param from operation date on or after
+	 * @param to operation date on or before
+	 * @param page zero-based page (default 0)
+	 * @param size page size (default 50, at most 500)
+	 * @param q 病案号 or 住院号 (beginning), or the patient's ID number
+	 */
+	record SearchRequest(@Nullable UUID institutionId, @Nullable String technology, @Nullable String status,
+			@Nullable String flag, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer page,
+			@Nullable Integer size, @Nullable String q) {
+
+		CaseQuery query() {
+			return new CaseQuery(this.institutionId, this.technology, this.status, this.flag, this.from, this.to,
+					(this.page == null) ? 0 : this.page, (this.size == null) ? 50 : this.size, this.q);
+		}
+
 	}
 
 	/**
