@@ -422,12 +422,11 @@ public class CaseManagement {
 			if (q.length() > CaseQuery.MAX_Q) {
 				throw invalidQ("检索内容最多 " + CaseQuery.MAX_Q + " 个字符（病案号、住院号或身份证号）");
 			}
-			String id = IdNumbers.normalize(q);
-			if (id.matches("\\d{17}[\\dX]")) {
+			if (IdNumbers.isShaped(q)) {
+				String id = IdNumbers.normalize(q);
 				// a patient's ID number: only for the users who see patients' identities
 				// (within their own scope, so never another hospital's patient)
-				if (!(user.role() == Role.HOSPITAL_CLERK || user.role() == Role.HOSPITAL_ADMIN
-						|| user.role() == Role.PHYSICIAN)) {
+				if (!seesPatients(user)) {
 					throw invalidQ("按身份证号检索只对医疗机构本院用户开放（卫生健康行政部门只见患者假名），请按病案号或住院号检索");
 				}
 				String problem = IdNumbers.problem(id);
@@ -1008,8 +1007,13 @@ public class CaseManagement {
 	}
 
 	private static boolean seesPatient(CurrentUser user, CaseRecord record) {
-		return (user.role() == Role.HOSPITAL_CLERK || user.role() == Role.HOSPITAL_ADMIN
-				|| user.role() == Role.PHYSICIAN) && record.institutionId().equals(user.institutionId());
+		return seesPatients(user) && record.institutionId().equals(user.institutionId());
+	}
+
+	/** The roles that see the identities of their own hospital's patients. */
+	private static boolean seesPatients(CurrentUser user) {
+		return user.role() == Role.HOSPITAL_CLERK || user.role() == Role.HOSPITAL_ADMIN
+				|| user.role() == Role.PHYSICIAN;
 	}
 
 	private UUID ownInstitution(CurrentUser user) {

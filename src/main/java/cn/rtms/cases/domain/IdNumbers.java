@@ -3,6 +3,7 @@ package cn.rtms.cases.domain;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,8 @@ public final class IdNumbers {
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
+	private static final Pattern SHAPE = Pattern.compile("\\d{17}[\\dX]");
+
 	private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
 
 	private IdNumbers() {
@@ -27,6 +30,15 @@ public final class IdNumbers {
 	 */
 	public static String normalize(String text) {
 		return text.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * @param text a search text as typed
+	 * @return whether it has the shape of an ID number (17 digits and a digit or X, after
+	 * {@link #normalize}), valid or not
+	 */
+	public static boolean isShaped(String text) {
+		return SHAPE.matcher(normalize(text)).matches();
 	}
 
 	/**
@@ -50,7 +62,7 @@ public final class IdNumbers {
 	 * @return null when valid, else the Chinese reason
 	 */
 	public static @Nullable String problem(String idNumber) {
-		if (!idNumber.matches("\\d{17}[\\dX]")) {
+		if (!SHAPE.matcher(idNumber).matches()) {
 			return "身份证号应为 18 位（前 17 位为数字，末位为数字或 X）";
 		}
 		if (birthDate(idNumber) == null) {

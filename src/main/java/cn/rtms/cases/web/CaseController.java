@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import cn.rtms.cases.Amendment;
 import cn.rtms.cases.CaseCheck;
@@ -46,8 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "病例登记", description = "限制类技术病例登记：草稿、提交（校验与标记）、修订、查询")
 class CaseController {
 
-	private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dX]");
-
 	private final CaseManagement cases;
 
 	private final IdentityManagement identity;
@@ -68,7 +65,7 @@ class CaseController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
 			@Parameter(description = "病案号或住院号（前缀匹配）；本院用户也可输入患者 18 位身份证号（精确匹配）。最多 40 个字符") @RequestParam(
 					required = false) @Nullable String q) {
-		if (q != null && ID_NUMBER.matcher(IdNumbers.normalize(q)).matches()) {
+		if (q != null && IdNumbers.isShaped(q)) {
 			String message = "按身份证号检索请用 POST /api/cases/search（检索条件放在请求体中）：身份证号不得出现在网址里，以免进入浏览器历史和代理服务器日志";
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误", message,
 					List.of(new FieldProblem("q", message)));
