@@ -199,6 +199,7 @@ async function mountDetail(
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
+      { path: '/cases/new', component: {} },
       { path: '/cases/:id', component: CaseDetailPage, props: true },
       { path: '/cases', component: {} },
     ],
@@ -210,7 +211,7 @@ async function mountDetail(
     attachTo: document.body,
   })
   await flushPromises()
-  return { wrapper, fetchMock }
+  return { wrapper, fetchMock, router }
 }
 
 describe('CaseDetailPage', { timeout: 30_000 }, () => {
@@ -259,6 +260,16 @@ describe('CaseDetailPage', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it('starts the next case of the same technology from a submitted one', async () => {
+    const { wrapper, router } = await mountDetail(clerk)
+    const next = wrapper.get('[data-testid="case-new-same-technology"]')
+    expect(next.text()).toBe('登记下一例')
+    await next.trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/cases/new?technology=G08')
+    wrapper.unmount()
+  })
+
   it('amends only with a reason, sending version, reason and the case', async () => {
     const posts: { url: string; body: unknown }[] = []
     const { wrapper } = await mountDetail(clerk, (url, body) => {
@@ -298,6 +309,7 @@ describe('CaseDetailPage', { timeout: 30_000 }, () => {
   it('offers no amendment to an authority', async () => {
     const { wrapper } = await mountDetail({ ...clerk, role: 'CITY_AUTHORITY', institutionId: null })
     expect(wrapper.find('[data-testid="case-start-amend"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="case-new-same-technology"]').exists()).toBe(false)
     wrapper.unmount()
   })
 
