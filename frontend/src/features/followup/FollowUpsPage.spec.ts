@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { setUser } from '@/features/auth/session'
+import { testUser } from '@/features/auth/testing'
 import FollowUpsPage from './FollowUpsPage.vue'
 import type { FollowUp } from './api'
 
@@ -36,6 +38,24 @@ function row(id: string, medicalRecordNo: string | null): FollowUp {
 }
 
 const requests: string[] = []
+
+async function mountAt(path: string) {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/follow-ups', component: FollowUpsPage }],
+  })
+  await router.push(path)
+  const wrapper = mount(FollowUpsPage, {
+    global: { plugins: [ElementPlus, router] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+function page(items: FollowUp[]) {
+  return json({ items, total: items.length, due: 3, overdue: 5, done: 7 })
+}
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -73,8 +93,7 @@ describe('FollowUpsPage (病例随访)', () => {
       institutionName: '吉林省松江肿瘤医院',
       mustChangePassword: false,
     })
-    const wrapper = mount(FollowUpsPage, { global: { plugins: [ElementPlus] }, attachTo: document.body })
-    await flushPromises()
+    const { wrapper } = await mountAt('/follow-ups')
     expect(wrapper.find('[data-testid="contact-a"]').exists()).toBe(true)
     // a row without the 病案号 is not the viewer's patient: no phone
     expect(wrapper.find('[data-testid="contact-b"]').exists()).toBe(false)
@@ -85,6 +104,48 @@ describe('FollowUpsPage (病例随访)', () => {
     expect(requests).toContain('/api/cases/case-a/patient-contact')
     expect(document.body.textContent).toContain('张三丰（病案号 SJ2600001）：13812345678')
     expect(document.body.textContent).toContain('本次查看已记入审计日志')
+    wrapper.unmount()
+  })
+
+  it("opens on the link's list and hospital (workbench card, supervision alert) and keeps them in the address", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        requests.push(url)
+        if (url.startsWith('/api/follow-ups')) return page([row('a', null)])
+        if (url.startsWith('/api/institutions')) return json([{ id: 'i9', name: '梅河口市梅源医院' }])
+        return json([])
+      }),
+    )
+    setUser(testUser('CITY_AUTHORITY', { regionCode: '220500' }))
+    const { wrapper, router } = await mountAt('/follow-ups?status=DUE&institutionId=i9')
+    expect(requests.find((r) => r.startsWith('/api/follow-ups'))).toBe(
+      '/api/follow-ups?status=DUE&page=0&size=50&institutionId=i9',
+    )
+    expect(wrapper.get('[data-testid="follow-up-tabs"] .el-tabs__item.is-active').text()).toBe('待随访（3）')
+    expect(wrapper.find('[data-testid="follow-up-institution"]').exists()).toBe(true)
+
+    await wrapper.findAll('[data-testid="follow-up-tabs"] .el-tabs__item')[0].trigger('click')
+    await flushPromises()
+    expect(requests.at(-1)).toBe('/api/follow-ups?status=OVERDUE&page=0&size=50&institutionId=i9')
+    expect(router.currentRoute.value.query).toEqual({ status: 'OVERDUE', institutionId: 'i9' })
+    wrapper.unmount()
+  })
+
+  it('gives a hospital its own lists without a hospital to choose', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        requests.push(url)
+        return url.startsWith('/api/follow-ups') ? page([]) : json([])
+      }),
+    )
+    setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
+    const { wrapper } = await mountAt('/follow-ups?status=nonsense')
+    expect(requests.find((r) => r.startsWith('/api/follow-ups'))).toBe(
+      '/api/follow-ups?status=OVERDUE&page=0&size=50',
+    )
+    expect(wrapper.find('[data-testid="follow-up-institution"]').exists()).toBe(false)
     wrapper.unmount()
   })
 })
