@@ -44,4 +44,58 @@ describe('DischargeScanPage', { timeout: 30_000 }, () => {
     expect(url).toContain('to=2031-03-16')
     wrapper.unmount()
   })
+
+  it("opens a supervision alert's link on its window and on the hospital's cases of its category", async () => {
+    setUser({
+      id: 'u2',
+      username: 'changchun',
+      displayName: '长春市卫健委',
+      role: 'CITY_AUTHORITY',
+      institutionId: null,
+      personId: null,
+      regionCode: '220100',
+      roleLabel: '角色',
+      mustChangePassword: false,
+    })
+    const hospital = {
+      institutionId: 'i7',
+      institutionName: '吉林省松江肿瘤医院',
+      restricted: 12,
+      reported: 9,
+      reportingRate: 0.75,
+      counts: { UNFILED: 3 },
+      technologies: [],
+    }
+    const fetchMock = vi.fn(async (url: string) =>
+      url.startsWith('/api/discharge-scan/items')
+        ? json({ items: [], total: 3 })
+        : json({
+            from: '2025-11-23',
+            to: '2026-11-22',
+            matchingRule: '',
+            categories: { UNFILED: '未备案开展' },
+            hospitals: [hospital],
+          }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/discharge-scan', component: {} }],
+    })
+    await router.push('/discharge-scan?institutionId=i7&category=UNFILED&from=2025-11-23&to=2026-11-22')
+    const wrapper = mount(DischargeScanPage, {
+      global: { plugins: [ElementPlus, router] },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    const urls = fetchMock.mock.calls.map((c) => String(c[0]))
+    expect(urls[0]).toBe('/api/discharge-scan?from=2025-11-23&to=2026-11-22')
+    expect(urls[1]).toContain('/api/discharge-scan/items?')
+    expect(urls[1]).toContain('institutionId=i7')
+    expect(urls[1]).toContain('category=UNFILED')
+    expect(urls[1]).toContain('from=2025-11-23')
+    expect(document.body.textContent).toContain('吉林省松江肿瘤医院 · 未备案开展（3）')
+    wrapper.unmount()
+    document.body.innerHTML = ''
+  })
 })

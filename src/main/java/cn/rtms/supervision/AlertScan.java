@@ -272,22 +272,28 @@ class AlertScan {
 			}
 			String name = Objects.toString(hospital.institutionName(), "");
 			String period = from + " 至 " + today;
-			discharge(found, hospital, Set.of(ScanCategory.UNFILED), "DISCHARGE:UNFILED:" + id, AlertSeverity.HIGH,
-					name + "未备案开展限制类技术", "出院病案首页筛查（手术日期 " + period + "）：%d 例限制类技术手术在手术日无有效备案（未备案开展）。", period);
-			discharge(found, hospital, Set.of(ScanCategory.UNAUTHORIZED, ScanCategory.OUT_OF_SCOPE),
+			String window = "&from=" + from + "&to=" + today;
+			discharge(found, hospital, List.of(ScanCategory.UNFILED), "DISCHARGE:UNFILED:" + id, AlertSeverity.HIGH,
+					name + "未备案开展限制类技术", "出院病案首页筛查（手术日期 " + period + "）：%d 例限制类技术手术在手术日无有效备案（未备案开展）。", period, window);
+			discharge(found, hospital, List.of(ScanCategory.UNAUTHORIZED, ScanCategory.OUT_OF_SCOPE),
 					"DISCHARGE:UNAUTHORIZED:" + id, AlertSeverity.HIGH, name + "术者未授权或超范围开展",
-					"出院病案首页筛查（手术日期 " + period + "）：%d 例限制类技术手术的术者无有效授权或超出授权范围。", period);
+					"出院病案首页筛查（手术日期 " + period + "）：%d 例限制类技术手术的术者无有效授权或超出授权范围。", period, window);
 			String rate = (hospital.reportingRate() == null) ? "—"
 					: String.format("%.1f%%", hospital.reportingRate() * 100);
-			discharge(found, hospital, Set.of(ScanCategory.NOT_REPORTED), "DISCHARGE:NOT_REPORTED:" + id,
+			discharge(found, hospital, List.of(ScanCategory.NOT_REPORTED), "DISCHARGE:NOT_REPORTED:" + id,
 					AlertSeverity.MEDIUM, name + "限制类技术病例未填报",
-					"出院病案首页筛查（手术日期 " + period + "）：%d 例限制类技术手术没有对应的病例登记，系统填报率 " + rate + "。", period);
+					"出院病案首页筛查（手术日期 " + period + "）：%d 例限制类技术手术没有对应的病例登记，系统填报率 " + rate + "。", period, window);
 		}
 		return found;
 	}
 
-	private void discharge(List<Finding> found, ScanReport.HospitalScan hospital, Set<ScanCategory> categories,
-			String key, AlertSeverity severity, String title, String template, String period) {
+	/**
+	 * One discharge-scan alert of a hospital for some categories; its link opens the scan
+	 * of the same window on the hospital's cases of the first category that has any (the
+	 * page lists one category at a time; the others are a click away there).
+	 */
+	private void discharge(List<Finding> found, ScanReport.HospitalScan hospital, List<ScanCategory> categories,
+			String key, AlertSeverity severity, String title, String template, String period, String window) {
 		int count = categories.stream().mapToInt(c -> hospital.counts().getOrDefault(c.name(), 0)).sum();
 		if (count == 0) {
 			return;
@@ -300,15 +306,20 @@ class AlertScan {
 						n + " 例（共 " + technology.restricted() + " 例限制类技术手术）", String.valueOf(n), null));
 			}
 		}
-		String category = categories.stream().map(Enum::name).sorted().findFirst().orElseThrow();
-		found.add(new Finding(AlertKind.DISCHARGE_SCAN, key, severity, hospital.institutionId(), null, null, title,
-				template.replace("%d", String.valueOf(count)),
-				new Evidence(
-						List.of(fact("例数", String.valueOf(count)),
+		String category = categories.stream()
+			.map(Enum::name)
+			.filter(c -> hospital.counts().getOrDefault(c, 0) > 0)
+			.findFirst()
+			.orElseThrow();
+		found.add(
+				new Finding(AlertKind.DISCHARGE_SCAN, key, severity, hospital.institutionId(), null, null, title,
+						template.replace("%d", String.valueOf(count)),
+						new Evidence(List.of(fact("例数", String.valueOf(count)),
 								fact("限制类技术手术", String.valueOf(hospital.restricted())),
-								fact("已填报", String.valueOf(hospital.reported())), fact("期间", period)),
-						items, "/discharge-scan?institutionId=" + hospital.institutionId() + "&category=" + category,
-						"查看病案首页筛查")));
+								fact("已填报", String.valueOf(hospital.reported())), fact("期间", period)), items,
+								"/discharge-scan?institutionId=" + hospital.institutionId() + "&category=" + category
+										+ window,
+								"查看病案首页筛查")));
 	}
 
 	/**

@@ -170,7 +170,17 @@ class SupervisionIT {
 		assertThat(fact(unfiled, "例数")).isEqualTo(scan.get("UNFILED").asString());
 		assertThat(fact(alert(province, "DISCHARGE_SCAN", "病例未填报"), "例数"))
 			.isEqualTo(scan.get("NOT_REPORTED").asString());
-		assertThat(unfiled.at("/evidence/link").asString()).startsWith("/discharge-scan?institutionId=" + songjiang);
+		// the link opens the scan of the alert's window on the hospital's cases of the
+		// category
+		String window = "&from=" + TODAY.minusYears(1).plusDays(1) + "&to=" + TODAY;
+		assertThat(unfiled.at("/evidence/link").asString())
+			.isEqualTo("/discharge-scan?institutionId=" + songjiang + "&category=UNFILED" + window);
+		JsonNode unauthorized = alert(province, "DISCHARGE_SCAN", "术者未授权或超范围开展");
+		String link = unauthorized.at("/evidence/link").asString();
+		String category = link.replaceAll(".*category=([A-Z_]+).*", "$1");
+		assertThat(category).isIn("UNAUTHORIZED", "OUT_OF_SCOPE");
+		assertThat(scan.get(category).asInt()).as("a category with cases, of the two the alert counts").isPositive();
+		assertThat(link).endsWith(window);
 		JsonNode inactive = alert(province, "INACTIVE_FILING", SONGJIANG);
 		assertThat(fact(inactive, "病例登记中最后一例")).isEqualTo(TODAY.minusYears(2).toString());
 		assertThat(inactive.get("message").asString()).contains("2年以上未开展");
