@@ -175,8 +175,8 @@ class SupervisionIT {
 		String window = "&from=" + TODAY.minusYears(1).plusDays(1) + "&to=" + TODAY;
 		assertThat(unfiled.at("/evidence/link").asString())
 			.isEqualTo("/discharge-scan?institutionId=" + songjiang + "&category=UNFILED" + window);
-		JsonNode unauthorized = alert(province, "DISCHARGE_SCAN", "术者未授权或超范围开展");
-		String link = unauthorized.at("/evidence/link").asString();
+		JsonNode operators = alert(province, "DISCHARGE_SCAN", "术者未授权或超范围开展");
+		String link = operators.at("/evidence/link").asString();
 		String category = link.replaceAll(".*category=([A-Z_]+).*", "$1");
 		assertThat(category).isIn("UNAUTHORIZED", "OUT_OF_SCOPE");
 		assertThat(scan.get(category).asInt()).as("a category with cases, of the two the alert counts").isPositive();
