@@ -89,6 +89,13 @@ describe('CaseListPage', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it('lists the cases with any blocking flag when the workbench card 问题病例 links here', async () => {
+    const { wrapper, fetchMock } = await mountList(clerk, '/cases?status=SUBMITTED&flag=BLOCKING')
+    expect(caseCalls(fetchMock)[0]).toBe('/api/cases?status=SUBMITTED&flag=BLOCKING&page=0&size=20')
+    expect(wrapper.get('[data-testid="case-filter-flag"]').text()).toContain('任一问题标记')
+    wrapper.unmount()
+  })
+
   it('finds cases by 病案号 in the address, and by a patient ID number only in a request body', async () => {
     const { wrapper, fetchMock } = await mountList(clerk, '/cases?q=SJ23')
     expect(caseCalls(fetchMock)[0]).toBe('/api/cases?q=SJ23&page=0&size=20')

@@ -29,6 +29,9 @@ export const CASE_FLAG_LABELS: Record<string, string> = {
 
 export const CASE_FLAGS = Object.keys(CASE_FLAG_LABELS)
 
+/** Not a flag: the list filter for cases carrying any blocking flag (问题病例; the server's CaseFlag.ANY_BLOCKING). */
+export const ANY_BLOCKING = 'BLOCKING'
+
 /** What a flag means, for tooltips where the list carries only the code (the case page shows the full message). */
 export const CASE_FLAG_DESCRIPTIONS: Record<string, string> = {
   UNFILED: '手术日期当天本机构没有该技术的有效备案（未备案开展）',

@@ -35,4 +35,10 @@ public record CaseFlag(String code, String message, boolean blocking) {
 	/** 手术编码不在规范编码表内 (informative). */
 	public static final String CODE_NOT_IN_SPEC = "CODE_NOT_IN_SPEC";
 
+	/**
+	 * Not a flag: the case-list filter for a case carrying any blocking flag (问题病例, the
+	 * workbench's count).
+	 */
+	public static final String ANY_BLOCKING = "BLOCKING";
+
 }

@@ -450,29 +450,19 @@ public class CaseManagement {
 	}
 
 	/**
-	 * The submitted cases in the caller's scope (as {@link #search}) that carry a
+	 * The submitted cases in the caller's scope (exactly those {@link #search} lists, so
+	 * the count matches the list filtered to {@link CaseFlag#ANY_BLOCKING}) that carry a
 	 * blocking flag (未备案开展, 未授权, 超范围 …), counted in SQL.
 	 * @return the number of flagged cases and, per blocking flag code, the cases carrying
 	 * it
 	 */
 	public FlaggedCases flaggedCases() {
 		CurrentUser user = this.access.requireRole(READERS);
-		Set<UUID> scope = null;
-		UUID operator = null;
-		if (user.role() == Role.PHYSICIAN) {
-			if (user.personId() == null) {
-				return new FlaggedCases(0, Map.of());
-			}
-			operator = user.personId();
+		CaseReports.@Nullable Search search = searchFor(user,
+				new CaseQuery(null, null, CaseStatus.SUBMITTED.name(), null, null, null, 0, 1));
+		if (search == null) {
+			return new FlaggedCases(0, Map.of());
 		}
-		else if (user.role() == Role.HOSPITAL_CLERK || user.role() == Role.HOSPITAL_ADMIN) {
-			scope = (user.institutionId() == null) ? Set.of() : Set.of(user.institutionId());
-		}
-		else if (user.role() != Role.SYSTEM_ADMIN) {
-			scope = institutionsInRegion(user);
-		}
-		CaseReports.Search search = new CaseReports.Search(scope, operator, null, null, CaseStatus.SUBMITTED, null,
-				null, null, 0, 0);
 		return new FlaggedCases(this.reports.countFlagged(search), this.reports.countBlockingFlags(search));
 	}
 

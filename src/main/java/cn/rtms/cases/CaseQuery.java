@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param institutionId restrict to an institution
  * @param technology restrict to a technology
  * @param status restrict to DRAFT or SUBMITTED
- * @param flag restrict to cases carrying this flag code
+ * @param flag restrict to cases carrying this flag code, or to those carrying any
+ * blocking flag ({@link CaseFlag#ANY_BLOCKING}, {@code BLOCKING})
  * @param from operation date on or after
  * @param to operation date on or before
  * @param page zero-based page

@@ -246,7 +246,7 @@ public class WorkbenchManagement {
 						Link.to("/follow-ups", "status", "DUE")),
 				new Todo("FLAGGED_CASES", "问题病例", flagged.total(), DANGER,
 						breakdown.isEmpty() ? "已提交病例中没有问题标记" : breakdown,
-						new Link("/cases", Map.of("status", "SUBMITTED"))));
+						new Link("/cases", Map.of("status", "SUBMITTED", "flag", "BLOCKING"))));
 	}
 
 	/**
@@ -265,7 +265,7 @@ public class WorkbenchManagement {
 		todos.add(new Todo("OVERDUE_INBOX", "逾期待办", overdue, DANGER, "已超过办理时限的事项", Link.to("/inbox")));
 		FlaggedCases flagged = this.cases.flaggedCases();
 		todos.add(new Todo("FLAGGED_CASES", "问题病例", flagged.total(), DANGER, "辖区内已提交病例中带问题标记的病例",
-				new Link("/cases", Map.of("status", "SUBMITTED"))));
+				new Link("/cases", Map.of("status", "SUBMITTED", "flag", "BLOCKING"))));
 		todos.add(alertTodo("辖区内医疗机构待本级确认的监管预警"));
 		return todos;
 	}

@@ -221,6 +221,17 @@ class WorkbenchIT {
 		assertThat(delta(otherBefore, other, "OVERDUE_FOLLOW_UPS")).isZero();
 		assertThat(delta(cityBefore, workbench(as("changchun")), "FLAGGED_CASES")).as("松江肿瘤医院在长春市朝阳区").isEqualTo(1);
 		assertThat(delta(nanguanBefore, workbench(as("nanguan")), "FLAGGED_CASES")).as("南关区不辖朝阳区").isZero();
+
+		// the card opens the list of exactly the cases it counts (any blocking flag), for
+		// the hospital, the city over it and the operating physician
+		assertThat(todo(after, "FLAGGED_CASES").at("/link/query/flag").asString()).isEqualTo("BLOCKING");
+		for (String user : List.of("songjiang-clerk", "changchun", "nanguan")) {
+			FilingClient api = as(user);
+			JsonNode card = todo(workbench(api), "FLAGGED_CASES");
+			JsonNode list = api.ok(api.get("/api/cases?status=SUBMITTED&flag=BLOCKING&size=500"));
+			assertThat(list.get("total").asLong()).as(user).isEqualTo(card.get("count").asLong());
+			list.get("items").forEach(item -> assertThat(item.get("flags").size()).as(user).isPositive());
+		}
 	}
 
 	static Map<String, Object> ablationCase(String operatorId) {

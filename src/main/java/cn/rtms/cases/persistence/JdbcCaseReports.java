@@ -305,9 +305,9 @@ class JdbcCaseReports implements CaseReports {
 
 	@Override
 	public long countFlagged(Search search) {
-		Search any = withoutFlag(search);
-		Long count = this.named.queryForObject("select count(*) from cases.case_report " + where(any)
-				+ " and jsonb_path_exists(flags, '$[*] ? (@.blocking == true)')", params(any), Long.class);
+		Search blocking = search.with(search.technology(), CaseFlag.ANY_BLOCKING);
+		Long count = this.named.queryForObject("select count(*) from cases.case_report " + where(blocking),
+				params(blocking), Long.class);
 		return (count == null) ? 0 : count;
 	}
 
@@ -350,7 +350,10 @@ class JdbcCaseReports implements CaseReports {
 		if (search.status() != null) {
 			conditions.add("status = :status");
 		}
-		if (search.flag() != null) {
+		if (CaseFlag.ANY_BLOCKING.equals(search.flag())) {
+			conditions.add("jsonb_path_exists(flags, '$[*] ? (@.blocking == true)')");
+		}
+		else if (search.flag() != null) {
 			conditions.add("flags @> cast(:flag as jsonb)");
 		}
 		if (search.from() != null) {
