@@ -262,7 +262,8 @@ public class WorkbenchManagement {
 		long overdue = items.stream().filter(InboxDeadline::overdue).count();
 		List<Todo> todos = new ArrayList<>();
 		todos.add(new Todo("INBOX", "待办备案", items.size(), INFO, "需要本级办理的备案事项", Link.to("/inbox")));
-		todos.add(new Todo("OVERDUE_INBOX", "逾期待办", overdue, DANGER, "已超过办理时限的事项", Link.to("/inbox")));
+		todos.add(
+				new Todo("OVERDUE_INBOX", "逾期待办", overdue, DANGER, "已超过办理时限的事项", Link.to("/inbox", "overdue", "true")));
 		FlaggedCases flagged = this.cases.flaggedCases();
 		todos.add(new Todo("FLAGGED_CASES", "问题病例", flagged.total(), DANGER, "辖区内已提交病例中带问题标记的病例",
 				new Link("/cases", Map.of("status", "SUBMITTED", "flag", "BLOCKING"))));

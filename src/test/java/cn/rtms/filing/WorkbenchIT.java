@@ -154,6 +154,9 @@ class WorkbenchIT {
 		assertThat(cityAfter.at("/inbox/total").asLong() - before.get("changchun").at("/inbox/total").asLong())
 			.isEqualTo(1);
 		assertThat(sum(cityAfter.at("/inbox/byDeadline"))).isEqualTo(cityAfter.at("/inbox/total").asLong());
+		// 逾期待办 opens the inbox on its overdue items only
+		assertThat(todo(cityAfter, "OVERDUE_INBOX").at("/link/path").asString()).isEqualTo("/inbox");
+		assertThat(todo(cityAfter, "OVERDUE_INBOX").at("/link/query/overdue").asString()).isEqualTo("true");
 		assertThat(workbench(as("meihekou")).at("/inbox/total").asLong())
 			.isEqualTo(before.get("meihekou").at("/inbox/total").asLong());
 	}
