@@ -10,10 +10,35 @@ function json(body: unknown) {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
 }
 
+function item(kind: string, kindLabel: string, subjectName: string) {
+  return {
+    kind,
+    kindLabel,
+    subjectType: kind === 'AUTHORIZATION' ? 'PERSON' : 'INSTITUTION',
+    subjectId: subjectName,
+    subjectName,
+    institutionId: 'i1',
+    institutionName: '吉林省松江肿瘤医院',
+    what: kindLabel,
+    expiresOn: '2026-12-20',
+    daysLeft: 28,
+  }
+}
+
 async function mountAt(path: string) {
   setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
-  const fetchMock = vi.fn(async (url: string) =>
-    json({ asOf: '2026-11-22', days: 0, total: 0, buckets: [], url }),
+  const buckets = [
+    {
+      bucket: 30,
+      label: '30 天内',
+      items: [
+        item('AUTHORIZATION', '手术授权', '高志远'),
+        item('RADIATION_LICENCE', '辐射安全许可证', '松江'),
+      ],
+    },
+  ]
+  const fetchMock = vi.fn<(url: string) => Promise<Response>>(async () =>
+    json({ asOf: '2026-11-22', days: 90, total: 2, buckets }),
   )
   vi.stubGlobal('fetch', fetchMock)
   const router = createRouter({
@@ -34,6 +59,23 @@ describe('RemindersPage (到期提醒)', { timeout: 30_000 }, () => {
     expect(String(fetchMock.mock.calls[0][0])).toBe('/api/reminders?days=45')
     expect(router.currentRoute.value.query).toEqual({ days: '45' })
     wrapper.unmount()
+  })
+
+  it('shows only the kind the workbench card counted, and every kind on request', async () => {
+    const { wrapper, router } = await mountAt('/reminders?days=90&kind=AUTHORIZATION')
+    expect(wrapper.text()).toContain('高志远')
+    expect(wrapper.text()).not.toContain('辐射安全许可证')
+    expect(wrapper.text()).toContain('90 天内到期手术授权共 1 项')
+    expect(router.currentRoute.value.query).toEqual({ days: '90', kind: 'AUTHORIZATION' })
+    wrapper.unmount()
+    const licences = await mountAt('/reminders?days=90&kind=LICENCES')
+    expect(licences.wrapper.text()).toContain('辐射安全许可证')
+    expect(licences.wrapper.text()).not.toContain('高志远')
+    licences.wrapper.unmount()
+    const all = await mountAt('/reminders?days=90&kind=nonsense')
+    expect(all.wrapper.text()).toContain('共 2 项')
+    expect(all.router.currentRoute.value.query).toEqual({ days: '90' })
+    all.wrapper.unmount()
   })
 
   it('falls back to 90 days for a missing or unreasonable window', async () => {

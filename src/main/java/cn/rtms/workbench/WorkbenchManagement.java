@@ -222,10 +222,10 @@ public class WorkbenchManagement {
 		List<Todo> todos = new ArrayList<>();
 		if (licencesToo) {
 			todos.add(new Todo("EXPIRING_LICENCES", "许可证即将到期", licences, WARNING, "执业许可证及其他许可证 " + days + " 天内到期",
-					Link.to("/reminders", "days", days)));
+					new Link("/reminders", Map.of("days", days, "kind", "LICENCES"))));
 		}
 		todos.add(new Todo("EXPIRING_AUTHORIZATIONS", "授权即将到期", authorizations, WARNING, "手术授权 " + days + " 天内到期",
-				Link.to("/reminders", "days", days)));
+				new Link("/reminders", Map.of("days", days, "kind", "AUTHORIZATION"))));
 		return todos;
 	}
 

@@ -180,6 +180,10 @@ class WorkbenchIT {
 		assertThat(granted.get("statusLabel").asString()).isNotBlank();
 		assertThat(granted.get("validUntil").asString()).isEqualTo(TestClock.today().plusDays(40).toString());
 		assertThat(todo(home, "EXPIRING_AUTHORIZATIONS").get("count").asLong()).as("40 天后到期").isPositive();
+		// the card opens 到期提醒 on its window and its kind only
+		assertThat(todo(home, "EXPIRING_AUTHORIZATIONS").at("/link/query/kind").asString()).isEqualTo("AUTHORIZATION");
+		assertThat(todo(home, "EXPIRING_AUTHORIZATIONS").at("/link/query/days").asString()).isEqualTo("90");
+		assertThat(todo(workbench(admin), "EXPIRING_LICENCES").at("/link/query/kind").asString()).isEqualTo("LICENCES");
 		assertThat(home.at("/eligibility/personId").asString()).isEqualTo(wang);
 		assertThat(home.at("/eligibility/rows").size()).isPositive();
 		assertThat(sum(home.at("/eligibility/byStatus"))).isEqualTo(home.at("/eligibility/rows").size());
