@@ -4,6 +4,7 @@ import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { syncServerClock } from '@/app/dates'
 import { setUser } from '@/features/auth/session'
+import { testUser } from '@/features/auth/testing'
 import DischargeScanPage from './DischargeScanPage.vue'
 
 function json(body: unknown) {
@@ -46,17 +47,7 @@ describe('DischargeScanPage', { timeout: 30_000 }, () => {
   })
 
   it("opens a supervision alert's link on its window and on the hospital's cases of its category", async () => {
-    setUser({
-      id: 'u2',
-      username: 'changchun',
-      displayName: '长春市卫健委',
-      role: 'CITY_AUTHORITY',
-      institutionId: null,
-      personId: null,
-      regionCode: '220100',
-      roleLabel: '角色',
-      mustChangePassword: false,
-    })
+    setUser(testUser('CITY_AUTHORITY', { regionCode: '220100' }))
     const hospital = {
       institutionId: 'i7',
       institutionName: '吉林省松江肿瘤医院',
