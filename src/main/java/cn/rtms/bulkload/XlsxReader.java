@@ -22,15 +22,17 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A streaming reader of the cells of an .xlsx workbook's sheets (ECMA-376 SpreadsheetML),
- * on StAX: a sheet's XML is read once, row by row, and only the first {@code columns}
- * cells of each row are kept (ADR 0037). Knows what the bulk templates need and what
- * Excel, WPS and LibreOffice write: shared strings (rich text runs joined, phonetic runs
- * left out), inline strings, formula results, booleans, errors, numbers, date-formatted
- * numbers (built-in and custom formats, the 1900 and 1904 date systems) and merged
- * ranges, reported after the rows as Excel stores them after the sheet data. DTDs and
- * external entities are refused. The shared-string table is held in memory (it grows with
- * the distinct texts, not the rows; the upload guard bounds the inflated size).
+ * A streaming reader of the cells of an .xlsx workbook's sheets (ECMA-376 SpreadsheetML):
+ * a sheet's XML is read once, row by row, and only the first {@code columns} cells of
+ * each row are kept (ADR 0037). Worksheets in UTF-8 are read by {@link SheetScanner} (ADR
+ * 0042), the other parts and worksheets in another encoding on StAX. Knows what the bulk
+ * templates need and what Excel, WPS and LibreOffice write: shared strings (rich text
+ * runs joined, phonetic runs left out), inline strings, formula results, booleans,
+ * errors, numbers, date-formatted numbers (built-in and custom formats, the 1900 and 1904
+ * date systems) and merged ranges, reported after the rows as Excel stores them after the
+ * sheet data. DTDs and external entities are refused. The shared-string table is held in
+ * memory (it grows with the distinct texts, not the rows; the upload guard bounds the
+ * inflated size).
  * <p>
  * Not thread-safe; one reader per upload.
  */
@@ -184,6 +186,32 @@ final class XlsxReader implements AutoCloseable {
 		if (part == null) {
 			throw new Unreadable("no sheet " + sheet, null);
 		}
+		ZipEntry entry = this.zip.getEntry(part);
+		if (entry == null) {
+			throw new Unreadable("missing part " + part, null);
+		}
+		try (InputStream in = this.zip.getInputStream(entry)) {
+			new SheetScanner(in).scan(columns, rows, this::cell);
+			return;
+		}
+		catch (SheetScanner.NotUtf8 ex) {
+			// another encoding: the general reader below
+		}
+		catch (IOException ex) {
+			throw new Unreadable("broken part " + part + ": " + ex.getMessage(), ex);
+		}
+		withPart(part, reader -> readSheet(reader, columns, rows));
+	}
+
+	/**
+	 * Streams one sheet through the general StAX reader (parts in another encoding than
+	 * UTF-8; tests compare it with the scanner).
+	 */
+	void readWithStax(String sheet, int columns, Rows rows) {
+		String part = this.sheetParts.get(sheet);
+		if (part == null) {
+			throw new Unreadable("no sheet " + sheet, null);
+		}
 		withPart(part, reader -> readSheet(reader, columns, rows));
 	}
 
@@ -276,6 +304,20 @@ final class XlsxReader implements AutoCloseable {
 				}
 			}
 		}
+		return cell(type, style == null ? 0 : parseInt(style, "style"), value,
+				inline == null ? null : inline.toString());
+	}
+
+	/**
+	 * Makes a cell from its parts.
+	 * @param type the {@code t} attribute, null when absent
+	 * @param styleIndex the {@code s} attribute, 0 when absent
+	 * @param value the {@code v} element's text
+	 * @param inline the inline string's runs, joined
+	 * @return the cell, null when empty
+	 */
+	private @Nullable Cell cell(@Nullable String type, int styleIndex, @Nullable String value,
+			@Nullable String inline) {
 		if (type == null || type.equals("n")) {
 			if (value == null || value.isBlank()) {
 				return null;
@@ -287,7 +329,6 @@ final class XlsxReader implements AutoCloseable {
 			catch (NumberFormatException ex) {
 				throw new Unreadable("bad number " + value, ex);
 			}
-			int styleIndex = style == null ? 0 : parseInt(style, "style");
 			if (styleIndex >= 0 && styleIndex < this.dateStyles.length && this.dateStyles[styleIndex]) {
 				double serial = number.doubleValue();
 				if (DateUtil.isValidExcelDate(serial)) {
@@ -309,7 +350,7 @@ final class XlsxReader implements AutoCloseable {
 				String text = strings.get(index);
 				yield text.isEmpty() ? null : Cell.string(text);
 			}
-			case "inlineStr" -> (inline == null || inline.isEmpty()) ? null : Cell.string(inline.toString());
+			case "inlineStr" -> (inline == null || inline.isEmpty()) ? null : Cell.string(inline);
 			case "str" -> (value == null || value.isEmpty()) ? null : Cell.string(value);
 			case "b" -> value == null ? null : new Cell(Kind.BOOLEAN, value, null, null);
 			case "e" -> value == null ? null : new Cell(Kind.ERROR, value, null, null);
@@ -477,7 +518,7 @@ final class XlsxReader implements AutoCloseable {
 		return column - 1;
 	}
 
-	private static int rowOf(String ref) {
+	static int rowOf(String ref) {
 		int i = 0;
 		while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
 			i++;
