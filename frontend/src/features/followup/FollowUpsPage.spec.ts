@@ -148,4 +148,35 @@ describe('FollowUpsPage (病例随访)', () => {
     expect(wrapper.find('[data-testid="follow-up-institution"]').exists()).toBe(false)
     wrapper.unmount()
   })
+
+  it('finds the points of a case by the beginning of its 病案号 or 住院号, kept in the address, never an ID number', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        requests.push(url)
+        return url.startsWith('/api/follow-ups') ? page([]) : json([])
+      }),
+    )
+    setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
+    const { wrapper, router } = await mountAt('/follow-ups?status=DUE&q=SJ26')
+    expect(requests.at(-1)).toBe('/api/follow-ups?status=DUE&page=0&size=50&q=SJ26')
+    expect(wrapper.get('[data-testid="follow-up-table"]').text()).toContain(
+      '没有病案号或住院号以“SJ26”开头的随访',
+    )
+
+    await wrapper.get('input[data-testid="follow-up-q"]').setValue(' ZY0042 ')
+    await wrapper.get('form.toolbar').trigger('submit')
+    await flushPromises()
+    expect(requests.at(-1)).toBe('/api/follow-ups?status=DUE&page=0&size=50&q=ZY0042')
+    expect(router.currentRoute.value.query).toEqual({ status: 'DUE', q: 'ZY0042' })
+
+    const sent = requests.length
+    await wrapper.get('input[data-testid="follow-up-q"]').setValue('22010219800101001x')
+    await wrapper.get('form.toolbar').trigger('submit')
+    await flushPromises()
+    expect(requests.length).toBe(sent)
+    expect(router.currentRoute.value.query.q).toBe('ZY0042')
+    expect(document.body.textContent).toContain('按身份证号请在“病例登记”中检索病例')
+    wrapper.unmount()
+  })
 })

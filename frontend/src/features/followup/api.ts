@@ -46,9 +46,10 @@ export interface FollowUpRecord {
 }
 
 export const followUpsApi = {
-  list: (status: 'DUE' | 'OVERDUE' | 'DONE', page = 0, size = 50, institutionId?: string) =>
+  /** One list; `q` finds the points of cases whose 病案号 or 住院号 begins with it. */
+  list: (status: 'DUE' | 'OVERDUE' | 'DONE', page = 0, size = 50, institutionId?: string, q?: string) =>
     http.get<FollowUpPage>('/api/follow-ups', {
-      query: { status, page, size, ...(institutionId ? { institutionId } : {}) },
+      query: { status, page, size, ...(institutionId ? { institutionId } : {}), ...(q ? { q } : {}) },
     }),
   ofCase: (caseId: string) => http.get<FollowUp[]>(`/api/follow-ups/by-case/${encodeURIComponent(caseId)}`),
   record: (id: string, record: FollowUpRecord) =>

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import cn.rtms.audit.AuditTrail;
+import cn.rtms.cases.CaseQuery;
+import cn.rtms.cases.domain.IdNumbers;
 import cn.rtms.audit.EditHistory;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
@@ -150,12 +152,39 @@ public class FollowUpManagement {
 	 */
 	@Transactional(readOnly = true)
 	public FollowUpPage list(FollowUpStatus status, @Nullable UUID institutionId, int page, int size) {
+		return list(status, institutionId, null, page, size);
+	}
+
+	/**
+	 * The points of one list in the current user's scope whose case's 病案号 or 住院号 begins
+	 * with the search text; see {@link #list(FollowUpStatus, UUID, int, int)}.
+	 * @param status DUE, OVERDUE or DONE (UPCOMING and CANCELLED too)
+	 * @param institutionId narrows to one institution the user may see, or null
+	 * @param q the beginning of a case's 病案号 or 住院号 (at most {@value CaseQuery#MAX_Q}
+	 * characters, {@code %} and {@code _} literal), or null
+	 * @param page page from 0
+	 * @param size page size, 1–200
+	 * @return the page and the counts of the due, overdue and done lists in the same
+	 * scope and search
+	 */
+	@Transactional(readOnly = true)
+	public FollowUpPage list(FollowUpStatus status, @Nullable UUID institutionId, @Nullable String q, int page,
+			int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PAGE", "分页参数有误",
 					"page 不能为负数，size 必须在 1–" + MAX_PAGE_SIZE + " 之间", List.of());
 		}
+		String recordNo = (q == null || q.isBlank()) ? null : q.strip();
+		if (recordNo != null) {
+			String problem = (recordNo.length() > CaseQuery.MAX_Q) ? "检索内容最多 " + CaseQuery.MAX_Q + " 个字符（病案号或住院号）"
+					: IdNumbers.isShaped(recordNo) ? "随访列表按病案号或住院号检索；按身份证号请在“病例登记”中检索病例（身份证号不放在网址中）" : null;
+			if (problem != null) {
+				throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误", problem,
+						List.of(new FieldProblem("q", problem)));
+			}
+		}
 		CurrentUser user = this.identity.currentUser();
-		FollowUps.Scope scope = scope(user, institutionId);
+		FollowUps.Scope scope = scope(user, institutionId).withRecordNo(recordNo);
 		LocalDate today = today();
 		Map<UUID, String> names = new HashMap<>();
 		List<FollowUpView> items = this.followUps.list(status, today, scope, page, size)

@@ -40,8 +40,25 @@ class FollowUps {
 			@Nullable String note, @Nullable LocalDate cancelledOn, @Nullable String cancelReason) {
 	}
 
-	/** Which rows a list reads. */
-	record Scope(@Nullable UUID institutionId, @Nullable List<String> regionCodes, @Nullable UUID operatorId) {
+	/**
+	 * Which rows a list reads.
+	 *
+	 * @param institutionId one institution, or null
+	 * @param regionCodes the institutions' region codes, or null for any
+	 * @param operatorId the cases' operator, or null for any
+	 * @param recordNo the beginning of the case's 病案号 or 住院号 (taken literally), or null
+	 */
+	record Scope(@Nullable UUID institutionId, @Nullable List<String> regionCodes, @Nullable UUID operatorId,
+			@Nullable String recordNo) {
+
+		Scope(@Nullable UUID institutionId, @Nullable List<String> regionCodes, @Nullable UUID operatorId) {
+			this(institutionId, regionCodes, operatorId, null);
+		}
+
+		Scope withRecordNo(@Nullable String recordNo) {
+			return new Scope(this.institutionId, this.regionCodes, this.operatorId, recordNo);
+		}
+
 	}
 
 	private static final String SELECT = """
@@ -298,6 +315,12 @@ class FollowUps {
 		if (scope.operatorId() != null) {
 			sql.append(" and c.operator_id = ?");
 			params.add(scope.operatorId());
+		}
+		if (scope.recordNo() != null) {
+			String prefix = scope.recordNo().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			sql.append(" and (c.medical_record_no like ? escape '\\' or c.inpatient_no like ? escape '\\')");
+			params.add(prefix);
+			params.add(prefix);
 		}
 		return new Condition(sql.toString(), params);
 	}

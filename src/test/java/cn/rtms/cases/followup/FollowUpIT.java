@@ -191,6 +191,55 @@ class FollowUpIT {
 				() -> this.followUps.record(id, new FollowUpRecord(0, TODAY, "PHONE", "ALIVE", null, null, null))));
 	}
 
+	@Test
+	void aClerkFindsTheFollowUpsOfACaseByTheBeginningOfItsRecordNumberWithinTheScope() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		LocalDate yearAgo = TODAY.minusYears(1).minusDays(3);
+		List<UUID> ids = importAs("ccszx-clerk", hospital,
+				List.of(ablation(operator, "FQ_7001", yearAgo, null), ablation(operator, "FQX7002", yearAgo, null),
+						ablation(operator, "FQ_7003", TODAY.minusMonths(2), null)))
+			.ids();
+
+		FollowUpPage found = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, "FQ_7", 0, 200));
+		assertThat(found.items()).as("_ is a literal, not any character")
+			.extracting(FollowUpView::medicalRecordNo)
+			.containsOnly("FQ_7001", "FQ_7003")
+			.contains("FQ_7001", "FQ_7003");
+		assertThat(found.total()).isEqualTo(found.items().size()).isEqualTo(found.overdue());
+		long all = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 1)).total();
+		assertThat(found.total()).as("the counts are the search's").isLessThan(all);
+		assertThat(
+				as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, " fq_7001 ", 0, 200)).items())
+			.as("no case-folding: 病案号 are compared as typed, spaces trimmed")
+			.isEmpty();
+		assertThat(
+				as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, " FQ_7001 ", 0, 200)).items())
+			.isNotEmpty()
+			.allSatisfy(f -> assertThat(f.caseId()).isEqualTo(ids.get(0)));
+		assertThat(as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.DONE, null, "FQ_7", 0, 200)).total())
+			.isZero();
+
+		assertThat(
+				as("jiangcheng-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, "FQ_7", 0, 200)).total())
+			.as("another hospital finds nothing")
+			.isZero();
+		FollowUpPage city = as("changchun", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, "FQ_7001", 0, 200));
+		assertThat(city.items()).isNotEmpty().allSatisfy(f -> {
+			assertThat(f.caseId()).isEqualTo(ids.get(0));
+			assertThat(f.medicalRecordNo()).as("still pseudonymised for an authority").isNull();
+		});
+
+		ProblemException tooLong = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
+				() -> as("ccszx-clerk",
+						() -> this.followUps.list(FollowUpStatus.OVERDUE, null, "F".repeat(41), 0, 50)));
+		assertThat(tooLong.getBody().getDetail()).contains("最多 40 个字符");
+		ProblemException idNumber = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
+				() -> as("ccszx-clerk",
+						() -> this.followUps.list(FollowUpStatus.OVERDUE, null, "220102198001010012", 0, 50)));
+		assertThat(idNumber.getBody().getDetail()).contains("病例登记");
+	}
+
 	/**
 	 * An import of more cases than one batch of the scheduler: the first batches are
 	 * scheduled while the transaction is still open (so the scheduler holds at most one

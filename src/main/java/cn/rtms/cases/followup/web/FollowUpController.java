@@ -31,11 +31,12 @@ class FollowUpController {
 	}
 
 	@GetMapping("/api/follow-ups")
-	@Operation(summary = "随访列表（DUE 待随访：30 天内及今日到期；OVERDUE 已逾期；DONE 已随访），附三类计数")
+	@Operation(summary = "随访列表（DUE 待随访：30 天内及今日到期；OVERDUE 已逾期；DONE 已随访），附三类计数；q 按病案号或住院号开头检索（最多 40 个字符）")
 	FollowUpPage list(@RequestParam(defaultValue = "DUE") FollowUpStatus status,
-			@RequestParam(required = false) @Nullable UUID institutionId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable UUID institutionId,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		return this.followUps.list(status, institutionId, page, size);
+		return this.followUps.list(status, institutionId, q, page, size);
 	}
 
 	@GetMapping("/api/follow-ups/by-case/{caseId}")
