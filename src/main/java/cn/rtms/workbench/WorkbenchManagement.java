@@ -166,7 +166,9 @@ public class WorkbenchManagement {
 				}
 			}
 			todos.add(new Todo("PENDING_CLAUSES", "待确认条款", clauses, WARNING,
-					technologies + " 项技术共 " + clauses + " 条条款需本机构自评承诺", Link.to("/institutions/" + institutionId)));
+					technologies + " 项技术共 " + clauses + " 条条款需本机构自评承诺",
+					// the institution's 限制类技术符合性 tab: the clause counts per technology
+					Link.to("/institutions/" + institutionId, "tab", "eligibility")));
 		}
 		todos.addAll(expiryTodos(true));
 		todos.addAll(caseTodos());

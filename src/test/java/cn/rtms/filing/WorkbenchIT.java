@@ -184,6 +184,10 @@ class WorkbenchIT {
 		assertThat(todo(home, "EXPIRING_AUTHORIZATIONS").at("/link/query/kind").asString()).isEqualTo("AUTHORIZATION");
 		assertThat(todo(home, "EXPIRING_AUTHORIZATIONS").at("/link/query/days").asString()).isEqualTo("90");
 		assertThat(todo(workbench(admin), "EXPIRING_LICENCES").at("/link/query/kind").asString()).isEqualTo("LICENCES");
+		// 待确认条款 opens the institution's 限制类技术符合性 tab (the clause counts per technology)
+		JsonNode clauses = todo(workbench(admin), "PENDING_CLAUSES");
+		assertThat(clauses.at("/link/path").asString()).startsWith("/institutions/");
+		assertThat(clauses.at("/link/query/tab").asString()).isEqualTo("eligibility");
 		assertThat(home.at("/eligibility/personId").asString()).isEqualTo(wang);
 		assertThat(home.at("/eligibility/rows").size()).isPositive();
 		assertThat(sum(home.at("/eligibility/byStatus"))).isEqualTo(home.at("/eligibility/rows").size());
