@@ -179,4 +179,26 @@ describe('FollowUpsPage (病例随访)', () => {
     expect(document.body.textContent).toContain('按身份证号请在“病例登记”中检索病例')
     wrapper.unmount()
   })
+
+  it('exports the list on screen, with its search and hospital, as 随访名单', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        requests.push(url)
+        if (url.startsWith('/api/follow-ups/export.xlsx'))
+          return new Response(new Blob(['xlsx']), { status: 200 })
+        if (url.startsWith('/api/follow-ups')) return page([row('a', null)])
+        return json([])
+      }),
+    )
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }))
+    setUser(testUser('CITY_AUTHORITY', { regionCode: '220100' }))
+    const { wrapper } = await mountAt('/follow-ups?status=DUE&institutionId=i9&q=SJ26')
+    const button = wrapper.get('[data-testid="follow-up-export"]')
+    expect(button.attributes('title')).toContain('患者为假名')
+    await button.trigger('click')
+    await flushPromises()
+    expect(requests.at(-1)).toBe('/api/follow-ups/export.xlsx?status=DUE&institutionId=i9&q=SJ26')
+    wrapper.unmount()
+  })
 })

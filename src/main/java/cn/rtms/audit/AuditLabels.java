@@ -48,6 +48,7 @@ public final class AuditLabels {
 			Map.entry("AUTHORIZATION_CREATED", "申请授权"), Map.entry("AUTHORIZATION_UPDATED", "修改授权申请"),
 			Map.entry("AUTHORIZATION_GRANTED", "批准授权"), Map.entry("AUTHORIZATION_REJECTED", "驳回授权"),
 			Map.entry("AUTHORIZATION_REVOKED", "撤销授权"), Map.entry("AUTHORIZATION_LIST_EXPORTED", "导出授权台账"),
+			Map.entry("FOLLOW_UP_LIST_EXPORTED", "导出随访名单"),
 			// filings (FILING_ + each FilingStep)
 			Map.entry("FILING_CREATE", "创建备案"), Map.entry("FILING_PRIOR_REGISTERED", "存量备案登记"),
 			Map.entry("FILING_SELF_ASSESS", "备案自评"), Map.entry("FILING_ATTEST", "备案确认条款"),

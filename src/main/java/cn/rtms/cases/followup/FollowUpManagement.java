@@ -2,6 +2,7 @@ package cn.rtms.cases.followup;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,15 +14,19 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import cn.rtms.audit.AuditTrail;
-import cn.rtms.cases.CaseQuery;
-import cn.rtms.cases.domain.IdNumbers;
 import cn.rtms.audit.EditHistory;
+import cn.rtms.cases.CaseQuery;
+import cn.rtms.cases.PatientData;
+import cn.rtms.cases.domain.IdNumbers;
+import cn.rtms.catalog.CatalogManagement;
+import cn.rtms.catalog.RestrictedTechnology;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.web.ExcelExport;
 import cn.rtms.web.ProblemException;
 import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
@@ -73,8 +78,15 @@ public class FollowUpManagement {
 
 	private final InstitutionManagement institutions;
 
+	private final PatientData patients;
+
+	private final CatalogManagement catalog;
+
 	FollowUpManagement(FollowUps followUps, FollowUpPoints points, Clock clock, AccessPolicy access,
-			IdentityManagement identity, AuditTrail audit, EditHistory history, InstitutionManagement institutions) {
+			IdentityManagement identity, AuditTrail audit, EditHistory history, InstitutionManagement institutions,
+			PatientData patients, CatalogManagement catalog) {
+		this.patients = patients;
+		this.catalog = catalog;
 		this.followUps = followUps;
 		this.points = points;
 		this.clock = clock;
@@ -195,6 +207,86 @@ public class FollowUpManagement {
 				this.followUps.count(FollowUpStatus.DUE, today, scope),
 				this.followUps.count(FollowUpStatus.OVERDUE, today, scope),
 				this.followUps.count(FollowUpStatus.DONE, today, scope));
+	}
+
+	/**
+	 * One list (as {@link #list(FollowUpStatus, UUID, String, int, int)}, all its points,
+	 * at most {@value ExcelExport#MAX_ROWS}) as an .xlsx 随访名单 to phone or write to the
+	 * patients from: for the hospital's own clerks and administrators and for the
+	 * operating physician with the patients' names and full phone numbers, for
+	 * authorities and the system administrator pseudonymised as on the page. Audited as
+	 * {@code FOLLOW_UP_LIST_EXPORTED} with the list, the number of rows and whether
+	 * contacts were included (never the contacts themselves).
+	 * @param status DUE, OVERDUE or DONE (UPCOMING and CANCELLED too)
+	 * @param institutionId narrows to one institution the user may see, or null
+	 * @param q the beginning of a 病案号 or 住院号, or null
+	 * @return the workbook
+	 * @throws ProblemException 400 {@code EXPORT_TOO_LARGE} above the limit
+	 */
+	@Transactional(readOnly = true)
+	public byte[] excel(FollowUpStatus status, @Nullable UUID institutionId, @Nullable String q) {
+		FollowUpPage first = list(status, institutionId, q, 0, 1);
+		ExcelExport.requireWithinLimit(first.total());
+		CurrentUser user = this.identity.currentUser();
+		FollowUps.Scope scope = scope(user, institutionId).withRecordNo((q == null || q.isBlank()) ? null : q.strip());
+		LocalDate today = today();
+		Map<UUID, String> names = new HashMap<>();
+		List<FollowUps.Row> rows = this.followUps.list(status, today, scope, 0, (int) Math.max(first.total(), 1));
+		boolean contacts = user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN) || user.role() == Role.PHYSICIAN;
+		Map<UUID, FollowUps.SealedContact> sealed = contacts
+				? this.followUps.contacts(rows.stream().map(FollowUps.Row::caseId).distinct().toList()) : Map.of();
+		Map<String, String> technologies = new HashMap<>();
+		List<String> headers = new ArrayList<>(List.of("医疗机构"));
+		headers.addAll(contacts ? List.of("病案号", "患者姓名", "联系电话") : List.of("患者（假名）"));
+		headers.addAll(List.of("技术", "手术日期", "随访时间点", "应随访日期", "状态"));
+		if (status == FollowUpStatus.DONE) {
+			headers.addAll(List.of("随访日期", "随访方式", "生存状态", "死亡日期", "疾病状态", "备注"));
+		}
+		List<List<Object>> data = new ArrayList<>();
+		for (FollowUps.Row r : rows) {
+			FollowUpView v = view(r, user, today, names);
+			List<Object> line = new ArrayList<>();
+			line.add(Objects.toString(v.institutionName(), ""));
+			if (contacts) {
+				FollowUps.SealedContact contact = sealed.get(r.caseId());
+				line.add(Objects.toString(r.medicalRecordNo(), ""));
+				line.add(contact == null ? "" : Objects.toString(this.patients.decrypt(contact.name()), ""));
+				line.add(contact == null ? "" : Objects.toString(this.patients.decrypt(contact.phone()), ""));
+			}
+			else {
+				line.add(r.pseudonym());
+			}
+			line.add(technologies.computeIfAbsent(r.technology(),
+					code -> code + " " + this.catalog.find(code).map(RestrictedTechnology::name).orElse("")));
+			line.add(r.operationDate().toString());
+			line.add(r.label());
+			line.add(r.dueDate().toString());
+			line.add(v.status() == FollowUpStatus.OVERDUE ? "已逾期 " + ChronoUnit.DAYS.between(r.dueDate(), today) + " 天"
+					: v.statusLabel());
+			if (status == FollowUpStatus.DONE) {
+				line.add(Objects.toString(r.performedOn(), ""));
+				line.add(r.method() == null ? "" : METHODS.getOrDefault(r.method(), r.method()));
+				line.add(r.vitalStatus() == null ? "" : VITAL_STATUSES.getOrDefault(r.vitalStatus(), r.vitalStatus()));
+				line.add(Objects.toString(r.deathDate(), ""));
+				line.add(r.diseaseStatus() == null ? ""
+						: DISEASE_STATUSES.getOrDefault(r.diseaseStatus(), r.diseaseStatus()));
+				line.add(Objects.toString(r.note(), ""));
+			}
+			data.add(line);
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("status", status.name());
+		if (institutionId != null) {
+			details.put("institutionId", institutionId.toString());
+		}
+		if (scope.recordNo() != null) {
+			details.put("q", scope.recordNo());
+		}
+		details.put("format", "XLSX");
+		details.put("rows", data.size());
+		details.put("withContacts", contacts);
+		this.audit.recordEvent("FOLLOW_UP_LIST_EXPORTED", "FollowUp", "export", details);
+		return ExcelExport.write("随访名单", headers, data);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -232,6 +233,27 @@ class FollowUps {
 			}
 		}
 		return updated;
+	}
+
+	/** A case's encrypted patient name and phone. */
+	record SealedContact(byte @Nullable [] name, byte @Nullable [] phone) {
+	}
+
+	/**
+	 * @param caseIds cases
+	 * @return their patients' encrypted names and phones, by case
+	 */
+	Map<UUID, SealedContact> contacts(Collection<UUID> caseIds) {
+		Map<UUID, SealedContact> contacts = new HashMap<>();
+		if (caseIds.isEmpty()) {
+			return contacts;
+		}
+		this.jdbc.sql("select id, patient_name_enc, patient_phone_enc from cases.case_report where id = any(?::uuid[])")
+			.param(ids(caseIds))
+			.query(rs -> {
+				contacts.put(rs.getObject(1, UUID.class), new SealedContact(rs.getBytes(2), rs.getBytes(3)));
+			});
+		return contacts;
 	}
 
 	List<Row> ofCases(Collection<UUID> caseIds) {

@@ -240,6 +240,66 @@ class FollowUpIT {
 		assertThat(idNumber.getBody().getDetail()).contains("病例登记");
 	}
 
+	@Test
+	void theListExportsAsAPhoneListForTheHospitalAndPseudonymisedForAnAuthorityBothAudited() throws Exception {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		importAs("ccszx-clerk", hospital, List.of(ablation(operator, "FX_8001", TODAY.minusYears(1).minusDays(3), null),
+				ablation(operator, "FX_8002", TODAY.minusYears(1).minusDays(4), null)));
+
+		List<List<String>> clerk = sheet(
+				as("ccszx-clerk", () -> this.followUps.excel(FollowUpStatus.OVERDUE, null, "FX_8")));
+		assertThat(clerk.getFirst()).containsExactly("医疗机构", "病案号", "患者姓名", "联系电话", "技术", "手术日期", "随访时间点", "应随访日期",
+				"状态");
+		List<List<String>> lines = clerk.subList(1, clerk.size());
+		long listed = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, "FX_8", 0, 200))
+			.total();
+		assertThat(lines).hasSize((int) listed).allSatisfy(line -> {
+			assertThat(line.get(1)).startsWith("FX_800");
+			assertThat(line.get(2)).isEqualTo("测试患者");
+			assertThat(line.get(3)).isEqualTo("13900001111");
+			assertThat(line.get(4)).isEqualTo("G08 肿瘤消融治疗技术");
+			assertThat(line.get(8)).matches("已逾期 \\d+ 天");
+		});
+		assertThat(lines).extracting(line -> line.get(6)).contains("术后1年");
+
+		List<List<String>> city = sheet(
+				as("changchun", () -> this.followUps.excel(FollowUpStatus.OVERDUE, null, "FX_8")));
+		assertThat(city.getFirst()).contains("患者（假名）").doesNotContain("病案号", "患者姓名", "联系电话");
+		assertThat(city).hasSize(clerk.size())
+			.allSatisfy(line -> assertThat(String.join("|", line)).doesNotContain("13900001111", "测试患者", "FX_800"));
+
+		List<java.util.Map<String, Object>> audit = this.jdbc
+			.sql("select after_state from audit.entry where action = 'FOLLOW_UP_LIST_EXPORTED' order by id")
+			.query((rs, n) -> new tools.jackson.databind.ObjectMapper().readValue(rs.getString(1),
+					new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+					}))
+			.list();
+		assertThat(audit).last().satisfies(d -> {
+			assertThat(d).containsEntry("withContacts", false)
+				.containsEntry("rows", (int) listed)
+				.containsEntry("q", "FX_8");
+		});
+		assertThat(audit.get(audit.size() - 2)).containsEntry("withContacts", true).containsEntry("status", "OVERDUE");
+		assertThat(audit.toString()).doesNotContain("13900001111");
+	}
+
+	static List<List<String>> sheet(byte[] xlsx) throws java.io.IOException {
+		List<List<String>> rows = new java.util.ArrayList<>();
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx))) {
+			org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+			for (org.apache.poi.ss.usermodel.Row row : workbook.getSheetAt(0)) {
+				List<String> cells = new java.util.ArrayList<>();
+				for (int c = 0; c < row.getLastCellNum(); c++) {
+					cells.add(format.formatCellValue(row.getCell(c)));
+				}
+				rows.add(cells);
+			}
+		}
+		return rows;
+	}
+
 	/**
 	 * An import of more cases than one batch of the scheduler: the first batches are
 	 * scheduled while the transaction is still open (so the scheduler holds at most one

@@ -8,10 +8,12 @@ import cn.rtms.cases.followup.FollowUpPage;
 import cn.rtms.cases.followup.FollowUpRecord;
 import cn.rtms.cases.followup.FollowUpStatus;
 import cn.rtms.cases.followup.FollowUpView;
+import cn.rtms.web.ExcelExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,6 +39,15 @@ class FollowUpController {
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return this.followUps.list(status, institutionId, q, page, size);
+	}
+
+	@GetMapping("/api/follow-ups/export.xlsx")
+	@Operation(summary = "导出随访名单（Excel）",
+			description = "与 /api/follow-ups 相同的列表与检索，全部时间点，最多 5000 行；本院医务科、医院管理员和主刀医师的名单含患者姓名与联系电话，其他角色为患者假名；每次导出记入审计日志")
+	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "DUE") FollowUpStatus status,
+			@RequestParam(required = false) @Nullable UUID institutionId,
+			@RequestParam(required = false) @Nullable String q) {
+		return ExcelExport.download(this.followUps.excel(status, institutionId, q), "随访名单-" + status.label() + ".xlsx");
 	}
 
 	@GetMapping("/api/follow-ups/by-case/{caseId}")
