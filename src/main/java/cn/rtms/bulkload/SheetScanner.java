@@ -379,13 +379,7 @@ final class SheetScanner {
 		this.localStart = 0;
 		int b = first;
 		while (true) {
-			if (this.nameLength == MAX_NAME) {
-				throw unreadable("an element name too long");
-			}
-			if (b == ':') {
-				this.localStart = this.nameLength + 1;
-			}
-			this.name[this.nameLength++] = (byte) b;
+			nameByte(b);
 			b = need();
 			if (isSpace(b) || b == '>' || b == '/') {
 				this.position--;
@@ -569,6 +563,17 @@ final class SheetScanner {
 		return value;
 	}
 
+	/** Appends a byte to the current element's name, noting where a prefix ends. */
+	private void nameByte(int b) {
+		if (this.nameLength == MAX_NAME) {
+			throw unreadable("an element name too long");
+		}
+		if (b == ':') {
+			this.localStart = this.nameLength + 1;
+		}
+		this.name[this.nameLength++] = (byte) b;
+	}
+
 	/** Reads an end tag's name and checks it closes the innermost open element. */
 	private void endTag() throws IOException {
 		if (this.depth == 0) {
@@ -580,13 +585,7 @@ final class SheetScanner {
 		this.localStart = 0;
 		int b = need();
 		while (!isSpace(b) && b != '>') {
-			if (this.nameLength == MAX_NAME) {
-				throw unreadable("an element name too long");
-			}
-			if (b == ':') {
-				this.localStart = this.nameLength + 1;
-			}
-			this.name[this.nameLength++] = (byte) b;
+			nameByte(b);
 			b = need();
 		}
 		while (isSpace(b)) {
