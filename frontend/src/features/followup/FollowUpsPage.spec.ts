@@ -201,4 +201,24 @@ describe('FollowUpsPage (病例随访)', () => {
     expect(requests.at(-1)).toBe('/api/follow-ups/export.xlsx?status=DUE&institutionId=i9&q=SJ26')
     wrapper.unmount()
   })
+
+  it("does not offer an export above the server's 5000 rows, and says how to narrow the list", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        requests.push(url)
+        return url.startsWith('/api/follow-ups')
+          ? json({ items: [row('a', 'SJ1')], total: 10273, due: 0, overdue: 0, done: 10273 })
+          : json([])
+      }),
+    )
+    setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
+    const { wrapper } = await mountAt('/follow-ups?status=DONE')
+    const button = wrapper.get('[data-testid="follow-up-export"]')
+    expect(button.attributes('disabled')).toBeDefined()
+    expect(button.attributes('title')).toBe(
+      '当前列表共 10273 行，超过单次导出上限 5000 行；请按病案号检索缩小范围',
+    )
+    wrapper.unmount()
+  })
 })

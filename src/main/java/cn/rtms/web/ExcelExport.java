@@ -46,9 +46,18 @@ public final class ExcelExport {
 	 * @throws ProblemException 400 {@code EXPORT_TOO_LARGE} above {@value #MAX_ROWS}
 	 */
 	public static void requireWithinLimit(long rows) {
+		requireWithinLimit(rows, "如日期区间、地区");
+	}
+
+	/**
+	 * @param rows how many rows the export would hold
+	 * @param narrowing how this list can be narrowed, for the message (如…)
+	 * @throws ProblemException 400 {@code EXPORT_TOO_LARGE} above {@value #MAX_ROWS}
+	 */
+	public static void requireWithinLimit(long rows, String narrowing) {
 		if (rows > MAX_ROWS) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "EXPORT_TOO_LARGE", "导出行数过多",
-					"当前筛选条件下共 " + rows + " 行，超过单次导出上限 " + MAX_ROWS + " 行，请缩小筛选范围（如日期区间、地区）后再导出", List.of());
+					"当前筛选条件下共 " + rows + " 行，超过单次导出上限 " + MAX_ROWS + " 行，请缩小筛选范围（" + narrowing + "）后再导出", List.of());
 		}
 	}
 

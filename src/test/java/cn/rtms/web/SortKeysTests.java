@@ -63,8 +63,13 @@ class SortKeysTests {
 		assertThatThrownBy(() -> ExcelExport.requireWithinLimit(ExcelExport.MAX_ROWS + 1))
 			.isInstanceOfSatisfying(ProblemException.class, ex -> {
 				assertThat(ex.code()).isEqualTo("EXPORT_TOO_LARGE");
-				assertThat(ex.getBody().getDetail()).contains("超过单次导出上限").contains("缩小筛选范围");
+				assertThat(ex.getBody().getDetail()).contains("超过单次导出上限").contains("缩小筛选范围（如日期区间、地区）");
 			});
+		assertThatThrownBy(() -> ExcelExport.requireWithinLimit(ExcelExport.MAX_ROWS + 1, "如按病案号检索"))
+			.isInstanceOfSatisfying(ProblemException.class,
+					ex -> assertThat(ex.getBody().getDetail()).as("a list names the filters it has")
+						.contains("共 5001 行")
+						.endsWith("请缩小筛选范围（如按病案号检索）后再导出"));
 	}
 
 }

@@ -226,8 +226,9 @@ public class FollowUpManagement {
 	@Transactional(readOnly = true)
 	public byte[] excel(FollowUpStatus status, @Nullable UUID institutionId, @Nullable String q) {
 		FollowUpPage first = list(status, institutionId, q, 0, 1);
-		ExcelExport.requireWithinLimit(first.total());
 		CurrentUser user = this.identity.currentUser();
+		ExcelExport.requireWithinLimit(first.total(),
+				user.role().isAuthority() || user.role() == Role.SYSTEM_ADMIN ? "如选择医疗机构、按病案号检索" : "如按病案号检索");
 		FollowUps.Scope scope = scope(user, institutionId).withRecordNo((q == null || q.isBlank()) ? null : q.strip());
 		LocalDate today = today();
 		Map<UUID, String> names = new HashMap<>();
