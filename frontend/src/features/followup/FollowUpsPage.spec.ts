@@ -193,12 +193,19 @@ describe('FollowUpsPage (病例随访)', () => {
     )
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }))
     setUser(testUser('CITY_AUTHORITY', { regionCode: '220100' }))
-    const { wrapper } = await mountAt('/follow-ups?status=DUE&institutionId=i9&q=SJ26')
+    const { wrapper } = await mountAt(
+      '/follow-ups?status=DUE&institutionId=i9&q=SJ26&from=2026-12-01&to=2026-12-31',
+    )
     const button = wrapper.get('[data-testid="follow-up-export"]')
     expect(button.attributes('title')).toContain('患者为假名')
     await button.trigger('click')
     await flushPromises()
-    expect(requests.at(-1)).toBe('/api/follow-ups/export.xlsx?status=DUE&institutionId=i9&q=SJ26')
+    expect(requests.find((r) => r.startsWith('/api/follow-ups?'))).toBe(
+      '/api/follow-ups?status=DUE&page=0&size=50&institutionId=i9&q=SJ26&from=2026-12-01&to=2026-12-31',
+    )
+    expect(requests.at(-1)).toBe(
+      '/api/follow-ups/export.xlsx?status=DUE&institutionId=i9&q=SJ26&from=2026-12-01&to=2026-12-31',
+    )
     wrapper.unmount()
   })
 
@@ -217,7 +224,7 @@ describe('FollowUpsPage (病例随访)', () => {
     const button = wrapper.get('[data-testid="follow-up-export"]')
     expect(button.attributes('disabled')).toBeDefined()
     expect(button.attributes('title')).toBe(
-      '当前列表共 10273 行，超过单次导出上限 5000 行；请按病案号检索缩小范围',
+      '当前列表共 10273 行，超过单次导出上限 5000 行；请选择应随访日期区间或按病案号检索缩小范围',
     )
     wrapper.unmount()
   })

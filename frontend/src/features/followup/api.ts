@@ -45,12 +45,28 @@ export interface FollowUpRecord {
   note: string | null
 }
 
+/** What narrows a follow-up list (and its export) besides its status. */
+export interface FollowUpFilter {
+  institutionId?: string
+  q?: string
+  from?: string
+  to?: string
+}
+
+/** The filter's non-empty entries, in a fixed order (the address and the request read alike). */
+export function present(filter: FollowUpFilter): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const key of ['institutionId', 'q', 'from', 'to'] as const) {
+    const value = filter[key]
+    if (value) out[key] = value
+  }
+  return out
+}
+
 export const followUpsApi = {
-  /** One list; `q` finds the points of cases whose 病案号 or 住院号 begins with it. */
-  list: (status: 'DUE' | 'OVERDUE' | 'DONE', page = 0, size = 50, institutionId?: string, q?: string) =>
-    http.get<FollowUpPage>('/api/follow-ups', {
-      query: { status, page, size, ...(institutionId ? { institutionId } : {}), ...(q ? { q } : {}) },
-    }),
+  /** One list, narrowed by hospital, 病案号 or 住院号 (its beginning) and due-date range (应随访日期). */
+  list: (status: 'DUE' | 'OVERDUE' | 'DONE', page = 0, size = 50, filter: FollowUpFilter = {}) =>
+    http.get<FollowUpPage>('/api/follow-ups', { query: { status, page, size, ...present(filter) } }),
   ofCase: (caseId: string) => http.get<FollowUp[]>(`/api/follow-ups/by-case/${encodeURIComponent(caseId)}`),
   record: (id: string, record: FollowUpRecord) =>
     http.put<FollowUp>(`/api/follow-ups/${encodeURIComponent(id)}`, record),

@@ -164,39 +164,30 @@ public class FollowUpManagement {
 	 */
 	@Transactional(readOnly = true)
 	public FollowUpPage list(FollowUpStatus status, @Nullable UUID institutionId, int page, int size) {
-		return list(status, institutionId, null, page, size);
+		return list(status, institutionId, FollowUpSearch.NONE, page, size);
 	}
 
 	/**
-	 * The points of one list in the current user's scope whose case's 病案号 or 住院号 begins
-	 * with the search text; see {@link #list(FollowUpStatus, UUID, int, int)}.
+	 * The points of one list in the current user's scope narrowed by a search; see
+	 * {@link #list(FollowUpStatus, UUID, int, int)}.
 	 * @param status DUE, OVERDUE or DONE (UPCOMING and CANCELLED too)
 	 * @param institutionId narrows to one institution the user may see, or null
-	 * @param q the beginning of a case's 病案号 or 住院号 (at most {@value CaseQuery#MAX_Q}
-	 * characters, {@code %} and {@code _} literal), or null
+	 * @param search the beginning of a case's 病案号 or 住院号, a due-date range
 	 * @param page page from 0
 	 * @param size page size, 1–200
 	 * @return the page and the counts of the due, overdue and done lists in the same
 	 * scope and search
 	 */
 	@Transactional(readOnly = true)
-	public FollowUpPage list(FollowUpStatus status, @Nullable UUID institutionId, @Nullable String q, int page,
+	public FollowUpPage list(FollowUpStatus status, @Nullable UUID institutionId, FollowUpSearch search, int page,
 			int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PAGE", "分页参数有误",
 					"page 不能为负数，size 必须在 1–" + MAX_PAGE_SIZE + " 之间", List.of());
 		}
-		String recordNo = (q == null || q.isBlank()) ? null : q.strip();
-		if (recordNo != null) {
-			String problem = (recordNo.length() > CaseQuery.MAX_Q) ? "检索内容最多 " + CaseQuery.MAX_Q + " 个字符（病案号或住院号）"
-					: IdNumbers.isShaped(recordNo) ? "随访列表按病案号或住院号检索；按身份证号请在“病例登记”中检索病例（身份证号不放在网址中）" : null;
-			if (problem != null) {
-				throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误", problem,
-						List.of(new FieldProblem("q", problem)));
-			}
-		}
+		check(search);
 		CurrentUser user = this.identity.currentUser();
-		FollowUps.Scope scope = scope(user, institutionId).withRecordNo(recordNo);
+		FollowUps.Scope scope = scope(user, institutionId).with(search);
 		LocalDate today = today();
 		Map<UUID, String> names = new HashMap<>();
 		List<FollowUpView> items = this.followUps.list(status, today, scope, page, size)
@@ -210,26 +201,26 @@ public class FollowUpManagement {
 	}
 
 	/**
-	 * One list (as {@link #list(FollowUpStatus, UUID, String, int, int)}, all its points,
-	 * at most {@value ExcelExport#MAX_ROWS}) as an .xlsx 随访名单 to phone or write to the
-	 * patients from: for the hospital's own clerks and administrators and for the
+	 * One list (as {@link #list(FollowUpStatus, UUID, FollowUpSearch, int, int)}, all its
+	 * points, at most {@value ExcelExport#MAX_ROWS}) as an .xlsx 随访名单 to phone or write
+	 * to the patients from: for the hospital's own clerks and administrators and for the
 	 * operating physician with the patients' names and full phone numbers, for
 	 * authorities and the system administrator pseudonymised as on the page. Audited as
 	 * {@code FOLLOW_UP_LIST_EXPORTED} with the list, the number of rows and whether
 	 * contacts were included (never the contacts themselves).
 	 * @param status DUE, OVERDUE or DONE (UPCOMING and CANCELLED too)
 	 * @param institutionId narrows to one institution the user may see, or null
-	 * @param q the beginning of a 病案号 or 住院号, or null
+	 * @param search the beginning of a 病案号 or 住院号, a due-date range
 	 * @return the workbook
 	 * @throws ProblemException 400 {@code EXPORT_TOO_LARGE} above the limit
 	 */
 	@Transactional(readOnly = true)
-	public byte[] excel(FollowUpStatus status, @Nullable UUID institutionId, @Nullable String q) {
-		FollowUpPage first = list(status, institutionId, q, 0, 1);
+	public byte[] excel(FollowUpStatus status, @Nullable UUID institutionId, FollowUpSearch search) {
+		FollowUpPage first = list(status, institutionId, search, 0, 1);
 		CurrentUser user = this.identity.currentUser();
-		ExcelExport.requireWithinLimit(first.total(),
-				user.role().isAuthority() || user.role() == Role.SYSTEM_ADMIN ? "如选择医疗机构、按病案号检索" : "如按病案号检索");
-		FollowUps.Scope scope = scope(user, institutionId).withRecordNo((q == null || q.isBlank()) ? null : q.strip());
+		ExcelExport.requireWithinLimit(first.total(), user.role().isAuthority() || user.role() == Role.SYSTEM_ADMIN
+				? "如应随访日期区间、选择医疗机构、按病案号检索" : "如应随访日期区间、按病案号检索");
+		FollowUps.Scope scope = scope(user, institutionId).with(search);
 		LocalDate today = today();
 		Map<UUID, String> names = new HashMap<>();
 		List<FollowUps.Row> rows = this.followUps.list(status, today, scope, 0, (int) Math.max(first.total(), 1));
@@ -280,14 +271,39 @@ public class FollowUpManagement {
 		if (institutionId != null) {
 			details.put("institutionId", institutionId.toString());
 		}
-		if (scope.recordNo() != null) {
-			details.put("q", scope.recordNo());
+		if (search.q() != null) {
+			details.put("q", search.q());
+		}
+		if (search.dueFrom() != null) {
+			details.put("dueFrom", search.dueFrom().toString());
+		}
+		if (search.dueTo() != null) {
+			details.put("dueTo", search.dueTo().toString());
 		}
 		details.put("format", "XLSX");
 		details.put("rows", data.size());
 		details.put("withContacts", contacts);
 		this.audit.recordEvent("FOLLOW_UP_LIST_EXPORTED", "FollowUp", "export", details);
 		return ExcelExport.write("随访名单", headers, data);
+	}
+
+	private static void check(FollowUpSearch search) {
+		String q = search.q();
+		if (q != null) {
+			String problem = (q.length() > CaseQuery.MAX_Q) ? "检索内容最多 " + CaseQuery.MAX_Q + " 个字符（病案号或住院号）"
+					: IdNumbers.isShaped(q) ? "随访列表按病案号或住院号检索；按身份证号请在“病例登记”中检索病例（身份证号不放在网址中）" : null;
+			if (problem != null) {
+				throw invalid("q", problem);
+			}
+		}
+		if (search.dueFrom() != null && search.dueTo() != null && search.dueTo().isBefore(search.dueFrom())) {
+			throw invalid("to", "应随访日期的结束日期早于开始日期");
+		}
+	}
+
+	private static ProblemException invalid(String field, String problem) {
+		return new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误", problem,
+				List.of(new FieldProblem(field, problem)));
 	}
 
 	/**

@@ -47,17 +47,18 @@ class FollowUps {
 	 * @param institutionId one institution, or null
 	 * @param regionCodes the institutions' region codes, or null for any
 	 * @param operatorId the cases' operator, or null for any
-	 * @param recordNo the beginning of the case's 病案号 or 住院号 (taken literally), or null
+	 * @param search the search within the scope (the beginning of the case's 病案号 or 住院号,
+	 * taken literally; a due-date range)
 	 */
 	record Scope(@Nullable UUID institutionId, @Nullable List<String> regionCodes, @Nullable UUID operatorId,
-			@Nullable String recordNo) {
+			FollowUpSearch search) {
 
 		Scope(@Nullable UUID institutionId, @Nullable List<String> regionCodes, @Nullable UUID operatorId) {
-			this(institutionId, regionCodes, operatorId, null);
+			this(institutionId, regionCodes, operatorId, FollowUpSearch.NONE);
 		}
 
-		Scope withRecordNo(@Nullable String recordNo) {
-			return new Scope(this.institutionId, this.regionCodes, this.operatorId, recordNo);
+		Scope with(FollowUpSearch search) {
+			return new Scope(this.institutionId, this.regionCodes, this.operatorId, search);
 		}
 
 	}
@@ -338,8 +339,16 @@ class FollowUps {
 			sql.append(" and c.operator_id = ?");
 			params.add(scope.operatorId());
 		}
-		if (scope.recordNo() != null) {
-			String prefix = scope.recordNo().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		if (scope.search().dueFrom() != null) {
+			sql.append(" and f.due_date >= ?");
+			params.add(Date.valueOf(scope.search().dueFrom()));
+		}
+		if (scope.search().dueTo() != null) {
+			sql.append(" and f.due_date <= ?");
+			params.add(Date.valueOf(scope.search().dueTo()));
+		}
+		if (scope.search().q() != null) {
+			String prefix = scope.search().q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 			sql.append(" and (c.medical_record_no like ? escape '\\' or c.inpatient_no like ? escape '\\')");
 			params.add(prefix);
 			params.add(prefix);

@@ -201,7 +201,8 @@ class FollowUpIT {
 						ablation(operator, "FQ_7003", TODAY.minusMonths(2), null)))
 			.ids();
 
-		FollowUpPage found = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, "FQ_7", 0, 200));
+		FollowUpPage found = as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo("FQ_7"), 0, 200));
 		assertThat(found.items()).as("_ is a literal, not any character")
 			.extracting(FollowUpView::medicalRecordNo)
 			.containsOnly("FQ_7001", "FQ_7003")
@@ -209,35 +210,48 @@ class FollowUpIT {
 		assertThat(found.total()).isEqualTo(found.items().size()).isEqualTo(found.overdue());
 		long all = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, 0, 1)).total();
 		assertThat(found.total()).as("the counts are the search's").isLessThan(all);
-		assertThat(
-				as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, " fq_7001 ", 0, 200)).items())
-			.as("no case-folding: 病案号 are compared as typed, spaces trimmed")
-			.isEmpty();
-		assertThat(
-				as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, " FQ_7001 ", 0, 200)).items())
-			.isNotEmpty()
-			.allSatisfy(f -> assertThat(f.caseId()).isEqualTo(ids.get(0)));
-		assertThat(as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.DONE, null, "FQ_7", 0, 200)).total())
-			.isZero();
+		assertThat(as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo(" fq_7001 "), 0, 200))
+			.items()).as("no case-folding: 病案号 are compared as typed, spaces trimmed").isEmpty();
+		assertThat(as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo(" FQ_7001 "), 0, 200))
+			.items()).isNotEmpty().allSatisfy(f -> assertThat(f.caseId()).isEqualTo(ids.get(0)));
+		assertThat(as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.DONE, null, FollowUpSearch.recordNo("FQ_7"), 0, 200))
+			.total()).isZero();
 
-		assertThat(
-				as("jiangcheng-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, "FQ_7", 0, 200)).total())
-			.as("another hospital finds nothing")
-			.isZero();
-		FollowUpPage city = as("changchun", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, "FQ_7001", 0, 200));
+		assertThat(as("jiangcheng-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo("FQ_7"), 0, 200))
+			.total()).as("another hospital finds nothing").isZero();
+		FollowUpPage city = as("changchun",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo("FQ_7001"), 0, 200));
 		assertThat(city.items()).isNotEmpty().allSatisfy(f -> {
 			assertThat(f.caseId()).isEqualTo(ids.get(0));
 			assertThat(f.medicalRecordNo()).as("still pseudonymised for an authority").isNull();
 		});
 
 		ProblemException tooLong = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
-				() -> as("ccszx-clerk",
-						() -> this.followUps.list(FollowUpStatus.OVERDUE, null, "F".repeat(41), 0, 50)));
+				() -> as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null,
+						FollowUpSearch.recordNo("F".repeat(41)), 0, 50)));
 		assertThat(tooLong.getBody().getDetail()).contains("最多 40 个字符");
 		ProblemException idNumber = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
-				() -> as("ccszx-clerk",
-						() -> this.followUps.list(FollowUpStatus.OVERDUE, null, "220102198001010012", 0, 50)));
+				() -> as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null,
+						FollowUpSearch.recordNo("220102198001010012"), 0, 50)));
 		assertThat(idNumber.getBody().getDetail()).contains("病例登记");
+
+		// a due-date range (应随访日期) narrows the list and its counts too
+		LocalDate from = TODAY.minusMonths(1).minusDays(1);
+		LocalDate to = TODAY.minusDays(1);
+		FollowUpPage window = as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, new FollowUpSearch("FQ_7", from, to), 0, 200));
+		assertThat(window.items()).extracting(FollowUpView::medicalRecordNo, FollowUpView::period)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("FQ_7001", "P1Y"),
+					org.assertj.core.groups.Tuple.tuple("FQ_7003", "P1M"));
+		assertThat(window.overdue()).isEqualTo(2);
+		ProblemException backwards = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
+				() -> as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null,
+						new FollowUpSearch(null, to, from), 0, 50)));
+		assertThat(backwards.getBody().getDetail()).isEqualTo("应随访日期的结束日期早于开始日期");
 	}
 
 	@Test
@@ -247,12 +261,13 @@ class FollowUpIT {
 		importAs("ccszx-clerk", hospital, List.of(ablation(operator, "FX_8001", TODAY.minusYears(1).minusDays(3), null),
 				ablation(operator, "FX_8002", TODAY.minusYears(1).minusDays(4), null)));
 
-		List<List<String>> clerk = sheet(
-				as("ccszx-clerk", () -> this.followUps.excel(FollowUpStatus.OVERDUE, null, "FX_8")));
+		List<List<String>> clerk = sheet(as("ccszx-clerk",
+				() -> this.followUps.excel(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo("FX_8"))));
 		assertThat(clerk.getFirst()).containsExactly("医疗机构", "病案号", "患者姓名", "联系电话", "技术", "手术日期", "随访时间点", "应随访日期",
 				"状态");
 		List<List<String>> lines = clerk.subList(1, clerk.size());
-		long listed = as("ccszx-clerk", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, "FX_8", 0, 200))
+		long listed = as("ccszx-clerk",
+				() -> this.followUps.list(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo("FX_8"), 0, 200))
 			.total();
 		assertThat(lines).hasSize((int) listed).allSatisfy(line -> {
 			assertThat(line.get(1)).startsWith("FX_800");
@@ -263,8 +278,8 @@ class FollowUpIT {
 		});
 		assertThat(lines).extracting(line -> line.get(6)).contains("术后1年");
 
-		List<List<String>> city = sheet(
-				as("changchun", () -> this.followUps.excel(FollowUpStatus.OVERDUE, null, "FX_8")));
+		List<List<String>> city = sheet(as("changchun",
+				() -> this.followUps.excel(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo("FX_8"))));
 		assertThat(city.getFirst()).contains("患者（假名）").doesNotContain("病案号", "患者姓名", "联系电话");
 		assertThat(city).hasSize(clerk.size())
 			.allSatisfy(line -> assertThat(String.join("|", line)).doesNotContain("13900001111", "测试患者", "FX_800"));

@@ -1,11 +1,13 @@
 package cn.rtms.cases.followup.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import cn.rtms.cases.followup.FollowUpManagement;
 import cn.rtms.cases.followup.FollowUpPage;
 import cn.rtms.cases.followup.FollowUpRecord;
+import cn.rtms.cases.followup.FollowUpSearch;
 import cn.rtms.cases.followup.FollowUpStatus;
 import cn.rtms.cases.followup.FollowUpView;
 import cn.rtms.web.ExcelExport;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,12 +36,15 @@ class FollowUpController {
 	}
 
 	@GetMapping("/api/follow-ups")
-	@Operation(summary = "随访列表（DUE 待随访：30 天内及今日到期；OVERDUE 已逾期；DONE 已随访），附三类计数；q 按病案号或住院号开头检索（最多 40 个字符）")
+	@Operation(summary = "随访列表（DUE 待随访：30 天内及今日到期；OVERDUE 已逾期；DONE 已随访），附三类计数",
+			description = "q 按病案号或住院号开头检索（最多 40 个字符，不接受身份证号）；from/to 应随访日期区间（含）；三类计数随检索条件")
 	FollowUpPage list(@RequestParam(defaultValue = "DUE") FollowUpStatus status,
 			@RequestParam(required = false) @Nullable UUID institutionId,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
-		return this.followUps.list(status, institutionId, q, page, size);
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return this.followUps.list(status, institutionId, new FollowUpSearch(q, from, to), page, size);
 	}
 
 	@GetMapping("/api/follow-ups/export.xlsx")
@@ -46,8 +52,11 @@ class FollowUpController {
 			description = "与 /api/follow-ups 相同的列表与检索，全部时间点，最多 5000 行；本院医务科、医院管理员和主刀医师的名单含患者姓名与联系电话，其他角色为患者假名；每次导出记入审计日志")
 	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "DUE") FollowUpStatus status,
 			@RequestParam(required = false) @Nullable UUID institutionId,
-			@RequestParam(required = false) @Nullable String q) {
-		return ExcelExport.download(this.followUps.excel(status, institutionId, q), "随访名单-" + status.label() + ".xlsx");
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		return ExcelExport.download(this.followUps.excel(status, institutionId, new FollowUpSearch(q, from, to)),
+				"随访名单-" + status.label() + ".xlsx");
 	}
 
 	@GetMapping("/api/follow-ups/by-case/{caseId}")
