@@ -234,6 +234,9 @@ public class FollowUpManagement {
 		if (status == FollowUpStatus.DONE) {
 			headers.addAll(List.of("随访日期", "随访方式", "生存状态", "死亡日期", "疾病状态", "备注"));
 		}
+		else if (status == FollowUpStatus.CANCELLED) {
+			headers.addAll(List.of("取消日期", "取消原因"));
+		}
 		List<List<Object>> data = new ArrayList<>();
 		for (FollowUps.Row r : rows) {
 			FollowUpView v = view(r, user, today, names);
@@ -263,6 +266,10 @@ public class FollowUpManagement {
 				line.add(r.diseaseStatus() == null ? ""
 						: DISEASE_STATUSES.getOrDefault(r.diseaseStatus(), r.diseaseStatus()));
 				line.add(Objects.toString(r.note(), ""));
+			}
+			else if (status == FollowUpStatus.CANCELLED) {
+				line.add(Objects.toString(r.cancelledOn(), ""));
+				line.add(Objects.toString(r.cancelReason(), ""));
 			}
 			data.add(line);
 		}

@@ -258,8 +258,10 @@ class FollowUpIT {
 	void theListExportsAsAPhoneListForTheHospitalAndPseudonymisedForAnAuthorityBothAudited() throws Exception {
 		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
 		UUID operator = this.people.atInstitution(hospital).get(0).id();
-		importAs("ccszx-clerk", hospital, List.of(ablation(operator, "FX_8001", TODAY.minusYears(1).minusDays(3), null),
-				ablation(operator, "FX_8002", TODAY.minusYears(1).minusDays(4), null)));
+		importAs("ccszx-clerk", hospital,
+				List.of(ablation(operator, "FX_8001", TODAY.minusYears(1).minusDays(3), null),
+						ablation(operator, "FX_8002", TODAY.minusYears(1).minusDays(4), null),
+						ablation(operator, "FX_9003", TODAY.minusMonths(8), TODAY.minusMonths(3))));
 
 		List<List<String>> clerk = sheet(as("ccszx-clerk",
 				() -> this.followUps.excel(FollowUpStatus.OVERDUE, null, FollowUpSearch.recordNo("FX_8"))));
@@ -297,6 +299,16 @@ class FollowUpIT {
 		});
 		assertThat(audit.get(audit.size() - 2)).containsEntry("withContacts", true).containsEntry("status", "OVERDUE");
 		assertThat(audit.toString()).doesNotContain("13900001111");
+
+		// the points a recorded death cancelled: when and why
+		List<List<String>> cancelled = sheet(as("ccszx-clerk",
+				() -> this.followUps.excel(FollowUpStatus.CANCELLED, null, FollowUpSearch.recordNo("FX_9"))));
+		assertThat(cancelled.getFirst()).endsWith("状态", "取消日期", "取消原因");
+		assertThat(cancelled.subList(1, cancelled.size())).isNotEmpty().allSatisfy(line -> {
+			assertThat(line.get(8)).isEqualTo("已取消");
+			assertThat(line.get(9)).isNotBlank();
+			assertThat(line.get(10)).contains(TODAY.minusMonths(3).toString());
+		});
 	}
 
 	static List<List<String>> sheet(byte[] xlsx) throws java.io.IOException {
