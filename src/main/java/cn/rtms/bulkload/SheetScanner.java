@@ -19,12 +19,14 @@ import org.jspecify.annotations.Nullable;
  * on it (ADR 0042). The scanner knows only what a worksheet needs — {@code row},
  * {@code c} with its {@code v}, inline {@code t} runs outside phonetic {@code rPh} runs,
  * and {@code mergeCell} — and still checks the XML it passes over: tags must nest and
- * match, attributes must be quoted, entities must be the five predefined ones or
- * character references, text must be valid UTF-8, and a DOCTYPE is refused; anything else
- * is {@link XlsxReader.Unreadable}. Element and attribute names are compared by local
- * name (a prefix such as {@code x:} is ignored, as the namespace-aware StAX reader did).
- * A part that is not UTF-8 (a byte-order mark of UTF-16, another declared encoding) is
- * left to the StAX reader: {@link NotUtf8} says so before anything was reported.
+ * match, attributes must be quoted, entities in the texts and attribute values it reads
+ * must be the five predefined ones or character references, those texts must be valid
+ * UTF-8, and a DOCTYPE is refused; anything else is {@link XlsxReader.Unreadable} (text
+ * it skips, between elements or in a formula, is not checked). Element and attribute
+ * names are compared by local name (a prefix such as {@code x:} is ignored, as the
+ * namespace-aware StAX reader did). A part that is not UTF-8 (a byte-order mark of
+ * UTF-16, another declared encoding) is left to the StAX reader: {@link NotUtf8} says so
+ * before anything was reported.
  * <p>
  * Not thread-safe; one scanner per sheet reading.
  */
