@@ -34,6 +34,7 @@ function row(id: string, medicalRecordNo: string | null): FollowUp {
     diseaseStatus: null,
     note: null,
     cancelReason: null,
+    overdueDays: 12,
   }
 }
 
@@ -95,6 +96,8 @@ describe('FollowUpsPage (病例随访)', () => {
     })
     const { wrapper } = await mountAt('/follow-ups')
     expect(wrapper.find('[data-testid="contact-a"]').exists()).toBe(true)
+    // the overdue list says for how long (the server's count by the platform's clock)
+    expect(wrapper.get('[data-testid="follow-up-table"]').text()).toContain('12 天')
     // a row without the 病案号 is not the viewer's patient: no phone
     expect(wrapper.find('[data-testid="contact-b"]').exists()).toBe(false)
     expect(requests.some((r) => r.includes('patient-contact'))).toBe(false)

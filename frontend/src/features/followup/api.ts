@@ -25,6 +25,8 @@ export interface FollowUp {
   diseaseStatus: string | null
   note: string | null
   cancelReason: string | null
+  /** Days since the due date when overdue (the platform's clock), else null. */
+  overdueDays?: number | null
 }
 
 export interface FollowUpPage {

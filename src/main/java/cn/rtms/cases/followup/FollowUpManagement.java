@@ -256,8 +256,7 @@ public class FollowUpManagement {
 			line.add(r.operationDate().toString());
 			line.add(r.label());
 			line.add(r.dueDate().toString());
-			line.add(v.status() == FollowUpStatus.OVERDUE ? "已逾期 " + ChronoUnit.DAYS.between(r.dueDate(), today) + " 天"
-					: v.statusLabel());
+			line.add(v.overdueDays() != null ? "已逾期 " + v.overdueDays() + " 天" : v.statusLabel());
 			if (status == FollowUpStatus.DONE) {
 				line.add(Objects.toString(r.performedOn(), ""));
 				line.add(r.method() == null ? "" : METHODS.getOrDefault(r.method(), r.method()));
@@ -561,7 +560,8 @@ public class FollowUpManagement {
 		return new FollowUpView(r.id(), r.version(), r.caseId(), r.institutionId(), name, r.technology(),
 				own ? r.medicalRecordNo() : null, r.pseudonym(), r.operationDate(), r.label(), r.period(), r.dueDate(),
 				status, status.label(), r.performedOn(), r.method(), r.vitalStatus(), r.deathDate(), r.diseaseStatus(),
-				r.note(), r.cancelReason());
+				r.note(), r.cancelReason(),
+				status == FollowUpStatus.OVERDUE ? (int) ChronoUnit.DAYS.between(r.dueDate(), today) : null);
 	}
 
 	private static Map<String, Object> auditState(FollowUps.Row r) {

@@ -30,11 +30,13 @@ import org.jspecify.annotations.Nullable;
  * @param diseaseStatus disease status code
  * @param note free note
  * @param cancelReason why it was cancelled
+ * @param overdueDays days since the due date when OVERDUE (by the platform's clock), else
+ * null
  */
 public record FollowUpView(UUID id, int version, UUID caseId, UUID institutionId, @Nullable String institutionName,
 		String technology, @Nullable String medicalRecordNo, String patientPseudonym, LocalDate operationDate,
 		String label, String period, LocalDate dueDate, FollowUpStatus status, String statusLabel,
 		@Nullable LocalDate performedOn, @Nullable String method, @Nullable String vitalStatus,
 		@Nullable LocalDate deathDate, @Nullable String diseaseStatus, @Nullable String note,
-		@Nullable String cancelReason) {
+		@Nullable String cancelReason, @Nullable Integer overdueDays) {
 }

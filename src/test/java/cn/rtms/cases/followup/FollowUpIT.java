@@ -123,6 +123,11 @@ class FollowUpIT {
 		assertThat(overdue.items()).extracting(FollowUpView::caseId, FollowUpView::period)
 			.doesNotContain(org.assertj.core.groups.Tuple.tuple(third, "P6M"));
 		assertThat(overdue.overdue()).isEqualTo(overdue.total());
+		assertThat(overdue.items()).as("days overdue by the platform's clock")
+			.allSatisfy(f -> assertThat(f.overdueDays())
+				.isEqualTo((int) java.time.temporal.ChronoUnit.DAYS.between(f.dueDate(), TODAY))
+				.isPositive());
+		assertThat(due.items()).allSatisfy(f -> assertThat(f.overdueDays()).isNull());
 
 		FollowUpView sixMonths = overdue.items()
 			.stream()
