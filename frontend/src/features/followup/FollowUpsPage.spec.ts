@@ -40,6 +40,17 @@ function row(id: string, medicalRecordNo: string | null): FollowUp {
 
 const requests: string[] = []
 
+/** Stubs fetch: every request's URL is recorded, then answered by `answer`. */
+function serve(answer: (url: string) => Promise<Response> | Response) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      requests.push(url)
+      return answer(url)
+    }),
+  )
+}
+
 async function mountAt(path: string) {
   const router = createRouter({
     history: createMemoryHistory(),
@@ -66,24 +77,20 @@ afterEach(() => {
 
 describe('FollowUpsPage (病例随访)', () => {
   it("offers the own patients' full phone, fetched (and audited) only on request", async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        requests.push(url)
-        if (url.startsWith('/api/follow-ups'))
-          return json({
-            items: [row('a', 'SJ2600001'), row('b', null)],
-            total: 2,
-            due: 0,
-            overdue: 2,
-            done: 0,
-          })
-        if (url === '/api/cases/case-a/patient-contact')
-          return json({ medicalRecordNo: 'SJ2600001', name: '张三丰', phone: '13812345678' })
-        if (url === '/api/technologies') return json([])
-        return json({}, 404)
-      }),
-    )
+    serve(async (url) => {
+      if (url.startsWith('/api/follow-ups'))
+        return json({
+          items: [row('a', 'SJ2600001'), row('b', null)],
+          total: 2,
+          due: 0,
+          overdue: 2,
+          done: 0,
+        })
+      if (url === '/api/cases/case-a/patient-contact')
+        return json({ medicalRecordNo: 'SJ2600001', name: '张三丰', phone: '13812345678' })
+      if (url === '/api/technologies') return json([])
+      return json({}, 404)
+    })
     setUser({
       id: 'u',
       username: 'songjiang-clerk',
@@ -111,15 +118,11 @@ describe('FollowUpsPage (病例随访)', () => {
   })
 
   it("opens on the link's list and hospital (workbench card, supervision alert) and keeps them in the address", async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        requests.push(url)
-        if (url.startsWith('/api/follow-ups')) return page([row('a', null)])
-        if (url.startsWith('/api/institutions')) return json([{ id: 'i9', name: '梅河口市梅源医院' }])
-        return json([])
-      }),
-    )
+    serve(async (url) => {
+      if (url.startsWith('/api/follow-ups')) return page([row('a', null)])
+      if (url.startsWith('/api/institutions')) return json([{ id: 'i9', name: '梅河口市梅源医院' }])
+      return json([])
+    })
     setUser(testUser('CITY_AUTHORITY', { regionCode: '220500' }))
     const { wrapper, router } = await mountAt('/follow-ups?status=DUE&institutionId=i9')
     expect(requests.find((r) => r.startsWith('/api/follow-ups'))).toBe(
@@ -136,13 +139,9 @@ describe('FollowUpsPage (病例随访)', () => {
   })
 
   it('gives a hospital its own lists without a hospital to choose', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        requests.push(url)
-        return url.startsWith('/api/follow-ups') ? page([]) : json([])
-      }),
-    )
+    serve(async (url) => {
+      return url.startsWith('/api/follow-ups') ? page([]) : json([])
+    })
     setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
     const { wrapper } = await mountAt('/follow-ups?status=nonsense')
     expect(requests.find((r) => r.startsWith('/api/follow-ups'))).toBe(
@@ -153,13 +152,9 @@ describe('FollowUpsPage (病例随访)', () => {
   })
 
   it('finds the points of a case by the beginning of its 病案号 or 住院号, kept in the address, never an ID number', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        requests.push(url)
-        return url.startsWith('/api/follow-ups') ? page([]) : json([])
-      }),
-    )
+    serve(async (url) => {
+      return url.startsWith('/api/follow-ups') ? page([]) : json([])
+    })
     setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
     const { wrapper, router } = await mountAt('/follow-ups?status=DUE&q=SJ26')
     expect(requests.at(-1)).toBe('/api/follow-ups?status=DUE&page=0&size=50&q=SJ26')
@@ -184,16 +179,12 @@ describe('FollowUpsPage (病例随访)', () => {
   })
 
   it('exports the list on screen, with its search and hospital, as 随访名单', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        requests.push(url)
-        if (url.startsWith('/api/follow-ups/export.xlsx'))
-          return new Response(new Blob(['xlsx']), { status: 200 })
-        if (url.startsWith('/api/follow-ups')) return page([row('a', null)])
-        return json([])
-      }),
-    )
+    serve(async (url) => {
+      if (url.startsWith('/api/follow-ups/export.xlsx'))
+        return new Response(new Blob(['xlsx']), { status: 200 })
+      if (url.startsWith('/api/follow-ups')) return page([row('a', null)])
+      return json([])
+    })
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }))
     setUser(testUser('CITY_AUTHORITY', { regionCode: '220100' }))
     const { wrapper } = await mountAt(
@@ -213,15 +204,11 @@ describe('FollowUpsPage (病例随访)', () => {
   })
 
   it("does not offer an export above the server's 5000 rows, and says how to narrow the list", async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        requests.push(url)
-        return url.startsWith('/api/follow-ups')
-          ? json({ items: [row('a', 'SJ1')], total: 10273, due: 0, overdue: 0, done: 10273 })
-          : json([])
-      }),
-    )
+    serve(async (url) => {
+      return url.startsWith('/api/follow-ups')
+        ? json({ items: [row('a', 'SJ1')], total: 10273, due: 0, overdue: 0, done: 10273 })
+        : json([])
+    })
     setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
     const { wrapper } = await mountAt('/follow-ups?status=DONE')
     const button = wrapper.get('[data-testid="follow-up-export"]')

@@ -216,14 +216,15 @@ public class FollowUpManagement {
 	 */
 	@Transactional(readOnly = true)
 	public byte[] excel(FollowUpStatus status, @Nullable UUID institutionId, FollowUpSearch search) {
-		FollowUpPage first = list(status, institutionId, search, 0, 1);
+		check(search);
 		CurrentUser user = this.identity.currentUser();
-		ExcelExport.requireWithinLimit(first.total(), user.role().isAuthority() || user.role() == Role.SYSTEM_ADMIN
-				? "如应随访日期区间、选择医疗机构、按病案号检索" : "如应随访日期区间、按病案号检索");
 		FollowUps.Scope scope = scope(user, institutionId).with(search);
 		LocalDate today = today();
+		long total = this.followUps.count(status, today, scope);
+		ExcelExport.requireWithinLimit(total, user.role().isAuthority() || user.role() == Role.SYSTEM_ADMIN
+				? "如应随访日期区间、选择医疗机构、按病案号检索" : "如应随访日期区间、按病案号检索");
 		Map<UUID, String> names = new HashMap<>();
-		List<FollowUps.Row> rows = this.followUps.list(status, today, scope, 0, (int) Math.max(first.total(), 1));
+		List<FollowUps.Row> rows = this.followUps.list(status, today, scope, 0, (int) Math.max(total, 1));
 		boolean contacts = user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN) || user.role() == Role.PHYSICIAN;
 		Map<UUID, FollowUps.SealedContact> sealed = contacts
 				? this.followUps.contacts(rows.stream().map(FollowUps.Row::caseId).distinct().toList()) : Map.of();
