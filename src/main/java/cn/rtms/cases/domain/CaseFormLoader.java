@@ -22,6 +22,7 @@ import cn.rtms.cases.CaseField.Option;
 import cn.rtms.cases.CaseField.Warning;
 import cn.rtms.cases.CaseForm;
 import cn.rtms.cases.FollowUpPoint;
+import cn.rtms.rules.SchemaMessages;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;

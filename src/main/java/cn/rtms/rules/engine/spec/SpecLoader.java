@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import cn.rtms.rules.SchemaMessages;
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.rule.AllOfRule;
 import cn.rtms.rules.engine.rule.AnyOfRule;

@@ -1,4 +1,4 @@
-package cn.rtms.cases.domain;
+package cn.rtms.rules;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns JSON-schema validation errors of case-form files into short Chinese messages (as
- * the spec loader of the rules module does). Where the failing schema (or its parent)
- * carries a {@code description}, that text is the message for pattern, type and range
- * errors.
+ * Turns JSON-schema validation errors of the platform's declarative files (specs, case
+ * forms) into short Chinese messages with the path they point at. Where the failing
+ * schema (or its parent) carries a {@code description}, that text is the message for
+ * pattern, type and range errors.
  */
-final class SchemaMessages {
+public final class SchemaMessages {
 
 	private static final Set<String> DESCRIBED = Set.of("pattern", "type", "minimum", "minLength", "maximum");
 
@@ -24,8 +24,11 @@ final class SchemaMessages {
 	/**
 	 * Returns the message, or {@code null} for errors that only repeat others
 	 * (if/then/allOf wrappers).
+	 * @param error the validator's error
+	 * @param schemaTree the schema the file was validated against
+	 * @return the message, or {@code null}
 	 */
-	static @Nullable String message(Error error, JsonNode schemaTree) {
+	public static @Nullable String message(Error error, JsonNode schemaTree) {
 		String keyword = error.getKeyword();
 		Object[] arguments = (error.getArguments() != null) ? error.getArguments() : new Object[0];
 		if (keyword == null) {
@@ -48,7 +51,7 @@ final class SchemaMessages {
 			case "minItems" -> "至少需要 " + argument(error, arguments, 0) + " 项";
 			case "minLength" -> "不能为空";
 			case "uniqueItems" -> "列表中有重复项";
-
+			case "propertyNames" -> "参数名应为小驼峰（如 asaMax）";
 			case "if", "then", "else", "allOf", "anyOf", "oneOf", "$ref" -> null;
 			default -> error.getMessage();
 		};
@@ -56,8 +59,10 @@ final class SchemaMessages {
 
 	/**
 	 * Renders an instance location as {@code $.clauses[3].rule.min}.
+	 * @param location the failing instance's location
+	 * @return the path
 	 */
-	static String jsonPath(NodePath location) {
+	public static String jsonPath(NodePath location) {
 		StringBuilder path = new StringBuilder("$");
 		for (int i = 0; i < location.getNameCount(); i++) {
 			Object element = location.getElement(i);
