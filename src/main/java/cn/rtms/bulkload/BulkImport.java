@@ -530,12 +530,17 @@ public class BulkImport {
 				if (values == null) {
 					return;
 				}
+				// What decides jurisdiction and eligibility (region, level, type and the
+				// whole
+				// practice licence, as InstitutionManagement#update keeps them) only an
+				// authority changes.
 				Object[] stored = { null, null, match.regionCode(), match.level(), match.type(), null,
-						match.licenceNumber(), null, match.licenceIssuerRegionCode() };
-				for (int c : new int[] { 2, 3, 4, 6, 8 }) {
+						match.licenceNumber(), match.licenceIssuedBy(), match.licenceIssuerRegionCode(),
+						match.licenceValidFrom(), match.licenceValidUntil() };
+				for (int c : new int[] { 2, 3, 4, 6, 7, 8, 9, 10 }) {
 					if (!Objects.equals(values[c], stored[c])) {
-						problem(main.name(), match.row(), c, columns.get(c).header(),
-								"“" + columns.get(c).header() + "”只能由卫生健康行政部门变更，医院账号不能修改（现为“" + stored[c] + "”）");
+						problem(main.name(), match.row(), c, columns.get(c).header(), "“" + columns.get(c).header()
+								+ "”只能由卫生健康行政部门变更，医院账号不能修改（现为“" + shown(columns.get(c), stored[c]) + "”）");
 					}
 				}
 			}
@@ -543,6 +548,19 @@ public class BulkImport {
 				problem(main.name(), match.row(), 2, columns.get(2).header(),
 						"该机构现属行政区划“" + match.regionCode() + "”，不在当前账号的管辖范围内");
 			}
+		}
+
+		/** A stored value as the template writes it: a code list's label, 空 for none. */
+		private static String shown(Column column, @Nullable Object value) {
+			if (value == null) {
+				return "空";
+			}
+			for (Map.Entry<String, String> label : column.values().entrySet()) {
+				if (label.getValue().equals(value)) {
+					return label.getKey();
+				}
+			}
+			return value.toString();
 		}
 
 		/**
@@ -743,7 +761,8 @@ public class BulkImport {
 			return json.append('}').toString();
 		}
 
-		private static StringBuilder quote(StringBuilder json, String text) {
+		/** Appends {@code text} as a JSON string (control characters escaped). */
+		static StringBuilder quote(StringBuilder json, String text) {
 			json.append('"');
 			for (int i = 0; i < text.length(); i++) {
 				char ch = text.charAt(i);

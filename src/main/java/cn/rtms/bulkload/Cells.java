@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import cn.rtms.bulkload.BulkLayouts.Column;
 import cn.rtms.identity.RegionHierarchy;
+import cn.rtms.institutions.CreditCode;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ final class Cells {
 
 	private static final Pattern REGION = Pattern.compile("\\d{6}");
 
-	private static final Pattern SEPARATORS = Pattern.compile("[、,，;；]");
+	private static final Pattern SEPARATORS = Pattern.compile("[、,，;；\\r\\n]");
 
 	private static final Set<String> FUTURE_ALLOWED = Set.of("licence_valid_until", "validUntil");
 
@@ -101,8 +102,9 @@ final class Cells {
 				LICENCE.matcher(text).matches() ? Parsed.ok(text) : Parsed.wrong("医师执业证书编码应为 15 位数字，实际为“" + text + "”");
 			case CREDIT_CODE -> {
 				String code = text.toUpperCase(java.util.Locale.ROOT);
-				String problem = CreditCode.problem(code);
-				yield problem == null ? Parsed.ok(code) : Parsed.wrong(problem + "（“" + text + "”）");
+				yield CreditCode.problem(code)
+					.map((problem) -> Parsed.wrong(problem + "（“" + text + "”）"))
+					.orElseGet(() -> Parsed.ok(code));
 			}
 			case REGION -> {
 				if (!REGION.matcher(text).matches()) {
@@ -145,10 +147,7 @@ final class Cells {
 				}
 				StringBuilder json = new StringBuilder("[");
 				for (String item : items) {
-					json.append(json.length() > 1 ? "," : "")
-						.append('"')
-						.append(item.replace("\\", "\\\\").replace("\"", "\\\""))
-						.append('"');
+					BulkImport.Copy.quote(json.append(json.length() > 1 ? "," : ""), item);
 				}
 				yield Parsed.ok(json.append(']').toString());
 			}

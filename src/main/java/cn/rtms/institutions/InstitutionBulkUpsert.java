@@ -2,6 +2,7 @@ package cn.rtms.institutions;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -76,8 +77,9 @@ public class InstitutionBulkUpsert {
 	 * licence number (null: none)
 	 */
 	public record Match(int row, @Nullable UUID id, @Nullable String regionCode, @Nullable String level,
-			@Nullable String type, @Nullable String licenceNumber, @Nullable String licenceIssuerRegionCode,
-			@Nullable String nameTakenBy, @Nullable String licenceTakenBy) {
+			@Nullable String type, @Nullable String licenceNumber, @Nullable String licenceIssuedBy,
+			@Nullable String licenceIssuerRegionCode, @Nullable LocalDate licenceValidFrom,
+			@Nullable LocalDate licenceValidUntil, @Nullable String nameTakenBy, @Nullable String licenceTakenBy) {
 	}
 
 	/**
@@ -130,7 +132,8 @@ public class InstitutionBulkUpsert {
 				  from %1$s s
 				  left join institutions.institution a on a.credit_code = s.credit_code
 				  left join institutions.institution b on a.id is null and b.credit_code is null and b.name = s.name)
-				select m.row, m.id, i.region_code, i.level, i.type, i.licence_number, i.licence_issuer_region_code,
+				select m.row, m.id, i.region_code, i.level, i.type, i.licence_number, i.licence_issued_by,
+				  i.licence_issuer_region_code, i.licence_valid_from, i.licence_valid_until,
 				  (select o.name from institutions.institution o where o.name = m.name
 				     and o.id is distinct from m.id limit 1) as name_taken,
 				  (select o.name from institutions.institution o where o.licence_number = m.licence_number
@@ -138,7 +141,9 @@ public class InstitutionBulkUpsert {
 				from m left join institutions.institution i on i.id = m.id
 				order by m.row""".formatted(identifier(table))).query(rs -> {
 			consumer.accept(new Match(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getString(11),
+					rs.getString(12)));
 		});
 	}
 

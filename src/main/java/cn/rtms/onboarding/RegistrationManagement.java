@@ -22,6 +22,7 @@ import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.InstitutionAccounts;
 import cn.rtms.identity.IssuedActivation;
 import cn.rtms.identity.Role;
+import cn.rtms.institutions.CreditCode;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionDetails.PracticeLicence;
 import cn.rtms.institutions.InstitutionLevel;

@@ -10,7 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.BiConsumer;
 
-import cn.rtms.bulkload.CreditCode;
+import cn.rtms.institutions.CreditCode;
 
 /**
  * The bulk-load dataset generator (docs/bulk-load.md, docs/benchmark.md): a province's

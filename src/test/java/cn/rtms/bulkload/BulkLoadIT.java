@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import cn.rtms.bench.ProvinceWorkbooks;
+import cn.rtms.institutions.InstitutionLevel;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
 import org.apache.poi.ss.usermodel.Row;
@@ -324,7 +325,7 @@ class BulkLoadIT {
 						"科室床位", List.of(department(401, "肿瘤科", 20.5), department(499, "肿瘤科", 20)))));
 		assertThat(response.body().get("status").asString()).isEqualTo("REJECTED");
 		assertThat(problems(response)).containsExactly(
-				"机构|2|A|统一社会信用代码校验位错误：第 18 位应为“" + code.charAt(17) + "”，实际为“" + wrong + "”（GB 32100）（“"
+				"机构|2|A|统一社会信用代码校验位错误：按 GB 32100-2015 第 18 位应为“" + code.charAt(17) + "”，实际为“" + wrong + "”，请核对是否录入有误（“"
 						+ code.substring(0, 17) + wrong + "”）",
 				"机构|3|C|未知的行政区划代码“990101”（GB/T 2260）", "机构|4|C|行政区划“220202”不在当前账号的管辖范围（220100）内",
 				"机构|5|J|应为日期（如 2020-03-15），实际为“去年”", "科室床位|2|C|应为整数，实际为 20.5",
@@ -400,6 +401,27 @@ class BulkLoadIT {
 				workbook(BulkKind.INSTITUTIONS, sheets("机构", List.of(self))));
 		assertThat(level.body().get("status").asString()).isEqualTo("REJECTED");
 		assertThat(problems(level)).anyMatch(p -> p.startsWith("机构|2|D|“医院等级”只能由卫生健康行政部门变更"));
+		assertThat(problems(level)).noneMatch(p -> p.contains("SECONDARY") || p.contains("TERTIARY"));
+		// The whole practice licence is the authority's, as on the institution page: its
+		// issuer and validity too, not only its number.
+		LocalDate validFrom = this.jdbc.queryForObject(
+				"select licence_valid_from from institutions.institution where credit_code = ?", LocalDate.class, own);
+		LocalDate validUntil = this.jdbc.queryForObject(
+				"select licence_valid_until from institutions.institution where credit_code = ?", LocalDate.class, own);
+		List<Object> extended = new ArrayList<>(self);
+		extended.set(3, InstitutionLevel.valueOf((String) stored.get("level")).label());
+		extended.set(7, stored.get("licence_issued_by") + "（改）");
+		extended.add((validFrom != null) ? validFrom : "");
+		extended.add(LocalDate.of(2099, 12, 31));
+		Response renewed = admin.upload(INSTITUTIONS, "self.xlsx",
+				workbook(BulkKind.INSTITUTIONS, sheets("机构", List.of(extended))));
+		assertThat(renewed.body().get("status").asString()).isEqualTo("REJECTED");
+		assertThat(problems(renewed)).anyMatch(p -> p.startsWith("机构|2|H|“发证机关”只能由卫生健康行政部门变更"))
+			.anyMatch(p -> p.startsWith("机构|2|K|“许可证有效期至”只能由卫生健康行政部门变更"))
+			.noneMatch(p -> p.startsWith("机构|2|D|") || p.startsWith("机构|2|J|"));
+		assertThat(this.jdbc.queryForObject(
+				"select licence_valid_until from institutions.institution where credit_code = ?", LocalDate.class, own))
+			.isEqualTo(validUntil);
 
 		assertThat(Api.as(this.port, "doctor-wang").upload(PEOPLE, "p.xlsx", new byte[] { 1 }).status()).isEqualTo(403);
 		Response broken = clerk.upload(PEOPLE, "broken.xlsx", brokenSheet(

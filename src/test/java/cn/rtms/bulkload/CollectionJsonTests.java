@@ -40,4 +40,15 @@ class CollectionJsonTests {
 			.isEqualTo("{\"base\":\"吉林\\\"大学\\\"\\\\一院\\u0009北\\u000a\"}");
 	}
 
+	@Test
+	void aListCellSplitsAtLineBreaksAndItsItemsAreValidJson() {
+		Cells cells = new Cells(null, LocalDate.of(2026, 11, 22));
+		Column scopes = column("scopes", CellType.LIST);
+		// Alt+Enter in Excel: one item per line, as with 、 or ；.
+		assertThat(cells.parse(scopes, XlsxReader.Cell.string("外科专业\r\n内科专业\n\n眼耳鼻咽喉科专业")).value())
+			.isEqualTo("[\"外科专业\",\"内科专业\",\"眼耳鼻咽喉科专业\"]");
+		assertThat(cells.parse(scopes, XlsxReader.Cell.string("外\t科\"专业\"\\")).value())
+			.isEqualTo("[\"外\\u0009科\\\"专业\\\"\\\\\"]");
+	}
+
 }

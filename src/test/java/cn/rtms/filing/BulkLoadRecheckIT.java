@@ -12,7 +12,7 @@ import java.util.Map;
 
 import cn.rtms.bulkload.BulkKind;
 import cn.rtms.bulkload.BulkTemplates;
-import cn.rtms.bulkload.CreditCode;
+import cn.rtms.institutions.CreditCode;
 import cn.rtms.filing.FilingClient.Part;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionLevel;

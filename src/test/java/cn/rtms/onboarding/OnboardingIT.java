@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.rtms.institutions.CreditCode;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package cn.rtms.onboarding;
+package cn.rtms.institutions;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -7,7 +7,8 @@ import java.util.Optional;
  * The 统一社会信用代码 of GB 32100-2015: 18 characters from {@value #CHARSET} (no I, O, S, V, Z)
  * — registration authority, organisation category, the six-digit region code, the
  * nine-character organisation code and a check character computed modulo 31 with the
- * weights 3<sup>i</sup> mod 31.
+ * weights 3<sup>i</sup> mod 31. One check for the self-registration of a hospital and the
+ * bulk load of a province's institutions.
  */
 public final class CreditCode {
 
@@ -32,7 +33,7 @@ public final class CreditCode {
 	 * @throws IllegalArgumentException when they are not 17 characters of the code's
 	 * character set
 	 */
-	static char checkCharacter(String code) {
+	public static char checkCharacter(String code) {
 		if (code.length() < 17) {
 			throw new IllegalArgumentException(code);
 		}

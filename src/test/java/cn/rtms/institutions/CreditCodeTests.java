@@ -1,4 +1,4 @@
-package cn.rtms.onboarding;
+package cn.rtms.institutions;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +44,13 @@ class CreditCodeTests {
 		assertThat(CreditCode.problem("91350100I000100Y43"))
 			.hasValueSatisfying(p -> assertThat(p).contains("第 9 位“I”"));
 		assertThat(CreditCode.problem("9135A100M000100Y43")).hasValueSatisfying(p -> assertThat(p).contains("行政区划码"));
+	}
+
+	@Test
+	void publishedCodesOfRealCompaniesAreValid() {
+		// 深圳市腾讯计算机系统有限公司, 北京百度网讯科技有限公司 (published on their licences)
+		assertThat(CreditCode.problem("9144030071526726XG")).isEmpty();
+		assertThat(CreditCode.problem("91110000802100433B")).isEmpty();
 	}
 
 }
