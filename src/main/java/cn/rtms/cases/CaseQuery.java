@@ -31,10 +31,16 @@ public record CaseQuery(@Nullable UUID institutionId, @Nullable String technolog
 	public static final int MAX_SIZE = 500;
 
 	/**
+	 * Largest page number: beyond it a page is as empty as at it, and page × size stays
+	 * an int.
+	 */
+	public static final int MAX_PAGE = 1_000_000;
+
+	/**
 	 * Bounds page and size.
 	 */
 	public CaseQuery {
-		page = Math.max(page, 0);
+		page = Math.min(Math.max(page, 0), MAX_PAGE);
 		size = (size <= 0) ? 50 : Math.min(size, MAX_SIZE);
 		q = (q == null || q.isBlank()) ? null : q.strip();
 	}

@@ -41,8 +41,10 @@ import cn.rtms.seeds.SeedViews.Lot;
 import cn.rtms.seeds.SeedViews.LotLedger;
 import cn.rtms.seeds.SeedViews.Movement;
 import cn.rtms.seeds.SeedViews.Step;
+import cn.rtms.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -173,6 +175,13 @@ public class SeedLedgerManagement {
 		Lot lot = loadLot(lotId);
 		checkRead(lot.institutionId());
 		LocalDate day = activityDate == null ? LocalDate.now(this.clock) : activityDate;
+		if (day.isBefore(lot.calibrationDate().minusYears(1)) || day.isAfter(lot.calibrationDate().plusYears(100))) {
+			// Before the seeds existed the decay law gives no activity (for Au-198 a
+			// few years back it overflows a double).
+			String message = "计算活度的日期应在标定日期（" + lot.calibrationDate() + "）前 1 年至后 100 年之间";
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数格式错误", message,
+					List.of(new ProblemException.FieldProblem("date", message)));
+		}
 		return new LotLedger(lot, day,
 				Decay.activityOn(lot.activityMci(), lot.halfLifeDays(), lot.calibrationDate(), day), movements(lotId),
 				issues(lotId), counts(lotId));

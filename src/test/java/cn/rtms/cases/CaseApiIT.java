@@ -488,6 +488,10 @@ class CaseApiIT {
 		assertThat(clerk.get("/api/cases?q=Q%25").body().get("total").asLong()).as("% is a character, not a wildcard")
 			.isZero();
 		assertThat(clerk.get("/api/cases?q=Q" + "_".repeat(40)).status()).as("41 characters").isEqualTo(400);
+		Response farPage = clerk.get("/api/cases?page=4300000&size=500");
+		assertThat(farPage.status()).as("page × size beyond an int is an empty page, not an error").isEqualTo(200);
+		assertThat(farPage.body().get("items")).isEmpty();
+		assertThat(farPage.body().get("total").asLong()).isPositive();
 		assertThat(as("changchun").get("/api/cases?q=" + recordNo).body().get("items").toString())
 			.as("an authority over the hospital, by 病案号")
 			.contains(id);

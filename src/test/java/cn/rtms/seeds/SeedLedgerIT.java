@@ -174,6 +174,10 @@ class SeedLedgerIT {
 
 		JsonNode ledger = clerk.get("/api/seeds/lots/" + lot).body();
 		assertThat(ledger.get("movements").size()).isEqualTo(2);
+		Response ancient = clerk.get("/api/seeds/lots/" + lot + "?date=1900-01-01");
+		assertThat(ancient.status()).as("an activity a century before calibration is no number").isEqualTo(400);
+		assertThat(ancient.body().get("errors").get(0).get("field").asString()).isEqualTo("date");
+		assertThat(ancient.body().get("detail").asString()).contains("标定日期");
 		assertThat(inStock(ledger)).isEqualTo(2);
 		assertThat(ledger.get("issues").get(0).get("outstanding").asInt()).isEqualTo(3);
 		assertThat(

@@ -19,6 +19,7 @@ import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.web.InputRules;
 import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
@@ -241,13 +242,20 @@ public class CaseExports {
 			errors.add(new FieldProblem(field, "请填写" + label + "（格式 yyyy-MM-dd）"));
 			return null;
 		}
+		LocalDate date;
 		try {
-			return LocalDate.parse(value.strip());
+			date = LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
 			errors.add(new FieldProblem(field, label + "“" + value + "”不是有效日期（格式 yyyy-MM-dd，例如 2026-01-31）"));
 			return null;
 		}
+		String problem = InputRules.problem(date);
+		if (problem != null) {
+			errors.add(new FieldProblem(field, label + "：" + problem));
+			return null;
+		}
+		return date;
 	}
 
 }

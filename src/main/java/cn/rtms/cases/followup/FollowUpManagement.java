@@ -124,7 +124,10 @@ public class FollowUpManagement {
 	/**
 	 * After an amendment: the points not yet recorded whose due date no longer follows
 	 * from the case (its operation date or form changed) are planned again; recorded ones
-	 * stay. A death date on the case cancels the open points due after it.
+	 * stay. A death date on the case cancels the open points due after it; points that an
+	 * earlier death date of the case had cancelled are planned again, so that a death
+	 * date moved or removed reopens them or cancels them with the right date (a death
+	 * recorded by a follow-up keeps its cancellations).
 	 * @param caseId the amended case
 	 */
 	public void amended(UUID caseId) {
@@ -133,13 +136,18 @@ public class FollowUpManagement {
 			return;
 		}
 		FollowUps.CaseDates c = cases.get(0);
-		Map<String, LocalDate> planned = new HashMap<>();
+		Map<String, FollowUpSchedule.Planned> planned = new HashMap<>();
 		for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(), this.points.of(c.formKey()),
 				c.deathDate())) {
-			planned.put(p.period(), p.dueDate());
+			planned.put(p.period(), p);
 		}
 		for (FollowUps.Row row : this.followUps.ofCase(caseId)) {
-			if (row.performedOn() == null && !row.dueDate().equals(planned.get(row.period()))) {
+			FollowUpSchedule.Planned plan = planned.get(row.period());
+			// cancelled by a death date the case no longer records (removed or moved)
+			boolean reopened = row.cancelledOn() != null && FollowUpSchedule.cancelledByCaseDeath(row.cancelReason())
+					&& (c.deathDate() == null
+							|| !row.cancelReason().equals(FollowUpSchedule.deathReason(c.deathDate(), "病例")));
+			if (row.performedOn() == null && (plan == null || !row.dueDate().equals(plan.dueDate()) || reopened)) {
 				this.followUps.delete(row.id());
 			}
 		}
@@ -370,10 +378,8 @@ public class FollowUpManagement {
 		CurrentUser user = this.identity.currentUser();
 		FollowUps.Row row = this.followUps.find(id).orElseThrow(() -> new FollowUpNotFound(id));
 		checkRead(user, row);
-		boolean writer = user.role() == Role.SYSTEM_ADMIN
-				|| user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN)
-						&& row.institutionId().equals(user.institutionId())
-				|| user.role() == Role.PHYSICIAN && user.personId() != null && user.personId().equals(row.operatorId());
+		boolean writer = user.role() == Role.SYSTEM_ADMIN || user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN)
+				&& row.institutionId().equals(user.institutionId()) || ownPatient(user, row);
 		if (!writer) {
 			throw new AccessDenied("无权登记该随访（仅本机构医务科、医院管理员或该病例的术者可登记）");
 		}
@@ -385,7 +391,12 @@ public class FollowUpManagement {
 		LocalDate today = today();
 		FollowUpRecord clean = validate(record, row.operationDate(), today);
 		Map<String, Object> before = auditState(row);
-		this.followUps.record(id, row.version(), clean, user.id(), this.clock.instant());
+		if (!this.followUps.record(id, row.version(), clean, user.id(), this.clock.instant())) {
+			// Recorded by someone else between the read and this write: nothing is
+			// cancelled or audited on the strength of a record that was not stored.
+			int current = this.followUps.find(id).map(FollowUps.Row::version).orElse(row.version() + 1);
+			throw this.history.stale("FollowUp", id.toString(), "随访记录", record.version(), current);
+		}
 		List<UUID> cancelled = List.of();
 		if ("DEAD".equals(clean.vitalStatus()) && clean.deathDate() != null) {
 			cancelled = this.followUps.cancelAfter(row.caseId(), clean.deathDate(), today,
@@ -519,8 +530,15 @@ public class FollowUpManagement {
 			return new FollowUps.Scope(own, null, null);
 		}
 		if (user.role() == Role.PHYSICIAN) {
-			UUID self = (user.personId() != null) ? user.personId() : new UUID(0, 0);
-			return new FollowUps.Scope(institutionId, null, self);
+			// The cases he operated at the hospital his account belongs to (the
+			// follow-ups
+			// of a hospital he has left are that hospital's, as are its patients).
+			UUID nobody = new UUID(0, 0);
+			UUID own = (user.institutionId() != null) ? user.institutionId() : nobody;
+			if (institutionId != null && !institutionId.equals(own)) {
+				throw new AccessDenied("无权查看其他医疗机构的随访");
+			}
+			return new FollowUps.Scope(own, null, (user.personId() != null) ? user.personId() : nobody);
 		}
 		if (user.role() == Role.SYSTEM_ADMIN) {
 			return new FollowUps.Scope(institutionId, null, null);
@@ -552,9 +570,18 @@ public class FollowUpManagement {
 		}
 	}
 
+	/**
+	 * Whether the user is the physician who operated the case, at the hospital his
+	 * account belongs to: he sees its patient and records its follow-ups.
+	 */
+	private static boolean ownPatient(CurrentUser user, FollowUps.Row row) {
+		return user.role() == Role.PHYSICIAN && user.personId() != null && user.personId().equals(row.operatorId())
+				&& row.institutionId().equals(user.institutionId());
+	}
+
 	private FollowUpView view(FollowUps.Row r, CurrentUser user, LocalDate today, Map<UUID, String> names) {
 		boolean own = user.hasRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN)
-				&& r.institutionId().equals(user.institutionId()) || user.role() == Role.PHYSICIAN;
+				&& r.institutionId().equals(user.institutionId()) || ownPatient(user, r);
 		FollowUpStatus status = FollowUpStatus.of(r.dueDate(), r.performedOn(), r.cancelledOn(), today);
 		String name = names.computeIfAbsent(r.institutionId(),
 				id -> Objects.toString(this.institutions.nameOf(id), ""));

@@ -72,6 +72,15 @@ final class FollowUpSchedule {
 	}
 
 	/**
+	 * @param cancelReason a point's cancellation reason
+	 * @return whether the death recorded on the case itself cancelled it (not a death a
+	 * follow-up recorded)
+	 */
+	static boolean cancelledByCaseDeath(@Nullable String cancelReason) {
+		return cancelReason != null && cancelReason.startsWith("患者已于 ") && cancelReason.endsWith("死亡（病例记录）");
+	}
+
+	/**
 	 * @param operationDate the operation date
 	 * @param points the case form's follow-up points
 	 * @param deathDate the patient's death, if known

@@ -274,8 +274,8 @@ class FollowUps {
 			.list();
 	}
 
-	void record(UUID id, int version, FollowUpRecord record, UUID recordedBy, Instant at) {
-		this.jdbc.sql("""
+	boolean record(UUID id, int version, FollowUpRecord record, UUID recordedBy, Instant at) {
+		return this.jdbc.sql("""
 				update cases.follow_up set performed_on = ?, method = ?, vital_status = ?, death_date = ?,
 				  disease_status = ?, note = ?, recorded_by = ?, recorded_at = ?, version = version + 1
 				where id = ? and version = ?
@@ -290,7 +290,7 @@ class FollowUps {
 			.param(Timestamp.from(at))
 			.param(id)
 			.param(version)
-			.update();
+			.update() == 1;
 	}
 
 	/** Region codes that have cases (to turn an authority's jurisdiction into a list). */

@@ -288,6 +288,12 @@ public class GateManagement {
 		if (why.length() > MAX_REASON) {
 			throw GateProblems.invalid("reason", "理由不能超过 " + MAX_REASON + " 个字");
 		}
+		LocalDate today = LocalDate.now(this.clock);
+		if (query.date() != null && !query.date().equals(today)) {
+			// The stored answer is shown to the 医务科 as the check at the moment of the
+			// override: a day the caller picks would let a DENY of today pass as ALLOW.
+			throw GateProblems.invalid("date", "紧急放行按当天（" + today + "）核验，date 须为今天或不填");
+		}
 		GateAnswer answer = decide(client, query);
 		UUID id = UUID.randomUUID();
 		String physician = Objects.requireNonNull(query.physician()).strip();

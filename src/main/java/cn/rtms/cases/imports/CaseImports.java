@@ -400,7 +400,8 @@ public class CaseImports {
 		Charset charset = Charset.forName(stored.charset());
 		String sheet = format == Format.CSV ? stored.fileName() : ImportLayout.SHEET;
 		ImportRun run = new ImportRun(id, stored.institutionId(), layout, stored.validOnly(), stored.confirmWarnings(),
-				this.cases, this.jobs, sheet, staff(stored.institutionId()), this::attempt);
+				this.cases, this.jobs, sheet, staff(stored.institutionId()), this::attempt,
+				java.time.LocalDate.now(this.clock));
 		String failure = null;
 		try {
 			this.transaction.executeWithoutResult(tx -> {

@@ -1,5 +1,6 @@
 package cn.rtms.cases.imports;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +19,11 @@ import cn.rtms.cases.CaseInvalid;
 import cn.rtms.cases.CaseManagement;
 import cn.rtms.cases.CaseManagement.PreparedImport;
 import cn.rtms.cases.CaseProblem;
+import cn.rtms.cases.DeviceInput;
 import cn.rtms.cases.ImportResult;
 import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
+import cn.rtms.devices.DeviceBarcodes;
+import cn.rtms.devices.DeviceIdentification;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,6 +85,11 @@ final class ImportRun implements SheetReader.Sink {
 
 	private final RowIndex identities = new RowIndex();
 
+	/** Which row first used a single-use device (GTIN + serial). */
+	private final RowIndex singleUseDevices = new RowIndex();
+
+	private final LocalDate today;
+
 	private final List<Pending> chunk = new ArrayList<>(CHUNK);
 
 	/** Guards the problem counts and buffer, which both threads add to. */
@@ -113,7 +122,7 @@ final class ImportRun implements SheetReader.Sink {
 	private volatile @Nullable String stopReason;
 
 	ImportRun(UUID importId, UUID institutionId, ImportLayout layout, boolean validOnly, boolean confirmWarnings,
-			CaseManagement cases, ImportJobs jobs, String sheet, StaffLookup staff, Batch batch) {
+			CaseManagement cases, ImportJobs jobs, String sheet, StaffLookup staff, Batch batch, LocalDate today) {
 		this.importId = importId;
 		this.institutionId = institutionId;
 		this.layout = layout;
@@ -124,6 +133,7 @@ final class ImportRun implements SheetReader.Sink {
 		this.sheet = sheet;
 		this.staff = staff;
 		this.batch = batch;
+		this.today = today;
 	}
 
 	private record Pending(int row, CaseInput input) {
@@ -192,6 +202,7 @@ final class ImportRun implements SheetReader.Sink {
 							+ Cells.shorten(input.medicalRecordNo()) + "、手术日期 " + input.operationDate() + " 相同）"));
 				}
 			}
+			reusedInFile(row.number(), input, problems);
 			if (problems.isEmpty()) {
 				this.chunk.add(new Pending(row.number(), input));
 			}
@@ -201,6 +212,35 @@ final class ImportRun implements SheetReader.Sink {
 		}
 		if (this.chunk.size() >= CHUNK) {
 			emit();
+		}
+	}
+
+	/**
+	 * A single-use device (GTIN and serial) that an earlier row of the file used too: two
+	 * rows of one chunk would otherwise both pass the registry check and the unique index
+	 * would refuse the whole chunk without naming a row. Unreadable barcodes are left to
+	 * the row's own check.
+	 */
+	private void reusedInFile(int row, CaseInput input, List<CellProblem> problems) {
+		for (DeviceInput device : input.devices()) {
+			if (Boolean.FALSE.equals(device.singleUse()) || device.scanned().isBlank()) {
+				continue;
+			}
+			DeviceIdentification reading;
+			try {
+				reading = DeviceBarcodes.read(device.scanned(), this.today);
+			}
+			catch (RuntimeException ex) {
+				continue;
+			}
+			if (reading.gtin() == null || reading.serial() == null) {
+				continue;
+			}
+			int first = this.singleUseDevices.putIfAbsent(reading.gtin() + "|" + reading.serial(), row);
+			if (first != 0 && first != row) {
+				problems.add(problem(row, "devices", "一次性使用器械（GTIN " + reading.gtin() + "，序列号 "
+						+ Cells.shorten(reading.serial()) + "）已在第 " + first + " 行的病例中使用，一次性器械不能用于两个病例"));
+			}
 		}
 	}
 

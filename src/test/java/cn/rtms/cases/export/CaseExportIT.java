@@ -433,6 +433,17 @@ class CaseExportIT {
 		assertThat(garbage.body().get("errors")).extracting(e -> e.get("field").asString())
 			.containsExactlyInAnyOrder("institutionId", "from", "to", "format");
 		assertThat(garbage.text()).contains("不支持的导出格式“pdf”", "开始日期“2019-13-01”不是有效日期", "请填写结束日期");
+		long exported = this.jdbc.sql("select count(*) from audit.entry where action = 'CASES_EXPORTED'")
+			.query(Long.class)
+			.single();
+		Response farPast = clerk
+			.get("/api/case-exports/provincial?format=json&from=-999999999-01-01&to=-999999999-02-01");
+		assertThat(farPast.status()).as(farPast.text()).isEqualTo(400);
+		assertThat(farPast.body().get("errors")).extracting(e -> e.get("field").asString()).contains("from", "to");
+		assertThat(farPast.text()).contains("超出允许范围");
+		assertThat(this.jdbc.sql("select count(*) from audit.entry where action = 'CASES_EXPORTED'")
+			.query(Long.class)
+			.single()).as("a refused export is not audited as an export").isEqualTo(exported);
 		Response authority = Api.as(this.port, "changchun")
 			.get("/api/case-exports/provincial?format=json&from=" + FROM + "&to=" + TO);
 		assertThat(authority.status()).isEqualTo(400);

@@ -316,6 +316,143 @@ class FollowUpIT {
 		});
 	}
 
+	/**
+	 * The operating physician phones his own patients: he lists, exports with contacts
+	 * and records the follow-ups of the cases he operated at the hospital his account
+	 * belongs to. Once his account belongs to another hospital, the old hospital's
+	 * follow-ups are no longer his list, its patients' names and phones no longer his,
+	 * and he records nothing there (he still reads the points of his cases, without the
+	 * 病案号).
+	 */
+	@Test
+	void thePhysicianWorksTheFollowUpsOfHisCasesAtHisOwnHospitalOnly() throws Exception {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID wang = as("doctor-wang", () -> this.identity.currentUser().personId());
+		List<UUID> ids = importAs("ccszx-clerk", hospital,
+				List.of(ablation(wang, "FP_5001", TODAY.minusYears(1).minusDays(2), null)))
+			.ids();
+		FollowUpSearch mine = FollowUpSearch.recordNo("FP_5");
+		FollowUpPage own = as("doctor-wang", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, mine, 0, 50));
+		assertThat(own.items()).isNotEmpty().allSatisfy(f -> assertThat(f.medicalRecordNo()).isEqualTo("FP_5001"));
+		List<List<String>> phoneList = sheet(
+				as("doctor-wang", () -> this.followUps.excel(FollowUpStatus.OVERDUE, null, mine)));
+		assertThat(phoneList.get(1)).contains("FP_5001", "测试患者", "13900001111");
+
+		UUID elsewhere = as("jiangcheng-clerk", () -> this.identity.currentUser().institutionId());
+		this.jdbc.sql("update identity.user_account set institution_id = ? where username = 'doctor-wang'")
+			.param(elsewhere)
+			.update();
+		try {
+			assertThat(as("doctor-wang", () -> this.followUps.list(FollowUpStatus.OVERDUE, null, mine, 0, 50)).total())
+				.isZero();
+			assertThat(sheet(as("doctor-wang", () -> this.followUps.excel(FollowUpStatus.OVERDUE, null, mine))))
+				.hasSize(1);
+			assertThatExceptionOfType(cn.rtms.identity.AccessDenied.class).isThrownBy(
+					() -> as("doctor-wang", () -> this.followUps.list(FollowUpStatus.OVERDUE, hospital, mine, 0, 50)));
+			List<FollowUpView> points = as("doctor-wang", () -> this.followUps.ofCase(ids.getFirst()));
+			assertThat(points).isNotEmpty().allSatisfy(f -> assertThat(f.medicalRecordNo()).isNull());
+			FollowUpView first = points.getFirst();
+			assertThatExceptionOfType(cn.rtms.identity.AccessDenied.class)
+				.isThrownBy(() -> as("doctor-wang", () -> this.followUps.record(first.id(),
+						new FollowUpRecord(first.version(), TODAY, "PHONE", "ALIVE", null, null, null))));
+		}
+		finally {
+			this.jdbc.sql("update identity.user_account set institution_id = ? where username = 'doctor-wang'")
+				.param(hospital)
+				.update();
+		}
+	}
+
+	/**
+	 * A death date entered on the case by mistake cancels the points due after it; when
+	 * an amendment moves it later or removes it, those points are open again (a death a
+	 * follow-up recorded would keep its cancellations).
+	 */
+	@Test
+	void aCorrectedDeathDateOnTheCaseReopensThePointsItHadCancelled() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		LocalDate operation = TODAY.minusMonths(8);
+		LocalDate wrongDeath = operation.plusMonths(2);
+		UUID caseId = importAs("ccszx-clerk", hospital, List.of(ablation(operator, "FD_4001", operation, wrongDeath)))
+			.ids()
+			.getFirst();
+		assertThat(as("ccszx-clerk", () -> this.followUps.ofCase(caseId)))
+			.filteredOn(f -> f.status() == FollowUpStatus.CANCELLED)
+			.extracting(FollowUpView::period)
+			.containsExactly("P3M", "P6M", "P1Y", "P2Y", "P3Y", "P5Y");
+
+		LocalDate laterDeath = operation.plusMonths(7);
+		as("ccszx-clerk", () -> this.cases.amend(caseId, this.cases.get(caseId).version(), "死亡日期录入错误",
+				ablation(operator, "FD_4001", operation, laterDeath)));
+		assertThat(as("ccszx-clerk", () -> this.followUps.ofCase(caseId)))
+			.filteredOn(f -> f.status() == FollowUpStatus.CANCELLED)
+			.allSatisfy(f -> assertThat(f.cancelReason()).contains(laterDeath.toString()))
+			.extracting(FollowUpView::period)
+			.containsExactly("P1Y", "P2Y", "P3Y", "P5Y");
+
+		as("ccszx-clerk", () -> this.cases.amend(caseId, this.cases.get(caseId).version(), "患者未死亡，删除死亡日期",
+				ablation(operator, "FD_4001", operation, null)));
+		List<FollowUpView> reopened = as("ccszx-clerk", () -> this.followUps.ofCase(caseId));
+		assertThat(reopened).noneMatch(f -> f.status() == FollowUpStatus.CANCELLED);
+		assertThat(reopened).extracting(FollowUpView::period)
+			.containsExactly("P1M", "P3M", "P6M", "P1Y", "P2Y", "P3Y", "P5Y");
+		assertThat(reopened).filteredOn(f -> f.period().equals("P6M"))
+			.singleElement()
+			.satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.OVERDUE));
+	}
+
+	/**
+	 * Two people record the same point at once: the second write finds the version
+	 * changed and is refused as stale; the death it carried cancels nothing and nothing
+	 * is audited for it.
+	 */
+	@Test
+	void aRecordThatLostARaceIsRefusedAndCancelsNothing() throws Exception {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		UUID caseId = importAs("ccszx-clerk", hospital,
+				List.of(ablation(operator, "FR_6001", TODAY.minusYears(1).minusDays(10), null)))
+			.ids()
+			.getFirst();
+		FollowUpView oneMonth = as("ccszx-clerk", () -> this.followUps.ofCase(caseId)).getFirst();
+		java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch secondRead = new java.util.concurrent.CountDownLatch(1);
+		// The first recorder writes and holds its transaction open until the second has
+		// read the point (same version) and started its own write.
+		java.util.concurrent.Future<FollowUpView> first = java.util.concurrent.Executors.newSingleThreadExecutor()
+			.submit(() -> this.transactions.execute(status -> this.users.actingAs("ccszx-clerk", () -> {
+				FollowUpView saved = this.followUps.record(oneMonth.id(), new FollowUpRecord(oneMonth.version(),
+						oneMonth.dueDate().plusDays(2), "PHONE", "ALIVE", null, "STABLE", null));
+				firstWrote.countDown();
+				try {
+					secondRead.await(10, java.util.concurrent.TimeUnit.SECONDS);
+					Thread.sleep(300);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return saved;
+			})));
+		firstWrote.await(10, java.util.concurrent.TimeUnit.SECONDS);
+		LocalDate death = oneMonth.dueDate().plusDays(5);
+		assertThatExceptionOfType(StaleEdit.class).isThrownBy(() -> as("ccszx-clerk", () -> {
+			secondRead.countDown();
+			return this.followUps.record(oneMonth.id(), new FollowUpRecord(oneMonth.version(), death.plusDays(1),
+					"PHONE", "DEAD", death, "PROGRESSION", null));
+		}));
+		assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).vitalStatus()).isEqualTo("ALIVE");
+		assertThat(as("ccszx-clerk", () -> this.followUps.ofCase(caseId)))
+			.as("no point was cancelled by the death that was never stored")
+			.noneMatch(f -> f.status() == FollowUpStatus.CANCELLED);
+		assertThat(
+				this.jdbc.sql("select count(*) from audit.entry where action = 'FOLLOW_UP_RECORDED' and entity_id = ?")
+					.param(oneMonth.id().toString())
+					.query(Integer.class)
+					.single())
+			.isEqualTo(1);
+	}
+
 	static List<List<String>> sheet(byte[] xlsx) throws java.io.IOException {
 		List<List<String>> rows = new java.util.ArrayList<>();
 		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(

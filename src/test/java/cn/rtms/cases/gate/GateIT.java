@@ -260,7 +260,8 @@ class GateIT {
 		assertThat(free.body().has("technology")).isFalse();
 		for (String query : new String[] { gate(lin, "abc"), gate("someone", "50.2400x001"),
 				"/api/gate?physician=" + lin, gate(lin, "50.2400x001") + "&date=2026-13-01",
-				"/api/gate?physician=" + lin + "&technology=X99", gate(lin, "50.2400x001") + "&institution=nope" }) {
+				gate(lin, "50.2400x001") + "&date=-999999999-01-01", "/api/gate?physician=" + lin + "&technology=X99",
+				gate(lin, "50.2400x001") + "&institution=nope" }) {
 			Reply bad = this.his.get(query);
 			assertThat(bad.status()).as(query + " " + bad.text()).isEqualTo(400);
 			assertThat(bad.body().get("detail").asString()).as(query).containsPattern("\\p{IsHan}");
@@ -294,6 +295,10 @@ class GateIT {
 		Reply noReason = this.his.post("/api/gate/overrides", Map.of("physician", lin, "procedureCode", "50.2400x001"));
 		assertThat(noReason.status()).isEqualTo(400);
 		assertThat(noReason.text()).contains("理由");
+		Reply anotherDay = this.his.post("/api/gate/overrides", Map.of("physician", lin, "procedureCode", "50.2400x001",
+				"reason", "急诊", "date", GateFixtures.TODAY.minusYears(1).toString()));
+		assertThat(anotherDay.status()).as("an override is checked on its own day").isEqualTo(400);
+		assertThat(anotherDay.text()).contains("紧急放行按当天");
 		Reply recorded = this.his.post("/api/gate/overrides",
 				Map.of("physician", lin, "procedureCode", "50.2400x001", "reason", "急诊：肝癌破裂出血，需立即消融止血"));
 		assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);

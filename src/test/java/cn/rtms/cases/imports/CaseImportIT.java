@@ -350,34 +350,58 @@ class CaseImportIT {
 	}
 
 	/**
-	 * A single-use device recorded in the first chunk and again in the last: the writer
-	 * refuses the last chunk as prepared (the device is already in this import's own,
-	 * uncommitted first chunk), checks its rows one by one inside the transaction and
-	 * names the row and the earlier case. Fails if the check ran outside the import's
-	 * transaction (it would not see the first chunk) or if the refusal lost the chunk.
+	 * A single-use device recorded in the first chunk and again in the last, another
+	 * twice in the same chunk: the second row of each is named with the row that used the
+	 * device first, and nothing is imported; with "valid rows only" every other row is.
+	 * Before, the two rows of one chunk both passed the registry check and the unique
+	 * index refused the whole import (409, no row named).
 	 */
 	@Test
-	void aSingleUseDeviceInTwoChunksOfOneFileIsNamedAtItsSecondRow() throws IOException {
+	void aSingleUseDeviceUsedTwiceInOneFileIsNamedAtItsSecondRow() throws IOException {
 		String prefix = "IU";
 		int n = ImportRun.CHUNK * 2 + 50;
 		List<Map<String, Object>> rows = dataset(prefix, n);
 		String device = "(01)09506000134352(17)301231(10)LOT7(21)" + prefix + "-SER-1";
 		rows.get(0).put("devices", device);
 		rows.get(n - 1).put("devices", device);
+		String other = "(01)09506000134352(17)301231(10)LOT7(21)" + prefix + "-SER-2";
+		rows.get(3).put("devices", other);
+		rows.get(5).put("devices", other);
 		byte[] file = fill(template("G08"), rows);
 
 		JsonNode all = this.clerk.imported("devices.xlsx", file, "G08", false);
 		assertThat(all.get("status").asString()).isEqualTo("FAILED");
 		assertThat(registered(prefix)).isZero();
-		assertThat(messages(all)).singleElement()
-			.asString()
-			.startsWith((n + 1) + " ")
-			.contains("序列号 " + prefix + "-SER-1", "病案号 " + rows.get(0).get("medicalRecordNo"));
+		assertThat(messages(all)).hasSize(2)
+			.anySatisfy(m -> assertThat(m).startsWith("7 ").contains("序列号 " + prefix + "-SER-2", "已在第 5 行"))
+			.anySatisfy(m -> assertThat(m).startsWith((n + 1) + " ").contains("序列号 " + prefix + "-SER-1", "已在第 2 行"));
 
 		JsonNode validOnly = this.clerk.imported("devices.xlsx", file, "G08", true);
 		assertThat(validOnly.get("status").asString()).isEqualTo("DONE");
-		assertThat(validOnly.get("inserted").asInt()).isEqualTo(n - 1);
-		assertThat(registered(prefix)).isEqualTo(n - 1);
+		assertThat(validOnly.get("inserted").asInt()).isEqualTo(n - 2);
+		assertThat(registered(prefix)).isEqualTo(n - 2);
+	}
+
+	/**
+	 * The device of an earlier import: the row is named with the case that holds it
+	 * (checked against the registry inside the import's transaction).
+	 */
+	@Test
+	void aSingleUseDeviceOfACaseAlreadyRegisteredIsNamedWithThatCase() throws IOException {
+		String prefix = "IV";
+		List<Map<String, Object>> first = dataset(prefix, 3);
+		String device = "(01)09506000134352(17)301231(10)LOT7(21)" + prefix + "-SER-1";
+		first.get(1).put("devices", device);
+		JsonNode done = this.clerk.imported("first.xlsx", fill(template("G08"), first), "G08", false);
+		assertThat(done.get("status").asString()).isEqualTo("DONE");
+		List<Map<String, Object>> second = dataset(prefix + "W", 3);
+		second.get(2).put("devices", device);
+		JsonNode again = this.clerk.imported("second.xlsx", fill(template("G08"), second), "G08", false);
+		assertThat(again.get("status").asString()).isEqualTo("FAILED");
+		assertThat(messages(again)).singleElement()
+			.asString()
+			.startsWith("4 ")
+			.contains("序列号 " + prefix + "-SER-1", "病案号 " + first.get(1).get("medicalRecordNo"));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import cn.rtms.cases.gate.GateAnswer;
 import cn.rtms.cases.gate.GateManagement;
 import cn.rtms.cases.gate.GateOverride;
 import cn.rtms.cases.gate.GateQuery;
+import cn.rtms.web.InputRules;
 import cn.rtms.web.ProblemException;
 import cn.rtms.web.ProblemException.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -147,12 +148,18 @@ class GateController {
 		if (date == null || date.isBlank()) {
 			return null;
 		}
+		LocalDate parsed;
 		try {
-			return LocalDate.parse(date.strip());
+			parsed = LocalDate.parse(date.strip());
 		}
 		catch (DateTimeParseException ex) {
 			throw invalid("date", "日期须为 yyyy-MM-dd 格式，例如 2026-12-01");
 		}
+		String problem = InputRules.problem(parsed);
+		if (problem != null) {
+			throw invalid("date", problem);
+		}
+		return parsed;
 	}
 
 }
