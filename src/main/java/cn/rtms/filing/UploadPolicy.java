@@ -62,6 +62,20 @@ public class UploadPolicy {
 	}
 
 	/**
+	 * Refuses a file over the limit by its declared size, before its bytes are read into
+	 * memory (a multipart part is on disk until then).
+	 * @param fileName the file's name as sent
+	 * @param size its size in bytes
+	 * @throws FileTooLarge over the limit
+	 */
+	public void checkSize(@Nullable String fileName, long size) {
+		if (size > this.maxSize) {
+			throw new FileTooLarge("文件 “" + InputRules.sanitiseFileName((fileName == null) ? "" : fileName) + "” 大小 "
+					+ megabytes(size) + "，超过上限 " + megabytes(this.maxSize) + "；本次操作未生效");
+		}
+	}
+
+	/**
 	 * @param upload a received file
 	 * @return the detected content type
 	 * @throws FileTooLarge over the limit

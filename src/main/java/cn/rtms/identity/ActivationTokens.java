@@ -27,14 +27,22 @@ class ActivationTokens {
 
 	/** Revokes the account's open tokens, then stores a new one. */
 	void issue(String hash, UUID userId, @Nullable UUID createdBy, Instant now, Instant expiresAt) {
-		this.jdbc.sql("""
-				update identity.activation_token set revoked_at = ?
-				 where user_id = ? and used_at is null and revoked_at is null
-				""").params(Timestamp.from(now), userId).update();
+		revoke(userId, now);
 		this.jdbc.sql("""
 				insert into identity.activation_token (token_hash, user_id, created_by, created_at, expires_at)
 				values (?, ?, ?, ?, ?)
 				""").params(hash, userId, createdBy, Timestamp.from(now), Timestamp.from(expiresAt)).update();
+	}
+
+	/**
+	 * Revokes the account's open tokens (a password set otherwise makes them moot).
+	 * @return how many were revoked
+	 */
+	int revoke(UUID userId, Instant now) {
+		return this.jdbc.sql("""
+				update identity.activation_token set revoked_at = ?
+				 where user_id = ? and used_at is null and revoked_at is null
+				""").params(Timestamp.from(now), userId).update();
 	}
 
 	/**

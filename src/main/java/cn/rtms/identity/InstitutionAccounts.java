@@ -191,6 +191,9 @@ public class InstitutionAccounts {
 	public UserSummary setEnabled(UUID id, boolean enabled) {
 		CurrentUser admin = this.access.requireRole(Role.HOSPITAL_ADMIN);
 		UserAccount before = manageable(admin, id);
+		if (enabled) {
+			requireOnStaff(before);
+		}
 		Instant now = this.clock.instant();
 		this.users.setEnabled(id, enabled, now);
 		if (!enabled) {
@@ -211,6 +214,7 @@ public class InstitutionAccounts {
 	public IssuedActivation reset(UUID id) {
 		CurrentUser admin = this.access.requireRole(Role.HOSPITAL_ADMIN);
 		UserAccount before = manageable(admin, id);
+		requireOnStaff(before);
 		Instant now = this.clock.instant();
 		this.users.changePassword(id, unusablePassword(), false, now);
 		this.users.unlock(id, now);
@@ -288,6 +292,8 @@ public class InstitutionAccounts {
 		this.users.changePassword(account.id(), this.passwords.encode(password), false, now);
 		this.users.unlock(account.id(), now);
 		this.tokens.markUsed(hash, now);
+		// whoever was logged in to the account before its password was set again
+		this.sessions.endOthers(account.id());
 		UserSummary after = this.users.find(account.id()).orElseThrow().summary(now);
 		publish("USER_ACTIVATED", account, account.id(), account.summary(now), after);
 		return account.username();
@@ -382,6 +388,21 @@ public class InstitutionAccounts {
 		return account;
 	}
 
+	/**
+	 * A physician account opens the hospital's data to its person only while the person
+	 * is on the hospital's staff: after 人员离职 it is not re-enabled or reset.
+	 */
+	private void requireOnStaff(UserAccount account) {
+		if (account.role() != Role.PHYSICIAN || account.personId() == null) {
+			return;
+		}
+		Optional<UUID> personInstitution = this.people.getObject().institutionOf(account.personId());
+		if (personInstitution.isEmpty() || !personInstitution.get().equals(account.institutionId())) {
+			throw Problems.invalidUser(List
+				.of(new FieldProblem("personId", "该医师已不在本院人员名单中（已离职或调往其他机构），不能启用或重置其账号；如重新入职，请先在人员档案中恢复其执业机构")));
+		}
+	}
+
 	private UserSummary changed(String action, CurrentUser actor, UserAccount before, Instant now) {
 		UserSummary after = this.users.find(before.id()).orElseThrow().summary(now);
 		publish(action, before, actor.id(), before.summary(now), after);
@@ -422,8 +443,8 @@ public class InstitutionAccounts {
 		}
 
 		static ProblemException replaced() {
-			return new ProblemException(HttpStatus.GONE, "ACTIVATION_REPLACED", "激活链接已失效", "该激活链接已被新发放的链接取代，请使用最新的激活链接",
-					List.of());
+			return new ProblemException(HttpStatus.GONE, "ACTIVATION_REPLACED", "激活链接已失效",
+					"该激活链接已失效：已发放了新的激活链接，或账号密码已由管理员重置；请使用最新的激活链接或重置后的密码", List.of());
 		}
 
 		static ProblemException expired() {

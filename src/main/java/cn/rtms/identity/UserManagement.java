@@ -66,13 +66,16 @@ public class UserManagement {
 
 	private final AccountSessions sessions;
 
+	private final ActivationTokens tokens;
+
 	private final Duration passwordMaxAge;
 
 	private final String dummyHash;
 
 	UserManagement(Users users, PasswordEncoder passwords, AccessPolicy access, IdentityManagement identity,
 			RegionHierarchy regions, InstitutionDirectory directory, ApplicationEventPublisher events, Clock clock,
-			AccountSessions sessions, @Value("${rtms.security.password-max-age:90d}") Duration passwordMaxAge) {
+			AccountSessions sessions, ActivationTokens tokens,
+			@Value("${rtms.security.password-max-age:90d}") Duration passwordMaxAge) {
 		this.users = users;
 		this.passwords = passwords;
 		this.access = access;
@@ -82,6 +85,7 @@ public class UserManagement {
 		this.events = events;
 		this.clock = clock;
 		this.sessions = sessions;
+		this.tokens = tokens;
 		this.passwordMaxAge = passwordMaxAge;
 		this.dummyHash = passwords.encode("Dummy-Password-1");
 	}
@@ -440,6 +444,9 @@ public class UserManagement {
 		this.users.changePassword(id, this.passwords.encode(password), true, now);
 		this.users.unlock(id, now);
 		this.sessions.endOthers(id);
+		// An activation link still open (a hospital administrator's, say) would set a
+		// password over this one later.
+		this.tokens.revoke(id, now);
 		return changed("PASSWORD_RESET", admin, before, now);
 	}
 

@@ -22,6 +22,7 @@ import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.InstitutionAccounts;
 import cn.rtms.identity.IssuedActivation;
 import cn.rtms.identity.Role;
+import cn.rtms.identity.UserEvent;
 import cn.rtms.institutions.CreditCode;
 import cn.rtms.institutions.InstitutionDetails;
 import cn.rtms.institutions.InstitutionDetails.PracticeLicence;
@@ -35,6 +36,7 @@ import cn.rtms.web.ProblemException.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -166,8 +168,13 @@ public class RegistrationManagement {
 		Fields fields = check(request);
 		String scanType = scan == null ? null : checkScan(scan);
 		duplicates(fields, locked.id());
-		this.registrations.resubmit(locked.id(), fields, scan == null ? null : UploadPolicy.fileName(scan), scanType,
-				scan == null ? null : scan.content(), this.clock.instant());
+		try {
+			this.registrations.resubmit(locked.id(), fields, scan == null ? null : UploadPolicy.fileName(scan),
+					scanType, scan == null ? null : scan.content(), this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw OnboardingProblems.duplicate("creditCode", "统一社会信用代码或执业许可证登记号刚刚已由另一份注册申请提交，不能重复注册");
+		}
 		this.audit.record("REGISTRATION_RESUBMITTED", "Registration", locked.id().toString(), view(locked, false),
 				view(load(locked.id()), false));
 		return new Submitted(locked.id(), statusToken, statusPath(statusToken));
@@ -385,12 +392,36 @@ public class RegistrationManagement {
 			throw OnboardingProblems.duplicate("licenceNumber",
 					"执业许可证登记号 " + f.licenceNumber() + " 已由" + holder(byLicence.get()) + "使用，不能重复注册");
 		}
+		// Two open applications asking for one username: the second approval would fail
+		// on a field the approver cannot change.
+		Optional<Registration> byUsername = this.registrations.findOpenByAdminUsername(f.adminUsername())
+			.filter(r -> !r.id().equals(self));
+		if (byUsername.isPresent()) {
+			throw OnboardingProblems.duplicate("adminUsername", "管理员用户名 " + f.adminUsername() + " 已由另一份注册申请（"
+					+ statusLabel(byUsername.get().status()) + "）使用，请换一个");
+		}
 	}
 
 	private String holder(Registration r) {
 		return "APPROVED".equals(r.status()) ? "已注册的医疗机构“" + r.fields().name() + "”"
 				: "“" + r.fields().name() + "”的注册申请（" + statusLabel(r.status()) + "）";
 	}
+
+	/**
+	 * The registration keeps its administrator's activation token only while that link is
+	 * what opens the account: once it is used, replaced by a reset, or the account's
+	 * password is reset or the account disabled, the copy is forgotten.
+	 * @param event an account change
+	 */
+	@EventListener
+	void on(UserEvent event) {
+		if (event.userId() != null && ACTIVATION_ENDS.contains(event.action())) {
+			this.registrations.forgetActivationTokenOf(event.userId());
+		}
+	}
+
+	private static final java.util.Set<String> ACTIVATION_ENDS = java.util.Set.of("USER_ACTIVATED", "ACTIVATION_RESET",
+			"PASSWORD_RESET", "USER_DISABLED");
 
 	private Registration byToken(String token) {
 		return this.registrations.findByStatusToken(hash(token)).orElseThrow(OnboardingProblems::notFound);

@@ -63,6 +63,19 @@ class Registrations {
 			.optional();
 	}
 
+	/**
+	 * @param username an administrator username
+	 * @return an application still open (pending or returned) that asks for it
+	 */
+	Optional<Registration> findOpenByAdminUsername(String username) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from onboarding.registration"
+					+ " where lower(admin_username) = lower(?) and status in ('PENDING', 'RETURNED') limit 1")
+			.param(username)
+			.query(Registrations::map)
+			.optional();
+	}
+
 	List<Registration> findByStatus(List<String> statuses) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from onboarding.registration where status in (:s) order by submitted_at, id")
@@ -122,8 +135,17 @@ class Registrations {
 				""").params(institutionId, adminUserId, activationToken, Timestamp.from(now), by, id).update();
 	}
 
-	void forgetActivationToken(UUID id) {
-		this.jdbc.sql("update onboarding.registration set activation_token = null where id = ?").param(id).update();
+	/**
+	 * Forgets the activation token kept (in the clear, to show the link on the status
+	 * page) for the administrator account an approval created.
+	 * @param adminUserId the account
+	 */
+	void forgetActivationTokenOf(UUID adminUserId) {
+		this.jdbc
+			.sql("update onboarding.registration set activation_token = null"
+					+ " where admin_user_id = ? and activation_token is not null")
+			.param(adminUserId)
+			.update();
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -169,6 +169,58 @@ class OnboardingIT {
 		Response after = new Api(this.port).post("/api/public/onboarding/status", Map.of("token", statusToken));
 		assertThat(after.body().get("activated").asBoolean()).isTrue();
 		assertThat(after.body().get("activationPath") == null || after.body().get("activationPath").isNull()).isTrue();
+		assertThat(this.jdbc
+			.sql("select count(*) from onboarding.registration where id = ? and activation_token is not null")
+			.param(UUID.fromString(pendingId(submitted)))
+			.query(Long.class)
+			.single()).as("the link's copy kept for the status page is forgotten once used").isZero();
+	}
+
+	/**
+	 * The system administrator resets the new hospital administrator's password before
+	 * the activation link was used: the link no longer sets a password over it.
+	 */
+	@Test
+	void aPasswordResetRevokesTheOpenActivationLink() {
+		Map<String, String> app = application("长春重置激活医院", "220102", "220100");
+		Response submitted = submitValid(app);
+		Response approved = Api.as(this.port, "changchun")
+			.post("/api/registrations/" + pendingId(submitted) + "/approve", Map.of());
+		assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+		String activation = token(approved.body().get("activationPath").asString());
+		UUID account = this.jdbc.sql("select id from identity.user_account where username = ?")
+			.param(app.get("adminUsername"))
+			.query(UUID.class)
+			.single();
+		Response reset = Api.as(this.port, "admin")
+			.post("/api/users/" + account + "/password-reset", Map.of("password", "Reset#2026abc"));
+		assertThat(reset.status()).as(reset.text()).isEqualTo(200);
+		Response late = new Api(this.port).post("/api/public/activation",
+				Map.of("token", activation, "password", PASSWORD));
+		assertThat(late.status()).as(late.text()).isEqualTo(410);
+		assertThat(late.body().get("code").asString()).isEqualTo("ACTIVATION_REPLACED");
+		assertThat(this.jdbc.sql(
+				"select count(*) from onboarding.registration where admin_user_id = ? and activation_token is not null")
+			.param(account)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * Anyone may post here without logging in: a scan over the limit is refused by its
+	 * declared size before its bytes are read into memory, ahead of the captcha and every
+	 * other check (before, the whole part was read first and refused last).
+	 */
+	@Test
+	void refusesAnOversizedScanBeforeReadingIt() {
+		byte[] big = java.util.Arrays.copyOf(PNG, 20 * 1024 * 1024 + 1);
+		List<Map.Entry<String, String>> entries = new ArrayList<>(
+				application("长春超大扫描件医院", "220102", "220100").entrySet());
+		Response refused = new Api(this.port).multipart("/api/public/onboarding/registrations", entries, "scan",
+				"许可证.png", big);
+		assertThat(refused.status()).as(refused.text()).isEqualTo(413);
+		assertThat(refused.body().get("code").asString()).isEqualTo("FILE_TOO_LARGE");
+		assertThat(refused.body().get("detail").asString()).contains("许可证.png", "超过上限");
 	}
 
 	@Test
@@ -247,6 +299,12 @@ class OnboardingIT {
 		Response byLicence = submit(withCaptcha(sameLicence));
 		assertThat(byLicence.status()).as(byLicence.text()).isEqualTo(409);
 		assertThat(byLicence.body().get("errors").get(0).get("field").asString()).isEqualTo("licenceNumber");
+		Map<String, String> sameUsername = application("长春同名管理员医院", "220102", "220100");
+		sameUsername.put("adminUsername", first.get("adminUsername").toUpperCase(java.util.Locale.ROOT));
+		Response byUsername = submit(withCaptcha(sameUsername));
+		assertThat(byUsername.status()).as("two open applications cannot ask for one administrator username")
+			.isEqualTo(409);
+		assertThat(byUsername.body().get("errors").get(0).get("field").asString()).isEqualTo("adminUsername");
 	}
 
 	@Test
@@ -440,6 +498,18 @@ class OnboardingIT {
 			.param(wang)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(new Api(this.port).tryLogin("doctor-wang", Api.DEMO_PASSWORD).body().get("code").asString())
+			.isEqualTo("ACCOUNT_DISABLED");
+		// the account of a physician who left stays off: not re-enabled, not reset
+		UUID account = this.jdbc.sql("select id from identity.user_account where username = 'doctor-wang'")
+			.query(UUID.class)
+			.single();
+		Api admin = Api.as(this.port, "ccszx-admin");
+		for (String step : new String[] { "enable", "reset" }) {
+			Response refused = admin.post("/api/institution-accounts/" + account + "/" + step, Map.of());
+			assertThat(refused.status()).as(step + " " + refused.text()).isEqualTo(422);
+			assertThat(refused.text()).contains("已不在本院人员名单中");
+		}
 		assertThat(new Api(this.port).tryLogin("doctor-wang", Api.DEMO_PASSWORD).body().get("code").asString())
 			.isEqualTo("ACCOUNT_DISABLED");
 		assertThat(this.jdbc.sql("select count(*) from audit.entry where action = 'PERSON_LEFT' and entity_id = ?")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.rtms.filing.Upload;
+import cn.rtms.filing.UploadPolicy;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.institutions.InstitutionLevel;
 import cn.rtms.institutions.InstitutionManagement;
@@ -57,12 +58,15 @@ class RegistrationController {
 
 	private final IdentityManagement identity;
 
+	private final UploadPolicy uploads;
+
 	RegistrationController(RegistrationManagement registrations, Captchas captchas, InstitutionManagement institutions,
-			IdentityManagement identity) {
+			IdentityManagement identity, UploadPolicy uploads) {
 		this.registrations = registrations;
 		this.captchas = captchas;
 		this.institutions = institutions;
 		this.identity = identity;
+		this.uploads = uploads;
 	}
 
 	@PostMapping("/api/public/onboarding/captcha")
@@ -139,11 +143,16 @@ class RegistrationController {
 		return this.registrations.returnWithReasons(id, body.reasons());
 	}
 
-	private static @Nullable Upload upload(@Nullable MultipartFile file) throws IOException {
+	/**
+	 * The scan, refused by its declared size before its bytes are read into memory: this
+	 * endpoint needs no login.
+	 */
+	private @Nullable Upload upload(@Nullable MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
 			return null;
 		}
 		String name = file.getOriginalFilename();
+		this.uploads.checkSize(name, file.getSize());
 		return new Upload(name == null ? "执业许可证" : name, file.getBytes());
 	}
 
