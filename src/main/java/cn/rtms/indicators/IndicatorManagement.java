@@ -204,12 +204,13 @@ public class IndicatorManagement {
 		if (q.to().isBefore(q.from())) {
 			throw new InvalidIndicatorQuery("to", "截止日期不能早于开始日期");
 		}
+		// the years first: plusYears near LocalDate's own limits throws
+		if (q.from().getYear() < 2000 || q.to().getYear() > 2100) {
+			throw new InvalidIndicatorQuery("from", "统计期间应在 2000 年至 2100 年之间");
+		}
 		if (ChronoUnit.DAYS.between(q.from(), q.to()) > ChronoUnit.DAYS.between(q.from(),
 				q.from().plusYears(MAX_SPAN_YEARS))) {
 			throw new InvalidIndicatorQuery("to", "统计期间不能超过 " + MAX_SPAN_YEARS + " 年");
-		}
-		if (q.from().getYear() < 2000 || q.to().getYear() > 2100) {
-			throw new InvalidIndicatorQuery("from", "统计期间应在 2000 年至 2100 年之间");
 		}
 		if (q.regionCode() != null && !q.regionCode().matches("[0-9]{6}")) {
 			throw new InvalidIndicatorQuery("regionCode", "行政区划代码应为 6 位数字");

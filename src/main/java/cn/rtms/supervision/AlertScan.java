@@ -27,6 +27,7 @@ import cn.rtms.catalog.RestrictedTechnology;
 import cn.rtms.filing.FilingQueries;
 import cn.rtms.filing.FilingSummary;
 import cn.rtms.filing.RevocationCheck;
+import cn.rtms.identity.RegionHierarchy;
 import cn.rtms.indicators.Grouping;
 import cn.rtms.indicators.IndicatorCell;
 import cn.rtms.indicators.IndicatorManagement;
@@ -77,10 +78,13 @@ class AlertScan {
 
 	private final CodeDictionary dictionary = CodeDictionary.standard();
 
+	private final RegionHierarchy regions;
+
 	AlertScan(RevocationCheck revocations, FilingQueries filings, EligibilityManagement eligibility,
 			CaseManagement cases, DischargeScan discharge, FollowUpManagement followUps, CatalogManagement catalog,
-			IndicatorManagement indicators) {
+			IndicatorManagement indicators, RegionHierarchy regions) {
 		this.indicators = indicators;
+		this.regions = regions;
 		this.revocations = revocations;
 		this.filings = filings;
 		this.eligibility = eligibility;
@@ -353,6 +357,16 @@ class AlertScan {
 	 * the regulation's threshold, or lies beyond the city's distribution
 	 * ({@link IndicatorOutliers}). Sub-strata are not judged, only whole cells.
 	 */
+	/**
+	 * The city an institution's region belongs to as authorities see it: 梅河口市 220581
+	 * reports to the province and is compared as a city of its own, not with 通化市's
+	 * hospitals.
+	 */
+	private String cityOf(String region) {
+		List<String> ancestry = this.regions.ancestry(region);
+		return (ancestry.size() >= 2) ? ancestry.get(ancestry.size() - 2) : region.substring(0, 4) + "00";
+	}
+
 	List<Finding> indicators(Predicate<UUID> scope, Map<UUID, String> regionOf, LocalDate today) {
 		LocalDate quarterStart = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
 		LocalDate from = quarterStart.minusMonths(3);
@@ -384,7 +398,7 @@ class AlertScan {
 				String region = regionOf.get(institution);
 				if (region != null) {
 					byIndicatorAndCity.computeIfAbsent(cell.indicatorCode(), k -> new LinkedHashMap<>())
-						.computeIfAbsent(region.substring(0, 4) + "00", k -> new ArrayList<>())
+						.computeIfAbsent(cityOf(region), k -> new ArrayList<>())
 						.add(cell);
 				}
 			}

@@ -305,6 +305,38 @@ class IndicatorsIT {
 		return firsts;
 	}
 
+	/**
+	 * 梅河口市 220581 carries 通化市's code prefix (2205) but reports to the province: 通化's
+	 * indicators leave its hospital out, 梅河口's include it, and a grouping by city shows
+	 * it as a city of its own (before, the prefix put it under 通化).
+	 */
+	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void aUnitDirectlyUnderTheProvinceIsNotPartOfTheCityWhosePrefixItCarries() {
+		UUID meiyuan = institution("梅河口市梅源医院");
+		assertThat(this.jdbc.sql("select region_code from institutions.institution where id = ?")
+			.param(meiyuan)
+			.query(String.class)
+			.single()).isEqualTo("220581");
+		g08(meiyuan, this.operatorX, "MH-1", "PM", "ZM", d("2025-02-01"), d("2025-02-02"), d("2025-02-05"), form(),
+				null, null, List.of());
+		List<IndicatorCell> tonghua = this.indicators
+			.computeUnscoped(new IndicatorQuery("G08-2023", Grouping.INSTITUTION, PeriodUnit.YEAR, FROM, TO, null,
+					"220500", null))
+			.cells();
+		assertThat(tonghua).extracting(IndicatorCell::groupKey).doesNotContain(meiyuan.toString());
+		List<IndicatorCell> meihekou = this.indicators
+			.computeUnscoped(new IndicatorQuery("G08-2023", Grouping.INSTITUTION, PeriodUnit.YEAR, FROM, TO, null,
+					"220581", null))
+			.cells();
+		assertThat(meihekou).extracting(IndicatorCell::groupKey).contains(meiyuan.toString());
+		List<IndicatorCell> byCity = compute("G08-2023", Grouping.CITY, PeriodUnit.YEAR);
+		assertThat(byCity).extracting(IndicatorCell::groupKey).contains("220581", "220100").doesNotContain("220500");
+		assertThat(byCity).filteredOn(c -> c.groupKey().equals("220581"))
+			.first()
+			.satisfies(c -> assertThat(c.groupName()).isEqualTo("梅河口市"));
+	}
+
 	@Test
 	@org.springframework.transaction.annotation.Transactional
 	void theFirstCaseOfAStayFollowsInsertsAmendmentsAndDeletes() {

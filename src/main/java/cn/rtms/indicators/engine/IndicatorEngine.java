@@ -75,10 +75,13 @@ public class IndicatorEngine {
 
 	private final DSLContext dsl;
 
-	IndicatorEngine(DataSource dataSource) {
+	private final RegionScope regions;
+
+	IndicatorEngine(DataSource dataSource, RegionScope regions) {
 		System.setProperty("org.jooq.no-logo", "true");
 		System.setProperty("org.jooq.no-tips", "true");
 		this.dsl = DSL.using(new TransactionAwareDataSourceProxy(dataSource), SQLDialect.POSTGRES);
+		this.regions = regions;
 	}
 
 	/**
@@ -287,7 +290,7 @@ public class IndicatorEngine {
 			from = from.leftJoin(fu).on(uuid("fu", "case_id").eq(C_CASE_ID));
 		}
 		Field<LocalDate> day = (attributions.size() == 1) ? caseDay(attributions.iterator().next()) : C_OPERATION;
-		Field<String> groupKey = groupKey(q.grouping(), C_INSTITUTION, C_OPERATOR, C_DEPARTMENT, C_REGION);
+		Field<String> groupKey = groupKey(q, C_INSTITUTION, C_OPERATOR, C_DEPARTMENT, C_REGION);
 		Function<String, @Nullable Field<?>> fields = (name) -> {
 			Field<?> fu = followUps.get(name);
 			return (fu != null) ? fu : caseField(name);
@@ -306,8 +309,7 @@ public class IndicatorEngine {
 	 * technologies and form keys, the query's scope, and a date of one of the
 	 * attributions within the range.
 	 */
-	private static List<Condition> caseScope(String alias, IndicatorSet set, IndicatorQuery q,
-			Set<String> attributions) {
+	private List<Condition> caseScope(String alias, IndicatorSet set, IndicatorQuery q, Set<String> attributions) {
 		List<Condition> where = new ArrayList<>();
 		if (!set.technologies().isEmpty()) {
 			where.add(text(alias, "technology").in(set.technologies()));
@@ -334,7 +336,7 @@ public class IndicatorEngine {
 		}
 		where.add(P_DATE.between(DSL.val(q.from()), DSL.val(q.to())));
 		scope(where, q, P_INSTITUTION, I_REGION, P_OPERATOR);
-		Field<String> groupKey = groupKey(q.grouping(), P_INSTITUTION, P_OPERATOR, P_DEPARTMENT, I_REGION);
+		Field<String> groupKey = groupKey(q, P_INSTITUTION, P_OPERATOR, P_DEPARTMENT, I_REGION);
 		Map<String, Field<?>> fields = Map.of("procedureDate", P_DATE, "technology", P_TECHNOLOGY, "subTechnique",
 				P_SUB_TECHNIQUE, "department", P_DEPARTMENT, "reported", P_REPORTED);
 		Function<String, Field<String>> stratum = (name) -> DSL.coalesce(fields.get(name).cast(SQLDataType.VARCHAR),
@@ -387,7 +389,7 @@ public class IndicatorEngine {
 		scope(where,
 				new IndicatorQuery(q.setKey(), q.grouping(), q.period(), q.from(), q.to(), null, q.regionCode(), null),
 				prInst, I_REGION, null);
-		Field<String> groupKey = groupKey(q.grouping(), prInst, null, null, I_REGION);
+		Field<String> groupKey = groupKey(q, prInst, null, null, I_REGION);
 		Map<String, Field<?>> fields = Map.of("technology", prTech, "filingActive", DSL.field(active));
 		Function<String, Field<String>> stratum = (name) -> DSL.coalesce(prTech, DSL.inline(BLANK));
 		// the practice rows carry their period keys; "day" stands for them through
@@ -416,13 +418,18 @@ public class IndicatorEngine {
 		return DSL.least(last.cast(SQLDataType.LOCALDATE), DSL.val(to));
 	}
 
-	private static void scope(List<Condition> where, IndicatorQuery q, Field<UUID> institution, Field<String> region,
+	private void scope(List<Condition> where, IndicatorQuery q, Field<UUID> institution, Field<String> region,
 			@Nullable Field<UUID> operator) {
 		if (q.institutionId() != null) {
 			where.add(institution.eq(q.institutionId()));
 		}
 		if (q.regionCode() != null) {
 			where.add(region.startsWith(DSL.val(regionPrefix(q.regionCode()))));
+			// a directly administered unit under the city's prefix is not the city's
+			List<String> outside = this.regions.outside(q.regionCode());
+			if (!outside.isEmpty()) {
+				where.add(region.notIn(outside));
+			}
 		}
 		if (q.operatorId() != null && operator != null) {
 			where.add(operator.eq(q.operatorId()));
@@ -442,6 +449,28 @@ public class IndicatorEngine {
 			return code.substring(0, 4);
 		}
 		return code;
+	}
+
+	private Field<String> groupKey(IndicatorQuery q, Field<UUID> institution, @Nullable Field<UUID> operator,
+			@Nullable Field<String> department, Field<String> region) {
+		Grouping grouping = q.grouping();
+		if (grouping == Grouping.CITY) {
+			Field<String> byDigits = DSL.concat(DSL.substring(region, DSL.inline(1), DSL.inline(4)), DSL.inline("00"));
+			Map<String, String> exceptions = this.regions
+				.cityExceptions((q.regionCode() == null) ? "" : regionPrefix(q.regionCode()));
+			if (exceptions.isEmpty()) {
+				return byDigits;
+			}
+			// 梅河口市 220581 is a city of its own, not part of 通化市 220500
+			var choose = DSL.choose(region);
+			org.jooq.CaseWhenStep<String, String> cases = null;
+			for (Map.Entry<String, String> e : exceptions.entrySet()) {
+				cases = (cases == null) ? choose.when(DSL.inline(e.getKey()), DSL.inline(e.getValue()))
+						: cases.when(DSL.inline(e.getKey()), DSL.inline(e.getValue()));
+			}
+			return java.util.Objects.requireNonNull(cases).otherwise(byDigits);
+		}
+		return groupKey(grouping, institution, operator, department, region);
 	}
 
 	private static Field<String> groupKey(Grouping grouping, Field<UUID> institution, @Nullable Field<UUID> operator,

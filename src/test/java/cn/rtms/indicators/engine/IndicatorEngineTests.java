@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class IndicatorEngineTests {
 
-	final IndicatorEngine engine = new IndicatorEngine(new SimpleDriverDataSource());
+	final IndicatorEngine engine = new IndicatorEngine(new SimpleDriverDataSource(), RegionScope.NONE);
 
 	IndicatorSet set(String key) throws IOException {
 		Map<String, String> sources = new LinkedHashMap<>();

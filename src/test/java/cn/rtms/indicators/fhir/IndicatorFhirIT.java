@@ -184,6 +184,10 @@ class IndicatorFhirIT {
 			.get("/api/indicators/fhir/MeasureReport?set=G08-2023&from=" + FROM + "&to=" + TO + "&type=subject-list");
 		assertThat(all.status()).isEqualTo(400);
 		assertThat(all.body().get("code").asString()).isEqualTo("INVALID_INDICATOR_QUERY");
+		Response farOff = clerk
+			.get("/api/indicators/fhir/MeasureReport?set=G08-2023&from=%2B999999999-01-01" + "&to=%2B999999999-12-31");
+		assertThat(farOff.status()).as("years LocalDate itself can hardly add to: a 400, not a 500").isEqualTo(400);
+		assertThat(farOff.body().get("code").asString()).isEqualTo("INVALID_INDICATOR_QUERY");
 	}
 
 	@Test
