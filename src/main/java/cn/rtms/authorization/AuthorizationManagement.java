@@ -477,21 +477,32 @@ public class AuthorizationManagement {
 				s.version(), actions(user, authorization));
 	}
 
+	private record InstitutionRef(String name, @Nullable String regionCode) {
+	}
+
 	/** Per-call cache of names looked up in other modules. */
 	private final class Names {
 
+		// Lookups without the people's and institutions' own scope checks: the caller's
+		// right to the authorization is checked already, and a physician who has left (on
+		// no institution's staff) is outside every hospital's person scope while the
+		// authorization his hospital granted stays its own.
 		private final Map<UUID, String> people = new java.util.HashMap<>();
 
-		private final Map<UUID, InstitutionDetails> institutionsById = new java.util.HashMap<>();
+		private final Map<UUID, InstitutionRef> institutionsById = new java.util.HashMap<>();
 
 		private final Map<String, String> technologies = new java.util.HashMap<>();
 
 		String person(UUID id) {
-			return this.people.computeIfAbsent(id, k -> AuthorizationManagement.this.people.get(k).name());
+			return this.people.computeIfAbsent(id,
+					k -> java.util.Objects.requireNonNullElse(AuthorizationManagement.this.people.nameOf(k), ""));
 		}
 
-		InstitutionDetails institution(UUID id) {
-			return this.institutionsById.computeIfAbsent(id, k -> AuthorizationManagement.this.institutions.get(k));
+		InstitutionRef institution(UUID id) {
+			return this.institutionsById.computeIfAbsent(id,
+					k -> new InstitutionRef(java.util.Objects
+						.requireNonNullElse(AuthorizationManagement.this.institutions.nameOf(k), ""),
+							AuthorizationManagement.this.institutions.regionCodeOf(k)));
 		}
 
 		String technology(String code) {

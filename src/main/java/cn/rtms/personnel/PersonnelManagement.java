@@ -84,6 +84,17 @@ public class PersonnelManagement {
 	}
 
 	/**
+	 * Reference lookup without scope check, for modules that check scope themselves (a
+	 * hospital's authorization of a physician who has since left names him).
+	 * @param id person id
+	 * @return the name, null when there is no such person
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable String nameOf(UUID id) {
+		return this.people.find(id).map(PersonDetails::name).orElse(null);
+	}
+
+	/**
 	 * @param id person id
 	 * @return the record
 	 * @throws PersonNotFound when there is none

@@ -38,6 +38,9 @@ class AuthorizationApiIT {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Api as(String username) {
 		Api api = new Api(this.port);
 		api.login(username, PASSWORD);
@@ -124,6 +127,65 @@ class AuthorizationApiIT {
 		Response trail = as("admin").get("/api/audit?entityType=Authorization&entityId=" + id);
 		assertThat(trail.status()).as(trail.text()).isEqualTo(200);
 		assertThat(trail.text()).contains("AUTHORIZATION_CREATED", "AUTHORIZATION_GRANTED", "AUTHORIZATION_REVOKED");
+	}
+
+	/**
+	 * The hospital's grant to a physician who has since left (on no institution's staff)
+	 * stays its own: listed with his name and revocable (before, naming him went through
+	 * the people's scope check and every list and the revocation answered 403). And the
+	 * registry reads every grant: a thousand newer records do not push an old one out
+	 * (before, the search stopped at the newest 1,000, and the cases of a physician whose
+	 * grant fell off were flagged 未授权).
+	 */
+	@Test
+	void aGrantStaysListedAndRevocableAfterThePhysicianLeftAndBehindAThousandNewerRecords() {
+		Api clerk = as("ccszx-clerk");
+		String liu = personId(clerk, "刘建国");
+		java.util.UUID hospital = this.jdbc.sql("select institution_id from personnel.person where id = ?::uuid")
+			.param(liu)
+			.query(java.util.UUID.class)
+			.single();
+		java.util.UUID grant = java.util.UUID.randomUUID();
+		this.jdbc
+			.sql("""
+					insert into authorizations.physician_authorization (id, person_id, institution_id, technology, valid_from,
+					  valid_until, status, created_by, created_by_name, created_at, decided_by, decided_by_name, decided_at)
+					values (?, ?::uuid, ?, 'S01', date '2019-01-01', date '2019-12-31', 'GRANTED', 'ccszx-admin', '管理员',
+					  timestamptz '2019-01-01 08:00+08', 'ccszx-admin', '管理员', timestamptz '2019-01-01 09:00+08')
+					""")
+			.params(grant, liu, hospital)
+			.update();
+		this.jdbc
+			.sql("""
+					insert into authorizations.physician_authorization (id, person_id, institution_id, technology, valid_from,
+					  valid_until, status, created_by, created_by_name, created_at, rejection_reason)
+					select gen_random_uuid(), ?::uuid, ?, 'S01', date '2020-01-01', date '2020-12-31', 'REJECTED', 'ccszx-clerk',
+					  '医务科', timestamptz '2020-01-01 08:00+08' + n * interval '1 minute', '测试：较新的记录'
+					from generate_series(1, 1000) n
+					""")
+			.params(liu, hospital)
+			.update();
+		this.jdbc.sql("update personnel.person set institution_id = null where id = ?::uuid").param(liu).update();
+		try {
+			Response listed = clerk.get("/api/authorizations?personId=" + liu);
+			assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+			assertThat(listed.body().size()).isGreaterThanOrEqualTo(1001);
+			assertThat(listed.text()).contains(grant.toString(), "刘建国");
+			Response revoked = as("ccszx-admin").post("/api/authorizations/" + grant + "/revoke",
+					Map.of("version", 0, "reason", "医师已离职"));
+			assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+			assertThat(revoked.body().get("personName").asString()).isEqualTo("刘建国");
+		}
+		finally {
+			this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")
+				.params(hospital, liu)
+				.update();
+			this.jdbc
+				.sql("delete from authorizations.physician_authorization where person_id = ?::uuid "
+						+ "and technology = 'S01' and valid_until < date '2021-01-01'")
+				.param(liu)
+				.update();
+		}
 	}
 
 	@Test

@@ -153,7 +153,7 @@ class JdbcAuthorizations implements Authorizations {
 			params.put("status", status.name());
 		}
 		String sql = "select * from " + TABLE + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-				+ " order by created_at desc, id limit 1000";
+				+ " order by created_at desc, id";
 		return this.jdbc.sql(sql).params(params).query(this::map).list();
 	}
 
