@@ -7,6 +7,7 @@ import cn.rtms.filing.domain.Caller;
 import cn.rtms.filing.domain.Filing;
 import cn.rtms.filing.domain.FilingAction;
 import cn.rtms.filing.domain.FilingData;
+import cn.rtms.filing.domain.FilingState;
 import cn.rtms.filing.domain.FilingTransitions;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
@@ -44,14 +45,21 @@ class FilingAccess {
 		}
 	}
 
+	private static final java.util.Set<FilingState> UNSUBMITTED = java.util.EnumSet.of(FilingState.DRAFT,
+			FilingState.SELF_ASSESSED);
+
 	boolean canRead(CurrentUser user, FilingData data) {
 		return switch (user.role()) {
 			case SYSTEM_ADMIN -> true;
 			case HOSPITAL_CLERK, HOSPITAL_ADMIN, PHYSICIAN, TRAINING_BASE_ADMIN ->
 				data.institution().id().equals(user.institutionId());
-			case COUNTY_AUTHORITY, CITY_AUTHORITY, PROVINCE_AUTHORITY ->
-				user.regionCode() != null && (data.route().path().contains(user.regionCode())
-						|| this.access.coversRegion(user, data.institution().regionCode()));
+			// the hospital's own work until it is submitted, as in the lists and
+			// statistics
+			case COUNTY_AUTHORITY, CITY_AUTHORITY,
+					PROVINCE_AUTHORITY ->
+				user.regionCode() != null && !UNSUBMITTED.contains(data.state())
+						&& (data.route().path().contains(user.regionCode())
+								|| this.access.coversRegion(user, data.institution().regionCode()));
 			case EXPERT -> data.experts().stream().anyMatch(e -> e.userId().equals(user.id()));
 		};
 	}

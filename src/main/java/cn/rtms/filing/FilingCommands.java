@@ -322,6 +322,7 @@ public class FilingCommands {
 		CurrentUser user = this.identity.currentUser();
 		Filing filing = loadFor(id, null, user);
 		this.access.authorize(FilingAction.START_EXPERT_REVIEW, user, filing);
+		requireExpertReviewPossible(filing);
 		return this.experts.candidates(subject(filing.data()));
 	}
 
@@ -336,7 +337,19 @@ public class FilingCommands {
 		CurrentUser user = this.identity.currentUser();
 		Filing filing = loadFor(id, null, user);
 		this.access.authorize(FilingAction.START_EXPERT_REVIEW, user, filing);
+		requireExpertReviewPossible(filing);
 		return this.experts.draw(subject(filing.data()), count);
+	}
+
+	/**
+	 * Candidates and draws serve the start of an expert review: not for a filing already
+	 * decided or under review, nor one that is not at its reviewing level (a holder could
+	 * otherwise draw again and again).
+	 */
+	private static void requireExpertReviewPossible(Filing filing) {
+		if (!FilingTransitions.of(FilingAction.START_EXPERT_REVIEW).possible(filing)) {
+			throw new IllegalFilingTransition("备案当前状态为“" + filing.state().label() + "”，不能抽取或选择评审专家（仅在可发起专家评审时）");
+		}
 	}
 
 	private static AssignmentSubject subject(FilingData data) {

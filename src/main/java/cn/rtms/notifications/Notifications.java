@@ -102,6 +102,17 @@ class Notifications {
 	 */
 	record Message(String kind, String title, String body, @Nullable String link, @Nullable String subjectType,
 			@Nullable UUID subjectId) {
+
+		/** Title and body within their columns (a long list of failing clauses, say). */
+		Message {
+			title = clip(title, 200);
+			body = clip(body, 1000);
+		}
+
+		static String clip(String text, int max) {
+			return (text.length() > max) ? text.substring(0, max - 1) + "…" : text;
+		}
+
 	}
 
 }

@@ -191,6 +191,10 @@ class ExpertAssignmentIT {
 				Map.of("version", filing.get("version").asLong(), "expertIds", drawnIds)));
 		assertThat(review.get("state").asString()).isEqualTo("UNDER_EXPERT_REVIEW");
 		assertThat(review.get("experts").size()).isEqualTo(3);
+		// under review already: no drawing again until the panel suits
+		assertProblem(city.post("/api/filings/" + id + "/expert-draw", Map.of("count", 3)), 409,
+				"ILLEGAL_FILING_TRANSITION");
+		assertProblem(city.get("/api/filings/" + id + "/expert-candidates"), 409, "ILLEGAL_FILING_TRANSITION");
 	}
 
 	@Test

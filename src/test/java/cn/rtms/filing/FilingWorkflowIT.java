@@ -421,9 +421,12 @@ class FilingWorkflowIT {
 		String id = id(filing);
 		String path = "/api/filings/" + id;
 		assertProblem(clerk.post("/api/filings", Map.of("technology", "G07")), 409, "FILING_ALREADY_EXISTS");
-		assertProblem(city.post(path + "/receive", Map.of()), 409, "ILLEGAL_FILING_TRANSITION");
-		assertThat(city.post(path + "/receive", Map.of()).body().get("detail").asString()).contains("草稿")
-			.contains("已受理");
+		// a draft is the hospital's own until it is submitted: the authority neither
+		// reads
+		// nor acts on it
+		assertProblem(city.get(path), 403, "FORBIDDEN");
+		assertProblem(city.post(path + "/receive", Map.of()), 403, "FORBIDDEN");
+		assertProblem(county.get(path), 403, "FORBIDDEN");
 		assertProblem(clerk.post(path + "/submit", Map.of("firstCaseDate", FIRST_CASE)), 409,
 				"ILLEGAL_FILING_TRANSITION");
 		assertProblem(clerk.post(path + "/activate", Map.of("licenceNote", "x")), 403, "FORBIDDEN");
@@ -491,7 +494,9 @@ class FilingWorkflowIT {
 		assertThat(this.audit.entries("Filing", id, 200).stream().map(AuditEntry::action))
 			.as("downloads of uploaded documents are audited")
 			.contains("FILING_DOCUMENT_DOWNLOADED");
-		assertThat(as("province").download(documentPath).statusCode()).isEqualTo(200);
+		assertThat(as("province").download(documentPath).statusCode())
+			.as("a draft's documents are the hospital's own until it is submitted")
+			.isEqualTo(403);
 		assertThat(as("changchun").download(documentPath).statusCode()).isEqualTo(403);
 		assertThat(as("songjiang-clerk").download(documentPath).statusCode()).isEqualTo(403);
 		assertThat(as("expert1").download(documentPath).statusCode()).isEqualTo(403);
