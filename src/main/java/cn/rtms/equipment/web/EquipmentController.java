@@ -16,6 +16,7 @@ import cn.rtms.equipment.RegisterView;
 import cn.rtms.equipment.ScheduleInput;
 import cn.rtms.equipment.StoredAttachment;
 import cn.rtms.filing.Upload;
+import cn.rtms.filing.UploadPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,10 @@ class EquipmentController {
 
 	private final EquipmentManagement equipment;
 
-	EquipmentController(EquipmentManagement equipment) {
+	private final UploadPolicy uploads;
+
+	EquipmentController(EquipmentManagement equipment, UploadPolicy uploads) {
+		this.uploads = uploads;
 		this.equipment = equipment;
 	}
 
@@ -107,6 +111,7 @@ class EquipmentController {
 		}
 		try {
 			String name = file.getOriginalFilename();
+			this.uploads.checkSize(name, file.getSize());
 			return this.equipment.attach(id, purpose, recordId, new Upload(name == null ? "" : name, file.getBytes()));
 		}
 		catch (IOException ex) {

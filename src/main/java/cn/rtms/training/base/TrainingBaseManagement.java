@@ -208,6 +208,11 @@ public class TrainingBaseManagement {
 		if (from.isAfter(today.plusYears(1)) || from.isBefore(today.minusYears(50))) {
 			throw TrainingBaseProblem.invalid("指导医师起始日期 " + from + " 不合理");
 		}
+		if (row.filedOn() != null && from.isBefore(today)) {
+			// trainees' cases are checked against the instructors of their day: an
+			// appointment dated back would cover cases instructed before it
+			throw TrainingBaseProblem.invalid("基地已备案，新增指导医师的起始日期不能早于今天（" + today + "）");
+		}
 		PersonDetails person = instructor(row, personId);
 		if (currentInstructors(row.id()).contains(personId)) {
 			throw TrainingBaseProblem.invalid(person.name() + " 已是本基地的指导医师");

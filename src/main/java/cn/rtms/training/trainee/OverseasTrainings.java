@@ -36,6 +36,17 @@ public class OverseasTrainings {
 	/** Largest certificate accepted. */
 	public static final int MAX_CERTIFICATE_BYTES = 10 * 1024 * 1024;
 
+	/**
+	 * Refuses a certificate over {@link #MAX_CERTIFICATE_BYTES} (also by its declared
+	 * size, before it is read into memory).
+	 * @param size its size in bytes
+	 */
+	public static void checkCertificateSize(long size) {
+		if (size > MAX_CERTIFICATE_BYTES) {
+			throw TraineeProblem.invalid("certificate", "证书文件不能超过 10 MB");
+		}
+	}
+
 	private final JdbcClient jdbc;
 
 	private final IdentityManagement identity;
@@ -156,9 +167,7 @@ public class OverseasTrainings {
 		if (certificate == null || certificate.content().length == 0) {
 			throw TraineeProblem.invalid("certificate", "请上传境外培训证书");
 		}
-		if (certificate.content().length > MAX_CERTIFICATE_BYTES) {
-			throw TraineeProblem.invalid("certificate", "证书文件不能超过 10 MB");
-		}
+		checkCertificateSize(certificate.content().length);
 		String type = sniff(certificate.content());
 		if (type == null) {
 			throw TraineeProblem.invalid("certificate", "证书文件须为 PDF、JPEG 或 PNG");
@@ -216,12 +225,17 @@ public class OverseasTrainings {
 				|| assessment.assessment().length() > 500) {
 			throw TraineeProblem.invalid("assessment", "请填写评估意见（不超过 500 个字）");
 		}
-		this.jdbc.sql("""
+		// only while still submitted: of two assessments at once the second changes
+		// nothing
+		int assessed = this.jdbc.sql("""
 				update training.overseas_training set status = ?, assessment = ?, assessed_by = ?, assessed_on = ?
-				where id = ?""")
-			.params(assessment.accept() ? "ACCEPTED" : "REJECTED", assessment.assessment().strip(),
-					user.displayName() + "（" + user.role().label() + "）", LocalDate.now(this.clock), id)
+				where id = ? and status = 'SUBMITTED'""")
+			.params(assessment.accept() ? "ACCEPTED" : "REJECTED", assessment.assessment().strip(), decidedBy(user),
+					LocalDate.now(this.clock), id)
 			.update();
+		if (assessed != 1) {
+			throw TraineeProblem.conflict("OVERSEAS_TRAINING_ASSESSED", "已评估", "该境外培训刚刚已由他人评估，请刷新后查看");
+		}
 		OverseasView after = load(id, user);
 		this.audit.record(assessment.accept() ? "OVERSEAS_TRAINING_ACCEPTED" : "OVERSEAS_TRAINING_REJECTED",
 				"OverseasTraining", id.toString(), before, after);
@@ -229,6 +243,17 @@ public class OverseasTrainings {
 			this.changes.changed(institution, after.personId(), "overseas training accepted");
 		}
 		return after;
+	}
+
+	/**
+	 * Who decided, as stored beside the decision (name and role, within the column's 100
+	 * characters).
+	 */
+	static String decidedBy(CurrentUser user) {
+		String role = "（" + user.role().label() + "）";
+		String name = user.displayName();
+		int room = 100 - role.length();
+		return ((name.length() > room) ? name.substring(0, room - 1) + "…" : name) + role;
 	}
 
 	/**

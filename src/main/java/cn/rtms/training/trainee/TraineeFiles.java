@@ -514,7 +514,13 @@ public class TraineeFiles {
 			.update();
 	}
 
+	/**
+	 * The file, locked for the caller's transaction: two writers take turns, and the
+	 * second reads what the first committed (its version, its conclusion) before it
+	 * checks anything.
+	 */
 	private FileView writable(UUID id, CurrentUser user) {
+		this.jdbc.sql("select id from training.trainee_file where id = ? for update").param(id).query().listOfRows();
 		FileView file = load(id, user);
 		this.access.checkKeepsBase(user, file.baseInstitutionId());
 		if (file.conclusion() != null) {

@@ -197,14 +197,17 @@ public class TrainingExemptions {
 			throw TraineeProblem.unprocessable("TRAINING_EXEMPTION_NOT_MET", "不符合免于培训条件",
 					before.personName() + " 不符合免于培训条件，不能批准：" + String.join("；", unmet));
 		}
-		this.jdbc.sql("""
+		// only while still requested: of two decisions at once the second changes nothing
+		int decided = this.jdbc.sql("""
 				update training.training_exemption set status = ?, decision_note = ?, decided_by = ?, decided_on = ?,
-				  evaluation = cast(? as jsonb), evaluation_status = ? where id = ?""")
+				  evaluation = cast(? as jsonb), evaluation_status = ? where id = ? and status = 'REQUESTED'""")
 			.params(decision.approve() ? "APPROVED" : "REJECTED",
 					decision.note() == null || decision.note().isBlank() ? null : decision.note().strip(),
-					user.displayName() + "（" + user.role().label() + "）", today, this.json.writeValueAsString(clauses),
-					evaluated, id)
+					OverseasTrainings.decidedBy(user), today, this.json.writeValueAsString(clauses), evaluated, id)
 			.update();
+		if (decided != 1) {
+			throw TraineeProblem.conflict("TRAINING_EXEMPTION_DECIDED", "申请已处理", "该免于培训申请刚刚已由他人处理，请刷新后查看");
+		}
 		ExemptionView after = load(id, user);
 		this.audit.record(decision.approve() ? "TRAINING_EXEMPTION_APPROVED" : "TRAINING_EXEMPTION_REJECTED",
 				"TrainingExemption", id.toString(), before, after);

@@ -173,6 +173,12 @@ class TrainingBaseIT {
 		assertProblem(base.post("/api/training-bases/" + id + "/withdraw", Map.of()), 409,
 				"ILLEGAL_TRAINING_BASE_TRANSITION");
 		assertThat(this.directory.find(java.util.UUID.fromString(id)).orElseThrow().filedOn(TODAY)).isTrue();
+		// once filed, an instructor's appointment is not dated back (trainees' cases are
+		// checked against the instructors of their day)
+		var backdated = base.post("/api/training-bases/" + id + "/instructors",
+				Map.of("personId", physicians.get(0), "since", yearAgo));
+		assertThat(backdated.status()).as(backdated.text()).isEqualTo(400);
+		assertThat(backdated.text()).contains("不能早于今天");
 
 		// every transition audited with the actor from the session
 		List<AuditEntry> entries = this.audit.entries("TrainingBase", id, 100);

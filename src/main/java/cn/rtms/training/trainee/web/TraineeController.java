@@ -193,6 +193,9 @@ class TraineeController {
 					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startedOn,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate endedOn,
 			@RequestPart(name = "file", required = false) @Nullable MultipartFile file) throws IOException {
+		if (file != null) {
+			OverseasTrainings.checkCertificateSize(file.getSize());
+		}
 		OverseasTrainings.Certificate certificate = (file == null || file.isEmpty()) ? null
 				: new OverseasTrainings.Certificate(
 						file.getOriginalFilename() == null ? "certificate" : file.getOriginalFilename(),
