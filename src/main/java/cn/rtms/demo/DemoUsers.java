@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The demo accounts of docs/identity-filing-contracts.md (the published password
  * {@link UserManagement#DEMO_PASSWORD}, not forced to change, exempt from password
  * expiry; the password is refused for every other account), created after the demo
- * hospitals and people, each one once (missing ones are added on later starts too); and
- * the login table printed to the console when the application is ready.
+ * hospitals and people, each one once (missing ones are added on later starts too, but
+ * never to a database that holds an account that is not a demo account: that one is used
+ * for real); and the login table printed to the console when the application is ready.
  */
 @Component
 @Order(11)
@@ -93,6 +94,12 @@ class DemoUsers implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (this.users.hasRealAccounts() && USERS.stream().anyMatch(u -> !this.users.exists(u.username()))) {
+			// A database someone uses for real (a production start that forgot
+			// RTMS_DEMODATA_ENABLED=false): no account with the published password.
+			log.warn("数据库中已有正式账号，不再创建演示账号（演示账号使用公开密码）；生产环境请设置 RTMS_DEMODATA_ENABLED=false");
+			return;
+		}
 		int[] created = new int[1];
 		this.identity.asSystem(() -> this.transactions.executeWithoutResult(status -> {
 			for (DemoUser user : USERS) {

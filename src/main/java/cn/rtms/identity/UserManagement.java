@@ -300,6 +300,14 @@ public class UserManagement {
 	}
 
 	/**
+	 * @return whether the database holds an account that is not a demo account: then it
+	 * is used for real, and no account with the published demo password may be added
+	 */
+	public boolean hasRealAccounts() {
+		return this.users.anyRealAccount();
+	}
+
+	/**
 	 * Creates an account that must change its initial password at first login (system
 	 * administrator only).
 	 * @param command the account

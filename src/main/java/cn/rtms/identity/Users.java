@@ -42,6 +42,15 @@ class Users {
 			.optional();
 	}
 
+	/**
+	 * Whether any account is not a demo account (someone uses this database for real).
+	 */
+	boolean anyRealAccount() {
+		return this.jdbc.sql("select exists (select 1 from identity.user_account where not demo_account)")
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<UserAccount> findAll() {
 		return this.jdbc.sql("select " + COLUMNS + " from identity.user_account order by username")
 			.query(Users::map)

@@ -24,6 +24,37 @@ class DemoFilingsIT {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	DemoUsers demoUsers;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.rtms.identity.UserManagement users;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/**
+	 * A missing demo account is added again on a later start, but not to a database that
+	 * holds a real account (a production start that forgot RTMS_DEMODATA_ENABLED=false
+	 * would otherwise gain province and city accounts with the published password).
+	 * Rolled back.
+	 */
+	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void noDemoAccountIsAddedToADatabaseUsedForReal() throws Exception {
+		this.jdbc.sql("update identity.user_account set username = 'meihekou-old' where username = 'meihekou'")
+			.update();
+		this.demoUsers.run(null);
+		assertThat(this.users.exists("meihekou")).as("a demo database gets its missing demo account back").isTrue();
+
+		this.jdbc.sql("update identity.user_account set username = 'meihekou-new' where username = 'meihekou'")
+			.update();
+		this.jdbc.sql("update identity.user_account set demo_account = false where username = 'meihekou-old'").update();
+		assertThat(this.users.hasRealAccounts()).isTrue();
+		this.demoUsers.run(null);
+		assertThat(this.users.exists("meihekou")).as("a database used for real gets none").isFalse();
+	}
+
 	Api as(String user) {
 		return Api.as(this.port, user);
 	}
