@@ -34,8 +34,13 @@ class AuditKey {
 
 	@Autowired
 	AuditKey(@Value("${rtms.audit.key:}") String configured,
-			@Value("${rtms.audit.key-file:var/audit.key}") String keyFile) {
-		this(configured.isBlank() ? read(Path.of(keyFile)) : configured.strip());
+			@Value("${rtms.audit.key-file:var/audit.key}") String keyFile,
+			@Value("${spring.datasource.url:}") String datasourceUrl) {
+		this(configured.isBlank() ? read(Path.of(keyFile), datasourceUrl) : configured.strip());
+	}
+
+	AuditKey(String configured, String keyFile) {
+		this(configured, keyFile, "");
 	}
 
 	AuditKey(String secret) {
@@ -45,9 +50,9 @@ class AuditKey {
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
-	private static String read(Path file) {
+	private static String read(Path file, String datasourceUrl) {
 		try {
-			return SecretFile.readOrCreate(file);
+			return SecretFile.readOrCreateShared(file, datasourceUrl, "RTMS_AUDIT_KEY");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("无法读取或创建审计密钥文件 " + file.toAbsolutePath(), ex);

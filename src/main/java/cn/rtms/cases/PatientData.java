@@ -65,8 +65,13 @@ public class PatientData {
 
 	@Autowired
 	PatientData(@Value("${rtms.cases.patient-key:}") String configured,
-			@Value("${rtms.cases.patient-key-file:var/patient.key}") String keyFile) {
-		this(configured.isBlank() ? read(Path.of(keyFile)) : decode(configured.strip()));
+			@Value("${rtms.cases.patient-key-file:var/patient.key}") String keyFile,
+			@Value("${spring.datasource.url:}") String datasourceUrl) {
+		this(configured.isBlank() ? read(Path.of(keyFile), datasourceUrl) : decode(configured.strip()));
+	}
+
+	PatientData(String configured, String keyFile) {
+		this(configured, keyFile, "");
 	}
 
 	PatientData(byte[] secret) {
@@ -100,9 +105,10 @@ public class PatientData {
 		}
 	}
 
-	private static byte[] read(Path file) {
+	private static byte[] read(Path file, String datasourceUrl) {
 		try {
-			return SecretFile.readOrCreate(file).getBytes(StandardCharsets.UTF_8);
+			return SecretFile.readOrCreateShared(file, datasourceUrl, "RTMS_CASES_PATIENTKEY")
+				.getBytes(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("无法读取或创建患者数据密钥文件 " + file.toAbsolutePath(), ex);

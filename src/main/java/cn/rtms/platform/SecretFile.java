@@ -31,6 +31,27 @@ public final class SecretFile {
 	}
 
 	/**
+	 * A key shared by every node of a deployment: generated into the file only while the
+	 * platform runs on its own embedded database (one node). With an external database
+	 * other nodes may share the data, and a key each host generated for itself would make
+	 * one node's data unreadable to the others: there the key must be configured or its
+	 * file put in place.
+	 * @param file the file
+	 * @param datasourceUrl {@code spring.datasource.url} (blank: the embedded database)
+	 * @param setting the setting that configures the key, named in the refusal
+	 * @return the key
+	 * @throws IOException when it cannot be read or created, or is empty
+	 * @throws IllegalStateException with an external database and no file
+	 */
+	public static String readOrCreateShared(Path file, String datasourceUrl, String setting) throws IOException {
+		if (!datasourceUrl.isBlank() && !Files.exists(file)) {
+			throw new IllegalStateException("使用外部数据库时不会自动生成密钥：请为每个节点配置同一个 " + setting + "，或把已有的密钥文件放到 "
+					+ file.toAbsolutePath() + "（各节点须相同；首次部署可用 openssl rand -hex 32 生成）");
+		}
+		return readOrCreate(file);
+	}
+
+	/**
 	 * @param file the file
 	 * @return its content, stripped; created first when the file does not exist
 	 * @throws IOException when it cannot be read or created, or is empty

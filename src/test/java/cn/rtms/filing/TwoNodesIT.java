@@ -102,7 +102,11 @@ class TwoNodesIT {
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--spring.datasource.hikari.connection-init-sql=SET lock_timeout = '2s'",
-				"--rtms.events.redelivery-after=PT0S");
+				"--rtms.events.redelivery-after=PT0S",
+				// with an external database every node is given the same keys (none is
+				// generated)
+				"--rtms.audit.key=" + "k".repeat(64),
+				"--rtms.cases.patient-key=" + java.util.Base64.getEncoder().encodeToString(new byte[48]));
 	}
 
 	static int port(ConfigurableApplicationContext node) {

@@ -72,7 +72,11 @@ class GateTwoNodesIT {
 		return new SpringApplicationBuilder(Application.class).run("--server.port=0",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
-				"--rtms.demo-data.filings=true", "--rtms.gate.revision-check-interval=PT1H");
+				"--rtms.demo-data.filings=true", "--rtms.gate.revision-check-interval=PT1H",
+				// with an external database every node is given the same keys (none is
+				// generated)
+				"--rtms.audit.key=" + "k".repeat(64),
+				"--rtms.cases.patient-key=" + java.util.Base64.getEncoder().encodeToString(new byte[48]));
 	}
 
 	static int port(ConfigurableApplicationContext node) {
