@@ -306,6 +306,26 @@ describe('CaseDetailPage', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it('reloads a draft into the form after another clerk saved it, so the next save sends the new version', async () => {
+    const draft = { ...submitted(), status: 'DRAFT', statusLabel: '草稿', version: 3 } as CaseView
+    const { wrapper, fetchMock } = await mountDetail(clerk, undefined, [], draft)
+    expect(wrapper.find('[data-testid="case-form"]').exists()).toBe(true)
+    // someone else saved it meanwhile: the page loads version 4 (what 重新加载 does)
+    draft.version = 4
+    draft.medicalRecordNo = 'BA-1-改'
+    wrapper.findComponent({ name: 'CaseEditor' }).vm.$emit('reload')
+    await flushPromises()
+    fetchMock.mockClear()
+    await wrapper.get('[data-testid="case-save-draft"]').trigger('click')
+    await flushPromises()
+    const put = fetchMock.mock.calls.find(([, init]) => (init as RequestInit | undefined)?.method === 'PUT')
+    expect(put).toBeDefined()
+    const body = JSON.parse(String((put![1] as RequestInit).body))
+    expect(body.version).toBe(4)
+    expect(body.case.medicalRecordNo).toBe('BA-1-改')
+    wrapper.unmount()
+  })
+
   it('offers no amendment to an authority', async () => {
     const { wrapper } = await mountDetail({ ...clerk, role: 'CITY_AUTHORITY', institutionId: null })
     expect(wrapper.find('[data-testid="case-start-amend"]').exists()).toBe(false)

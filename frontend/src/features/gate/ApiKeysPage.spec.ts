@@ -44,4 +44,43 @@ describe('ApiKeysPage', { timeout: 30_000 }, () => {
     expect(wrapper.text()).not.toContain('docs/gate.md')
     wrapper.unmount()
   })
+
+  it('creates one key however often 创建 is clicked while the request is on its way', async () => {
+    let posts = 0
+    let release: () => void = () => {}
+    const answered = new Promise<void>((resolve) => (release = resolve))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') {
+          posts++
+          await answered
+          return json({
+            key: { id: 'k2', name: 'HIS', prefix: 'abc', status: 'ACTIVE' },
+            secret: 'rtms_abc.secret',
+          })
+        }
+        return json([])
+      }),
+    )
+    const wrapper = mount(ApiKeysPage, { global: { plugins: [ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    await wrapper.get('[data-testid="api-key-new"]').trigger('click')
+    await flushPromises()
+    const input = document.querySelector(
+      '[data-testid="api-key-name"] input, input[data-testid="api-key-name"]',
+    ) as HTMLInputElement
+    input.value = 'HIS 手术申请'
+    input.dispatchEvent(new Event('input'))
+    await flushPromises()
+    const create = document.querySelector('[data-testid="api-key-create"]') as HTMLButtonElement
+    create.click()
+    create.click()
+    create.click()
+    await flushPromises()
+    release()
+    await flushPromises()
+    expect(posts).toBe(1)
+    wrapper.unmount()
+  })
 })

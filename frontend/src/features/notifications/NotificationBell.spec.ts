@@ -5,6 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import NotificationBell from './NotificationBell.vue'
 import NotificationList from './NotificationList.vue'
 import type { Notification } from './api'
+import { markActivity } from '@/app/activity'
 
 function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -78,6 +79,33 @@ describe('NotificationBell', () => {
     await flushPromises()
     expect(none.find('[data-testid="notification-count"] sup').exists()).toBe(false)
     none.unmount()
+  })
+
+  it('polls while the user is active and stops when the tab is left alone, so the session can time out', async () => {
+    vi.useFakeTimers()
+    try {
+      const calls = stubServer(1)
+      markActivity()
+      const bell = mount(NotificationBell, { global: { plugins: [ElementPlus, await makeRouter()] } })
+      await flushPromises()
+      const polls = () => calls.filter((c) => c.url === '/api/notifications/unread-count').length
+      expect(polls()).toBe(1)
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(polls()).toBe(2)
+      // nobody touches the page: after five idle minutes no more requests
+      await vi.advanceTimersByTimeAsync(10 * 60_000)
+      const whileIdle = polls()
+      expect(whileIdle).toBeLessThanOrEqual(2 + 5)
+      await vi.advanceTimersByTimeAsync(30 * 60_000)
+      expect(polls()).toBe(whileIdle)
+      // a key pressed: polling resumes
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(polls()).toBe(whileIdle + 1)
+      bell.unmount()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
