@@ -58,6 +58,9 @@ public record ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf) 
 		}
 		LocalDate date = context.date();
 		LocalDate start;
+		// a matching specialty without a start date may reach further back than the dated
+		// ones: a shortfall of the dated ones is then unknown, not NOT_MET
+		boolean undated = false;
 		if (this.specialtyAnyOf.isEmpty()) {
 			start = person.clinicalStart();
 			if (start == null) {
@@ -70,7 +73,6 @@ public record ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf) 
 				return RuleResult.unknown("未记录专业经历", required.get());
 			}
 			start = null;
-			boolean undated = false;
 			for (Specialty specialty : specialties) {
 				if (!Texts.containsAny(specialty.name(), this.specialtyAnyOf)) {
 					continue;
@@ -95,6 +97,10 @@ public record ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf) 
 					required.get());
 		}
 		Period period = Texts.between(start, date);
+		if (undated && period.getYears() < this.minYears) {
+			return RuleResult.unknown("有记录起始日期的" + Texts.or(this.specialtyAnyOf) + "专业经历 " + Texts.duration(period)
+					+ "（自 " + start + "），另有未记录起始日期的同类专业经历，无法判定", required.get());
+		}
 		if (!context.explains()) {
 			return RuleResult.bare((period.getYears() >= this.minYears) ? Status.MET : Status.NOT_MET);
 		}

@@ -35,6 +35,22 @@ class ClinicalExperienceRuleTests {
 	}
 
 	@Test
+	void aShortDatedSpecialtyBesideAnUndatedOneIsUnknownNotNotMet() {
+		ClinicalExperienceRule rule = new ClinicalExperienceRule(3, List.of("肿瘤"));
+		// 肿瘤内科 since 2024, 肿瘤外科 with no start date: the undated one may reach back
+		// far enough, so the rule cannot say NOT_MET (it would be stricter than the text)
+		RuleResult result = evaluate(rule, person("""
+				specialties: [{name: 肿瘤内科, since: 2024-01-01}, {name: 肿瘤外科}]
+				"""));
+		assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(result.explanation()).contains("另有未记录起始日期", "自 2024-01-01");
+		// a dated one long enough decides MET whatever the undated one
+		assertThat(evaluate(rule, person("""
+				specialties: [{name: 肿瘤内科, since: 2015-01-01}, {name: 肿瘤外科}]
+				""")).status()).isEqualTo(Status.MET);
+	}
+
+	@Test
 	void notMetWithoutMatchingSpecialty() {
 		RuleResult result = evaluate(new ClinicalExperienceRule(5, List.of("肿瘤")),
 				person("specialties: [{name: 普通外科, since: 2005-01-01}]"));
