@@ -165,6 +165,25 @@ final class CaseCounts {
 		return new Bounds(from, to, lower, upper);
 	}
 
+	/**
+	 * Cases recorded up to the reference date since the first: every period of the years
+	 * up to the reference year, less the months that begin after the reference date (the
+	 * registry's months after an evaluation day in the past). A whole-year figure of the
+	 * reference year counts whole: it is what the hospital reported for the year so far.
+	 */
+	static int totalUpTo(List<CaseVolume> volumes, String technology, @Nullable String subTechnique,
+			LocalDate reference) {
+		int total = 0;
+		for (int year : years(volumes, technology, reference.getYear())) {
+			for (Period period : periods(volumes, technology, subTechnique, year)) {
+				if (!period.start().isAfter(reference)) {
+					total = plus(total, Math.max(0, period.cases()));
+				}
+			}
+		}
+		return total;
+	}
+
 	/** Sub-technique codes that appear for the technology. */
 	static Set<String> subTechniques(List<CaseVolume> volumes, String technology) {
 		Set<String> codes = new LinkedHashSet<>();

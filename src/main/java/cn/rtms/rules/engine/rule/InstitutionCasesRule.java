@@ -10,12 +10,13 @@ import cn.rtms.rules.engine.facts.InstitutionFacts;
  * {@code institutionCases}: the institution's case volume of the technology. Over the
  * window of the last {@code years} complete calendar years, every year
  * ({@code EACH_YEAR}) or the sum ({@code TOTAL}) reaches {@code min}; with
- * {@code sinceStart} the sum of all recorded years (including the current one) must reach
- * it; with {@code perSubTechnique} it suffices that one single sub-technique reaches it.
- * With {@code window: ROLLING} (TOTAL only) the window is the {@code years} years ending
- * the day before the reference date ("申报前一年内"); monthly rows count it exactly, a
- * whole-year figure of a year the window only partly covers leaves it UNKNOWN unless the
- * bounds decide it.
+ * {@code sinceStart} the sum of all recorded years (including the current one, without
+ * the months that begin after the reference date) must reach it; with
+ * {@code perSubTechnique} it suffices that one single sub-technique reaches it. With
+ * {@code window: ROLLING} (TOTAL only) the window is the {@code years} years ending the
+ * day before the reference date ("申报前一年内"); monthly rows count it exactly, a whole-year
+ * figure of a year the window only partly covers leaves it UNKNOWN unless the bounds
+ * decide it.
  *
  * @param min minimum cases
  * @param years window length in years (ignored with sinceStart)
@@ -118,10 +119,7 @@ public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean 
 		String what = !context.explains() ? "" : (sub != null) ? context.subTechniqueName(sub) : "本技术";
 		int reference = context.date().getYear();
 		if (this.sinceStart) {
-			int total = 0;
-			for (int year : CaseCounts.years(volumes, technology, reference)) {
-				total += Math.max(0, CaseCounts.year(volumes, technology, sub, year));
-			}
+			int total = CaseCounts.totalUpTo(volumes, technology, sub, context.date());
 			if (!context.explains()) {
 				return RuleResult.bare((total >= this.min) ? Status.MET : Status.NOT_MET);
 			}

@@ -45,6 +45,24 @@ class InstitutionCasesRuleTests {
 	}
 
 	@Test
+	void totalSinceStartLeavesOutTheMonthsAfterTheReferenceDate() {
+		// the registry's monthly rows of 2026; evaluated on 2026-06-30
+		// (RuleFixtures.AS_OF)
+		// the months from July on are after the day and do not count
+		InstitutionCasesRule rule = new InstitutionCasesRule(1500, 0, VolumeMode.TOTAL, false, true);
+		String volumes = """
+				caseVolumes:
+				  - {technology: X08, year: 2024, cases: 1000}
+				  - {technology: X08, year: 2025, cases: 400}
+				  - {technology: X08, year: 2026, month: 6, cases: 90}
+				  - {technology: X08, year: 2026, month: 7, cases: 50}
+				""";
+		RuleResult result = evaluate(rule, institution(volumes));
+		assertThat(result.status()).isEqualTo(Status.NOT_MET);
+		assertThat(result.explanation()).startsWith("本技术累计开展 1490 例");
+	}
+
+	@Test
 	void eachYear() {
 		InstitutionCasesRule rule = new InstitutionCasesRule(400, 3, VolumeMode.EACH_YEAR, false, false);
 		assertThat(evaluate(rule, institution(VOLUMES.formatted(400, 0))).status()).isEqualTo(Status.MET);
