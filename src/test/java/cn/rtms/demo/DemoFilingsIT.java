@@ -42,6 +42,9 @@ class DemoFilingsIT {
 	@Test
 	@org.springframework.transaction.annotation.Transactional
 	void noDemoAccountIsAddedToADatabaseUsedForReal() throws Exception {
+		// other tests of this context may have created real accounts: a demo database
+		// here
+		this.jdbc.sql("update identity.user_account set demo_account = true where not demo_account").update();
 		this.jdbc.sql("update identity.user_account set username = 'meihekou-old' where username = 'meihekou'")
 			.update();
 		this.demoUsers.run(null);
