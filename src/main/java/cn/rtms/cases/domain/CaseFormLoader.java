@@ -22,7 +22,7 @@ import cn.rtms.cases.CaseField.Option;
 import cn.rtms.cases.CaseField.Warning;
 import cn.rtms.cases.CaseForm;
 import cn.rtms.cases.FollowUpPoint;
-import cn.rtms.rules.SchemaMessages;
+import cn.rtms.web.SchemaMessages;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;

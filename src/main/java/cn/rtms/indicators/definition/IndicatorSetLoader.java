@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import cn.rtms.indicators.IndicatorSetView;
 import cn.rtms.indicators.IndicatorView;
 import cn.rtms.indicators.Threshold;
+import cn.rtms.web.SchemaMessages;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -140,7 +141,7 @@ public final class IndicatorSetLoader {
 		Set<String> seen = new HashSet<>();
 		for (Error error : this.schema.validate(root,
 				(context) -> context.executionConfig((config) -> config.locale(Locale.SIMPLIFIED_CHINESE)))) {
-			String path = jsonPath(error);
+			String path = SchemaMessages.jsonPath(error.getInstanceLocation());
 			String message = message(error);
 			if (message != null && seen.add(path + message)) {
 				problems.add(new DictionaryProblem(fileName, path, message));
@@ -157,21 +158,6 @@ public final class IndicatorSetLoader {
 			throw new DictionaryInvalid(problems);
 		}
 		return set;
-	}
-
-	private static String jsonPath(Error error) {
-		StringBuilder path = new StringBuilder("$");
-		var location = error.getInstanceLocation();
-		for (int i = 0; i < location.getNameCount(); i++) {
-			Object element = location.getElement(i);
-			if (element instanceof Integer index) {
-				path.append('[').append(index).append(']');
-			}
-			else {
-				path.append('.').append(element);
-			}
-		}
-		return path.toString();
 	}
 
 	private static @Nullable String message(Error error) {

@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import cn.rtms.rules.SchemaMessages;
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.rule.AllOfRule;
 import cn.rtms.rules.engine.rule.AnyOfRule;
 import cn.rtms.rules.engine.rule.IssueDateRule;
 import cn.rtms.rules.engine.rule.Rule;
 import cn.rtms.rules.engine.rule.TraineeQualifiedRule;
+import cn.rtms.web.SchemaMessages;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;

@@ -1,4 +1,4 @@
-package cn.rtms.rules;
+package cn.rtms.web;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns JSON-schema validation errors of the platform's declarative files (specs, case
- * forms) into short Chinese messages with the path they point at. Where the failing
- * schema (or its parent) carries a {@code description}, that text is the message for
- * pattern, type and range errors.
+ * forms, indicator sets) into short Chinese messages with the path they point at. Where
+ * the failing schema (or its parent) carries a {@code description}, that text is the
+ * message for pattern, type and range errors.
  */
 public final class SchemaMessages {
 
