@@ -200,6 +200,8 @@ public class DatabaseBackup {
 			if (!known) {
 				throw new IOException("备份的结构版本 " + manifest.schemaVersion() + " 不在本程序的迁移脚本中：请用生成该备份的版本或更新的版本恢复");
 			}
+			// nothing is dropped before the whole file has been read and found sound
+			verify(zip, manifest);
 			try (Connection connection = this.dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				for (String schema : schemas(connection)) {
@@ -246,6 +248,51 @@ public class DatabaseBackup {
 		}
 		catch (SQLException ex) {
 			throw new IOException("恢复失败：" + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Reads every table's data to its end and compares its CRC-32 with the archive's
+	 * directory: a truncated or damaged file is refused while the database is still as it
+	 * was.
+	 */
+	private static void verify(ZipFile zip, Manifest manifest) throws IOException {
+		byte[] buffer = new byte[64 * 1024];
+		for (Table table : manifest.tables()) {
+			ZipEntry entry = zip.getEntry(table.entry());
+			if (entry == null) {
+				throw new IOException("备份文件缺少表 " + table.qualified() + " 的数据；数据库未作任何改动");
+			}
+			java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+			// PostgreSQL's binary COPY ends with the 16-bit trailer -1: a cut-off file
+			// does not
+			int last = -1;
+			int beforeLast = -1;
+			long size = 0;
+			try (InputStream in = zip.getInputStream(entry)) {
+				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+					crc.update(buffer, 0, n);
+					if (n >= 2) {
+						beforeLast = buffer[n - 2] & 0xFF;
+						last = buffer[n - 1] & 0xFF;
+					}
+					else if (n == 1) {
+						beforeLast = last;
+						last = buffer[0] & 0xFF;
+					}
+					size += n;
+				}
+			}
+			catch (IOException ex) {
+				throw new IOException("备份文件中表 " + table.qualified() + " 的数据无法读取（" + ex.getMessage() + "）；数据库未作任何改动",
+						ex);
+			}
+			if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+				throw new IOException("备份文件中表 " + table.qualified() + " 的数据已损坏（校验和不符）；数据库未作任何改动");
+			}
+			if (size > 0 && (beforeLast != 0xFF || last != 0xFF)) {
+				throw new IOException("备份文件中表 " + table.qualified() + " 的数据不完整（已损坏或被截断）；数据库未作任何改动");
+			}
 		}
 	}
 

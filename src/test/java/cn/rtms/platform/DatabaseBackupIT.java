@@ -102,6 +102,42 @@ class DatabaseBackupIT {
 		assertThat(displayName("admin")).isNotNull();
 	}
 
+	/**
+	 * A backup damaged after it was written (one table's data cut off inside an otherwise
+	 * sound archive): refused before anything is dropped, the database as it was (before,
+	 * every schema was dropped first and the restore failed half-way).
+	 */
+	@Test
+	void refusesADamagedBackupBeforeTouchingTheDatabase() throws Exception {
+		Path file = this.dir.resolve("rtms.rtmsdump");
+		assertThat(run("backup", file)).isZero();
+		this.jdbc.sql("update identity.user_account set display_name = '备份后改的' where username = 'admin'").update();
+		Path damaged = this.dir.resolve("damaged.rtmsdump");
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
+			boolean altered = false;
+			for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+				byte[] content = zip.getInputStream(entry).readAllBytes();
+				java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(entry.getName());
+				if (!altered && entry.getName().contains("user_account") && content.length > 40) {
+					// cut off half way (a copy that broke off): a sound archive, a broken
+					// table
+					content = java.util.Arrays.copyOf(content, content.length / 2);
+					altered = true;
+				}
+				out.putNextEntry(copy);
+				out.write(content);
+				out.closeEntry();
+			}
+			assertThat(altered).as("the backup holds the accounts' table").isTrue();
+		}
+		this.output.reset();
+		assertThat(run("restore", damaged)).isEqualTo(DatabaseCommand.FAILED);
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("不完整", "数据库未作任何改动");
+		assertThat(displayName("admin")).as("nothing dropped, nothing restored").isEqualTo("备份后改的");
+		assertThat(this.audit.verify().valid()).isTrue();
+	}
+
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
 	private int run(String command, Path file) {
