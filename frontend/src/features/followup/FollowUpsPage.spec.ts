@@ -138,6 +138,32 @@ describe('FollowUpsPage (病例随访)', () => {
     wrapper.unmount()
   })
 
+  it('shows the list of the tab chosen last even when an earlier answer arrives later', async () => {
+    let releaseOverdue: () => void = () => {}
+    const overdueHeld = new Promise<void>((resolve) => (releaseOverdue = resolve))
+    serve(async (url) => {
+      if (url.startsWith('/api/follow-ups?status=OVERDUE')) {
+        // the page opens on 待随访; the 已逾期 answer is held back
+        await overdueHeld
+        return page([row('late-overdue', 'OLD-1')])
+      }
+      if (url.startsWith('/api/follow-ups?status=DUE')) return page([row('due', 'NEW-1')])
+      return json([])
+    })
+    setUser(testUser('HOSPITAL_CLERK', { institutionId: 'i1' }))
+    const { wrapper } = await mountAt('/follow-ups?status=DUE')
+    const tabs = () => wrapper.findAll('[data-testid="follow-up-tabs"] .el-tabs__item')
+    await tabs()[0].trigger('click') // 已逾期: its answer is slow
+    await tabs()[1].trigger('click') // then 待随访: answered at once
+    await flushPromises()
+    releaseOverdue()
+    await flushPromises()
+    const table = wrapper.get('[data-testid="follow-up-table"]').text()
+    expect(table).toContain('NEW-1')
+    expect(table).not.toContain('OLD-1')
+    wrapper.unmount()
+  })
+
   it('gives a hospital its own lists without a hospital to choose', async () => {
     serve(async (url) => {
       return url.startsWith('/api/follow-ups') ? page([]) : json([])
