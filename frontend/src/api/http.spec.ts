@@ -16,7 +16,7 @@ function vnodeText(node: unknown): string {
   return vnodeText(children)
 }
 
-import { ApiError, describeProblem, problemFromResponse, request } from './http'
+import { ApiError, describeProblem, fetchFile, onAuthFailure, problemFromResponse, request } from './http'
 import { fieldLabel } from './fieldLabels'
 
 function problemResponse(status: number, body: unknown): Response {
@@ -138,5 +138,40 @@ describe('request', () => {
     const error = (await request('GET', '/api/x').catch((e: unknown) => e)) as ApiError
     expect(error.status).toBe(0)
     expect(messages[0].text).toContain('无法连接服务器')
+  })
+})
+
+describe('fetchFile (downloads)', () => {
+  beforeEach(() => {
+    messages.length = 0
+    onAuthFailure(null)
+  })
+
+  it('shows a lost network in Chinese instead of failing silently', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
+    const error = await fetchFile('/api/case-exports/provincial', { format: 'xlsx' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).status).toBe(0)
+    expect(messages).toHaveLength(1)
+    expect(messages[0].text).toContain('无法连接服务器')
+  })
+
+  it('hands a lost session over to the login page like any other call', async () => {
+    const handed: string[] = []
+    onAuthFailure((kind, path) => {
+      handed.push(`${kind} ${path}`)
+      return true
+    })
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(problemResponse(401, { status: 401, title: '未登录', detail: '请先登录' })),
+    )
+    const error = await fetchFile('/api/follow-ups/export.xlsx', { status: 'OVERDUE' }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(ApiError)
+    expect(handed).toEqual(['UNAUTHENTICATED /api/follow-ups/export.xlsx'])
+    expect(messages).toHaveLength(0)
+    onAuthFailure(null)
   })
 })

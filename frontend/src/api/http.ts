@@ -210,6 +210,32 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path
 }
 
+/**
+ * Fetches a file to download (GET) as request() makes a call: a network failure and a
+ * problem answer are shown (a lost session hands over to the login page) and thrown as
+ * ApiError; the Response when it is ok.
+ */
+export async function fetchFile(
+  path: string,
+  query?: Query,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  let response: Response
+  try {
+    response = await fetch(buildUrl(path, query), { credentials: 'same-origin', headers })
+  } catch {
+    const error = new ApiError({ status: 0, title: '网络错误', detail: '无法连接服务器，请检查网络后重试' })
+    showError(error)
+    throw error
+  }
+  if (!response.ok) {
+    const error = new ApiError(await problemFromResponse(response))
+    if (!handleAuthFailure(error, path)) showError(error)
+    throw error
+  }
+  return response
+}
+
 /** Performs one API call; on failure shows the problem (unless silent) and throws ApiError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers = baseHeaders(method)

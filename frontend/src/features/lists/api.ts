@@ -1,4 +1,4 @@
-import { buildUrl, http, problemFromResponse, ApiError } from '@/api/http'
+import { fetchFile, http } from '@/api/http'
 import { showError } from '@/api'
 import type { AuthorizationSummaryRow, AuditRow, FilingSummaryRow, InstitutionRow, PersonRow } from './types'
 
@@ -29,9 +29,13 @@ export const listsApi = {
  * (too many rows, unknown sort) is shown as the server's Chinese problem, not as a file.
  */
 export async function downloadExport(path: string, query: Record<string, string>, fileName: string) {
+  let response: Response
   try {
-    const response = await fetch(buildUrl(path, query), { credentials: 'same-origin' })
-    if (!response.ok) throw new ApiError(await problemFromResponse(response))
+    response = await fetchFile(path, query)
+  } catch {
+    return // shown (and a lost session handed over to the login page) by fetchFile
+  }
+  try {
     const blob = await response.blob()
     const url = URL.createObjectURL(blob)
     const link = document.createElement('a')

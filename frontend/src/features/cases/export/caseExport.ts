@@ -1,5 +1,4 @@
-import { ApiError, showError } from '@/api'
-import { buildUrl, problemFromResponse } from '@/api/http'
+import { buildUrl, fetchFile } from '@/api/http'
 
 /** The three downloads of the export panel. */
 export type ExportKind = 'xlsx' | 'json' | 'fhir'
@@ -66,19 +65,11 @@ export function fileNameFrom(contentDisposition: string | null, fallback: string
 }
 
 /**
- * Downloads an export: on success the browser saves the file; on failure the server's problem
- * (Chinese detail and field errors) is shown and the ApiError thrown.
+ * Downloads an export: on success the browser saves the file; on failure (the server's problem
+ * with its Chinese detail and field errors, or no network) it is shown and the ApiError thrown.
  */
 export async function downloadExport(kind: ExportKind, params: ExportParams): Promise<string> {
-  const response = await fetch(exportUrl(kind, params), {
-    credentials: 'same-origin',
-    headers: { Accept: '*/*' },
-  })
-  if (!response.ok) {
-    const error = new ApiError(await problemFromResponse(response))
-    showError(error)
-    throw error
-  }
+  const response = await fetchFile(exportUrl(kind, params), undefined, { Accept: '*/*' })
   const name = fileNameFrom(
     response.headers.get('content-disposition'),
     kind === 'xlsx' ? 'case-export.xlsx' : 'case-export.json',
