@@ -199,8 +199,9 @@ class FilingNotifications {
 			body.append("，办理时限至 ").append(filing.actionDueOn());
 		}
 		body.append("。");
-		String text = body.length() > 1000 ? body.substring(0, 999) + "…" : body.toString();
-		return new Message(rule.kind(), rule.headline() + "：" + subject, text, link(filing), "Filing", filing.id());
+		// Message clips the body to its column
+		return new Message(rule.kind(), rule.headline() + "：" + subject, body.toString(), link(filing), "Filing",
+				filing.id());
 	}
 
 	private static String link(FilingView filing) {
