@@ -414,6 +414,7 @@ public class InstitutionManagement {
 	 */
 	@Transactional
 	public InstitutionDetails confirm(UUID id, String clause, String evidence) {
+		this.institutions.lockConfirmations(id);
 		InstitutionDetails before = get(id);
 		ConfirmationKind kind = this.access.confirmationKind(id, before.regionCode());
 		checkConfirmation(clause, evidence);
@@ -434,6 +435,7 @@ public class InstitutionManagement {
 	 */
 	@Transactional
 	public InstitutionDetails withdrawConfirmation(UUID id, UUID confirmationId) {
+		this.institutions.lockConfirmations(id);
 		InstitutionDetails before = get(id);
 		List<Confirmation> all = new ArrayList<>(confirmations(before));
 		Confirmation withdrawn = all.stream()
@@ -456,6 +458,7 @@ public class InstitutionManagement {
 		if (!IdentityManagement.SYSTEM_ID.equals(this.identity.currentUser().id())) {
 			throw new AccessDenied("仅系统任务可导入确认记录");
 		}
+		this.institutions.lockConfirmations(id);
 		InstitutionDetails before = this.institutions.find(id).orElseThrow(() -> new InstitutionNotFound(id));
 		List<Confirmation> all = new ArrayList<>(confirmations(before));
 		all.addAll(confirmations);

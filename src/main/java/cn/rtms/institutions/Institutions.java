@@ -144,6 +144,17 @@ class Institutions {
 	}
 
 	/**
+	 * Takes the institution's row lock until the transaction ends, so that a confirmation
+	 * read, changed and written back in it cannot lose one made at the same time.
+	 */
+	void lockConfirmations(UUID id) {
+		this.jdbc.sql("select 1 from institutions.institution where id = ? for no key update")
+			.param(id)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/**
 	 * Replaces the clause confirmations; they are acts beside the record's facts, so the
 	 * record's version stays.
 	 */

@@ -163,6 +163,17 @@ class People {
 	}
 
 	/**
+	 * Takes the person's row lock until the transaction ends, so that a confirmation
+	 * read, changed and written back in it cannot lose one made at the same time.
+	 */
+	void lockConfirmations(UUID id) {
+		this.jdbc.sql("select 1 from personnel.person where id = ? for no key update")
+			.param(id)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/**
 	 * Replaces the clause confirmations; they are acts beside the record's facts, so the
 	 * record's version stays.
 	 */

@@ -240,6 +240,7 @@ public class PersonnelManagement {
 	 */
 	@Transactional
 	public PersonDetails confirm(UUID id, String clause, String evidence) {
+		this.people.lockConfirmations(id);
 		PersonDetails before = get(id);
 		ConfirmationKind kind = confirmationKind(before);
 		checkConfirmation(clause, evidence);
@@ -260,6 +261,7 @@ public class PersonnelManagement {
 	 */
 	@Transactional
 	public PersonDetails withdrawConfirmation(UUID id, UUID confirmationId) {
+		this.people.lockConfirmations(id);
 		PersonDetails before = get(id);
 		List<Confirmation> all = new ArrayList<>(confirmations(before));
 		Confirmation withdrawn = all.stream()
@@ -288,6 +290,7 @@ public class PersonnelManagement {
 		if (!IdentityManagement.SYSTEM_ID.equals(this.identity.currentUser().id())) {
 			throw new AccessDenied("仅系统任务可导入确认记录");
 		}
+		this.people.lockConfirmations(id);
 		PersonDetails before = this.people.find(id).orElseThrow(() -> new PersonNotFound(id));
 		List<Confirmation> all = new ArrayList<>(confirmations(before));
 		all.addAll(confirmations);

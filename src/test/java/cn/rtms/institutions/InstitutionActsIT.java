@@ -2,17 +2,33 @@ package cn.rtms.institutions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import cn.rtms.identity.Confirmation;
+import cn.rtms.identity.UserManagement;
+import cn.rtms.personnel.PersonnelManagement;
 
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
 import cn.rtms.support.TestClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +47,21 @@ class InstitutionActsIT {
 	int port;
 
 	Api admin;
+
+	@Autowired
+	InstitutionManagement institutions;
+
+	@Autowired
+	PersonnelManagement people;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	static int counter;
 
@@ -344,6 +375,85 @@ class InstitutionActsIT {
 			}
 		}
 		throw new AssertionError("no clause " + citation);
+	}
+
+	/**
+	 * Two reviewers confirm different clauses of one institution at once: the second
+	 * waits for the first and keeps its confirmation (both read the list, added one and
+	 * wrote it back, so the second overwrote the first).
+	 */
+	@Test
+	void confirmationsOfOneInstitutionMadeAtOnceAreBothKept() throws Exception {
+		UUID id = UUID.fromString(newInstitution());
+		bothKept((clause, evidence) -> this.institutions.confirm(id, clause, evidence),
+				() -> this.institutions.get(id).attestations());
+	}
+
+	/** The same for a person's confirmations. */
+	@Test
+	void confirmationsOfOnePersonMadeAtOnceAreBothKept() throws Exception {
+		Response created = this.admin.post("/api/people", this.admin.json().readTree("""
+				{"name": "并发确认医师", "gender": "男", "birthDate": "1980-03-02", "roles": ["PHYSICIAN"],
+				 "institutionId": "%s",
+				 "licence": {"number": "2200000000%05d", "issuedOn": "2005-08-01", "scopes": ["外科专业"]},
+				 "titles": [{"title": "RESIDENT", "since": "2005-08-01"}], "clinicalStart": "2005-07-01",
+				 "caseVolumes": [], "adverseEvents": []}
+				""".formatted(newInstitution(), System.nanoTime() % 100000)));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		UUID id = UUID.fromString(created.body().get("id").asString());
+		bothKept((clause, evidence) -> this.people.confirm(id, clause, evidence),
+				() -> this.people.get(id).attestations());
+	}
+
+	/**
+	 * The first confirmation is made in a transaction held open until the second is seen
+	 * waiting for a lock in PostgreSQL (before the fix: for the row its stale list was
+	 * about to overwrite); then both must be there.
+	 */
+	private void bothKept(BiConsumer<String, String> confirm, Supplier<@Nullable List<Confirmation>> read)
+			throws Exception {
+		CountDownLatch firstWrote = new CountDownLatch(1);
+		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+			Future<?> first = pool.submit(() -> this.transactions.execute(status -> this.users.actingAs("admin", () -> {
+				confirm.accept("G08/2022 一(一)", "现场核查记录甲");
+				firstWrote.countDown();
+				waitForALockWait();
+				return 0;
+			})));
+			assertThat(firstWrote.await(20, TimeUnit.SECONDS)).isTrue();
+			Future<?> second = pool
+				.submit(() -> this.transactions.execute(status -> this.users.actingAs("admin", () -> {
+					confirm.accept("G08/2022 一(二)", "现场核查记录乙");
+					return 0;
+				})));
+			first.get(30, TimeUnit.SECONDS);
+			second.get(30, TimeUnit.SECONDS);
+		}
+		List<Confirmation> kept = this.users.actingAs("admin", read);
+		assertThat(kept).extracting(Confirmation::clause)
+			.as("neither confirmation is lost")
+			.containsExactlyInAnyOrder("G08/2022 一(一)", "G08/2022 一(二)");
+	}
+
+	private void waitForALockWait() {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (System.nanoTime() < until) {
+			int waiting = this.jdbc.sql(
+					"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+				.query(Integer.class)
+				.single();
+			if (waiting > 0) {
+				return;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		throw new AssertionError("the second confirmation never waited for a lock");
 	}
 
 }
