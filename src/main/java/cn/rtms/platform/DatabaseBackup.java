@@ -183,25 +183,15 @@ public class DatabaseBackup {
 	 */
 	public Manifest restore(Path file) throws IOException {
 		try (ZipFile zip = new ZipFile(file.toFile())) {
-			ZipEntry manifestEntry = zip.getEntry(MANIFEST);
-			if (manifestEntry == null) {
-				throw new IOException(file + " 不是 RTMS 备份文件（缺少 " + MANIFEST + "）");
-			}
-			Manifest manifest;
-			try (InputStream in = zip.getInputStream(manifestEntry)) {
-				manifest = this.json.readValue(in, Manifest.class);
-			}
-			if (manifest.format() != FORMAT) {
-				throw new IOException("不支持的备份格式版本 " + manifest.format());
-			}
+			Manifest manifest = manifest(zip, file);
 			MigrationVersion target = MigrationVersion.fromVersion(manifest.schemaVersion());
-			boolean known = java.util.Arrays.stream(this.flyway.info().all())
-				.anyMatch(m -> target.equals(m.getVersion()));
-			if (!known) {
-				throw new IOException("备份的结构版本 " + manifest.schemaVersion() + " 不在本程序的迁移脚本中：请用生成该备份的版本或更新的版本恢复");
-			}
 			// nothing is dropped before the whole file has been read and found sound
 			verify(zip, manifest);
+			// nor while another node still works on the database it would pull away
+			List<String> others = otherNodes();
+			if (!others.isEmpty()) {
+				throw new IOException("数据库仍被其他 RTMS 节点连接（" + String.join("；", others) + "）：请先停止所有节点再恢复；数据库未作任何改动");
+			}
 			try (Connection connection = this.dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				for (String schema : schemas(connection)) {
@@ -249,6 +239,71 @@ public class DatabaseBackup {
 		catch (SQLException ex) {
 			throw new IOException("恢复失败：" + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Other RTMS processes connected to this database now: connections named by
+	 * {@link DatabaseApplicationName} other than this process's, grouped by node and
+	 * client address.
+	 * @return e.g. {@code "rtms 4242-1a2b3c4d @ 10.0.0.5（3 个连接）"}; empty when none
+	 * @throws IOException when the database cannot be asked
+	 */
+	public List<String> otherNodes() throws IOException {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement query = connection.prepareStatement("""
+						select application_name, coalesce(host(client_addr), '本机套接字') as client, count(*)
+						from pg_stat_activity
+						where datname = current_database() and application_name like ? and application_name <> ?
+						group by 1, 2 order by 1, 2
+						""")) {
+			query.setString(1, DatabaseApplicationName.PREFIX + "%");
+			query.setString(2, DatabaseApplicationName.THIS_NODE);
+			List<String> nodes = new ArrayList<>();
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					nodes.add(rows.getString(1) + " @ " + rows.getString(2) + "（" + rows.getLong(3) + " 个连接）");
+				}
+			}
+			return nodes;
+		}
+		catch (SQLException ex) {
+			throw new IOException("无法查询数据库连接：" + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Reads a backup's manifest and every table's data, as {@link #restore} does before
+	 * it drops anything, without touching the database.
+	 * @param file a file written by {@link #backup}
+	 * @return what it holds
+	 * @throws IOException when it is not a sound backup this version can restore
+	 */
+	public Manifest check(Path file) throws IOException {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			Manifest manifest = manifest(zip, file);
+			verify(zip, manifest);
+			return manifest;
+		}
+	}
+
+	private Manifest manifest(ZipFile zip, Path file) throws IOException {
+		ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+		if (manifestEntry == null) {
+			throw new IOException(file + " 不是 RTMS 备份文件（缺少 " + MANIFEST + "）");
+		}
+		Manifest manifest;
+		try (InputStream in = zip.getInputStream(manifestEntry)) {
+			manifest = this.json.readValue(in, Manifest.class);
+		}
+		if (manifest.format() != FORMAT) {
+			throw new IOException("不支持的备份格式版本 " + manifest.format());
+		}
+		MigrationVersion target = MigrationVersion.fromVersion(manifest.schemaVersion());
+		boolean known = java.util.Arrays.stream(this.flyway.info().all()).anyMatch(m -> target.equals(m.getVersion()));
+		if (!known) {
+			throw new IOException("备份的结构版本 " + manifest.schemaVersion() + " 不在本程序的迁移脚本中：请用生成该备份的版本或更新的版本恢复");
+		}
+		return manifest;
 	}
 
 	/**

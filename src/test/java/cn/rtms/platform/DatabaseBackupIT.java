@@ -44,6 +44,9 @@ class DatabaseBackupIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	@TempDir
 	Path dir;
 
@@ -138,12 +141,68 @@ class DatabaseBackupIT {
 		assertThat(this.audit.verify().valid()).isTrue();
 	}
 
+	/**
+	 * A restore first backs up the database it replaces: restoring that safety backup
+	 * undoes the restore.
+	 */
+	@Test
+	void aRestoreCanBeUndoneWithTheSafetyBackupItTook() throws Exception {
+		Path file = this.dir.resolve("old.rtmsdump");
+		assertThat(run("backup", file)).isZero();
+		this.jdbc.sql("update identity.user_account set display_name = '恢复前的名字' where username = 'admin'").update();
+		this.output.reset();
+		assertThat(run("restore", file)).as(this.output.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(displayName("admin")).isNotEqualTo("恢复前的名字");
+		String printed = this.output.toString(StandardCharsets.UTF_8);
+		assertThat(printed).contains("恢复前已备份当前数据库：");
+		Path safety;
+		try (java.util.stream.Stream<Path> files = Files.list(this.dir.resolve("safety"))) {
+			safety = files.filter(f -> f.getFileName().toString().startsWith("rtms-before-restore-"))
+				.findFirst()
+				.orElseThrow();
+		}
+		assertThat(printed).contains(safety.toAbsolutePath().toString());
+		this.output.reset();
+		assertThat(run("restore", safety)).as(this.output.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(displayName("admin")).as("undone").isEqualTo("恢复前的名字");
+		assertThat(this.audit.verify().valid()).isTrue();
+	}
+
+	/**
+	 * Another node still connected (a second application server, named by its
+	 * application_name): the restore is refused before anything is written or dropped.
+	 */
+	@Test
+	void refusesWhileAnotherNodeIsConnected() throws Exception {
+		Path file = this.dir.resolve("rtms.rtmsdump");
+		assertThat(run("backup", file)).isZero();
+		this.jdbc.sql("update identity.user_account set display_name = '另一节点在线' where username = 'admin'").update();
+		com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) this.dataSource;
+		java.util.Properties properties = new java.util.Properties();
+		properties.setProperty("user", pool.getUsername());
+		properties.setProperty("password", pool.getPassword());
+		properties.setProperty("ApplicationName", DatabaseApplicationName.PREFIX + "99999-othernode");
+		try (java.sql.Connection other = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), properties)) {
+			assertThat(other.isValid(5)).isTrue();
+			this.output.reset();
+			assertThat(run("restore", file)).isEqualTo(DatabaseCommand.FAILED);
+			assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("其他 RTMS 节点", "99999-othernode",
+					"数据库未作任何改动");
+			try (java.util.stream.Stream<Path> files = Files.list(this.dir)) {
+				assertThat(files.map(f -> f.getFileName().toString())).as("no safety backup taken either")
+					.doesNotContain("safety");
+			}
+		}
+		assertThat(displayName("admin")).as("nothing restored").isEqualTo("另一节点在线");
+		assertThat(this.backups.otherNodes()).as("own connections are not another node").isEmpty();
+	}
+
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
 	private int run(String command, Path file) {
 		AtomicInteger status = new AtomicInteger(-1);
 		new DatabaseCommand(this.backups, command, file.toString(), this.clock,
-				new PrintStream(this.output, true, StandardCharsets.UTF_8), status::set)
+				new PrintStream(this.output, true, StandardCharsets.UTF_8), status::set, this.dir.resolve("safety"))
 			.run(null);
 		return status.get();
 	}
