@@ -112,4 +112,43 @@ describe('SpecPage', { timeout: 30_000 }, () => {
     expect(wrapper.find('[data-testid=spec-editor-notes]').exists()).toBe(false)
     wrapper.unmount()
   })
+  it('says which attestations are asked only when the rule leaves the judgement to the reviewer', async () => {
+    const clause = (ref: string, attestation: Record<string, string>) => ({
+      ref,
+      citation: `G08/2022 ${ref}`,
+      section: 'PERSONNEL',
+      sectionLabel: '人员基本要求',
+      subject: 'PHYSICIAN',
+      subjectLabel: '医师',
+      staffRoles: [],
+      text: `条文 ${ref}`,
+      heading: false,
+      pathway: null,
+      pathwayLabel: null,
+      ruleSummary: '取得《医师执业证书》',
+      attestation,
+    })
+    vi.stubGlobal(
+      'fetch',
+      server({
+        ...response,
+        clauses: [
+          clause('二(一)1', { evidence: '执业范围相关的说明', when: 'UNDECIDED' }),
+          clause('二(二)', { evidence: '培训证明' }),
+        ],
+      }),
+    )
+    const wrapper = mount(SpecPage, {
+      props: { specKey: 'G08-2022' },
+      global: { plugins: [ElementPlus], stubs: { RouterLink: true } },
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="spec-clause-二(一)1"] [data-testid=clause-attestation]').text()).toBe(
+      '规则无法判定时由审核人确认：执业范围相关的说明',
+    )
+    expect(wrapper.get('[data-testid="spec-clause-二(二)"] [data-testid=clause-attestation]').text()).toBe(
+      '确认依据：培训证明',
+    )
+    wrapper.unmount()
+  })
 })

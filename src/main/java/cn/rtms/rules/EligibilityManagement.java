@@ -507,8 +507,9 @@ public class EligibilityManagement {
 	 * The edition to use for a subject: the one in force, or, when that edition has no
 	 * clause for the subject (the 2023 compilation is an excerpt without training-base
 	 * requirements), the newest earlier edition in force for the region that has. When no
-	 * edition has any (S01 has no training section), the edition in force: its evaluation
-	 * is NOT_APPLICABLE with the notice 本规范无培训要求.
+	 * edition has any, the edition in force: its evaluation is NOT_APPLICABLE with the
+	 * notice 本规范无培训要求 (S01 has no training section), or UNKNOWN when its source is an
+	 * excerpt that may have lost them (G10-2023).
 	 */
 	private Optional<RequirementSpec> specFor(String technology, LocalDate date, @Nullable String regionCode,
 			Subject subject) {
@@ -659,7 +660,7 @@ public class EligibilityManagement {
 			}
 		}
 		return Optional.of(new TraineeEvaluation(EligibilityReport.of(outcome, person.name(), null), spec.key(),
-				spec.issuedOn(), prerequisites, training, exemption, abroad));
+				spec.issuedOn(), prerequisites, training, exemption, abroad, spec.truncated()));
 	}
 
 	private static Map<String, List<CaseHistory.Volume>> byId(Map<UUID, List<CaseHistory.Volume>> volumes) {

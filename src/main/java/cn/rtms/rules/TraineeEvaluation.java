@@ -19,12 +19,14 @@ import cn.rtms.rules.engine.rule.Rule;
  * @param trainingClauses refs of the standard pathway's training-record clauses
  * (duration, theory hours, case counts, assessment) — the completion verdict
  * @param exemptionClauses refs of the exemption pathway's clauses (免于培训)
+ * @param excerpt whether the edition's source is an excerpt ({@code truncated}): a
+ * missing pathway may be in the part not transcribed
  * @param abroadClauses refs of the overseas pathway's clauses (境外培训); empty when the spec
  * does not accept training abroad
  */
 public record TraineeEvaluation(EligibilityReport report, String specKey, LocalDate issuedOn,
 		List<String> prerequisites, List<String> trainingClauses, List<String> exemptionClauses,
-		List<String> abroadClauses) {
+		List<String> abroadClauses, boolean excerpt) {
 
 	/**
 	 * Copies the lists.

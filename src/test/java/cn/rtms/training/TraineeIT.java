@@ -454,6 +454,9 @@ class TraineeIT {
 				Map.of("personId", everyYear, "technology", "G10", "reason", "从事本技术多年"));
 		assertThat(none.status()).as(none.text()).isEqualTo(422);
 		assertThat(none.body().get("code").asString()).isEqualTo("TRAINING_EXEMPTION_NOT_PROVIDED");
+		assertThat(none.body().get("detail").asString())
+			.as("G10-2023 is an excerpt: its training section is missing, " + "not absent from the regulation")
+			.contains("原文为节选", "无从判断");
 
 		String notMet = exemption(inTotal, "G08", "NOT_MET", "personCases");
 		Api province = as("province");

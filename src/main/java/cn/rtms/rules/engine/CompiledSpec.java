@@ -91,12 +91,12 @@ public final class CompiledSpec {
 		if (!exemption.isEmpty()) {
 			this.exemptionEditions.add(spec.key());
 			for (RequirementSpec edition : earlier) {
-				if (exemptionTexts(edition).equals(exemption)) {
+				if (sameExemption(spec, edition, exemption)) {
 					this.exemptionEditions.add(edition.key());
 				}
 			}
 			for (RequirementSpec edition : later) {
-				if (exemptionTexts(edition).equals(exemption)) {
+				if (sameExemption(spec, edition, exemption)) {
 					this.exemptionEditions.add(edition.key());
 				}
 			}
@@ -207,6 +207,40 @@ public final class CompiledSpec {
 		return grant.spec() + " 免于培训已于 " + grant.approvedOn() + " "
 				+ ((grant.approvedBy() != null) ? "经" + grant.approvedBy() + "批准" : "批准")
 				+ (grant.spec().equals(this.spec.key()) ? "" : "（本版免于培训条款与该版相同）");
+	}
+
+	/**
+	 * Whether an exemption approved under {@code edition} is one under {@code spec}: the
+	 * same exemption texts, and, where they are judged as of 本规范印发之日 ({@code asOf:
+	 * ISSUE_DATE}), the same issue date — the same words under another date ask for other
+	 * facts (S04-2017 and S04-2022: cases before 2017-02-14 against before 2022-11-22).
+	 */
+	private static boolean sameExemption(RequirementSpec spec, RequirementSpec edition, List<String> exemption) {
+		if (!exemptionTexts(edition).equals(exemption)) {
+			return false;
+		}
+		return edition.issuedOn().equals(spec.issuedOn()) || (!atIssueDate(spec) && !atIssueDate(edition));
+	}
+
+	private static boolean atIssueDate(RequirementSpec edition) {
+		for (Clause clause : edition.clauses()) {
+			if (clause.subject() == Subject.TRAINEE && clause.pathway() == Pathway.EXEMPTION && clause.rule() != null
+					&& usesIssueDate(clause.rule())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean usesIssueDate(cn.rtms.rules.engine.rule.Rule rule) {
+		return switch (rule) {
+			case cn.rtms.rules.engine.rule.IssueDateRule r -> true;
+			case cn.rtms.rules.engine.rule.AllOfRule all -> all.rules().stream().anyMatch(CompiledSpec::usesIssueDate);
+			case cn.rtms.rules.engine.rule.AnyOfRule any -> any.rules().stream().anyMatch(CompiledSpec::usesIssueDate);
+			case cn.rtms.rules.engine.rule.ApplicableWhenRule when ->
+				usesIssueDate(when.condition()) || usesIssueDate(when.rule());
+			default -> false;
+		};
 	}
 
 	private static List<String> exemptionTexts(RequirementSpec edition) {

@@ -198,7 +198,14 @@ public final class EligibilityEngine {
 		if (assumption != null) {
 			notices.add(assumption);
 		}
-		if (clauses.stream().allMatch(Clause::heading)) {
+		if (spec.truncated()) {
+			notices.add("本规范原文为节选（" + spec.truncationNote() + "），缺失部分未编码，判断以现有条文为限");
+		}
+		if (missingFromExcerpt(spec, subject, clauses)) {
+			overall = Status.UNKNOWN;
+			notices.add("原文节选中没有适用于" + subject.label() + "的条款（相关部分可能在缺失的原文中），无法评估，须按完整规范判断");
+		}
+		else if (clauses.stream().allMatch(Clause::heading)) {
 			notices.add(switch (subject) {
 				case TRAINEE -> "本规范无培训要求（" + spec.key() + " 没有培训管理要求条款），不适用";
 				case TRAINING_BASE -> "本规范无培训要求（" + spec.key() + " 没有培训基地要求条款），不适用";
@@ -238,11 +245,14 @@ public final class EligibilityEngine {
 			.statusOnly();
 		Confirmations attestations = new Confirmations(compiledSpec,
 				attestations(subject, facts.institution(), facts.person()));
+		List<Clause> clauses = (subject == Subject.STAFF) ? compiledSpec.staffClauses(staffRole)
+				: compiledSpec.clauses(subject);
+		if (missingFromExcerpt(spec, subject, clauses)) {
+			return Status.UNKNOWN;
+		}
 		if (subject == Subject.TRAINEE) {
 			return Session.trainee(compiledSpec, facts.person(), context, attestations);
 		}
-		List<Clause> clauses = (subject == Subject.STAFF) ? compiledSpec.staffClauses(staffRole)
-				: compiledSpec.clauses(subject);
 		return Session.allOf(clauses, context, attestations);
 	}
 
@@ -261,6 +271,17 @@ public final class EligibilityEngine {
 		return status(compile(spec), subject, staffRole, facts, asOf);
 	}
 
+	/**
+	 * Trainees or training bases in a truncated spec whose text has no clause for them:
+	 * the training section is the part an excerpt loses (G10-2023 stops before it), and
+	 * whether the missing text held requirements cannot be known, so the verdict is not
+	 * "not applicable" (本规范无培训要求) but unknown.
+	 */
+	private static boolean missingFromExcerpt(RequirementSpec spec, Subject subject, List<Clause> clauses) {
+		return spec.truncated() && (subject == Subject.TRAINEE || subject == Subject.TRAINING_BASE)
+				&& clauses.stream().allMatch(Clause::heading);
+	}
+
 	private static Status clauseStatus(Clause clause, EvaluationContext context, Confirmations attestations) {
 		Rule rule = clause.rule();
 		ClauseAttestation attestation = clause.attestation();
@@ -269,6 +290,10 @@ public final class EligibilityEngine {
 		}
 		if (rule != null) {
 			Status status = evaluateRule(rule, context).status();
+			if (attestation != null && attestation.onlyWhenUndecided()) {
+				return (status == Status.NEEDS_ATTESTATION && attestations.find(clause, context.date()) != null)
+						? Status.MET : status;
+			}
 			if (status != Status.MET) {
 				return status;
 			}
@@ -277,6 +302,15 @@ public final class EligibilityEngine {
 			return Status.MET;
 		}
 		return (attestations.find(clause, context.date()) != null) ? Status.MET : Status.NEEDS_ATTESTATION;
+	}
+
+	private static String confirmationText(Confirmations.Match match) {
+		Attestation confirmed = match.attestation();
+		return ((match.carriedFrom() != null) ? "沿用 " + match.carriedFrom() + " 的确认（本版条文相同）：" : "")
+				+ Attestation.Kind.REVIEW.label() + "：已由"
+				+ ((confirmed.confirmedBy() != null) ? " " + confirmed.confirmedBy() + " " : "审核人")
+				+ ((confirmed.confirmedOn() != null) ? "于 " + confirmed.confirmedOn() + " " : "") + "确认"
+				+ ((confirmed.evidence() != null) ? "（" + confirmed.evidence() + "）" : "");
 	}
 
 	private static String declared(Confirmations.Match declaration) {
@@ -310,6 +344,10 @@ public final class EligibilityEngine {
 		Rule rule = clause.rule();
 		if (rule != null) {
 			result = evaluateRule(rule, context);
+			ClauseAttestation undecided = clause.attestation();
+			if (undecided != null && undecided.onlyWhenUndecided()) {
+				return undecidedOutcome(clause, undecided, result, context, attestations);
+			}
 			if (result.status() != Status.MET) {
 				ClauseAttestation attestation = clause.attestation();
 				boolean pending = attestation != null
@@ -345,15 +383,43 @@ public final class EligibilityEngine {
 							+ attestation.evidence(),
 					(result != null) ? result.actual() : null, attestation.evidence(), evidence, clause.pathway());
 		}
-		Attestation confirmed = match.attestation();
-		String confirmation = ((match.carriedFrom() != null) ? "沿用 " + match.carriedFrom() + " 的确认（本版条文相同）：" : "")
-				+ Attestation.Kind.REVIEW.label() + "：已由"
-				+ ((confirmed.confirmedBy() != null) ? " " + confirmed.confirmedBy() + " " : "审核人")
-				+ ((confirmed.confirmedOn() != null) ? "于 " + confirmed.confirmedOn() + " " : "") + "确认"
-				+ ((confirmed.evidence() != null) ? "（" + confirmed.evidence() + "）" : "");
+		String confirmation = confirmationText(match);
 		evidence.add(confirmation);
 		return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), Status.MET,
 				prefix + confirmation, (result != null) ? result.actual() : "已确认", attestation.evidence(), evidence,
+				clause.pathway());
+	}
+
+	/**
+	 * A clause whose attestation is asked for only when its rule leaves the judgement to
+	 * the reviewer ({@code when: UNDECIDED}): a met, unmet or unknown rule decides alone;
+	 * a NEEDS_ATTESTATION rule waits for the reviewer's confirmation of the clause.
+	 */
+	private static ClauseOutcome undecidedOutcome(Clause clause, ClauseAttestation attestation, RuleResult result,
+			EvaluationContext context, Confirmations attestations) {
+		Rule rule = java.util.Objects.requireNonNull(clause.rule());
+		if (result.status() != Status.NEEDS_ATTESTATION) {
+			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), result.status(),
+					result.explanation(), result.actual(), result.required(), result.evidence(), clause.pathway(),
+					(result.status() == Status.NOT_MET) ? failedKinds(rule, context.statusOnly()) : List.of());
+		}
+		List<String> evidence = new ArrayList<>(result.evidence());
+		Confirmations.Match match = attestations.find(clause, context.date());
+		if (match == null) {
+			Confirmations.Match declaration = attestations.findDeclaration(clause, context.date());
+			if (declaration != null) {
+				evidence.add(declared(declaration));
+			}
+			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
+					Status.NEEDS_ATTESTATION,
+					result.explanation() + "；" + ((declaration != null) ? declared(declaration) + "；待审核确认：" : "待人工确认：")
+							+ attestation.evidence(),
+					result.actual(), attestation.evidence(), evidence, clause.pathway());
+		}
+		String confirmation = confirmationText(match);
+		evidence.add(confirmation);
+		return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), Status.MET,
+				result.explanation() + "；" + confirmation, result.actual(), attestation.evidence(), evidence,
 				clause.pathway());
 	}
 

@@ -80,7 +80,10 @@ class SpecController {
 					c.subject().name(), c.subject().label(), c.staffRoles().stream().map(Enum::name).toList(), c.text(),
 					c.heading(), c.pathway() == null ? null : c.pathway().name(),
 					c.pathway() == null ? null : c.pathway().label(), c.ruleSummary(),
-					c.attestation() == null ? null : Map.of("evidence", c.attestation().evidence()));
+					c.attestation() == null ? null
+							: c.attestation().onlyWhenUndecided()
+									? Map.of("evidence", c.attestation().evidence(), "when", "UNDECIDED")
+									: Map.of("evidence", c.attestation().evidence()));
 		}
 
 	}

@@ -258,7 +258,10 @@ public class TrainingExemptions {
 					"医师已不在申请时所在的医疗机构，无法评估"));
 		if (evaluation.exemptionClauses().isEmpty()) {
 			throw TraineeProblem.unprocessable("TRAINING_EXEMPTION_NOT_PROVIDED", "本规范无免于培训途径",
-					"规范 " + evaluation.specKey() + " 未规定免于培训的条件，不能申请免于培训");
+					evaluation.excerpt()
+							? "规范 " + evaluation.specKey() + " 的原文为节选，缺少培训管理要求，是否规定免于培训的条件无从判断，"
+									+ "本平台不能受理该技术的免于培训申请，请按完整规范向卫生健康行政部门申请"
+							: "规范 " + evaluation.specKey() + " 未规定免于培训的条件，不能申请免于培训");
 		}
 		return evaluation;
 	}

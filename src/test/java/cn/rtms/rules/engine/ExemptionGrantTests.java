@@ -98,4 +98,19 @@ class ExemptionGrantTests {
 			.isEqualTo(Status.NOT_MET);
 	}
 
+	/**
+	 * S04-2017 and S04-2022 read the same exemption words, but each judges them as of its
+	 * own 本规范印发之日 (2017-02-14, 2022-11-22): a 2017 approval says nothing about the five
+	 * years before 2022-11-22, so it does not count for the 2022 edition (it did).
+	 */
+	@Test
+	void theSameWordsUnderAnotherIssueDateAreAnotherExemption() {
+		LocalDate later = LocalDate.of(2026, 6, 30);
+		Facts granted2017 = physician("[{technology: S04, spec: S04-2017, approvedOn: 2018-03-01, approvedBy: 省卫健委}]");
+		assertThat(trainee("S04-2022", granted2017, later)).as("a 2017 approval under the 2022 edition")
+			.isEqualTo(Status.NOT_MET);
+		Facts granted2022 = physician("[{technology: S04, spec: S04-2022, approvedOn: 2023-03-01, approvedBy: 省卫健委}]");
+		assertThat(trainee("S04-2022", granted2022, later)).as("its own edition's approval").isEqualTo(Status.MET);
+	}
+
 }

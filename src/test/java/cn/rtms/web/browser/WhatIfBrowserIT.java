@@ -100,7 +100,7 @@ class WhatIfBrowserIT extends BrowserTestSupport {
 		this.page.navigate("http://127.0.0.1:" + this.port + "/spec-diff?from=G08-2022&to=G08-2023");
 		assertThat(this.page.getByTestId("diff-summary")).isVisible();
 		assertThat(this.page.getByTestId("diff-changes")).containsText("新增");
-		assertThat(this.page.getByTestId("diff-changes")).containsText("(七)1");
+		assertThat(this.page.getByTestId("diff-changes")).containsText("(七)8");
 		assertThat(this.page.getByTestId("diff-changes")).containsText("(四)2");
 		assertThat(this.page.getByTestId("diff-summary")).containsText("肿瘤消融治疗技术临床应用管理规范");
 		assertThat(CODE.matcher(visibleText()).results().map(r -> r.group()).toList()).as("代码上屏").isEmpty();

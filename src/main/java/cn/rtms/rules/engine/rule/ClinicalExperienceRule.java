@@ -14,10 +14,20 @@ import org.jspecify.annotations.Nullable;
  * reference date, counted from {@code clinicalStart}, or, when {@code specialtyAnyOf} is
  * given, from the earliest start in a specialty whose name contains one of them.
  *
+ * With {@code otherSpecialties: REVIEW} a shortfall in the listed specialties is not
+ * NOT_MET when the person's whole clinical work (from {@code clinicalStart}, else the
+ * earliest dated specialty) reaches {@code minYears}: the list names what the spec reads
+ * as that experience for certain ("肿瘤" for 肿瘤诊疗临床工作经验), and whether experience recorded
+ * under another name (肝胆外科, 介入放射) counts is left to the reviewer (NEEDS_ATTESTATION,
+ * settled by the clause's confirmation with {@code when: UNDECIDED}).
+ *
  * @param minYears minimum years
  * @param specialtyAnyOf specialties counted (empty: all clinical work)
+ * @param otherSpecialtiesReviewed whether other clinical experience is left to the
+ * reviewer
  */
-public record ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf) implements Rule {
+public record ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf,
+		boolean otherSpecialtiesReviewed) implements Rule {
 
 	/**
 	 * Copies the list.
@@ -26,8 +36,18 @@ public record ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf) 
 		specialtyAnyOf = List.copyOf(specialtyAnyOf);
 	}
 
+	/**
+	 * A rule that counts the listed specialties only.
+	 * @param minYears minimum years
+	 * @param specialtyAnyOf specialties counted (empty: all clinical work)
+	 */
+	public ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf) {
+		this(minYears, specialtyAnyOf, false);
+	}
+
 	static ClinicalExperienceRule from(RuleParameters parameters) {
-		return new ClinicalExperienceRule(parameters.requiredCount("minYears"), parameters.strings("specialtyAnyOf"));
+		return new ClinicalExperienceRule(parameters.requiredCount("minYears"), parameters.strings("specialtyAnyOf"),
+				parameters.optionalEnum("otherSpecialties", Review.class) == Review.REVIEW);
 	}
 
 	@Override
@@ -89,7 +109,9 @@ public record ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf) 
 				if (undated) {
 					return RuleResult.unknown("未记录" + Texts.or(this.specialtyAnyOf) + "专业起始日期", required.get());
 				}
-				return RuleResult.of(Status.NOT_MET, "无" + what() + "经历，要求" + required.get(), "无", required.get());
+				RuleResult none = RuleResult.of(Status.NOT_MET, "无" + what() + "经历，要求" + required.get(), "无",
+						required.get());
+				return this.otherSpecialtiesReviewed ? reviewed(none, person, date, required.get()) : none;
 			}
 		}
 		if (start.isAfter(date)) {
@@ -101,12 +123,46 @@ public record ClinicalExperienceRule(int minYears, List<String> specialtyAnyOf) 
 			return RuleResult.unknown("有记录起始日期的" + Texts.or(this.specialtyAnyOf) + "专业经历 " + Texts.duration(period)
 					+ "（自 " + start + "），另有未记录起始日期的同类专业经历，无法判定", required.get());
 		}
-		if (!context.explains()) {
-			return RuleResult.bare((period.getYears() >= this.minYears) ? Status.MET : Status.NOT_MET);
+		boolean met = period.getYears() >= this.minYears;
+		if (!context.explains() && (met || !this.otherSpecialtiesReviewed)) {
+			return RuleResult.bare(met ? Status.MET : Status.NOT_MET);
 		}
 		String actual = Texts.duration(period);
-		return RuleResult.check(period.getYears() >= this.minYears,
-				what() + " " + actual + "（自 " + start + "），要求" + required.get(), actual, required.get());
+		RuleResult result = RuleResult.check(met, what() + " " + actual + "（自 " + start + "），要求" + required.get(),
+				actual, required.get());
+		return (met || !this.otherSpecialtiesReviewed) ? result : reviewed(result, person, date, required.get());
+	}
+
+	/**
+	 * A shortfall in the listed specialties when other experience is left to the
+	 * reviewer: NEEDS_ATTESTATION when the whole clinical work reaches the minimum,
+	 * UNKNOWN when its start is not recorded, else the shortfall.
+	 */
+	private RuleResult reviewed(RuleResult shortfall, PersonFacts person, LocalDate date, String required) {
+		LocalDate whole = person.clinicalStart();
+		if (whole == null && person.specialties() != null) {
+			for (Specialty specialty : person.specialties()) {
+				LocalDate since = specialty.since();
+				if (since != null && !since.isAfter(date) && (whole == null || since.isBefore(whole))) {
+					whole = since;
+				}
+			}
+		}
+		if (whole == null) {
+			return RuleResult.unknown(shortfall.explanation() + "；未记录临床工作起始日期，无法判断其他专业经历是否足够", required);
+		}
+		if (whole.isAfter(date)) {
+			return shortfall;
+		}
+		Period period = Texts.between(whole, date);
+		if (period.getYears() < this.minYears) {
+			return RuleResult.of(Status.NOT_MET, shortfall.explanation() + "；全部临床工作 " + Texts.duration(period) + "（自 "
+					+ whole + "）也不足 " + this.minYears + " 年", shortfall.actual(), required);
+		}
+		return RuleResult.of(
+				Status.NEEDS_ATTESTATION, shortfall.explanation().replace("，要求" + required, "") + "；全部临床工作 "
+						+ Texts.duration(period) + "（自 " + whole + "），其他专业经历是否属于" + what() + "经验待审核人确认",
+				shortfall.actual(), required);
 	}
 
 }

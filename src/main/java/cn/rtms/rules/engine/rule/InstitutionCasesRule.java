@@ -109,8 +109,54 @@ public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean 
 				best = result;
 			}
 		}
-		return (best != null) ? best
-				: RuleResult.of(Status.NOT_MET, "无分单项技术的例数记录，要求" + required.get(), "无", required.get());
+		if (best != null) {
+			return best;
+		}
+		// no per-sub-technique figures at all: the split is not recorded, which is not
+		// zero
+		// (facts-format: sub-technique rows are optional); only a total already below the
+		// minimum settles it
+		RuleResult total = judge(context, volumes, null, required);
+		if (total.status() == Status.NOT_MET) {
+			return context.explains() ? RuleResult.of(Status.NOT_MET, total.explanation().replace("，要求", "，单项不可能达到，要求"),
+					total.actual(), required.get()) : total;
+		}
+		if (!context.explains()) {
+			return RuleResult.bare(Status.UNKNOWN);
+		}
+		return RuleResult.of(Status.UNKNOWN,
+				"未按单项技术分别记录例数，无法判断单项是否达到 " + this.min + " 例（" + total.explanation().replaceFirst("，要求.*$", "") + "）",
+				null, required.get());
+	}
+
+	/**
+	 * Calendar years from the year of the first case up to the first year with a figure
+	 * for the technology (at most the year before the reference date): a total since the
+	 * first case that leaves out the years before anybody recorded figures is not known
+	 * to fall short. A year without a figure between recorded years counts as 0, as in
+	 * every window (the registry records no row for a month without cases). Without a
+	 * first-case date there is nothing to compare with.
+	 */
+	private static List<Integer> unrecordedYears(EvaluationContext context, List<CaseVolume> volumes,
+			String technology) {
+		InstitutionFacts institution = context.institution();
+		java.util.Map<String, java.time.LocalDate> firstCases = (institution != null) ? institution.firstCases() : null;
+		java.time.LocalDate first = (firstCases != null) ? firstCases.get(technology) : null;
+		if (first == null) {
+			return List.of();
+		}
+		int firstRecorded = Integer.MAX_VALUE;
+		for (CaseVolume volume : volumes) {
+			if (technology.equals(volume.technology())) {
+				firstRecorded = Math.min(firstRecorded, volume.year());
+			}
+		}
+		int until = Math.min(firstRecorded - 1, context.date().getYear() - 1);
+		List<Integer> gaps = new java.util.ArrayList<>();
+		for (int year = first.getYear(); year <= until; year++) {
+			gaps.add(year);
+		}
+		return gaps;
 	}
 
 	private RuleResult judge(EvaluationContext context, List<CaseVolume> volumes,
@@ -120,8 +166,17 @@ public record InstitutionCasesRule(int min, int years, VolumeMode mode, boolean 
 		int reference = context.date().getYear();
 		if (this.sinceStart) {
 			int total = CaseCounts.totalUpTo(volumes, technology, sub, context.date());
+			List<Integer> gaps = (total >= this.min) ? List.of() : unrecordedYears(context, volumes, technology);
+			Status status = (total >= this.min) ? Status.MET : gaps.isEmpty() ? Status.NOT_MET : Status.UNKNOWN;
 			if (!context.explains()) {
-				return RuleResult.bare((total >= this.min) ? Status.MET : Status.NOT_MET);
+				return RuleResult.bare(status);
+			}
+			if (status == Status.UNKNOWN) {
+				return RuleResult.of(status,
+						what + "已记录累计 " + total + " 例，首例以来 "
+								+ Texts.join(gaps.stream().map(year -> year + " 年").toList())
+								+ "未记录例数（未记录不按 0 计），无法判断是否达到" + required.get(),
+						total + " 例（部分年度未记录）", required.get());
 			}
 			return RuleResult.check(total >= this.min, what + "累计开展 " + total + " 例，要求" + required.get(), total + " 例",
 					required.get());

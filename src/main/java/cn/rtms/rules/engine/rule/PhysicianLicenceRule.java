@@ -16,11 +16,20 @@ import org.jspecify.annotations.Nullable;
  * institution being evaluated (本医疗机构注册医师; UNKNOWN while the registered institution is not
  * recorded).
  *
+ * With {@code unlistedScopes: REVIEW} a licence whose scopes match none of the list is
+ * not NOT_MET but NEEDS_ATTESTATION: the list names the scopes the spec reads as 相关专业 for
+ * certain, and whether another one is related (a text such as "执业范围为开展本技术相关专业") is left
+ * to the reviewer, who settles it by confirming the clause (its attestation has
+ * {@code when: UNDECIDED}).
+ *
  * @param scopeAnyOf accepted scopes (empty: any)
  * @param registeredHere whether the licence must be registered at the evaluated
  * institution
+ * @param unlistedScopesReviewed whether a scope outside {@code scopeAnyOf} is left to the
+ * reviewer
  */
-public record PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHere) implements Rule {
+public record PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHere,
+		boolean unlistedScopesReviewed) implements Rule {
 
 	/**
 	 * Copies the list.
@@ -29,9 +38,19 @@ public record PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHe
 		scopeAnyOf = List.copyOf(scopeAnyOf);
 	}
 
+	/**
+	 * A rule that refuses scopes outside the list.
+	 * @param scopeAnyOf accepted scopes (empty: any)
+	 * @param registeredHere whether the licence must be registered here
+	 */
+	public PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHere) {
+		this(scopeAnyOf, registeredHere, false);
+	}
+
 	static PhysicianLicenceRule from(RuleParameters parameters) {
 		return new PhysicianLicenceRule(parameters.strings("scopeAnyOf"),
-				Boolean.TRUE.equals(parameters.optionalBoolean("registeredHere")));
+				Boolean.TRUE.equals(parameters.optionalBoolean("registeredHere")),
+				parameters.optionalEnum("unlistedScopes", Review.class) == Review.REVIEW);
 	}
 
 	@Override
@@ -41,7 +60,10 @@ public record PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHe
 
 	@Override
 	public String summary() {
-		return "取得《医师执业证书》" + (this.scopeAnyOf.isEmpty() ? "" : "，执业范围为" + Texts.or(this.scopeAnyOf))
+		return "取得《医师执业证书》"
+				+ (this.scopeAnyOf.isEmpty() ? ""
+						: "，执业范围为" + Texts.or(this.scopeAnyOf)
+								+ (this.unlistedScopesReviewed ? "（其他执业范围是否相关由审核人确认）" : ""))
 				+ (this.registeredHere ? "，为本医疗机构注册医师" : "");
 	}
 
@@ -78,6 +100,9 @@ public record PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHe
 			List<String> scopes = licence.scopes();
 			actual = (scopes == null) ? "未记录执业范围" : "执业范围：" + Texts.join(scopes);
 			parts.add(actual);
+			if (scope == Status.NEEDS_ATTESTATION) {
+				parts.add("不在列举的相关专业（" + Texts.join(this.scopeAnyOf) + "）之内，是否属于开展本技术的相关专业待审核人确认");
+			}
 		}
 		if (this.registeredHere) {
 			String registered = registrationText(licence, context.institution(), registration);
@@ -89,6 +114,9 @@ public record PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHe
 			evidence.add("医师执业证书 " + licence.number());
 		}
 		String held = String.join("，", parts);
+		if (scope == Status.NEEDS_ATTESTATION && status == Status.NEEDS_ATTESTATION) {
+			return new RuleResult(status, held, actual, required, evidence);
+		}
 		return new RuleResult(status, held + "，要求" + requirement(), (actual != null) ? actual : parts.get(0), required,
 				evidence);
 	}
@@ -127,7 +155,7 @@ public record PhysicianLicenceRule(List<String> scopeAnyOf, boolean registeredHe
 				return Status.MET;
 			}
 		}
-		return Status.NOT_MET;
+		return (this.unlistedScopesReviewed && !scopes.isEmpty()) ? Status.NEEDS_ATTESTATION : Status.NOT_MET;
 	}
 
 	private boolean matches(String scope) {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * the reference date, satisfies every given parameter. A record lacking a fact a
  * parameter needs makes the rule UNKNOWN unless another record satisfies everything.
  *
- * @param minMonths minimum duration in months
+ * @param minMonths minimum duration in months, the end date counted as the last day of
+ * the training (2019-03-01 to 2019-08-31 is six months)
  * @param minCases minimum cases participated in / operated
  * @param minIndependentCases minimum cases completed independently
  * @param minPatientsManaged minimum patients managed through the whole course
@@ -153,7 +154,9 @@ public record TrainingRecordRule(@Nullable Integer minMonths, @Nullable Integer 
 			}
 		}
 		if (training.startedOn() != null && training.endedOn() != null) {
-			Period period = Texts.between(training.startedOn(), training.endedOn());
+			// endedOn is the last day of the training (inclusive): 03-01 to 08-31 is six
+			// months
+			Period period = Texts.between(training.startedOn(), training.endedOn().plusDays(1));
 			parts.set(0, parts.get(0) + " " + Texts.duration(period) + "（" + training.startedOn() + " 至 "
 					+ training.endedOn() + "）");
 			if (this.minMonths != null && period.toTotalMonths() < this.minMonths) {
@@ -191,8 +194,8 @@ public record TrainingRecordRule(@Nullable Integer minMonths, @Nullable Integer 
 		}
 		if (this.minMonths != null) {
 			boolean dated = training.startedOn() != null && training.endedOn() != null;
-			flag(check, !dated,
-					dated && Texts.between(training.startedOn(), training.endedOn()).toTotalMonths() < this.minMonths);
+			flag(check, !dated, dated && Texts.between(training.startedOn(), training.endedOn().plusDays(1))
+				.toTotalMonths() < this.minMonths);
 		}
 		quickCount(check, training.cases(), this.minCases);
 		quickCount(check, training.independentCases(), this.minIndependentCases);

@@ -21,7 +21,14 @@ import java.util.stream.Stream;
 import cn.rtms.rules.engine.facts.StaffRole;
 import cn.rtms.rules.engine.rule.AllOfRule;
 import cn.rtms.rules.engine.rule.AnyOfRule;
+import cn.rtms.rules.engine.rule.ApplicableWhenRule;
+import cn.rtms.rules.engine.rule.ClinicalExperienceRule;
+import cn.rtms.rules.engine.rule.InstructorGroupsRule;
+import cn.rtms.rules.engine.rule.InstructorsRule;
 import cn.rtms.rules.engine.rule.IssueDateRule;
+import cn.rtms.rules.engine.rule.PhysicianLicenceRule;
+import cn.rtms.rules.engine.rule.QualifiedStaffRule;
+import cn.rtms.rules.engine.rule.QualifiedTeamRule;
 import cn.rtms.rules.engine.rule.Rule;
 import cn.rtms.rules.engine.rule.TraineeQualifiedRule;
 import cn.rtms.web.SchemaMessages;
@@ -432,6 +439,43 @@ public final class SpecLoader {
 			return false;
 		}
 
+		/**
+		 * Whether a part of the rule is NEEDS_ATTESTATION because of other people's or
+		 * clauses' confirmations.
+		 */
+		private static boolean settledElsewhere(Rule rule) {
+			return switch (rule) {
+				case QualifiedStaffRule r -> true;
+				case QualifiedTeamRule r -> true;
+				case InstructorsRule r -> true;
+				case InstructorGroupsRule r -> true;
+				case TraineeQualifiedRule r -> true;
+				default -> parts(rule).stream().anyMatch(Reader::settledElsewhere);
+			};
+		}
+
+		/**
+		 * Whether a part of the rule leaves a judgement to the reviewer (REVIEW
+		 * parameters).
+		 */
+		private static boolean asksReview(Rule rule) {
+			return switch (rule) {
+				case PhysicianLicenceRule r -> r.unlistedScopesReviewed();
+				case ClinicalExperienceRule r -> r.otherSpecialtiesReviewed();
+				default -> parts(rule).stream().anyMatch(Reader::asksReview);
+			};
+		}
+
+		private static List<Rule> parts(Rule rule) {
+			return switch (rule) {
+				case AllOfRule all -> all.rules();
+				case AnyOfRule any -> any.rules();
+				case IssueDateRule issueDate -> List.of(issueDate.rule());
+				case ApplicableWhenRule when -> List.of(when.condition(), when.rule());
+				default -> List.of();
+			};
+		}
+
 		private Clause clause(JsonNode node, String path, String citationPrefix) {
 			String ref = node.get("ref").stringValue();
 			Section section = Section.valueOf(node.get("section").stringValue());
@@ -469,7 +513,23 @@ public final class SpecLoader {
 			ClauseAttestation attestation = null;
 			JsonNode attestationNode = node.get("attestation");
 			if (attestationNode != null) {
-				attestation = new ClauseAttestation(attestationNode.get("evidence").stringValue());
+				JsonNode when = attestationNode.get("when");
+				attestation = new ClauseAttestation(attestationNode.get("evidence").stringValue(),
+						when != null && "UNDECIDED".equals(when.stringValue()));
+				if (attestation.onlyWhenUndecided()) {
+					if (rule == null) {
+						this.problems.add(path + ".attestation.when", "when: UNDECIDED 的确认只在规则无法判定时需要，条款必须有 rule");
+					}
+					else if (settledElsewhere(rule)) {
+						this.problems.add(path + ".attestation.when",
+								"when: UNDECIDED 不能用于含 qualifiedStaff、qualifiedTeam、instructors、instructorGroups 或 traineeQualified 的规则："
+										+ "这些规则的“待确认”来自其他人员或条款的确认，不能由本条的确认了结");
+					}
+				}
+			}
+			if (rule != null && asksReview(rule) && (attestation == null || !attestation.onlyWhenUndecided())) {
+				this.problems.add(path + ".rule",
+						"unlistedScopes / otherSpecialties: REVIEW 把判断交给审核人，条款必须有 attestation 且 when: UNDECIDED");
 			}
 			if (heading && (ruleNode != null || attestationNode != null)) {
 				this.problems.add(path, "标题条款（heading: true）不能有 rule 或 attestation");

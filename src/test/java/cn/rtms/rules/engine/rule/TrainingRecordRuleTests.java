@@ -14,17 +14,21 @@ class TrainingRecordRuleTests {
 				+ ", endedOn: " + endedOn + ", independentCases: " + independent + ", passed: " + passed + "}]";
 	}
 
+	/**
+	 * The end date is the training's last day, as a 结业证书 prints it: 03-01 to 08-31 is six
+	 * months.
+	 */
 	@Test
 	void metAtExactlySixMonthsAndTwentyFiveCases() {
-		RuleResult result = evaluate(this.rule, person(training("2019-03-01", "2019-09-01", 25, "true")));
+		RuleResult result = evaluate(this.rule, person(training("2019-03-01", "2019-08-31", 25, "true")));
 		assertThat(result.status()).isEqualTo(Status.MET);
-		assertThat(result.explanation()).contains("在吉林大学第一医院培训 6 个月（2019-03-01 至 2019-09-01），独立完成 25 例")
+		assertThat(result.explanation()).contains("在吉林大学第一医院培训 6 个月（2019-03-01 至 2019-08-31），独立完成 25 例")
 			.contains("要求本技术系统培训（");
 	}
 
 	@Test
 	void notMetOneDayShortOfSixMonths() {
-		RuleResult result = evaluate(this.rule, person(training("2019-03-02", "2019-09-01", 25, "true")));
+		RuleResult result = evaluate(this.rule, person(training("2019-03-02", "2019-08-31", 25, "true")));
 		assertThat(result.status()).isEqualTo(Status.NOT_MET);
 		assertThat(result.explanation()).contains("培训时间不足 6 个月");
 	}
