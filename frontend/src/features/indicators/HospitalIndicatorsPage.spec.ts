@@ -41,7 +41,7 @@ const set: IndicatorSet = {
       parent: null,
       stratifiers: [],
       clause: '一（七）5',
-      notes: [],
+      notes: ['30 天后才自动出院的不计入'],
     },
   ],
 }
@@ -172,6 +172,7 @@ describe('HospitalIndicatorsPage (本院质控指标)', () => {
     expect(regionCell.find('a, .el-link').exists()).toBe(false)
     expect(wrapper.find('[data-testid="region-refused"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="region-withheld"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="indicator-notes"]').text()).toContain('30 天后才自动出院的不计入')
   })
 
   it('shows its own values only, saying so, when the server refuses the region to a hospital', async () => {

@@ -38,7 +38,7 @@ const set: IndicatorSet = {
       parent: null,
       stratifiers: [],
       clause: '一（一）',
-      notes: [],
+      notes: ['注1 的适应证部分未纳入计算'],
     },
   ],
 }
@@ -224,6 +224,7 @@ describe('RegionalIndicatorsPage (辖区质控指标)', () => {
     ])
     expect(wrapper.get('[data-testid="indicator-direction"]').text()).toBe('越高越好')
     expect(wrapper.get('[data-testid="indicator-regional"]').text()).toContain('71.43%')
+    expect(wrapper.get('[data-testid="indicator-notes"]').text()).toContain('注1 的适应证部分未纳入计算')
     const text = wrapper.text()
     for (const code of ['G08.INDICATION', 'HIGHER_BETTER', 'OPERATION_DATE', 'CASE', 'RATE']) {
       expect(text).not.toContain(code)

@@ -24,16 +24,41 @@ import org.jspecify.annotations.Nullable;
  * @param warnIf a plausibility warning the clerk must confirm before submitting
  * @param help Chinese help text
  * @param group Chinese group heading of the form section
+ * @param atMost the key of another numeric field of the form whose value this one may not
+ * exceed (实际完成消融病灶数 ≤ 计划消融病灶数), {@code null} when none
  */
 public record CaseField(String key, String label, FieldType type, boolean required, @Nullable String unit,
 		@Nullable BigDecimal min, @Nullable BigDecimal max, @Nullable Integer maxLength, List<Option> options,
-		@Nullable Condition requiredWhen, @Nullable Warning warnIf, @Nullable String help, @Nullable String group) {
+		@Nullable Condition requiredWhen, @Nullable Warning warnIf, @Nullable String help, @Nullable String group,
+		@Nullable String atMost) {
 
 	/**
 	 * Copies the options.
 	 */
 	public CaseField {
 		options = List.copyOf(options);
+	}
+
+	/**
+	 * A field bounded by no other field.
+	 * @param key the property name
+	 * @param label Chinese label
+	 * @param type value type
+	 * @param required whether a submitted case must have a value
+	 * @param unit unit shown beside the value
+	 * @param min smallest allowed value
+	 * @param max largest allowed value
+	 * @param maxLength most characters
+	 * @param options allowed codes
+	 * @param requiredWhen required only when another field has a value
+	 * @param warnIf a plausibility warning
+	 * @param help Chinese help text
+	 * @param group Chinese group heading
+	 */
+	public CaseField(String key, String label, FieldType type, boolean required, @Nullable String unit,
+			@Nullable BigDecimal min, @Nullable BigDecimal max, @Nullable Integer maxLength, List<Option> options,
+			@Nullable Condition requiredWhen, @Nullable Warning warnIf, @Nullable String help, @Nullable String group) {
+		this(key, label, type, required, unit, min, max, maxLength, options, requiredWhen, warnIf, help, group, null);
 	}
 
 	/**

@@ -361,7 +361,7 @@ class DemoCases implements ApplicationRunner {
 						"06.3100x001", gao);
 				Map<String, Object> fields = new LinkedHashMap<>(base.fields());
 				fields.put("preOpPathology", Boolean.FALSE);
-				fields.remove("thyroidPathology");
+				fields.put("thyroidPathology", "NOT_DONE");
 				special.add(withFields(base, fields, base.devices()));
 			}
 		}

@@ -53,10 +53,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a complication of that type;</li>
  * <li>30 天内死亡率 (patients): distinct patients of the period (hash, else pseudonym) / those
  * of them with a case of the period after which they died within 30 days (death on the
- * case or in a follow-up) or left AUTO_DISCHARGE_IRREVERSIBLE within 30 days;</li>
+ * case or in a follow-up) or left AUTO_DISCHARGE_IRREVERSIBLE or DEATH within 30
+ * days;</li>
  * <li>随访率 (cases) per horizon 6 m, 1, 2, 3, 5 y: cases whose horizon (operation date +
  * horizon) is on or before the as-of day / those of them whose follow-up of that horizon
- * is recorded performed; the parent rate equals the 6-month one;</li>
+ * is recorded performed with the patient found alive or dead (失访 is not a completed
+ * follow-up); the parent rate equals the 6-month one;</li>
  * <li>平均住院日 (days per discharge): Σ (discharge − admission, a same-day stay 1 day) /
  * distinct stays (住院号 + discharge date) discharged in the quarter;</li>
  * <li>甲状腺 shares (cases, thyroid): benign / benign or malignant; &lt; 20 mm benign /
@@ -112,11 +114,11 @@ public final class AblationBaselines {
 			with fu as (                      -- follow-ups, one row per case
 			  select case_id,
 			         min(death_date) as death_date,
-			         bool_or(period = 'P6M' and performed_on is not null) as done_6m,
-			         bool_or(period = 'P1Y' and performed_on is not null) as done_1y,
-			         bool_or(period = 'P2Y' and performed_on is not null) as done_2y,
-			         bool_or(period = 'P3Y' and performed_on is not null) as done_3y,
-			         bool_or(period = 'P5Y' and performed_on is not null) as done_5y
+			         bool_or(period = 'P6M' and vital_status in ('ALIVE', 'DEAD')) as done_6m,
+			         bool_or(period = 'P1Y' and vital_status in ('ALIVE', 'DEAD')) as done_1y,
+			         bool_or(period = 'P2Y' and vital_status in ('ALIVE', 'DEAD')) as done_2y,
+			         bool_or(period = 'P3Y' and vital_status in ('ALIVE', 'DEAD')) as done_3y,
+			         bool_or(period = 'P5Y' and vital_status in ('ALIVE', 'DEAD')) as done_5y
 			  from cases.follow_up group by case_id
 			), c as (                         -- submitted G08 cases with what the definitions read
 			  select r.institution_id, r.operation_date, r.discharge_date,
@@ -142,7 +144,7 @@ public final class AblationBaselines {
 			           where (x->>'serious')::boolean
 			             and coalesce((x->>'onsetDate')::date - r.operation_date <= 30, true)) as serious,
 			         least(r.death_date, fu.death_date) - r.operation_date <= 30
-			           or (r.discharge_status = 'AUTO_DISCHARGE_IRREVERSIBLE'
+			           or (r.discharge_status in ('AUTO_DISCHARGE_IRREVERSIBLE', 'DEATH')
 			               and r.discharge_date - r.operation_date <= 30) as died_30d,
 			         r.operation_date + interval '6 months' <= $1 as reached_6m, fu.done_6m,
 			         r.operation_date + interval '1 year' <= $1 as reached_1y, fu.done_1y,
@@ -285,7 +287,7 @@ public final class AblationBaselines {
 			caseQuery.setFetchSize(5000);
 			// follow-ups streamed in case order beside the cases (a merge on the case id)
 			PreparedStatement followUpQuery = followUps.prepareStatement(
-					"select case_id, period, performed_on, death_date from cases.follow_up order by case_id");
+					"select case_id, period, performed_on, death_date, vital_status from cases.follow_up order by case_id");
 			followUpQuery.setFetchSize(10000);
 			try (ResultSet rs = caseQuery.executeQuery(); ResultSet fu = followUpQuery.executeQuery()) {
 				boolean fuValid = fu.next();
@@ -295,7 +297,9 @@ public final class AblationBaselines {
 					fus.clear();
 					while (fuValid && unsignedCompare(fu.getObject(1, UUID.class), id) <= 0) {
 						if (fu.getObject(1, UUID.class).equals(id)) {
-							fus.add(new Object[] { fu.getString(2), date(fu, 3), date(fu, 4) });
+							String vital = fu.getString(5);
+							boolean reached = "ALIVE".equals(vital) || "DEAD".equals(vital);
+							fus.add(new Object[] { fu.getString(2), reached ? date(fu, 3) : null, date(fu, 4) });
 						}
 						fuValid = fu.next();
 					}
@@ -348,7 +352,8 @@ public final class AblationBaselines {
 						Cell mortality = new Cell(MORTALITY_30D, institution, period);
 						patients.computeIfAbsent(mortality, k -> new HashSet<>()).add(patient);
 						boolean died = death != null && death.toEpochDay() - operation.toEpochDay() <= 30
-								|| "AUTO_DISCHARGE_IRREVERSIBLE".equals(dischargeStatus) && discharge != null
+								|| ("AUTO_DISCHARGE_IRREVERSIBLE".equals(dischargeStatus)
+										|| "DEATH".equals(dischargeStatus)) && discharge != null
 										&& discharge.toEpochDay() - operation.toEpochDay() <= 30;
 						if (died) {
 							deadPatients.computeIfAbsent(mortality, k -> new HashSet<>()).add(patient);

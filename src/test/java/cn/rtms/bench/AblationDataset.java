@@ -41,11 +41,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 0–45 days after the operation (so both sides of the 30-day boundary), a type of the G08
  * list or none, serious or not;</li>
  * <li>deaths in 1.5 % within 0–90 days of the operation (discharge status DEATH when
- * before discharge), AUTO_DISCHARGE_IRREVERSIBLE in 0.6 %, other discharge statuses at
- * random;</li>
+ * before discharge), AUTO_DISCHARGE_IRREVERSIBLE in 0.6 % (a quarter of them after a stay
+ * of 31–60 days, not a 30-day death), other discharge statuses at random;</li>
  * <li>the seven follow-ups of the G08-2023 form (1 m, 3 m, 6 m, 1, 2, 3, 5 y) with their
  * due dates; those due are performed with a falling probability (90 % at 1 m to 55 % at 5
- * y), some late; after a death the remaining ones are cancelled.</li>
+ * y), some late, one in twelve of them 失访 (LOST, not a completed follow-up); after a
+ * death the remaining ones are cancelled.</li>
  * </ul>
  * Also 0.5 % drafts (not counted by any indicator).
  */
@@ -296,6 +297,10 @@ public final class AblationDataset {
 				}
 				else if (fate < 21 && discharge != null) {
 					dischargeStatus = "AUTO_DISCHARGE_IRREVERSIBLE";
+					if (r.nextInt(4) == 0) {
+						// a long stay that ends in it: after day 30, not a 30-day death
+						discharge = operation.plusDays(31 + r.nextInt(30));
+					}
 				}
 				if (death != null && !death.isBefore(this.today)) {
 					death = null;
@@ -397,7 +402,9 @@ public final class AblationDataset {
 					if (performed.isBefore(operation)) {
 						performed = operation;
 					}
-					vital = "ALIVE";
+					// one in twelve attempts reaches nobody: 失访, not a completed
+					// follow-up
+					vital = (r.nextInt(12) == 0) ? "LOST" : "ALIVE";
 				}
 				field(b, new UUID(caseId.getMostSignificantBits() + 1, caseId.getLeastSignificantBits() * 8 + k));
 				field(b, caseId);

@@ -291,6 +291,69 @@ class IndicatorsIT {
 	}
 
 	/**
+	 * Found by a review of the definitions against 一（七）: an irreversible auto-discharge
+	 * on day 35 counted as a 30-day death and an in-hospital death without a death date
+	 * did not; a 失访 follow-up counted as completed; a stay with cases by two operators
+	 * gave the second operator a discharge without its bed days; a robotic case whose
+	 * serious complication was only in the complication list counted as none. All in
+	 * 2024, rolled back.
+	 */
+	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void deathsFollowUpsStaysAndRoboticComplicationsCountAsTheTextDefinesThem() {
+		UUID surgeon = UUID.randomUUID();
+		g08(this.a, surgeon, "M1", "PM1", "M1", d("2024-03-01"), d("2024-03-01"), d("2024-04-05"), form(), null,
+				"AUTO_DISCHARGE_IRREVERSIBLE", List.of());
+		g08(this.a, surgeon, "M2", "PM2", "M2", d("2024-05-02"), d("2024-05-02"), d("2024-05-10"), form(), null,
+				"DEATH", List.of());
+		g08(this.a, surgeon, "M3", "PM3", "M3", d("2024-03-03"), d("2024-03-03"), d("2024-03-05"), form(), null, null,
+				List.of());
+		g08(this.a, surgeon, "M4", "PM4", "M4", d("2024-03-04"), d("2024-03-04"), d("2024-03-06"), form(), null, null,
+				List.of());
+		followUp("M3", "P6M", d("2024-09-03"), "LOST", null);
+		followUp("M4", "P6M", d("2024-09-04"), "ALIVE", null);
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		g08(this.a, first, "Q1", "PQ", "ZQ", d("2024-06-01"), d("2024-06-02"), d("2024-06-08"), form(), null, null,
+				List.of());
+		g08(this.a, second, "Q2", "PQ", "ZQ", d("2024-06-01"), d("2024-06-04"), d("2024-06-08"), form(), null, null,
+				List.of());
+		insert(this.a, surgeon, "G10", "G10-2023", "R9", "R9", "R9", d("2024-05-01"), d("2024-05-02"), d("2024-05-09"),
+				Map.of("procedureType", "机器人辅助肾部分切除术", "operativeTimeMinutes", 150), null, null,
+				List.of(complication("BLEEDING", true, "2024-05-03")));
+		LocalDate from = d("2024-01-01");
+		LocalDate to = d("2024-12-31");
+		List<IndicatorCell> byInstitution = this.indicators
+			.computeUnscoped(
+					new IndicatorQuery("G08-2023", Grouping.INSTITUTION, PeriodUnit.YEAR, from, to, null, null, null))
+			.cells();
+		List<IndicatorCell> byQuarter = this.indicators
+			.computeUnscoped(new IndicatorQuery("G08-2023", Grouping.INSTITUTION, PeriodUnit.QUARTER, from, to, null,
+					null, null))
+			.cells();
+		// Q1: PM1 (auto-discharge on day 35), PM3, PM4: no 30-day death
+		assertCell(byQuarter, "G08.MORTALITY_30D", this.a, "2024-Q1", 0, 3);
+		// Q2: PM2 (died in hospital, discharged on day 8, no death date), PQ
+		assertCell(byQuarter, "G08.MORTALITY_30D", this.a, "2024-Q2", 1, 2);
+		assertCell(byInstitution, "G08.FOLLOW_UP_6M", this.a, "2024", 1, 6);
+		List<IndicatorCell> byOperator = this.indicators
+			.computeUnscoped(
+					new IndicatorQuery("G08-2023", Grouping.OPERATOR, PeriodUnit.YEAR, from, to, null, null, null))
+			.cells();
+		assertCell(byOperator, "G08.AVERAGE_LOS", first, "2024", 7, 1);
+		assertThat(byOperator)
+			.filteredOn(c -> c.indicatorCode().equals("G08.AVERAGE_LOS") && c.groupKey().equals(second.toString())
+					&& c.stratum() == null)
+			.as("the stay's later case gives its operator no discharge without bed days")
+			.allSatisfy(c -> assertThat(c.denominator()).isEqualByComparingTo("0"));
+		List<IndicatorCell> robotic = this.indicators
+			.computeUnscoped(
+					new IndicatorQuery("G10-2023", Grouping.INSTITUTION, PeriodUnit.YEAR, from, to, null, null, null))
+			.cells();
+		assertCell(robotic, "G10.MAJOR_COMPLICATION", this.a, "2024", 1, 1);
+	}
+
+	/**
 	 * The view's stay_bed_days by case number, for one discharge day of institution A.
 	 */
 	Map<String, Boolean> stayFirsts(LocalDate discharge) {

@@ -145,10 +145,12 @@ class TraineeIT {
 	void theStandardTrainingRequirementIsMetExactlyAtItsMinimaAndNotOneBelow(String technology, int months,
 			Integer cases, Integer independent, Integer managed, Integer hours, Integer abroadMonths) {
 		UUID person = this.people.get("attending");
-		FileTraining exact = new FileTraining(technology, "长春市中心医院", true, false, TODAY.minusMonths(months), TODAY,
-				cases, independent, managed, hours, true, TrainingRecordSource.Origin.TRAINING_FILE);
+		// the end day is the training's last day: N months from a start end on the day
+		// before its date N months on
+		FileTraining exact = new FileTraining(technology, "长春市中心医院", true, false, TODAY.minusMonths(months).plusDays(1),
+				TODAY, cases, independent, managed, hours, true, TrainingRecordSource.Origin.TRAINING_FILE);
 		assertThat(training(person, technology, exact)).as("%s at the minimum", technology).containsOnly("MET");
-		assertThat(training(person, technology, withStart(exact, TODAY.minusMonths(months).plusDays(1))))
+		assertThat(training(person, technology, withStart(exact, TODAY.minusMonths(months).plusDays(2))))
 			.as("%s one day short of %d months", technology, months)
 			.contains("NOT_MET");
 		if (cases != null) {
@@ -187,8 +189,8 @@ class TraineeIT {
 			.contains("NOT_MET");
 		TraineeEvaluation abroad = evaluation(person, technology,
 				new FileTraining(technology, "Mayo Clinic", null, true,
-						TODAY.minusMonths(abroadMonths == null ? 6 : abroadMonths), TODAY, null, null, null, null, true,
-						TrainingRecordSource.Origin.OVERSEAS));
+						TODAY.minusMonths(abroadMonths == null ? 6 : abroadMonths).plusDays(1), TODAY, null, null, null,
+						null, true, TrainingRecordSource.Origin.OVERSEAS));
 		if (abroadMonths == null) {
 			assertThat(abroad.abroadClauses()).as("%s has no overseas pathway", technology).isEmpty();
 		}
@@ -198,7 +200,7 @@ class TraineeIT {
 						abroadMonths)
 				.isEqualTo("NEEDS_ATTESTATION");
 			TraineeEvaluation shortAbroad = evaluation(person, technology,
-					new FileTraining(technology, "Mayo Clinic", null, true, TODAY.minusMonths(abroadMonths).plusDays(1),
+					new FileTraining(technology, "Mayo Clinic", null, true, TODAY.minusMonths(abroadMonths).plusDays(2),
 							TODAY, null, null, null, null, true, TrainingRecordSource.Origin.OVERSEAS));
 			assertThat(pathway(shortAbroad, "ABROAD")).as("%s overseas a day short", technology).isEqualTo("NOT_MET");
 		}

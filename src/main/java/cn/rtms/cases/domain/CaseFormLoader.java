@@ -221,6 +221,7 @@ public final class CaseFormLoader {
 			}
 			for (int i = 0; i < fields.size(); i++) {
 				checkCondition(fields.get(i), fields, "$.fields[" + i + "].requiredWhen");
+				checkBound(fields.get(i), fields, "$.fields[" + i + "].atMost");
 			}
 			List<Option> complicationTypes = complicationTypes(root.get("complicationTypes"));
 			List<String> notes = new ArrayList<>();
@@ -353,8 +354,29 @@ public final class CaseFormLoader {
 					problem(path + ".warnIf", "warnIf 须填写 below 或 above");
 				}
 			}
+			String atMost = text(node, "atMost");
+			if (atMost != null && !numeric) {
+				problem(path + ".atMost", "只有 INTEGER、DECIMAL 字段可以填写 atMost");
+			}
 			return new CaseField(key, node.get("label").stringValue(), type, required, text(node, "unit"), min, max,
-					maxLength, options, requiredWhen, warnIf, text(node, "help"), text(node, "group"));
+					maxLength, options, requiredWhen, warnIf, text(node, "help"), text(node, "group"), atMost);
+		}
+
+		private void checkBound(CaseField field, List<CaseField> fields, String path) {
+			String bound = field.atMost();
+			if (bound == null) {
+				return;
+			}
+			CaseField other = fields.stream().filter(f -> f.key().equals(bound)).findFirst().orElse(null);
+			if (bound.equals(field.key())) {
+				problem(path, "atMost 不能引用字段本身");
+			}
+			else if (other == null) {
+				problem(path, "atMost 引用的字段 " + bound + " 不存在");
+			}
+			else if (other.type() != FieldType.INTEGER && other.type() != FieldType.DECIMAL) {
+				problem(path, "atMost 引用的字段 " + bound + " 不是数值字段");
+			}
 		}
 
 		private void checkCondition(CaseField field, List<CaseField> fields, String path) {

@@ -357,9 +357,13 @@ public final class CaseRules {
 										+ "）"));
 					}
 				}
-				if (Boolean.FALSE.equals(c.serious()) && ("IV".equals(c.grade()) || "V".equals(c.grade()))) {
+				// a grade IV/V complication is serious by 注3 whether or not the box was
+				// ticked: left empty it
+				// fell out of every serious-complication rate
+				if (!Boolean.TRUE.equals(c.serious()) && ("IV".equals(c.grade()) || "V".equals(c.grade()))
+						&& (Boolean.FALSE.equals(c.serious()) || complete())) {
 					error(path + ".serious", "SERIOUS_MISMATCH", row + "为 Clavien-Dindo " + c.grade()
-							+ " 级（危及生命需重症监护或死亡），属严重并发症（导致护理级别提升、致残或死亡），“严重并发症”不能为否");
+							+ " 级（危及生命需重症监护或死亡），属严重并发症（导致护理级别提升、致残或死亡），“严重并发症”须为是");
 				}
 				LocalDate onset = c.onsetDate();
 				notFuture(path + ".onsetDate", "并发症发生日期", onset, this.context.today());
@@ -390,6 +394,16 @@ public final class CaseRules {
 				else if (!given && complete() && requiredNow(field, values)) {
 					error(path, "REQUIRED", field.label() + "不能为空"
 							+ ((field.requiredWhen() != null) ? "（" + conditionText(field) + "时必填）" : ""));
+				}
+			}
+			for (CaseField field : form.fields()) {
+				String bound = field.atMost();
+				if (bound != null && values.get(field.key()) instanceof Number value
+						&& values.get(bound) instanceof Number limit
+						&& new BigDecimal(value.toString()).compareTo(new BigDecimal(limit.toString())) > 0) {
+					String limitLabel = form.field(bound).map(CaseField::label).orElse(bound);
+					error("fields." + field.key(), "ABOVE_FIELD",
+							field.label() + "（" + value + "）不能大于" + limitLabel + "（" + limit + "）");
 				}
 			}
 			return values;

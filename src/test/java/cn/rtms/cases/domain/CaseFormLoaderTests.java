@@ -124,7 +124,10 @@ class CaseFormLoaderTests {
 			.isEqualTo(new CaseField.Condition("organ", "THYROID"));
 		assertThat(form.field("lesionsPlanned").orElseThrow().warnIf().code()).isEqualTo("ZERO_LESIONS");
 		assertThat(form.field("thyroidPathology").orElseThrow().options()).extracting(CaseField.Option::code)
-			.containsExactly("BENIGN", "MALIGNANT");
+			.containsExactly("BENIGN", "MALIGNANT", "NOT_DONE");
+		assertThat(form.field("thyroidPathology").orElseThrow().requiredWhen())
+			.isEqualTo(new CaseField.Condition("organ", "THYROID"));
+		assertThat(form.field("lesionsCompleted").orElseThrow().atMost()).isEqualTo("lesionsPlanned");
 		assertThat(form.field("thyroidLargestDiameterMm").orElseThrow().unit()).isEqualTo("mm");
 		assertThat(form.followUps()).extracting(FollowUpPoint::period)
 			.containsExactly("P1M", "P3M", "P6M", "P1Y", "P2Y", "P3Y", "P5Y");
@@ -269,6 +272,22 @@ class CaseFormLoaderTests {
 					"$.fields[2].requiredWhen.equals 字段 organ 没有选项代码 THYROID",
 					"$.fields[3].requiredWhen required 为 true 时不应再填写 requiredWhen",
 					"$.fields[4].requiredWhen.equals 布尔字段 a 的条件值应为 true 或 false");
+	}
+
+	@Test
+	void refusesBoundsByFieldsThatAreNotNumbers() {
+		assertThat(problems(HEAD + """
+				fields:
+				  - {key: planned, label: 计划, type: INTEGER}
+				  - {key: note, label: 说明, type: TEXT, maxLength: 5}
+				  - {key: a, label: A, type: INTEGER, atMost: plans}
+				  - {key: b, label: B, type: INTEGER, atMost: note}
+				  - {key: c, label: C, type: TEXT, maxLength: 5, atMost: planned}
+				  - {key: d, label: D, type: INTEGER, atMost: d}
+				""")).extracting(p -> p.jsonPath() + " " + p.message())
+			.containsExactlyInAnyOrder("$.fields[2].atMost atMost 引用的字段 plans 不存在",
+					"$.fields[3].atMost atMost 引用的字段 note 不是数值字段",
+					"$.fields[4].atMost 只有 INTEGER、DECIMAL 字段可以填写 atMost", "$.fields[5].atMost atMost 不能引用字段本身");
 	}
 
 	@Test

@@ -88,7 +88,7 @@ class CaseRulesTests {
 
 		Map<String, Object> fields = new LinkedHashMap<>(Map.of("organ", "THYROID", "lesionsPlanned", 1,
 				"lesionsCompleted", 1, "preOpPathology", true, "thyroidLargestDiameterMm", 12, "ptaPercent", 85,
-				"organFunctionImpaired", false, "ecog", 0, "asaClass", "II"));
+				"organFunctionImpaired", false, "ecog", 0, "asaClass", "II", "thyroidPathology", "BENIGN"));
 
 		List<DeviceInput> devices = new ArrayList<>();
 
@@ -317,6 +317,64 @@ class CaseRulesTests {
 				"17.41\u300000", "", "X")) {
 			assertThat(CaseRules.normalizeProcedureCode(code)).isEqualTo(code.replaceAll("\\s", "").replace('X', 'x'));
 		}
+	}
+
+	/**
+	 * More lesions ablated than planned would push 肿瘤消融治疗完成率 (completed ÷ planned
+	 * lesions) above 100 %: the form bounds the one by the other (atMost).
+	 */
+	@Test
+	void completedLesionsCannotExceedThePlanned() {
+		Case c = new Case();
+		c.fields.put("lesionsPlanned", 1);
+		c.fields.put("lesionsCompleted", 3);
+		assertThat(c.errors()).containsExactly("fields.lesionsCompleted ABOVE_FIELD");
+		assertThat(c.check().errors().getFirst().message()).isEqualTo("实际完成消融病灶数（3）不能大于计划消融病灶数（1）");
+		c.fields.put("lesionsCompleted", 1);
+		assertThat(c.errors()).isEmpty();
+	}
+
+	/**
+	 * A thyroid ablation states its pathology (benign, malignant, or not done): a blank
+	 * one silently left the denominator of 甲状腺良性肿瘤消融治疗占比.
+	 */
+	@Test
+	void aThyroidAblationStatesItsPathology() {
+		Case c = new Case();
+		c.fields.remove("thyroidPathology");
+		assertThat(c.errors()).containsExactly("fields.thyroidPathology REQUIRED");
+		c.fields.put("thyroidPathology", "NOT_DONE");
+		assertThat(c.errors()).isEmpty();
+		c.fields.put("organ", "LIVER");
+		c.fields.put("childPugh", "A");
+		c.fields.remove("thyroidPathology");
+		assertThat(c.errors()).as("only for the thyroid").isEmpty();
+	}
+
+	/**
+	 * A grade IV or V complication left unmarked dropped out of every
+	 * serious-complication rate.
+	 */
+	@Test
+	void aGradeFourOrFiveComplicationIsMarkedSerious() {
+		Case c = new Case();
+		c.complications.add(new Complication("失血性休克", TODAY.minusDays(1), "IV", "MAJOR_BLEEDING", null));
+		assertThat(c.errors()).containsExactly("complications[0].serious SERIOUS_MISMATCH");
+		assertThat(CaseRules.check(c.input(), context(false)).errors()).as("a draft may leave it for later").isEmpty();
+		c.complications.set(0, new Complication("失血性休克", TODAY.minusDays(1), "IV", "MAJOR_BLEEDING", true));
+		assertThat(c.errors()).isEmpty();
+	}
+
+	/**
+	 * The robotic form's 主要并发症类型 is required (无 is an option): a blank counted as no
+	 * complication.
+	 */
+	@Test
+	void aRoboticCaseStatesItsMajorComplicationType() {
+		CaseForm robotic = load("G10-2023.yaml");
+		CaseField type = robotic.field("majorComplicationType").orElseThrow();
+		assertThat(type.required()).isTrue();
+		assertThat(type.option("NONE")).isPresent();
 	}
 
 }
