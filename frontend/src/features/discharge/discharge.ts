@@ -29,6 +29,8 @@ export interface DischargeBatch {
   invalidCodes: CodeCount[]
   suspectCodes: CodeCount[]
   unmatchedCodes: CodeCount[]
+  /** What was read but may be wrong, naming the column (病案号/住院号 in Excel number cells). */
+  warnings: string[]
 }
 
 /** One bad cell of a refused file (422 DISCHARGE_FILE_INVALID, `rows`). */

@@ -50,6 +50,13 @@ class People {
 			.list();
 	}
 
+	List<PersonDetails> findByRegisteredInstitution(UUID institutionId) {
+		return this.jdbc.sql("select * from personnel.person where licence_registered_institution_id = ? order by name")
+			.param(institutionId)
+			.query(this::map)
+			.list();
+	}
+
 	/**
 	 * A digest of who works at an institution and each one's revision: it changes when a
 	 * person there is added, edited, moved away or deleted.

@@ -44,8 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link AccessPolicy}): physicians see only themselves, everybody else the people of the
  * institutions they may see; only the institution's hospital clerk/admin and the system
  * admin write. Out-of-scope ids are refused with 403. Bulk methods ({@link #all()},
- * {@link #atInstitution}, {@link #count()}) check nothing (system tasks, eligibility of
- * an institution already checked).
+ * {@link #atInstitution}, {@link #registeredAt}, {@link #count()}) check nothing (system
+ * tasks, eligibility of an institution already checked).
  */
 @Service
 @Transactional(readOnly = true)
@@ -113,6 +113,18 @@ public class PersonnelManagement {
 	 */
 	public List<PersonDetails> atInstitution(UUID institutionId) {
 		return this.people.findByInstitution(institutionId);
+	}
+
+	/**
+	 * Lookup without scope check, for modules that match names written in an
+	 * institution's own records (the 术者 of its discharge abstracts): people whose 医师执业证书
+	 * is registered there (执业注册机构), whichever staff list they are on, or none (a
+	 * physician who has left keeps the registration on the record until it is edited).
+	 * @param institutionId an institution
+	 * @return the people whose licence names it
+	 */
+	public List<PersonDetails> registeredAt(UUID institutionId) {
+		return this.people.findByRegisteredInstitution(institutionId);
 	}
 
 	/**

@@ -35,12 +35,20 @@ import org.jspecify.annotations.Nullable;
  * counts
  * @param unmatchedCodes the most frequent well-formed codes of no restricted technology
  * (at most 20), with counts
+ * @param warnings what was read but may be wrong, naming the column (病案号 or 住院号 in Excel
+ * number cells, their leading zeros possibly lost); empty for batches stored before
+ * warnings existed
  */
 public record BatchSummary(UUID id, UUID institutionId, @Nullable String institutionName, String fileName,
 		String format, @Nullable String charset, int rows, int inserted, int duplicates, int restricted,
 		Map<String, Integer> restrictedByTechnology, int operatorsUnresolved, @Nullable LocalDate firstDischarge,
 		@Nullable LocalDate lastDischarge, boolean alreadyImported, Instant uploadedAt, List<String> ignoredColumns,
-		List<CodeCount> invalidCodes, List<CodeCount> suspectCodes, List<CodeCount> unmatchedCodes) {
+		List<CodeCount> invalidCodes, List<CodeCount> suspectCodes, List<CodeCount> unmatchedCodes,
+		List<String> warnings) {
+
+	public BatchSummary {
+		warnings = (warnings != null) ? List.copyOf(warnings) : List.of();
+	}
 
 	/**
 	 * A code (or text) and how often it occurred.
@@ -56,7 +64,7 @@ public record BatchSummary(UUID id, UUID institutionId, @Nullable String institu
 		return new BatchSummary(this.id, this.institutionId, this.institutionName, this.fileName, this.format,
 				this.charset, this.rows, this.inserted, this.duplicates, this.restricted, this.restrictedByTechnology,
 				this.operatorsUnresolved, this.firstDischarge, this.lastDischarge, true, this.uploadedAt,
-				this.ignoredColumns, this.invalidCodes, this.suspectCodes, this.unmatchedCodes);
+				this.ignoredColumns, this.invalidCodes, this.suspectCodes, this.unmatchedCodes, this.warnings);
 	}
 
 }

@@ -151,6 +151,12 @@ final class DischargeFileReader {
 
 	private final Map<Integer, String> headers = new LinkedHashMap<>();
 
+	/**
+	 * Identifier columns (病案号, 住院号) read from Excel number cells: count, first row,
+	 * value.
+	 */
+	private final Map<Column, NumberCells> numberCells = new EnumMap<>(Column.class);
+
 	private int rows;
 
 	private String format = "CSV";
@@ -203,7 +209,37 @@ final class DischargeFileReader {
 			throw reader.refused("没有表头行");
 		}
 		return new Result(name, reader.format, reader.charset, reader.rows, List.copyOf(reader.errors),
-				List.copyOf(reader.ignoredColumns));
+				List.copyOf(reader.ignoredColumns), reader.warnings());
+	}
+
+	/**
+	 * @return one warning per identifier column that held Excel number cells
+	 */
+	private List<String> warnings() {
+		List<String> warnings = new ArrayList<>();
+		this.numberCells.forEach((column, cells) -> {
+			Integer index = this.columns == null ? null : this.columns.get(column);
+			String header = index == null ? column.label : headerOf(index);
+			warnings.add("“" + header + "”列有 " + cells.count + " 行是 Excel 数值单元格（如第 " + cells.firstRow + " 行“"
+					+ cells.firstValue + "”），开头的 0 可能已丢失（与病例比对、识别同一住院时忽略开头的 0）；建议将该列设为文本格式后重新导出");
+		});
+		return List.copyOf(warnings);
+	}
+
+	/** Number cells met in one identifier column. */
+	private static final class NumberCells {
+
+		final int firstRow;
+
+		final String firstValue;
+
+		int count;
+
+		NumberCells(int firstRow, String firstValue) {
+			this.firstRow = firstRow;
+			this.firstValue = firstValue;
+		}
+
 	}
 
 	private InvalidDischargeFile refused(String why) {
@@ -603,6 +639,8 @@ final class DischargeFileReader {
 		RowParser p = new RowParser(rowNo, cells, numbers, cols, errors);
 		String mrn = p.text(Column.MEDICAL_RECORD_NO, 40, true);
 		String inpatientNo = p.text(Column.INPATIENT_NO, 40, false);
+		p.numberCell(Column.MEDICAL_RECORD_NO, mrn);
+		p.numberCell(Column.INPATIENT_NO, inpatientNo);
 		LocalDate admission = p.date(Column.ADMISSION_DATE, true);
 		LocalDate discharge = p.date(Column.DISCHARGE_DATE, true);
 		String department = p.text(Column.DEPARTMENT, 60, false);
@@ -754,6 +792,18 @@ final class DischargeFileReader {
 			return value;
 		}
 
+		/**
+		 * Notes an identifier read from an Excel number cell: Excel keeps no leading
+		 * zeros of a number ("0086501" becomes 86501).
+		 */
+		void numberCell(Column column, @Nullable String value) {
+			Integer index = this.columns.get(column);
+			if (value != null && index != null && this.numbers.containsKey(index)) {
+				DischargeFileReader.this.numberCells.computeIfAbsent(column,
+						c -> new NumberCells(this.rowNo, value)).count++;
+			}
+		}
+
 		@Nullable LocalDate date(Column column, boolean required) {
 			Integer index = this.columns.get(column);
 			String value = index == null ? null : this.cells.get(index);
@@ -806,9 +856,11 @@ final class DischargeFileReader {
 	 * @param rows data rows read (blank rows not counted)
 	 * @param errors bad cells; empty when every row was good
 	 * @param ignoredColumns headers that are not read (patient identity included)
+	 * @param warnings what was read but may be wrong (病案号 or 住院号 in Excel number cells,
+	 * their leading zeros possibly lost), naming the column
 	 */
 	record Result(String fileName, String format, @Nullable String charset, int rows, List<RowError> errors,
-			List<String> ignoredColumns) {
+			List<String> ignoredColumns, List<String> warnings) {
 	}
 
 }

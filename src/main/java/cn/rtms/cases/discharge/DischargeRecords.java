@@ -119,7 +119,7 @@ public class DischargeRecords {
 			throw new ProblemException(HttpStatus.CONFLICT, "DISCHARGE_UPLOAD_CONFLICT", "文件正在导入",
 					"同一文件“" + name + "”正在由另一请求导入，请稍后刷新查看结果", List.of());
 		}
-		OperatorDirectory operators = new OperatorDirectory(this.personnel.atInstitution(institutionId));
+		OperatorDirectory operators = OperatorDirectory.of(this.personnel, institutionId);
 		Tally tally = new Tally();
 		Result result = DischargeFileReader.read(fileName, content, today, this.maxBytes, this.maxRows,
 				row -> store(batchId, institutionId, row, operators, tally));
@@ -138,7 +138,8 @@ public class DischargeRecords {
 				result.fileName(), result.format(), result.charset(), result.rows(), tally.inserted,
 				result.rows() - tally.inserted, tally.restricted, new TreeMap<>(tally.byTechnology),
 				tally.operatorsUnresolved, tally.firstDischarge, tally.lastDischarge, false, now,
-				result.ignoredColumns(), counts(tally.invalid), counts(tally.suspect), top(tally.unmatched));
+				result.ignoredColumns(), counts(tally.invalid), counts(tally.suspect), top(tally.unmatched),
+				result.warnings());
 		this.store.completeBatch(summary);
 		this.store.setFormat(batchId, result.format(), result.charset());
 		this.audit.record("DISCHARGE_BATCH_IMPORTED", "DischargeBatch", batchId.toString(), null,

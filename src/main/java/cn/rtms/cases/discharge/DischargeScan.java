@@ -23,6 +23,7 @@ import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.Role;
 import cn.rtms.institutions.InstitutionManagement;
+import cn.rtms.personnel.PersonnelManagement;
 import cn.rtms.web.InputRules;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  * period, matched against the case registry and judged by {@link PracticeRights#check} on
  * the operation day. Hospital users see their own institution, authorities the
  * institutions of their region, the system administrator all. Computed on request from
- * the stored records, so a case reported or a filing activated later shows at once.
- * Rules: docs/discharge-scan.md.
+ * the stored records, so a case reported, a filing activated, an authorization granted or
+ * a person added to the institution later shows at once: the 术者 is resolved against the
+ * institution's people at report time ({@link OperatorDirectory}), and of a stay exported
+ * more than once only its newest upload counts. Rules: docs/discharge-scan.md.
  */
 @Service
 public class DischargeScan {
@@ -61,6 +64,8 @@ public class DischargeScan {
 
 	private final PracticeRights rights;
 
+	private final PersonnelManagement personnel;
+
 	private final AuditTrail audit;
 
 	private final JsonMapper json;
@@ -68,11 +73,12 @@ public class DischargeScan {
 	private final Clock clock;
 
 	DischargeScan(DischargeStore store, AccessPolicy access, InstitutionManagement institutions, PracticeRights rights,
-			AuditTrail audit, JsonMapper json, Clock clock) {
+			PersonnelManagement personnel, AuditTrail audit, JsonMapper json, Clock clock) {
 		this.store = store;
 		this.access = access;
 		this.institutions = institutions;
 		this.rights = rights;
+		this.personnel = personnel;
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
@@ -218,11 +224,15 @@ public class DischargeScan {
 
 	/**
 	 * Every line of an institution's period: one per restricted procedure, one per record
-	 * code note.
+	 * code note. The 术者 is resolved now, against the institution's people as they are now
+	 * (the status stored at import is the batch summary's snapshot only).
 	 */
 	List<ScanItem> lines(UUID institutionId, LocalDate from, LocalDate to) {
 		List<ScanItem> lines = new ArrayList<>();
-		for (ProcedureRow p : this.store.procedures(institutionId, from, to, WINDOW_DAYS)) {
+		List<ProcedureRow> procedures = this.store.procedures(institutionId, from, to, WINDOW_DAYS);
+		OperatorDirectory operators = OperatorDirectory.of(this.personnel, institutionId);
+		for (ProcedureRow p : procedures) {
+			OperatorDirectory.Resolution operator = operators.resolve(p.operatorText());
 			List<String> categories = new ArrayList<>();
 			List<String> findings = new ArrayList<>();
 			categories.add(ScanCategory.RESTRICTED.name());
@@ -233,8 +243,8 @@ public class DischargeScan {
 				categories.add(ScanCategory.NOT_REPORTED.name());
 				findings.add("未找到匹配的已提交病例（" + MATCHING_RULE + "）");
 			}
-			boolean resolved = "RESOLVED".equals(p.operatorStatus());
-			for (PracticeFinding finding : this.rights.check(institutionId, resolved ? p.operatorId() : null,
+			boolean resolved = operator.status() == OperatorDirectory.Status.RESOLVED;
+			for (PracticeFinding finding : this.rights.check(institutionId, resolved ? operator.personId() : null,
 					p.technology(), p.subTechnique(), p.day())) {
 				String category = switch (finding.code()) {
 					case PracticeFinding.UNFILED -> ScanCategory.UNFILED.name();
@@ -250,9 +260,9 @@ public class DischargeScan {
 			}
 			if (!resolved) {
 				categories.add(ScanCategory.OPERATOR_UNRESOLVED.name());
-				findings.add(switch (p.operatorStatus()) {
-					case "MISSING" -> "术者未填写，无法核对授权";
-					case "AMBIGUOUS" -> "本院有多名人员名为“" + p.operatorText() + "”，无法确定术者，请填写医师执业证书编码";
+				findings.add(switch (operator.status()) {
+					case MISSING -> "术者未填写，无法核对授权";
+					case AMBIGUOUS -> "本院有多名人员名为“" + p.operatorText() + "”，无法确定术者，请填写医师执业证书编码";
 					default -> "本院人员中没有“" + p.operatorText() + "”（按姓名或医师执业证书编码查找），无法核对授权";
 				});
 			}
@@ -261,7 +271,7 @@ public class DischargeScan {
 			}
 			lines.add(new ScanItem(p.recordId(), p.medicalRecordNo(), p.technology(), p.subTechnique(), p.code(),
 					p.name(), p.mainProcedure(), p.day(), p.dischargeDate(), p.department(), p.operatorText(),
-					resolved ? p.operatorId() : null, p.operatorStatus(), List.copyOf(categories),
+					resolved ? operator.personId() : null, operator.status().name(), List.copyOf(categories),
 					List.copyOf(findings), p.caseId(), p.fileName(), p.rowNo()));
 		}
 		for (NoteRow r : this.store.notes(institutionId, from, to)) {

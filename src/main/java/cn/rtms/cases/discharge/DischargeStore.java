@@ -147,20 +147,22 @@ class DischargeStore {
 
 	/**
 	 * @return the restricted procedures of an institution in a period, each with its
-	 * record and the matching submitted case report (rule in docs/discharge-scan.md)
+	 * record and the matching submitted case report (rule in docs/discharge-scan.md); of
+	 * a stay only the records of its newest upload
+	 * ({@code cases.discharge_current_record})
 	 */
 	List<ProcedureRow> procedures(UUID institutionId, LocalDate from, LocalDate to, int windowDays) {
 		return this.jdbc.sql("""
 				select p.id, p.record_id, p.technology, p.sub_technique, p.code, p.name, p.main_procedure,
 				  p.procedure_date, r.medical_record_no, r.department, r.discharge_date, r.operator_text,
-				  r.operator_id, r.operator_status, r.row_no, b.file_name,
+				  r.row_no, b.file_name,
 				  (select c.id from cases.case_report c
 				    where c.institution_id = p.institution_id and c.technology = p.technology
-				      and c.medical_record_no = r.medical_record_no and c.status = 'SUBMITTED'
+				      and ltrim(c.medical_record_no, '0') = ltrim(r.medical_record_no, '0') and c.status = 'SUBMITTED'
 				      and c.operation_date between p.procedure_date - ? and p.procedure_date + ?
 				    order by abs(c.operation_date - p.procedure_date), c.id limit 1) as case_id
 				from cases.discharge_procedure p
-				join cases.discharge_record r on r.id = p.record_id
+				join cases.discharge_current_record r on r.id = p.record_id
 				join cases.discharge_batch b on b.id = r.batch_id
 				where p.institution_id = ? and p.procedure_date between ? and ?
 				order by p.procedure_date, r.medical_record_no, p.technology
@@ -171,21 +173,20 @@ class DischargeStore {
 					rs.getString("name"), rs.getString("main_procedure"),
 					rs.getObject("procedure_date", LocalDate.class), rs.getString("medical_record_no"),
 					rs.getString("department"), rs.getObject("discharge_date", LocalDate.class),
-					rs.getString("operator_text"), rs.getObject("operator_id", UUID.class),
-					rs.getString("operator_status"), rs.getInt("row_no"), rs.getString("file_name"),
+					rs.getString("operator_text"), rs.getInt("row_no"), rs.getString("file_name"),
 					rs.getObject("case_id", UUID.class)))
 			.list();
 	}
 
 	/**
 	 * @return records of an institution in a period (by 手术日期, else 出院日期) with notes about
-	 * codes
+	 * codes; of a stay only the records of its newest upload
 	 */
 	List<NoteRow> notes(UUID institutionId, LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
 				select r.id, r.medical_record_no, r.department, coalesce(r.operation_date, r.discharge_date) as day,
 				  r.discharge_date, r.operator_text, r.row_no, b.file_name, r.notes::text as notes
-				from cases.discharge_record r
+				from cases.discharge_current_record r
 				join cases.discharge_batch b on b.id = r.batch_id
 				where r.institution_id = ? and r.notes <> '[]'
 				  and coalesce(r.operation_date, r.discharge_date) between ? and ?
@@ -201,8 +202,8 @@ class DischargeStore {
 
 	record ProcedureRow(UUID id, UUID recordId, String technology, @Nullable String subTechnique, String code,
 			String name, @Nullable String mainProcedure, LocalDate day, String medicalRecordNo,
-			@Nullable String department, LocalDate dischargeDate, @Nullable String operatorText,
-			@Nullable UUID operatorId, String operatorStatus, int rowNo, String fileName, @Nullable UUID caseId) {
+			@Nullable String department, LocalDate dischargeDate, @Nullable String operatorText, int rowNo,
+			String fileName, @Nullable UUID caseId) {
 	}
 
 	record NoteRow(UUID recordId, String medicalRecordNo, @Nullable String department, LocalDate day,

@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * procedure was performed: a record with a robotic code is one G10 procedure whose main
  * procedure is the record's principal code (or, when the principal code is itself the
  * robotic code, the first other code). A robotic code with no other code is still G10,
- * noted as {@link Note#ROBOTIC_WITHOUT_MAIN}.</li>
+ * noted as {@link Note#ROBOTIC_WITHOUT_MAIN} (worded "主手术编码无法识别" when another code of the
+ * record is no code). The category 17.4 without a listed subcategory (17.4, 17.40,
+ * 17.46–17.48) is {@link Note#SUSPECT_CODE}, neither G10 nor a main procedure.</li>
  * <li>A well-formed code that matches nothing is not restricted; when it shares the
  * six-digit stem with a listed extension code ({@code 06.3100x009} beside
  * {@code 06.3100x001}) it is noted as {@link Note#SUSPECT_CODE} (a local extension the
@@ -41,7 +43,11 @@ final class ProcedureCatalogue {
 	/** The technology whose codes describe robot assistance of another procedure. */
 	static final String ROBOTIC_TECHNOLOGY = "G10";
 
-	private static final Pattern ROBOTIC = Pattern.compile("17\\.4[1-9].*");
+	/**
+	 * The ICD-9-CM-3 category 17.4 (机器人辅助操作) in any form: its subcategories 17.41–17.49
+	 * and the category alone (17.4, 17.40…).
+	 */
+	private static final Pattern ROBOTIC = Pattern.compile("17\\.4.*");
 
 	private final Map<String, Entry> exact = new LinkedHashMap<>();
 
@@ -120,8 +126,7 @@ final class ProcedureCatalogue {
 			Entry entry = find(code);
 			if (ROBOTIC.matcher(code).matches()) {
 				if (entry == null || !ROBOTIC_TECHNOLOGY.equals(entry.technology())) {
-					notes.add(new CodeNote(Note.SUSPECT_CODE, o.code().raw(), code,
-							code + " 属 17.4 机器人辅助操作亚目，但不在 G10 规范编码表内（17.41–17.45、17.49）"));
+					notes.add(new CodeNote(Note.SUSPECT_CODE, o.code().raw(), code, unlistedRobotic(code)));
 				}
 				else {
 					robotic.add(o);
@@ -148,14 +153,28 @@ final class ProcedureCatalogue {
 				.findFirst()
 				.orElse(main.isEmpty() ? null : main.get(0));
 			if (mainProcedure == null) {
+				boolean unreadable = all.stream().anyMatch(a -> !a.code().isValid());
 				notes.add(new CodeNote(Note.ROBOTIC_WITHOUT_MAIN, first.code().raw(), first.code().code(),
-						"机器人辅助操作编码 " + first.code().code() + " 未伴随主手术编码"));
+						unreadable ? "机器人辅助操作编码 " + first.code().code() + " 的主手术编码无法识别（见“编码无法识别”），未能确定机器人辅助实施的主手术"
+								: "机器人辅助操作编码 " + first.code().code() + " 未伴随主手术编码"));
 			}
 			procedures.add(new Procedure(ROBOTIC_TECHNOLOGY, null, first.code().code(), entry.name(),
 					first.principal() || (mainProcedure != null && mainProcedure.principal()),
 					mainProcedure == null ? null : mainProcedure.code().code(), entry.specKey()));
 		}
 		return new Mapping(List.copyOf(procedures), List.copyOf(notes));
+	}
+
+	/**
+	 * @param code a code of category 17.4 that is not on the G10 list
+	 * @return why it is suspect: the category without subcategory (17.4, 17.40, 17.4x00)
+	 * or a subcategory the regulation does not list (17.46–17.48)
+	 */
+	private static String unlistedRobotic(String code) {
+		if (code.length() == 4 || code.charAt(4) == '0' || code.charAt(4) == 'x') {
+			return code + " 为 17.4 机器人辅助操作类目，未细分到亚目（G10 规范编码表为 17.41–17.45、17.49），未计为限制类技术，请核对编码";
+		}
+		return code + " 属 17.4 机器人辅助操作亚目，但不在 G10 规范编码表内（17.41–17.45、17.49）";
 	}
 
 	private record Occurrence(NormalisedCode code, boolean principal) {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Steps, in this order (docs/discharge-scan.md, "Normalisation"):
  * <ol>
  * <li>Unicode NFKC: full-width digits, letters, dots and spaces become ASCII
- * ("０６．３１００Ｘ００１"); the ideographic full stop "。" counts as a dot;</li>
+ * ("０６．３１００Ｘ００１"); the ideographic full stop "。" counts as a dot and the multiplication
+ * sign "×" (U+00D7, typed for x by some input methods, "06.3100×001") as an x;</li>
  * <li>a procedure name after the code is dropped ("06.3100x001 经皮甲状腺病损射频消融术");</li>
  * <li>every space inside is removed ("52. 2200x007"), punctuation at either end too
  * ("06.3100x001；", "“06.3100x001”");</li>
@@ -48,7 +49,7 @@ final class ProcedureCodeNormaliser {
 		if (raw.length() > MAX_LENGTH) {
 			return NormalisedCode.invalid(raw, "编码过长（超过 " + MAX_LENGTH + " 个字符）");
 		}
-		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replace('。', '.');
+		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replace('。', '.').replace('\u00D7', 'x');
 		s = dropName(s);
 		StringBuilder compact = new StringBuilder(s.length());
 		s.codePoints()

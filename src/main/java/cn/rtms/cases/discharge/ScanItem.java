@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param dischargeDate 出院日期
  * @param department 科室
  * @param operator 术者 as written in the file
- * @param operatorId the resolved person, or null
- * @param operatorStatus RESOLVED, MISSING, UNKNOWN or AMBIGUOUS
+ * @param operatorId the person the 术者 resolves to among the institution's people now, or
+ * null
+ * @param operatorStatus RESOLVED, MISSING, UNKNOWN or AMBIGUOUS, as resolved now
  * @param categories the categories of this line
  * @param findings Chinese explanations (filing, authorization, operator, code)
  * @param caseId the matching submitted case report, or null

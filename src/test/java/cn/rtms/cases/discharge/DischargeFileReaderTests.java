@@ -183,6 +183,23 @@ class DischargeFileReaderTests {
 	}
 
 	@Test
+	void warnsNamingTheColumnWhenAnIdentifierIsAnExcelNumberWhoseLeadingZerosMayBeLost() {
+		List<List<Object>> data = new ArrayList<>();
+		data.add(List.of("病案号码", "住院号", "入院日期", "出院日期", "主要手术操作编码", "手术日期", "术者"));
+		data.add(List.of(86501, "ZY001", "2026-10-01", "2026-10-08", "06.3100x001", "2026-10-03", "高志远"));
+		data.add(List.of(86502, 2026100, "2026-10-01", "2026-10-08", "", "", ""));
+		data.add(List.of("0086503", "ZY003", "2026-10-01", "2026-10-08", "", "", ""));
+		Result result = read("数值病案号.xlsx", xlsx(data));
+		assertThat(result.errors()).isEmpty();
+		assertThat(this.rows).extracting(DischargeRow::medicalRecordNo).containsExactly("86501", "86502", "0086503");
+		assertThat(result.warnings()).containsExactly(
+				"“病案号码”列有 2 行是 Excel 数值单元格（如第 2 行“86501”），开头的 0 可能已丢失（与病例比对、识别同一住院时忽略开头的 0）；建议将该列设为文本格式后重新导出",
+				"“住院号”列有 1 行是 Excel 数值单元格（如第 3 行“2026100”），开头的 0 可能已丢失（与病例比对、识别同一住院时忽略开头的 0）；建议将该列设为文本格式后重新导出");
+		assertThat(csv(HEADER, "0086501,ZY001,2026-10-01,2026-10-08,,06.3100x001,,2026-10-03,高志远,1").warnings())
+			.isEmpty();
+	}
+
+	@Test
 	void namesBadCellsOfAnXlsxByRowAndColumn() {
 		List<List<Object>> data = new ArrayList<>();
 		data.add(List.of("病案号", "入院日期", "出院日期", "主要手术操作编码", "手术日期", "术者"));

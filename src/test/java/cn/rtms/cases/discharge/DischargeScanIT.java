@@ -298,6 +298,167 @@ class DischargeScanIT {
 		assertThat(report.at("/hospitals/0/counts/NOT_REPORTED").asInt()).isEqualTo(110);
 	}
 
+	/** Far outside the periods of the other tests, which share 松江 and the database. */
+	static final LocalDate LONG_AGO = TODAY.minusYears(2);
+
+	/**
+	 * A stay of five days around its operation day, with one code in the principal
+	 * column.
+	 */
+	static String stay(String mrn, String inpatientNo, LocalDate operation, String principal, String operator) {
+		return String.join(",", mrn, inpatientNo, operation.minusDays(2).toString(), operation.plusDays(3).toString(),
+				"肿瘤介入科", principal, "", operation.toString(), operator, "1");
+	}
+
+	/** The report of one institution for the ten days either side of a day. */
+	JsonNode around(Api api, UUID institutionId, LocalDate day) {
+		return ok(api.get("/api/discharge-scan?institutionId=" + institutionId + "&from=" + day.minusDays(10) + "&to="
+				+ day.plusDays(10)))
+			.at("/hospitals/0");
+	}
+
+	JsonNode itemsAround(Api api, UUID institutionId, LocalDate day, String category) {
+		return ok(api.get("/api/discharge-scan/items?institutionId=" + institutionId + "&from=" + day.minusDays(10)
+				+ "&to=" + day.plusDays(10) + "&category=" + category))
+			.get("items");
+	}
+
+	@Test
+	void aCorrectedReExportOfAStayCountsOnceFromTheNewestUpload() {
+		UUID songjiang = institution("吉林省松江肿瘤医院");
+		Api clerk = Api.as(this.port, "songjiang-clerk");
+		LocalDate day = LONG_AGO;
+		byte[] october = csv(stay("0090001", "ZY0090001", day, "06.3100x001", ""),
+				stay("0090002", "ZY0090002A", day, "06.3100x001", "林雪梅"));
+		Response first = upload(clerk, "十月.csv", october);
+		assertThat(first.status()).as(first.text()).isEqualTo(201);
+		assertThat(around(clerk, songjiang, day).at("/counts/OPERATOR_UNRESOLVED").asInt()).isEqualTo(1);
+
+		// November's export overlaps October's: the coding office has filled in the 术者 of
+		// 0090001 since; 0090002
+		// with another 住院号 is another stay of the same patient, admitted the same day
+		Response second = upload(clerk, "十一月.csv", csv(stay("0090001", "ZY0090001", day, "06.3100x001", "林雪梅"),
+				stay("0090002", "ZY0090002B", day, "06.3100x001", "林雪梅")));
+		assertThat(second.status()).as(second.text()).isEqualTo(201);
+		assertThat(second.body().get("inserted").asInt()).isEqualTo(2);
+		JsonNode hospital = around(clerk, songjiang, day);
+		assertThat(hospital.at("/counts/OPERATOR_UNRESOLVED").asInt()).as(hospital.toString()).isZero();
+		JsonNode restricted = itemsAround(clerk, songjiang, day, "RESTRICTED");
+		assertThat(texts(restricted, "medicalRecordNo")).containsExactlyInAnyOrder("0090001", "0090002", "0090002");
+		assertThat(hospital.get("restricted").asInt()).isEqualTo(3);
+		for (JsonNode item : restricted) {
+			assertThat(item.get("operator").asString()).isEqualTo("林雪梅");
+			if (item.get("medicalRecordNo").asString().equals("0090001")) {
+				assertThat(item.get("fileName").asString()).isEqualTo("十一月.csv");
+			}
+		}
+		// the indicators count alike (HOSPITAL.REPORTING_RATE)
+		assertThat(this.jdbc.sql(
+				"select count(*) from cases.indicator_discharge_procedure where institution_id = ? and procedure_date = ?")
+			.params(songjiang, day)
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+		// the earlier record is kept as imported, only no longer counted
+		assertThat(this.jdbc.sql(
+				"select count(*) from cases.discharge_record where institution_id = ? and medical_record_no = '0090001'")
+			.param(songjiang)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+
+		// importing October's file again changes nothing: the same file is recognised,
+		// its rows are duplicates
+		Response again = upload(clerk, "十月.csv", october);
+		assertThat(again.body().get("alreadyImported").asBoolean()).isTrue();
+		Response rows = upload(clerk, "十月重导.csv", csv(stay("0090001", "ZY0090001", day, "06.3100x001", "")));
+		assertThat(rows.body().get("inserted").asInt()).isZero();
+		assertThat(around(clerk, songjiang, day).get("restricted").asInt()).isEqualTo(3);
+		assertThat(around(clerk, songjiang, day).at("/counts/OPERATOR_UNRESOLVED").asInt()).isZero();
+	}
+
+	@Test
+	void theOperatorIsResolvedWhenTheReportIsAskedForAgainstTheInstitutionsPeopleThen() {
+		UUID songjiang = institution("吉林省松江肿瘤医院");
+		UUID ccszx = institution("长春市中心医院");
+		Api clerk = Api.as(this.port, "songjiang-clerk");
+		Api admin = Api.as(this.port, "admin");
+		LocalDate day = LONG_AGO.plusDays(60);
+		Response uploaded = upload(clerk, "术者.csv", csv(stay("0090101", "ZY0090101", day, "06.3100x001", "周明远"),
+				stay("0090102", "ZY0090102", day, "06.3100x002", "110220199000123")));
+		assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+		assertThat(uploaded.body().get("operatorsUnresolved").asInt()).isEqualTo(2);
+		JsonNode before = around(clerk, songjiang, day);
+		assertThat(before.at("/counts/OPERATOR_UNRESOLVED").asInt()).as(before.toString()).isEqualTo(2);
+		assertThat(before.at("/counts/UNAUTHORIZED").asInt()).isZero();
+
+		// 周明远 joins 松江's staff; the physician with the licence is on 长春市中心医院's staff, the
+		// licence registered
+		// at 松江 (a surgeon who has moved on)
+		Response zhou = clerk.post("/api/people",
+				Map.of("name", "周明远", "roles", List.of("PHYSICIAN"), "institutionId", songjiang.toString()));
+		assertThat(zhou.status()).as(zhou.text()).isEqualTo(201);
+		Response sun = admin.post("/api/people",
+				Map.of("name", "孙立行", "roles", List.of("PHYSICIAN"), "institutionId", ccszx.toString(), "licence",
+						Map.of("number", "110220199000123", "issuedOn", "2010-07-01", "registeredInstitutionId",
+								songjiang.toString())));
+		assertThat(sun.status()).as(sun.text()).isEqualTo(201);
+
+		JsonNode after = around(clerk, songjiang, day);
+		assertThat(after.at("/counts/OPERATOR_UNRESOLVED").asInt()).as(after.toString()).isZero();
+		assertThat(after.at("/counts/UNAUTHORIZED").asInt()).isEqualTo(2);
+		JsonNode unauthorized = itemsAround(clerk, songjiang, day, "UNAUTHORIZED");
+		assertThat(texts(unauthorized, "operatorId")).containsExactlyInAnyOrder(zhou.body().get("id").asString(),
+				sun.body().get("id").asString());
+		assertThat(texts(unauthorized, "operatorStatus")).containsOnly("RESOLVED");
+		// the batch summary stays what the import saw
+		for (JsonNode batch : ok(clerk.get("/api/discharge-records/batches"))) {
+			if (batch.get("id").asString().equals(uploaded.body().get("id").asString())) {
+				assertThat(batch.get("operatorsUnresolved").asInt()).isEqualTo(2);
+			}
+		}
+	}
+
+	@Test
+	void aMedicalRecordNumberThatLostItsLeadingZerosInExcelIsWarnedAboutAndStillMatches() {
+		UUID songjiang = institution("吉林省松江肿瘤医院");
+		Api clerk = Api.as(this.port, "songjiang-clerk");
+		LocalDate day = LONG_AGO.plusDays(120);
+		caseReport(songjiang, "G08", "0090201", day);
+		List<List<Object>> sheet = new ArrayList<>();
+		sheet.add(List.of("病案号", "入院日期", "出院日期", "主要手术操作编码", "手术日期", "术者"));
+		sheet.add(List.of(90201, day.minusDays(2).toString(), day.plusDays(3).toString(), "06.3100x001", day.toString(),
+				"林雪梅"));
+		Response uploaded = upload(clerk, "数值病案号.xlsx", DischargeFileReaderTests.xlsx(sheet));
+		assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+		assertThat(uploaded.body().at("/warnings/0").asString()).contains("“病案号”列")
+			.contains("第 2 行“90201”")
+			.contains("开头的 0 可能已丢失");
+		JsonNode hospital = around(clerk, songjiang, day);
+		assertThat(hospital.get("restricted").asInt()).isEqualTo(1);
+		assertThat(hospital.get("reported").asInt()).as(hospital.toString()).isEqualTo(1);
+		assertThat(this.jdbc.sql(
+				"select bool_and(reported) from cases.indicator_discharge_procedure where institution_id = ? and procedure_date = ?")
+			.params(songjiang, day)
+			.query(Boolean.class)
+			.single()).isTrue();
+
+		// the text export of the same stay, with its zeros, is the same stay
+		Response text = upload(clerk, "文本病案号.csv", csv(stay("0090201", "", day, "06.3100x001", "林雪梅")));
+		assertThat(text.status()).as(text.text()).isEqualTo(201);
+		assertThat(text.body().get("warnings").isEmpty()).isTrue();
+		assertThat(around(clerk, songjiang, day).get("restricted").asInt()).isEqualTo(1);
+		assertThat(itemsAround(clerk, songjiang, day, "REPORTED").at("/0/medicalRecordNo").asString())
+			.isEqualTo("0090201");
+
+		// a summary stored before warnings existed still reads
+		this.jdbc.sql("update cases.discharge_batch set summary = summary - 'warnings' where id = ?")
+			.param(UUID.fromString(uploaded.body().get("id").asString()))
+			.update();
+		JsonNode batches = ok(clerk.get("/api/discharge-records/batches"));
+		for (JsonNode batch : batches) {
+			assertThat(batch.get("warnings").isArray()).as(batch.toString()).isTrue();
+		}
+	}
+
 	/** Lines of a category that come from the demo file (病案号 00865xx). */
 	int demoLines(Api api, UUID institutionId, String category) {
 		JsonNode page = ok(api.get("/api/discharge-scan/items?institutionId=" + institutionId + "&from=2026-09-01&to="

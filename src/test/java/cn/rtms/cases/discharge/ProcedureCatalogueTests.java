@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.rtms.cases.discharge.ProcedureCatalogue.CodeNote;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Mapping;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Note;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Procedure;
@@ -131,6 +132,33 @@ class ProcedureCatalogueTests {
 			assertThat(n.note()).isEqualTo(Note.SUSPECT_CODE);
 			assertThat(n.message()).contains("17.46").contains("不在 G10 规范编码表内");
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "17.4", "17.40", "17.4000", "1740", "17.4x00" })
+	void theRoboticCategoryWithoutSubcategoryIsSuspectNeitherG10NorAMainProcedure(String robotic) {
+		Mapping mapping = map("32.4100", robotic);
+		assertThat(mapping.procedures()).isEmpty();
+		assertThat(mapping.notes()).singleElement().satisfies(n -> {
+			assertThat(n.note()).isEqualTo(Note.SUSPECT_CODE);
+			assertThat(n.message()).contains("17.4 机器人辅助操作类目，未细分到亚目");
+		});
+		Mapping withListedRobotic = map("17.4200", robotic);
+		assertThat(withListedRobotic.procedures()).singleElement()
+			.satisfies(p -> assertThat(p.mainProcedure()).isNull());
+		assertThat(withListedRobotic.notes()).extracting(CodeNote::note)
+			.containsExactly(Note.SUSPECT_CODE, Note.ROBOTIC_WITHOUT_MAIN);
+	}
+
+	@Test
+	void aRoboticCodeBesideAnUnreadableCodeSaysTheMainProcedureCodeCannotBeRead() {
+		Mapping mapping = map("待补录", "17.4200");
+		assertThat(mapping.procedures()).singleElement().satisfies(p -> assertThat(p.technology()).isEqualTo("G10"));
+		assertThat(mapping.notes()).extracting(CodeNote::note)
+			.containsExactly(Note.INVALID_CODE, Note.ROBOTIC_WITHOUT_MAIN);
+		assertThat(mapping.notes().get(1).message()).contains("主手术编码无法识别").doesNotContain("未伴随主手术编码");
+		assertThat(map("17.4200").notes()).singleElement()
+			.satisfies(n -> assertThat(n.message()).contains("未伴随主手术编码").doesNotContain("无法识别"));
 	}
 
 	@Test
