@@ -64,6 +64,7 @@ class CaseApiIT {
 		fields.put("lesionsPlanned", 1);
 		fields.put("lesionsCompleted", 1);
 		fields.put("preOpPathology", true);
+		fields.put("thyroidPathology", "BENIGN");
 		fields.put("thyroidLargestDiameterMm", 18.5);
 		fields.put("ptaPercent", 86.5);
 		fields.put("organFunctionImpaired", false);
@@ -272,7 +273,8 @@ class CaseApiIT {
 					"admissionDate REQUIRED", "operationDate REQUIRED", "department REQUIRED", "operatorId REQUIRED",
 					"informedConsent REQUIRED", "fields.ecog REQUIRED", "fields.asaClass REQUIRED",
 					"fields.preOpPathology REQUIRED", "fields.thyroidLargestDiameterMm REQUIRED",
-					"fields.ptaPercent REQUIRED", "fields.organFunctionImpaired REQUIRED")
+					"fields.ptaPercent REQUIRED", "fields.organFunctionImpaired REQUIRED",
+					"fields.thyroidPathology REQUIRED")
 			.doesNotContain("fields.childPugh REQUIRED");
 		assertThat(missing.body().get("errors").toString()).contains("凝血酶原活动度（PTA）不能为空", "存在器官功能障碍不能为空");
 		assertThat(missing.body().get("errors").toString()).contains("器官）为甲状腺时必填");

@@ -252,6 +252,7 @@ class WorkbenchIT {
 		fields.put("lesionsPlanned", 1);
 		fields.put("lesionsCompleted", 1);
 		fields.put("preOpPathology", true);
+		fields.put("thyroidPathology", "BENIGN");
 		fields.put("thyroidLargestDiameterMm", 18.5);
 		fields.put("ptaPercent", 85);
 		fields.put("organFunctionImpaired", false);

@@ -194,6 +194,7 @@ class IndicatorDashboardBrowserIT extends BrowserTestSupport {
 			fields.put("lesionsPlanned", 1);
 			fields.put("lesionsCompleted", 1);
 			fields.put("preOpPathology", true);
+			fields.put("thyroidPathology", "BENIGN");
 			fields.put("thyroidLargestDiameterMm", 18.5);
 			fields.put("ecog", 0);
 			fields.put("asaClass", "II");
