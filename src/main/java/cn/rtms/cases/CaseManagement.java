@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.audit.EditHistory;
+import cn.rtms.cases.codes.ProcedureCodeMatcher;
 import cn.rtms.cases.domain.CaseRecord;
 import cn.rtms.cases.domain.CaseRecord.CodeEntry;
 import cn.rtms.cases.domain.CaseRecord.DeviceRow;
@@ -842,9 +843,9 @@ public class CaseManagement {
 								true));
 			}
 		}
-		Map<String, String> listed = specCodes(evaluation.spec());
-		if (!listed.isEmpty()) {
-			List<String> outside = codes.stream().filter(c -> !listed.containsKey(c)).toList();
+		ProcedureCodeMatcher<SpecOutline.Code> listed = specCodes(evaluation.spec());
+		if (!evaluation.spec().procedureCodes().isEmpty()) {
+			List<String> outside = CaseRules.outsideList(codes, listed);
 			if (!outside.isEmpty()) {
 				flags.add(new CaseFlag(CaseFlag.CODE_NOT_IN_SPEC, "手术编码 " + String.join("、", outside) + " 不在管理规范 "
 						+ evaluation.spec().key() + " 的编码表内（手术编码不在规范编码表内）", false));
@@ -853,12 +854,12 @@ public class CaseManagement {
 		return List.copyOf(flags);
 	}
 
-	private static Map<String, String> specCodes(SpecOutline spec) {
-		Map<String, String> codes = new LinkedHashMap<>();
-		for (SpecOutline.Code code : spec.procedureCodes()) {
-			codes.put(CaseRules.normalizeProcedureCode(code.code()), code.name());
-		}
-		return codes;
+	/**
+	 * The spec's code list, matched by the module's one rule (a subcategory form of a
+	 * listed NN.NN00 is in the list, as for the gate and the discharge scan).
+	 */
+	private static ProcedureCodeMatcher<SpecOutline.Code> specCodes(SpecOutline spec) {
+		return ProcedureCodeMatcher.of(spec.procedureCodes(), SpecOutline.Code::code);
 	}
 
 	private CaseRecord record(UUID id, int version, UUID institutionId, Evaluation evaluation, CaseInput input,
@@ -867,12 +868,12 @@ public class CaseManagement {
 		PatientInput patient = input.patient();
 		String idNumber = blankToNull(patient.idNumber());
 		String normalizedId = (idNumber == null) ? null : IdNumbers.normalize(idNumber);
-		Map<String, String> listed = specCodes(evaluation.spec());
-		List<CodeEntry> codes = evaluation.outcome()
-			.procedureCodes()
-			.stream()
-			.map(c -> new CodeEntry(c, listed.get(c), listed.isEmpty() || listed.containsKey(c)))
-			.toList();
+		ProcedureCodeMatcher<SpecOutline.Code> listed = specCodes(evaluation.spec());
+		boolean noList = evaluation.spec().procedureCodes().isEmpty();
+		List<CodeEntry> codes = evaluation.outcome().procedureCodes().stream().map(c -> {
+			List<SpecOutline.Code> found = listed.find(c);
+			return new CodeEntry(c, found.isEmpty() ? null : found.get(0).name(), noList || !found.isEmpty());
+		}).toList();
 		List<DeviceRow> devices = new ArrayList<>();
 		List<@Nullable DeviceIdentification> readings = evaluation.outcome().devices();
 		for (int i = 0; i < readings.size(); i++) {

@@ -34,7 +34,8 @@ import cn.idev.excel.exception.ExcelAnalysisStopException;
 import cn.idev.excel.metadata.data.ReadCellData;
 import cn.idev.excel.read.listener.ReadListener;
 import cn.rtms.cases.discharge.InvalidDischargeFile.RowError;
-import cn.rtms.cases.discharge.ProcedureCodeNormaliser.NormalisedCode;
+import cn.rtms.cases.codes.ProcedureCodeNormaliser;
+import cn.rtms.cases.codes.ProcedureCodeNormaliser.NormalisedCode;
 import cn.rtms.web.InputRules;
 import org.jspecify.annotations.Nullable;
 
@@ -713,7 +714,7 @@ final class DischargeFileReader {
 		List<String> parts = new ArrayList<>();
 		for (String part : SEPARATORS.split(value)) {
 			if (!part.isBlank()) {
-				parts.add(part.strip());
+				parts.addAll(ProcedureCodeNormaliser.splitAtBlanks(part.strip()));
 			}
 		}
 		return parts;

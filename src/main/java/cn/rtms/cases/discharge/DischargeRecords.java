@@ -20,7 +20,7 @@ import cn.rtms.cases.discharge.DischargeFileReader.Result;
 import cn.rtms.cases.discharge.ProcedureCatalogue.CodeNote;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Mapping;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Procedure;
-import cn.rtms.cases.discharge.ProcedureCodeNormaliser.NormalisedCode;
+import cn.rtms.cases.codes.ProcedureCodeNormaliser.NormalisedCode;
 import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.Role;

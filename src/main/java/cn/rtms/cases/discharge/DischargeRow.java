@@ -3,7 +3,7 @@ package cn.rtms.cases.discharge;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.rtms.cases.discharge.ProcedureCodeNormaliser.NormalisedCode;
+import cn.rtms.cases.codes.ProcedureCodeNormaliser.NormalisedCode;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,18 +2,19 @@ package cn.rtms.cases.discharge;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-import cn.rtms.cases.discharge.ProcedureCodeNormaliser.NormalisedCode;
+import cn.rtms.cases.codes.ProcedureCodeMatcher;
+import cn.rtms.cases.codes.ProcedureCodeNormaliser.NormalisedCode;
 import cn.rtms.rules.SpecProcedureCode;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which restricted technology (and sub-technique) a discharge record's procedure codes
  * stand for, from the code lists of the specs ({@code procedureCodes}). Pure, immutable.
+ * Which listed code a code matches is the module's one rule, {@link ProcedureCodeMatcher}
+ * (shared with the order-entry gate and the case form):
  * <ul>
  * <li>A listed code with an extension ({@code 06.3100x001}) matches only itself.</li>
  * <li>A listed code without extension ending in {@code 00} ({@code 17.4100}) stands for
@@ -34,9 +35,10 @@ import org.jspecify.annotations.Nullable;
  * spec does not list), never mapped by guess. A malformed code is
  * {@link Note#INVALID_CODE}.</li>
  * </ul>
- * Editions: the lists of all editions of a technology count (the code names the procedure
- * whatever edition is in force that day); for a code listed by several editions the
- * newest edition's sub-technique is used.
+ * Editions (the scan's own policy): the lists of all editions of a technology count (the
+ * code names the procedure whatever edition is in force that day); for a code listed by
+ * several editions the newest edition's sub-technique is used. The gate, by contrast,
+ * answers with the edition in force on the day of the order (docs/gate.md).
  */
 final class ProcedureCatalogue {
 
@@ -49,24 +51,10 @@ final class ProcedureCatalogue {
 	 */
 	private static final Pattern ROBOTIC = Pattern.compile("17\\.4.*");
 
-	private final Map<String, Entry> exact = new LinkedHashMap<>();
-
-	private final Map<String, Entry> subcategories = new LinkedHashMap<>();
-
-	private final Map<String, Entry> extensionStems = new LinkedHashMap<>();
+	private final ProcedureCodeMatcher<Entry> matcher;
 
 	ProcedureCatalogue(List<Entry> entries) {
-		for (Entry entry : entries) {
-			String code = entry.code();
-			this.exact.put(code, entry);
-			int x = code.indexOf('x', 3);
-			if (x < 0 && code.length() == 7 && code.endsWith("00")) {
-				this.subcategories.put(code.substring(0, 5), entry);
-			}
-			if (x > 0 && code.length() > 7 && code.charAt(7) == 'x') {
-				this.extensionStems.putIfAbsent(code.substring(0, 7), entry);
-			}
-		}
+		this.matcher = ProcedureCodeMatcher.of(entries, Entry::code);
 	}
 
 	/**
@@ -88,17 +76,8 @@ final class ProcedureCatalogue {
 	 * @return the listed code it matches, or null
 	 */
 	@Nullable Entry find(String code) {
-		Entry entry = this.exact.get(code);
-		if (entry != null) {
-			return entry;
-		}
-		if (code.length() >= 5) {
-			Entry sub = this.subcategories.get(code.substring(0, 5));
-			if (sub != null && (code.length() == 5 || Character.isDigit(code.charAt(5)))) {
-				return sub;
-			}
-		}
-		return null;
+		List<Entry> entries = this.matcher.find(code);
+		return entries.isEmpty() ? null : entries.get(entries.size() - 1);
 	}
 
 	/**
@@ -138,9 +117,8 @@ final class ProcedureCatalogue {
 				procedures.add(new Procedure(entry.technology(), entry.subTechnique(), code, entry.name(),
 						o.principal(), null, entry.specKey()));
 			}
-			else if (code.length() > 7 && code.charAt(7) == 'x'
-					&& this.extensionStems.containsKey(code.substring(0, 7))) {
-				Entry near = this.extensionStems.get(code.substring(0, 7));
+			else if (this.matcher.nearExtension(code).isPresent()) {
+				Entry near = this.matcher.nearExtension(code).get();
 				notes.add(new CodeNote(Note.SUSPECT_CODE, o.code().raw(), code, code + " 与 " + near.technology()
 						+ " 规范编码 " + near.code() + "（" + near.name() + "）同一亚目，但扩展码不在编码表内，未计为限制类技术"));
 			}

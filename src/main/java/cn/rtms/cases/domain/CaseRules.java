@@ -22,6 +22,8 @@ import cn.rtms.cases.CaseProblem;
 import cn.rtms.cases.Complication;
 import cn.rtms.cases.DeviceInput;
 import cn.rtms.cases.PatientInput;
+import cn.rtms.cases.codes.ProcedureCodeMatcher;
+import cn.rtms.cases.codes.ProcedureCodeNormaliser;
 import cn.rtms.devices.DeviceBarcodes;
 import cn.rtms.devices.DeviceIdentification;
 import cn.rtms.devices.InvalidBarcode;
@@ -44,14 +46,6 @@ public final class CaseRules {
 
 	/** Warning code of a length of stay above {@link #LONG_STAY_DAYS}. */
 	public static final String LONG_STAY = "LONG_STAY";
-
-	private static final Pattern PROCEDURE_CODE = Pattern.compile("\\d{2}\\.[0-9Xx]{1,12}");
-
-	/**
-	 * What {@link #normalizeProcedureCode} removes (compiled once: it runs per code and
-	 * row of an import).
-	 */
-	private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
 	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");
 
@@ -95,7 +89,8 @@ public final class CaseRules {
 	 * @param warnings every plausibility warning (confirmed or not)
 	 * @param fields the form values normalized (numbers as BigDecimal or Long, dates as
 	 * ISO text, text stripped, empty values dropped)
-	 * @param procedureCodes the codes with spaces removed
+	 * @param procedureCodes the codes as {@link ProcedureCodeNormaliser} spells them,
+	 * each once
 	 * @param devices the barcode reading of each device row (null where unreadable)
 	 */
 	public record Outcome(List<CaseProblem> errors, List<CaseProblem> warnings, Map<String, Object> fields,
@@ -125,17 +120,33 @@ public final class CaseRules {
 	}
 
 	/**
+	 * The case form's spelling of a procedure code: the module's one normalisation
+	 * ({@link ProcedureCodeNormaliser}, as the gate and the discharge scan read codes);
+	 * text that is no code is returned with its blanks removed and a lower-case x.
 	 * @param code a procedure code as typed
-	 * @return the code without spaces, with a lower-case x
+	 * @return the normalised code
 	 */
 	public static String normalizeProcedureCode(String code) {
-		for (int i = 0; i < code.length(); i++) {
-			char c = code.charAt(i);
-			if (c == 'X' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-				return WHITESPACE.matcher(code).replaceAll("").replace('X', 'x');
-			}
-		}
-		return code;
+		return ProcedureCodeNormaliser.code(code).orElseGet(() -> {
+			StringBuilder out = new StringBuilder(code.length());
+			code.codePoints()
+				.filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+				.forEach(out::appendCodePoint);
+			return out.toString().replace('X', 'x');
+		});
+	}
+
+	/**
+	 * The case form's list check (CODE_NOT_IN_SPEC): which of a case's codes are outside
+	 * the spec's code list, by the module's one matching rule
+	 * ({@link ProcedureCodeMatcher}: a subcategory form such as 17.41 or 17.4101 of a
+	 * listed 17.4100 is in the list).
+	 * @param codes the case's normalised codes
+	 * @param listed the spec's code list
+	 * @return the codes outside it, in order
+	 */
+	public static List<String> outsideList(List<String> codes, ProcedureCodeMatcher<?> listed) {
+		return codes.stream().filter(c -> !listed.contains(c)).toList();
 	}
 
 	private static final class Checker {
@@ -241,8 +252,8 @@ public final class CaseRules {
 				if (raw == null || raw.isBlank()) {
 					continue;
 				}
-				String code = normalizeProcedureCode(raw);
-				if (!PROCEDURE_CODE.matcher(code).matches()) {
+				String code = ProcedureCodeNormaliser.code(raw).orElse(null);
+				if (code == null) {
 					error("procedureCodes[" + i + "]", "INVALID_CODE",
 							"手术操作编码“" + raw + "”格式不正确（应如 06.3100x001、17.4100）");
 				}

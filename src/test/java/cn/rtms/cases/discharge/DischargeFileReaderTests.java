@@ -327,4 +327,15 @@ class DischargeFileReaderTests {
 		}
 	}
 
+	/**
+	 * Review F7: a cell listing codes separated by blanks only is read as several codes;
+	 * a code with stray blanks stays one.
+	 */
+	@Test
+	void splitsACellOfCodesSeparatedByBlanksOnlyWhenEachIsACode() {
+		assertThat(DischargeFileReader.split("06.3100x001 17.4200；52. 2200x007")).containsExactly("06.3100x001",
+				"17.4200", "52. 2200x007");
+		assertThat(DischargeFileReader.split("06.3100x001 经皮甲状腺病损射频消融术")).containsExactly("06.3100x001 经皮甲状腺病损射频消融术");
+	}
+
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.rtms.cases.codes.ProcedureCodeNormaliser;
 import cn.rtms.cases.discharge.ProcedureCatalogue.CodeNote;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Mapping;
 import cn.rtms.cases.discharge.ProcedureCatalogue.Note;

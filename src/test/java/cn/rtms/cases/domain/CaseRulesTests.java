@@ -19,6 +19,8 @@ import cn.rtms.cases.CaseProblem;
 import cn.rtms.cases.Complication;
 import cn.rtms.cases.DeviceInput;
 import cn.rtms.cases.PatientInput;
+import cn.rtms.cases.codes.ProcedureCodeMatcher;
+import cn.rtms.cases.codes.ProcedureCodeNormaliser;
 import cn.rtms.cases.domain.CaseRules.Context;
 import cn.rtms.cases.domain.CaseRules.Outcome;
 import cn.rtms.cases.domain.CaseRules.Staff;
@@ -308,15 +310,47 @@ class CaseRulesTests {
 	}
 
 	/**
-	 * The fast path of the normalisation (no regular expression when there is nothing to
-	 * remove) answers what the regular expression answers.
+	 * The case form reads codes with the module's one normalisation (review F5), as the
+	 * gate and the discharge scan do, and stores the normalised code. It used to remove
+	 * blanks and lower-case X only, refusing the missing dot, full-width input and ×.
 	 */
 	@Test
-	void normalizesProcedureCodesAsTheRegularExpressionDoes() {
-		for (String code : List.of("50.2400x001", "50.2400X001", " 50.24 00X001\t", "06.3100x001", "17.41\u00a000",
-				"17.41\u300000", "", "X")) {
-			assertThat(CaseRules.normalizeProcedureCode(code)).isEqualTo(code.replaceAll("\\s", "").replace('X', 'x'));
+	void acceptsAndStoresTheCodesTheGateAndTheScanRead() {
+		Case c = new Case();
+		c.codes = new ArrayList<>(List.of(" 50.24 00X001\t", "063100x001", "０６．３１００ｘ００２", "06.3100×003", "544x00x055",
+				"17.41\u300000", "06.3100x001"));
+		Outcome outcome = c.check();
+		assertThat(outcome.errors()).isEmpty();
+		assertThat(outcome.procedureCodes()).containsExactly("50.2400x001", "06.3100x001", "06.3100x002", "06.3100x003",
+				"54.4x00x055", "17.4100");
+		for (String code : List.of("50.2400X001", " 50.24 00X001\t", "17.41\u00a000", "063100x001")) {
+			assertThat(CaseRules.normalizeProcedureCode(code))
+				.isEqualTo(ProcedureCodeNormaliser.code(code).orElseThrow());
 		}
+		assertThat(CaseRules.normalizeProcedureCode("X")).isEqualTo("x");
+	}
+
+	@Test
+	void refusesWhatIsNoCodeAndSeveralCodesInOneEntry() {
+		Case c = new Case();
+		c.codes = new ArrayList<>(List.of("待补录", "06.3100x001 17.4100", "6.3100x001"));
+		assertThat(c.errors()).containsExactly("procedureCodes[0] INVALID_CODE", "procedureCodes[1] INVALID_CODE",
+				"procedureCodes[2] INVALID_CODE");
+	}
+
+	/**
+	 * A subcategory form of a listed NN.NN00 is in the list (no CODE_NOT_IN_SPEC), by the
+	 * matcher the gate and the scan use; an unlisted extension of a listed stem is not.
+	 */
+	@Test
+	void aSubcategoryFormOfAListedCodeIsInTheList() {
+		ProcedureCodeMatcher<String> g10 = ProcedureCodeMatcher.of(List.of("17.4100", "17.4900"), code -> code);
+		assertThat(
+				CaseRules.outsideList(List.of("17.41", "17.4101", "17.4100x003", "17.4900", "17.4200", "17.40"), g10))
+			.containsExactly("17.4200", "17.40");
+		ProcedureCodeMatcher<String> g08 = ProcedureCodeMatcher.of(List.of("06.3100x001"), code -> code);
+		assertThat(CaseRules.outsideList(List.of("06.3100x001", "06.3100x009", "06.31"), g08))
+			.containsExactly("06.3100x009", "06.31");
 	}
 
 	/**

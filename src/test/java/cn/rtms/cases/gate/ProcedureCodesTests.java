@@ -81,6 +81,23 @@ class ProcedureCodesTests {
 		assertThat(today("1745")).get().extracting(ProcedureCodes.Match::code).isEqualTo("17.4500");
 	}
 
+	/**
+	 * Review F5: a subcategory form of a listed NN.NN00 (a local sixth digit, an
+	 * extension) is that code, as in the discharge scan; the gate used to answer
+	 * NOT_RESTRICTED.
+	 */
+	@Test
+	void mapsSubcategoryFormsOfAListedCodeLikeTheDischargeScan() {
+		assertThat(today("17.4101")).get()
+			.extracting(ProcedureCodes.Match::technology, ProcedureCodes.Match::code)
+			.containsExactly("G10", "17.4100");
+		assertThat(today("17.4100x003")).get()
+			.extracting(ProcedureCodes.Match::technology, ProcedureCodes.Match::code)
+			.containsExactly("G10", "17.4100");
+		assertThat(today("06.3100×001")).get().extracting(ProcedureCodes.Match::technology).isEqualTo("G08");
+		assertThat(today("06.3100x009")).isEmpty();
+	}
+
 	@Test
 	void codesOutsideEveryListAreNotRestricted() {
 		assertThat(today("99.99")).isEmpty();

@@ -1,6 +1,6 @@
-package cn.rtms.cases.discharge;
+package cn.rtms.cases.codes;
 
-import cn.rtms.cases.discharge.ProcedureCodeNormaliser.NormalisedCode;
+import cn.rtms.cases.codes.ProcedureCodeNormaliser.NormalisedCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +67,28 @@ class ProcedureCodeNormaliserTests {
 	void isIdempotent(String raw) {
 		String once = ProcedureCodeNormaliser.normalise(raw).code();
 		assertThat(ProcedureCodeNormaliser.normalise(once).code()).isEqualTo(once);
+	}
+
+	/**
+	 * Review F7: blanks between two complete codes would glue them into one non-code; the
+	 * text is refused as several codes, and {@code splitAtBlanks} separates them for the
+	 * discharge reader. A code with stray blanks inside, or followed by its name, stays
+	 * one.
+	 */
+	@org.junit.jupiter.api.Test
+	void separatesCompleteCodesAtBlanksButNotACodeWithStrayBlanks() {
+		NormalisedCode glued = ProcedureCodeNormaliser.normalise("06.3100x001 17.4200");
+		assertThat(glued.code()).isNull();
+		assertThat(glued.problem()).contains("含多个手术操作编码");
+		assertThat(ProcedureCodeNormaliser.splitAtBlanks("06.3100x001 17.4200")).containsExactly("06.3100x001",
+				"17.4200");
+		assertThat(ProcedureCodeNormaliser.splitAtBlanks("０６．３１００ｘ００１\u3000１７．４２００")).containsExactly("06.3100x001",
+				"17.4200");
+		assertThat(ProcedureCodeNormaliser.splitAtBlanks("52. 2200x007")).containsExactly("52. 2200x007");
+		assertThat(ProcedureCodeNormaliser.splitAtBlanks("17.41 00")).containsExactly("17.41 00");
+		assertThat(ProcedureCodeNormaliser.splitAtBlanks("06.3100x001 经皮甲状腺病损射频消融术"))
+			.containsExactly("06.3100x001 经皮甲状腺病损射频消融术");
+		assertThat(ProcedureCodeNormaliser.splitAtBlanks("06.3100x001 待补录")).containsExactly("06.3100x001 待补录");
 	}
 
 	@org.junit.jupiter.api.Test
