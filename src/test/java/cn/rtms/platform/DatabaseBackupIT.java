@@ -194,7 +194,8 @@ class DatabaseBackupIT {
 			}
 		}
 		assertThat(displayName("admin")).as("nothing restored").isEqualTo("另一节点在线");
-		// the closed connection's backend leaves pg_stat_activity a moment after the close
+		// the closed connection's backend leaves pg_stat_activity a moment after the
+		// close
 		long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 		while (!this.backups.otherNodes().isEmpty() && System.nanoTime() < until) {
 			Thread.sleep(50);
