@@ -369,6 +369,15 @@ public final class EligibilityEngine {
 			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), Status.MET,
 					met.explanation(), met.actual(), met.required(), met.evidence(), clause.pathway());
 		}
+		return attested(clause, attestation, result, context, attestations);
+	}
+
+	/**
+	 * A clause waiting for, or settled by, the reviewer's confirmation of its attestation
+	 * (a hospital's own declaration is shown, never counted).
+	 */
+	private static ClauseOutcome attested(Clause clause, ClauseAttestation attestation, @Nullable RuleResult result,
+			EvaluationContext context, Confirmations attestations) {
 		String prefix = (result != null) ? result.explanation() + "；" : "";
 		List<String> evidence = new ArrayList<>((result != null) ? result.evidence() : List.of());
 		Confirmations.Match match = attestations.find(clause, context.date());
@@ -403,24 +412,7 @@ public final class EligibilityEngine {
 					result.explanation(), result.actual(), result.required(), result.evidence(), clause.pathway(),
 					(result.status() == Status.NOT_MET) ? failedKinds(rule, context.statusOnly()) : List.of());
 		}
-		List<String> evidence = new ArrayList<>(result.evidence());
-		Confirmations.Match match = attestations.find(clause, context.date());
-		if (match == null) {
-			Confirmations.Match declaration = attestations.findDeclaration(clause, context.date());
-			if (declaration != null) {
-				evidence.add(declared(declaration));
-			}
-			return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(),
-					Status.NEEDS_ATTESTATION,
-					result.explanation() + "；" + ((declaration != null) ? declared(declaration) + "；待审核确认：" : "待人工确认：")
-							+ attestation.evidence(),
-					result.actual(), attestation.evidence(), evidence, clause.pathway());
-		}
-		String confirmation = confirmationText(match);
-		evidence.add(confirmation);
-		return new ClauseOutcome(clause.ref(), clause.citation(), clause.section(), clause.text(), Status.MET,
-				result.explanation() + "；" + confirmation, result.actual(), attestation.evidence(), evidence,
-				clause.pathway());
+		return attested(clause, attestation, result, context, attestations);
 	}
 
 	/**
