@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * {@code ]d2} GS1 DataMatrix, {@code ]Q3} GS1 QR, {@code ]e0} GS1 DataBar), by the
  * human-readable form with the AIs in parentheses, or by starting with AI 01 and 14
  * digits. Fixed-length AIs end by their length; variable-length ones at the group
- * separator (GS, U+001D, what scanners send for FNC1) or the end. The GTIN's check digit
- * is verified; dates are YYMMDD with the century chosen by GS1's sliding window around
- * the reference day, and day {@code 00} means the last day of the month.</li>
- * <li>A code of China's MA system ({@code MA.}…) and anything else: kept as scanned.</li>
+ * separator (GS, U+001D, what scanners send for FNC1) or the end. AIs the registry does
+ * not use (7003, 422, 99…) are kept in the elements, their length taken from GS1's AI
+ * tables, so a label carrying them still reads. The GTIN's check digit is verified; dates
+ * are YYMMDD with the century chosen by GS1's sliding window around the reference day,
+ * and day {@code 00} means the last day of the month.</li>
+ * <li>A code of China's MA system ({@code MA.}…, also behind a symbology identifier such
+ * as {@code ]Q1}) and anything else: kept as scanned.</li>
  * </ul>
  * Errors name the position and the reason in Chinese ({@link InvalidBarcode}).
  */
@@ -40,6 +43,44 @@ public final class DeviceBarcodes {
 	private static final Map<String, Integer> VARIABLE = Map.ofEntries(Map.entry("10", 20), Map.entry("21", 20),
 			Map.entry("22", 20), Map.entry("30", 8), Map.entry("37", 8), Map.entry("235", 28), Map.entry("240", 30),
 			Map.entry("241", 30), Map.entry("7240", 20));
+
+	/**
+	 * Digits of an AI by its first two (GS1 General Specifications, the AI tables): any
+	 * AI a label may carry besides the ones read above (7003 expiry with time, 422
+	 * country of origin, 99 company internal…) is kept in the elements, not refused.
+	 */
+	private static final Map<String, Integer> AI_DIGITS = aiDigits();
+
+	/**
+	 * Data characters of the AIs whose element strings have a predefined length by their
+	 * first two digits (GS1 General Specifications 7.8.5: no separator follows them);
+	 * every other AI ends at GS or the end.
+	 */
+	private static final Map<String, Integer> PREDEFINED = Map.ofEntries(Map.entry("00", 18), Map.entry("01", 14),
+			Map.entry("02", 14), Map.entry("03", 14), Map.entry("04", 16), Map.entry("11", 6), Map.entry("12", 6),
+			Map.entry("13", 6), Map.entry("14", 6), Map.entry("15", 6), Map.entry("16", 6), Map.entry("17", 6),
+			Map.entry("18", 6), Map.entry("19", 6), Map.entry("20", 2), Map.entry("31", 6), Map.entry("32", 6),
+			Map.entry("33", 6), Map.entry("34", 6), Map.entry("35", 6), Map.entry("36", 6), Map.entry("41", 13));
+
+	/** Longest data of any GS1 AI (AI 99 and others: up to 90 characters). */
+	private static final int MAX_DATA = 90;
+
+	private static Map<String, Integer> aiDigits() {
+		Map<String, Integer> digits = new LinkedHashMap<>();
+		for (String prefix : new String[] { "00", "01", "02", "03", "04", "10", "11", "12", "13", "14", "15", "16",
+				"17", "18", "19", "20", "21", "22", "30", "37", "90", "91", "92", "93", "94", "95", "96", "97", "98",
+				"99" }) {
+			digits.put(prefix, 2);
+		}
+		for (String prefix : new String[] { "23", "24", "25", "40", "41", "42", "71" }) {
+			digits.put(prefix, 3);
+		}
+		for (String prefix : new String[] { "31", "32", "33", "34", "35", "36", "39", "43", "70", "72", "80", "81",
+				"82" }) {
+			digits.put(prefix, 4);
+		}
+		return Map.copyOf(digits);
+	}
 
 	private DeviceBarcodes() {
 	}
@@ -72,7 +113,10 @@ public final class DeviceBarcodes {
 			elements = raw(text, 0);
 		}
 		else {
-			DeviceIdentification.Format format = text.regionMatches(true, 0, "MA.", 0, 3)
+			// an MA code read by a scanner that sends symbology identifiers: ]Q1MA.…,
+			// ]d1MA.…
+			String code = text.matches("(?s)][A-Za-z][0-9].*") ? text.substring(3) : text;
+			DeviceIdentification.Format format = code.regionMatches(true, 0, "MA.", 0, 3)
 					? DeviceIdentification.Format.MA : DeviceIdentification.Format.PLAIN;
 			return new DeviceIdentification(scanned, format, null, null, null, null, null, Map.of());
 		}
@@ -121,7 +165,7 @@ public final class DeviceBarcodes {
 			String ai = applicationIdentifier(body, at, offset);
 			int start = at + ai.length();
 			String value;
-			Integer fixed = FIXED.get(ai);
+			Integer fixed = fixedLength(ai);
 			if (fixed != null) {
 				if (start + fixed > body.length()) {
 					throw new InvalidBarcode(position(start, offset) + "AI (" + ai + ") 应有 " + fixed + " 位数据，实际只有 "
@@ -134,7 +178,7 @@ public final class DeviceBarcodes {
 				int end = body.indexOf(GS, start);
 				end = end < 0 ? body.length() : end;
 				value = body.substring(start, end);
-				int max = VARIABLE.get(ai);
+				int max = maxLength(ai);
 				if (value.isEmpty() || value.length() > max) {
 					throw new InvalidBarcode(position(start, offset) + "AI (" + ai + ") 的数据应为 1–" + max + " 个字符，实际 "
 							+ value.length() + " 个（可变长度数据后须以分隔符 GS 结束）");
@@ -162,16 +206,16 @@ public final class DeviceBarcodes {
 				throw new InvalidBarcode(position(at, 0) + "括号未闭合");
 			}
 			String ai = text.substring(at + 1, close);
-			if (!FIXED.containsKey(ai) && !VARIABLE.containsKey(ai)) {
+			if (!isApplicationIdentifier(ai)) {
 				throw new InvalidBarcode(position(at + 1, 0) + "不支持的应用标识符 (" + ai + ")");
 			}
 			int next = text.indexOf('(', close);
 			next = next < 0 ? text.length() : next;
 			String value = text.substring(close + 1, next).strip();
-			Integer fixed = FIXED.get(ai);
-			if (fixed != null ? value.length() != fixed : value.isEmpty() || value.length() > VARIABLE.get(ai)) {
+			Integer fixed = fixedLength(ai);
+			if (fixed != null ? value.length() != fixed : value.isEmpty() || value.length() > maxLength(ai)) {
 				throw new InvalidBarcode(position(close + 1, 0) + "AI (" + ai + ") 的数据长度不对："
-						+ (fixed != null ? "应为 " + fixed + " 位" : "应为 1–" + VARIABLE.get(ai) + " 个字符") + "，实际 "
+						+ (fixed != null ? "应为 " + fixed + " 位" : "应为 1–" + maxLength(ai) + " 个字符") + "，实际 "
 						+ value.length());
 			}
 			put(elements, ai, value, close + 1, 0);
@@ -180,11 +224,39 @@ public final class DeviceBarcodes {
 		return elements;
 	}
 
+	/**
+	 * The data length of an AI that has a predefined one (no separator after it), else
+	 * null.
+	 */
+	private static @Nullable Integer fixedLength(String ai) {
+		Integer fixed = FIXED.get(ai);
+		return fixed != null || VARIABLE.containsKey(ai) ? fixed : PREDEFINED.get(ai.substring(0, 2));
+	}
+
+	private static int maxLength(String ai) {
+		return VARIABLE.getOrDefault(ai, MAX_DATA);
+	}
+
+	private static boolean isApplicationIdentifier(String ai) {
+		if (FIXED.containsKey(ai) || VARIABLE.containsKey(ai)) {
+			return true;
+		}
+		return ai.length() >= 2 && ai.chars().allMatch(Character::isDigit)
+				&& Integer.valueOf(ai.length()).equals(AI_DIGITS.get(ai.substring(0, 2)));
+	}
+
 	private static String applicationIdentifier(String body, int at, int offset) {
 		for (int length = 2; length <= 4 && at + length <= body.length(); length++) {
 			String candidate = body.substring(at, at + length);
 			if (FIXED.containsKey(candidate) || VARIABLE.containsKey(candidate)) {
 				return candidate;
+			}
+		}
+		if (at + 2 <= body.length()) {
+			Integer digits = AI_DIGITS.get(body.substring(at, at + 2));
+			if (digits != null && at + digits <= body.length()
+					&& isApplicationIdentifier(body.substring(at, at + digits))) {
+				return body.substring(at, at + digits);
 			}
 		}
 		throw new InvalidBarcode(

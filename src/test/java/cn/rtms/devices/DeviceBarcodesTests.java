@@ -77,7 +77,7 @@ class DeviceBarcodesTests {
 			.isThrownBy(() -> DeviceBarcodes.read("]d2010950600013435", TODAY))
 			.withMessageContaining("应有 14 位数据");
 		assertThatExceptionOfType(InvalidBarcode.class)
-			.isThrownBy(() -> DeviceBarcodes.read("]d201095060001343529912345", TODAY))
+			.isThrownBy(() -> DeviceBarcodes.read("]d201095060001343520512345", TODAY))
 			.withMessageContaining("第 20 个字符")
 			.withMessageContaining("不支持的应用标识符");
 		assertThatExceptionOfType(InvalidBarcode.class)
@@ -94,6 +94,33 @@ class DeviceBarcodesTests {
 		assertThatExceptionOfType(InvalidBarcode.class)
 			.isThrownBy(() -> DeviceBarcodes.read("X".repeat(DeviceBarcodes.MAX_LENGTH + 1), TODAY))
 			.withMessageContaining("超过");
+	}
+
+	@Test
+	void keepsAisTheRegistryDoesNotUseInsteadOfRefusingTheLabel() {
+		DeviceIdentification id = DeviceBarcodes
+			.read("]d20109506000134352" + "70032512311200" + GS + "10ABC" + GS + "422156" + GS + "99INT-7", TODAY);
+		assertThat(id.gtin()).isEqualTo("09506000134352");
+		assertThat(id.lot()).isEqualTo("ABC");
+		assertThat(id.elements()).containsEntry("7003", "2512311200")
+			.containsEntry("422", "156")
+			.containsEntry("99", "INT-7");
+		assertThat(DeviceBarcodes.read("(01)09506000134352(7003)2512311200(10)ABC", TODAY).elements())
+			.containsEntry("7003", "2512311200");
+		assertThat(DeviceBarcodes.read("]C101095060001343523103000125" + "10L1", TODAY).elements())
+			.as("310n net weight: predefined length, no separator after it")
+			.containsEntry("3103", "000125")
+			.containsEntry("10", "L1");
+		assertThatExceptionOfType(InvalidBarcode.class)
+			.isThrownBy(() -> DeviceBarcodes.read("]d20109506000134352" + "99" + "X".repeat(91), TODAY))
+			.withMessageContaining("1–90");
+	}
+
+	@Test
+	void recognisesAnMaCodeBehindASymbologyIdentifier() {
+		DeviceIdentification ma = DeviceBarcodes.read("]Q1MA.156.M0.100043.00001234", TODAY);
+		assertThat(ma.format()).isEqualTo(DeviceIdentification.Format.MA);
+		assertThat(ma.scanned()).isEqualTo("]Q1MA.156.M0.100043.00001234");
 	}
 
 	@Test
