@@ -9,6 +9,7 @@ import cn.rtms.filing.domain.FilingAction;
 import cn.rtms.filing.domain.FilingData;
 import cn.rtms.filing.domain.FilingState;
 import cn.rtms.filing.domain.FilingTransitions;
+import cn.rtms.filing.domain.Party;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
@@ -95,6 +96,9 @@ class FilingAccess {
 			case ASSIGNED_EXPERT, EXPERT_AWAITED -> "只有指派给该备案的评审专家才能" + action.label();
 			case COMPETENT_AUTHORITY, RECEIVING_AUTHORITY ->
 				"只有受理机关（" + regionLabel.apply(filing.receivingRegionCode()) + "）或其上级卫生健康行政部门可以中止、恢复或撤销该备案";
+			case SUSPENDING_AUTHORITY -> !Party.COMPETENT_AUTHORITY.includes(caller, filing)
+					? "只有受理机关（" + regionLabel.apply(filing.receivingRegionCode()) + "）或其上级卫生健康行政部门可以恢复该备案"
+					: "该备案由" + regionLabel.apply(filing.suspendedByRegionCode()) + "中止，只能由该机关或其上级恢复（谁审批、谁负责）；本次操作未生效";
 			case SYSTEM -> "该操作只由系统自动检查执行";
 		});
 	}

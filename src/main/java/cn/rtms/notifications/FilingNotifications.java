@@ -126,7 +126,15 @@ class FilingNotifications {
 						+ filing.stateLabel() + "，请审核后撤销或驳回撤销建议。",
 				link(filing), "Filing", filing.id());
 		String key = "Filing:" + event.filingId() + ":PROPOSE_REVOCATION:" + event.at().toEpochMilli();
-		for (UUID recipient : this.users.recipients(AUTHORITY, null, filing.receivingRegionCode())) {
+		// the receiving authority decides; the authority that approved the filing (its
+		// review
+		// authority, the province for a national technology) is told as well (谁审批、谁负责)
+		Set<UUID> recipients = new java.util.LinkedHashSet<>(
+				this.users.recipients(AUTHORITY, null, filing.receivingRegionCode()));
+		if (!filing.reviewRegionCode().equals(filing.receivingRegionCode())) {
+			recipients.addAll(this.users.recipients(AUTHORITY, null, filing.reviewRegionCode()));
+		}
+		for (UUID recipient : recipients) {
 			this.notifications.send(recipient, message, key, event.at());
 		}
 	}

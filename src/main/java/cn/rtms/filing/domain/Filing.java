@@ -1,5 +1,6 @@
 package cn.rtms.filing.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -101,6 +102,12 @@ public final class Filing {
 	private final List<Object> events = new ArrayList<>();
 
 	private final int loadedSteps;
+
+	/**
+	 * How long an authority's dismissal of a revocation proposal stands against the same
+	 * finding before the check may propose it again.
+	 */
+	public static final Duration DISMISSAL_STANDS = Duration.ofDays(180);
 
 	private Filing(FilingData d) {
 		this.id = d.id();
@@ -733,7 +740,8 @@ public final class Filing {
 	 * @return whether a proposal was attached
 	 */
 	public boolean proposeRevocation(EndingReason reason, String detail, Act act, Deadlines deadlines) {
-		if (!FilingTransitions.of(FilingAction.PROPOSE_REVOCATION).possible(this)) {
+		if (!FilingTransitions.of(FilingAction.PROPOSE_REVOCATION).possible(this)
+				|| dismissedRecently(reason, detail, act.at())) {
 			return false;
 		}
 		this.revocationProposal = new RevocationProposal(UUID.randomUUID(), reason, detail, act.at(),
@@ -742,6 +750,30 @@ public final class Filing {
 		this.events.add(new RevocationProposed(id(), this.institution.id(), this.technology.code(), reason.name(),
 				detail, act.at()));
 		return true;
+	}
+
+	/**
+	 * Whether the authority dismissed a proposal of the same finding within
+	 * {@link #DISMISSAL_STANDS}: the same reason and detail, or for "2 years not
+	 * performed" (whose detail names today's date) the same reason. The authority's
+	 * decision stands until the finding changes or the period has passed; a different
+	 * finding of the same reason (another clause no longer met) is proposed at once.
+	 */
+	private boolean dismissedRecently(EndingReason reason, String detail, Instant now) {
+		String text = reason.label() + "：" + detail;
+		Step proposed = null;
+		for (Step step : this.steps) {
+			if (step.action() == FilingStep.PROPOSE_REVOCATION) {
+				proposed = step;
+			}
+			else if (step.action() == FilingStep.DISMISS_REVOCATION_PROPOSAL && proposed != null
+					&& proposed.opinion() != null && step.at().plus(DISMISSAL_STANDS).isAfter(now)
+					&& (proposed.opinion().equals(text) || (reason == EndingReason.NOT_PERFORMED_2_YEARS
+							&& proposed.opinion().startsWith(reason.label() + "：")))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -760,6 +792,14 @@ public final class Filing {
 	}
 
 	// --- queries ---
+
+	/**
+	 * @return the region of the authority that suspended the filing, while it is
+	 * suspended and that is recorded; else null
+	 */
+	public @Nullable String suspendedByRegionCode() {
+		return this.state == FilingState.SUSPENDED && this.ending != null ? this.ending.by().regionCode() : null;
+	}
 
 	/**
 	 * @return how the filing came to be

@@ -50,7 +50,7 @@ public final class FilingTransitions {
 			row(FilingAction.NOTIFY_RESULT, PASSING_DOWN, Party.HOLDER, FilingCondition.ABOVE_RECEIVING_LEVEL, List.of(FilingState.RESULT_NOTIFIED), ""),
 			row(FilingAction.ACTIVATE, PASSING_DOWN, Party.HOLDER, FilingCondition.AT_RECEIVING_LEVEL, List.of(FilingState.ACTIVE), "the note written on the licence"),
 			row(FilingAction.SUSPEND, EnumSet.of(FilingState.ACTIVE), Party.COMPETENT_AUTHORITY, FilingCondition.NONE, List.of(FilingState.SUSPENDED), "a reason and details"),
-			row(FilingAction.RESUME, EnumSet.of(FilingState.SUSPENDED), Party.COMPETENT_AUTHORITY, FilingCondition.NONE, List.of(FilingState.ACTIVE), ""),
+			row(FilingAction.RESUME, EnumSet.of(FilingState.SUSPENDED), Party.SUSPENDING_AUTHORITY, FilingCondition.NONE, List.of(FilingState.ACTIVE), ""),
 			row(FilingAction.REVOKE, IN_FORCE, Party.COMPETENT_AUTHORITY, FilingCondition.NONE, List.of(FilingState.REVOKED), "a reason and details; `VOLUNTARY_CANCELLATION` only after the hospital's cancellation request"),
 			row(FilingAction.DISMISS_REVOCATION_PROPOSAL, IN_FORCE, Party.COMPETENT_AUTHORITY, FilingCondition.REVOCATION_PROPOSAL_OPEN, List.of(), "a reason"),
 			row(FilingAction.PROPOSE_REVOCATION, EnumSet.of(FilingState.ACTIVE), Party.SYSTEM, FilingCondition.NO_REVOCATION_PROPOSAL_OPEN, List.of(), "the revocation check found a reason"));

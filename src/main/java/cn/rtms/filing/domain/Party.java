@@ -32,6 +32,15 @@ public enum Party {
 			"jurisdiction covers the receiving authority (`receivingRegionCode`): it or an authority above it", null,
 			Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY, Role.PROVINCE_AUTHORITY),
 
+	/**
+	 * The authority that suspended the filing or one above it: a suspension is lifted by
+	 * who decided it, never by an authority below it (吉卫医发〔2022〕12号 一 "谁审批、谁负责"). A
+	 * suspension with no recorded region falls back to the competent authority.
+	 */
+	SUSPENDING_AUTHORITY("中止该备案的卫生健康行政部门或其上级",
+			"jurisdiction covers the authority that suspended the filing (`ending.by.regionCode`)", null,
+			Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY, Role.PROVINCE_AUTHORITY),
+
 	/** The receiving authority itself. */
 	RECEIVING_AUTHORITY("受理机关", "the receiving authority itself (`receivingRegionCode`)", COMPETENT_AUTHORITY,
 			Role.COUNTY_AUTHORITY, Role.CITY_AUTHORITY, Role.PROVINCE_AUTHORITY),
@@ -72,6 +81,11 @@ public enum Party {
 			case EXPERT_AWAITED -> filing.awaitsOpinionOf(caller.userId());
 			case COMPETENT_AUTHORITY ->
 				caller.isAuthority() && caller.jurisdiction().test(filing.receivingRegionCode());
+			case SUSPENDING_AUTHORITY -> {
+				String suspendedBy = filing.suspendedByRegionCode();
+				yield COMPETENT_AUTHORITY.includes(caller, filing)
+						&& (suspendedBy == null || caller.jurisdiction().test(suspendedBy));
+			}
 			case RECEIVING_AUTHORITY -> COMPETENT_AUTHORITY.includes(caller, filing)
 					&& filing.receivingRegionCode().equals(caller.regionCode());
 			case SYSTEM -> false;

@@ -1,18 +1,24 @@
 package cn.rtms.filing.domain;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import cn.rtms.filing.FilingIncomplete;
 import cn.rtms.filing.FilingStateChanged;
 import cn.rtms.filing.IllegalFilingTransition;
 import cn.rtms.filing.InvalidFilingRequest;
+import cn.rtms.filing.domain.Filing.Act;
 import cn.rtms.filing.domain.Filing.DecisionKind;
 import cn.rtms.filing.domain.Filing.Verdict;
+import cn.rtms.identity.Role;
 import org.junit.jupiter.api.Test;
 
 import static cn.rtms.filing.domain.FilingFixtures.DEADLINES;
 import static cn.rtms.filing.domain.FilingFixtures.EXPERT_1;
 import static cn.rtms.filing.domain.FilingFixtures.EXPERT_2;
+import static cn.rtms.filing.domain.FilingFixtures.NOW;
 import static cn.rtms.filing.domain.FilingFixtures.TODAY;
 import static cn.rtms.filing.domain.FilingFixtures.by;
 import static cn.rtms.filing.domain.FilingFixtures.expert;
@@ -182,6 +188,75 @@ class FilingTests {
 		assertThat(filing.lateFiling(TODAY)).isTrue();
 		assertThat(filing.overdue(TODAY)).isFalse();
 		assertThat(filing.overdue(TODAY.plusMonths(2))).isTrue();
+	}
+
+	@Test
+	void aDismissedRevocationProposalStandsAgainstTheSameFindingUntilItChangesOrHalfAYearPassed() {
+		Filing filing = activeProvincial();
+		Act now = system(NOW);
+		assertThat(filing.proposeRevocation(EndingReason.STAFF_NO_LONGER_QUALIFIED, "S04 二(一) 不符合", now, DEADLINES))
+			.isTrue();
+		filing.dismissRevocationProposal("人员已补足，待复核", by("CITY_AUTHORITY", "220100"));
+		Act nextDay = system(NOW.plus(Duration.ofDays(1)));
+		assertThat(filing.proposeRevocation(EndingReason.STAFF_NO_LONGER_QUALIFIED, "S04 二(一) 不符合", nextDay, DEADLINES))
+			.as("the same finding the day after its dismissal")
+			.isFalse();
+		assertThat(filing.data().revocationProposal()).isNull();
+		assertThat(filing.proposeRevocation(EndingReason.STAFF_NO_LONGER_QUALIFIED, "S04 二(二) 不符合", nextDay, DEADLINES))
+			.as("another clause no longer met")
+			.isTrue();
+		filing.dismissRevocationProposal("已核实", by("CITY_AUTHORITY", "220100"));
+		Act later = system(NOW.plus(Filing.DISMISSAL_STANDS).plus(Duration.ofDays(1)));
+		assertThat(filing.proposeRevocation(EndingReason.STAFF_NO_LONGER_QUALIFIED, "S04 二(一) 不符合", later, DEADLINES))
+			.as("half a year after the dismissal the finding is proposed again")
+			.isTrue();
+	}
+
+	@Test
+	void aDismissedInactivityProposalStandsThoughItsDetailNamesEachDay() {
+		Filing filing = activeProvincial();
+		assertThat(filing.proposeRevocation(EndingReason.NOT_PERFORMED_2_YEARS, "2024-11-23 至 2026-11-22 无 S04 已提交病例",
+				system(NOW), DEADLINES))
+			.isTrue();
+		filing.dismissRevocationProposal("设备更换中，明年恢复开展", by("CITY_AUTHORITY", "220100"));
+		assertThat(filing.proposeRevocation(EndingReason.NOT_PERFORMED_2_YEARS, "2024-11-24 至 2026-11-23 无 S04 已提交病例",
+				system(NOW.plus(Duration.ofDays(1))), DEADLINES))
+			.isFalse();
+	}
+
+	@Test
+	void onlyTheAuthorityThatSuspendedAFilingOrOneAboveItResumesIt() {
+		Filing filing = FilingFixtures.readyToSubmit("220102", true);
+		filing.submit(TODAY, hospital(), DEADLINES);
+		filing.receive(by("COUNTY_AUTHORITY", "220102"), DEADLINES);
+		filing.escalate(by("COUNTY_AUTHORITY", "220102"), DEADLINES);
+		filing.escalate(by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.startExpertReview(List.of(new Filing.ExpertReview(EXPERT_1, "专家一", null, null, null)),
+				by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		filing.decide(DecisionKind.APPROVED, "", by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		filing.notifyResult(by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		filing.notifyResult(by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.activate("G08 已备案", by("COUNTY_AUTHORITY", "220102"));
+		Caller county = new Caller(UUID.randomUUID(), Role.COUNTY_AUTHORITY, null, "220102", "220102"::equals);
+		Caller city = new Caller(UUID.randomUUID(), Role.CITY_AUTHORITY, null, "220100", r -> r.startsWith("2201"));
+		Caller province = new Caller(UUID.randomUUID(), Role.PROVINCE_AUTHORITY, null, "220000",
+				r -> r.startsWith("22"));
+
+		filing.suspend(EndingReason.SERIOUS_ADVERSE_EVENT, "发生严重并发症", by("PROVINCE_AUTHORITY", "220000"));
+		assertThat(FilingTransitions.allowed(county, filing)).doesNotContain(FilingAction.RESUME);
+		assertThat(FilingTransitions.allowed(city, filing)).doesNotContain(FilingAction.RESUME);
+		assertThat(FilingTransitions.allowed(province, filing)).contains(FilingAction.RESUME);
+
+		filing.resume(by("PROVINCE_AUTHORITY", "220000"));
+		filing.suspend(EndingReason.EQUIPMENT_UNUSABLE, "设备故障", by("COUNTY_AUTHORITY", "220102"));
+		assertThat(FilingTransitions.allowed(county, filing)).contains(FilingAction.RESUME);
+		assertThat(FilingTransitions.allowed(province, filing)).contains(FilingAction.RESUME);
+	}
+
+	private static Act system(Instant at) {
+		return new Act(new Filing.Actor(UUID.randomUUID(), "系统自动检查", "SYSTEM", "系统", null), at,
+				at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate(), null);
 	}
 
 	static Filing activeProvincial() {
