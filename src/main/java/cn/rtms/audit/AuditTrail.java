@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends state changes to the keyed hash chain of the audit log and verifies the chain.
@@ -78,6 +80,40 @@ public class AuditTrail {
 		return append(user.map(u -> u.id().toString()).orElse(null), user.map(CurrentUser::displayName).orElse("系统"),
 				user.map(u -> u.role().name()).orElse(null), this.identity.clientAddress(), action, entityType,
 				entityId, toJson(before), toJson(after));
+	}
+
+	/**
+	 * Records a state change of a long transaction (a case import of many chunks) when it
+	 * commits: the entry is made of what is known now (user, address, states) and
+	 * appended to the chain just before the commit, in the same transaction, so the
+	 * chain's lock is held for the commit only, not from this call to the end of the
+	 * transaction (which would stall every other audited write, logins included, for the
+	 * rest of an import). Only for writes that a later failure rolls back with the whole
+	 * transaction: a savepoint rolled back after this call does not take the entry back.
+	 * @param action what was done
+	 * @param entityType the kind of thing changed
+	 * @param entityId its id
+	 * @param before its state before, null on creation
+	 * @param after its state after
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordBeforeCommit(String action, String entityType, String entityId, @Nullable Object before,
+			@Nullable Object after) {
+		Optional<CurrentUser> user = this.identity.findCurrentUser();
+		String actorId = user.map(u -> u.id().toString()).orElse(null);
+		String actorName = user.map(CurrentUser::displayName).orElse("系统");
+		String actorRole = user.map(u -> u.role().name()).orElse(null);
+		String address = this.identity.clientAddress();
+		String beforeJson = toJson(before);
+		String afterJson = toJson(after);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				append(actorId, actorName, actorRole, address, action, entityType, entityId, beforeJson, afterJson);
+			}
+
+		});
 	}
 
 	/**

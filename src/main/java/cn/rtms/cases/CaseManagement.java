@@ -703,7 +703,10 @@ public class CaseManagement {
 		details.put("source", source);
 		details.put("inserted", ids.size());
 		details.put("duplicates", duplicates);
-		this.audit.record("CASES_IMPORTED", ENTITY, institutionId.toString(), null, details);
+		// appended when the import commits: an import of many chunks is one transaction,
+		// and
+		// the audit chain's lock taken now would be held to its end
+		this.audit.recordBeforeCommit("CASES_IMPORTED", ENTITY, institutionId.toString(), null, details);
 		records.forEach(r -> this.events.publishEvent(submitted(r)));
 		return new ImportResult(ids.size(), duplicates, ids);
 	}

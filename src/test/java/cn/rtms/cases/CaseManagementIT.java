@@ -56,6 +56,9 @@ class CaseManagementIT {
 	TransactionTemplate transactions;
 
 	@Autowired
+	cn.rtms.audit.AuditTrail audit;
+
+	@Autowired
 	ApplicationEvents events;
 
 	@Value("${rtms.cases.patient-key-file}")
@@ -117,6 +120,52 @@ class CaseManagementIT {
 			.param(songjiang.toString())
 			.query(Integer.class)
 			.single()).isPositive();
+	}
+
+	/**
+	 * An import is one transaction of many chunks: the audit entry of a chunk is appended
+	 * when it commits, so the audit chain's lock is not held for the rest of the import
+	 * and other audited writes (a login, an export) go on meanwhile. Fails if a chunk's
+	 * entry took the chain's lock inside the import's transaction.
+	 */
+	@Test
+	void anImportInProgressDoesNotHoldTheAuditChainAgainstOtherWrites() throws Exception {
+		UUID songjiang = institution("songjiang-clerk");
+		UUID gao = person(songjiang, "高志远");
+		java.util.concurrent.CountDownLatch chunkWritten = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch otherWriteDone = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.Future<ImportResult> importing = java.util.concurrent.Executors.newSingleThreadExecutor()
+			.submit(() -> as("songjiang-clerk", () -> {
+				ImportResult result = this.cases.importSubmitted(songjiang,
+						List.of(ablation(gao, "LOCK-1", TODAY.minusDays(9), "钱一")), "IMPORT");
+				chunkWritten.countDown();
+				try {
+					// the import goes on reading its file while another user acts
+					otherWriteDone.await(10, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return result;
+			}));
+		assertThat(chunkWritten.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture
+			.runAsync(() -> this.audit.recordEvent("TEST_EXPORTED", "Case", "lock-probe", Map.of("n", 1)));
+		try {
+			other.get(5, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			otherWriteDone.countDown();
+		}
+		assertThat(importing.get(30, java.util.concurrent.TimeUnit.SECONDS).inserted()).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit.entry
+				where action = 'CASES_IMPORTED' and entity_id = ? and actor_name <> '系统'
+				  and id > (select id from audit.entry where entity_id = 'lock-probe')""")
+			.param(songjiang.toString())
+			.query(Integer.class)
+			.single()).as("the chunk's entry, appended at the commit, after the other write, by the clerk")
+			.isEqualTo(1);
 	}
 
 	/**
