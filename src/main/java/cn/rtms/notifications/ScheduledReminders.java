@@ -123,11 +123,22 @@ public class ScheduledReminders extends DailyJob {
 					: this.users.recipients(FilingNotifications.HOSPITAL, due.institutionId(), null);
 			String left = due.workingDaysLeft() == 0 ? "今天到期" : "还剩 " + due.workingDaysLeft() + " 个工作日";
 			String subject = due.institutionName() + "「" + due.technologyName() + "」";
-			String todo = holder != null ? "请在办理时限内办理" : "请按审查意见补充材料后在时限内重新提交";
-			Message message = new Message("FILING_DEADLINE_NEAR", "办理时限将至：" + subject,
-					subject + " 的备案（" + due.stateLabel() + "）办理时限至 " + due.dueOn() + "，" + left + "，" + todo + "。",
-					"/filings/" + due.filingId(), "Filing", due.filingId());
-			String key = "Filing:" + due.filingId() + ":DUE:" + due.state() + ":" + due.dueOn();
+			Message message = switch (due.task()) {
+				case STEP -> new Message("FILING_DEADLINE_NEAR", "办理时限将至：" + subject,
+						subject + " 的备案（" + due.stateLabel() + "）办理时限至 " + due.dueOn() + "，" + left + "，"
+								+ (holder != null ? "请在办理时限内办理" : "请按审查意见补充材料后在时限内重新提交") + "。",
+						"/filings/" + due.filingId(), "Filing", due.filingId());
+				case SUBMIT -> new Message(
+						"FILING_DEADLINE_NEAR", "备案提交期限将至：" + subject, subject + " 已开展首例，应在首例之日起 15 个工作日内提交备案，期限至 "
+								+ due.dueOn() + "，" + left + "，请尽快完成自评并提交（逾期提交将标记为逾期备案）。",
+						"/filings/" + due.filingId(), "Filing", due.filingId());
+				case REVOCATION_PROPOSAL -> new Message("FILING_DEADLINE_NEAR", "撤销建议处理时限将至：" + subject,
+						subject + " 的备案有待处理的撤销建议，处理时限至 " + due.dueOn() + "，" + left + "，请审核后撤销或驳回撤销建议。",
+						"/filings/" + due.filingId(), "Filing", due.filingId());
+			};
+			String key = "Filing:" + due.filingId() + ":DUE:"
+					+ (due.task() == FilingDueDates.Task.STEP ? "" : due.task().name() + ":") + due.state() + ":"
+					+ due.dueOn();
 			for (UUID recipient : recipients) {
 				if (this.delivery.send(recipient, message, key, now)) {
 					sent++;

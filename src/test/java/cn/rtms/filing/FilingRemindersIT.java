@@ -130,6 +130,47 @@ class FilingRemindersIT {
 		}
 	}
 
+	/**
+	 * The hospital's own deadline: a filing prepared after the first case must be
+	 * submitted within 15 working days; 3 working days before, the hospital's clerks are
+	 * reminded (the authorities are not: nothing is with them yet). Fails if only the
+	 * workflow's step deadlines were reminded.
+	 */
+	@Test
+	void remindsTheHospitalOfItsOwnSubmissionDeadline() {
+		FilingClient clerk = as("ccszx-clerk");
+		LocalDate inThree = this.deadlines.calendar().addWorkingDays(TestClock.today(), 3);
+		String draft = null;
+		for (String technology : List.of("S02", "S01", "S03", "G10", "G07")) {
+			cn.rtms.support.Api.Response created = clerk.post("/api/filings",
+					java.util.Map.of("technology", technology));
+			if (created.status() == 201 || created.status() == 200) {
+				draft = created.body().get("id").asString();
+				break;
+			}
+		}
+		assertThat(draft).as("a free technology for a draft").isNotNull();
+		try {
+			this.jdbc.sql(
+					"update filing.filing set body = jsonb_set(body, '{filingDeadline}', to_jsonb(?::text)) where id = ?")
+				.params(inThree.toString(), UUID.fromString(draft))
+				.update();
+			this.reminders.remind();
+			String link = "/filings/" + draft;
+			assertThat(messages(clerk, "FILING_DEADLINE_NEAR")).filteredOn(m -> m.get("link").asString().equals(link))
+				.singleElement()
+				.satisfies(m -> assertThat(m.get("body").asString()).contains("15 个工作日内提交备案", "期限至 " + inThree,
+						"还剩 3 个工作日"));
+			for (String authority : List.of("changchun", "nanguan", "province")) {
+				assertThat(messages(as(authority), "FILING_DEADLINE_NEAR")).as(authority)
+					.noneMatch(m -> m.get("link").asString().equals(link));
+			}
+		}
+		finally {
+			clerk.api.delete("/api/filings/" + draft);
+		}
+	}
+
 	void dueOn(String filingId, LocalDate day) {
 		this.jdbc.sql("""
 				update filing.filing set action_due_on = ?,
