@@ -3,6 +3,7 @@ package cn.rtms.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -65,8 +66,10 @@ class RequestInputConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${rtms.web.max-body-size:1048576}") long maxBytes) {
-		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes));
+	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${rtms.web.max-body-size:1048576}") long maxBytes,
+			@Value("${rtms.web.max-multipart-size:22020096}") long maxMultipartBytes) {
+		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+				new BodySizeLimit(maxBytes, maxMultipartBytes));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
@@ -153,16 +156,26 @@ class RequestInputConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Bounds every non-multipart request body under {@code /api}: a declared length above
-	 * the limit is answered 413 at once; an undeclared (chunked) body fails with
-	 * {@link BodyTooLarge} as soon as it passes the limit.
+	 * Bounds every request body under {@code /api}: a declared length above the limit is
+	 * answered 413 at once, before any filter or controller reads it (the anonymous
+	 * registration too); an undeclared (chunked) JSON body fails with
+	 * {@link BodyTooLarge} as soon as it passes the limit. Multipart uploads have their
+	 * own, larger limit ({@code rtms.web.max-multipart-size}, 21 MB: a 20 MB file and its
+	 * form), except the two imports of whole files ({@code /api/case-imports},
+	 * {@code /api/bulk-load}), which only the servlet container's 110 MB bounds; a
+	 * chunked multipart body is bounded by the container alone.
 	 */
 	static final class BodySizeLimit extends OncePerRequestFilter {
 
+		private static final List<String> LARGE_UPLOADS = List.of("/api/case-imports", "/api/bulk-load/");
+
 		private final long maxBytes;
 
-		BodySizeLimit(long maxBytes) {
+		private final long maxMultipartBytes;
+
+		BodySizeLimit(long maxBytes, long maxMultipartBytes) {
 			this.maxBytes = maxBytes;
+			this.maxMultipartBytes = maxMultipartBytes;
 		}
 
 		@Override
@@ -170,6 +183,17 @@ class RequestInputConfiguration implements WebMvcConfigurer {
 				throws ServletException, IOException {
 			String contentType = request.getContentType();
 			if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				boolean large = LARGE_UPLOADS.stream().anyMatch(path::startsWith);
+				if (!large && request.getContentLengthLong() > this.maxMultipartBytes) {
+					// sent now: the container then closes the connection instead of
+					// waiting
+					// for a body it would only discard
+					response.setHeader("Connection", "close");
+					ErrorPagesConfiguration.write(response, tooLarge(this.maxMultipartBytes));
+					response.flushBuffer();
+					return;
+				}
 				chain.doFilter(request, response);
 				return;
 			}

@@ -192,6 +192,37 @@ class InputBoundsIT {
 		assertThat(this.api.json().readTree(response.body()).get("code").asString()).isEqualTo("CONTENT_TOO_LARGE");
 	}
 
+	/**
+	 * An anonymous upload to the public registration announcing 60 MB is refused from its
+	 * headers (21 MB for uploads other than the two file imports), before the server
+	 * receives, spools or throttles the body. Fails if the multipart body were received
+	 * first (the client here never sends it: the read would time out).
+	 */
+	@Test
+	void anOversizedUploadIsRefusedFromItsDeclaredLengthBeforeTheBodyIsReceived() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(5_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/public/onboarding/registrations HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 60000000\r\n\r\n--x\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			// the answer arrives while the client still holds back 60 MB (read until it
+			// has
+			// come: the connection may stay open)
+			InputStream in = socket.getInputStream();
+			java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+			byte[] buffer = new byte[4096];
+			int n;
+			while (!received.toString(StandardCharsets.UTF_8).contains("CONTENT_TOO_LARGE")
+					&& (n = in.read(buffer)) > 0) {
+				received.write(buffer, 0, n);
+			}
+			assertThat(received.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 413")
+				.contains("CONTENT_TOO_LARGE");
+		}
+	}
+
 	@Test
 	void aSixtyFiveCharacterLoginNameIsABadRequestNotAServerError() {
 		Response response = new Api(this.port).tryLogin("a".repeat(65), "Whatever@2026");
