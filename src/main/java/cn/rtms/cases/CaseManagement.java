@@ -123,8 +123,9 @@ public class CaseManagement {
 	 * @param input the case
 	 * @param institutionId its institution (hospital users: must be their own)
 	 * @param confirmedWarnings codes of warnings the clerk confirmed
-	 * @return errors (including DUPLICATE_CASE and DEVICE_REUSED), the warnings not
-	 * confirmed, and the practice findings of the operation date
+	 * @return errors (including DUPLICATE_CASE and DEVICE_REUSED, which names the case
+	 * holding the device only when it is of the same institution, else that institution
+	 * alone), the warnings not confirmed, and the practice findings of the operation date
 	 * @throws AccessDenied for roles that may not enter cases, or another institution
 	 */
 	public CaseCheck check(CaseInput input, UUID institutionId, Set<String> confirmedWarnings) {
@@ -140,8 +141,11 @@ public class CaseManagement {
 		evaluation.reuses()
 			.forEach((index,
 					use) -> errors.add(new CaseProblem("devices[" + index + "].scanned", "DEVICE_REUSED",
-							"一次性使用器械（GTIN " + use.gtin() + "，序列号 " + use.serial() + "）已登记在病例 " + use.caseId() + "（病案号 "
-									+ use.medicalRecordNo() + "）中")));
+							use.institutionId().equals(institutionId)
+									? "一次性使用器械（GTIN " + use.gtin() + "，序列号 " + use.serial() + "）已登记在病例 " + use.caseId()
+											+ "（病案号 " + use.medicalRecordNo() + "）中"
+									: DeviceReused.heldElsewhere(institutionName(use.institutionId())) + "（GTIN "
+											+ use.gtin() + "，序列号 " + use.serial() + "）")));
 		return new CaseCheck(List.copyOf(errors), unconfirmed(evaluation.warnings(), confirmedWarnings),
 				evaluation.findings());
 	}
@@ -656,8 +660,9 @@ public class CaseManagement {
 	 * per inserted case.
 	 * @param prepared from {@link #prepareSubmitted}, by the same user
 	 * @return how many were inserted and skipped, and the new ids
-	 * @throws DeviceReused when a single-use device is recorded in another case (what was
-	 * inserted rolls back with the caller's transaction)
+	 * @throws DeviceReused when a single-use device is recorded in another case, in two
+	 * of the prepared cases, or the unique index refuses it (a case saved meanwhile);
+	 * what was inserted rolls back with the caller's transaction
 	 */
 	@Transactional
 	public ImportResult insertPrepared(PreparedImport prepared) {
@@ -680,7 +685,11 @@ public class CaseManagement {
 		for (int i = 0; i < records.size(); i++) {
 			for (DeviceRow device : records.get(i).devices()) {
 				if (device.singleUse() && device.gtin() != null && device.serial() != null) {
-					devicePositions.putIfAbsent(device.gtin() + "|" + device.serial(), i);
+					Integer first = devicePositions.putIfAbsent(device.gtin() + "|" + device.serial(), i);
+					if (first != null && first != i) {
+						throw DeviceReused.inBatch("devices", device.gtin(), device.serial(),
+								records.get(first).medicalRecordNo(), records.get(i).medicalRecordNo());
+					}
 				}
 			}
 		}
@@ -688,13 +697,17 @@ public class CaseManagement {
 		if (!used.isEmpty()) {
 			DeviceUse use = used.get(0);
 			CaseRecord record = records.get(devicePositions.getOrDefault(use.gtin() + "|" + use.serial(), 0));
-			throw new DeviceReused("devices", use.gtin(), use.serial(), use.caseId(), use.medicalRecordNo(), null,
-					record.medicalRecordNo());
+			throw reused("devices", use, institutionId, null, record.medicalRecordNo());
 		}
 		try {
 			this.reports.insertDevices(records);
 		}
 		catch (DuplicateKeyException ex) {
+			// a case another transaction saved since the check holds a device: the
+			// importer checks its rows one by one
+			if (singleUseIndex(ex)) {
+				throw DeviceReused.raced("devices");
+			}
 			throw raceProblem(ex, null, "");
 		}
 		List<UUID> ids = records.stream().map(CaseRecord::id).toList();
@@ -723,7 +736,7 @@ public class CaseManagement {
 	}
 
 	/** What the checks found about one case. */
-	private record Evaluation(CaseForm form, SpecOutline spec, String regionCode, Outcome outcome,
+	private record Evaluation(UUID institutionId, CaseForm form, SpecOutline spec, String regionCode, Outcome outcome,
 			List<CaseProblem> errors, Optional<UUID> duplicate, Map<Integer, DeviceUse> reuses,
 			List<PracticeFinding> findings) {
 
@@ -754,7 +767,7 @@ public class CaseManagement {
 		for (DeviceUse use : this.reports.singleUseDevices(singleUse.keySet(), caseId)) {
 			reuses.putIfAbsent(singleUse.get(use.gtin() + "|" + use.serial()), use);
 		}
-		return new Evaluation(evaluation.form(), evaluation.spec(), regionCode, evaluation.outcome(),
+		return new Evaluation(institutionId, evaluation.form(), evaluation.spec(), regionCode, evaluation.outcome(),
 				evaluation.errors(), duplicate, reuses, evaluation.findings());
 	}
 
@@ -775,7 +788,8 @@ public class CaseManagement {
 		Outcome outcome = CaseRules.check(input, context);
 		List<PracticeFinding> findings = (input.operationDate() == null) ? List.of() : this.rights.check(institutionId,
 				input.operatorId(), input.technology(), blankToNull(input.subTechnique()), input.operationDate());
-		return new Evaluation(form, spec, regionCode, outcome, outcome.errors(), Optional.empty(), Map.of(), findings);
+		return new Evaluation(institutionId, form, spec, regionCode, outcome, outcome.errors(), Optional.empty(),
+				Map.of(), findings);
 	}
 
 	/**
@@ -792,8 +806,8 @@ public class CaseManagement {
 		if (!evaluation.reuses().isEmpty()) {
 			Map.Entry<Integer, DeviceUse> first = evaluation.reuses().entrySet().iterator().next();
 			DeviceUse use = first.getValue();
-			throw new DeviceReused("devices[" + first.getKey() + "].scanned", use.gtin(), use.serial(), use.caseId(),
-					use.medicalRecordNo(), caseId, input.medicalRecordNo());
+			throw reused("devices[" + first.getKey() + "].scanned", use, evaluation.institutionId(), caseId,
+					input.medicalRecordNo());
 		}
 		if (!evaluation.errors().isEmpty()) {
 			throw new CaseInvalid(new CaseCheck(evaluation.errors(),
@@ -806,6 +820,24 @@ public class CaseManagement {
 				throw new CaseWarningsUnconfirmed(unconfirmed);
 			}
 		}
+	}
+
+	/**
+	 * The refusal of a single-use device another case holds: that case and its 病案号 when
+	 * it is of the same institution, else only the other institution's name.
+	 */
+	private DeviceReused reused(String field, DeviceUse use, UUID institutionId, @Nullable UUID caseId,
+			String medicalRecordNo) {
+		if (use.institutionId().equals(institutionId)) {
+			return DeviceReused.inOwnCase(field, use.gtin(), use.serial(), use.caseId(), use.medicalRecordNo(), caseId,
+					medicalRecordNo);
+		}
+		return DeviceReused.inOtherInstitution(field, use.gtin(), use.serial(), institutionName(use.institutionId()),
+				caseId, medicalRecordNo);
+	}
+
+	private String institutionName(UUID institutionId) {
+		return Objects.toString(this.institutions.nameOf(institutionId), "名称未登记");
 	}
 
 	private static List<CaseProblem> unconfirmed(List<CaseProblem> warnings, Set<String> confirmed) {
@@ -945,8 +977,7 @@ public class CaseManagement {
 	 */
 	private static ProblemException raceProblem(DuplicateKeyException ex, @Nullable UUID caseId,
 			String medicalRecordNo) {
-		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-		if (message.contains("case_device_single_use_uidx")) {
+		if (singleUseIndex(ex)) {
 			return new ProblemException(
 					HttpStatus.CONFLICT, "DEVICE_REUSED", "一次性器械重复使用", "本病例的一次性使用器械刚被其他病例登记（"
 							+ ((caseId == null) ? "病案号 " + medicalRecordNo : "病例 " + caseId) + "），请刷新后核对器械条码",
@@ -955,6 +986,10 @@ public class CaseManagement {
 		return new ProblemException(HttpStatus.CONFLICT, "DUPLICATE_CASE", "病例重复",
 				"相同病案号、手术日期和技术的病例刚被登记，不能重复登记（病案号 " + medicalRecordNo + "）",
 				List.of(new FieldProblem("medicalRecordNo", "与已登记病例重复")));
+	}
+
+	private static boolean singleUseIndex(DuplicateKeyException ex) {
+		return String.valueOf(ex.getMostSpecificCause().getMessage()).contains("case_device_single_use_uidx");
 	}
 
 	private CaseRecord load(UUID id) {
