@@ -77,6 +77,9 @@ public class CaseManagement {
 
 	private static final String ENCRYPTED = "（加密保存）";
 
+	/** The earliest operation date the scanner field accepts. */
+	static final String EARLIEST_OPERATION = "1900-01-01";
+
 	private final CaseReports reports;
 
 	private final CaseForms forms;
@@ -537,15 +540,27 @@ public class CaseManagement {
 	/**
 	 * Reads what a barcode scanner typed, for the scanner field of the form.
 	 * @param scanned the string
-	 * @return the reading (expired compared with today)
+	 * @param operationDate the case's operation date when the form has one (from
+	 * {@value #EARLIEST_OPERATION} to today)
+	 * @return the reading, expired compared with the operation date (as the
+	 * {@code DEVICE_EXPIRED} flag), else with today
 	 * @throws cn.rtms.devices.InvalidBarcode when it is a broken GS1 string
+	 * @throws ProblemException 400 {@code VALIDATION_FAILED} for an operation date after
+	 * today or before {@value #EARLIEST_OPERATION}
 	 */
-	public DeviceView readDevice(String scanned) {
+	public DeviceView readDevice(String scanned, @Nullable LocalDate operationDate) {
 		this.access.requireRole(READERS);
 		LocalDate today = LocalDate.now(this.clock);
+		if (operationDate != null
+				&& (operationDate.isAfter(today) || operationDate.isBefore(LocalDate.parse(EARLIEST_OPERATION)))) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求数据校验失败",
+					"手术日期 " + operationDate + " 应在 " + EARLIEST_OPERATION + " 至今天（" + today + "）之间",
+					List.of(new FieldProblem("operationDate", "手术日期应在 " + EARLIEST_OPERATION + " 至今天之间")));
+		}
 		DeviceIdentification reading = CaseRules.readBarcode(scanned, today);
 		return new DeviceView(scanned, reading.format().name(), reading.gtin(), reading.lot(), reading.serial(),
-				reading.expiryDate(), reading.productionDate(), null, null, true, 1, reading.expiredOn(today));
+				reading.expiryDate(), reading.productionDate(), null, null, true, 1,
+				reading.expiredOn((operationDate != null) ? operationDate : today));
 	}
 
 	/**

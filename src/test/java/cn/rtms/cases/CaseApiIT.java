@@ -665,4 +665,46 @@ class CaseApiIT {
 		assertThat(ownCheck.body().get("errors").toString()).contains("DEVICE_REUSED", firstId, firstRecordNo);
 	}
 
+	/**
+	 * The scanner field judges expiry against the form's operation date when it sends
+	 * one, as the DEVICE_EXPIRED flag does (a case entered after the operation used a
+	 * device still valid that day); without one, against today. A date that is no
+	 * operation date (after today, before 1900) is refused. Fails on the old code: the
+	 * date was ignored and the device read as expired.
+	 */
+	@Test
+	void theScannerJudgesExpiryOnTheOperationDateItIsGiven() {
+		Api clerk = as("songjiang-clerk");
+		LocalDate expiry = TODAY.minusDays(20);
+		String scanned = "(01)09506000134352(17)"
+				+ expiry.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "(10)LOT7(21)E"
+				+ System.nanoTime();
+		Response today = clerk.post("/api/devices/read", Map.of("scanned", scanned));
+		assertThat(today.status()).as(today.text()).isEqualTo(200);
+		assertThat(today.body().get("expired").asBoolean()).isTrue();
+
+		Response beforeExpiry = clerk.post("/api/devices/read",
+				Map.of("scanned", scanned, "operationDate", expiry.minusDays(11).toString()));
+		assertThat(beforeExpiry.status()).as(beforeExpiry.text()).isEqualTo(200);
+		assertThat(beforeExpiry.body().get("expired").asBoolean()).isFalse();
+		assertThat(clerk.post("/api/devices/read", Map.of("scanned", scanned, "operationDate", expiry.toString()))
+			.body()
+			.get("expired")
+			.asBoolean()).as("valid on its expiry day").isFalse();
+		assertThat(clerk
+			.post("/api/devices/read", Map.of("scanned", scanned, "operationDate", expiry.plusDays(1).toString()))
+			.body()
+			.get("expired")
+			.asBoolean()).isTrue();
+
+		Response future = clerk.post("/api/devices/read",
+				Map.of("scanned", scanned, "operationDate", TODAY.plusDays(1).toString()));
+		assertThat(future.status()).as(future.text()).isEqualTo(400);
+		assertThat(future.body().get("detail").asString()).contains("手术日期");
+		assertThat(clerk.post("/api/devices/read", Map.of("scanned", scanned, "operationDate", "1899-12-31")).status())
+			.isEqualTo(400);
+		assertThat(clerk.post("/api/devices/read", Map.of("scanned", scanned, "operationDate", "2026-02-30")).status())
+			.isEqualTo(400);
+	}
+
 }
