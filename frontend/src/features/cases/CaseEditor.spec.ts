@@ -219,4 +219,39 @@ describe('CaseEditor', { timeout: 30_000 }, () => {
     expect(wrapper.find('[data-testid="case-field-patientPhone-hint"]').exists()).toBe(false)
     wrapper.unmount()
   })
+
+  it("reads a scanned device with the form's operation date", async () => {
+    const { wrapper, fetchMock } = mountEditor((url) =>
+      url.startsWith('/api/devices/read')
+        ? json({
+            scanned: '(01)09506000134352(17)251231(21)S1',
+            type: 'GS1',
+            gtin: '09506000134352',
+            lot: null,
+            serial: 'S1',
+            expiryDate: '2025-12-31',
+            productionDate: null,
+            registrationNo: null,
+            name: null,
+            singleUse: true,
+            quantity: 1,
+            expired: false,
+          })
+        : undefined,
+    )
+    await settle(wrapper)
+    const input = wrapper.get('input[data-testid="device-scan"], [data-testid="device-scan"] input')
+    await input.setValue('(01)09506000134352(17)251231(21)S1')
+    input.element.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+    )
+    await settle(wrapper)
+    const reads = calls(fetchMock, '/api/devices/read')
+    expect(reads).toHaveLength(1)
+    expect(JSON.parse(String(reads[0][1]?.body))).toEqual({
+      scanned: '(01)09506000134352(17)251231(21)S1',
+      operationDate: '2025-11-03',
+    })
+    wrapper.unmount()
+  })
 })

@@ -43,13 +43,16 @@ function itemError(wrapper: ReturnType<typeof mountInForm>['wrapper'], id: strin
   return item.classes().includes('is-error') ? String(item.props('error')) : ''
 }
 
-function mountInForm(reader: (s: string) => Promise<DeviceView>) {
+function mountInForm(
+  reader: (s: string, operationDate?: string) => Promise<DeviceView>,
+  form: { operationDate: string | null } = reactive({ operationDate: null }),
+) {
   const rows = reactive<DeviceRow[]>([])
   const submitted = vi.fn()
   const Host = defineComponent({
     setup: () => () =>
       h('form', { onSubmit: (e: Event) => (e.preventDefault(), submitted()) }, [
-        h(DeviceScanner, { rows, read: reader }),
+        h(DeviceScanner, { rows, read: reader, operationDate: form.operationDate }),
         h('button', { type: 'submit' }, '提交'),
       ]),
   })
@@ -110,6 +113,28 @@ describe('DeviceScanner', { timeout: 30_000 }, () => {
     await scan(wrapper, CODE)
     expect(itemError(wrapper, 'device-scan-item')).toBe('')
     expect(rows).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it("sends the form's operation date once it is a whole date not in the future, so expiry is judged on that day", async () => {
+    const reader = read({ expired: false })
+    const form = reactive<{ operationDate: string | null }>({ operationDate: null })
+    const { wrapper } = mountInForm(reader, form)
+    await scan(wrapper, CODE)
+    expect(reader).toHaveBeenLastCalledWith(SENT)
+
+    form.operationDate = '2025-01-2'
+    await scan(wrapper, CODE)
+    expect(reader).toHaveBeenLastCalledWith(SENT)
+
+    form.operationDate = '2999-01-20'
+    await scan(wrapper, CODE)
+    expect(reader).toHaveBeenLastCalledWith(SENT)
+
+    form.operationDate = '2025-01-20'
+    await scan(wrapper, CODE)
+    expect(reader).toHaveBeenLastCalledWith(SENT, '2025-01-20')
+    expect(reader).toHaveBeenCalledTimes(4)
     wrapper.unmount()
   })
 

@@ -46,6 +46,12 @@ export const casesApi = {
       { silent: true },
     ),
   amendments: (id: string) => http.get<CaseAmendment[]>(`/api/cases/${seg(id)}/amendments`),
-  /** Silent: an unreadable barcode is shown under the scanner field. */
-  readDevice: (scanned: string) => http.post<DeviceView>('/api/devices/read', { scanned }, { silent: true }),
+  /**
+   * Reads a scanned code; with the case's operation date, expiry is judged on that day (else today). Silent: an
+   * unreadable barcode is shown under the scanner field.
+   */
+  readDevice: (scanned: string, operationDate?: string) =>
+    http.post<DeviceView>('/api/devices/read', operationDate ? { scanned, operationDate } : { scanned }, {
+      silent: true,
+    }),
 }

@@ -77,6 +77,9 @@ public class CaseManagement {
 
 	private static final String ENCRYPTED = "（加密保存）";
 
+	/** The earliest operation date the scanner field accepts. */
+	static final String EARLIEST_OPERATION = "1900-01-01";
+
 	private final CaseReports reports;
 
 	private final CaseForms forms;
@@ -123,8 +126,9 @@ public class CaseManagement {
 	 * @param input the case
 	 * @param institutionId its institution (hospital users: must be their own)
 	 * @param confirmedWarnings codes of warnings the clerk confirmed
-	 * @return errors (including DUPLICATE_CASE and DEVICE_REUSED), the warnings not
-	 * confirmed, and the practice findings of the operation date
+	 * @return errors (including DUPLICATE_CASE and DEVICE_REUSED, which names the case
+	 * holding the device only when it is of the same institution, else that institution
+	 * alone), the warnings not confirmed, and the practice findings of the operation date
 	 * @throws AccessDenied for roles that may not enter cases, or another institution
 	 */
 	public CaseCheck check(CaseInput input, UUID institutionId, Set<String> confirmedWarnings) {
@@ -140,8 +144,11 @@ public class CaseManagement {
 		evaluation.reuses()
 			.forEach((index,
 					use) -> errors.add(new CaseProblem("devices[" + index + "].scanned", "DEVICE_REUSED",
-							"一次性使用器械（GTIN " + use.gtin() + "，序列号 " + use.serial() + "）已登记在病例 " + use.caseId() + "（病案号 "
-									+ use.medicalRecordNo() + "）中")));
+							use.institutionId().equals(institutionId)
+									? "一次性使用器械（GTIN " + use.gtin() + "，序列号 " + use.serial() + "）已登记在病例 " + use.caseId()
+											+ "（病案号 " + use.medicalRecordNo() + "）中"
+									: DeviceReused.heldElsewhere(institutionName(use.institutionId())) + "（GTIN "
+											+ use.gtin() + "，序列号 " + use.serial() + "）")));
 		return new CaseCheck(List.copyOf(errors), unconfirmed(evaluation.warnings(), confirmedWarnings),
 				evaluation.findings());
 	}
@@ -533,15 +540,27 @@ public class CaseManagement {
 	/**
 	 * Reads what a barcode scanner typed, for the scanner field of the form.
 	 * @param scanned the string
-	 * @return the reading (expired compared with today)
+	 * @param operationDate the case's operation date when the form has one (from
+	 * {@value #EARLIEST_OPERATION} to today)
+	 * @return the reading, expired compared with the operation date (as the
+	 * {@code DEVICE_EXPIRED} flag), else with today
 	 * @throws cn.rtms.devices.InvalidBarcode when it is a broken GS1 string
+	 * @throws ProblemException 400 {@code VALIDATION_FAILED} for an operation date after
+	 * today or before {@value #EARLIEST_OPERATION}
 	 */
-	public DeviceView readDevice(String scanned) {
+	public DeviceView readDevice(String scanned, @Nullable LocalDate operationDate) {
 		this.access.requireRole(READERS);
 		LocalDate today = LocalDate.now(this.clock);
+		if (operationDate != null
+				&& (operationDate.isAfter(today) || operationDate.isBefore(LocalDate.parse(EARLIEST_OPERATION)))) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求数据校验失败",
+					"手术日期 " + operationDate + " 应在 " + EARLIEST_OPERATION + " 至今天（" + today + "）之间",
+					List.of(new FieldProblem("operationDate", "手术日期应在 " + EARLIEST_OPERATION + " 至今天之间")));
+		}
 		DeviceIdentification reading = CaseRules.readBarcode(scanned, today);
 		return new DeviceView(scanned, reading.format().name(), reading.gtin(), reading.lot(), reading.serial(),
-				reading.expiryDate(), reading.productionDate(), null, null, true, 1, reading.expiredOn(today));
+				reading.expiryDate(), reading.productionDate(), null, null, true, 1,
+				reading.expiredOn((operationDate != null) ? operationDate : today));
 	}
 
 	/**
@@ -656,8 +675,9 @@ public class CaseManagement {
 	 * per inserted case.
 	 * @param prepared from {@link #prepareSubmitted}, by the same user
 	 * @return how many were inserted and skipped, and the new ids
-	 * @throws DeviceReused when a single-use device is recorded in another case (what was
-	 * inserted rolls back with the caller's transaction)
+	 * @throws DeviceReused when a single-use device is recorded in another case, in two
+	 * of the prepared cases, or the unique index refuses it (a case saved meanwhile);
+	 * what was inserted rolls back with the caller's transaction
 	 */
 	@Transactional
 	public ImportResult insertPrepared(PreparedImport prepared) {
@@ -680,7 +700,11 @@ public class CaseManagement {
 		for (int i = 0; i < records.size(); i++) {
 			for (DeviceRow device : records.get(i).devices()) {
 				if (device.singleUse() && device.gtin() != null && device.serial() != null) {
-					devicePositions.putIfAbsent(device.gtin() + "|" + device.serial(), i);
+					Integer first = devicePositions.putIfAbsent(device.gtin() + "|" + device.serial(), i);
+					if (first != null && first != i) {
+						throw DeviceReused.inBatch("devices", device.gtin(), device.serial(),
+								records.get(first).medicalRecordNo(), records.get(i).medicalRecordNo());
+					}
 				}
 			}
 		}
@@ -688,13 +712,17 @@ public class CaseManagement {
 		if (!used.isEmpty()) {
 			DeviceUse use = used.get(0);
 			CaseRecord record = records.get(devicePositions.getOrDefault(use.gtin() + "|" + use.serial(), 0));
-			throw new DeviceReused("devices", use.gtin(), use.serial(), use.caseId(), use.medicalRecordNo(), null,
-					record.medicalRecordNo());
+			throw reused("devices", use, institutionId, null, record.medicalRecordNo());
 		}
 		try {
 			this.reports.insertDevices(records);
 		}
 		catch (DuplicateKeyException ex) {
+			// a case another transaction saved since the check holds a device: the
+			// importer checks its rows one by one
+			if (singleUseIndex(ex)) {
+				throw DeviceReused.raced("devices");
+			}
 			throw raceProblem(ex, null, "");
 		}
 		List<UUID> ids = records.stream().map(CaseRecord::id).toList();
@@ -726,7 +754,7 @@ public class CaseManagement {
 	}
 
 	/** What the checks found about one case. */
-	private record Evaluation(CaseForm form, SpecOutline spec, String regionCode, Outcome outcome,
+	private record Evaluation(UUID institutionId, CaseForm form, SpecOutline spec, String regionCode, Outcome outcome,
 			List<CaseProblem> errors, Optional<UUID> duplicate, Map<Integer, DeviceUse> reuses,
 			List<PracticeFinding> findings) {
 
@@ -757,7 +785,7 @@ public class CaseManagement {
 		for (DeviceUse use : this.reports.singleUseDevices(singleUse.keySet(), caseId)) {
 			reuses.putIfAbsent(singleUse.get(use.gtin() + "|" + use.serial()), use);
 		}
-		return new Evaluation(evaluation.form(), evaluation.spec(), regionCode, evaluation.outcome(),
+		return new Evaluation(institutionId, evaluation.form(), evaluation.spec(), regionCode, evaluation.outcome(),
 				evaluation.errors(), duplicate, reuses, evaluation.findings());
 	}
 
@@ -778,7 +806,8 @@ public class CaseManagement {
 		Outcome outcome = CaseRules.check(input, context);
 		List<PracticeFinding> findings = (input.operationDate() == null) ? List.of() : this.rights.check(institutionId,
 				input.operatorId(), input.technology(), blankToNull(input.subTechnique()), input.operationDate());
-		return new Evaluation(form, spec, regionCode, outcome, outcome.errors(), Optional.empty(), Map.of(), findings);
+		return new Evaluation(institutionId, form, spec, regionCode, outcome, outcome.errors(), Optional.empty(),
+				Map.of(), findings);
 	}
 
 	/**
@@ -795,8 +824,8 @@ public class CaseManagement {
 		if (!evaluation.reuses().isEmpty()) {
 			Map.Entry<Integer, DeviceUse> first = evaluation.reuses().entrySet().iterator().next();
 			DeviceUse use = first.getValue();
-			throw new DeviceReused("devices[" + first.getKey() + "].scanned", use.gtin(), use.serial(), use.caseId(),
-					use.medicalRecordNo(), caseId, input.medicalRecordNo());
+			throw reused("devices[" + first.getKey() + "].scanned", use, evaluation.institutionId(), caseId,
+					input.medicalRecordNo());
 		}
 		if (!evaluation.errors().isEmpty()) {
 			throw new CaseInvalid(new CaseCheck(evaluation.errors(),
@@ -809,6 +838,24 @@ public class CaseManagement {
 				throw new CaseWarningsUnconfirmed(unconfirmed);
 			}
 		}
+	}
+
+	/**
+	 * The refusal of a single-use device another case holds: that case and its 病案号 when
+	 * it is of the same institution, else only the other institution's name.
+	 */
+	private DeviceReused reused(String field, DeviceUse use, UUID institutionId, @Nullable UUID caseId,
+			String medicalRecordNo) {
+		if (use.institutionId().equals(institutionId)) {
+			return DeviceReused.inOwnCase(field, use.gtin(), use.serial(), use.caseId(), use.medicalRecordNo(), caseId,
+					medicalRecordNo);
+		}
+		return DeviceReused.inOtherInstitution(field, use.gtin(), use.serial(), institutionName(use.institutionId()),
+				caseId, medicalRecordNo);
+	}
+
+	private String institutionName(UUID institutionId) {
+		return Objects.toString(this.institutions.nameOf(institutionId), "名称未登记");
 	}
 
 	private static List<CaseProblem> unconfirmed(List<CaseProblem> warnings, Set<String> confirmed) {
@@ -948,8 +995,7 @@ public class CaseManagement {
 	 */
 	private static ProblemException raceProblem(DuplicateKeyException ex, @Nullable UUID caseId,
 			String medicalRecordNo) {
-		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-		if (message.contains("case_device_single_use_uidx")) {
+		if (singleUseIndex(ex)) {
 			return new ProblemException(
 					HttpStatus.CONFLICT, "DEVICE_REUSED", "一次性器械重复使用", "本病例的一次性使用器械刚被其他病例登记（"
 							+ ((caseId == null) ? "病案号 " + medicalRecordNo : "病例 " + caseId) + "），请刷新后核对器械条码",
@@ -958,6 +1004,10 @@ public class CaseManagement {
 		return new ProblemException(HttpStatus.CONFLICT, "DUPLICATE_CASE", "病例重复",
 				"相同病案号、手术日期和技术的病例刚被登记，不能重复登记（病案号 " + medicalRecordNo + "）",
 				List.of(new FieldProblem("medicalRecordNo", "与已登记病例重复")));
+	}
+
+	private static boolean singleUseIndex(DuplicateKeyException ex) {
+		return String.valueOf(ex.getMostSpecificCause().getMessage()).contains("case_device_single_use_uidx");
 	}
 
 	private CaseRecord load(UUID id) {

@@ -617,4 +617,94 @@ class CaseApiIT {
 		assertThat(broken.body().get("detail").asString()).contains("校验");
 	}
 
+	/**
+	 * A clerk of another hospital checks or saves a case with a single-use device
+	 * 吉林省松江肿瘤医院 registered: he is told which hospital holds it, never that case's id or
+	 * 病案号 (the check saves nothing, so it would otherwise look up other hospitals'
+	 * medical-record numbers by GTIN and serial). A clerk of the same hospital still
+	 * reads the case and its 病案号. Fails on the old code: the check and the 409 named the
+	 * other hospital's case and 病案号, and the 409 carried its id.
+	 */
+	@Test
+	void aSingleUseDeviceOfAnotherHospitalsCaseNamesOnlyThatHospital() {
+		Api songjiang = as("songjiang-clerk");
+		String serial = "X" + System.nanoTime();
+		Map<String, Object> first = ablation(personId(songjiang, "高志远"), nextRecordNo());
+		first.put("devices", List.of(Map.of("scanned", DEVICE + serial)));
+		String firstId = created(songjiang.post("/api/cases", first));
+		String firstRecordNo = (String) first.get("medicalRecordNo");
+
+		Api other = as("ccszx-clerk");
+		Map<String, Object> second = ablation(personId(other, "王淑华"), nextRecordNo());
+		second.put("devices", List.of(Map.of("scanned", DEVICE + serial)));
+		Response check = other.post("/api/cases/check", Map.of("case", second));
+		assertThat(check.status()).as(check.text()).isEqualTo(200);
+		JsonNode reuse = null;
+		for (JsonNode error : check.body().get("errors")) {
+			if ("DEVICE_REUSED".equals(error.get("code").asString())) {
+				reuse = error;
+			}
+		}
+		assertThat(reuse).as(check.text()).isNotNull();
+		assertThat(reuse.get("field").asString()).isEqualTo("devices[0].scanned");
+		assertThat(reuse.get("message").asString()).contains("该一次性使用器械已在其他医疗机构（吉林省松江肿瘤医院）的病例中登记", serial);
+		assertThat(check.text()).doesNotContain(firstRecordNo).doesNotContain(firstId);
+
+		Response refused = other.post("/api/cases", second);
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.body().get("code").asString()).isEqualTo("DEVICE_REUSED");
+		assertThat(refused.body().get("detail").asString()).contains("其他医疗机构（吉林省松江肿瘤医院）",
+				(String) second.get("medicalRecordNo"));
+		assertThat(refused.body().has("existingCaseId")).isFalse();
+		assertThat(refused.text()).doesNotContain(firstRecordNo).doesNotContain(firstId);
+
+		Map<String, Object> own = ablation(personId(songjiang, "高志远"), nextRecordNo());
+		own.put("devices", List.of(Map.of("scanned", DEVICE + serial)));
+		Response ownCheck = songjiang.post("/api/cases/check", Map.of("case", own));
+		assertThat(ownCheck.status()).as(ownCheck.text()).isEqualTo(200);
+		assertThat(ownCheck.body().get("errors").toString()).contains("DEVICE_REUSED", firstId, firstRecordNo);
+	}
+
+	/**
+	 * The scanner field judges expiry against the form's operation date when it sends
+	 * one, as the DEVICE_EXPIRED flag does (a case entered after the operation used a
+	 * device still valid that day); without one, against today. A date that is no
+	 * operation date (after today, before 1900) is refused. Fails on the old code: the
+	 * date was ignored and the device read as expired.
+	 */
+	@Test
+	void theScannerJudgesExpiryOnTheOperationDateItIsGiven() {
+		Api clerk = as("songjiang-clerk");
+		LocalDate expiry = TODAY.minusDays(20);
+		String scanned = "(01)09506000134352(17)"
+				+ expiry.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "(10)LOT7(21)E"
+				+ System.nanoTime();
+		Response today = clerk.post("/api/devices/read", Map.of("scanned", scanned));
+		assertThat(today.status()).as(today.text()).isEqualTo(200);
+		assertThat(today.body().get("expired").asBoolean()).isTrue();
+
+		Response beforeExpiry = clerk.post("/api/devices/read",
+				Map.of("scanned", scanned, "operationDate", expiry.minusDays(11).toString()));
+		assertThat(beforeExpiry.status()).as(beforeExpiry.text()).isEqualTo(200);
+		assertThat(beforeExpiry.body().get("expired").asBoolean()).isFalse();
+		assertThat(clerk.post("/api/devices/read", Map.of("scanned", scanned, "operationDate", expiry.toString()))
+			.body()
+			.get("expired")
+			.asBoolean()).as("valid on its expiry day").isFalse();
+		assertThat(clerk
+			.post("/api/devices/read", Map.of("scanned", scanned, "operationDate", expiry.plusDays(1).toString()))
+			.body()
+			.get("expired")
+			.asBoolean()).isTrue();
+
+		Response future = clerk.post("/api/devices/read",
+				Map.of("scanned", scanned, "operationDate", TODAY.plusDays(1).toString()));
+		assertThat(future.status()).as(future.text()).isEqualTo(400);
+		assertThat(future.body().get("detail").asString()).contains("手术日期");
+		assertThat(clerk.post("/api/devices/read", Map.of("scanned", scanned, "operationDate", "1899-12-31")).status())
+			.isEqualTo(400);
+		assertThat(clerk.post("/api/devices/read", Map.of("scanned", scanned, "operationDate", "2026-02-30")).status())
+			.isEqualTo(400);
+	}
+
 }

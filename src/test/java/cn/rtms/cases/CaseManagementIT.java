@@ -218,6 +218,84 @@ class CaseManagementIT {
 		assertThat(a.department()).isEqualTo(b.department()).isEqualTo("肿瘤\"介入\"科\\一病区");
 	}
 
+	static CaseInput withDevice(CaseInput c, String scanned) {
+		return new CaseInput(c.institutionId(), c.technology(), c.subTechnique(), c.route(), c.procedureCodes(),
+				c.medicalRecordNo(), c.inpatientNo(), c.patient(), c.admissionDate(), c.operationDate(),
+				c.dischargeDate(), c.department(), c.operatorId(), c.assistantIds(), c.informedConsent(),
+				c.complications(), c.deathDate(), c.dischargeStatus(), c.fields(),
+				List.of(new DeviceInput(scanned, null, null, null, null)));
+	}
+
+	/**
+	 * A single-use device in two cases of one import batch, or in a case another
+	 * transaction saved between the batch's check and its insert (here another hospital's
+	 * import, which waits on no lock of the first until the unique index): both are
+	 * {@link DeviceReused}, so the importer checks its rows one by one instead of failing
+	 * the whole job. Fails on the old code: both were a bare 409 naming "病案号 " and
+	 * nothing.
+	 */
+	@Test
+	void aSingleUseDeviceTwiceInABatchOrSavedMeanwhileIsRefusedAsReused() throws Exception {
+		UUID songjiang = institution("songjiang-clerk");
+		UUID gao = person(songjiang, "高志远");
+		String scanned = "(01)09506000134352(17)301231(10)LOT7(21)CMB" + System.nanoTime();
+		String tag = "DRU" + System.nanoTime() % 100_000 + "-";
+		UUID ccszx = institution("ccszx-clerk");
+		UUID wang = person(ccszx, "王淑华");
+		DeviceReused twice = org.assertj.core.api.Assertions.catchThrowableOfType(DeviceReused.class,
+				() -> as("songjiang-clerk",
+						() -> this.cases.importSubmitted(songjiang,
+								List.of(withDevice(ablation(gao, tag + "1", TODAY.minusDays(4), "甲"), scanned),
+										withDevice(ablation(gao, tag + "2", TODAY.minusDays(3), "乙"), scanned)),
+								"IMPORT")));
+		assertThat(twice).isNotNull();
+		assertThat(twice.getBody().getDetail()).contains(tag + "1", tag + "2", "重复登记");
+
+		java.util.concurrent.CountDownLatch firstInserted = new java.util.concurrent.CountDownLatch(1);
+		try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			java.util.concurrent.Future<?> first = pool.submit(() -> as("songjiang-clerk", () -> {
+				this.cases.importSubmitted(songjiang,
+						List.of(withDevice(ablation(gao, tag + "3", TODAY.minusDays(2), "丙"), scanned)), "IMPORT");
+				firstInserted.countDown();
+				waitForALockWait();
+				return 0;
+			}));
+			assertThat(firstInserted.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			java.util.concurrent.Future<Throwable> second = pool.submit(() -> org.assertj.core.api.Assertions
+				.catchThrowable(() -> as("ccszx-clerk", () -> this.cases.importSubmitted(ccszx,
+						List.of(withDevice(ablation(wang, tag + "4", TODAY.minusDays(1), "丁"), scanned)), "IMPORT"))));
+			first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(DeviceReused.class)
+				.satisfies(ex -> assertThat(((DeviceReused) ex).getBody().getDetail()).contains("刚被其他病例登记")
+					.doesNotContain(tag + "3"));
+		}
+		assertThat(this.jdbc.sql("select count(*) from cases.case_report where medical_record_no like ?")
+			.param(tag + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	private void waitForALockWait() {
+		long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+		while (System.nanoTime() < until) {
+			int waiting = this.jdbc.sql(
+					"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+				.query(Integer.class)
+				.single();
+			if (waiting > 0) {
+				return;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		throw new AssertionError("the second import never waited for the first one's device");
+	}
+
 	@Test
 	void anotherHospitalCannotImportOrCheckForSongjiang() {
 		UUID songjiang = institution("songjiang-clerk");

@@ -47,9 +47,11 @@ public interface CaseReports {
 	 * @param gtin GTIN
 	 * @param serial serial
 	 * @param caseId the case it is recorded in
+	 * @param institutionId that case's institution (a clerk of another one reads neither
+	 * the case nor its 病案号)
 	 * @param medicalRecordNo that case's 病案号
 	 */
-	record DeviceUse(String gtin, String serial, UUID caseId, String medicalRecordNo) {
+	record DeviceUse(String gtin, String serial, UUID caseId, UUID institutionId, String medicalRecordNo) {
 	}
 
 	/**

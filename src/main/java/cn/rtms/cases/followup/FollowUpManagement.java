@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -122,12 +124,13 @@ public class FollowUpManagement {
 	}
 
 	/**
-	 * After an amendment: the points not yet recorded whose due date no longer follows
-	 * from the case (its operation date or form changed) are planned again; recorded ones
-	 * stay. A death date on the case cancels the open points due after it; points that an
-	 * earlier death date of the case had cancelled are planned again, so that a death
-	 * date moved or removed reopens them or cancels them with the right date (a death
-	 * recorded by a follow-up keeps its cancellations).
+	 * After an amendment: the points not yet recorded move to the due dates that follow
+	 * from the case now (its operation date or form changed; a period the form no longer
+	 * has is removed, one it gained is created); recorded points stay. Then the
+	 * cancellations are brought in line with the deaths the case records, on the case and
+	 * in follow-ups recorded as DEAD ({@link #settleDeaths}): a death date of the case
+	 * moved or removed reopens the points it had cancelled or cancels them with the new
+	 * date, and a death a follow-up recorded keeps cancelling the points due after it.
 	 * @param caseId the amended case
 	 */
 	public void amended(UUID caseId) {
@@ -137,25 +140,65 @@ public class FollowUpManagement {
 		}
 		FollowUps.CaseDates c = cases.get(0);
 		Map<String, FollowUpSchedule.Planned> planned = new HashMap<>();
-		for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(), this.points.of(c.formKey()),
-				c.deathDate())) {
+		for (FollowUpSchedule.Planned p : FollowUpSchedule.plan(c.operationDate(), this.points.of(c.formKey()), null)) {
 			planned.put(p.period(), p);
 		}
 		for (FollowUps.Row row : this.followUps.ofCase(caseId)) {
+			if (row.performedOn() != null) {
+				continue;
+			}
 			FollowUpSchedule.Planned plan = planned.get(row.period());
-			// cancelled by a death date the case no longer records (removed or moved)
-			boolean reopened = row.cancelledOn() != null && FollowUpSchedule.cancelledByCaseDeath(row.cancelReason())
-					&& (c.deathDate() == null
-							|| !row.cancelReason().equals(FollowUpSchedule.deathReason(c.deathDate(), "病例")));
-			if (row.performedOn() == null && (plan == null || !row.dueDate().equals(plan.dueDate()) || reopened)) {
+			if (plan == null) {
 				this.followUps.delete(row.id());
+			}
+			else if (!row.dueDate().equals(plan.dueDate()) || !row.label().equals(plan.label())) {
+				this.followUps.reschedule(row.id(), plan.dueDate(), plan.label());
 			}
 		}
 		schedule(List.of(caseId));
-		if (c.deathDate() != null) {
-			this.followUps.cancelAfter(caseId, c.deathDate(), today(),
-					FollowUpSchedule.deathReason(c.deathDate(), "病例"));
+		settleDeaths(caseId, today());
+	}
+
+	/**
+	 * The points of a case that {@link #settleDeaths} cancelled and reopened.
+	 *
+	 * @param cancelled points cancelled (or given another death as the reason)
+	 * @param reopened points open again
+	 */
+	private record Settled(List<UUID> cancelled, List<UUID> reopened) {
+	}
+
+	/**
+	 * Brings the cancellations of a case's points not recorded in line with the deaths
+	 * the case records now, on the case and in follow-ups recorded as DEAD
+	 * ({@link FollowUpSchedule#settledReason}): a point due after a death is cancelled
+	 * (with the earliest such death, unless the death that cancelled it still precedes
+	 * it), a point no death precedes any more is open again. Cancellations for other
+	 * reasons stay.
+	 */
+	private Settled settleDeaths(UUID caseId, LocalDate today) {
+		List<FollowUpSchedule.Death> deaths = this.followUps.deaths(caseId);
+		Map<String, List<UUID>> cancel = new LinkedHashMap<>();
+		List<UUID> reopen = new ArrayList<>();
+		for (FollowUps.Row row : this.followUps.ofCase(caseId)) {
+			if (row.performedOn() != null) {
+				continue;
+			}
+			String reason = FollowUpSchedule.settledReason(row.dueDate(), row.cancelReason(), deaths);
+			if (reason == null) {
+				if (row.cancelledOn() != null) {
+					reopen.add(row.id());
+				}
+			}
+			else if (row.cancelledOn() == null || !reason.equals(row.cancelReason())) {
+				cancel.computeIfAbsent(reason, r -> new ArrayList<>()).add(row.id());
+			}
 		}
+		if (!reopen.isEmpty()) {
+			this.followUps.reopen(reopen);
+		}
+		cancel.forEach((reason, ids) -> this.followUps.cancel(ids, today, reason));
+		return new Settled(cancel.values().stream().flatMap(List::stream).toList(), List.copyOf(reopen));
 	}
 
 	/**
@@ -366,7 +409,10 @@ public class FollowUpManagement {
 
 	/**
 	 * Records (or corrects) a follow-up: the hospital's clerk or administrator, or the
-	 * physician who operated. A death cancels the case's open points due after it.
+	 * physician who operated. A death cancels the case's open points due after it; a
+	 * correction of a record that said DEAD (to ALIVE, LOST or another death date)
+	 * reopens the points that death had cancelled, unless another death the case records
+	 * (its own death date or another follow-up) still precedes them.
 	 * @param id the point
 	 * @param record what was found
 	 * @return the point as recorded
@@ -397,14 +443,17 @@ public class FollowUpManagement {
 			int current = this.followUps.find(id).map(FollowUps.Row::version).orElse(row.version() + 1);
 			throw this.history.stale("FollowUp", id.toString(), "随访记录", record.version(), current);
 		}
-		List<UUID> cancelled = List.of();
-		if ("DEAD".equals(clean.vitalStatus()) && clean.deathDate() != null) {
-			cancelled = this.followUps.cancelAfter(row.caseId(), clean.deathDate(), today,
-					FollowUpSchedule.deathReason(clean.deathDate(), row.label() + "随访"));
-		}
+		// a death recorded cancels the points due after it; a death corrected (to
+		// another date, ALIVE or LOST) reopens the points it had cancelled unless
+		// another death still precedes them
+		Settled settled = ("DEAD".equals(row.vitalStatus()) || "DEAD".equals(clean.vitalStatus()))
+				? settleDeaths(row.caseId(), today) : new Settled(List.of(), List.of());
 		FollowUps.Row saved = this.followUps.find(id).orElseThrow();
 		Map<String, Object> after = auditState(saved);
-		after.put("cancelledFollowUps", cancelled);
+		after.put("cancelledFollowUps", settled.cancelled());
+		if (!settled.reopened().isEmpty()) {
+			after.put("reopenedFollowUps", settled.reopened());
+		}
 		this.audit.record("FOLLOW_UP_RECORDED", "FollowUp", id.toString(), before, after);
 		return view(saved, user, today, new HashMap<>());
 	}
@@ -414,7 +463,8 @@ public class FollowUpManagement {
 	 * data): the system administrator only. Each is validated as in {@link #record}, and
 	 * must be at the version read and not cancelled; all are written in JDBC batches or
 	 * none. One audit entry (FOLLOW_UPS_RECORDED) holds the count per institution. A
-	 * death cancels the case's open points due after it.
+	 * death cancels the case's open points due after it, and a corrected one reopens them
+	 * as {@link #record} does.
 	 * @param records what was found, by point (in the order given)
 	 * @return how many were recorded
 	 * @throws AccessDenied for other roles
@@ -434,8 +484,7 @@ public class FollowUpManagement {
 		}
 		List<FollowUps.Recording> recordings = new ArrayList<>();
 		Map<String, Integer> perInstitution = new TreeMap<>();
-		List<FollowUps.Row> deaths = new ArrayList<>();
-		Map<UUID, LocalDate> deathDates = new HashMap<>();
+		Set<UUID> deathsChanged = new LinkedHashSet<>();
 		for (Map.Entry<UUID, FollowUpRecord> entry : records.entrySet()) {
 			FollowUps.Row row = rows.get(entry.getKey());
 			if (row == null) {
@@ -449,9 +498,8 @@ public class FollowUpManagement {
 			FollowUpRecord clean = validate(entry.getValue(), row.operationDate(), today);
 			recordings.add(new FollowUps.Recording(row.id(), row.version(), clean));
 			perInstitution.merge(row.institutionId().toString(), 1, Integer::sum);
-			if ("DEAD".equals(clean.vitalStatus()) && clean.deathDate() != null) {
-				deaths.add(row);
-				deathDates.put(row.id(), clean.deathDate());
+			if ("DEAD".equals(row.vitalStatus()) || "DEAD".equals(clean.vitalStatus())) {
+				deathsChanged.add(row.caseId());
 			}
 		}
 		int recorded = this.followUps.recordAll(recordings, user.id(), this.clock.instant());
@@ -459,17 +507,19 @@ public class FollowUpManagement {
 			throw new ProblemException(HttpStatus.CONFLICT, "STALE_EDIT", "记录已被他人修改", "随访记录已被他人修改，请刷新后重试", List.of());
 		}
 		int cancelled = 0;
-		for (FollowUps.Row death : deaths) {
-			LocalDate deathDate = Objects.requireNonNull(deathDates.get(death.id()));
-			cancelled += this.followUps
-				.cancelAfter(death.caseId(), deathDate, today,
-						FollowUpSchedule.deathReason(deathDate, death.label() + "随访"))
-				.size();
+		int reopened = 0;
+		for (UUID caseId : deathsChanged) {
+			Settled settled = settleDeaths(caseId, today);
+			cancelled += settled.cancelled().size();
+			reopened += settled.reopened().size();
 		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("recorded", recorded);
 		details.put("byInstitution", perInstitution);
 		details.put("cancelledFollowUps", cancelled);
+		if (reopened > 0) {
+			details.put("reopenedFollowUps", reopened);
+		}
 		this.audit.record("FOLLOW_UPS_RECORDED", "FollowUp", "batch", null, details);
 		return recorded;
 	}

@@ -72,12 +72,52 @@ final class FollowUpSchedule {
 	}
 
 	/**
-	 * @param cancelReason a point's cancellation reason
-	 * @return whether the death recorded on the case itself cancelled it (not a death a
-	 * follow-up recorded)
+	 * A death a case records: its own death date or a follow-up recorded as DEAD.
+	 *
+	 * @param date the day of the death
+	 * @param reason why the points due after it are cancelled ({@link #deathReason})
 	 */
-	static boolean cancelledByCaseDeath(@Nullable String cancelReason) {
-		return cancelReason != null && cancelReason.startsWith("患者已于 ") && cancelReason.endsWith("死亡（病例记录）");
+	record Death(LocalDate date, String reason) {
+	}
+
+	/**
+	 * @param cancelReason a point's cancellation reason
+	 * @return whether a death cancelled it (the case's or a follow-up's,
+	 * {@link #deathReason})
+	 */
+	static boolean cancelledByDeath(@Nullable String cancelReason) {
+		return cancelReason != null && cancelReason.startsWith("患者已于 ") && cancelReason.contains(" 死亡（")
+				&& cancelReason.endsWith("记录）");
+	}
+
+	/**
+	 * The cancellation a point not recorded should carry, given the deaths its case
+	 * records now. A cancellation for another reason than a death stays. A death's
+	 * cancellation stays while that death is still recorded before the due date.
+	 * Otherwise the earliest death before the due date cancels the point, and a point no
+	 * death precedes is open (a death on the due date leaves it open).
+	 * @param dueDate the point's due date
+	 * @param cancelReason its cancellation reason, or null when it is open
+	 * @param deaths the deaths the case records (any order)
+	 * @return the reason it should be cancelled with, or null when it should be open
+	 */
+	static @Nullable String settledReason(LocalDate dueDate, @Nullable String cancelReason, List<Death> deaths) {
+		if (cancelReason != null && !cancelledByDeath(cancelReason)) {
+			return cancelReason;
+		}
+		Death earliest = null;
+		for (Death death : deaths) {
+			if (!death.date().isBefore(dueDate)) {
+				continue;
+			}
+			if (death.reason().equals(cancelReason)) {
+				return cancelReason;
+			}
+			if (earliest == null || death.date().isBefore(earliest.date())) {
+				earliest = death;
+			}
+		}
+		return (earliest != null) ? earliest.reason() : null;
 	}
 
 	/**

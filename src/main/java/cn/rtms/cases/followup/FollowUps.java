@@ -174,21 +174,59 @@ class FollowUps {
 			.update();
 	}
 
-	/** Deletes a point not recorded (before rescheduling). */
+	/** Deletes a point not recorded (its period is no longer in the case's form). */
 	void delete(UUID id) {
 		this.jdbc.sql("delete from cases.follow_up where id = ? and performed_on is null").param(id).update();
 	}
 
 	/**
-	 * Cancels the case's open points due after the death.
-	 * @return the ids cancelled
+	 * Moves a point not recorded to the due date (and label) the amended case plans for
+	 * its period, keeping any cancellation.
 	 */
-	List<UUID> cancelAfter(UUID caseId, LocalDate deathDate, LocalDate today, String reason) {
+	void reschedule(UUID id, LocalDate dueDate, String label) {
+		this.jdbc.sql("""
+				update cases.follow_up set due_date = ?, label = ?, version = version + 1
+				where id = ? and performed_on is null""").param(dueDate).param(label).param(id).update();
+	}
+
+	/**
+	 * The deaths a case records: its own death date first, then each follow-up recorded
+	 * as DEAD in due-date order, each with the reason of the points it cancels.
+	 */
+	List<FollowUpSchedule.Death> deaths(UUID caseId) {
 		return this.jdbc.sql("""
+				select death_date, label from (
+				  select death_date, null::varchar as label, null::date as due_date, null::varchar as period
+				  from cases.case_report where id = ? and death_date is not null
+				  union all
+				  select death_date, label, due_date, period from cases.follow_up
+				  where case_id = ? and performed_on is not null and vital_status = 'DEAD' and death_date is not null
+				) d order by due_date nulls first, period""").param(caseId).param(caseId).query((rs, n) -> {
+			LocalDate date = rs.getObject(1, LocalDate.class);
+			String label = rs.getString(2);
+			return new FollowUpSchedule.Death(date,
+					FollowUpSchedule.deathReason(date, (label == null) ? "病例" : label + "随访"));
+		}).list();
+	}
+
+	/** Cancels points not recorded with the reason (or gives them another). */
+	void cancel(Collection<UUID> ids, LocalDate today, String reason) {
+		this.jdbc.sql("""
 				update cases.follow_up set cancelled_on = ?, cancel_reason = ?, version = version + 1
-				where case_id = ? and performed_on is null and cancelled_on is null and due_date > ?
-				returning id
-				""").param(today).param(reason).param(caseId).param(deathDate).query(UUID.class).list();
+				where id = any(?::uuid[]) and performed_on is null""")
+			.param(today)
+			.param(reason)
+			.param(ids(ids))
+			.update();
+	}
+
+	/** Opens cancelled points not recorded again. */
+	void reopen(Collection<UUID> ids) {
+		this.jdbc.sql("""
+				update cases.follow_up set cancelled_on = null, cancel_reason = null, version = version + 1
+				where id = any(?::uuid[]) and performed_on is null and cancelled_on is not null""")
+			.param(ids(ids))
+			.update();
 	}
 
 	Optional<Row> find(UUID id) {

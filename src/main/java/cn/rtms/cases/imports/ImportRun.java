@@ -21,8 +21,8 @@ import cn.rtms.cases.CaseManagement.PreparedImport;
 import cn.rtms.cases.CaseProblem;
 import cn.rtms.cases.DeviceInput;
 import cn.rtms.cases.ImportResult;
+import cn.rtms.cases.domain.CaseRules;
 import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
-import cn.rtms.devices.DeviceBarcodes;
 import cn.rtms.devices.DeviceIdentification;
 import org.jspecify.annotations.Nullable;
 
@@ -218,8 +218,10 @@ final class ImportRun implements SheetReader.Sink {
 	/**
 	 * A single-use device (GTIN and serial) that an earlier row of the file used too: two
 	 * rows of one chunk would otherwise both pass the registry check and the unique index
-	 * would refuse the whole chunk without naming a row. Unreadable barcodes are left to
-	 * the row's own check.
+	 * would refuse the whole chunk without naming a row. Read as the row's own check
+	 * reads it ({@link CaseRules#readBarcode}: a group separator written as {@code <GS>}
+	 * or {@code {GS}}, as RTMS stores and exports scans, ends the lot); unreadable
+	 * barcodes are left to the row's own check.
 	 */
 	private void reusedInFile(int row, CaseInput input, List<CellProblem> problems) {
 		for (DeviceInput device : input.devices()) {
@@ -228,7 +230,7 @@ final class ImportRun implements SheetReader.Sink {
 			}
 			DeviceIdentification reading;
 			try {
-				reading = DeviceBarcodes.read(device.scanned(), this.today);
+				reading = CaseRules.readBarcode(device.scanned(), this.today);
 			}
 			catch (RuntimeException ex) {
 				continue;

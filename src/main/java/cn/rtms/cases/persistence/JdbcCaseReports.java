@@ -140,7 +140,7 @@ class JdbcCaseReports implements CaseReports {
 			return List.of();
 		}
 		return this.template.query("""
-				select d.gtin, d.serial, d.case_id, r.medical_record_no
+				select d.gtin, d.serial, d.case_id, r.institution_id, r.medical_record_no
 				from cases.case_device d join cases.case_report r on r.id = d.case_id
 				join unnest(cast(? as varchar[]), cast(? as varchar[])) as k(gtin, serial)
 				  on d.gtin = k.gtin and d.serial = k.serial
@@ -148,7 +148,7 @@ class JdbcCaseReports implements CaseReports {
 				  and (cast(? as uuid) is null or d.case_id <> cast(? as uuid))
 				order by r.created_at""",
 				(rs, n) -> new DeviceUse(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
-						rs.getString(4)),
+						rs.getObject(4, UUID.class), rs.getString(5)),
 				gtinSerials.stream().map(k -> k.substring(0, k.indexOf('|'))).toArray(String[]::new),
 				gtinSerials.stream().map(k -> k.substring(k.indexOf('|') + 1)).toArray(String[]::new), excludeCaseId,
 				excludeCaseId);

@@ -87,8 +87,11 @@ final class CaseRequests {
 	 * Body of POST /api/devices/read.
 	 *
 	 * @param scanned what the scanner typed
+	 * @param operationDate the case's operation date, when the form has one: expiry is
+	 * judged on it (else on today)
 	 */
-	record ScanRequest(@NotNull(message = "scanned 不能为空") @Size(max = 200, message = "条码不能超过 200 个字符") String scanned) {
+	record ScanRequest(@NotNull(message = "scanned 不能为空") @Size(max = 200, message = "条码不能超过 200 个字符") String scanned,
+			@Nullable LocalDate operationDate) {
 	}
 
 }

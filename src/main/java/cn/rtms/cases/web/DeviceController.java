@@ -25,7 +25,7 @@ class DeviceController {
 	@PostMapping("/api/devices/read")
 	@Operation(summary = "识读扫码枪输入的器械条码（GTIN、批号、序列号、效期）")
 	DeviceView read(@Valid @RequestBody ScanRequest request) {
-		return this.cases.readDevice(request.scanned());
+		return this.cases.readDevice(request.scanned(), request.operationDate());
 	}
 
 }

@@ -402,6 +402,131 @@ class FollowUpIT {
 			.satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.OVERDUE));
 	}
 
+	FollowUpView point(UUID caseId, String period) {
+		return as("ccszx-clerk", () -> this.followUps.ofCase(caseId)).stream()
+			.filter(f -> f.period().equals(period))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	FollowUpView recordAs(FollowUpView point, LocalDate performedOn, String vitalStatus, @Nullable LocalDate death) {
+		return as("ccszx-clerk", () -> this.followUps.record(point.id(),
+				new FollowUpRecord(point.version(), performedOn, "PHONE", vitalStatus, death, null, null)));
+	}
+
+	/**
+	 * A death a follow-up recorded keeps cancelling the points due after it when an
+	 * amendment corrects the operation date: the points move to the new due dates and
+	 * stay cancelled with the follow-up's reason; one the move brings before the death is
+	 * open again. Fails on the old code: the moved points were deleted and created open,
+	 * so a dead patient's follow-ups came back as upcoming and overdue.
+	 */
+	@Test
+	void aDeathAFollowUpRecordedKeepsItsCancellationsWhenTheOperationDateIsAmended() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		LocalDate operation = TODAY.minusMonths(7);
+		UUID caseId = importAs("ccszx-clerk", hospital, List.of(ablation(operator, "FD_4101", operation, null))).ids()
+			.getFirst();
+		LocalDate death = TODAY.minusDays(20);
+		recordAs(point(caseId, "P6M"), TODAY.minusDays(10), "DEAD", death);
+		String reason = "患者已于 " + death + " 死亡（术后6个月随访记录）";
+
+		LocalDate corrected = operation.plusDays(1);
+		as("ccszx-clerk", () -> this.cases.amend(caseId, this.cases.get(caseId).version(), "手术日期录入错误",
+				ablation(operator, "FD_4101", corrected, null)));
+		List<FollowUpView> after = as("ccszx-clerk", () -> this.followUps.ofCase(caseId));
+		assertThat(after).filteredOn(f -> f.dueDate().isAfter(death)).allSatisfy(f -> {
+			assertThat(f.status()).isEqualTo(FollowUpStatus.CANCELLED);
+			assertThat(f.cancelReason()).isEqualTo(reason);
+		}).extracting(FollowUpView::period).containsExactly("P1Y", "P2Y", "P3Y", "P5Y");
+		assertThat(point(caseId, "P1Y").dueDate()).as("planned from the corrected date")
+			.isEqualTo(corrected.plusYears(1));
+		assertThat(point(caseId, "P6M").status()).isEqualTo(FollowUpStatus.DONE);
+
+		// six months earlier: the 1-year point now falls before the death, when the
+		// patient was alive
+		LocalDate earlier = operation.minusMonths(6);
+		as("ccszx-clerk", () -> this.cases.amend(caseId, this.cases.get(caseId).version(), "手术日期录入错误",
+				ablation(operator, "FD_4101", earlier, null)));
+		assertThat(point(caseId, "P1Y")).satisfies(f -> {
+			assertThat(f.dueDate()).isEqualTo(earlier.plusYears(1)).isBefore(death);
+			assertThat(f.status()).isEqualTo(FollowUpStatus.OVERDUE);
+			assertThat(f.cancelReason()).isNull();
+		});
+		assertThat(point(caseId, "P2Y")).satisfies(f -> {
+			assertThat(f.status()).isEqualTo(FollowUpStatus.CANCELLED);
+			assertThat(f.cancelReason()).isEqualTo(reason);
+		});
+	}
+
+	/**
+	 * A follow-up recorded as DEAD by mistake is corrected: to a later death date the
+	 * points carry the new date, to ALIVE they are open again and can be recorded. Fails
+	 * on the old code: the points stayed cancelled with the first death for good, and
+	 * recording one was refused (409 FOLLOW_UP_CANCELLED).
+	 */
+	@Test
+	void correctingAFollowUpThatSaidDeadReopensThePointsItHadCancelled() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		UUID caseId = importAs("ccszx-clerk", hospital,
+				List.of(ablation(operator, "FD_4201", TODAY.minusMonths(7), null)))
+			.ids()
+			.getFirst();
+		LocalDate death = TODAY.minusDays(20);
+		FollowUpView dead = recordAs(point(caseId, "P6M"), TODAY.minusDays(10), "DEAD", death);
+		assertThat(point(caseId, "P1Y").status()).isEqualTo(FollowUpStatus.CANCELLED);
+
+		LocalDate later = TODAY.minusDays(5);
+		FollowUpView moved = recordAs(dead, TODAY.minusDays(4), "DEAD", later);
+		assertThat(as("ccszx-clerk", () -> this.followUps.ofCase(caseId)))
+			.filteredOn(f -> f.status() == FollowUpStatus.CANCELLED)
+			.allSatisfy(f -> assertThat(f.cancelReason()).isEqualTo("患者已于 " + later + " 死亡（术后6个月随访记录）"))
+			.extracting(FollowUpView::period)
+			.containsExactly("P1Y", "P2Y", "P3Y", "P5Y");
+
+		recordAs(moved, TODAY.minusDays(4), "ALIVE", null);
+		List<FollowUpView> reopened = as("ccszx-clerk", () -> this.followUps.ofCase(caseId));
+		assertThat(reopened).noneMatch(f -> f.status() == FollowUpStatus.CANCELLED);
+		assertThat(reopened).allSatisfy(f -> assertThat(f.cancelReason()).isNull());
+		FollowUpView oneYear = point(caseId, "P1Y");
+		assertThat(oneYear.status()).isEqualTo(FollowUpStatus.UPCOMING);
+		assertThat(recordAs(oneYear, TODAY, "ALIVE", null).status()).isEqualTo(FollowUpStatus.DONE);
+		assertThat(this.jdbc.sql("""
+				select after_state from audit.entry where action = 'FOLLOW_UP_RECORDED' and entity_id = ?
+				order by id desc limit 1""").param(dead.id().toString()).query(String.class).single())
+			.contains("reopenedFollowUps");
+	}
+
+	/**
+	 * A corrected follow-up death reopens only what no other death covers: the case's own
+	 * death date, entered after the follow-up, cancels the points again with its reason.
+	 */
+	@Test
+	void aCorrectedFollowUpDeathLeavesThePointsAnotherDeathStillCovers() {
+		UUID hospital = as("ccszx-clerk", () -> this.identity.currentUser().institutionId());
+		UUID operator = this.people.atInstitution(hospital).get(0).id();
+		LocalDate operation = TODAY.minusMonths(7);
+		UUID caseId = importAs("ccszx-clerk", hospital, List.of(ablation(operator, "FD_4301", operation, null))).ids()
+			.getFirst();
+		LocalDate death = TODAY.minusDays(20);
+		FollowUpView dead = recordAs(point(caseId, "P6M"), TODAY.minusDays(10), "DEAD", death);
+		LocalDate caseDeath = TODAY.minusDays(2);
+		as("ccszx-clerk", () -> this.cases.amend(caseId, this.cases.get(caseId).version(), "补录死亡日期",
+				ablation(operator, "FD_4301", operation, caseDeath)));
+		assertThat(point(caseId, "P1Y").cancelReason()).as("the earlier death still cancels it")
+			.isEqualTo("患者已于 " + death + " 死亡（术后6个月随访记录）");
+
+		assertThat(recordAs(point(caseId, "P6M"), TODAY.minusDays(10), "LOST", null).version())
+			.isGreaterThan(dead.version());
+		assertThat(as("ccszx-clerk", () -> this.followUps.ofCase(caseId)))
+			.filteredOn(f -> f.status() == FollowUpStatus.CANCELLED)
+			.allSatisfy(f -> assertThat(f.cancelReason()).isEqualTo("患者已于 " + caseDeath + " 死亡（病例记录）"))
+			.extracting(FollowUpView::period)
+			.containsExactly("P1Y", "P2Y", "P3Y", "P5Y");
+	}
+
 	/**
 	 * Two people record the same point at once: the second write finds the version
 	 * changed and is refused as stale; the death it carried cancels nothing and nothing

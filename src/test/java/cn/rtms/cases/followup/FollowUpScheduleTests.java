@@ -3,6 +3,7 @@ package cn.rtms.cases.followup;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.rtms.cases.followup.FollowUpSchedule.Death;
 import cn.rtms.cases.followup.FollowUpSchedule.Planned;
 import cn.rtms.cases.followup.FollowUpSchedule.Point;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,36 @@ class FollowUpScheduleTests {
 		assertThat(FollowUpStatus.of(today.plusDays(31), null, null, today)).isEqualTo(FollowUpStatus.UPCOMING);
 		assertThat(FollowUpStatus.of(today.minusDays(9), today, null, today)).isEqualTo(FollowUpStatus.DONE);
 		assertThat(FollowUpStatus.of(today.minusDays(9), null, today, today)).isEqualTo(FollowUpStatus.CANCELLED);
+	}
+
+	@Test
+	void aPointCarriesTheDeathThatCancelledItWhileItPrecedesTheDueDateElseTheEarliestOrNone() {
+		LocalDate due = LocalDate.of(2026, 7, 1);
+		Death caseDeath = new Death(LocalDate.of(2026, 5, 1),
+				FollowUpSchedule.deathReason(LocalDate.of(2026, 5, 1), "病例"));
+		Death sixMonths = new Death(LocalDate.of(2026, 3, 1),
+				FollowUpSchedule.deathReason(LocalDate.of(2026, 3, 1), "术后6个月随访"));
+		assertThat(caseDeath.reason()).isEqualTo("患者已于 2026-05-01 死亡（病例记录）");
+		assertThat(FollowUpSchedule.settledReason(due, null, List.of(caseDeath, sixMonths))).as("the earliest death")
+			.isEqualTo(sixMonths.reason());
+		assertThat(FollowUpSchedule.settledReason(due, caseDeath.reason(), List.of(caseDeath, sixMonths)))
+			.as("the death that cancelled it still precedes it")
+			.isEqualTo(caseDeath.reason());
+		assertThat(FollowUpSchedule.settledReason(due, "患者已于 2026-02-01 死亡（术后3个月随访记录）", List.of(caseDeath)))
+			.as("its death was corrected: another death covers it")
+			.isEqualTo(caseDeath.reason());
+		assertThat(FollowUpSchedule.settledReason(due, sixMonths.reason(), List.of())).as("no death left: open")
+			.isNull();
+		assertThat(FollowUpSchedule.settledReason(due, sixMonths.reason(),
+				List.of(new Death(due, FollowUpSchedule.deathReason(due, "病例")))))
+			.as("a death on the due date leaves it open")
+			.isNull();
+		assertThat(FollowUpSchedule.settledReason(LocalDate.of(2026, 4, 1), caseDeath.reason(), List.of(caseDeath)))
+			.as("the death moved after the due date")
+			.isNull();
+		assertThat(FollowUpSchedule.settledReason(due, "病例已撤销", List.of())).as("another reason stays")
+			.isEqualTo("病例已撤销");
+		assertThat(FollowUpSchedule.settledReason(due, null, List.of())).isNull();
 	}
 
 }

@@ -404,6 +404,44 @@ class CaseImportIT {
 			.contains("序列号 " + prefix + "-SER-1", "病案号 " + first.get(1).get("medicalRecordNo"));
 	}
 
+	/**
+	 * Two rows share a single-use device whose scan writes the group separator as the
+	 * text {@code <GS>} (as RTMS stores scans and exports them in the template layout):
+	 * the second row is named at its device column, as when the separator is a real
+	 * character. Fails on the old code: the in-file check read the lot as
+	 * {@code ABC<GS>21…} with no serial, both rows reached the unique index, and the
+	 * whole job FAILED naming no row ("病案号 " and nothing), also with "valid rows only".
+	 */
+	@Test
+	void aSingleUseDeviceScannedWithGsTextTwiceInOneFileIsNamedAtItsSecondRow() throws IOException {
+		String prefix = "IX";
+		List<Map<String, Object>> rows = dataset(prefix, 2);
+		String device = "]d2" + "0109506000134352" + "17290100" + "10ABC<GS>21" + prefix + "S0001";
+		rows.forEach(row -> row.put("devices", device));
+		StringBuilder csv = new StringBuilder();
+		CsvWriter.write(layout(), rows.iterator(), csv);
+		byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+		String header = java.util.Objects.requireNonNull(layout().column("devices")).header();
+
+		JsonNode all = this.clerk.imported("gs.csv", file, "G08", false);
+		assertThat(all.get("status").asString()).isEqualTo("FAILED");
+		assertThat(all.get("inserted").asInt()).isZero();
+		assertThat(registered(prefix)).isZero();
+		assertThat(messages(all)).singleElement()
+			.asString()
+			.startsWith("3 ")
+			.contains(header + "：", "序列号 " + prefix + "S0001", "已在第 2 行")
+			.doesNotContain("病案号 ）");
+
+		JsonNode validOnly = this.clerk.imported("gs.csv", file, "G08", true);
+		assertThat(validOnly.get("status").asString()).as(messages(validOnly).toString()).isEqualTo("DONE");
+		assertThat(validOnly.get("inserted").asInt()).isEqualTo(1);
+		assertThat(validOnly.get("invalidRows").asInt()).isEqualTo(1);
+		assertThat(messages(validOnly)).singleElement().asString().startsWith("3 ").contains(header + "：", "已在第 2 行");
+		assertThat(validOnly.get("problems").get(0).get("column").asString()).isNotBlank();
+		assertThat(registered(prefix)).isEqualTo(1);
+	}
+
 	@Test
 	void mergedCellsImportNothingEvenForValidRowsOnly() throws IOException {
 		String prefix = "IE";
