@@ -131,6 +131,8 @@ export interface SeedIncident {
   quantity: number
   openedAt: string
   closedAt?: string | null
+  /** The correction's reason when the entry was cancelled as a mistake (冲正). */
+  cancelledReason?: string | null
   steps: IncidentStep[]
 }
 

@@ -359,6 +359,21 @@ public class SeedLedgerManagement {
 		UUID id = UUID.randomUUID();
 		insertMovement(id, lotId, institutionId, kind, quantity, -1, issueId, (UUID) original.get("case"), movementId,
 				"冲正：" + command.reason().strip(), user, now(), (Place) original.get("place"));
+		// a loss or leakage entered by mistake: its open incident closes as cancelled,
+		// visibly
+		// (the authorities' alert ends, the incident list says 已冲正 and why)
+		String cancelled = "冲正：" + command.reason().strip();
+		for (UUID incidentId : this.jdbc
+			.sql("select id from seeds.incident where movement_id = ? and closed_at is null for update")
+			.param(movementId)
+			.query(UUID.class)
+			.list()) {
+			this.jdbc.sql("update seeds.incident set closed_at = ?, cancelled_reason = ? where id = ?")
+				.params(now(), cancelled, incidentId)
+				.update();
+			this.audit.record("SEED_INCIDENT_CANCELLED", "SeedIncident", incidentId.toString(), Map.of("open", true),
+					Map.of("movementId", movementId, "correctionId", id, "reason", cancelled));
+		}
 		LotLedger ledger = ledger(lotId, null);
 		this.audit.record("SEED_MOVEMENT_CORRECTED", "SeedLot", lotId.toString(), balanceState(before),
 				movementState(ledger, id));
@@ -426,6 +441,9 @@ public class SeedLedgerManagement {
 			.orElseThrow(() -> new SeedNotFound("应急事件", incidentId));
 		Incident incident = loadIncidents(incidentId, false).getFirst();
 		checkWrite(user, incident.institutionId());
+		if (incident.cancelledReason() != null) {
+			throw new InvalidSeedEntry("code", "该事件的登记已冲正，事件已关闭（" + incident.cancelledReason() + "）");
+		}
 		Step step = incident.steps()
 			.stream()
 			.filter(s -> s.code().equals(code))
@@ -782,7 +800,7 @@ public class SeedLedgerManagement {
 					names.computeIfAbsent(institutionId, this.institutions::nameOf), rs.getObject("lot_id", UUID.class),
 					rs.getString("lot_no"), rs.getObject("movement_id", UUID.class), kind, kind.label(),
 					rs.getInt("quantity"), rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
-					closed == null ? null : closed.toInstant(), List.of());
+					closed == null ? null : closed.toInstant(), rs.getString("cancelled_reason"), List.of());
 		}).list();
 		List<Incident> out = new ArrayList<>();
 		for (Incident incident : incidents) {
@@ -800,7 +818,7 @@ public class SeedLedgerManagement {
 			}).toList();
 			out.add(new Incident(incident.id(), incident.institutionId(), incident.institutionName(), incident.lotId(),
 					incident.lotNo(), incident.movementId(), incident.kind(), incident.kindLabel(), incident.quantity(),
-					incident.openedAt(), incident.closedAt(), steps));
+					incident.openedAt(), incident.closedAt(), incident.cancelledReason(), steps));
 		}
 		return out;
 	}

@@ -174,12 +174,15 @@ public final class SeedViews {
 	 * @param kindLabel its label
 	 * @param quantity seeds concerned
 	 * @param openedAt when opened
-	 * @param closedAt when closed (the last step ticked), null while open
+	 * @param closedAt when closed (the last step ticked, or the entry cancelled), null
+	 * while open
+	 * @param cancelledReason the correction's reason when the entry that opened it was
+	 * cancelled as a mistake (冲正), else null
 	 * @param steps the plan's steps, in order
 	 */
 	public record Incident(UUID id, UUID institutionId, @Nullable String institutionName, UUID lotId, String lotNo,
 			UUID movementId, MovementKind kind, String kindLabel, int quantity, Instant openedAt,
-			@Nullable Instant closedAt, List<Step> steps) {
+			@Nullable Instant closedAt, @Nullable String cancelledReason, List<Step> steps) {
 	}
 
 	/**

@@ -440,6 +440,43 @@ class SeedLedgerIT {
 		assertThat(keys(institution, TODAY)).doesNotContain("SEEDS:INCIDENT:" + id);
 	}
 
+	/**
+	 * A loss entered by mistake and cancelled (冲正) closes its incident as cancelled with
+	 * the correction's reason: the authority's alert ends without the hospital ticking
+	 * every emergency step (reporting a loss to the police that never happened), and the
+	 * incident stays listed, marked as cancelled. Fails if the correction left the
+	 * incident open.
+	 */
+	@Test
+	void cancellingAMistakenLossClosesItsIncidentAsCancelled() {
+		Api clerk = as(CLERK);
+		JsonNode ledger = receive(clerk, 5, "0.5", TODAY);
+		String lot = lotId(ledger);
+		UUID institution = UUID.fromString(ledger.get("lot").get("institutionId").asString());
+		String issue = last(move(clerk, lot, movement("ISSUED", 3, null))).get("id").asString();
+		String lost = last(move(clerk, lot, movement("LOST", 1, issue))).get("id").asString();
+		String id = incidentOf(as("changchun"), lot).get("id").asString();
+		assertThat(keys(institution, TODAY)).contains("SEEDS:INCIDENT:" + id);
+
+		Response corrected = clerk.post("/api/seeds/movements/" + lost + "/corrections", Map.of("reason", "误将退回登记为丢失"));
+		assertThat(corrected.status()).as(corrected.text()).isEqualTo(201);
+		assertThat(incidentOf(as("changchun"), lot)).as("no longer among the open incidents").isNull();
+		assertThat(keys(institution, TODAY)).doesNotContain("SEEDS:INCIDENT:" + id);
+		JsonNode all = clerk.get("/api/seeds/incidents").body();
+		JsonNode cancelled = null;
+		for (JsonNode incident : all) {
+			if (incident.get("id").asString().equals(id)) {
+				cancelled = incident;
+			}
+		}
+		assertThat(cancelled).isNotNull();
+		assertThat(cancelled.get("closedAt").isNull()).isFalse();
+		assertThat(cancelled.get("cancelledReason").asString()).isEqualTo("冲正：误将退回登记为丢失");
+		Response tick = clerk.post("/api/seeds/incidents/" + id + "/steps/REPORT", Map.of("note", "x"));
+		assertThat(tick.status()).isEqualTo(422);
+		assertThat(tick.body().get("detail").asString()).contains("已冲正");
+	}
+
 	@Test
 	void hospitalsRecordOnlyTheirOwnLedgerAndAuthoritiesReadTheirRegion() {
 		Api clerk = as(CLERK);
