@@ -132,7 +132,7 @@ public class PracticeRights {
 			if (pending != null) {
 				findings
 					.add(new PracticeFinding(PracticeFinding.FILING_PENDING, false, "首例日期 " + pending.firstCaseDate()
-							+ " 后 15 个工作日内已提交备案（" + pending.submittedOn() + "），" + day + " 备案尚未生效"));
+							+ " 后 15 个工作日内已提交备案（" + pending.firstSubmittedOn() + "），" + day + " 备案尚未生效"));
 			}
 			else {
 				findings.add(new PracticeFinding(PracticeFinding.UNFILED, true,

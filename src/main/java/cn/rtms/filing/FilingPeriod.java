@@ -16,12 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param state current state (e.g. ACTIVE, REVOKED, SUBMITTED)
  * @param firstCaseDate first case date declared in the filing, when submitted
  * @param filingDeadline last day to file after the first case
- * @param submittedOn day the filing was submitted
+ * @param firstSubmittedOn day of the first submission that was not withdrawn (a
+ * resubmission after 退回补充 does not move it; for a prior filing its approval day)
  * @param activatedOn day it became active
  * @param revokedOn day it was revoked or ended
  */
 public record FilingPeriod(UUID filingId, UUID institutionId, String technology, String state,
-		@Nullable LocalDate firstCaseDate, @Nullable LocalDate filingDeadline, @Nullable LocalDate submittedOn,
+		@Nullable LocalDate firstCaseDate, @Nullable LocalDate filingDeadline, @Nullable LocalDate firstSubmittedOn,
 		@Nullable LocalDate activatedOn, @Nullable LocalDate revokedOn) {
 
 	/**
@@ -37,11 +38,12 @@ public record FilingPeriod(UUID filingId, UUID institutionId, String technology,
 	/**
 	 * @param day a day
 	 * @return whether the day lies between the declared first case and the activation
-	 * (or, while the filing is still under review, today) of a filing submitted in time
+	 * (or, while the filing is still under review, today) of a filing first submitted in
+	 * time
 	 */
 	public boolean pendingOn(LocalDate day) {
 		LocalDate first = this.firstCaseDate;
-		LocalDate submitted = this.submittedOn;
+		LocalDate submitted = this.firstSubmittedOn;
 		LocalDate deadline = this.filingDeadline;
 		if (first == null || submitted == null || day.isBefore(first)) {
 			return false;

@@ -306,7 +306,7 @@ public class FilingQueries {
 			.stream()
 			.filter(d -> d.submittedOn() != null || d.activatedOn() != null)
 			.map(d -> new FilingPeriod(d.id(), d.institution().id(), d.technology().code(), d.state().name(),
-					d.firstCaseDate(), d.filingDeadline(), d.submittedOn(), d.activatedOn(), d.revokedOn()))
+					d.firstCaseDate(), d.filingDeadline(), d.firstSubmittedOn(), d.activatedOn(), d.revokedOn()))
 			.toList();
 	}
 

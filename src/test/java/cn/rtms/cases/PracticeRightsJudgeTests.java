@@ -73,6 +73,22 @@ class PracticeRightsJudgeTests {
 	}
 
 	@Test
+	void aFilingFirstSubmittedInTimeStaysPendingAfterAReturnAndALateResubmission() {
+		LocalDate firstCase = LocalDate.of(2026, 3, 2);
+		FilingPeriod resubmitted = new FilingPeriod(UUID.randomUUID(), HOSPITAL, "G08", "SUBMITTED", firstCase,
+				LocalDate.of(2026, 3, 23), LocalDate.of(2026, 3, 20), null, null);
+		assertThat(resubmitted.pendingOn(LocalDate.of(2026, 4, 1))).isTrue();
+		List<PracticeFinding> findings = PracticeRights.judge(
+				snapshot(List.of(resubmitted), List.of(grant(HOSPITAL, firstCase, DAY.plusYears(1)))), HOSPITAL,
+				SURGEON, "G08", null, LocalDate.of(2026, 4, 1));
+		assertThat(findings).singleElement().satisfies(f -> {
+			assertThat(f.code()).isEqualTo(PracticeFinding.FILING_PENDING);
+			assertThat(f.blocking()).isFalse();
+			assertThat(f.message()).contains("2026-03-20");
+		});
+	}
+
+	@Test
 	void findsNoGrantAtThisHospital() {
 		Snapshot s = snapshot(List.of(active(DAY.minusYears(1), null)),
 				List.of(grant(OTHER_HOSPITAL, DAY.minusMonths(1), DAY.plusYears(1))));
