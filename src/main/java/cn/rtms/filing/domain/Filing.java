@@ -517,9 +517,35 @@ public final class Filing {
 		return firstSubmittedOn(this.steps, this.submittedOn);
 	}
 
+	/**
+	 * @return the times the filing was suspended, oldest first, from the SUSPEND and
+	 * RESUME steps (the last one open while it is suspended)
+	 */
+	public List<Suspension> suspensions() {
+		return suspensions(this.steps);
+	}
+
 	static @Nullable LocalDate firstSubmittedOn(List<Step> steps, @Nullable LocalDate submittedOn) {
 		Deque<LocalDate> days = effectiveSubmissions(steps);
 		return days.isEmpty() ? submittedOn : days.peekLast();
+	}
+
+	static List<Suspension> suspensions(List<Step> steps) {
+		List<Suspension> suspensions = new ArrayList<>();
+		LocalDate open = null;
+		for (Step step : steps) {
+			if (step.action() == FilingStep.SUSPEND) {
+				open = day(step);
+			}
+			else if (step.action() == FilingStep.RESUME && open != null) {
+				suspensions.add(new Suspension(open, day(step)));
+				open = null;
+			}
+		}
+		if (open != null) {
+			suspensions.add(new Suspension(open, null));
+		}
+		return List.copyOf(suspensions);
 	}
 
 	/** Days of the submissions not withdrawn, latest first. */
@@ -1185,6 +1211,15 @@ public final class Filing {
 	 * @param at when
 	 */
 	public record Ending(EndingReason reason, String text, Actor by, Instant at) {
+	}
+
+	/**
+	 * A time the competent authority had the filing suspended (中止).
+	 *
+	 * @param from the day of the suspension
+	 * @param until the day it was lifted (恢复), null while still suspended
+	 */
+	public record Suspension(LocalDate from, @Nullable LocalDate until) {
 	}
 
 	/**

@@ -66,4 +66,12 @@ public record FilingData(UUID id, long version, InstitutionRef institution, Tech
 		return Filing.firstSubmittedOn(this.steps, this.submittedOn);
 	}
 
+	/**
+	 * @return the times the filing was suspended, oldest first (see
+	 * {@link Filing#suspensions()})
+	 */
+	public List<Filing.Suspension> suspensions() {
+		return Filing.suspensions(this.steps);
+	}
+
 }

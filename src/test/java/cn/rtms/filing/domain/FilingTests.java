@@ -205,7 +205,7 @@ class FilingTests {
 
 		FilingData d = filing.data();
 		FilingPeriod period = new FilingPeriod(d.id(), d.institution().id(), d.technology().code(), d.state().name(),
-				d.firstCaseDate(), d.filingDeadline(), d.firstSubmittedOn(), d.activatedOn(), d.revokedOn());
+				d.firstCaseDate(), d.filingDeadline(), d.firstSubmittedOn(), d.activatedOn(), d.revokedOn(), List.of());
 		assertThat(period.pendingOn(LocalDate.of(2026, 4, 1))).isTrue();
 		assertThat(period.pendingOn(RESUBMITTED_ON.plusDays(3))).as("while the resubmission is reviewed").isTrue();
 	}
@@ -241,6 +241,20 @@ class FilingTests {
 		filing.submit(FIRST_CASE.plusDays(1), on(SUBMITTED_ON.plusDays(1), "HOSPITAL_CLERK", null), DEADLINES);
 		assertThat(filing.data().firstCaseDate()).isEqualTo(FIRST_CASE.plusDays(1));
 		assertThat(filing.firstSubmittedOn()).isEqualTo(SUBMITTED_ON.plusDays(1));
+	}
+
+	@Test
+	void recordsEverySuspensionFromTheDayOfTheSuspensionToTheDayOfTheResumption() {
+		Filing filing = activeProvincial();
+		LocalDate suspendedOn = LocalDate.of(2026, 12, 1);
+		filing.suspend(EndingReason.EQUIPMENT_UNUSABLE, "设备故障", on(suspendedOn, "CITY_AUTHORITY", "220100"));
+		filing.resume(on(suspendedOn.plusDays(10), "CITY_AUTHORITY", "220100"));
+		filing.suspend(EndingReason.SERIOUS_ADVERSE_EVENT, "严重不良事件",
+				on(suspendedOn.plusDays(20), "CITY_AUTHORITY", "220100"));
+		assertThat(filing.suspensions()).containsExactly(new Filing.Suspension(suspendedOn, suspendedOn.plusDays(10)),
+				new Filing.Suspension(suspendedOn.plusDays(20), null));
+		assertThat(filing.data().suspensions()).isEqualTo(filing.suspensions());
+		assertThat(activeProvincial().suspensions()).isEmpty();
 	}
 
 	static final LocalDate FIRST_CASE = LocalDate.of(2026, 3, 2);
