@@ -324,6 +324,35 @@ describe('FilingDetailPage', () => {
     wrapper.unmount()
   })
 
+  it('shows the first submission lateness is judged by and locks the first-case date on a resubmission', async () => {
+    const returned = filing({
+      state: 'RETURNED_FOR_SUPPLEMENT',
+      stateLabel: '退回补充',
+      experts: [],
+      holderRegionCode: null,
+      firstCaseDate: '2026-03-02',
+      filingDeadline: '2026-03-23',
+      firstSubmittedOn: '2026-03-20',
+      submittedOn: '2026-05-20',
+      allowedActions: ['submit'],
+    })
+    const wrapper = await mountPage(vi.fn(async () => json(returned)))
+    expect(wrapper.get('[data-testid="filing-first-submitted"]').text()).toContain('首次提交 2026-03-20')
+    await wrapper.get('[data-testid="filing-action-submit"]').trigger('click')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="dialog-first-case-frozen"]')?.textContent).toContain(
+      '2026-03-20 的首次提交',
+    )
+    const picker = document.querySelector('[data-testid="dialog-first-case-date"] input') as HTMLInputElement
+    expect(picker.disabled).toBe(true)
+    expect(picker.value).toBe('2026-03-02')
+    wrapper.unmount()
+
+    const first = await mountPage(vi.fn(async () => json(filing({}))))
+    expect(first.find('[data-testid="filing-first-submitted"]').exists()).toBe(false)
+    first.unmount()
+  })
+
   it('deletes a never-submitted draft after confirmation', async () => {
     const draft = filing({
       state: 'DRAFT',

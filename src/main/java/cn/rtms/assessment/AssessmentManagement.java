@@ -326,7 +326,7 @@ public class AssessmentManagement {
 
 	/**
 	 * The filing an assessment is kept with: the institution's active filing of the
-	 * technology, else the one submitted last.
+	 * technology, else the latest one (by its first submission).
 	 */
 	private @Nullable FilingPeriod filingOf(UUID institutionId, String technology) {
 		List<FilingPeriod> candidates = this.filings.practicePeriods()
@@ -337,7 +337,8 @@ public class AssessmentManagement {
 			.filter(f -> "ACTIVE".equals(f.state()))
 			.findFirst()
 			.or(() -> candidates.stream()
-				.max(Comparator.comparing((FilingPeriod f) -> f.submittedOn() == null ? EARLIEST : f.submittedOn())))
+				.max(Comparator
+					.comparing((FilingPeriod f) -> f.firstSubmittedOn() == null ? EARLIEST : f.firstSubmittedOn())))
 			.orElse(null);
 	}
 

@@ -10,7 +10,10 @@ package cn.rtms.cases;
  */
 public record PracticeFinding(String code, boolean blocking, String message) {
 
-	/** No filing of the technology was active (nor pending in time) on the day: 未备案开展. */
+	/**
+	 * No filing of the technology was in force on the day (none active, or the active one
+	 * suspended: 中止), nor pending in time: 未备案开展. The message names a suspension.
+	 */
 	public static final String UNFILED = "UNFILED";
 
 	/**

@@ -128,11 +128,16 @@ public class PracticeRights {
 		List<PracticeFinding> findings = new ArrayList<>();
 		List<FilingPeriod> periods = s.filings().getOrDefault(new Key(institutionId, technology), List.of());
 		if (periods.stream().noneMatch(p -> p.activeOn(day))) {
+			FilingPeriod.Suspension suspension = suspensionOn(periods, day);
 			FilingPeriod pending = periods.stream().filter(p -> p.pendingOn(day)).findFirst().orElse(null);
-			if (pending != null) {
+			if (suspension != null) {
+				findings.add(new PracticeFinding(PracticeFinding.UNFILED, true,
+						suspended(suspension) + "，" + technology + " 在 " + day + " 没有生效的备案（未备案开展）"));
+			}
+			else if (pending != null) {
 				findings
 					.add(new PracticeFinding(PracticeFinding.FILING_PENDING, false, "首例日期 " + pending.firstCaseDate()
-							+ " 后 15 个工作日内已提交备案（" + pending.submittedOn() + "），" + day + " 备案尚未生效"));
+							+ " 后 15 个工作日内已提交备案（" + pending.firstSubmittedOn() + "），" + day + " 备案尚未生效"));
 			}
 			else {
 				findings.add(new PracticeFinding(PracticeFinding.UNFILED, true,
@@ -155,6 +160,22 @@ public class PracticeRights {
 			}
 		}
 		return List.copyOf(findings);
+	}
+
+	private static FilingPeriod.@Nullable Suspension suspensionOn(List<FilingPeriod> periods, LocalDate day) {
+		for (FilingPeriod period : periods) {
+			FilingPeriod.Suspension suspension = period.suspensionOn(day);
+			if (suspension != null) {
+				return suspension;
+			}
+		}
+		return null;
+	}
+
+	private static String suspended(FilingPeriod.Suspension suspension) {
+		LocalDate until = suspension.until();
+		return until == null ? "备案已中止（自 " + suspension.from() + " 起）"
+				: "备案曾中止（" + suspension.from() + " 至 " + until.minusDays(1) + "，" + until + " 恢复）";
 	}
 
 	/** A filing changed state: raise the revision with the change. */

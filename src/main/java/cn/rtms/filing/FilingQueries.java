@@ -299,14 +299,15 @@ public class FilingQueries {
 	 * Every filing's practice dates, for the case registry's practice-rights view and the
 	 * order-entry check. Not restricted to the current user: callers decide what they
 	 * show.
-	 * @return one period per filing that was ever submitted
+	 * @return one period per filing that was ever submitted, with its suspensions
 	 */
 	public List<FilingPeriod> practicePeriods() {
 		return this.filings.search(List.of(), null)
 			.stream()
 			.filter(d -> d.submittedOn() != null || d.activatedOn() != null)
 			.map(d -> new FilingPeriod(d.id(), d.institution().id(), d.technology().code(), d.state().name(),
-					d.firstCaseDate(), d.filingDeadline(), d.submittedOn(), d.activatedOn(), d.revokedOn()))
+					d.firstCaseDate(), d.filingDeadline(), d.firstSubmittedOn(), d.activatedOn(), d.revokedOn(),
+					d.suspensions().stream().map(s -> new FilingPeriod.Suspension(s.from(), s.until())).toList()))
 			.toList();
 	}
 

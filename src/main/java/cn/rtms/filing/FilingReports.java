@@ -68,7 +68,7 @@ public class FilingReports {
 		exported.putAll(filter.described());
 		this.audit.recordEvent("FILING_LIST_EXPORTED", "Filing", "export", exported);
 		List<String> head = List.of("医疗机构", "所在行政区划", "技术编码", "技术名称", "级别", "状态", "受理机关", "当前办理机关", "首例日期", "备案期限",
-				"提交日期", "逾期备案", "办理期限", "办理逾期", "自评规范", "自评结论", "许可证备注", "撤销/中止原因", "更新时间");
+				"提交日期", "首次提交日期", "逾期备案", "办理期限", "办理逾期", "自评规范", "自评结论", "许可证备注", "撤销/中止原因", "更新时间");
 		List<List<Object>> data = new ArrayList<>();
 		for (FilingView f : rows) {
 			List<Object> row = new ArrayList<>();
@@ -83,6 +83,7 @@ public class FilingReports {
 			row.add(text(f.firstCaseDate()));
 			row.add(text(f.filingDeadline()));
 			row.add(text(f.submittedOn()));
+			row.add(text(f.firstSubmittedOn()));
 			row.add(f.lateFiling() ? "是" : "否");
 			row.add(text(f.actionDueOn()));
 			row.add(f.overdue() ? "是" : "否");
@@ -124,7 +125,9 @@ public class FilingReports {
 		row(h, "当前办理机关", f.holderRegionName() == null ? "—" : f.holderRegionName());
 		row(h, "首例开展日期", text(f.firstCaseDate()));
 		row(h, "备案期限（首例后15个工作日）", text(f.filingDeadline()) + (f.lateFiling() ? "（逾期备案）" : ""));
-		row(h, "提交日期", text(f.submittedOn()));
+		row(h, "提交日期",
+				text(f.submittedOn()) + (f.firstSubmittedOn() == null || f.firstSubmittedOn().equals(f.submittedOn())
+						? "" : "（首次提交 " + f.firstSubmittedOn() + "）"));
 		if ("PRIOR_REGISTRATION".equals(f.origin())) {
 			row(h, "备案来源", f.originLabel() + "，批准文号 " + text(f.documentNo())
 					+ (f.originNote() == null ? "" : "（" + f.originNote() + "）"));

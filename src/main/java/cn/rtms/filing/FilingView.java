@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * @param firstCaseDate first case
  * @param filingDeadline 15 working days after the first case
  * @param submittedOn last submission
- * @param lateFiling submitted (or still unsubmitted) after the deadline
+ * @param firstSubmittedOn first submission not withdrawn (what lateness is judged by; a
+ * resubmission after 退回补充 does not move it)
+ * @param lateFiling first submitted (or still unsubmitted) after the deadline
  * @param actionDueOn the holder's due date
  * @param overdue whether the holder is late
  * @param assessment frozen self-assessment
@@ -70,8 +72,8 @@ public record FilingView(UUID id, long version, UUID institutionId, String insti
 		@Nullable String receivingRegionName, String reviewRegionCode, @Nullable String reviewRegionName,
 		@Nullable String holderRegionCode, @Nullable String holderRegionName, List<String> path,
 		@Nullable LocalDate firstCaseDate, @Nullable LocalDate filingDeadline, @Nullable LocalDate submittedOn,
-		boolean lateFiling, @Nullable LocalDate actionDueOn, boolean overdue, @Nullable AssessmentView assessment,
-		List<AttestationView> attestations, List<String> pendingAttestations,
+		@Nullable LocalDate firstSubmittedOn, boolean lateFiling, @Nullable LocalDate actionDueOn, boolean overdue,
+		@Nullable AssessmentView assessment, List<AttestationView> attestations, List<String> pendingAttestations,
 		List<CommitteeOpinionView> committeeOpinions, List<DocumentView> documents, List<ExpertView> experts,
 		@Nullable DecisionView decision, @Nullable String licenceNote, @Nullable LocalDate activatedOn,
 		@Nullable LocalDate revokedOn, boolean cancellationRequested, @Nullable EndingView ending,

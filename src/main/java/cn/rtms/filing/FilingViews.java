@@ -76,8 +76,8 @@ class FilingViews {
 				d.route().reviewRegionCode(), this.institutions.regionName(d.route().reviewRegionCode()),
 				d.holderRegionCode(),
 				d.holderRegionCode() == null ? null : this.institutions.regionName(d.holderRegionCode()),
-				d.route().path(), d.firstCaseDate(), d.filingDeadline(), d.submittedOn(), f.lateFiling(today),
-				d.actionDueOn(), f.overdue(today),
+				d.route().path(), d.firstCaseDate(), d.filingDeadline(), d.submittedOn(), f.firstSubmittedOn(),
+				f.lateFiling(today), d.actionDueOn(), f.overdue(today),
 				a == null ? null
 						: new FilingView.AssessmentView(a.specKey(), a.assessedAt(), a.report().status(),
 								a.report().statusLabel(), a.report()),

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import cn.rtms.filing.FilingIncomplete;
 import cn.rtms.filing.FilingStateChanged;
+import cn.rtms.filing.FirstCaseDateFrozen;
 import cn.rtms.filing.IllegalFilingTransition;
 import cn.rtms.filing.InvalidFilingRequest;
 import cn.rtms.filing.RevocationProposed;
@@ -412,10 +413,13 @@ public final class Filing {
 	}
 
 	/**
-	 * Submits to the receiving authority (also a resubmission after a return).
+	 * Submits to the receiving authority (also a resubmission after a return). The first
+	 * case date declared with the first submission not withdrawn is final: a resubmission
+	 * must declare the same date.
 	 * @param firstCaseDate the first case's date
 	 * @param act who and when
 	 * @param deadlines working-day deadlines
+	 * @throws FirstCaseDateFrozen when a resubmission declares another first case date
 	 */
 	public void submit(LocalDate firstCaseDate, Act act, Deadlines deadlines) {
 		FilingState from = require(FilingAction.SUBMIT, FilingState.SUBMITTED);
@@ -437,6 +441,12 @@ public final class Filing {
 		}
 		if (!missing.isEmpty()) {
 			throw new FilingIncomplete("提交前必须登记" + String.join("和", missing) + "（含会议日期和会议纪要）");
+		}
+		LocalDate firstSubmitted = firstSubmittedOn();
+		LocalDate declared = this.firstCaseDate;
+		if (firstSubmitted != null && declared != null && !declared.equals(firstCaseDate)) {
+			throw new FirstCaseDateFrozen("首例开展日期 " + declared + " 已随 " + firstSubmitted + " 的首次提交报送，备案期限（"
+					+ this.filingDeadline + "）据此计算；重新提交时不能改为 " + firstCaseDate + "。如原申报有误，请在补充材料中说明并告知受理机关");
 		}
 		this.firstCaseDate = firstCaseDate;
 		this.filingDeadline = deadlines.filingDeadline(firstCaseDate);
@@ -467,7 +477,7 @@ public final class Filing {
 		FilingState from = require(FilingAction.WITHDRAW, target);
 		this.holderRegionCode = null;
 		this.actionDueOn = null;
-		this.submittedOn = effectiveSubmissions().stream().skip(1).findFirst().orElse(null);
+		this.submittedOn = effectiveSubmissions(this.steps).stream().skip(1).findFirst().orElse(null);
 		if (target == FilingState.RETURNED_FOR_SUPPLEMENT) {
 			Step returned = null;
 			for (Step step : this.steps) {
@@ -504,18 +514,63 @@ public final class Filing {
 		return this.steps.stream().anyMatch(s -> s.action() == FilingStep.SUBMIT);
 	}
 
+	/**
+	 * @return the day of the first submission not withdrawn: the one the 15 working days
+	 * after the first case are judged by (a resubmission after 退回补充 does not move it);
+	 * for a prior filing its approval day; null when never submitted or every submission
+	 * was withdrawn
+	 */
+	public @Nullable LocalDate firstSubmittedOn() {
+		return firstSubmittedOn(this.steps, this.submittedOn);
+	}
+
+	/**
+	 * @return the times the filing was suspended, oldest first, from the SUSPEND and
+	 * RESUME steps (the last one open while it is suspended)
+	 */
+	public List<Suspension> suspensions() {
+		return suspensions(this.steps);
+	}
+
+	static @Nullable LocalDate firstSubmittedOn(List<Step> steps, @Nullable LocalDate submittedOn) {
+		Deque<LocalDate> days = effectiveSubmissions(steps);
+		return days.isEmpty() ? submittedOn : days.peekLast();
+	}
+
+	static List<Suspension> suspensions(List<Step> steps) {
+		List<Suspension> suspensions = new ArrayList<>();
+		LocalDate open = null;
+		for (Step step : steps) {
+			if (step.action() == FilingStep.SUSPEND) {
+				open = day(step);
+			}
+			else if (step.action() == FilingStep.RESUME && open != null) {
+				suspensions.add(new Suspension(open, day(step)));
+				open = null;
+			}
+		}
+		if (open != null) {
+			suspensions.add(new Suspension(open, null));
+		}
+		return List.copyOf(suspensions);
+	}
+
 	/** Days of the submissions not withdrawn, latest first. */
-	private Deque<LocalDate> effectiveSubmissions() {
+	private static Deque<LocalDate> effectiveSubmissions(List<Step> steps) {
 		Deque<LocalDate> days = new ArrayDeque<>();
-		for (Step step : this.steps) {
+		for (Step step : steps) {
 			if (step.action() == FilingStep.SUBMIT) {
-				days.push(LocalDate.ofInstant(step.at(), SHANGHAI));
+				days.push(day(step));
 			}
 			else if (step.action() == FilingStep.WITHDRAW && !days.isEmpty()) {
 				days.pop();
 			}
 		}
 		return days;
+	}
+
+	private static LocalDate day(Step step) {
+		return LocalDate.ofInstant(step.at(), SHANGHAI);
 	}
 
 	/**
@@ -878,15 +933,16 @@ public final class Filing {
 
 	/**
 	 * @param today today
-	 * @return whether the filing was (or, unsubmitted, is) later than 15 working days
-	 * after the first case
+	 * @return whether the filing was first submitted (or, unsubmitted, is) later than 15
+	 * working days after the first case; a resubmission after 退回补充 does not make a filing
+	 * submitted in time late
 	 */
 	public boolean lateFiling(LocalDate today) {
 		LocalDate deadline = this.filingDeadline;
 		if (deadline == null) {
 			return false;
 		}
-		LocalDate submitted = this.submittedOn;
+		LocalDate submitted = firstSubmittedOn();
 		return (submitted != null ? submitted : today).isAfter(deadline);
 	}
 
@@ -1195,6 +1251,15 @@ public final class Filing {
 	 * @param at when
 	 */
 	public record Ending(EndingReason reason, String text, Actor by, Instant at) {
+	}
+
+	/**
+	 * A time the competent authority had the filing suspended (中止).
+	 *
+	 * @param from the day of the suspension
+	 * @param until the day it was lifted (恢复), null while still suspended
+	 */
+	public record Suspension(LocalDate from, @Nullable LocalDate until) {
 	}
 
 	/**

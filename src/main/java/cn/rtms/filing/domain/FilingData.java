@@ -58,4 +58,20 @@ public record FilingData(UUID id, long version, InstitutionRef institution, Tech
 		return this.prior == null ? FilingOrigin.WORKFLOW : FilingOrigin.PRIOR_REGISTRATION;
 	}
 
+	/**
+	 * @return the day of the first submission not withdrawn (see
+	 * {@link Filing#firstSubmittedOn()})
+	 */
+	public @Nullable LocalDate firstSubmittedOn() {
+		return Filing.firstSubmittedOn(this.steps, this.submittedOn);
+	}
+
+	/**
+	 * @return the times the filing was suspended, oldest first (see
+	 * {@link Filing#suspensions()})
+	 */
+	public List<Filing.Suspension> suspensions() {
+		return Filing.suspensions(this.steps);
+	}
+
 }

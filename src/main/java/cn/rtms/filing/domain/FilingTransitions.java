@@ -38,7 +38,7 @@ public final class FilingTransitions {
 			row(FilingAction.RECORD_COMMITTEE_OPINION, PREPARING, Party.HOSPITAL, FilingCondition.NONE, List.of(), "opinion not blank, meeting not in the future, minutes file"),
 			row(FilingAction.ADD_DOCUMENT, PREPARING, Party.HOSPITAL, FilingCondition.NONE, List.of(), "an accepted file"),
 			row(FilingAction.ATTEST, READY, Party.HOSPITAL, FilingCondition.CLAUSES_TO_ATTEST, List.of(), "a `NEEDS_ATTESTATION` clause of the assessment, evidence not blank"),
-			row(FilingAction.SUBMIT, READY, Party.HOSPITAL, FilingCondition.NONE, List.of(FilingState.SUBMITTED), "self-assessed, every `NEEDS_ATTESTATION` clause confirmed, both committee opinions (else 409 `FILING_INCOMPLETE`); first case not in the future"),
+			row(FilingAction.SUBMIT, READY, Party.HOSPITAL, FilingCondition.NONE, List.of(FilingState.SUBMITTED), "self-assessed, every `NEEDS_ATTESTATION` clause confirmed, both committee opinions (else 409 `FILING_INCOMPLETE`); first case not in the future; a resubmission keeps the first case date of the first submission (else 409 `FIRST_CASE_DATE_FROZEN`)"),
 			row(FilingAction.WITHDRAW, EnumSet.of(FilingState.SUBMITTED), Party.HOSPITAL, FilingCondition.NONE, List.of(FilingState.SELF_ASSESSED, FilingState.RETURNED_FOR_SUPPLEMENT), "back to the state it was submitted from; a reason is optional"),
 			row(FilingAction.DELETE_DRAFT, EnumSet.of(FilingState.DRAFT, FilingState.SELF_ASSESSED), Party.HOSPITAL, FilingCondition.NEVER_SUBMITTED, List.of(), "the filing and its files are deleted (the audit entry keeps its last state)"),
 			row(FilingAction.REQUEST_CANCELLATION, EnumSet.of(FilingState.ACTIVE), Party.HOSPITAL, FilingCondition.NO_CANCELLATION_REQUESTED, List.of(), "a reason"),

@@ -80,9 +80,18 @@ final class GateFixtures {
 	 * @return the authorization's id
 	 */
 	static String grantG08(Api clerk, Api admin, String personId, String... subTechniques) {
+		return grantG08(clerk, admin, personId, TODAY, subTechniques);
+	}
+
+	/**
+	 * Applies (clerk) for and grants (administrator) a G08 authorization valid from the
+	 * given day (a paper grant recorded late may start in the past).
+	 * @return the authorization's id
+	 */
+	static String grantG08(Api clerk, Api admin, String personId, LocalDate validFrom, String... subTechniques) {
 		Response applied = clerk.post("/api/authorizations",
 				Map.of("personId", personId, "technology", "G08", "subTechniques", List.of(subTechniques), "validFrom",
-						TODAY.toString(), "validUntil", TODAY.plusYears(3).minusDays(1).toString()));
+						validFrom.toString(), "validUntil", TODAY.plusYears(3).minusDays(1).toString()));
 		assertThat(applied.status()).as(applied.text()).isEqualTo(201);
 		String id = applied.body().get("id").asString();
 		Response granted = admin.post("/api/authorizations/" + id + "/grant", Map.of("version", 0));

@@ -2,17 +2,23 @@ package cn.rtms.filing.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import cn.rtms.filing.FilingIncomplete;
+import cn.rtms.filing.FilingPeriod;
 import cn.rtms.filing.FilingStateChanged;
+import cn.rtms.filing.FirstCaseDateFrozen;
 import cn.rtms.filing.IllegalFilingTransition;
 import cn.rtms.filing.InvalidFilingRequest;
 import cn.rtms.filing.domain.Filing.Act;
 import cn.rtms.filing.domain.Filing.DecisionKind;
 import cn.rtms.filing.domain.Filing.Verdict;
 import cn.rtms.identity.Role;
+import cn.rtms.filing.domain.Filing.Actor;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static cn.rtms.filing.domain.FilingFixtures.DEADLINES;
@@ -144,7 +150,7 @@ class FilingTests {
 		filing.decide(DecisionKind.RETURNED_FOR_SUPPLEMENT, "请补充设备材料", by("PROVINCE_AUTHORITY", "220000"), DEADLINES);
 		assertThat(filing.state()).isEqualTo(FilingState.RETURNED_FOR_SUPPLEMENT);
 		assertThat(filing.holder()).isNull();
-		filing.submit(TODAY, hospital(), DEADLINES);
+		filing.submit(TODAY.minusDays(5), hospital(), DEADLINES);
 		assertThat(filing.state()).isEqualTo(FilingState.SUBMITTED);
 		assertThat(filing.holder()).isEqualTo("220100");
 		assertThat(filing.data().experts()).isEmpty();
@@ -257,6 +263,101 @@ class FilingTests {
 	private static Act system(Instant at) {
 		return new Act(new Filing.Actor(UUID.randomUUID(), "系统自动检查", "SYSTEM", "系统", null), at,
 				at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate(), null);
+	}
+
+	@Test
+	void aResubmissionAfterAReturnDoesNotMakeAFilingSubmittedInTimeLate() {
+		Filing filing = returnedAfterSubmittingOn(SUBMITTED_ON);
+		filing.submit(FIRST_CASE, on(RESUBMITTED_ON, "HOSPITAL_CLERK", null), DEADLINES);
+
+		assertThat(filing.data().filingDeadline()).isEqualTo(LocalDate.of(2026, 3, 23));
+		assertThat(filing.data().submittedOn()).as("the last submission").isEqualTo(RESUBMITTED_ON);
+		assertThat(filing.firstSubmittedOn()).isEqualTo(SUBMITTED_ON);
+		assertThat(filing.data().firstSubmittedOn()).isEqualTo(SUBMITTED_ON);
+		assertThat(filing.lateFiling(RESUBMITTED_ON)).isFalse();
+
+		FilingData d = filing.data();
+		FilingPeriod period = new FilingPeriod(d.id(), d.institution().id(), d.technology().code(), d.state().name(),
+				d.firstCaseDate(), d.filingDeadline(), d.firstSubmittedOn(), d.activatedOn(), d.revokedOn(), List.of());
+		assertThat(period.pendingOn(LocalDate.of(2026, 4, 1))).isTrue();
+		assertThat(period.pendingOn(RESUBMITTED_ON.plusDays(3))).as("while the resubmission is reviewed").isTrue();
+	}
+
+	@Test
+	void aFilingFirstSubmittedLateStaysLateAfterAResubmission() {
+		Filing filing = returnedAfterSubmittingOn(LocalDate.of(2026, 3, 30));
+		filing.submit(FIRST_CASE, on(RESUBMITTED_ON, "HOSPITAL_CLERK", null), DEADLINES);
+		assertThat(filing.firstSubmittedOn()).isEqualTo(LocalDate.of(2026, 3, 30));
+		assertThat(filing.lateFiling(RESUBMITTED_ON)).isTrue();
+	}
+
+	@Test
+	void aResubmissionKeepsTheFirstCaseDateTheAuthoritiesReceived() {
+		Filing filing = returnedAfterSubmittingOn(SUBMITTED_ON);
+		assertThatThrownBy(
+				() -> filing.submit(FIRST_CASE.plusDays(14), on(RESUBMITTED_ON, "HOSPITAL_CLERK", null), DEADLINES))
+			.isInstanceOf(FirstCaseDateFrozen.class)
+			.hasMessageContaining("首例开展日期 2026-03-02")
+			.hasMessageContaining("2026-03-20 的首次提交")
+			.hasMessageContaining("不能改为 2026-03-16");
+		assertThat(filing.state()).isEqualTo(FilingState.RETURNED_FOR_SUPPLEMENT);
+		assertThat(filing.data().firstCaseDate()).isEqualTo(FIRST_CASE);
+		assertThat(filing.data().filingDeadline()).isEqualTo(LocalDate.of(2026, 3, 23));
+	}
+
+	@Test
+	void aWithdrawnFirstSubmissionFreezesNothing() {
+		Filing filing = FilingFixtures.readyToSubmit("220100", true);
+		filing.submit(FIRST_CASE, on(SUBMITTED_ON, "HOSPITAL_CLERK", null), DEADLINES);
+		filing.withdraw(on(SUBMITTED_ON, "HOSPITAL_CLERK", null), DEADLINES);
+		assertThat(filing.firstSubmittedOn()).isNull();
+		filing.submit(FIRST_CASE.plusDays(1), on(SUBMITTED_ON.plusDays(1), "HOSPITAL_CLERK", null), DEADLINES);
+		assertThat(filing.data().firstCaseDate()).isEqualTo(FIRST_CASE.plusDays(1));
+		assertThat(filing.firstSubmittedOn()).isEqualTo(SUBMITTED_ON.plusDays(1));
+	}
+
+	@Test
+	void recordsEverySuspensionFromTheDayOfTheSuspensionToTheDayOfTheResumption() {
+		Filing filing = activeProvincial();
+		LocalDate suspendedOn = LocalDate.of(2026, 12, 1);
+		filing.suspend(EndingReason.EQUIPMENT_UNUSABLE, "设备故障", on(suspendedOn, "CITY_AUTHORITY", "220100"));
+		filing.resume(on(suspendedOn.plusDays(10), "CITY_AUTHORITY", "220100"));
+		filing.suspend(EndingReason.SERIOUS_ADVERSE_EVENT, "严重不良事件",
+				on(suspendedOn.plusDays(20), "CITY_AUTHORITY", "220100"));
+		assertThat(filing.suspensions()).containsExactly(new Filing.Suspension(suspendedOn, suspendedOn.plusDays(10)),
+				new Filing.Suspension(suspendedOn.plusDays(20), null));
+		assertThat(filing.data().suspensions()).isEqualTo(filing.suspensions());
+		assertThat(activeProvincial().suspensions()).isEmpty();
+	}
+
+	static final LocalDate FIRST_CASE = LocalDate.of(2026, 3, 2);
+
+	static final LocalDate SUBMITTED_ON = LocalDate.of(2026, 3, 20);
+
+	static final LocalDate RESUBMITTED_ON = LocalDate.of(2026, 5, 20);
+
+	/** An act dated on its own day (10:00 in Shanghai). */
+	static Act on(LocalDate day, String role, @Nullable String region) {
+		return new Act(new Actor(UUID.randomUUID(), "测试" + role, role, role, region),
+				day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), day, "意见");
+	}
+
+	/**
+	 * A national filing of 长春市 (first case 2026-03-02, so due 2026-03-23) submitted on
+	 * the day, reviewed by the province and returned for supplement on 2026-05-10.
+	 */
+	static Filing returnedAfterSubmittingOn(LocalDate submittedOn) {
+		Filing filing = FilingFixtures.readyToSubmit("220100", true);
+		filing.submit(FIRST_CASE, on(submittedOn, "HOSPITAL_CLERK", null), DEADLINES);
+		filing.receive(on(submittedOn.plusDays(3), "CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.escalate(on(submittedOn.plusDays(5), "CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.startExpertReview(FilingFixtures.twoExperts(),
+				on(submittedOn.plusDays(10), "PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		filing.recordExpertOpinion(Verdict.SUPPLEMENT, "补充设备材料", expert(EXPERT_1), DEADLINES);
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_2), DEADLINES);
+		filing.decide(DecisionKind.RETURNED_FOR_SUPPLEMENT, "请补充设备材料",
+				on(LocalDate.of(2026, 5, 10), "PROVINCE_AUTHORITY", "220000"), DEADLINES);
+		return filing;
 	}
 
 	static Filing activeProvincial() {

@@ -81,7 +81,7 @@ class GateController {
 	@GetMapping("/api/gate")
 	@SecurityRequirement(name = "apiKey")
 	@Operation(summary = "手术准入查询（API 密钥）",
-			description = "返回 decision：ALLOW 允许 / DENY 拒绝（reasons 中 blocking=true 的原因：UNFILED 未备案、UNAUTHORIZED 未授权、"
+			description = "返回 decision：ALLOW 允许 / DENY 拒绝（reasons 中 blocking=true 的原因：UNFILED 未备案（含备案已中止）、UNAUTHORIZED 未授权、"
 					+ "OUT_OF_SCOPE 超范围、NOT_ELIGIBLE 资质不再符合、UNKNOWN_PHYSICIAN 医师不存在）/ NOT_RESTRICTED 非限制类技术；"
 					+ "FILING_PENDING 为提示。答复来自内存视图，asOf 为视图从数据库读取的时间（其他节点的变更至多延迟约 2 秒）")
 	GateAnswer check(
