@@ -21,6 +21,8 @@ import cn.rtms.authorization.domain.Authorizations;
 import cn.rtms.authorization.domain.GrantOverlap;
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
+import cn.rtms.filing.CurrentFiling;
+import cn.rtms.filing.FilingQueries;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
@@ -72,14 +74,16 @@ public class AuthorizationManagement {
 
 	private final EligibilityManagement eligibility;
 
+	private final FilingQueries filings;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AuthorizationManagement(Authorizations authorizations, AccessPolicy access, AuditTrail audit,
 			PersonnelManagement people, InstitutionManagement institutions, CatalogManagement catalog,
-			SpecificationManagement specs, EligibilityManagement eligibility, ApplicationEventPublisher events,
-			Clock clock) {
+			SpecificationManagement specs, EligibilityManagement eligibility, FilingQueries filings,
+			ApplicationEventPublisher events, Clock clock) {
 		this.authorizations = authorizations;
 		this.access = access;
 		this.audit = audit;
@@ -88,6 +92,7 @@ public class AuthorizationManagement {
 		this.catalog = catalog;
 		this.specs = specs;
 		this.eligibility = eligibility;
+		this.filings = filings;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -229,6 +234,8 @@ public class AuthorizationManagement {
 	 * @param version the version the caller read
 	 * @return the record, GRANTED
 	 * @throws AccessDenied unless the hospital admin of its institution
+	 * @throws NoFiling unless the institution's filing of the technology is self-assessed
+	 * or later and neither rejected, revoked nor suspended
 	 * @throws NotEligible when the physician's eligibility verdict today is not MET
 	 * @throws AuthorizationConflict when another grant for the physician and technology
 	 * overlaps
@@ -240,6 +247,10 @@ public class AuthorizationManagement {
 		Authorization authorization = loadForDecision(id, user, version);
 		authorization.checkGrantable();
 		String technology = authorization.terms().technology();
+		CurrentFiling filing = this.filings.currentFiling(authorization.institutionId(), technology).orElse(null);
+		if (filing == null || !filing.underwayOrInForce()) {
+			throw new NoFiling(technology, technologyName(technology), filing);
+		}
 		Optional<Authorization> conflicting = this.authorizations.granted(authorization.personId(), technology)
 			.stream()
 			.filter(authorization::conflictsWith)
@@ -393,6 +404,10 @@ public class AuthorizationManagement {
 		if (terms.validUntil().isBefore(today)) {
 			problems.add(new FieldProblem("validUntil", "有效期截止日 " + terms.validUntil() + " 早于今天"));
 		}
+	}
+
+	private String technologyName(String code) {
+		return this.catalog.find(code).map(RestrictedTechnology::name).orElse(code);
 	}
 
 	private static AuthorizationTerms normalized(AuthorizationTerms terms) {
