@@ -322,6 +322,66 @@ public class AuthorizationManagement {
 	}
 
 	/**
+	 * The institution's filing of a technology was revoked: the system revokes the
+	 * institution's grants of it that have not expired, with the reason "备案已撤销（day）".
+	 * @param institutionId the institution
+	 * @param technology technology code
+	 * @param revokedOn the day the filing was revoked
+	 * @return how many grants were revoked (none when the event is delivered again)
+	 * @throws AccessDenied unless run as the system
+	 */
+	@Transactional
+	int revokeForRevokedFiling(UUID institutionId, String technology, LocalDate revokedOn) {
+		return revokeBySystem(
+				this.authorizations.search(Set.of(institutionId), null, technology, AuthorizationStatus.GRANTED),
+				"备案已撤销（" + revokedOn + "）");
+	}
+
+	/**
+	 * A physician left an institution: the system revokes his grants there that have not
+	 * expired, with the reason "医师已离开本机构（day）".
+	 * @param personId the physician
+	 * @param institutionId the institution he left
+	 * @param leftOn the day he left
+	 * @return how many grants were revoked (none when the event is delivered again)
+	 * @throws AccessDenied unless run as the system
+	 */
+	@Transactional
+	int revokeForDeparture(UUID personId, UUID institutionId, LocalDate leftOn) {
+		return revokeBySystem(
+				this.authorizations.search(Set.of(institutionId), personId, null, AuthorizationStatus.GRANTED),
+				"医师已离开本机构（" + leftOn + "）");
+	}
+
+	/**
+	 * Revokes each GRANTED record that has not expired as the system, audited and
+	 * published like a hospital's revocation. A record someone else changed meanwhile is
+	 * read again: one revoked already is left alone.
+	 */
+	private int revokeBySystem(List<Authorization> granted, String reason) {
+		CurrentUser user = this.access.requireRole(Role.SYSTEM_ADMIN);
+		LocalDate today = LocalDate.now(this.clock);
+		int revoked = 0;
+		for (Authorization candidate : granted) {
+			Authorization authorization = candidate;
+			while (authorization.status() == AuthorizationStatus.GRANTED
+					&& !authorization.terms().validUntil().isBefore(today)) {
+				Authorization.Snapshot before = authorization.snapshot();
+				authorization.revoke(actor(user), Instant.now(this.clock), reason);
+				if (this.authorizations.save(authorization)) {
+					this.audit.record("AUTHORIZATION_REVOKED", ENTITY, authorization.id().toString(), before,
+							authorization.snapshot());
+					publish(authorization);
+					revoked++;
+					break;
+				}
+				authorization = load(authorization.id());
+			}
+		}
+		return revoked;
+	}
+
+	/**
 	 * @param institutionIds institutions, or null for all
 	 * @param personId a physician, or null
 	 * @return GRANTED records (any validity) of these institutions or this physician,

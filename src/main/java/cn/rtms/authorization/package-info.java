@@ -4,9 +4,10 @@
  * force, and the hospital admin grants it (only when the rules module's eligibility
  * verdict is MET and the institution's filing of the technology is self-assessed or later
  * and neither rejected, revoked nor suspended), rejects it, or later revokes it; a
- * granted record is never edited. It also answers the expiry reminders (authorizations
- * and institution licences ending within 30/60/90 days). It does not judge eligibility
- * itself and does not own institutions, people or filings. Publishes
+ * granted record is never edited. The system revokes grants when the filing is revoked or
+ * the physician leaves the institution. It also answers the expiry reminders
+ * (authorizations and institution licences ending within 30/60/90 days). It does not
+ * judge eligibility itself and does not own institutions, people or filings. Publishes
  * {@link cn.rtms.authorization.AuthorizationGranted},
  * {@link cn.rtms.authorization.AuthorizationRejected} and
  * {@link cn.rtms.authorization.AuthorizationRevoked}; every change is written to the

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import cn.rtms.filing.FilingStateChanged;
+import cn.rtms.personnel.PersonChanged;
 import cn.rtms.support.Api;
 import cn.rtms.support.TestClock;
 import cn.rtms.support.Api.Response;
@@ -46,6 +48,9 @@ class AuthorizationApiIT {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	GrantRevocationListener listener;
 
 	Api as(String username) {
 		Api api = new Api(this.port);
@@ -114,6 +119,18 @@ class AuthorizationApiIT {
 		assertThat(granted.status()).as(granted.text()).isEqualTo(200);
 		assertThat(granted.body().get("status").asString()).isEqualTo("GRANTED");
 		return authorizationId;
+	}
+
+	List<JsonNode> audited(String authorizationId, String action) {
+		Response trail = as("admin").get("/api/audit?entityType=Authorization&entityId=" + authorizationId);
+		assertThat(trail.status()).as(trail.text()).isEqualTo(200);
+		List<JsonNode> entries = new ArrayList<>();
+		trail.body().forEach(e -> {
+			if (e.get("action").asString().equals(action)) {
+				entries.add(e);
+			}
+		});
+		return entries;
 	}
 
 	@Test
@@ -467,6 +484,112 @@ class AuthorizationApiIT {
 		finally {
 			Response resumed = act(province, suspended.body(), "resume", Map.of("text", "测试结束"));
 			assertThat(resumed.status()).as(resumed.text()).isEqualTo(200);
+		}
+	}
+
+	/**
+	 * When the authority revokes the hospital's filing, the hospital's grants of the
+	 * technology that have not expired are revoked by the system (audited, the clerks
+	 * told), and no new one is granted. A re-delivered event changes nothing. Before, the
+	 * grants stayed 生效中 and a new one was granted.
+	 */
+	@Test
+	void revokingTheFilingRevokesTheHospitalsGrantsOfTheTechnologyAndRefusesNewOnes() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String zhao = personId(clerk, "赵雨桐");
+		String grant = granted(admin, created(apply(clerk, zhao, "G08", TODAY, TODAY.plusYears(2), "RFA")));
+		java.util.UUID hospital = java.util.UUID.fromString(institutionId(clerk, "长春市中心医院"));
+		java.util.UUID expired = java.util.UUID.randomUUID();
+		this.jdbc
+			.sql("""
+					insert into authorizations.physician_authorization (id, person_id, institution_id, technology, valid_from,
+					  valid_until, status, created_by, created_by_name, created_at, decided_by, decided_by_name, decided_at)
+					values (?, ?::uuid, ?, 'G08', date '2019-01-01', date '2019-12-31', 'GRANTED', 'ccszx-admin', '管理员',
+					  timestamptz '2019-01-01 08:00+08', 'ccszx-admin', '管理员', timestamptz '2019-01-01 09:00+08')
+					""")
+			.params(expired, zhao, hospital)
+			.update();
+
+		JsonNode filing = hospitalFiling("G08");
+		Response revoked = act(as("province"), filing, "revoke",
+				Map.of("reason", "EQUIPMENT_UNUSABLE", "text", "测试：消融设备已报废"));
+		assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+		assertThat(revoked.body().get("state").asString()).isEqualTo("REVOKED");
+
+		JsonNode record = admin.get("/api/authorizations/" + grant).body();
+		assertThat(record.get("status").asString()).isEqualTo("REVOKED");
+		assertThat(record.get("revocationReason").asString()).isEqualTo("备案已撤销（" + TODAY + "）");
+		assertThat(record.get("revokedBy").asString()).isEqualTo("system");
+		assertThat(record.get("revokedByName").asString()).isEqualTo("系统");
+		assertThat(record.get("effective").asBoolean()).isFalse();
+		assertThat(admin.get("/api/authorizations?effective=true&technology=G08").text()).doesNotContain(grant);
+		assertThat(admin.get("/api/authorizations/" + expired).body().get("status").asString())
+			.as("an expired grant is left as it was")
+			.isEqualTo("GRANTED");
+		List<JsonNode> audited = audited(grant, "AUTHORIZATION_REVOKED");
+		assertThat(audited).hasSize(1);
+		assertThat(audited.getFirst().get("actorName").asString()).isEqualTo("系统");
+		List<String> told = new ArrayList<>();
+		clerk.get("/api/notifications?size=100").body().get("items").forEach(m -> {
+			if (m.get("kind").asString().equals("AUTHORIZATION_REVOKED")) {
+				told.add(m.get("body").asString());
+			}
+		});
+		assertThat(told).anyMatch(body -> body.contains("赵雨桐") && body.contains("备案已撤销（" + TODAY + "）"));
+
+		String again = created(apply(clerk, zhao, "G08", TODAY, TODAY.plusYears(2)));
+		Response refused = admin.post("/api/authorizations/" + again + "/grant", Map.of("version", 0));
+		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+		assertThat(refused.body().get("code").asString()).isEqualTo("NO_FILING");
+		assertThat(refused.body().get("filingState").asString()).isEqualTo("REVOKED");
+		assertThat(refused.body().get("detail").asString()).contains("G08 肿瘤消融治疗技术", "“已撤销”", "不能授权");
+
+		this.listener.on(new FilingStateChanged(java.util.UUID.fromString(filing.get("id").asString()), hospital, "G08",
+				"REVOKE", "ACTIVE", "REVOKED", TestClock.pinned().toInstant()));
+		assertThat(audited(grant, "AUTHORIZATION_REVOKED")).as("re-delivered: nothing revoked twice").hasSize(1);
+		assertThat(admin.get("/api/authorizations/" + grant).body().get("version").asInt())
+			.isEqualTo(record.get("version").asInt());
+	}
+
+	/**
+	 * A physician who leaves the hospital loses its grants (the system revokes them,
+	 * audited); a re-delivered event changes nothing. Before, they stayed effective for
+	 * that hospital's cases until someone revoked them by hand.
+	 */
+	@Test
+	void aPhysicianWhoLeavesLosesTheGrantsOfTheHospitalHeLeft() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String liu = personId(clerk, "刘建国");
+		java.util.UUID hospital = this.jdbc.sql("select institution_id from personnel.person where id = ?::uuid")
+			.param(liu)
+			.query(java.util.UUID.class)
+			.single();
+		// years ahead: other tests here grant 刘建国 G08 from today on
+		String grant = granted(admin, created(apply(clerk, liu, "G08", TODAY.plusYears(30), TODAY.plusYears(31))));
+		try {
+			Response left = admin.post("/api/people/" + liu + "/leave", Map.of());
+			assertThat(left.status()).as(left.text()).isEqualTo(200);
+
+			JsonNode record = admin.get("/api/authorizations/" + grant).body();
+			assertThat(record.get("status").asString()).isEqualTo("REVOKED");
+			assertThat(record.get("revocationReason").asString()).isEqualTo("医师已离开本机构（" + TODAY + "）");
+			assertThat(record.get("revokedByName").asString()).isEqualTo("系统");
+			assertThat(admin.get("/api/authorizations?status=GRANTED&personId=" + liu).body().size())
+				.as("none of his grants at the hospital is left")
+				.isZero();
+			List<JsonNode> audited = audited(grant, "AUTHORIZATION_REVOKED");
+			assertThat(audited).hasSize(1);
+			assertThat(audited.getFirst().get("actorName").asString()).isEqualTo("系统");
+
+			this.listener.on(new PersonChanged(java.util.UUID.fromString(liu), null, hospital));
+			assertThat(audited(grant, "AUTHORIZATION_REVOKED")).as("re-delivered: nothing revoked twice").hasSize(1);
+		}
+		finally {
+			this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")
+				.params(hospital, liu)
+				.update();
 		}
 	}
 
