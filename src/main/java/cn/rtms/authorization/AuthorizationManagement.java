@@ -21,6 +21,8 @@ import cn.rtms.authorization.domain.Authorizations;
 import cn.rtms.authorization.domain.GrantOverlap;
 import cn.rtms.catalog.CatalogManagement;
 import cn.rtms.catalog.RestrictedTechnology;
+import cn.rtms.filing.CurrentFiling;
+import cn.rtms.filing.FilingQueries;
 import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.AccessPolicy;
 import cn.rtms.identity.CurrentUser;
@@ -72,14 +74,16 @@ public class AuthorizationManagement {
 
 	private final EligibilityManagement eligibility;
 
+	private final FilingQueries filings;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AuthorizationManagement(Authorizations authorizations, AccessPolicy access, AuditTrail audit,
 			PersonnelManagement people, InstitutionManagement institutions, CatalogManagement catalog,
-			SpecificationManagement specs, EligibilityManagement eligibility, ApplicationEventPublisher events,
-			Clock clock) {
+			SpecificationManagement specs, EligibilityManagement eligibility, FilingQueries filings,
+			ApplicationEventPublisher events, Clock clock) {
 		this.authorizations = authorizations;
 		this.access = access;
 		this.audit = audit;
@@ -88,6 +92,7 @@ public class AuthorizationManagement {
 		this.catalog = catalog;
 		this.specs = specs;
 		this.eligibility = eligibility;
+		this.filings = filings;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -229,6 +234,8 @@ public class AuthorizationManagement {
 	 * @param version the version the caller read
 	 * @return the record, GRANTED
 	 * @throws AccessDenied unless the hospital admin of its institution
+	 * @throws NoFiling unless the institution's filing of the technology is self-assessed
+	 * or later and neither rejected, revoked nor suspended
 	 * @throws NotEligible when the physician's eligibility verdict today is not MET
 	 * @throws AuthorizationConflict when another grant for the physician and technology
 	 * overlaps
@@ -240,6 +247,10 @@ public class AuthorizationManagement {
 		Authorization authorization = loadForDecision(id, user, version);
 		authorization.checkGrantable();
 		String technology = authorization.terms().technology();
+		CurrentFiling filing = this.filings.currentFiling(authorization.institutionId(), technology).orElse(null);
+		if (filing == null || !filing.underwayOrInForce()) {
+			throw new NoFiling(technology, technologyName(technology), filing);
+		}
 		Optional<Authorization> conflicting = this.authorizations.granted(authorization.personId(), technology)
 			.stream()
 			.filter(authorization::conflictsWith)
@@ -308,6 +319,66 @@ public class AuthorizationManagement {
 		this.audit.record("AUTHORIZATION_REVOKED", ENTITY, id.toString(), before, authorization.snapshot());
 		publish(authorization);
 		return reload(id, user);
+	}
+
+	/**
+	 * The institution's filing of a technology was revoked: the system revokes the
+	 * institution's grants of it that have not expired, with the reason "备案已撤销（day）".
+	 * @param institutionId the institution
+	 * @param technology technology code
+	 * @param revokedOn the day the filing was revoked
+	 * @return how many grants were revoked (none when the event is delivered again)
+	 * @throws AccessDenied unless run as the system
+	 */
+	@Transactional
+	int revokeForRevokedFiling(UUID institutionId, String technology, LocalDate revokedOn) {
+		return revokeBySystem(
+				this.authorizations.search(Set.of(institutionId), null, technology, AuthorizationStatus.GRANTED),
+				"备案已撤销（" + revokedOn + "）");
+	}
+
+	/**
+	 * A physician left an institution: the system revokes his grants there that have not
+	 * expired, with the reason "医师已离开本机构（day）".
+	 * @param personId the physician
+	 * @param institutionId the institution he left
+	 * @param leftOn the day he left
+	 * @return how many grants were revoked (none when the event is delivered again)
+	 * @throws AccessDenied unless run as the system
+	 */
+	@Transactional
+	int revokeForDeparture(UUID personId, UUID institutionId, LocalDate leftOn) {
+		return revokeBySystem(
+				this.authorizations.search(Set.of(institutionId), personId, null, AuthorizationStatus.GRANTED),
+				"医师已离开本机构（" + leftOn + "）");
+	}
+
+	/**
+	 * Revokes each GRANTED record that has not expired as the system, audited and
+	 * published like a hospital's revocation. A record someone else changed meanwhile is
+	 * read again: one revoked already is left alone.
+	 */
+	private int revokeBySystem(List<Authorization> granted, String reason) {
+		CurrentUser user = this.access.requireRole(Role.SYSTEM_ADMIN);
+		LocalDate today = LocalDate.now(this.clock);
+		int revoked = 0;
+		for (Authorization candidate : granted) {
+			Authorization authorization = candidate;
+			while (authorization.status() == AuthorizationStatus.GRANTED
+					&& !authorization.terms().validUntil().isBefore(today)) {
+				Authorization.Snapshot before = authorization.snapshot();
+				authorization.revoke(actor(user), Instant.now(this.clock), reason);
+				if (this.authorizations.save(authorization)) {
+					this.audit.record("AUTHORIZATION_REVOKED", ENTITY, authorization.id().toString(), before,
+							authorization.snapshot());
+					publish(authorization);
+					revoked++;
+					break;
+				}
+				authorization = load(authorization.id());
+			}
+		}
+		return revoked;
 	}
 
 	/**
@@ -393,6 +464,10 @@ public class AuthorizationManagement {
 		if (terms.validUntil().isBefore(today)) {
 			problems.add(new FieldProblem("validUntil", "有效期截止日 " + terms.validUntil() + " 早于今天"));
 		}
+	}
+
+	private String technologyName(String code) {
+		return this.catalog.find(code).map(RestrictedTechnology::name).orElse(code);
 	}
 
 	private static AuthorizationTerms normalized(AuthorizationTerms terms) {

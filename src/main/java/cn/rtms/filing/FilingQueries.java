@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -309,6 +310,25 @@ public class FilingQueries {
 					d.firstCaseDate(), d.filingDeadline(), d.firstSubmittedOn(), d.activatedOn(), d.revokedOn(),
 					d.suspensions().stream().map(s -> new FilingPeriod.Suspension(s.from(), s.until())).toList()))
 			.toList();
+	}
+
+	/**
+	 * The institution's current filing of a technology, for other modules (the
+	 * authorization ledger checks it before a grant). Not restricted to the current user:
+	 * callers decide what they show.
+	 * @param institutionId the institution
+	 * @param technology technology code
+	 * @return its open filing of the technology (an institution has at most one that is
+	 * neither rejected nor revoked), else the one that ended last; empty when it never
+	 * filed the technology (or deleted the draft)
+	 */
+	public Optional<CurrentFiling> currentFiling(UUID institutionId, String technology) {
+		return this.filings.ofInstitution(institutionId)
+			.stream()
+			.filter(d -> d.technology().code().equals(technology))
+			.min(Comparator.comparing((FilingData d) -> d.state().isFinal())
+				.thenComparing(FilingData::updatedAt, Comparator.reverseOrder()))
+			.map(d -> new CurrentFiling(d.id(), d.technology().code(), d.state().name(), d.state().label()));
 	}
 
 }

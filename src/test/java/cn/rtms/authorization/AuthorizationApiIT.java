@@ -3,6 +3,7 @@ package cn.rtms.authorization;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,9 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import cn.rtms.filing.FilingStateChanged;
+import cn.rtms.personnel.PersonChanged;
 import cn.rtms.support.Api;
 import cn.rtms.support.TestClock;
 import cn.rtms.support.Api.Response;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,9 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The authorization ledger over HTTP with the demo users and demo data, on the suite's
- * pinned day (the demo data moves with it).
+ * pinned day (the demo data moves with it). 长春市中心医院 holds an active G08 filing (a prior
+ * filing registered by the province before each test): a hospital grants only a
+ * technology it has filed. Own context, because the tests here revoke and suspend that
+ * filing and let a physician leave.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "rtms.test.context=AuthorizationApiIT")
 class AuthorizationApiIT {
 
 	static final String PASSWORD = "Rtms@2026";
@@ -40,6 +48,9 @@ class AuthorizationApiIT {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	GrantRevocationListener listener;
 
 	Api as(String username) {
 		Api api = new Api(this.port);
@@ -63,6 +74,63 @@ class AuthorizationApiIT {
 		assertThat(response.status()).as(response.text()).isEqualTo(201);
 		assertThat(response.body().get("status").asString()).isEqualTo("PENDING");
 		return response.body().get("id").asString();
+	}
+
+	String institutionId(Api api, String name) {
+		Response found = api.get("/api/institutions?q=" + name);
+		assertThat(found.status()).as(found.text()).isEqualTo(200);
+		return found.body().get(0).get("id").asString();
+	}
+
+	@BeforeEach
+	void theHospitalHoldsAnActiveG08Filing() {
+		Api province = as("province");
+		Response registered = province.post("/api/filings/prior",
+				Map.of("institutionId", institutionId(province, "长春市中心医院"), "technology", "G08", "approvedOn",
+						TODAY.minusYears(1).toString(), "documentNo", "吉卫医政备字〔2025〕第 101 号"));
+		if (registered.status() != 201) {
+			// registered before an earlier test of this context (and not revoked by it)
+			assertThat(registered.body().get("code").asString()).as(registered.text())
+				.isEqualTo("FILING_ALREADY_EXISTS");
+		}
+		assertThat(hospitalFiling("G08").get("state").asString()).isEqualTo("ACTIVE");
+	}
+
+	/** 长春市中心医院's open filing of the technology (as its clerk lists it). */
+	JsonNode hospitalFiling(String technology) {
+		Response listed = as("ccszx-clerk").get("/api/filings?technology=" + technology);
+		assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+		for (JsonNode filing : listed.body()) {
+			if (!List.of("REJECTED", "REVOKED").contains(filing.get("state").asString())) {
+				return filing;
+			}
+		}
+		throw new AssertionError("长春市中心医院 has no open " + technology + " filing: " + listed.text());
+	}
+
+	Response act(Api authority, JsonNode filing, String action, Map<String, Object> body) {
+		Map<String, Object> withVersion = new HashMap<>(body);
+		withVersion.put("version", filing.get("version").asLong());
+		return authority.post("/api/filings/" + filing.get("id").asString() + "/" + action, withVersion);
+	}
+
+	String granted(Api admin, String authorizationId) {
+		Response granted = admin.post("/api/authorizations/" + authorizationId + "/grant", Map.of("version", 0));
+		assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+		assertThat(granted.body().get("status").asString()).isEqualTo("GRANTED");
+		return authorizationId;
+	}
+
+	List<JsonNode> audited(String authorizationId, String action) {
+		Response trail = as("admin").get("/api/audit?entityType=Authorization&entityId=" + authorizationId);
+		assertThat(trail.status()).as(trail.text()).isEqualTo(200);
+		List<JsonNode> entries = new ArrayList<>();
+		trail.body().forEach(e -> {
+			if (e.get("action").asString().equals(action)) {
+				entries.add(e);
+			}
+		});
+		return entries;
 	}
 
 	@Test
@@ -348,6 +416,181 @@ class AuthorizationApiIT {
 		Response thirty = clerk.get("/api/reminders?days=30");
 		assertThat(thirty.body().get("buckets").size()).isEqualTo(1);
 		assertThat(as("expert1").get("/api/reminders").status()).isEqualTo(403);
+	}
+
+	/**
+	 * 吉卫医发〔2022〕12号 二: the hospital authorizes physicians for a technology it performs,
+	 * so a grant needs a filing of the technology that is self-assessed or later (the
+	 * self-assessment comes before the first case, the submission up to 15 working days
+	 * after it) and neither rejected, revoked nor suspended. Before, a grant looked at
+	 * the physician only.
+	 */
+	@Test
+	void refusesAGrantUnlessTheHospitalHasASelfAssessedFilingThatIsNotSuspended() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String liu = personId(clerk, "刘建国");
+
+		String unfiled = created(apply(clerk, liu, "S01", TODAY, TODAY.plusYears(1)));
+		Response none = admin.post("/api/authorizations/" + unfiled + "/grant", Map.of("version", 0));
+		assertThat(none.status()).as(none.text()).isEqualTo(422);
+		assertThat(none.body().get("code").asString()).isEqualTo("NO_FILING");
+		assertThat(none.body().get("technology").asString()).isEqualTo("S01");
+		assertThat(none.body().has("filingState")).isFalse();
+		assertThat(none.body().get("detail").asString()).contains("本机构尚无 S01", "的备案", "不能授权", "备案自评");
+		assertThat(admin.get("/api/authorizations/" + unfiled).body().get("status").asString()).isEqualTo("PENDING");
+
+		// a draft is not enough; once self-assessed, the filing no longer stands in the
+		// way
+		JsonNode draft = clerk.post("/api/filings", Map.of("technology", "G10")).body();
+		assertThat(draft.get("state").asString()).as(draft.toString()).isEqualTo("DRAFT");
+		String drafted = created(apply(clerk, liu, "G10", TODAY, TODAY.plusYears(1)));
+		Response early = admin.post("/api/authorizations/" + drafted + "/grant", Map.of("version", 0));
+		assertThat(early.status()).as(early.text()).isEqualTo(422);
+		assertThat(early.body().get("code").asString()).isEqualTo("NO_FILING");
+		assertThat(early.body().get("filingState").asString()).isEqualTo("DRAFT");
+		assertThat(early.body().get("detail").asString()).contains("G10", "“草稿”", "备案自评");
+		String draftId = draft.get("id").asString();
+		Response assessed = clerk.post("/api/filings/" + draftId + "/self-assessment",
+				Map.of("version", draft.get("version").asLong()));
+		assertThat(assessed.status()).as(assessed.text()).isEqualTo(200);
+		try {
+			Response afterAssessment = admin.post("/api/authorizations/" + drafted + "/grant", Map.of("version", 0));
+			assertThat(afterAssessment.status()).as(afterAssessment.text()).isIn(200, 422);
+			assertThat(afterAssessment.body().path("code").asString("")).isNotEqualTo("NO_FILING");
+		}
+		finally {
+			assertThat(clerk.delete("/api/filings/" + draftId + "?version=" + assessed.body().get("version").asLong())
+				.status()).isEqualTo(204);
+		}
+
+		// a suspension stops new grants and leaves the existing ones
+		String zhao = personId(clerk, "赵雨桐");
+		String kept = granted(admin, created(apply(clerk, zhao, "G08", TODAY.plusYears(20), TODAY.plusYears(21))));
+		Api province = as("province");
+		Response suspended = act(province, hospitalFiling("G08"), "suspend",
+				Map.of("reason", "SERIOUS_ADVERSE_EVENT", "text", "测试：发生严重不良事件，暂停开展"));
+		assertThat(suspended.status()).as(suspended.text()).isEqualTo(200);
+		try {
+			String pending = created(apply(clerk, liu, "G08", TODAY.plusYears(20), TODAY.plusYears(21)));
+			Response refused = admin.post("/api/authorizations/" + pending + "/grant", Map.of("version", 0));
+			assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+			assertThat(refused.body().get("code").asString()).isEqualTo("NO_FILING");
+			assertThat(refused.body().get("filingState").asString()).isEqualTo("SUSPENDED");
+			assertThat(refused.body().get("filingStateLabel").asString()).isEqualTo("已中止");
+			assertThat(refused.body().get("detail").asString()).contains("G08 肿瘤消融治疗技术", "“已中止”", "不能授权");
+			assertThat(admin.get("/api/authorizations/" + kept).body().get("status").asString()).isEqualTo("GRANTED");
+		}
+		finally {
+			Response resumed = act(province, suspended.body(), "resume", Map.of("text", "测试结束"));
+			assertThat(resumed.status()).as(resumed.text()).isEqualTo(200);
+		}
+	}
+
+	/**
+	 * When the authority revokes the hospital's filing, the hospital's grants of the
+	 * technology that have not expired are revoked by the system (audited, the clerks
+	 * told), and no new one is granted. A re-delivered event changes nothing. Before, the
+	 * grants stayed 生效中 and a new one was granted.
+	 */
+	@Test
+	void revokingTheFilingRevokesTheHospitalsGrantsOfTheTechnologyAndRefusesNewOnes() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String zhao = personId(clerk, "赵雨桐");
+		String grant = granted(admin, created(apply(clerk, zhao, "G08", TODAY, TODAY.plusYears(2), "RFA")));
+		java.util.UUID hospital = java.util.UUID.fromString(institutionId(clerk, "长春市中心医院"));
+		java.util.UUID expired = java.util.UUID.randomUUID();
+		this.jdbc
+			.sql("""
+					insert into authorizations.physician_authorization (id, person_id, institution_id, technology, valid_from,
+					  valid_until, status, created_by, created_by_name, created_at, decided_by, decided_by_name, decided_at)
+					values (?, ?::uuid, ?, 'G08', date '2019-01-01', date '2019-12-31', 'GRANTED', 'ccszx-admin', '管理员',
+					  timestamptz '2019-01-01 08:00+08', 'ccszx-admin', '管理员', timestamptz '2019-01-01 09:00+08')
+					""")
+			.params(expired, zhao, hospital)
+			.update();
+
+		JsonNode filing = hospitalFiling("G08");
+		Response revoked = act(as("province"), filing, "revoke",
+				Map.of("reason", "EQUIPMENT_UNUSABLE", "text", "测试：消融设备已报废"));
+		assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+		assertThat(revoked.body().get("state").asString()).isEqualTo("REVOKED");
+
+		JsonNode record = admin.get("/api/authorizations/" + grant).body();
+		assertThat(record.get("status").asString()).isEqualTo("REVOKED");
+		assertThat(record.get("revocationReason").asString()).isEqualTo("备案已撤销（" + TODAY + "）");
+		assertThat(record.get("revokedBy").asString()).isEqualTo("system");
+		assertThat(record.get("revokedByName").asString()).isEqualTo("系统");
+		assertThat(record.get("effective").asBoolean()).isFalse();
+		assertThat(admin.get("/api/authorizations?effective=true&technology=G08").text()).doesNotContain(grant);
+		assertThat(admin.get("/api/authorizations/" + expired).body().get("status").asString())
+			.as("an expired grant is left as it was")
+			.isEqualTo("GRANTED");
+		List<JsonNode> audited = audited(grant, "AUTHORIZATION_REVOKED");
+		assertThat(audited).hasSize(1);
+		assertThat(audited.getFirst().get("actorName").asString()).isEqualTo("系统");
+		List<String> told = new ArrayList<>();
+		clerk.get("/api/notifications?size=100").body().get("items").forEach(m -> {
+			if (m.get("kind").asString().equals("AUTHORIZATION_REVOKED")) {
+				told.add(m.get("body").asString());
+			}
+		});
+		assertThat(told).anyMatch(body -> body.contains("赵雨桐") && body.contains("备案已撤销（" + TODAY + "）"));
+
+		String again = created(apply(clerk, zhao, "G08", TODAY, TODAY.plusYears(2)));
+		Response refused = admin.post("/api/authorizations/" + again + "/grant", Map.of("version", 0));
+		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+		assertThat(refused.body().get("code").asString()).isEqualTo("NO_FILING");
+		assertThat(refused.body().get("filingState").asString()).isEqualTo("REVOKED");
+		assertThat(refused.body().get("detail").asString()).contains("G08 肿瘤消融治疗技术", "“已撤销”", "不能授权");
+
+		this.listener.on(new FilingStateChanged(java.util.UUID.fromString(filing.get("id").asString()), hospital, "G08",
+				"REVOKE", "ACTIVE", "REVOKED", TestClock.pinned().toInstant()));
+		assertThat(audited(grant, "AUTHORIZATION_REVOKED")).as("re-delivered: nothing revoked twice").hasSize(1);
+		assertThat(admin.get("/api/authorizations/" + grant).body().get("version").asInt())
+			.isEqualTo(record.get("version").asInt());
+	}
+
+	/**
+	 * A physician who leaves the hospital loses its grants (the system revokes them,
+	 * audited); a re-delivered event changes nothing. Before, they stayed effective for
+	 * that hospital's cases until someone revoked them by hand.
+	 */
+	@Test
+	void aPhysicianWhoLeavesLosesTheGrantsOfTheHospitalHeLeft() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String liu = personId(clerk, "刘建国");
+		java.util.UUID hospital = this.jdbc.sql("select institution_id from personnel.person where id = ?::uuid")
+			.param(liu)
+			.query(java.util.UUID.class)
+			.single();
+		// years ahead: other tests here grant 刘建国 G08 from today on
+		String grant = granted(admin, created(apply(clerk, liu, "G08", TODAY.plusYears(30), TODAY.plusYears(31))));
+		try {
+			Response left = admin.post("/api/people/" + liu + "/leave", Map.of());
+			assertThat(left.status()).as(left.text()).isEqualTo(200);
+
+			JsonNode record = admin.get("/api/authorizations/" + grant).body();
+			assertThat(record.get("status").asString()).isEqualTo("REVOKED");
+			assertThat(record.get("revocationReason").asString()).isEqualTo("医师已离开本机构（" + TODAY + "）");
+			assertThat(record.get("revokedByName").asString()).isEqualTo("系统");
+			assertThat(admin.get("/api/authorizations?status=GRANTED&personId=" + liu).body().size())
+				.as("none of his grants at the hospital is left")
+				.isZero();
+			List<JsonNode> audited = audited(grant, "AUTHORIZATION_REVOKED");
+			assertThat(audited).hasSize(1);
+			assertThat(audited.getFirst().get("actorName").asString()).isEqualTo("系统");
+
+			this.listener.on(new PersonChanged(java.util.UUID.fromString(liu), null, hospital));
+			assertThat(audited(grant, "AUTHORIZATION_REVOKED")).as("re-delivered: nothing revoked twice").hasSize(1);
+		}
+		finally {
+			this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")
+				.params(hospital, liu)
+				.update();
+		}
 	}
 
 }

@@ -61,6 +61,38 @@ final class FilingClient {
 		return ok(get("/api/auth/me")).get("id").asString();
 	}
 
+	/**
+	 * Makes sure the user's hospital has a filing of the technology that is self-assessed
+	 * or later, as a hospital must before it authorizes physicians for the technology:
+	 * creates and self-assesses one, or self-assesses the draft another test left.
+	 * @return the id of the filing this call created (delete it when done, so that the
+	 * technology stays free for the other tests of the context), or null when the
+	 * hospital had one
+	 */
+	String selfAssessedFiling(String technology) {
+		Response created = post("/api/filings", Map.of("technology", technology));
+		if (created.status() == 409) {
+			for (JsonNode filing : ok(get("/api/filings?technology=" + technology))) {
+				if (filing.get("state").asString().equals("DRAFT")) {
+					ok(post("/api/filings/" + filing.get("id").asString() + "/self-assessment",
+							Map.of("version", filing.get("version").asLong())));
+				}
+			}
+			return null;
+		}
+		JsonNode draft = ok(created);
+		String id = draft.get("id").asString();
+		ok(post("/api/filings/" + id + "/self-assessment", Map.of("version", draft.get("version").asLong())));
+		return id;
+	}
+
+	/** Deletes a filing {@link #selfAssessedFiling} created (none when null). */
+	void deleteFiling(String id) {
+		if (id != null) {
+			assertThat(this.api.delete("/api/filings/" + id).status()).isEqualTo(204);
+		}
+	}
+
 	/** A file part. */
 	record Part(String name, String fileName, byte[] content) {
 	}

@@ -158,6 +158,14 @@ class WhatIfScenariosIT {
 		Api clerk = Api.as(this.port, "ccszx-clerk");
 		Api hospitalAdmin = Api.as(this.port, "ccszx-admin");
 		String liu = personId("刘建国");
+		// his hospital has filed G08 (a hospital grants only a technology it has filed)
+		Map<String, Object> prior = new HashMap<>();
+		prior.put("institutionId", institutionId("长春市中心医院"));
+		prior.put("technology", "G08");
+		prior.put("approvedOn", TODAY.minusYears(1).toString());
+		prior.put("documentNo", "吉卫医政备字〔2025〕第 101 号");
+		Response filed = this.province.post("/api/filings/prior", prior);
+		assertThat(filed.status()).as(filed.text()).isEqualTo(201);
 		Response created = clerk.post("/api/authorizations", Map.of("personId", liu, "technology", "G08", "validFrom",
 				TODAY.toString(), "validUntil", TODAY.plusYears(3).toString()));
 		assertThat(created.status()).as(created.text()).isBetween(200, 201);
