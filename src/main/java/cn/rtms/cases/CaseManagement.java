@@ -932,7 +932,7 @@ public class CaseManagement {
 				continue;
 			}
 			DeviceInput device = input.devices().get(i);
-			devices.add(new DeviceRow(i, device.scanned(), reading.format().name(), reading.gtin(),
+			devices.add(new DeviceRow(i + 1, device.scanned(), reading.format().name(), reading.gtin(),
 					cut(reading.lot(), 20), cut(reading.serial(), 20), reading.expiryDate(), reading.productionDate(),
 					blankToNull(device.registrationNo()), blankToNull(device.name()),
 					!Boolean.FALSE.equals(device.singleUse()), (device.quantity() == null) ? 1 : device.quantity()));

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,8 +21,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The sessions of one account across all nodes: Spring Session JDBC indexes each session
  * by the account id ({@link FindByIndexNameSessionRepository#PRINCIPAL_NAME_INDEX_NAME},
  * set at login by {@link Sessions}), so a password change or reset can end the account's
- * other sessions wherever they were opened. Without a session repository (the command
- * mode has no web server) there is nothing to end.
+ * other sessions wherever they were opened, and a lockout by wrong old passwords all of
+ * them. Without a session repository (the command mode has no web server) there is
+ * nothing to end.
  */
 @Component
 class AccountSessions {
@@ -62,6 +64,22 @@ class AccountSessions {
 		else {
 			end(accountId, keep);
 		}
+	}
+
+	/**
+	 * Ends every session of the account at once, the current request's own included (it
+	 * is invalidated, so the response does not store it again).
+	 * @param accountId the account
+	 */
+	void endAll(UUID accountId) {
+		end(accountId, currentSessionId());
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpSession session = attributes.getRequest().getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+		}
+		SecurityContextHolder.clearContext();
 	}
 
 	private void end(UUID accountId, @Nullable String keep) {

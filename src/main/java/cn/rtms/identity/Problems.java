@@ -1,8 +1,10 @@
 package cn.rtms.identity;
 
+import java.time.Instant;
 import java.util.List;
 
 import cn.rtms.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,6 +48,30 @@ final class Problems {
 	static ProblemException wrongOldPassword() {
 		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "WRONG_OLD_PASSWORD", "原密码错误", "原密码不正确",
 				List.of(new ProblemException.FieldProblem("oldPassword", "原密码不正确")));
+	}
+
+	/**
+	 * 423 {@code ACCOUNT_LOCKED}: the wrong old password that used up the account's
+	 * attempts; the account's sessions, this one included, have been ended.
+	 */
+	static ProblemException lockedByWrongOldPassword(Instant lockedUntil) {
+		return locked("原密码连续 " + UserManagement.MAX_FAILURES + " 次错误，账号已锁定 " + UserManagement.LOCK_DURATION.toMinutes()
+				+ " 分钟，本账号的所有登录均已退出；请稍后重新登录，或联系系统管理员解锁", lockedUntil);
+	}
+
+	/** 423 {@code ACCOUNT_LOCKED}: a password change while the account is locked. */
+	static ProblemException passwordChangeLocked(@Nullable Instant lockedUntil) {
+		return locked("账号已锁定（连续 " + UserManagement.MAX_FAILURES + " 次密码错误），锁定期间不能修改密码；请 "
+				+ UserManagement.LOCK_DURATION.toMinutes() + " 分钟后再试，或联系系统管理员解锁", lockedUntil);
+	}
+
+	private static ProblemException locked(String detail, @Nullable Instant lockedUntil) {
+		ProblemException problem = new ProblemException(HttpStatus.LOCKED, "ACCOUNT_LOCKED", "账号已锁定", detail,
+				List.of());
+		if (lockedUntil != null) {
+			problem.getBody().setProperty("lockedUntil", lockedUntil.toString());
+		}
+		return problem;
 	}
 
 	static ProblemException passwordChangeRequired() {

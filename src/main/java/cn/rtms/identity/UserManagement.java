@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -20,17 +21,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accounts' use cases: login with lockout (5 consecutive failures lock the account for 15
  * minutes; at most 5 passwords are ever checked, however many logins run at once),
  * answered alike for unknown names, wrong passwords and locked accounts; password change
- * under the password policy; password expiry (a password older than
- * {@code rtms.security.password-max-age} must be changed); and user administration by the
- * system administrator. Every login success and failure, lockout, password change and
- * account change is published as a {@link UserEvent}.
+ * under the password policy, whose wrong old passwords count as failed logins; password
+ * expiry (a password older than {@code rtms.security.password-max-age} must be changed);
+ * and user administration by the system administrator. Every login success and failure,
+ * lockout, password change and account change is published as a {@link UserEvent}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -72,9 +75,11 @@ public class UserManagement {
 
 	private final String dummyHash;
 
+	private final TransactionTemplate transactions;
+
 	UserManagement(Users users, PasswordEncoder passwords, AccessPolicy access, IdentityManagement identity,
 			RegionHierarchy regions, InstitutionDirectory directory, ApplicationEventPublisher events, Clock clock,
-			AccountSessions sessions, ActivationTokens tokens,
+			AccountSessions sessions, ActivationTokens tokens, PlatformTransactionManager transactionManager,
 			@Value("${rtms.security.password-max-age:90d}") Duration passwordMaxAge) {
 		this.users = users;
 		this.passwords = passwords;
@@ -88,6 +93,7 @@ public class UserManagement {
 		this.tokens = tokens;
 		this.passwordMaxAge = passwordMaxAge;
 		this.dummyHash = passwords.encode("Dummy-Password-1");
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -157,21 +163,48 @@ public class UserManagement {
 
 	/**
 	 * Changes the current user's password and ends the account's other sessions (on every
-	 * node); the session making the change stays.
+	 * node); the session making the change stays. The old password is checked like a
+	 * login's (ADR 0007): the check first claims one of the account's
+	 * {@link #MAX_FAILURES} attempts, committed at once (the method runs without a
+	 * transaction), and wrong old passwords count in the same consecutive failures as
+	 * wrong logins. The failure that uses up the last attempt locks the account for
+	 * {@link #LOCK_DURATION} and ends all its sessions, this one included, so a session
+	 * left open cannot be used to guess the password on. A right old password resets the
+	 * count, as a login does.
 	 * @param oldPassword the current password
 	 * @param newPassword the new one (password policy; not equal to the old one)
 	 * @return the user, no longer required to change the password
 	 * @throws ProblemException 422 {@code WRONG_OLD_PASSWORD} (recorded) or
-	 * {@code PASSWORD_POLICY}
+	 * {@code PASSWORD_POLICY}; 423 {@code ACCOUNT_LOCKED} when this failure locked the
+	 * account (its sessions are ended) or it is locked already (no password is checked)
 	 */
-	@Transactional(noRollbackFor = ProblemException.class)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public CurrentUser changePassword(String oldPassword, String newPassword) {
 		CurrentUser me = this.identity.currentUser();
 		UserAccount user = this.users.find(me.id()).orElseThrow(NotAuthenticated::new);
+		Instant now = this.clock.instant();
+		OptionalInt attempt = this.users.claimAttempt(user.id(), MAX_FAILURES, now);
+		if (attempt.isEmpty()) {
+			Instant lockedUntil = user.lockedUntil();
+			publish("PASSWORD_CHANGE_FAILED", user.id(), user.username(), user.id(), null,
+					lockedUntil != null ? Map.of("reason", "账号已锁定", "lockedUntil", lockedUntil.toString())
+							: Map.of("reason", "连续失败次数已达上限"));
+			throw Problems.passwordChangeLocked(lockedUntil);
+		}
 		if (!this.passwords.matches(oldPassword, user.passwordHash())) {
-			publish("PASSWORD_CHANGE_FAILED", user.id(), user.username(), user.id(), null, Map.of("reason", "原密码错误"));
+			Instant until = now.plus(LOCK_DURATION);
+			boolean locked = this.users.lockWhenExhausted(user.id(), MAX_FAILURES, until, now);
+			publish("PASSWORD_CHANGE_FAILED", user.id(), user.username(), user.id(), null,
+					Map.of("reason", "原密码错误", "failedAttempts", attempt.getAsInt()));
+			if (locked) {
+				publish("ACCOUNT_LOCKED", user.id(), user.username(), user.id(), null, Map.of("lockedUntil",
+						until.toString(), "failedAttempts", MAX_FAILURES, "reason", "修改密码时原密码连续错误"));
+				this.sessions.endAll(user.id());
+				throw Problems.lockedByWrongOldPassword(until);
+			}
 			throw Problems.wrongOldPassword();
 		}
+		this.users.unlock(user.id(), now);
 		List<String> problems = new ArrayList<>(
 				PasswordPolicy.problems(newPassword, user.username(), user.demoAccount()));
 		if (this.passwords.matches(newPassword, user.passwordHash())) {
@@ -180,11 +213,14 @@ public class UserManagement {
 		if (!problems.isEmpty()) {
 			throw Problems.passwordRejected(problems);
 		}
-		Instant now = this.clock.instant();
-		this.users.changePassword(user.id(), this.passwords.encode(newPassword), false, now);
-		UserAccount changed = this.users.find(user.id()).orElseThrow();
-		this.sessions.endOthers(user.id());
-		publish("PASSWORD_CHANGED", user.id(), user.username(), user.id(), user.summary(now), changed.summary(now));
+		String hash = this.passwords.encode(newPassword);
+		UserAccount changed = Objects.requireNonNull(this.transactions.execute(status -> {
+			this.users.changePassword(user.id(), hash, false, now);
+			UserAccount after = this.users.find(user.id()).orElseThrow();
+			this.sessions.endOthers(user.id());
+			publish("PASSWORD_CHANGED", user.id(), user.username(), user.id(), user.summary(now), after.summary(now));
+			return after;
+		}));
 		return current(changed);
 	}
 

@@ -197,6 +197,76 @@ class LoginProtectionIT {
 		assertThat(this.throttle.addressesInFlight()).isZero();
 	}
 
+	@Test
+	void countsWrongOldPasswordsWithFailedLoginsAndLocksEverySessionOut() {
+		String username = newUser();
+		String hash = hash(username);
+		Api guesser = new Api(this.port).login(username, INITIAL);
+		Api other = new Api(this.port).login(username, INITIAL);
+		assertThat(new Api(this.port).tryLogin(username, WRONG).status()).isEqualTo(401);
+		clearInvocations(this.passwords);
+		List<Response> answers = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			answers
+				.add(guesser.post("/api/auth/password", Map.of("oldPassword", WRONG + i, "newPassword", "New#2026pw")));
+		}
+		assertThat(checksAgainst(hash)).as("one failed login and four wrong old passwords make five")
+			.isEqualTo(UserManagement.MAX_FAILURES - 1);
+		assertThat(answers.subList(0, 3)).allSatisfy(a -> {
+			assertThat(a.status()).as(a.text()).isEqualTo(422);
+			assertThat(a.body().get("code").asString()).isEqualTo("WRONG_OLD_PASSWORD");
+		});
+		Response locking = answers.get(3);
+		assertThat(locking.status()).as(locking.text()).isEqualTo(423);
+		assertThat(locking.body().get("code").asString()).isEqualTo("ACCOUNT_LOCKED");
+		assertThat(locking.body().get("detail").asString()).contains("账号已锁定", "已退出");
+		assertThat(locking.body().get("lockedUntil").asString()).isNotBlank();
+		assertThat(answers.subList(4, 6)).as("the session was ended")
+			.allSatisfy(a -> assertThat(a.status()).isEqualTo(401));
+		assertThat(other.get("/api/auth/me").status()).as("so were the account's other sessions").isEqualTo(401);
+		assertThat(new Api(this.port).tryLogin(username, INITIAL).status()).as("locked").isEqualTo(401);
+		assertThat(checksAgainst(hash)).isEqualTo(UserManagement.MAX_FAILURES - 1);
+
+		String id = this.jdbc.sql("select id::text from identity.user_account where username = ?")
+			.param(username)
+			.query(String.class)
+			.single();
+		List<String> audited = this.jdbc.sql("select action from audit.entry where entity_id = ? order by id")
+			.param(id)
+			.query(String.class)
+			.list();
+		assertThat(audited).containsSubsequence("LOGIN_FAILED", "PASSWORD_CHANGE_FAILED", "PASSWORD_CHANGE_FAILED",
+				"PASSWORD_CHANGE_FAILED", "PASSWORD_CHANGE_FAILED", "ACCOUNT_LOCKED", "LOGIN_REFUSED_LOCKED");
+	}
+
+	@Test
+	void aRightOldPasswordResetsTheCountAndAPasswordChangeIsThrottledLikeALogin() throws Exception {
+		String username = newUser();
+		Api session = new Api(this.port).login(username, INITIAL);
+		for (int i = 0; i < UserManagement.MAX_FAILURES - 1; i++) {
+			assertThat(session.post("/api/auth/password", Map.of("oldPassword", WRONG, "newPassword", "New#2026pw"))
+				.status()).isEqualTo(422);
+		}
+		Response weak = session.post("/api/auth/password", Map.of("oldPassword", INITIAL, "newPassword", "short"));
+		assertThat(weak.body().get("code").asString()).as(weak.text()).isEqualTo("PASSWORD_POLICY");
+		assertThat(this.jdbc.sql("select failed_attempts from identity.user_account where username = ?")
+			.param(username)
+			.query(Integer.class)
+			.single()).isZero();
+
+		String hash = hash(username);
+		clearInvocations(this.passwords);
+		try (LoginThrottle.Permit busy = this.throttle.acquire("127.0.0.1")) {
+			Response throttled = session.post("/api/auth/password",
+					Map.of("oldPassword", WRONG, "newPassword", "New#2026pw"));
+			assertThat(throttled.status()).as(throttled.text()).isEqualTo(429);
+			assertThat(throttled.body().get("code").asString()).isEqualTo("LOGIN_THROTTLED");
+		}
+		assertThat(checksAgainst(hash)).isZero();
+		assertThat(session.post("/api/auth/password", Map.of("oldPassword", INITIAL, "newPassword", "New#2026pw"))
+			.status()).isEqualTo(200);
+	}
+
 	/** Logs in as a demo user from the given local address. */
 	private HttpResponse<String> login(InetAddress from) throws Exception {
 		try (HttpClient http = HttpClient.newBuilder().localAddress(from).build()) {

@@ -81,7 +81,8 @@ public record CaseRecord(UUID id, int version, UUID institutionId, String region
 	/**
 	 * A device row.
 	 *
-	 * @param position index in the case
+	 * @param position the device's row in the case, from 1 (skipped rows keep their
+	 * number: it is the n of the DEVICE_EXPIRED flag's 第 n 个器械)
 	 * @param scanned as scanned
 	 * @param type GS1, MA or PLAIN
 	 * @param gtin GTIN

@@ -119,10 +119,8 @@ final class FhirBundleWriter implements CaseExportWriter {
 		}
 		entry(procedure, main);
 		for (int i = 1; i < c.procedureCodes().size(); i++) {
-			ObjectNode secondary = procedure(c, patient, c.procedureCodes().get(i));
-			secondary.remove("identifier");
-			secondary.putArray("partOf").addObject().put("reference", procedure);
-			entry(urn(uuid("procedure", c.caseId().toString(), Integer.toString(i))), secondary);
+			entry(urn(uuid("procedure", c.caseId().toString(), Integer.toString(i))),
+					secondaryProcedure(c, patient, c.procedureCodes().get(i), procedure));
 		}
 		if (c.operator() != null) {
 			this.practitioners.putIfAbsent(c.operator().personId(), c.operator());
@@ -222,31 +220,14 @@ final class FhirBundleWriter implements CaseExportWriter {
 		category.put("text", categoryText(c));
 		ObjectNode concept = procedure.putObject("code");
 		if (code != null) {
-			ObjectNode coding = concept.putArray("coding").addObject();
-			coding.put("system", ICD9CM3_CN).put("code", code.code());
-			if (code.name() != null && !code.name().isBlank()) {
-				coding.put("display", code.name());
-				concept.put("text", code.name());
-			}
-			else {
-				concept.put("text", code.code());
-			}
+			code(concept, code);
 		}
 		else {
 			concept.put("text", c.technologyName() != null ? c.technologyName() : c.technology());
 		}
 		procedure.putObject("subject").put("reference", patient);
 		procedure.put("performedDateTime", c.operationDate().toString());
-		ArrayNode performers = procedure.putArray("performer");
-		if (c.operator() != null) {
-			performer(performers, c.operator(), "OPERATOR", "术者");
-		}
-		for (Performer assistant : c.assistants()) {
-			performer(performers, assistant, "ASSISTANT", "助手");
-		}
-		if (performers.isEmpty()) {
-			procedure.remove("performer");
-		}
+		performers(procedure, c);
 		if (c.dischargeStatus() != null) {
 			ObjectNode outcome = procedure.putObject("outcome");
 			String label = CaseExportCodes.DISCHARGE_STATUS.getOrDefault(c.dischargeStatus(), c.dischargeStatus());
@@ -290,6 +271,48 @@ final class FhirBundleWriter implements CaseExportWriter {
 			procedure.set("note", notes);
 		}
 		return procedure;
+	}
+
+	/**
+	 * A further procedure code of the case as a Procedure {@code partOf} the case's own:
+	 * only what the code itself states (status, code, subject, date, performers). The
+	 * case's technology, outcome, complications and flags stay on the case's Procedure,
+	 * so a receiver counting them counts each case once.
+	 */
+	private ObjectNode secondaryProcedure(ExportedCase c, String patient, ProcedureCode code, String main) {
+		ObjectNode procedure = resource("Procedure");
+		procedure.putArray("partOf").addObject().put("reference", main);
+		procedure.put("status", "completed");
+		code(procedure.putObject("code"), code);
+		procedure.putObject("subject").put("reference", patient);
+		procedure.put("performedDateTime", c.operationDate().toString());
+		performers(procedure, c);
+		return procedure;
+	}
+
+	private static void code(ObjectNode concept, ProcedureCode code) {
+		ObjectNode coding = concept.putArray("coding").addObject();
+		coding.put("system", ICD9CM3_CN).put("code", code.code());
+		if (code.name() != null && !code.name().isBlank()) {
+			coding.put("display", code.name());
+			concept.put("text", code.name());
+		}
+		else {
+			concept.put("text", code.code());
+		}
+	}
+
+	private void performers(ObjectNode procedure, ExportedCase c) {
+		ArrayNode performers = procedure.putArray("performer");
+		if (c.operator() != null) {
+			performer(performers, c.operator(), "OPERATOR", "术者");
+		}
+		for (Performer assistant : c.assistants()) {
+			performer(performers, assistant, "ASSISTANT", "助手");
+		}
+		if (performers.isEmpty()) {
+			procedure.remove("performer");
+		}
 	}
 
 	private void performer(ArrayNode performers, Performer person, String function, String label) {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param procedureCode the normalised procedure code, null when the technology was asked
  * directly
  * @param procedureName the code's name in the spec, or null
- * @param physicianId the physician, when known to the platform
+ * @param physicianId the physician, when on the staff list of the key's hospital (null
+ * for anyone else, so nothing is told about other hospitals' staff)
  * @param date the day the procedure is planned for
  * @param reasons why: every blocking finding (DENY) and notes (FILING_PENDING,
  * NOT_RESTRICTED)

@@ -44,8 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
  * physician's eligibility verdict, cached until the practice view's revision moves (any
  * filing, authorization, person or institution change, on any node). Callers are machine
  * clients authenticated by their hospital's API key, which fixes the institution. They
- * may also record an emergency override, which the hospital's 医务科 (clerk or
- * administrator) sees and confirms afterwards; both are audited.
+ * ask only about the hospital's own staff (anyone else is answered like nobody). They may
+ * also record an emergency override, which the hospital's 医务科 (clerk or administrator)
+ * sees and confirms afterwards; both are audited.
  */
 @Service
 public class GateManagement {
@@ -63,7 +64,10 @@ public class GateManagement {
 	/** Reasons the check gives besides {@link PracticeFinding}'s codes. */
 	public static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
 
-	/** The physician reference matches nobody on the platform. */
+	/**
+	 * The physician reference matches nobody on the staff list (执业登记) of the key's
+	 * hospital: whether it names someone elsewhere or nobody is not told.
+	 */
 	public static final String UNKNOWN_PHYSICIAN = "UNKNOWN_PHYSICIAN";
 
 	/** The procedure belongs to no restricted technology. */
@@ -97,7 +101,11 @@ public class GateManagement {
 
 	private final RevisionCache<UUID, Optional<String>> regions = new RevisionCache<>(10_000);
 
-	private final RevisionCache<Boolean, Map<String, UUID>> licences = new RevisionCache<>(1);
+	/**
+	 * Per hospital, its staff by person id and by licence number: the only physicians its
+	 * key may ask about.
+	 */
+	private final RevisionCache<UUID, Map<String, UUID>> staff = new RevisionCache<>(10_000);
 
 	private final KnownTechnologies technologies;
 
@@ -170,7 +178,7 @@ public class GateManagement {
 		else {
 			throw GateProblems.invalid("procedureCode", "procedureCode（手术操作编码）与 technology（技术编码）至少提供一个");
 		}
-		UUID physicianId = resolve(revision, physicianRef);
+		UUID physicianId = resolve(revision, institution, physicianRef);
 		List<GateAnswer.Reason> reasons = new ArrayList<>();
 		if (technology == null) {
 			reasons.add(new GateAnswer.Reason(NOT_RESTRICTED, false,
@@ -181,8 +189,7 @@ public class GateManagement {
 			reasons.add(new GateAnswer.Reason(finding.code(), finding.blocking(), finding.message()));
 		}
 		if (physicianId == null) {
-			reasons
-				.add(new GateAnswer.Reason(UNKNOWN_PHYSICIAN, true, "平台中没有医师执业证书编码为 " + physicianRef + " 的医师，无法确认其授权"));
+			reasons.add(notStaff(physicianRef));
 		}
 		else {
 			String tech = technology;
@@ -209,7 +216,7 @@ public class GateManagement {
 				.asSystem(() -> this.eligibility.personReport(key.personId(), key.technology(), key.day()));
 		}
 		catch (PersonNotFound ex) {
-			return Optional.of(new GateAnswer.Reason(UNKNOWN_PHYSICIAN, true, "平台中没有 ID 为 " + key.personId() + " 的人员"));
+			return Optional.of(notStaff(key.personId().toString()));
 		}
 		catch (NoSpecInForce ex) {
 			return Optional.empty();
@@ -250,21 +257,35 @@ public class GateManagement {
 		return sub;
 	}
 
-	private @Nullable UUID resolve(long revision, String ref) {
-		if (UUID_TEXT.matcher(ref).matches()) {
-			return UUID.fromString(ref);
-		}
-		return this.licences.get(revision, Boolean.TRUE, k -> licenceIndex()).get(ref);
+	/**
+	 * @return the person the reference (id or licence number) names on the hospital's
+	 * staff list, null for anyone else: a key asks only about its own hospital's staff
+	 */
+	private @Nullable UUID resolve(long revision, UUID institution, String ref) {
+		String key = UUID_TEXT.matcher(ref).matches() ? UUID.fromString(ref).toString() : ref;
+		return this.staff.get(revision, institution, this::staffIndex).get(key);
 	}
 
-	private Map<String, UUID> licenceIndex() {
+	private Map<String, UUID> staffIndex(UUID institution) {
 		Map<String, UUID> index = new HashMap<>();
-		for (PersonDetails person : this.people.all()) {
-			if (person.licence() != null && person.id() != null) {
-				index.put(person.licence().number(), person.id());
+		for (PersonDetails person : this.people.atInstitution(institution)) {
+			if (person.id() != null) {
+				index.put(person.id().toString(), person.id());
+				if (person.licence() != null) {
+					index.put(person.licence().number(), person.id());
+				}
 			}
 		}
 		return Map.copyOf(index);
+	}
+
+	/**
+	 * The one answer for a reference to nobody and to someone of another hospital, so
+	 * that a key learns nothing about other hospitals' staff.
+	 */
+	private static GateAnswer.Reason notStaff(String ref) {
+		String what = LICENCE.matcher(ref).matches() ? "医师执业证书编码为 " : "人员 ID 为 ";
+		return new GateAnswer.Reason(UNKNOWN_PHYSICIAN, true, "该医师不在本机构执业登记：本机构人员中没有" + what + ref + " 的医师，无法确认其授权");
 	}
 
 	private static String clip(String text) {

@@ -81,10 +81,15 @@ class AuthController {
 
 	@PostMapping("/api/auth/password")
 	@Operation(summary = "修改密码",
-			description = "密码至少 8 位，包含大写字母、小写字母、数字、特殊符号中的至少三类，" + "不能与用户名相同，不能是常见密码（如 Password1、Admin@123）或公开的演示密码")
+			description = "密码至少 8 位，包含大写字母、小写字母、数字、特殊符号中的至少三类，" + "不能与用户名相同，不能是常见密码（如 Password1、Admin@123）或公开的演示密码。"
+					+ "原密码错误与登录失败合并计数：连续 5 次失败锁定账号 15 分钟并退出该账号的所有登录（423 ACCOUNT_LOCKED）；"
+					+ "与登录共用同一地址的并发限制（429 LOGIN_THROTTLED）")
 	UserResponse changePassword(@Valid @RequestBody PasswordChangeRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
-		CurrentUser user = this.users.changePassword(body.oldPassword(), body.newPassword());
+		CurrentUser user;
+		try (LoginThrottle.Permit permit = this.throttle.acquire(this.identity.clientAddress())) {
+			user = this.users.changePassword(body.oldPassword(), body.newPassword());
+		}
 		this.sessions.refresh(user, request, response);
 		return response(user);
 	}

@@ -385,6 +385,54 @@ class CaseExportIT {
 	}
 
 	@Test
+	void numbersTheDevicesOfACaseEnteredThroughTheRegistryFromOne() {
+		Api clerk = Api.as(this.port, "ccszx-clerk");
+		PersonDetails physician = this.personnel.atInstitution(this.central)
+			.stream()
+			.filter(p -> p.licence() != null && p.roles().contains(StaffRole.PHYSICIAN))
+			.findFirst()
+			.orElseThrow();
+		String serial = "POS" + UUID.randomUUID().toString().substring(0, 8);
+		String expired = "(01)09506000134352(17)190430(10)LOT7(21)" + serial + "A";
+		String valid = "(01)09506000134352(17)301231(10)LOT7(21)" + serial + "B";
+		String body = """
+				{"technology": "G08", "subTechnique": "RFA", "route": "PERCUTANEOUS",
+				 "procedureCodes": ["50.2400x001"], "medicalRecordNo": "BA-EXPORT-API-2",
+				 "patient": {"name": "%s", "idNumber": "%s", "phone": "%s", "sex": "F", "birthDate": "1958-03-03"},
+				 "admissionDate": "2019-05-08", "operationDate": "2019-05-10", "dischargeDate": "2019-05-15",
+				 "department": "肿瘤介入科", "operatorId": "%s", "assistantIds": [], "informedConsent": true,
+				 "complications": [], "dischargeStatus": "ORDERED",
+				 "fields": {"organ": "LIVER", "lesionsPlanned": 1, "lesionsCompleted": 1, "childPugh": "A", "ecog": 1,
+				            "asaClass": "II", "ptaPercent": 80, "organFunctionImpaired": false},
+				 "devices": [{"scanned": "%s", "name": "射频消融电极"}, {"scanned": "%s", "name": "穿刺针"}]}
+				""".formatted(PATIENT_NAME, PATIENT_ID, PATIENT_PHONE, physician.id(), expired, valid);
+		Response created = clerk.post("/api/cases", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		String id = created.body().get("id").asString();
+		Response submitted = clerk.post("/api/cases/" + id + "/submit",
+				Map.of("version", created.body().get("version").asInt(), "confirmedWarnings", List.of()));
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+
+		Response json = clerk.get("/api/case-exports/provincial?" + query(this.central) + "&format=json");
+		assertThat(CaseExportSchema.errors(json.body())).isEmpty();
+		JsonNode exported = json.body()
+			.get("cases")
+			.valueStream()
+			.filter(c -> c.get("caseId").asString().equals(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(exported.get("devices")).extracting(d -> d.get("position").asInt()).containsExactly(1, 2);
+		assertThat(exported.at("/devices/0/serial").asString()).isEqualTo(serial + "A");
+		JsonNode flag = exported.get("flags")
+			.valueStream()
+			.filter(f -> f.get("code").asString().equals("DEVICE_EXPIRED"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(flag.get("message").asString()).as("the flag numbers the expired device as the export does")
+			.startsWith("第 1 个器械");
+	}
+
+	@Test
 	void auditsEveryExportWithItsPeriodAndCaseCount() {
 		Api.as(this.port, "changchun").get("/api/case-exports/provincial?" + query(this.central) + "&format=json");
 		List<AuditEntry> entries = this.audit.entries("Institution", this.central.toString(), 5);

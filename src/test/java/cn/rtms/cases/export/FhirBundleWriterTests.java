@@ -123,6 +123,29 @@ class FhirBundleWriterTests {
 	}
 
 	@Test
+	void keepsTheCasesTechnologyOutcomeComplicationsAndFlagsOffItsSecondaryProcedure() throws IOException {
+		String written = bundle(CaseExportFixtures.ablation());
+		assertThat(FhirValidation.errors(written)).isEmpty();
+		JsonNode bundle = JSON.readTree(written);
+		List<JsonNode> procedures = resources(bundle, "Procedure");
+		assertThat(procedures).hasSize(2);
+		JsonNode main = procedures.get(0);
+		JsonNode secondary = procedures.get(1);
+		assertThat(secondary.at("/partOf/0/reference").asString()).isEqualTo("urn:uuid:" + main.get("id").asString());
+		assertThat(secondary.propertyNames()).containsExactly("resourceType", "id", "partOf", "status", "code",
+				"subject", "performedDateTime", "performer");
+		assertThat(secondary.at("/code/coding/0/code").asString()).isEqualTo("17.4100");
+		assertThat(secondary.at("/code/text").asString()).isEqualTo("机器人辅助手术");
+		assertThat(secondary.get("subject")).isEqualTo(main.get("subject"));
+		assertThat(secondary.get("performedDateTime")).isEqualTo(main.get("performedDateTime"));
+		assertThat(secondary.get("performer")).isEqualTo(main.get("performer"));
+		assertThat(bundle.findValues("complication")).as("the case's complications, once").hasSize(1);
+		assertThat(bundle.findValues("category")).hasSize(1);
+		assertThat(bundle.findValues("outcome")).hasSize(1);
+		assertThat(written.split("标记 UNAUTHORIZED", -1)).as("the flag note, once").hasSize(2);
+	}
+
+	@Test
 	void listsAPatientOnceAcrossHerCasesWithTheDeathOfALaterCase() throws IOException {
 		ExportedCase first = CaseExportFixtures.robotic();
 		ExportedCase later = CaseExportFixtures.ablation();

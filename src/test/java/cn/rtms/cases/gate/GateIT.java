@@ -1,5 +1,6 @@
 package cn.rtms.cases.gate;
 
+import java.util.Locale;
 import java.util.Map;
 
 import cn.rtms.cases.gate.GateFixtures.KeyClient;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -250,6 +252,57 @@ class GateIT {
 		assertThat(notEligible.decision()).as("the eligibility cache follows the person change").isEqualTo("DENY");
 		assertThat(notEligible.codes()).containsExactly("NOT_ELIGIBLE");
 		assertThat(notEligible.body().at("/reasons/0/message").asString()).contains("秦晓光", "不符合");
+	}
+
+	@Test
+	void answersAboutAnotherHospitalsPhysicianAsAboutNobody() {
+		Api ccszxClerk = Api.as(this.port, "ccszx-clerk");
+		String ccszx = institutionId(ccszxClerk, CHANGCHUN);
+		JsonNode physician = null;
+		for (JsonNode summary : ccszxClerk.get("/api/people?role=PHYSICIAN&institutionId=" + ccszx).body()) {
+			JsonNode person = ccszxClerk.get("/api/people/" + summary.get("id").asString()).body();
+			if (person.at("/licence/number").isString() && person.get("titles").size() > 0) {
+				physician = person;
+				break;
+			}
+		}
+		assertThat(physician).as("a licensed physician of %s with a title", CHANGCHUN).isNotNull();
+		String id = physician.get("id").asString();
+		String name = physician.get("name").asString();
+		String licence = physician.at("/licence/number").asString();
+		JsonNode titles = physician.get("titles").deepCopy();
+		// without a title the physician is not eligible: an answer that judged them would
+		// say so, with their name
+		((ObjectNode) physician).putArray("titles");
+		Response cleared = ccszxClerk.put("/api/people/" + id, physician);
+		assertThat(cleared.status()).as(cleared.text()).isEqualTo(200);
+		try {
+			Reply nobody = this.his.get(gate("00000000-0000-4000-8000-000000000001", "50.2400x001"));
+			for (String ref : new String[] { id, id.toUpperCase(Locale.ROOT), licence }) {
+				Reply other = this.his.get(gate(ref, "50.2400x001"));
+				assertThat(other.decision()).as(other.text()).isEqualTo("DENY");
+				assertThat(other.codes()).containsExactly("UNKNOWN_PHYSICIAN");
+				assertThat(other.body().has("physicianId")).as(other.text()).isFalse();
+				assertThat(other.text()).doesNotContain(name, CHANGCHUN, "NOT_ELIGIBLE", "符合");
+				assertThat(other.body().at("/reasons/0/message").asString()).contains("该医师不在本机构执业登记", ref);
+			}
+			assertThat(this.his.get(gate(licence, "50.2400x001")).text()).as("the licence gives away no id")
+				.doesNotContain(id);
+			assertThat(this.his.get(gate(id, "50.2400x001")).body().at("/reasons/0/message").asString())
+				.isEqualTo(nobody.body()
+					.at("/reasons/0/message")
+					.asString()
+					.replace("00000000-0000-4000-8000-000000000001", id));
+			Reply override = this.his.post("/api/gate/overrides",
+					Map.of("physician", licence, "procedureCode", "50.2400x001", "reason", "急诊"));
+			assertThat(override.status()).as(override.text()).isEqualTo(201);
+			assertThat(override.text()).doesNotContain(name, id, "NOT_ELIGIBLE");
+		}
+		finally {
+			JsonNode current = ccszxClerk.get("/api/people/" + id).body();
+			((ObjectNode) current).set("titles", titles);
+			assertThat(ccszxClerk.put("/api/people/" + id, current).status()).isEqualTo(200);
+		}
 	}
 
 	@Test

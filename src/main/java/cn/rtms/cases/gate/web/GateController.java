@@ -82,12 +82,12 @@ class GateController {
 	@SecurityRequirement(name = "apiKey")
 	@Operation(summary = "手术准入查询（API 密钥）",
 			description = "返回 decision：ALLOW 允许 / DENY 拒绝（reasons 中 blocking=true 的原因：UNFILED 未备案（含备案已中止）、UNAUTHORIZED 未授权、"
-					+ "OUT_OF_SCOPE 超范围、NOT_ELIGIBLE 资质不再符合、UNKNOWN_PHYSICIAN 医师不存在）/ NOT_RESTRICTED 非限制类技术；"
+					+ "OUT_OF_SCOPE 超范围、NOT_ELIGIBLE 资质不再符合、UNKNOWN_PHYSICIAN 该医师不在本机构执业登记）/ NOT_RESTRICTED 非限制类技术；"
 					+ "FILING_PENDING 为提示。答复来自内存视图，asOf 为视图从数据库读取的时间（其他节点的变更至多延迟约 2 秒）")
 	GateAnswer check(
 			@Parameter(in = ParameterIn.QUERY, description = "医疗机构 ID，可省略（即密钥所属机构）；与密钥所属机构不同时 403") @RequestParam(
 					required = false) @Nullable String institution,
-			@Parameter(description = "术者：人员 ID 或 15 位医师执业证书编码") @RequestParam(
+			@Parameter(description = "术者：人员 ID 或 15 位医师执业证书编码；只能查询本机构执业登记的医师，其他机构的医师与不存在的医师答复相同") @RequestParam(
 					required = false) @Nullable String physician,
 			@Parameter(description = "ICD-9-CM-3 手术操作编码，容忍空格、缺少小数点、大写 X，例如 50.2400x002、17.41") @RequestParam(
 					required = false) @Nullable String procedureCode,
