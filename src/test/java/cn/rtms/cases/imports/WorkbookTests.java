@@ -247,6 +247,41 @@ class WorkbookTests {
 		}
 	}
 
+	/**
+	 * The charset is judged on the first 64 KiB: a character cut at the end of that
+	 * sample is no evidence against UTF-8. "肿瘤" ends exactly at byte 65,536, then one and
+	 * two bytes later (the sample ending after the whole of 瘤, after two of its bytes,
+	 * after one).
+	 */
+	@Test
+	void judgesUtf8CsvAsUtf8WhereverTheSampleCutsACharacter() throws IOException {
+		for (int shift = 0; shift < 3; shift++) {
+			byte[] bytes = csvSplittingAtTheSampleEnd(65_536 - 6 + shift, StandardCharsets.UTF_8);
+			assertThat(bytes).hasSizeGreaterThan(64 * 1024);
+			Path file = dir.resolve("utf8-" + shift + ".csv");
+			Files.write(file, bytes);
+			assertThat(UploadGuard.check(file, "utf8.csv", 1_000_000).charset()).as("肿瘤 at byte %d", 65_530 + shift)
+				.isEqualTo(StandardCharsets.UTF_8);
+		}
+		Path gbk = dir.resolve("gbk.csv");
+		Files.write(gbk, csvSplittingAtTheSampleEnd(65_530, Charset.forName("GBK")));
+		assertThat(UploadGuard.check(gbk, "gbk.csv", 1_000_000).charset()).isEqualTo(Charset.forName("GB18030"));
+	}
+
+	/**
+	 * @return a case CSV whose second row is padded with ASCII so that "肿瘤" starts at
+	 * byte {@code at} (in UTF-8), followed by more rows
+	 */
+	private static byte[] csvSplittingAtTheSampleEnd(int at, Charset charset) {
+		String head = "病案号,科室\nBA1,";
+		String padding = "a".repeat(at - head.getBytes(StandardCharsets.UTF_8).length);
+		StringBuilder csv = new StringBuilder(head).append(padding).append("肿瘤\n");
+		for (int i = 2; i < 200; i++) {
+			csv.append("BA").append(i).append(",肿瘤科\n");
+		}
+		return csv.toString().getBytes(charset);
+	}
+
 	@Test
 	void acceptsWorkbooksWrittenWithDataDescriptorsAsExcelAndSxssfWriteThem() throws IOException {
 		Path file = write(ImportFixtures.template(ImportFixtures.layout(), List.of()));
