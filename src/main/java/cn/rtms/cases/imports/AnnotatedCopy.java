@@ -2,6 +2,7 @@ package cn.rtms.cases.imports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,9 +114,15 @@ final class AnnotatedCopy {
 					return;
 				}
 				Cell cell = row.createCell(index);
-				if (raw.number() != null) {
-					cell.setCellValue(raw.number().doubleValue());
-					if (this.dateColumns.contains(index) && source.number() > 1) {
+				BigDecimal number = raw.number();
+				if (number != null) {
+					boolean date = this.dateColumns.contains(index) && source.number() > 1;
+					if (date && raw.date1904()) {
+						// the copy is in the 1900 date system
+						number = number.add(BigDecimal.valueOf(Cells.toSerial(Cells.EXCEL_EPOCH_1904)));
+					}
+					cell.setCellValue(number.doubleValue());
+					if (date) {
 						cell.setCellStyle(this.styles.date);
 					}
 				}

@@ -113,12 +113,17 @@ final class SheetReader {
 		}
 	}
 
-	static @Nullable RawCell cell(@Nullable ReadCellData<?> data) {
+	/**
+	 * @param data a cell as FastExcel read it
+	 * @param date1904 whether the workbook is in the 1904 date system
+	 * @return the cell, null when empty
+	 */
+	static @Nullable RawCell cell(@Nullable ReadCellData<?> data, boolean date1904) {
 		if (data == null || data.getType() == null) {
 			return null;
 		}
 		return switch (data.getType()) {
-			case NUMBER -> data.getNumberValue() == null ? null : RawCell.number(data.getNumberValue());
+			case NUMBER -> data.getNumberValue() == null ? null : RawCell.number(data.getNumberValue(), date1904);
 			case BOOLEAN -> data.getBooleanValue() == null ? null : RawCell.bool(data.getBooleanValue());
 			case DATE -> date(data.getData());
 			case STRING, DIRECT_STRING, RICH_TEXT_STRING -> {
@@ -159,9 +164,11 @@ final class SheetReader {
 					this.sink.size(total);
 				}
 			}
+			boolean date1904 = Boolean.TRUE
+				.equals(context.readWorkbookHolder().getGlobalConfiguration().getUse1904windowing());
 			Map<Integer, RawCell> cells = new HashMap<>();
 			data.forEach((index, value) -> {
-				RawCell cell = cell(value);
+				RawCell cell = cell(value, date1904);
 				if (cell != null) {
 					cells.put(index, cell);
 				}

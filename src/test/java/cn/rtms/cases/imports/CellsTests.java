@@ -23,6 +23,12 @@ class CellsTests {
 	}
 
 	@Test
+	void readsSerialDatesOfThe1904DateSystem() {
+		assertThat(Cells.date(RawCell.number(BigDecimal.valueOf(44264), true))).isEqualTo(LocalDate.of(2025, 3, 10));
+		assertThat(Cells.date(RawCell.number(BigDecimal.ZERO, true))).isEqualTo(LocalDate.of(1904, 1, 1));
+	}
+
+	@Test
 	void readsDatesWrittenAsText() {
 		LocalDate day = LocalDate.of(2024, 3, 5);
 		for (String text : List.of("2024-03-05", "2024-3-5", "2024/3/5", "2024/03/05", "2024.3.5", "20240305",

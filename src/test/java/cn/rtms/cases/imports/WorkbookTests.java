@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
 import cn.rtms.cases.imports.SheetReader.Format;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -123,6 +124,45 @@ class WorkbookTests {
 		assertThat(problems.get(1).message()).isEqualTo("日期 “2024年13月1日” 不存在");
 		assertThat(problems.get(4).describe()).isEqualTo("工作表 “病例” 第 2 行 F 列（计划消融病灶数）：“2.5” 不是整数");
 		assertThat(problems.get(5).message()).contains("本机构人员中没有 “张三”");
+	}
+
+	/**
+	 * A workbook in the 1904 date system (older Excel for Mac) counts its day numbers
+	 * from 1904-01-01: 44264 is 2025-03-10 there (2021-03-09 in the 1900 system), whether
+	 * the cell is date-formatted or not; the annotated copy, a 1900-system workbook,
+	 * shows the same day.
+	 */
+	@Test
+	void readsDatesOfAWorkbookInThe1904DateSystem() throws IOException {
+		Path file = dir.resolve("mac.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			workbook.getCTWorkbook().getWorkbookPr().setDate1904(true);
+			CellStyle date = workbook.createCellStyle();
+			date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+			Sheet sheet = workbook.createSheet("病例");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("病案号");
+			header.createCell(1).setCellValue("手术日期");
+			Row formatted = sheet.createRow(1);
+			formatted.createCell(0).setCellValue("BA1");
+			formatted.createCell(1).setCellValue(44264);
+			formatted.getCell(1).setCellStyle(date);
+			Row plain = sheet.createRow(2);
+			plain.createCell(0).setCellValue("BA2");
+			plain.createCell(1).setCellValue(44264);
+			workbook.write(out);
+		}
+		List<SheetRow> rows = read(file);
+		RowMapper mapper = new RowMapper("病例", ImportFixtures.layout().match(texts(rows.get(0))), new StaffLookup());
+		assertThat(mapper.map(rows.get(1)).values()).containsEntry("operationDate", LocalDate.of(2025, 3, 10));
+		assertThat(mapper.map(rows.get(2)).values()).containsEntry("operationDate", LocalDate.of(2025, 3, 10));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		AnnotatedCopy.write(file, Format.XLSX, StandardCharsets.UTF_8, Set.of(1), 2,
+				java.util.Collections.emptyIterator(), out);
+		try (XSSFWorkbook copy = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			assertThat(copy.getSheet("病例").getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate())
+				.isEqualTo(LocalDate.of(2025, 3, 10));
+		}
 	}
 
 	@Test
