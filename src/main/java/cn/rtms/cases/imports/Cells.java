@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * 1899-12-30, or since 1904-01-01 in a workbook of the 1904 date system, the fraction
  * being the time of day) or as text {@code yyyy-MM-dd}, {@code yyyy/M/d},
  * {@code yyyy.M.d}, {@code yyyyMMdd} and {@code yyyy年M月d日}, optionally followed by a
- * time; numbers as numeric cells or text; booleans as 是/否, Y/N, TRUE/FALSE, 1/0, 有/无.
+ * time; numbers as numeric cells or text (in a column in per cent, a number formatted as
+ * a percentage as the percentage it shows); booleans as 是/否, Y/N, TRUE/FALSE, 1/0, 有/无.
  */
 final class Cells {
 
@@ -166,6 +167,20 @@ final class Cells {
 		catch (NumberFormatException ex) {
 			throw new BadCell("“" + shorten(cell.text()) + "” 不是数字");
 		}
+	}
+
+	/**
+	 * @param cell a cell of a column in per cent
+	 * @return its number; a number formatted as a percentage (Excel stores 78% as 0.78)
+	 * as the percentage it shows (78)
+	 * @throws BadCell when it holds text that is no number
+	 */
+	static BigDecimal percentage(RawCell cell) {
+		BigDecimal number = cell.number();
+		if (number != null && cell.percent()) {
+			return number.movePointRight(2);
+		}
+		return decimal(cell);
 	}
 
 	/**

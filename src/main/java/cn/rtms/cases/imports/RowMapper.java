@@ -18,6 +18,9 @@ import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
  */
 final class RowMapper {
 
+	/** The unit of a column in per cent. */
+	private static final String PERCENT = "%";
+
 	private final String sheet;
 
 	private final HeaderMatch match;
@@ -84,7 +87,7 @@ final class RowMapper {
 		return switch (column.kind()) {
 			case TEXT -> Cells.text(cell, column.maxLength());
 			case INTEGER -> Cells.integer(cell);
-			case DECIMAL -> Cells.decimal(cell);
+			case DECIMAL -> PERCENT.equals(column.unit()) ? Cells.percentage(cell) : Cells.decimal(cell);
 			case DATE -> Cells.date(cell);
 			case BOOLEAN -> Cells.bool(cell);
 			case CHOICE -> Cells.choice(cell, column.options());

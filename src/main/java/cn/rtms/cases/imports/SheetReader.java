@@ -15,6 +15,7 @@ import cn.idev.excel.context.AnalysisContext;
 import cn.idev.excel.enums.CellExtraTypeEnum;
 import cn.idev.excel.enums.ReadDefaultReturnEnum;
 import cn.idev.excel.metadata.CellExtra;
+import cn.idev.excel.metadata.data.DataFormatData;
 import cn.idev.excel.metadata.data.ReadCellData;
 import cn.idev.excel.read.listener.ReadListener;
 import cn.idev.excel.read.metadata.ReadSheet;
@@ -123,7 +124,8 @@ final class SheetReader {
 			return null;
 		}
 		return switch (data.getType()) {
-			case NUMBER -> data.getNumberValue() == null ? null : RawCell.number(data.getNumberValue(), date1904);
+			case NUMBER -> data.getNumberValue() == null ? null
+					: RawCell.number(data.getNumberValue(), format(data.getDataFormatData()), date1904);
 			case BOOLEAN -> data.getBooleanValue() == null ? null : RawCell.bool(data.getBooleanValue());
 			case DATE -> date(data.getData());
 			case STRING, DIRECT_STRING, RICH_TEXT_STRING -> {
@@ -133,6 +135,14 @@ final class SheetReader {
 			case ERROR -> RawCell.text(data.getStringValue() == null ? "#ERROR" : data.getStringValue());
 			case EMPTY -> null;
 		};
+	}
+
+	private static @Nullable String format(@Nullable DataFormatData format) {
+		if (format == null || format.getFormat() == null || format.getIndex() == null || format.getIndex() == 0
+				|| "General".equalsIgnoreCase(format.getFormat())) {
+			return null;
+		}
+		return format.getFormat();
 	}
 
 	private static @Nullable RawCell date(@Nullable Object value) {

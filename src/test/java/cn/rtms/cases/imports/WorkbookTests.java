@@ -165,6 +165,62 @@ class WorkbookTests {
 		}
 	}
 
+	/**
+	 * Typing 78% in Excel stores 0.78 formatted 0%: a column in per cent takes the
+	 * percentage shown, exactly; a corrected annotated copy keeps the format, so it reads
+	 * the same.
+	 */
+	@Test
+	void takesPercentageFormattedNumbersAsThePercentageShown() throws IOException {
+		Path file = dir.resolve("percent.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			CellStyle whole = workbook.createCellStyle();
+			whole.setDataFormat(workbook.createDataFormat().getFormat("0%"));
+			CellStyle tenths = workbook.createCellStyle();
+			tenths.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+			Sheet sheet = workbook.createSheet("病例");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("病案号");
+			header.createCell(1).setCellValue("凝血酶原活动度（PTA）（%）");
+			header.createCell(2).setCellValue("计划消融病灶数");
+			Object[][] rows = { { "BA1", 0.78, whole }, { "BA2", 0.785, tenths }, { "BA3", 97.5, null } };
+			for (int r = 0; r < rows.length; r++) {
+				Row row = sheet.createRow(r + 1);
+				row.createCell(0).setCellValue((String) rows[r][0]);
+				row.createCell(1).setCellValue((Double) rows[r][1]);
+				if (rows[r][2] != null) {
+					row.getCell(1).setCellStyle((CellStyle) rows[r][2]);
+				}
+			}
+			sheet.getRow(1).createCell(2).setCellValue(2);
+			sheet.getRow(1).getCell(2).setCellStyle(whole);
+			workbook.write(out);
+		}
+		assertThat(ptaPercents(file)).containsExactly(new BigDecimal("78"), new BigDecimal("78.5"),
+				new BigDecimal("97.5"));
+		ByteArrayOutputStream copy = new ByteArrayOutputStream();
+		List<CellProblem> problems = List.of(new CellProblem("病例", 2, "B", "凝血酶原活动度（PTA）（%）", "示例"));
+		AnnotatedCopy.write(file, Format.XLSX, StandardCharsets.UTF_8, Set.of(), 3, problems.iterator(), copy);
+		assertThat(ptaPercents(write(copy.toByteArray()))).as("the annotated copy, a bad cell among them")
+			.containsExactly(new BigDecimal("78"), new BigDecimal("78.5"), new BigDecimal("97.5"));
+	}
+
+	private static List<BigDecimal> ptaPercents(Path file) {
+		List<SheetRow> rows = read(file);
+		RowMapper mapper = new RowMapper("病例", ImportFixtures.layout().match(texts(rows.get(0))), new StaffLookup());
+		List<BigDecimal> values = new ArrayList<>();
+		for (SheetRow row : rows.subList(1, rows.size())) {
+			RowMapper.Mapped mapped = mapper.map(row);
+			assertThat(mapped.problems()).isEmpty();
+			values.add(((BigDecimal) mapped.values().get("ptaPercent")).stripTrailingZeros());
+			if (row.number() == 2) {
+				assertThat(mapped.values()).as("a whole-number column not in per cent")
+					.containsEntry("lesionsPlanned", 2);
+			}
+		}
+		return values;
+	}
+
 	@Test
 	void readsComplicationsWithTypeAndSeriousnessAndTheOldThreePartFormat() throws IOException {
 		ImportColumn complications = ImportLayouts.withOptions(
