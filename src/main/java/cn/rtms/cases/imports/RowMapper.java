@@ -12,9 +12,9 @@ import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
 /**
  * Turns one sheet row into typed values by column key, collecting a {@link CellProblem}
  * for every cell that does not hold what its column needs (text in a number column, a
- * date that is none, a code that matches nothing, a person not on the staff list).
- * Required values, ranges and the rules between fields are judged afterwards by the case
- * checks, on the typed values.
+ * date that is none, a code that matches nothing, a person not on the staff list, a
+ * formula error value such as {@code #N/A} in any column). Required values, ranges and
+ * the rules between fields are judged afterwards by the case checks, on the typed values.
  */
 final class RowMapper {
 
@@ -84,6 +84,9 @@ final class RowMapper {
 	}
 
 	private Object value(ImportColumn column, RawCell cell) {
+		if (cell.error()) {
+			throw new BadCell("单元格是公式错误值 " + Cells.shorten(cell.text()) + "，请填写实际值");
+		}
 		return switch (column.kind()) {
 			case TEXT -> Cells.text(cell, column.maxLength());
 			case INTEGER -> Cells.integer(cell);

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.idev.excel.ExcelReader;
 import cn.idev.excel.FastExcel;
@@ -28,6 +29,16 @@ import org.jspecify.annotations.Nullable;
  * Merged ranges are reported too (XLSX keeps them after the rows, so they arrive last).
  */
 final class SheetReader {
+
+	/**
+	 * The error values Excel and WPS show for a formula that fails. FastExcel reads an
+	 * XLSX error cell ({@code t="e"}) as a STRING holding its value, and a CSV saved from
+	 * such a sheet holds the same text, so a text cell that is nothing but one of these
+	 * is read as an error cell.
+	 */
+	static final Set<String> ERROR_VALUES = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+			"#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+			"#PYTHON!");
 
 	private SheetReader() {
 	}
@@ -130,9 +141,12 @@ final class SheetReader {
 			case DATE -> date(data.getData());
 			case STRING, DIRECT_STRING, RICH_TEXT_STRING -> {
 				String text = data.getStringValue();
-				yield (text == null || text.isBlank()) ? null : RawCell.text(text);
+				if (text == null || text.isBlank()) {
+					yield null;
+				}
+				yield ERROR_VALUES.contains(text.strip()) ? RawCell.error(text.strip()) : RawCell.text(text);
 			}
-			case ERROR -> RawCell.text(data.getStringValue() == null ? "#ERROR" : data.getStringValue());
+			case ERROR -> RawCell.error(data.getStringValue() == null ? "#ERROR" : data.getStringValue());
 			case EMPTY -> null;
 		};
 	}

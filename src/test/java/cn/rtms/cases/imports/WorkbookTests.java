@@ -25,6 +25,7 @@ import cn.rtms.cases.imports.SheetReader.Format;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -219,6 +220,45 @@ class WorkbookTests {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * A failed VLOOKUP leaves #N/A in its cell: that is no 病案号 (every such row would get
+	 * the same patient pseudonym), nor any other value. In a CSV saved from such a sheet
+	 * it is the text #N/A.
+	 */
+	@Test
+	void refusesFormulaErrorValuesInEveryColumn() throws IOException {
+		Path file = dir.resolve("lookup.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			Sheet sheet = workbook.createSheet("病例");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("病案号");
+			header.createCell(1).setCellValue("手术编码");
+			Row row = sheet.createRow(1);
+			row.createCell(0).setCellFormula("VLOOKUP(\"张三\",Z1:Z2,2,FALSE)");
+			row.getCell(0).setCellErrorValue(FormulaError.NA.getCode());
+			row.createCell(1).setCellErrorValue(FormulaError.REF.getCode());
+			workbook.write(out);
+		}
+		Path csv = dir.resolve("lookup.csv");
+		Files.writeString(csv, "病案号,手术编码\n#N/A,50.2301 #N/A\n");
+		List<SheetRow> fromCsv = new ArrayList<>();
+		SheetReader.read(csv, Format.CSV, StandardCharsets.UTF_8, "病例", fromCsv::add);
+		for (List<SheetRow> rows : List.of(read(file), fromCsv)) {
+			RowMapper mapper = new RowMapper("病例", ImportFixtures.layout().match(texts(rows.get(0))),
+					new StaffLookup());
+			RowMapper.Mapped mapped = mapper.map(rows.get(1));
+			assertThat(mapped.values()).doesNotContainKey("medicalRecordNo");
+			assertThat(mapped.problems()).first()
+				.extracting(CellProblem::describe)
+				.isEqualTo("工作表 “病例” 第 2 行 A 列（病案号）：单元格是公式错误值 #N/A，请填写实际值");
+		}
+		assertThat(new RowMapper("病例", ImportFixtures.layout().match(texts(read(file).get(0))), new StaffLookup())
+			.map(read(file).get(1))
+			.problems()).extracting(CellProblem::message)
+			.containsExactly("单元格是公式错误值 #N/A，请填写实际值", "单元格是公式错误值 #REF!，请填写实际值");
+		assertThat(fromCsv.get(1).cells().get(1).error()).as("an error value inside a text is text").isFalse();
 	}
 
 	@Test
