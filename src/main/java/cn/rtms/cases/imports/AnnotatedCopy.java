@@ -2,9 +2,11 @@ package cn.rtms.cases.imports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 
 import cn.rtms.cases.imports.SheetReader.Format;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.CreationHelper;
@@ -24,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The uploaded file written back as an XLSX workbook with its problems marked: each bad
- * cell filled rose with a comment giving the message, and an
+ * cell filled rose with a comment giving the message (numbers keep their number format,
+ * so a percentage still shows, and is read back, as one), and an
  * {@value ImportLayout#ERROR_HEADER} column at the end of each row listing every problem
  * of the row. The original is read again as a stream and the copy written through SXSSF,
  * with the problems (sorted by row) merged in as the rows pass, so memory stays flat for
@@ -91,6 +95,10 @@ final class AnnotatedCopy {
 
 		private int lastRow;
 
+		private final Map<String, CellStyle> formats = new HashMap<>();
+
+		private final Map<String, CellStyle> badFormats = new HashMap<>();
+
 		Writer(SXSSFSheet sheet, Drawing<?> drawing, CreationHelper factory, WorkbookWriter.Styles styles,
 				Set<Integer> dateColumns, int errorColumn, Iterator<CellProblem> problems) {
 			this.sheet = sheet;
@@ -113,10 +121,19 @@ final class AnnotatedCopy {
 					return;
 				}
 				Cell cell = row.createCell(index);
-				if (raw.number() != null) {
-					cell.setCellValue(raw.number().doubleValue());
-					if (this.dateColumns.contains(index) && source.number() > 1) {
+				BigDecimal number = raw.number();
+				if (number != null) {
+					boolean date = this.dateColumns.contains(index) && source.number() > 1;
+					if (date && raw.date1904()) {
+						// the copy is in the 1900 date system
+						number = number.add(BigDecimal.valueOf(Cells.toSerial(Cells.EXCEL_EPOCH_1904)));
+					}
+					cell.setCellValue(number.doubleValue());
+					if (date) {
 						cell.setCellStyle(this.styles.date);
+					}
+					else if (raw.format() != null) {
+						cell.setCellStyle(style(raw.format(), false));
 					}
 				}
 				else {
@@ -163,7 +180,7 @@ final class AnnotatedCopy {
 				if (cell == null) {
 					cell = row.createCell(index);
 				}
-				cell.setCellStyle(this.styles.bad);
+				cell.setCellStyle(style(cell.getCellStyle().getDataFormatString(), true));
 				if (this.comments < MAX_COMMENTS) {
 					this.comments++;
 					ClientAnchor anchor = this.factory.createClientAnchor();
@@ -180,6 +197,24 @@ final class AnnotatedCopy {
 			Cell errors = row.createCell(this.errorColumn);
 			errors.setCellValue(String.join("；", all));
 			errors.setCellStyle(this.styles.bad);
+		}
+
+		/**
+		 * @param format a number format
+		 * @param bad whether the cell is marked bad
+		 * @return the style showing numbers in that format, filled rose when bad (one per
+		 * format: the source's styles bound them)
+		 */
+		private CellStyle style(String format, boolean bad) {
+			Map<String, CellStyle> styles = bad ? this.badFormats : this.formats;
+			return styles.computeIfAbsent(format, (code) -> {
+				CellStyle style = this.sheet.getWorkbook().createCellStyle();
+				if (bad) {
+					style.cloneStyleFrom(this.styles.bad);
+				}
+				style.setDataFormat(this.sheet.getWorkbook().createDataFormat().getFormat(code));
+				return style;
+			});
 		}
 
 		private List<CellProblem> take(int rowNumber) {

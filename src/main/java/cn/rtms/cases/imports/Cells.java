@@ -16,15 +16,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reading typed values out of cells, each failure a Chinese message for that cell
  * ({@link BadCell}). Dates come as Excel day numbers (numeric cells: days since
- * 1899-12-30, the fraction being the time of day) or as text {@code yyyy-MM-dd},
- * {@code yyyy/M/d}, {@code yyyy.M.d}, {@code yyyyMMdd} and {@code yyyy年M月d日}, optionally
- * followed by a time; numbers as numeric cells or text; booleans as 是/否, Y/N, TRUE/FALSE,
- * 1/0, 有/无.
+ * 1899-12-30, or since 1904-01-01 in a workbook of the 1904 date system, the fraction
+ * being the time of day) or as text {@code yyyy-MM-dd}, {@code yyyy/M/d},
+ * {@code yyyy.M.d}, {@code yyyyMMdd} and {@code yyyy年M月d日}, optionally followed by a
+ * time; numbers as numeric cells or text (in a column in per cent, a number formatted as
+ * a percentage as the percentage it shows); booleans as 是/否, Y/N, TRUE/FALSE, 1/0, 有/无.
  */
 final class Cells {
 
 	/** Day 0 of Excel's 1900 date system as Java sees it (past Excel's 1900-02-29). */
 	static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+	/** Day 0 of Excel's 1904 date system. */
+	static final LocalDate EXCEL_EPOCH_1904 = LocalDate.of(1904, 1, 1);
 
 	/**
 	 * Excel's day number of 1900-03-01, the first one that Excel and the calendar agree
@@ -77,7 +81,7 @@ final class Cells {
 	static LocalDate date(RawCell cell) {
 		BigDecimal number = cell.number();
 		if (number != null) {
-			return serial(number);
+			return serial(number, cell.date1904());
 		}
 		String text = cell.text().strip();
 		Matcher m = SEPARATED.matcher(text);
@@ -102,15 +106,21 @@ final class Cells {
 	}
 
 	/**
-	 * @param serial an Excel day number (1900 date system)
+	 * @param serial an Excel day number
+	 * @param date1904 whether it counts from 1904-01-01 (the 1904 date system) rather
+	 * than from 1899-12-30
 	 * @return the day
 	 * @throws BadCell outside what Excel can show, or before 1900-03-01
 	 */
-	static LocalDate serial(BigDecimal serial) {
+	static LocalDate serial(BigDecimal serial, boolean date1904) {
 		if (serial.signum() < 0 || serial.compareTo(BigDecimal.valueOf(LAST_SERIAL + 1L)) >= 0) {
 			throw new BadCell("数值 " + serial.stripTrailingZeros().toPlainString() + " 不是有效的 Excel 日期");
 		}
 		long days = serial.longValue();
+		if (date1904) {
+			LocalDate date = EXCEL_EPOCH_1904.plusDays(days);
+			return inRange(date, date.toString());
+		}
 		if (days < FIRST_RELIABLE_SERIAL) {
 			throw new BadCell("数值 " + serial.stripTrailingZeros().toPlainString() + " 作为 Excel 日期早于 1900-03-01，请检查");
 		}
@@ -157,6 +167,20 @@ final class Cells {
 		catch (NumberFormatException ex) {
 			throw new BadCell("“" + shorten(cell.text()) + "” 不是数字");
 		}
+	}
+
+	/**
+	 * @param cell a cell of a column in per cent
+	 * @return its number; a number formatted as a percentage (Excel stores 78% as 0.78)
+	 * as the percentage it shows (78)
+	 * @throws BadCell when it holds text that is no number
+	 */
+	static BigDecimal percentage(RawCell cell) {
+		BigDecimal number = cell.number();
+		if (number != null && cell.percent()) {
+			return number.movePointRight(2);
+		}
+		return decimal(cell);
 	}
 
 	/**

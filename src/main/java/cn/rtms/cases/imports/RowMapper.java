@@ -12,11 +12,14 @@ import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
 /**
  * Turns one sheet row into typed values by column key, collecting a {@link CellProblem}
  * for every cell that does not hold what its column needs (text in a number column, a
- * date that is none, a code that matches nothing, a person not on the staff list).
- * Required values, ranges and the rules between fields are judged afterwards by the case
- * checks, on the typed values.
+ * date that is none, a code that matches nothing, a person not on the staff list, a
+ * formula error value such as {@code #N/A} in any column). Required values, ranges and
+ * the rules between fields are judged afterwards by the case checks, on the typed values.
  */
 final class RowMapper {
+
+	/** The unit of a column in per cent. */
+	private static final String PERCENT = "%";
 
 	private final String sheet;
 
@@ -81,10 +84,13 @@ final class RowMapper {
 	}
 
 	private Object value(ImportColumn column, RawCell cell) {
+		if (cell.error()) {
+			throw new BadCell("单元格是公式错误值 " + Cells.shorten(cell.text()) + "，请填写实际值");
+		}
 		return switch (column.kind()) {
 			case TEXT -> Cells.text(cell, column.maxLength());
 			case INTEGER -> Cells.integer(cell);
-			case DECIMAL -> Cells.decimal(cell);
+			case DECIMAL -> PERCENT.equals(column.unit()) ? Cells.percentage(cell) : Cells.decimal(cell);
 			case DATE -> Cells.date(cell);
 			case BOOLEAN -> Cells.bool(cell);
 			case CHOICE -> Cells.choice(cell, column.options());

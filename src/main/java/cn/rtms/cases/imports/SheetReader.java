@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.idev.excel.ExcelReader;
 import cn.idev.excel.FastExcel;
@@ -15,6 +16,7 @@ import cn.idev.excel.context.AnalysisContext;
 import cn.idev.excel.enums.CellExtraTypeEnum;
 import cn.idev.excel.enums.ReadDefaultReturnEnum;
 import cn.idev.excel.metadata.CellExtra;
+import cn.idev.excel.metadata.data.DataFormatData;
 import cn.idev.excel.metadata.data.ReadCellData;
 import cn.idev.excel.read.listener.ReadListener;
 import cn.idev.excel.read.metadata.ReadSheet;
@@ -27,6 +29,16 @@ import org.jspecify.annotations.Nullable;
  * Merged ranges are reported too (XLSX keeps them after the rows, so they arrive last).
  */
 final class SheetReader {
+
+	/**
+	 * The error values Excel and WPS show for a formula that fails. FastExcel reads an
+	 * XLSX error cell ({@code t="e"}) as a STRING holding its value, and a CSV saved from
+	 * such a sheet holds the same text, so a text cell that is nothing but one of these
+	 * is read as an error cell.
+	 */
+	static final Set<String> ERROR_VALUES = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+			"#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+			"#PYTHON!");
 
 	private SheetReader() {
 	}
@@ -113,21 +125,38 @@ final class SheetReader {
 		}
 	}
 
-	static @Nullable RawCell cell(@Nullable ReadCellData<?> data) {
+	/**
+	 * @param data a cell as FastExcel read it
+	 * @param date1904 whether the workbook is in the 1904 date system
+	 * @return the cell, null when empty
+	 */
+	static @Nullable RawCell cell(@Nullable ReadCellData<?> data, boolean date1904) {
 		if (data == null || data.getType() == null) {
 			return null;
 		}
 		return switch (data.getType()) {
-			case NUMBER -> data.getNumberValue() == null ? null : RawCell.number(data.getNumberValue());
+			case NUMBER -> data.getNumberValue() == null ? null
+					: RawCell.number(data.getNumberValue(), format(data.getDataFormatData()), date1904);
 			case BOOLEAN -> data.getBooleanValue() == null ? null : RawCell.bool(data.getBooleanValue());
 			case DATE -> date(data.getData());
 			case STRING, DIRECT_STRING, RICH_TEXT_STRING -> {
 				String text = data.getStringValue();
-				yield (text == null || text.isBlank()) ? null : RawCell.text(text);
+				if (text == null || text.isBlank()) {
+					yield null;
+				}
+				yield ERROR_VALUES.contains(text.strip()) ? RawCell.error(text.strip()) : RawCell.text(text);
 			}
-			case ERROR -> RawCell.text(data.getStringValue() == null ? "#ERROR" : data.getStringValue());
+			case ERROR -> RawCell.error(data.getStringValue() == null ? "#ERROR" : data.getStringValue());
 			case EMPTY -> null;
 		};
+	}
+
+	private static @Nullable String format(@Nullable DataFormatData format) {
+		if (format == null || format.getFormat() == null || format.getIndex() == null || format.getIndex() == 0
+				|| "General".equalsIgnoreCase(format.getFormat())) {
+			return null;
+		}
+		return format.getFormat();
 	}
 
 	private static @Nullable RawCell date(@Nullable Object value) {
@@ -159,9 +188,11 @@ final class SheetReader {
 					this.sink.size(total);
 				}
 			}
+			boolean date1904 = Boolean.TRUE
+				.equals(context.readWorkbookHolder().getGlobalConfiguration().getUse1904windowing());
 			Map<Integer, RawCell> cells = new HashMap<>();
 			data.forEach((index, value) -> {
-				RawCell cell = cell(value);
+				RawCell cell = cell(value, date1904);
 				if (cell != null) {
 					cells.put(index, cell);
 				}

@@ -3,9 +3,10 @@ package cn.rtms.cases.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,30 +101,24 @@ final class UploadGuard {
 	}
 
 	private static Charset textCharset(byte[] head, int read, long size) {
-		int length = read;
-		if (size > read) {
-			// do not judge a multi-byte character cut at the end of the sample
-			while (length > 0 && length > read - 4 && (head[length - 1] & 0x80) != 0) {
-				length--;
-			}
-		}
-		if (decodes(head, length, StandardCharsets.UTF_8)) {
-			return StandardCharsets.UTF_8;
-		}
-		return Charset.forName("GB18030");
+		return utf8(head, read, size > read) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
 	}
 
-	private static boolean decodes(byte[] bytes, int length, Charset charset) {
-		CharsetDecoder decoder = charset.newDecoder()
+	/**
+	 * @param bytes the sample
+	 * @param length its length
+	 * @param cut whether the file goes on after the sample: then a character cut at the
+	 * end of the sample (up to three bytes that begin a valid UTF-8 sequence) is left
+	 * undecided instead of being judged malformed; only bytes that no continuation could
+	 * make valid count against UTF-8
+	 * @return whether the sample is UTF-8
+	 */
+	private static boolean utf8(byte[] bytes, int length, boolean cut) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		try {
-			decoder.decode(ByteBuffer.wrap(bytes, 0, length));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
-		}
+		CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, 0, length), CharBuffer.allocate(length), !cut);
+		return !result.isError();
 	}
 
 	/**

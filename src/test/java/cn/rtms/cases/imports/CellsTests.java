@@ -23,6 +23,13 @@ class CellsTests {
 	}
 
 	@Test
+	void readsSerialDatesOfThe1904DateSystem() {
+		assertThat(Cells.date(RawCell.number(BigDecimal.valueOf(44264), null, true)))
+			.isEqualTo(LocalDate.of(2025, 3, 10));
+		assertThat(Cells.date(RawCell.number(BigDecimal.ZERO, null, true))).isEqualTo(LocalDate.of(1904, 1, 1));
+	}
+
+	@Test
 	void readsDatesWrittenAsText() {
 		LocalDate day = LocalDate.of(2024, 3, 5);
 		for (String text : List.of("2024-03-05", "2024-3-5", "2024/3/5", "2024/03/05", "2024.3.5", "20240305",
@@ -53,6 +60,25 @@ class CellsTests {
 		assertThatThrownBy(() -> Cells.decimal(RawCell.text("约九十"))).hasMessage("“约九十” 不是数字");
 		assertThatThrownBy(() -> Cells.integer(RawCell.text("2.5"))).hasMessage("“2.5” 不是整数");
 		assertThatThrownBy(() -> Cells.integer(RawCell.text("二级"))).hasMessage("“二级” 不是整数");
+	}
+
+	@Test
+	void takesANumberFormattedAsAPercentageAsThePercentageShown() {
+		assertThat(Cells.percentage(RawCell.number(new BigDecimal("0.78"), "0%", false)))
+			.isEqualTo(new BigDecimal("78"));
+		assertThat(Cells.percentage(RawCell.number(new BigDecimal("0.785"), "0.0%", false)))
+			.isEqualTo(new BigDecimal("78.5"));
+		assertThat(Cells.percentage(RawCell.number(new BigDecimal("97.5"), "0.0", false)))
+			.isEqualTo(new BigDecimal("97.5"));
+		assertThat(Cells.percentage(RawCell.text("98.5%"))).isEqualByComparingTo("98.5");
+		assertThat(Cells.decimal(RawCell.number(new BigDecimal("0.78"), "0%", false)))
+			.as("a column not in per cent takes the number stored")
+			.isEqualTo(new BigDecimal("0.78"));
+		assertThat(RawCell.number(BigDecimal.ONE, "[Red]0.00%;-0.00%", false).percent()).isTrue();
+		assertThat(RawCell.number(BigDecimal.ONE, "0\"%\"", false).percent()).as("a quoted %").isFalse();
+		assertThat(RawCell.number(BigDecimal.ONE, "0\\%", false).percent()).as("an escaped %").isFalse();
+		assertThat(RawCell.number(BigDecimal.ONE, null, false).percent()).isFalse();
+		assertThat(RawCell.text("78%").percent()).isFalse();
 	}
 
 	@Test

@@ -23,7 +23,9 @@ import java.util.zip.ZipOutputStream;
 import cn.rtms.cases.imports.ImportLayout.HeaderMatch;
 import cn.rtms.cases.imports.SheetReader.Format;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -123,6 +125,140 @@ class WorkbookTests {
 		assertThat(problems.get(1).message()).isEqualTo("日期 “2024年13月1日” 不存在");
 		assertThat(problems.get(4).describe()).isEqualTo("工作表 “病例” 第 2 行 F 列（计划消融病灶数）：“2.5” 不是整数");
 		assertThat(problems.get(5).message()).contains("本机构人员中没有 “张三”");
+	}
+
+	/**
+	 * A workbook in the 1904 date system (older Excel for Mac) counts its day numbers
+	 * from 1904-01-01: 44264 is 2025-03-10 there (2021-03-09 in the 1900 system), whether
+	 * the cell is date-formatted or not; the annotated copy, a 1900-system workbook,
+	 * shows the same day.
+	 */
+	@Test
+	void readsDatesOfAWorkbookInThe1904DateSystem() throws IOException {
+		Path file = dir.resolve("mac.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			workbook.getCTWorkbook().getWorkbookPr().setDate1904(true);
+			CellStyle date = workbook.createCellStyle();
+			date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+			Sheet sheet = workbook.createSheet("病例");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("病案号");
+			header.createCell(1).setCellValue("手术日期");
+			Row formatted = sheet.createRow(1);
+			formatted.createCell(0).setCellValue("BA1");
+			formatted.createCell(1).setCellValue(44264);
+			formatted.getCell(1).setCellStyle(date);
+			Row plain = sheet.createRow(2);
+			plain.createCell(0).setCellValue("BA2");
+			plain.createCell(1).setCellValue(44264);
+			workbook.write(out);
+		}
+		List<SheetRow> rows = read(file);
+		RowMapper mapper = new RowMapper("病例", ImportFixtures.layout().match(texts(rows.get(0))), new StaffLookup());
+		assertThat(mapper.map(rows.get(1)).values()).containsEntry("operationDate", LocalDate.of(2025, 3, 10));
+		assertThat(mapper.map(rows.get(2)).values()).containsEntry("operationDate", LocalDate.of(2025, 3, 10));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		AnnotatedCopy.write(file, Format.XLSX, StandardCharsets.UTF_8, Set.of(1), 2,
+				java.util.Collections.emptyIterator(), out);
+		try (XSSFWorkbook copy = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			assertThat(copy.getSheet("病例").getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate())
+				.isEqualTo(LocalDate.of(2025, 3, 10));
+		}
+	}
+
+	/**
+	 * Typing 78% in Excel stores 0.78 formatted 0%: a column in per cent takes the
+	 * percentage shown, exactly; a corrected annotated copy keeps the format, so it reads
+	 * the same.
+	 */
+	@Test
+	void takesPercentageFormattedNumbersAsThePercentageShown() throws IOException {
+		Path file = dir.resolve("percent.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			CellStyle whole = workbook.createCellStyle();
+			whole.setDataFormat(workbook.createDataFormat().getFormat("0%"));
+			CellStyle tenths = workbook.createCellStyle();
+			tenths.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+			Sheet sheet = workbook.createSheet("病例");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("病案号");
+			header.createCell(1).setCellValue("凝血酶原活动度（PTA）（%）");
+			header.createCell(2).setCellValue("计划消融病灶数");
+			Object[][] rows = { { "BA1", 0.78, whole }, { "BA2", 0.785, tenths }, { "BA3", 97.5, null } };
+			for (int r = 0; r < rows.length; r++) {
+				Row row = sheet.createRow(r + 1);
+				row.createCell(0).setCellValue((String) rows[r][0]);
+				row.createCell(1).setCellValue((Double) rows[r][1]);
+				if (rows[r][2] != null) {
+					row.getCell(1).setCellStyle((CellStyle) rows[r][2]);
+				}
+			}
+			sheet.getRow(1).createCell(2).setCellValue(2);
+			sheet.getRow(1).getCell(2).setCellStyle(whole);
+			workbook.write(out);
+		}
+		assertThat(ptaPercents(file)).containsExactly(new BigDecimal("78"), new BigDecimal("78.5"),
+				new BigDecimal("97.5"));
+		ByteArrayOutputStream copy = new ByteArrayOutputStream();
+		List<CellProblem> problems = List.of(new CellProblem("病例", 2, "B", "凝血酶原活动度（PTA）（%）", "示例"));
+		AnnotatedCopy.write(file, Format.XLSX, StandardCharsets.UTF_8, Set.of(), 3, problems.iterator(), copy);
+		assertThat(ptaPercents(write(copy.toByteArray()))).as("the annotated copy, a bad cell among them")
+			.containsExactly(new BigDecimal("78"), new BigDecimal("78.5"), new BigDecimal("97.5"));
+	}
+
+	private static List<BigDecimal> ptaPercents(Path file) {
+		List<SheetRow> rows = read(file);
+		RowMapper mapper = new RowMapper("病例", ImportFixtures.layout().match(texts(rows.get(0))), new StaffLookup());
+		List<BigDecimal> values = new ArrayList<>();
+		for (SheetRow row : rows.subList(1, rows.size())) {
+			RowMapper.Mapped mapped = mapper.map(row);
+			assertThat(mapped.problems()).isEmpty();
+			values.add(((BigDecimal) mapped.values().get("ptaPercent")).stripTrailingZeros());
+			if (row.number() == 2) {
+				assertThat(mapped.values()).as("a whole-number column not in per cent")
+					.containsEntry("lesionsPlanned", 2);
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * A failed VLOOKUP leaves #N/A in its cell: that is no 病案号 (every such row would get
+	 * the same patient pseudonym), nor any other value. In a CSV saved from such a sheet
+	 * it is the text #N/A.
+	 */
+	@Test
+	void refusesFormulaErrorValuesInEveryColumn() throws IOException {
+		Path file = dir.resolve("lookup.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			Sheet sheet = workbook.createSheet("病例");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("病案号");
+			header.createCell(1).setCellValue("手术编码");
+			Row row = sheet.createRow(1);
+			row.createCell(0).setCellFormula("VLOOKUP(\"张三\",Z1:Z2,2,FALSE)");
+			row.getCell(0).setCellErrorValue(FormulaError.NA.getCode());
+			row.createCell(1).setCellErrorValue(FormulaError.REF.getCode());
+			workbook.write(out);
+		}
+		Path csv = dir.resolve("lookup.csv");
+		Files.writeString(csv, "病案号,手术编码\n#N/A,50.2301 #N/A\n");
+		List<SheetRow> fromCsv = new ArrayList<>();
+		SheetReader.read(csv, Format.CSV, StandardCharsets.UTF_8, "病例", fromCsv::add);
+		for (List<SheetRow> rows : List.of(read(file), fromCsv)) {
+			RowMapper mapper = new RowMapper("病例", ImportFixtures.layout().match(texts(rows.get(0))),
+					new StaffLookup());
+			RowMapper.Mapped mapped = mapper.map(rows.get(1));
+			assertThat(mapped.values()).doesNotContainKey("medicalRecordNo");
+			assertThat(mapped.problems()).first()
+				.extracting(CellProblem::describe)
+				.isEqualTo("工作表 “病例” 第 2 行 A 列（病案号）：单元格是公式错误值 #N/A，请填写实际值");
+		}
+		assertThat(new RowMapper("病例", ImportFixtures.layout().match(texts(read(file).get(0))), new StaffLookup())
+			.map(read(file).get(1))
+			.problems()).extracting(CellProblem::message)
+			.containsExactly("单元格是公式错误值 #N/A，请填写实际值", "单元格是公式错误值 #REF!，请填写实际值");
+		assertThat(fromCsv.get(1).cells().get(1).error()).as("an error value inside a text is text").isFalse();
 	}
 
 	@Test
@@ -245,6 +381,41 @@ class WorkbookTests {
 			assertThat(rows.get(2).cells().get(0).text()).isEqualTo("BA,2");
 			assertThat(Cells.date(rows.get(2).cells().get(2))).isEqualTo(LocalDate.of(2024, 3, 6));
 		}
+	}
+
+	/**
+	 * The charset is judged on the first 64 KiB: a character cut at the end of that
+	 * sample is no evidence against UTF-8. "肿瘤" ends exactly at byte 65,536, then one and
+	 * two bytes later (the sample ending after the whole of 瘤, after two of its bytes,
+	 * after one).
+	 */
+	@Test
+	void judgesUtf8CsvAsUtf8WhereverTheSampleCutsACharacter() throws IOException {
+		for (int shift = 0; shift < 3; shift++) {
+			byte[] bytes = csvSplittingAtTheSampleEnd(65_536 - 6 + shift, StandardCharsets.UTF_8);
+			assertThat(bytes).hasSizeGreaterThan(64 * 1024);
+			Path file = dir.resolve("utf8-" + shift + ".csv");
+			Files.write(file, bytes);
+			assertThat(UploadGuard.check(file, "utf8.csv", 1_000_000).charset()).as("肿瘤 at byte %d", 65_530 + shift)
+				.isEqualTo(StandardCharsets.UTF_8);
+		}
+		Path gbk = dir.resolve("gbk.csv");
+		Files.write(gbk, csvSplittingAtTheSampleEnd(65_530, Charset.forName("GBK")));
+		assertThat(UploadGuard.check(gbk, "gbk.csv", 1_000_000).charset()).isEqualTo(Charset.forName("GB18030"));
+	}
+
+	/**
+	 * @return a case CSV whose second row is padded with ASCII so that "肿瘤" starts at
+	 * byte {@code at} (in UTF-8), followed by more rows
+	 */
+	private static byte[] csvSplittingAtTheSampleEnd(int at, Charset charset) {
+		String head = "病案号,科室\nBA1,";
+		String padding = "a".repeat(at - head.getBytes(StandardCharsets.UTF_8).length);
+		StringBuilder csv = new StringBuilder(head).append(padding).append("肿瘤\n");
+		for (int i = 2; i < 200; i++) {
+			csv.append("BA").append(i).append(",肿瘤科\n");
+		}
+		return csv.toString().getBytes(charset);
 	}
 
 	@Test
