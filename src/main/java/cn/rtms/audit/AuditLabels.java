@@ -31,10 +31,10 @@ public final class AuditLabels {
 			Map.entry("AUDIT_CHAIN_KEYED", "审计链启用密钥"), Map.entry("DATABASE_RESTORED", "数据库恢复"),
 			// seed ledger (seeds)
 			Map.entry("SEED_LOT_RECEIVED", "粒子入库"), Map.entry("SEED_MOVEMENT_RECORDED", "登记粒子变动"),
-			Map.entry("SEED_MOVEMENT_CORRECTED", "冲正粒子台账"), Map.entry("SEED_COUNT_RECORDED", "粒子盘点"),
-			Map.entry("SEED_INCIDENT_OPENED", "启动粒子应急事件"), Map.entry("SEED_INCIDENT_STEP_DONE", "完成应急预案步骤"),
-			Map.entry("SEED_INCIDENT_CLOSED", "关闭粒子应急事件"), Map.entry("SEED_LEDGER_EXPORTED", "导出粒子台账"),
-			Map.entry("RADIATION_SAFETY_RECORDED", "登记辐射安全记录"),
+			Map.entry("SEED_MOVEMENT_CORRECTED", "冲正粒子台账"), Map.entry("SEED_INCIDENT_CANCELLED", "冲正关闭粒子应急事件"),
+			Map.entry("SEED_COUNT_RECORDED", "粒子盘点"), Map.entry("SEED_INCIDENT_OPENED", "启动粒子应急事件"),
+			Map.entry("SEED_INCIDENT_STEP_DONE", "完成应急预案步骤"), Map.entry("SEED_INCIDENT_CLOSED", "关闭粒子应急事件"),
+			Map.entry("SEED_LEDGER_EXPORTED", "导出粒子台账"), Map.entry("RADIATION_SAFETY_RECORDED", "登记辐射安全记录"),
 			// institutions and people
 			Map.entry("INSTITUTION_CREATED", "新建医疗机构"), Map.entry("INSTITUTION_UPDATED", "修改医疗机构"),
 			Map.entry("INSTITUTION_JURISDICTION_CHANGED", "变更管辖与资质"),
