@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 import cn.rtms.bulkload.BulkLayouts.Column;
 import cn.rtms.identity.RegionHierarchy;
 import cn.rtms.institutions.CreditCode;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks one cell against its column: type, bounds, code list, format and check
- * characters. Messages are Chinese and say what was found.
+ * characters. Messages are Chinese and say what was found. A date is a date-formatted
+ * cell or text, never a number shown as a number.
  */
 final class Cells {
 
@@ -193,10 +193,9 @@ final class Cells {
 			date = data.date().toLocalDate();
 		}
 		else if (number != null) {
-			double serial = number.doubleValue();
-			if (serial >= 1 && serial < 2958466) {
-				date = DateUtil.getLocalDateTime(serial).toLocalDate();
-			}
+			// a number shown as a number: 2015 or 2015.3 (year.month) would be a day in
+			// 1905
+			return Parsed.wrong("应为日期（如 2020-03-15），实际为数字“" + text + "”");
 		}
 		else {
 			Matcher matcher = DATE.matcher(text);
