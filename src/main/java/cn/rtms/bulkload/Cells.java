@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks one cell against its column: type, bounds, code list, format and check
- * characters. Messages are Chinese and say what was found. A date is a date-formatted
- * cell or text, never a number shown as a number.
+ * characters. Messages are Chinese and say what was found. A formula error value
+ * ({@code #N/A} of a failed VLOOKUP) is no value in any column; a date is a
+ * date-formatted cell or text, never a number shown as a number.
  */
 final class Cells {
 
@@ -86,6 +87,9 @@ final class Cells {
 		String text = text(data);
 		if (text == null) {
 			return column.required() ? new Parsed(null, "必填，不能为空", false) : Parsed.EMPTY;
+		}
+		if (data != null && data.kind() == XlsxReader.Kind.ERROR) {
+			return Parsed.wrong("单元格是公式错误值 " + text + "，请填写实际值");
 		}
 		BigDecimal number = (data != null && data.kind() == XlsxReader.Kind.NUMBER) ? data.number() : null;
 		return switch (column.type()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import cn.rtms.bulkload.BulkLayouts.Column;
 import cn.rtms.bulkload.BulkLayouts.SheetLayout;
 import cn.rtms.identity.RegionHierarchy;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -70,6 +71,41 @@ class CellsTests {
 		assertThat(this.cells.parse(clinicalStart, dated).value()).isEqualTo(LocalDate.of(2015, 3, 1));
 		assertThat(this.cells.parse(clinicalStart, XlsxReader.Cell.string("2015-03-01")).value())
 			.isEqualTo(LocalDate.of(2015, 3, 1));
+	}
+
+	/**
+	 * A failed VLOOKUP caches #N/A ({@code t="e"}): no 姓名, no institution name, in no
+	 * column, whether the byte scanner or StAX reads the sheet.
+	 */
+	@Test
+	void refusesFormulaErrorValues() throws IOException {
+		Path file = this.dir.resolve("lookup.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			Row row = workbook.createSheet("人员").createRow(1);
+			row.createCell(0).setCellValue("110220104000031");
+			row.createCell(1).setCellFormula("VLOOKUP(A2,Z1:Z2,2,FALSE)");
+			row.getCell(1).setCellErrorValue(FormulaError.NA.getCode());
+			row.createCell(3).setCellErrorValue(FormulaError.REF.getCode());
+			workbook.write(out);
+		}
+		for (boolean scanner : List.of(true, false)) {
+			XlsxReaderTests.Recorder recorder = new XlsxReaderTests.Recorder();
+			try (XlsxReader reader = new XlsxReader(file)) {
+				if (scanner) {
+					reader.read("人员", PEOPLE.columns().size(), recorder);
+				}
+				else {
+					reader.readWithStax("人员", PEOPLE.columns().size(), recorder);
+				}
+			}
+			XlsxReader.Cell[] row = recorder.rows.get(2);
+			assertThat(this.cells.parse(column(PEOPLE, "姓名"), row[1]).problem()).as("scanner %s", scanner)
+				.isEqualTo("单元格是公式错误值 #N/A，请填写实际值");
+			assertThat(this.cells.parse(column(PEOPLE, "出生日期"), row[3]).problem()).isEqualTo("单元格是公式错误值 #REF!，请填写实际值");
+		}
+		Column name = BulkLayouts.INSTITUTIONS.main().columns().get(1);
+		assertThat(this.cells.parse(name, new XlsxReader.Cell(XlsxReader.Kind.ERROR, "#VALUE!", null, null)).problem())
+			.isEqualTo("单元格是公式错误值 #VALUE!，请填写实际值");
 	}
 
 	/**
