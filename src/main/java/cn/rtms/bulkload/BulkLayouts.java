@@ -32,7 +32,10 @@ final class BulkLayouts {
 		TEXT("文本"),
 		/** A whole number between {@code min} and {@code max}. */
 		INT("整数"),
-		/** A date (an Excel date, or text yyyy-MM-dd). */
+		/**
+		 * A date (a date-formatted cell, or text yyyy-MM-dd; not a number shown as a
+		 * number).
+		 */
 		DATE("日期"),
 		/** 是 / 否. */
 		BOOL("是/否"),

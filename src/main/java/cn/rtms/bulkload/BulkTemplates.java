@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the two bulk-load templates (generated from {@link BulkLayouts}, never stored):
  * one sheet per layout sheet with its Chinese headers (key and code columns formatted as
- * text so that 15-digit numbers stay exact, drop-downs for code lists), and a 说明 sheet
- * explaining each column: required or not, type, bounds and code list. Streams with
- * SXSSF, so the dataset generator writes 50,000 people with flat memory.
+ * text so that 15-digit numbers stay exact, date columns as yyyy-mm-dd so that what is
+ * typed there is a date, drop-downs for code lists), and a 说明 sheet explaining each
+ * column: required or not, type, bounds and code list. Streams with SXSSF, so the dataset
+ * generator writes 50,000 people with flat memory.
  */
 @Component
 public class BulkTemplates {
@@ -80,8 +81,10 @@ public class BulkTemplates {
 					cell.setCellValue(column.header() + (column.required() ? "*" : ""));
 					cell.setCellStyle(header);
 					sheet.setColumnWidth(c, Math.max(12, column.header().length() * 2 + 4) * 256);
-					if (column.type() != CellType.INT && column.type() != CellType.DATE
-							&& column.type() != CellType.BOOL) {
+					if (column.type() == CellType.DATE) {
+						sheet.setDefaultColumnStyle(c, date);
+					}
+					else if (column.type() != CellType.INT && column.type() != CellType.BOOL) {
 						sheet.setDefaultColumnStyle(c, text);
 					}
 					if (column.type() == CellType.ENUM || column.type() == CellType.BOOL) {

@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 import cn.rtms.bulkload.BulkLayouts.Column;
 import cn.rtms.identity.RegionHierarchy;
 import cn.rtms.institutions.CreditCode;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks one cell against its column: type, bounds, code list, format and check
- * characters. Messages are Chinese and say what was found.
+ * characters. Messages are Chinese and say what was found. A formula error value
+ * ({@code #N/A} of a failed VLOOKUP) is no value in any column; a date is a
+ * date-formatted cell or text, never a number shown as a number.
  */
 final class Cells {
 
@@ -86,6 +87,9 @@ final class Cells {
 		String text = text(data);
 		if (text == null) {
 			return column.required() ? new Parsed(null, "必填，不能为空", false) : Parsed.EMPTY;
+		}
+		if (data != null && data.kind() == XlsxReader.Kind.ERROR) {
+			return Parsed.wrong("单元格是公式错误值 " + text + "，请填写实际值");
 		}
 		BigDecimal number = (data != null && data.kind() == XlsxReader.Kind.NUMBER) ? data.number() : null;
 		return switch (column.type()) {
@@ -193,10 +197,9 @@ final class Cells {
 			date = data.date().toLocalDate();
 		}
 		else if (number != null) {
-			double serial = number.doubleValue();
-			if (serial >= 1 && serial < 2958466) {
-				date = DateUtil.getLocalDateTime(serial).toLocalDate();
-			}
+			// a number shown as a number: 2015 or 2015.3 (year.month) would be a day in
+			// 1905
+			return Parsed.wrong("应为日期（如 2020-03-15），实际为数字“" + text + "”");
 		}
 		else {
 			Matcher matcher = DATE.matcher(text);

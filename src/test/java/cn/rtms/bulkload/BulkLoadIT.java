@@ -21,6 +21,8 @@ import cn.rtms.bench.ProvinceWorkbooks;
 import cn.rtms.institutions.InstitutionLevel;
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -331,6 +333,39 @@ class BulkLoadIT {
 				"机构|5|J|应为日期（如 2020-03-15），实际为“去年”", "科室床位|2|C|应为整数，实际为 20.5",
 				"科室床位|3|A|统一社会信用代码“" + ProvinceWorkbooks.creditCode(499) + "”不在“机构”工作表中");
 		assertThat(stored(code.substring(0, 15))).isZero();
+	}
+
+	/**
+	 * 2015.3 (year.month) typed in a General cell of 开始临床工作日期 and a failed VLOOKUP in 姓名
+	 * are named at their cells and nothing is stored (before: clinical work from
+	 * 1905-07-07, and a person named #N/A).
+	 */
+	@Test
+	void aNumberInADateColumnAndAFormulaErrorAreNamedAtTheirCells() throws IOException {
+		Api city = Api.as(this.port, "changchun");
+		city.upload(INSTITUTIONS, "i.xlsx",
+				workbook(BulkKind.INSTITUTIONS, sheets("机构", List.of(institution(700, "220102")))));
+		byte[] filled = workbook(BulkKind.PEOPLE, sheets("人员", List.of(person(700, 700), person(701, 700))));
+		byte[] file;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(filled))) {
+			Sheet people = workbook.getSheet("人员");
+			Cell clinicalStart = people.getRow(1).getCell(8);
+			clinicalStart.setCellValue(2015.3);
+			clinicalStart.setCellStyle(workbook.getCellStyleAt(0));
+			Cell name = people.getRow(2).getCell(1);
+			name.setCellFormula("VLOOKUP(A3,Z1:Z2,2,FALSE)");
+			name.setCellErrorValue(FormulaError.NA.getCode());
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			workbook.write(out);
+			file = out.toByteArray();
+		}
+		Response response = city.upload(PEOPLE, "p.xlsx", file);
+		assertThat(response.body().get("status").asString()).isEqualTo("REJECTED");
+		assertThat(problems(response)).containsExactly("人员|2|I|应为日期（如 2020-03-15），实际为数字“2015.3”",
+				"人员|3|B|单元格是公式错误值 #N/A，请填写实际值");
+		assertThat(this.jdbc.queryForObject("select count(*) from personnel.person where licence_number in (?, ?)",
+				Integer.class, ProvinceWorkbooks.licence(700), ProvinceWorkbooks.licence(701)))
+			.isZero();
 	}
 
 	@Test
