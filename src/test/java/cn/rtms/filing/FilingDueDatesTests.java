@@ -9,8 +9,6 @@ import cn.rtms.filing.FilingDueDates.DueFiling;
 import cn.rtms.filing.FilingDueDates.Task;
 import cn.rtms.filing.domain.EndingReason;
 import cn.rtms.filing.domain.Filing;
-import cn.rtms.filing.domain.Filing.DecisionKind;
-import cn.rtms.filing.domain.Filing.Verdict;
 import cn.rtms.filing.domain.FilingData;
 import cn.rtms.filing.domain.FilingFixtures;
 import cn.rtms.filing.domain.Filings;
@@ -18,12 +16,9 @@ import cn.rtms.filing.domain.WorkingDayDeadlines;
 import org.junit.jupiter.api.Test;
 
 import static cn.rtms.filing.domain.FilingFixtures.DEADLINES;
-import static cn.rtms.filing.domain.FilingFixtures.EXPERT_1;
 import static cn.rtms.filing.domain.FilingFixtures.NOW;
 import static cn.rtms.filing.domain.FilingFixtures.TODAY;
 import static cn.rtms.filing.domain.FilingFixtures.by;
-import static cn.rtms.filing.domain.FilingFixtures.expert;
-import static cn.rtms.filing.domain.FilingFixtures.hospital;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,14 +44,7 @@ class FilingDueDatesTests {
 
 	@Test
 	void listsAnOpenRevocationProposalForTheReceivingAuthority() {
-		Filing filing = FilingFixtures.readyToSubmit("220100", false);
-		filing.submit(TODAY, hospital(), DEADLINES);
-		filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES);
-		filing.startExpertReview(List.of(new Filing.ExpertReview(EXPERT_1, "专家一", null, null, null)),
-				by("CITY_AUTHORITY", "220100"), DEADLINES);
-		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
-		filing.decide(DecisionKind.APPROVED, "", by("CITY_AUTHORITY", "220100"), DEADLINES);
-		filing.activate("S04 已备案", by("CITY_AUTHORITY", "220100"));
+		Filing filing = FilingFixtures.activeProvincial();
 		filing.proposeRevocation(EndingReason.EQUIPMENT_UNUSABLE, "S04 一(四) 不符合", by("SYSTEM", null), DEADLINES);
 		FilingData data = filing.data();
 		assertThat(data.revocationProposal()).isNotNull();

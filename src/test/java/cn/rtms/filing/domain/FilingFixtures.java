@@ -258,4 +258,20 @@ public final class FilingFixtures {
 		return filing;
 	}
 
+	/**
+	 * A provincial (S04) filing of 长春市, reviewed by 长春市 itself with one expert and
+	 * activated.
+	 */
+	public static Filing activeProvincial() {
+		Filing filing = readyToSubmit("220100", false);
+		filing.submit(TODAY, hospital(), DEADLINES);
+		filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.startExpertReview(List.of(new ExpertReview(EXPERT_1, "专家一", null, null, null)),
+				by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.recordExpertOpinion(Filing.Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		filing.decide(Filing.DecisionKind.APPROVED, "", by("CITY_AUTHORITY", "220100"), DEADLINES);
+		filing.activate("S04 已备案", by("CITY_AUTHORITY", "220100"));
+		return filing;
+	}
+
 }

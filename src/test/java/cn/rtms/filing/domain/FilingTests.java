@@ -361,15 +361,7 @@ class FilingTests {
 	}
 
 	static Filing activeProvincial() {
-		Filing filing = FilingFixtures.readyToSubmit("220100", false);
-		filing.submit(TODAY, hospital(), DEADLINES);
-		filing.receive(by("CITY_AUTHORITY", "220100"), DEADLINES);
-		filing.startExpertReview(List.of(new Filing.ExpertReview(EXPERT_1, "专家一", null, null, null)),
-				by("CITY_AUTHORITY", "220100"), DEADLINES);
-		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
-		filing.decide(DecisionKind.APPROVED, "", by("CITY_AUTHORITY", "220100"), DEADLINES);
-		filing.activate("S04 已备案", by("CITY_AUTHORITY", "220100"));
-		return filing;
+		return FilingFixtures.activeProvincial();
 	}
 
 }
