@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -234,6 +235,8 @@ public class AuthorizationManagement {
 	 * @param version the version the caller read
 	 * @return the record, GRANTED
 	 * @throws AccessDenied unless the hospital admin of its institution
+	 * @throws PhysicianNotOnStaff when the physician no longer practises at the
+	 * institution
 	 * @throws NoFiling unless the institution's filing of the technology is self-assessed
 	 * or later and neither rejected, revoked nor suspended
 	 * @throws NotEligible when the physician's eligibility verdict today is not MET
@@ -246,6 +249,10 @@ public class AuthorizationManagement {
 		CurrentUser user = this.access.requireRole(Role.HOSPITAL_ADMIN);
 		Authorization authorization = loadForDecision(id, user, version);
 		authorization.checkGrantable();
+		if (!authorization.institutionId().equals(this.people.institutionOf(authorization.personId()))) {
+			throw new PhysicianNotOnStaff(
+					Objects.requireNonNullElse(this.people.nameOf(authorization.personId()), "该医师"));
+		}
 		String technology = authorization.terms().technology();
 		CurrentFiling filing = this.filings.currentFiling(authorization.institutionId(), technology).orElse(null);
 		if (filing == null || !filing.underwayOrInForce()) {
@@ -338,6 +345,24 @@ public class AuthorizationManagement {
 	}
 
 	/**
+	 * The authority decided not to register (不予备案) the institution's filing of a
+	 * technology: the system revokes the institution's grants of it that have not expired
+	 * (made while the filing was underway), with the reason "备案未予通过（day）". A new filing
+	 * needs new grants.
+	 * @param institutionId the institution
+	 * @param technology technology code
+	 * @param rejectedOn the day of the decision
+	 * @return how many grants were revoked (none when the event is delivered again)
+	 * @throws AccessDenied unless run as the system
+	 */
+	@Transactional
+	int revokeForRejectedFiling(UUID institutionId, String technology, LocalDate rejectedOn) {
+		return revokeBySystem(
+				this.authorizations.search(Set.of(institutionId), null, technology, AuthorizationStatus.GRANTED),
+				"备案未予通过（不予备案，" + rejectedOn + "）");
+	}
+
+	/**
 	 * A physician left an institution: the system revokes his grants there that have not
 	 * expired, with the reason "医师已离开本机构（day）".
 	 * @param personId the physician
@@ -354,6 +379,40 @@ public class AuthorizationManagement {
 	}
 
 	/**
+	 * A physician left an institution: the system rejects his applications there still
+	 * PENDING, with the reason "医师已离开本机构（day）", audited and published like a hospital's
+	 * rejection (a grant could no longer be made: {@link #grant} refuses it).
+	 * @param personId the physician
+	 * @param institutionId the institution he left
+	 * @param leftOn the day he left
+	 * @return how many applications were rejected (none when the event is delivered
+	 * again)
+	 * @throws AccessDenied unless run as the system
+	 */
+	@Transactional
+	int rejectPendingForDeparture(UUID personId, UUID institutionId, LocalDate leftOn) {
+		CurrentUser user = this.access.requireRole(Role.SYSTEM_ADMIN);
+		int rejected = 0;
+		for (Authorization candidate : this.authorizations.search(Set.of(institutionId), personId, null,
+				AuthorizationStatus.PENDING)) {
+			Authorization authorization = candidate;
+			while (authorization.status() == AuthorizationStatus.PENDING) {
+				Authorization.Snapshot before = authorization.snapshot();
+				authorization.reject(actor(user), Instant.now(this.clock), "医师已离开本机构（" + leftOn + "）");
+				if (this.authorizations.save(authorization)) {
+					this.audit.record("AUTHORIZATION_REJECTED", ENTITY, authorization.id().toString(), before,
+							authorization.snapshot());
+					publish(authorization);
+					rejected++;
+					break;
+				}
+				authorization = load(authorization.id());
+			}
+		}
+		return rejected;
+	}
+
+	/**
 	 * Revokes each GRANTED record that has not expired as the system, audited and
 	 * published like a hospital's revocation. A record someone else changed meanwhile is
 	 * read again: one revoked already is left alone.
@@ -367,7 +426,7 @@ public class AuthorizationManagement {
 			while (authorization.status() == AuthorizationStatus.GRANTED
 					&& !authorization.terms().validUntil().isBefore(today)) {
 				Authorization.Snapshot before = authorization.snapshot();
-				authorization.revoke(actor(user), Instant.now(this.clock), reason);
+				authorization.revoke(actor(user), Instant.now(this.clock), reason, true);
 				if (this.authorizations.save(authorization)) {
 					this.audit.record("AUTHORIZATION_REVOKED", ENTITY, authorization.id().toString(), before,
 							authorization.snapshot());

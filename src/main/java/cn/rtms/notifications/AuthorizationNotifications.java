@@ -76,7 +76,8 @@ class AuthorizationNotifications {
 		String technology = technologyName(event.technology());
 		String physician = this.identity.asSystem(() -> this.people.get(event.personId()).name());
 		Message message = new Message("AUTHORIZATION_REVOKED", "授权已撤销：" + physician + "「" + technology + "」",
-				physician + " 的「" + technology + "」限制类技术授权已被医院撤销，撤销原因：" + event.reason() + "。撤销后不得再以术者身份开展该技术。",
+				physician + " 的「" + technology + "」限制类技术授权" + (event.bySystem() ? "已由系统自动撤销" : "已被医院撤销") + "，撤销原因："
+						+ event.reason() + "。撤销后不得再以术者身份开展该技术。",
 				link(event.authorizationId()), "Authorization", event.authorizationId());
 		String key = "Authorization:" + event.authorizationId() + ":REVOKED";
 		Instant now = Instant.now(this.clock);

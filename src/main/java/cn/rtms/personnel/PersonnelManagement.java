@@ -95,6 +95,18 @@ public class PersonnelManagement {
 	}
 
 	/**
+	 * Reference lookup without scope check, for modules that check scope themselves (a
+	 * hospital about to grant a pending authorization asks whether the physician still
+	 * practises there, without learning where else he does).
+	 * @param id person id
+	 * @return the institution the person practises at, null when none or no such person
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable UUID institutionOf(UUID id) {
+		return this.people.find(id).map(PersonDetails::institutionId).orElse(null);
+	}
+
+	/**
 	 * @param id person id
 	 * @return the record
 	 * @throws PersonNotFound when there is none

@@ -536,7 +536,8 @@ class AuthorizationApiIT {
 				told.add(m.get("body").asString());
 			}
 		});
-		assertThat(told).anyMatch(body -> body.contains("赵雨桐") && body.contains("备案已撤销（" + TODAY + "）"));
+		assertThat(told).anyMatch(body -> body.contains("赵雨桐") && body.contains("备案已撤销（" + TODAY + "）")
+				&& body.contains("已由系统自动撤销") && !body.contains("被医院撤销"));
 
 		String again = created(apply(clerk, zhao, "G08", TODAY, TODAY.plusYears(2)));
 		Response refused = admin.post("/api/authorizations/" + again + "/grant", Map.of("version", 0));
@@ -550,6 +551,33 @@ class AuthorizationApiIT {
 		assertThat(audited(grant, "AUTHORIZATION_REVOKED")).as("re-delivered: nothing revoked twice").hasSize(1);
 		assertThat(admin.get("/api/authorizations/" + grant).body().get("version").asInt())
 			.isEqualTo(record.get("version").asInt());
+	}
+
+	/**
+	 * 不予备案: grants made while the filing was underway are revoked by the system when the
+	 * authority decides not to register it (the listener is called with the decision's
+	 * event; the workflow that leads there is FilingWorkflowIT's), once even when the
+	 * event is delivered again. Before, they stayed 生效中 on the ledger of a hospital that
+	 * may not perform the technology.
+	 */
+	@Test
+	void aRejectedFilingRevokesTheGrantsMadeWhileItWasUnderway() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String zhao = personId(clerk, "赵雨桐");
+		String grant = granted(admin, created(apply(clerk, zhao, "G08", TODAY.plusYears(50), TODAY.plusYears(51))));
+		java.util.UUID hospital = java.util.UUID.fromString(institutionId(clerk, "长春市中心医院"));
+		FilingStateChanged rejected = new FilingStateChanged(java.util.UUID.randomUUID(), hospital, "G08",
+				"DECIDE_REJECTED", "UNDER_EXPERT_REVIEW", "REJECTED", TestClock.pinned().toInstant());
+
+		this.listener.on(rejected);
+		JsonNode record = admin.get("/api/authorizations/" + grant).body();
+		assertThat(record.get("status").asString()).isEqualTo("REVOKED");
+		assertThat(record.get("revocationReason").asString()).isEqualTo("备案未予通过（不予备案，" + TODAY + "）");
+		assertThat(record.get("revokedByName").asString()).isEqualTo("系统");
+
+		this.listener.on(rejected);
+		assertThat(audited(grant, "AUTHORIZATION_REVOKED")).as("re-delivered: nothing revoked twice").hasSize(1);
 	}
 
 	/**
@@ -568,9 +596,16 @@ class AuthorizationApiIT {
 			.single();
 		// years ahead: other tests here grant 刘建国 G08 from today on
 		String grant = granted(admin, created(apply(clerk, liu, "G08", TODAY.plusYears(30), TODAY.plusYears(31))));
+		String pending = created(apply(clerk, liu, "G08", TODAY.plusYears(32), TODAY.plusYears(33)));
 		try {
 			Response left = admin.post("/api/people/" + liu + "/leave", Map.of());
 			assertThat(left.status()).as(left.text()).isEqualTo(200);
+
+			JsonNode application = admin.get("/api/authorizations/" + pending).body();
+			assertThat(application.get("status").asString()).as("his pending application there is rejected")
+				.isEqualTo("REJECTED");
+			assertThat(application.get("rejectionReason").asString()).isEqualTo("医师已离开本机构（" + TODAY + "）");
+			assertThat(audited(pending, "AUTHORIZATION_REJECTED")).hasSize(1);
 
 			JsonNode record = admin.get("/api/authorizations/" + grant).body();
 			assertThat(record.get("status").asString()).isEqualTo("REVOKED");
@@ -585,6 +620,42 @@ class AuthorizationApiIT {
 
 			this.listener.on(new PersonChanged(java.util.UUID.fromString(liu), null, hospital));
 			assertThat(audited(grant, "AUTHORIZATION_REVOKED")).as("re-delivered: nothing revoked twice").hasSize(1);
+			assertThat(audited(pending, "AUTHORIZATION_REJECTED")).as("re-delivered: nothing rejected twice")
+				.hasSize(1);
+		}
+		finally {
+			this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")
+				.params(hospital, liu)
+				.update();
+		}
+	}
+
+	/**
+	 * A pending application whose physician no longer practises at the hospital (his
+	 * registration moved without the departure being recorded here, e.g. by another
+	 * province's load) cannot be granted: 422 {@code PHYSICIAN_NOT_ON_STAFF}, the other
+	 * hospital not named. Before, the old hospital granted it and its cases counted him
+	 * as authorized.
+	 */
+	@Test
+	void aPendingApplicationOfAPhysicianNoLongerOnStaffIsNotGranted() {
+		Api clerk = as("ccszx-clerk");
+		Api admin = as("ccszx-admin");
+		String liu = personId(clerk, "刘建国");
+		java.util.UUID hospital = this.jdbc.sql("select institution_id from personnel.person where id = ?::uuid")
+			.param(liu)
+			.query(java.util.UUID.class)
+			.single();
+		String pending = created(apply(clerk, liu, "G08", TODAY.plusYears(40), TODAY.plusYears(41)));
+		java.util.UUID other = java.util.UUID.fromString(institutionId(as("province"), "吉林省松江肿瘤医院"));
+		this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid").params(other, liu).update();
+		try {
+			Response refused = admin.post("/api/authorizations/" + pending + "/grant", Map.of("version", 0));
+			assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+			assertThat(refused.body().get("code").asString()).isEqualTo("PHYSICIAN_NOT_ON_STAFF");
+			assertThat(refused.body().get("detail").asString()).contains("刘建国", "已不在本机构执业").doesNotContain("松江");
+			assertThat(admin.get("/api/authorizations/" + pending).body().get("status").asString())
+				.isEqualTo("PENDING");
 		}
 		finally {
 			this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")

@@ -168,13 +168,26 @@ public final class Authorization {
 	 * @throws InvalidTransition unless GRANTED
 	 */
 	public void revoke(Actor by, Instant at, String reason) {
+		revoke(by, at, reason, false);
+	}
+
+	/**
+	 * Withdraws a grant.
+	 * @param by the hospital admin, or the system
+	 * @param at when
+	 * @param reason why, not blank
+	 * @param bySystem whether the system withdraws it (the filing was revoked, the
+	 * physician left) rather than the hospital
+	 * @throws InvalidTransition unless GRANTED
+	 */
+	public void revoke(Actor by, Instant at, String reason, boolean bySystem) {
 		requireReason(reason);
 		transition(AuthorizationStatus.GRANTED, AuthorizationStatus.REVOKED);
 		this.revokedBy = by;
 		this.revokedAt = at;
 		this.revocationReason = reason.strip();
 		this.events.add(new AuthorizationRevoked(this.id, this.personId, this.institutionId, this.terms.technology(),
-				reason.strip()));
+				reason.strip(), bySystem));
 	}
 
 	private void transition(AuthorizationStatus required, AuthorizationStatus target) {
