@@ -13,6 +13,7 @@ import cn.rtms.identity.AccessDenied;
 import cn.rtms.identity.IdentityManagement;
 import cn.rtms.identity.UserManagement;
 import cn.rtms.personnel.PersonnelManagement;
+import cn.rtms.support.LockWaits;
 import cn.rtms.support.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -257,7 +258,7 @@ class CaseManagementIT {
 				this.cases.importSubmitted(songjiang,
 						List.of(withDevice(ablation(gao, tag + "3", TODAY.minusDays(2), "丙"), scanned)), "IMPORT");
 				firstInserted.countDown();
-				waitForALockWait();
+				LockWaits.awaitOne(this.jdbc, "the second import");
 				return 0;
 			}));
 			assertThat(firstInserted.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -273,27 +274,6 @@ class CaseManagementIT {
 			.param(tag + "%")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-	}
-
-	private void waitForALockWait() {
-		long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-		while (System.nanoTime() < until) {
-			int waiting = this.jdbc.sql(
-					"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
-				.query(Integer.class)
-				.single();
-			if (waiting > 0) {
-				return;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		throw new AssertionError("the second import never waited for the first one's device");
 	}
 
 	@Test

@@ -594,6 +594,76 @@ class IndicatorsIT {
 			.isEqualByComparingTo("1");
 	}
 
+	/**
+	 * 备案完成率 reads the filing's suspensions from its SUSPEND and RESUME steps: a filing
+	 * suspended over a period's end is not in force there even after it was resumed, and
+	 * a filing suspended today was in force at the ends before its suspension. Before,
+	 * the view only knew the current state: the first case counted 1 of 1 for 2025-Q4,
+	 * the second 0 of 1.
+	 */
+	@Test
+	void filingCompletionReadsTheSuspensionsOfTheFiling() {
+		UUID filing = this.jdbc
+			.sql("select id from filing.filing where institution_id = ? and technology = 'G08' and state = 'ACTIVE'")
+			.param(this.a)
+			.query(UUID.class)
+			.single();
+		String body = this.jdbc.sql("select body::text from filing.filing where id = ?")
+			.param(filing)
+			.query(String.class)
+			.single();
+		try {
+			// suspended 2025-12-20, resumed 2026-01-05: not in force on 2025-12-31
+			steps(filing, "ACTIVE", "SUSPEND", "2025-12-20T01:00:00Z", "RESUME", "2026-01-05T01:00:00Z");
+			List<IndicatorCell> resumed = compute("HOSPITAL", Grouping.INSTITUTION, PeriodUnit.QUARTER);
+			assertCell(resumed, "HOSPITAL.FILING_COMPLETION", this.a, "2025-Q4", 0, 1);
+			assertCell(resumed, "HOSPITAL.FILING_COMPLETION", this.a, "2025-Q2", 1, 2);
+
+			// suspended on the period's last day: that day is not in force
+			reset(filing, body);
+			steps(filing, "ACTIVE", "SUSPEND", "2025-12-30T17:00:00Z", "RESUME", "2026-01-05T01:00:00Z");
+			assertCell(compute("HOSPITAL", Grouping.INSTITUTION, PeriodUnit.QUARTER), "HOSPITAL.FILING_COMPLETION",
+					this.a, "2025-Q4", 0, 1);
+
+			// resumed on the period's last day: in force again that day
+			reset(filing, body);
+			steps(filing, "ACTIVE", "SUSPEND", "2025-12-20T01:00:00Z", "RESUME", "2025-12-30T17:00:00Z");
+			assertCell(compute("HOSPITAL", Grouping.INSTITUTION, PeriodUnit.QUARTER), "HOSPITAL.FILING_COMPLETION",
+					this.a, "2025-Q4", 1, 1);
+
+			// suspended since 2026-01-05 and still suspended: in force on 2025-12-31
+			reset(filing, body);
+			steps(filing, "SUSPENDED", "SUSPEND", "2026-01-05T01:00:00Z");
+			assertCell(compute("HOSPITAL", Grouping.INSTITUTION, PeriodUnit.QUARTER), "HOSPITAL.FILING_COMPLETION",
+					this.a, "2025-Q4", 1, 1);
+		}
+		finally {
+			reset(filing, body);
+		}
+	}
+
+	/**
+	 * Appends SUSPEND/RESUME steps (copies of the filing's last step with another action
+	 * and time) and sets the state.
+	 */
+	private void steps(UUID filing, String state, String... actionsAndTimes) {
+		for (int i = 0; i < actionsAndTimes.length; i += 2) {
+			this.jdbc.sql("""
+					update filing.filing
+					set body = jsonb_set(body, '{steps}', (body -> 'steps') || jsonb_build_array(
+					      (body -> 'steps' -> -1) || jsonb_build_object('action', ?::text, 'at', ?::text))),
+					    state = ?
+					where id = ?
+					""").params(actionsAndTimes[i], actionsAndTimes[i + 1], state, filing).update();
+		}
+	}
+
+	private void reset(UUID filing, String body) {
+		this.jdbc.sql("update filing.filing set body = ?::jsonb, state = 'ACTIVE' where id = ?")
+			.params(body, filing)
+			.update();
+	}
+
 	static IndicatorCell stratum(List<IndicatorCell> cells, String code, UUID group, String period, String stratum) {
 		return cells.stream()
 			.filter(x -> x.indicatorCode().equals(code) && x.groupKey().equals(group.toString())

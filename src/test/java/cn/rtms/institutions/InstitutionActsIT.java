@@ -17,6 +17,7 @@ import cn.rtms.personnel.PersonnelManagement;
 
 import cn.rtms.support.Api;
 import cn.rtms.support.Api.Response;
+import cn.rtms.support.LockWaits;
 import cn.rtms.support.TestClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -417,7 +418,7 @@ class InstitutionActsIT {
 			Future<?> first = pool.submit(() -> this.transactions.execute(status -> this.users.actingAs("admin", () -> {
 				confirm.accept("G08/2022 一(一)", "现场核查记录甲");
 				firstWrote.countDown();
-				waitForALockWait();
+				LockWaits.awaitOne(this.jdbc, "the second confirmation");
 				return 0;
 			})));
 			assertThat(firstWrote.await(20, TimeUnit.SECONDS)).isTrue();
@@ -433,27 +434,6 @@ class InstitutionActsIT {
 		assertThat(kept).extracting(Confirmation::clause)
 			.as("neither confirmation is lost")
 			.containsExactlyInAnyOrder("G08/2022 一(一)", "G08/2022 一(二)");
-	}
-
-	private void waitForALockWait() {
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		while (System.nanoTime() < until) {
-			int waiting = this.jdbc.sql(
-					"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
-				.query(Integer.class)
-				.single();
-			if (waiting > 0) {
-				return;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		throw new AssertionError("the second confirmation never waited for a lock");
 	}
 
 }

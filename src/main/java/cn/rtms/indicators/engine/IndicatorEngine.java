@@ -380,10 +380,15 @@ public class IndicatorEngine {
 		Field<LocalDate> end = periodEnd(q.period(), q.to(), practised);
 		Field<UUID> prInst = uuid("pr", "institution_id");
 		Field<String> prTech = text("pr", "technology");
+		// in force at the period end: activated by then, not revoked by then, and not
+		// inside a suspension (the suspension day included, the resume day not)
+		Condition suspendedAtEnd = DSL.exists(DSL.selectOne()
+			.from(FILING_SUSPENSION)
+			.where(FS_FILING.eq(FI_ID), FS_FROM.le(end), FS_UNTIL.isNull().or(FS_UNTIL.gt(end))));
 		Condition active = DSL.exists(DSL.selectOne()
 			.from(FILING)
-			.where(FI_INSTITUTION.eq(prInst), FI_TECHNOLOGY.eq(prTech), FI_STATE.ne(DSL.inline("SUSPENDED")),
-					FI_FROM.le(end), FI_UNTIL.isNull().or(FI_UNTIL.gt(end))));
+			.where(FI_INSTITUTION.eq(prInst), FI_TECHNOLOGY.eq(prTech), FI_FROM.le(end),
+					FI_UNTIL.isNull().or(FI_UNTIL.gt(end)), DSL.not(suspendedAtEnd)));
 		Table<?> from = practised.join(INSTITUTION).on(I_ID.eq(prInst));
 		List<Condition> where = new ArrayList<>();
 		scope(where,

@@ -29,6 +29,8 @@ final class Views {
 
 	static final Table<?> FILING = DSL.table(DSL.name("filing", "indicator_filing")).as("fi");
 
+	static final Table<?> FILING_SUSPENSION = DSL.table(DSL.name("filing", "indicator_filing_suspension")).as("fs");
+
 	static final Field<UUID> C_CASE_ID = uuid("c", "case_id");
 
 	static final Field<UUID> C_INSTITUTION = uuid("c", "institution_id");
@@ -119,11 +121,17 @@ final class Views {
 
 	static final Field<String> FI_TECHNOLOGY = text("fi", "technology");
 
-	static final Field<String> FI_STATE = text("fi", "state");
-
 	static final Field<LocalDate> FI_FROM = date("fi", "active_from");
 
 	static final Field<LocalDate> FI_UNTIL = date("fi", "active_until");
+
+	static final Field<UUID> FI_ID = uuid("fi", "filing_id");
+
+	static final Field<UUID> FS_FILING = uuid("fs", "filing_id");
+
+	static final Field<LocalDate> FS_FROM = date("fs", "suspended_from");
+
+	static final Field<LocalDate> FS_UNTIL = date("fs", "suspended_until");
 
 	private Views() {
 	}

@@ -126,7 +126,7 @@ class IndicatorEngineTests {
 				LocalDate.of(2026, 11, 22));
 		assertThat(sql).containsOnlyKeys("CASE", "DISCHARGE_PROCEDURE", "PRACTICE");
 		assertThat(sql.get("DISCHARGE_PROCEDURE")).contains("indicator_discharge_procedure");
-		assertThat(sql.get("PRACTICE")).contains("indicator_filing", "make_date");
+		assertThat(sql.get("PRACTICE")).contains("indicator_filing", "indicator_filing_suspension", "make_date");
 	}
 
 	@Test
