@@ -145,20 +145,7 @@ public class PatientData {
 	 * null
 	 */
 	public byte @Nullable [] encrypt(@Nullable String clear) {
-		if (clear == null) {
-			return null;
-		}
-		try {
-			byte[] iv = new byte[IV_LENGTH];
-			this.random.nextBytes(iv);
-			Cipher cipher = this.ciphers.get();
-			cipher.init(Cipher.ENCRYPT_MODE, this.encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
-			byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.allocate(1 + IV_LENGTH + sealed.length).put(FORMAT).put(iv).put(sealed).array();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("患者数据加密失败", ex);
-		}
+		return (clear == null) ? null : seal(clear.getBytes(StandardCharsets.UTF_8), null);
 	}
 
 	/**
@@ -168,17 +155,51 @@ public class PatientData {
 	 * altered
 	 */
 	public @Nullable String decrypt(byte @Nullable [] sealed) {
-		if (sealed == null) {
-			return null;
+		return (sealed == null) ? null : new String(open(sealed, null), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Encrypts bytes that carry patient data (a part of an uploaded case file).
+	 * @param clear the bytes
+	 * @param context bound to the result (AES-GCM associated data: which file and which
+	 * part), or null
+	 * @return format byte, 12-byte random IV and AES-GCM ciphertext with tag
+	 */
+	public byte[] seal(byte[] clear, byte @Nullable [] context) {
+		try {
+			byte[] iv = new byte[IV_LENGTH];
+			this.random.nextBytes(iv);
+			Cipher cipher = this.ciphers.get();
+			cipher.init(Cipher.ENCRYPT_MODE, this.encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
+			if (context != null) {
+				cipher.updateAAD(context);
+			}
+			byte[] sealed = cipher.doFinal(clear);
+			return ByteBuffer.allocate(1 + IV_LENGTH + sealed.length).put(FORMAT).put(iv).put(sealed).array();
 		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("患者数据加密失败", ex);
+		}
+	}
+
+	/**
+	 * @param sealed what {@link #seal} returned
+	 * @param context the context it was sealed with, or null
+	 * @return the clear bytes
+	 * @throws IllegalStateException when it was not sealed with this key and context or
+	 * was altered
+	 */
+	public byte[] open(byte[] sealed, byte @Nullable [] context) {
 		if (sealed.length < 1 + IV_LENGTH + TAG_BITS / 8 || sealed[0] != FORMAT) {
 			throw new IllegalStateException("患者数据密文格式不正确");
 		}
 		try {
 			Cipher cipher = this.ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, this.encryptionKey, new GCMParameterSpec(TAG_BITS, sealed, 1, IV_LENGTH));
-			byte[] clear = cipher.doFinal(sealed, 1 + IV_LENGTH, sealed.length - 1 - IV_LENGTH);
-			return new String(clear, StandardCharsets.UTF_8);
+			if (context != null) {
+				cipher.updateAAD(context);
+			}
+			return cipher.doFinal(sealed, 1 + IV_LENGTH, sealed.length - 1 - IV_LENGTH);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("患者数据无法解密（密钥不符或数据被篡改）", ex);

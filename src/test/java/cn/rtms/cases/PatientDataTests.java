@@ -76,6 +76,21 @@ class PatientDataTests {
 	}
 
 	@Test
+	void sealsBytesBoundToTheirContext() {
+		byte[] clear = "病案号,姓名\n1,张三".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] context = "import#0".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] sealed = this.data.seal(clear, context);
+		assertThat(this.data.open(sealed, context)).isEqualTo(clear);
+		assertThat(this.data.seal(new byte[0], context))
+			.satisfies((empty) -> assertThat(this.data.open(empty, context)).isEmpty());
+		// another part's or import's context, or no context, does not open it
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.data.open(sealed, "import#1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThatIllegalStateException().isThrownBy(() -> this.data.open(sealed, null));
+		assertThatIllegalStateException().isThrownBy(() -> new PatientData(key(2)).open(sealed, context));
+	}
+
+	@Test
 	void hashesTheNormalizedIdNumberUnderTheKey() {
 		String hash = this.data.idNumberHash("11010519491231002X");
 		assertThat(hash).hasSize(64).isEqualTo(this.data.idNumberHash(" 11010519491231002x"));

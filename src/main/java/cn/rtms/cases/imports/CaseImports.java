@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -64,6 +65,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -105,6 +107,9 @@ public class CaseImports {
 
 	private final Path directory;
 
+	/** How long the upload of an import with problems is kept for its annotated copy. */
+	private final Duration keepUpload;
+
 	private final long maxFileSize;
 
 	private final ThreadPoolExecutor workers;
@@ -115,7 +120,9 @@ public class CaseImports {
 			IdentityManagement identity, AuditTrail audit, Clock clock, PlatformTransactionManager transactions,
 			@Value("${rtms.cases.import.dir:var/case-imports}") Path directory,
 			@Value("${rtms.cases.import.max-file-size:104857600}") long maxFileSize,
-			@Value("${rtms.cases.import.workers:2}") int workers, @Value("${rtms.cases.import.queue:8}") int queue) {
+			@Value("${rtms.cases.import.workers:2}") int workers, @Value("${rtms.cases.import.queue:8}") int queue,
+			@Value("${rtms.cases.import.keep-upload:P30D}") Duration keepUpload) {
+		this.keepUpload = keepUpload;
 		this.layouts = layouts;
 		this.jobs = jobs;
 		this.cases = cases;
@@ -138,13 +145,17 @@ public class CaseImports {
 				});
 	}
 
-	/** Imports a stopped node left behind can never finish: they are marked failed. */
+	/**
+	 * Imports a stopped node left behind can never finish: they are marked failed (those
+	 * of nodes still connected are left to them).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void abandonInterrupted() {
 		int abandoned = this.jobs.abandon(this.clock.instant());
 		if (abandoned > 0) {
 			log.warn("{} 个未完成的病例导入任务已标记为失败（平台曾在导入过程中停止）", abandoned);
 		}
+		deleteLeftovers();
 	}
 
 	@PreDestroy
@@ -238,7 +249,7 @@ public class CaseImports {
 	 */
 	public ImportJob get(UUID id) {
 		checkScope(id);
-		return this.jobs.find(id, Files.exists(file(id))).orElseThrow(() -> ImportRefused.notFound(id.toString()));
+		return this.jobs.find(id, this.jobs.uploadKept(id)).orElseThrow(() -> ImportRefused.notFound(id.toString()));
 	}
 
 	/**
@@ -275,13 +286,23 @@ public class CaseImports {
 	public String annotatedCopy(UUID id, OutputStream out) throws IOException {
 		checkScope(id);
 		ImportJobs.Stored stored = this.jobs.stored(id).orElseThrow(() -> ImportRefused.notFound(id.toString()));
-		Path file = file(id);
-		if (stored.problemCount() == 0 || !Files.exists(file) || stored.errorColumn() == null) {
+		if (stored.problemCount() == 0 || stored.errorColumn() == null) {
 			throw ImportRefused.noCopy(id.toString());
 		}
-		Iterator<CellProblem> problems = this.jobs.byRow(id);
-		AnnotatedCopy.write(file, Format.valueOf(stored.format()), Charset.forName(stored.charset()),
-				Set.copyOf(stored.dateColumns()), stored.errorColumn(), problems, out);
+		Path file = privateDirectory().resolve(UUID.randomUUID() + ".copy");
+		try {
+			try (OutputStream restored = Files.newOutputStream(file)) {
+				if (!this.jobs.restoreUpload(id, restored)) {
+					throw ImportRefused.noCopy(id.toString());
+				}
+			}
+			Iterator<CellProblem> problems = this.jobs.byRow(id);
+			AnnotatedCopy.write(file, Format.valueOf(stored.format()), Charset.forName(stored.charset()),
+					Set.copyOf(stored.dateColumns()), stored.errorColumn(), problems, out);
+		}
+		finally {
+			deleteQuietly(file);
+		}
 		this.audit.recordEvent("CASE_IMPORT_ANNOTATED_COPY", "CaseImport", id.toString(),
 				Map.of("fileName", stored.fileName()));
 		String base = stored.fileName().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
@@ -391,6 +412,7 @@ public class CaseImports {
 		finally {
 			SecurityContextHolder.clearContext();
 			this.running.remove(id);
+			deleteQuietly(file);
 		}
 	}
 
@@ -432,6 +454,16 @@ public class CaseImports {
 		ImportJobs.Outcome result = new ImportJobs.Outcome(committed ? ImportJob.DONE : ImportJob.FAILED,
 				run.processed(), run.processed(), committed ? run.inserted() : 0, run.duplicates(), run.invalidRows(),
 				run.problemCount(), committed ? run.findings() : Map.of(), outcome, this.clock.instant());
+		if (run.problemCount() > 0) {
+			// kept (encrypted, in the database) for the annotated copy before the job is
+			// seen as finished; the local file goes in any case
+			try {
+				this.jobs.keepUpload(id, file, this.clock.instant().plus(this.keepUpload));
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("病例导入 {} 的上传文件未能保存，批注副本将不可用", id, ex);
+			}
+		}
 		this.jobs.finished(id, result);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("fileName", stored.fileName());
@@ -443,9 +475,6 @@ public class CaseImports {
 		details.put("problems", result.problemCount());
 		this.audit.recordEvent(committed ? "CASES_IMPORTED" : "CASE_IMPORT_FAILED", "CaseImport", id.toString(),
 				details);
-		if (run.problemCount() == 0) {
-			deleteQuietly(file);
-		}
 	}
 
 	/**
@@ -593,7 +622,7 @@ public class CaseImports {
 	}
 
 	private String store(InputStream content, Path file, String fileName) throws IOException {
-		Files.createDirectories(this.directory);
+		privateDirectory();
 		MessageDigest digest;
 		try {
 			digest = MessageDigest.getInstance("SHA-256");
@@ -674,8 +703,82 @@ public class CaseImports {
 		}
 	}
 
-	private Path file(UUID id) {
-		return this.directory.resolve(id + ".upload");
+	/**
+	 * The directory of uploads while their import runs (and of annotated copies while
+	 * they are written), created readable by the platform's user only where the file
+	 * system has POSIX permissions.
+	 */
+	private Path privateDirectory() throws IOException {
+		Files.createDirectories(this.directory);
+		try {
+			Files.setPosixFilePermissions(this.directory, PosixFilePermissions.fromString("rwx------"));
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system
+		}
+		return this.directory;
+	}
+
+	/**
+	 * Every few minutes, on every node: imports whose node has gone are marked failed,
+	 * and kept uploads past their time are deleted.
+	 */
+	@Scheduled(initialDelayString = "${rtms.cases.import.sweep-interval:PT5M}",
+			fixedDelayString = "${rtms.cases.import.sweep-interval:PT5M}")
+	void sweep() {
+		abandonInterrupted();
+		int purged = this.jobs.purgeUploads(this.clock.instant());
+		if (purged > 0) {
+			log.info("已删除 {} 个超过保留期限的病例导入上传文件", purged);
+		}
+	}
+
+	/**
+	 * Deletes the local files a stopped node left, once they are an hour old: uploads
+	 * whose import no longer runs (on this node or any other sharing the directory) and
+	 * annotated copies.
+	 */
+	private void deleteLeftovers() {
+		if (!Files.isDirectory(this.directory)) {
+			return;
+		}
+		// file times are the file system's: compared with the wall clock, not the
+		// platform's (pinned in tests)
+		Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+		try (var files = Files.list(this.directory)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				String name = file.getFileName().toString();
+				if (!Files.getLastModifiedTime(file).toInstant().isBefore(hourAgo)) {
+					// an upload being stored or checked has no job yet
+					continue;
+				}
+				if (name.endsWith(".upload")) {
+					UUID id = parseId(name.substring(0, name.length() - ".upload".length()));
+					boolean live = id != null && this.jobs.stored(id)
+						.map((stored) -> ImportJob.QUEUED.equals(stored.status())
+								|| ImportJob.RUNNING.equals(stored.status()))
+						.orElse(false);
+					if (!live) {
+						deleteQuietly(file);
+					}
+				}
+				else if (name.endsWith(".copy")) {
+					deleteQuietly(file);
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.warn("无法清理病例导入目录 {}", this.directory, ex);
+		}
+	}
+
+	private static @Nullable UUID parseId(String text) {
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private LocalDate today() {

@@ -1,5 +1,12 @@
 package cn.rtms.cases.imports;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import cn.rtms.cases.PatientData;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,10 +45,16 @@ class ImportJobs {
 
 	private final TransactionTemplate own;
 
+	/** The largest part of a kept upload. */
+	static final int UPLOAD_PART = 1 << 20;
+
+	private final PatientData crypto;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ImportJobs(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	ImportJobs(JdbcTemplate jdbc, PlatformTransactionManager transactions, PatientData crypto) {
 		this.jdbc = jdbc;
+		this.crypto = crypto;
 		this.own = new TransactionTemplate(transactions);
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -58,12 +72,14 @@ class ImportJobs {
 	}
 
 	void create(NewImport i) {
-		this.own.executeWithoutResult(tx -> this.jdbc.update("""
-				insert into cases.case_import (id, institution_id, technology, form_key, file_name, file_format,
-				  file_charset, file_size, file_sha256, valid_only, confirm_warnings, status, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)""", i.id(), i.institutionId(), i.technology(),
-				i.formKey(), i.fileName(), i.format(), i.charset(), i.size(), i.sha256(), i.validOnly(),
-				i.confirmWarnings(), i.createdBy(), Timestamp.from(i.createdAt())));
+		this.own.executeWithoutResult(tx -> this.jdbc
+			.update("""
+					insert into cases.case_import (id, institution_id, technology, form_key, file_name, file_format,
+					  file_charset, file_size, file_sha256, valid_only, confirm_warnings, status, created_by, created_at, node)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, current_setting('application_name'))""",
+					i.id(), i.institutionId(), i.technology(), i.formKey(), i.fileName(), i.format(), i.charset(),
+					i.size(), i.sha256(), i.validOnly(), i.confirmWarnings(), i.createdBy(),
+					Timestamp.from(i.createdAt())));
 	}
 
 	void started(UUID id, Instant at, int errorColumn, List<Integer> dateColumns) {
@@ -173,11 +189,110 @@ class ImportJobs {
 		return n == null ? 0 : n;
 	}
 
-	/** Marks imports that a stopped node left queued or running as failed. */
+	/**
+	 * Marks imports that a stopped node left queued or running as failed: those whose
+	 * node (the {@code application_name} of the connection that stored them) has no
+	 * connection to the database left. Imports another live node runs are left alone. A
+	 * name shared by several nodes (configured by the operator) keeps their imports while
+	 * any of them is connected.
+	 */
 	int abandon(Instant at) {
-		return this.own.execute(tx -> this.jdbc.update(
-				"update cases.case_import set status = 'FAILED', outcome = ?, finished_at = ? where status in ('QUEUED', 'RUNNING')",
-				"导入过程中平台停止，本次未导入任何病例，请重新上传", Timestamp.from(at)));
+		return this.own.execute(tx -> this.jdbc
+			.update("""
+					update cases.case_import i set status = 'FAILED', outcome = ?, finished_at = ?
+					where i.status in ('QUEUED', 'RUNNING')
+					  and (i.node is null or not exists (select 1 from pg_stat_activity a
+					                                     where a.application_name = i.node and a.datname = current_database()))""",
+					"导入过程中平台停止，本次未导入任何病例，请重新上传", Timestamp.from(at)));
+	}
+
+	/**
+	 * Keeps an uploaded file for the annotated copy: in parts of at most
+	 * {@value #UPLOAD_PART} bytes, each encrypted with the patient-data key and bound to
+	 * the import and the part's number, in one transaction of its own.
+	 * @param id the import
+	 * @param file the uploaded file
+	 * @param until when the parts may be deleted
+	 * @throws IOException when the file cannot be read
+	 */
+	void keepUpload(UUID id, Path file, Instant until) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			this.own.executeWithoutResult(tx -> {
+				try {
+					int part = 0;
+					byte[] chunk;
+					do {
+						chunk = in.readNBytes(UPLOAD_PART);
+						if (chunk.length > 0 || part == 0) {
+							this.jdbc.update(
+									"insert into cases.case_import_upload (import_id, part, content) values (?, ?, ?)",
+									id, part, this.crypto.seal(chunk, context(id, part)));
+						}
+						part++;
+					}
+					while (chunk.length == UPLOAD_PART);
+					this.jdbc.update("update cases.case_import set upload_kept_until = ? where id = ?",
+							Timestamp.from(until), id);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	/**
+	 * @param id an import
+	 * @return whether its upload is kept
+	 */
+	boolean uploadKept(UUID id) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from cases.case_import_upload where import_id = ?)", Boolean.class, id));
+	}
+
+	/**
+	 * Writes a kept upload back, decrypted, part by part (one part in memory at a time).
+	 * @param id an import
+	 * @param out where the file goes (not closed)
+	 * @return false when none is kept
+	 * @throws IOException when writing fails
+	 * @throws IllegalStateException when a part was altered or sealed with another key
+	 */
+	boolean restoreUpload(UUID id, OutputStream out) throws IOException {
+		for (int part = 0;; part++) {
+			List<byte[]> sealed = this.jdbc.query(
+					"select content from cases.case_import_upload where import_id = ? and part = ?",
+					(rs, n) -> rs.getBytes(1), id, part);
+			if (sealed.isEmpty()) {
+				return part > 0;
+			}
+			out.write(this.crypto.open(sealed.getFirst(), context(id, part)));
+		}
+	}
+
+	/**
+	 * Deletes the kept uploads whose time has passed.
+	 * @param now the moment
+	 * @return how many imports' uploads were deleted
+	 */
+	int purgeUploads(Instant now) {
+		return this.own.execute(tx -> {
+			List<UUID> expired = this.jdbc.queryForList(
+					"select id from cases.case_import where upload_kept_until < ? for update skip locked", UUID.class,
+					Timestamp.from(now));
+			for (UUID id : expired) {
+				this.jdbc.update("delete from cases.case_import_upload where import_id = ?", id);
+				this.jdbc.update("update cases.case_import set upload_kept_until = null where id = ?", id);
+			}
+			return expired.size();
+		});
+	}
+
+	private static byte[] context(UUID id, int part) {
+		return (id + "#" + part).getBytes(StandardCharsets.UTF_8);
 	}
 
 	List<CellProblem> page(UUID id, int afterSeq, int limit) {

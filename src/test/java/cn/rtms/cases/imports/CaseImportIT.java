@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,9 @@ class CaseImportIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	CaseImports imports;
 
 	ImportClient clerk;
 
@@ -253,12 +257,77 @@ class CaseImportIT {
 			assertThat(bad.getCellComment().getString().getString()).isEqualTo("“二级” 不是整数");
 			assertThat(sheet.getRow(1).getCell(errors)).isNull();
 		}
+		// the upload is kept encrypted in the database (any node serves the copy), not
+		// on this node's disk
+		UUID id = UUID.fromString(job.get("id").asString());
+		assertThat(Path.of("var/case-imports", id + ".upload")).doesNotExist();
+		List<byte[]> parts = this.jdbc.query("select content from cases.case_import_upload where import_id = ?",
+				(rs, n) -> rs.getBytes(1), id);
+		assertThat(parts).singleElement().satisfies((part) -> {
+			assertThat(part.length).isBetween(file.length, file.length + 64);
+			assertThat(new String(part, 0, 4, StandardCharsets.ISO_8859_1)).doesNotContain("PK");
+		});
 
 		JsonNode validOnly = this.clerk.imported("bad.xlsx", file, "G08", true);
 		assertThat(validOnly.get("status").asString()).isEqualTo("DONE");
 		assertThat(validOnly.get("inserted").asInt()).isEqualTo(2);
 		assertThat(validOnly.get("invalidRows").asInt()).isEqualTo(1);
 		assertThat(registered(prefix)).isEqualTo(2);
+	}
+
+	/**
+	 * Kept uploads go when their time has passed (rtms.cases.import.keep-upload): the job
+	 * then offers no annotated copy and asking for one is a Chinese 409. An import left
+	 * QUEUED or RUNNING by a node that has no connection left is marked failed by the
+	 * sweep; one whose node is connected (here: this one) is left to it. Before, the
+	 * upload stayed on one node's disk for ever, and every starting node failed every
+	 * other node's running imports.
+	 */
+	@Test
+	void keptUploadsExpireAndOnlyImportsOfGoneNodesAreAbandoned() throws IOException {
+		List<Map<String, Object>> rows = dataset("IK", 2);
+		rows.get(0).put("ecog", "二级");
+		JsonNode job = this.clerk.imported("kept.xlsx", fill(template("G08"), rows), "G08", false);
+		String id = job.get("id").asString();
+		assertThat(job.get("annotatedCopy").asBoolean()).isTrue();
+		this.jdbc.update("update cases.case_import set upload_kept_until = ? where id = ?::uuid",
+				java.sql.Timestamp.from(TestClock.pinned().toInstant().minusSeconds(1)), id);
+		this.imports.sweep();
+		assertThat(this.jdbc.queryForObject("select count(*) from cases.case_import_upload where import_id = ?::uuid",
+				Integer.class, id))
+			.isZero();
+		assertThat(this.clerk.api.get("/api/case-imports/" + id).body().get("annotatedCopy").asBoolean()).isFalse();
+		HttpResponse<byte[]> gone = this.clerk.download("/api/case-imports/" + id + "/annotated");
+		assertThat(gone.statusCode()).isEqualTo(409);
+		assertThat(new String(gone.body(), StandardCharsets.UTF_8)).contains("NO_ANNOTATED_COPY", "原文件已清理");
+
+		UUID orphan = UUID.randomUUID();
+		UUID alive = UUID.randomUUID();
+		for (UUID each : List.of(orphan, alive)) {
+			this.jdbc
+				.update("""
+						insert into cases.case_import (id, institution_id, technology, form_key, file_name, file_format,
+						  file_charset, file_size, file_sha256, valid_only, confirm_warnings, status, created_by, created_at, node)
+						select ?, institution_id, technology, form_key, 'x.xlsx', 'XLSX', 'UTF-8', 1, file_sha256, false, false,
+						  'RUNNING', created_by, created_at, ?
+						from cases.case_import where id = ?::uuid""",
+						each,
+						each.equals(orphan) ? "rtms 0-gone"
+								: this.jdbc.queryForObject("select current_setting('application_name')", String.class),
+						id);
+		}
+		try {
+			this.imports.sweep();
+			assertThat(
+					this.jdbc.queryForObject("select status from cases.case_import where id = ?", String.class, orphan))
+				.isEqualTo("FAILED");
+			assertThat(
+					this.jdbc.queryForObject("select status from cases.case_import where id = ?", String.class, alive))
+				.isEqualTo("RUNNING");
+		}
+		finally {
+			this.jdbc.update("update cases.case_import set status = 'FAILED' where id in (?, ?)", orphan, alive);
+		}
 	}
 
 	@Test
