@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The correctness half of the indicator benchmark (not timed): a few thousand generated
+ * The correctness half of the indicator benchmark (not timed): two thousand generated
  * ablation cases ({@link AblationDataset}) over 12 hospitals and five years, the full
  * G08-2023 set per hospital × quarter computed three ways — the hand-written single-pass
  * SQL, the engine, the per-case Java evaluation — must give identical numerators and
@@ -55,7 +55,7 @@ class AblationBaselinesIT {
 
 	@BeforeAll
 	void generate() throws Exception {
-		this.data = AblationDataset.generate(this.jdbc, this.dataSource, 12, 4000, LocalDate.now(this.clock),
+		this.data = AblationDataset.generate(this.jdbc, this.dataSource, 12, 2000, LocalDate.now(this.clock),
 				20261213L);
 	}
 
