@@ -38,6 +38,7 @@ public final class AuditLabels {
 			// institutions and people
 			Map.entry("INSTITUTION_CREATED", "新建医疗机构"), Map.entry("INSTITUTION_UPDATED", "修改医疗机构"),
 			Map.entry("INSTITUTION_JURISDICTION_CHANGED", "变更管辖与资质"),
+			Map.entry("INSTITUTION_BULK_UPDATED", "批量导入修改医疗机构"), Map.entry("PERSON_BULK_UPDATED", "批量导入修改人员"),
 			Map.entry("INSTITUTION_LIST_EXPORTED", "导出医疗机构列表"), Map.entry("PERSON_CREATED", "新建人员"),
 			Map.entry("PERSON_UPDATED", "修改人员"), Map.entry("PERSON_LIST_EXPORTED", "导出人员列表"),
 			Map.entry("ATTESTATION_RECORDED", "确认条款"), Map.entry("ATTESTATION_WITHDRAWN", "撤回条款确认"),
@@ -140,7 +141,13 @@ public final class AuditLabels {
 			Map.entry("firstCaseDate", "首例日期"), Map.entry("count", "数量"), Map.entry("from", "起始日期"),
 			Map.entry("to", "截止日期"), Map.entry("subTechniques", "术式"), Map.entry("conclusion", "评估结论"),
 			Map.entry("institutionName", "医疗机构"), Map.entry("physicianName", "医师"), Map.entry("cases", "病例数"),
-			Map.entry("signedOn", "签字日期"));
+			Map.entry("signedOn", "签字日期"), Map.entry("creditCode", "统一社会信用代码"), Map.entry("specialty", "专科"),
+			Map.entry("licenceNumber", "执业许可证登记号"), Map.entry("licenceIssuedBy", "发证机关"),
+			Map.entry("licenceIssuerRegionCode", "发证机关所在地"), Map.entry("licenceValidFrom", "许可证有效期起"),
+			Map.entry("licenceValidUntil", "许可证有效期至"), Map.entry("operatingRooms", "手术间"), Map.entry("gender", "性别"),
+			Map.entry("birthDate", "出生日期"), Map.entry("licenceIssuedOn", "执业证书发证日期"),
+			Map.entry("licenceScopes", "执业范围"), Map.entry("clinicalStart", "从事临床工作起始"), Map.entry("specialties", "专业"),
+			Map.entry("trainings", "培训"), Map.entry("caseVolumes", "年度例数"));
 
 	private static final Map<String, String> VALUES = Map.ofEntries(
 			// why a request was refused (REQUEST_REFUSED's code): every 401/403 problem

@@ -11,12 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.rtms.identity.CurrentUser;
 import cn.rtms.identity.IdentityManagement;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,6 +83,33 @@ public class AuditTrail {
 		return append(user.map(u -> u.id().toString()).orElse(null), user.map(CurrentUser::displayName).orElse("系统"),
 				user.map(u -> u.role().name()).orElse(null), this.identity.clientAddress(), action, entityType,
 				entityId, toJson(before), toJson(after));
+	}
+
+	/**
+	 * Records a state change by the current user given both states as JSON objects (a
+	 * set-based write that read them from the database), keeping only the top-level
+	 * fields whose values differ, and {@code version} always.
+	 * @param action what was done
+	 * @param entityType the kind of thing changed
+	 * @param entityId its id
+	 * @param beforeJson the state before, a JSON object
+	 * @param afterJson the state after, a JSON object with the same fields
+	 * @return the appended entry
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public AuditEntry recordChanges(String action, String entityType, String entityId, String beforeJson,
+			String afterJson) {
+		JsonNode before = this.json.readTree(beforeJson);
+		JsonNode after = this.json.readTree(afterJson);
+		Map<String, @Nullable Object> was = new LinkedHashMap<>();
+		Map<String, @Nullable Object> now = new LinkedHashMap<>();
+		for (String name : after.propertyNames()) {
+			if (name.equals("version") || !after.get(name).equals(before.path(name))) {
+				was.put(name, before.get(name));
+				now.put(name, after.get(name));
+			}
+		}
+		return record(action, entityType, entityId, was, now);
 	}
 
 	/**

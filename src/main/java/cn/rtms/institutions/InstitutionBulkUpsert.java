@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import cn.rtms.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,10 +46,33 @@ public class InstitutionBulkUpsert {
 
 	private final ApplicationEventPublisher events;
 
-	InstitutionBulkUpsert(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	private final AuditTrail audit;
+
+	InstitutionBulkUpsert(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.audit = audit;
+	}
+
+	/** The stored fields an update may change, as the audit entry names them. */
+	private static final String FIELDS_OLD = fields("o", "o");
+
+	private static final String FIELDS_NEW = fields("m", "o");
+
+	private static String fields(String row, String stored) {
+		return """
+				jsonb_build_object('creditCode', %1$s.credit_code, 'name', %1$s.name, 'regionCode', %1$s.region_code,
+				  'level', %1$s.level, 'type', %1$s.type, 'specialty', %1$s.specialty,
+				  'licenceNumber', %1$s.licence_number, 'licenceIssuedBy', %1$s.licence_issued_by,
+				  'licenceIssuerRegionCode', %1$s.licence_issuer_region_code,
+				  'licenceValidFrom', %1$s.licence_valid_from, 'licenceValidUntil', %1$s.licence_valid_until,
+				  'departments', coalesce(%1$s.departments, %2$s.departments),
+				  'facilities', coalesce(%1$s.facilities, %2$s.facilities),
+				  'equipment', coalesce(%1$s.equipment, %2$s.equipment),
+				  'operatingRooms', coalesce(%1$s.operating_rooms, %2$s.operating_rooms),
+				  'licences', coalesce(%1$s.licences, %2$s.licences), 'version', %2$s.version%3$s)""".formatted(row,
+				stored, row.equals(stored) ? "" : " + 1");
 	}
 
 	/**
@@ -151,8 +175,11 @@ public class InstitutionBulkUpsert {
 	 * Upserts every staged row: matched institutions are updated when a value differs
 	 * (version + 1), the others are created. Publishes one {@link InstitutionsChanged}
 	 * naming the changed institutions (not a created one: nothing refers to it yet — no
-	 * filing, training base or authorization — and the re-checks would only cost); audits
-	 * nothing (the caller records one entry per import with its counts).
+	 * filing, training base or authorization — and the re-checks would only cost). Each
+	 * updated institution is audited as {@code INSTITUTION_BULK_UPDATED} by the acting
+	 * user with the fields that changed, before and after, as an edit on the institution
+	 * page is (the caller records one entry per import with its counts, which covers the
+	 * created ones).
 	 * @param table the staging table or view
 	 * @return the counts
 	 */
@@ -178,7 +205,7 @@ public class InstitutionBulkUpsert {
 				    facilities = coalesce(m.facilities, i.facilities), equipment = coalesce(m.equipment, i.equipment),
 				    operating_rooms = coalesce(m.operating_rooms, i.operating_rooms),
 				    licences = coalesce(m.licences, i.licences), version = i.version + 1, updated_at = :now
-				  from m where i.id = m.id
+				  from m join institutions.institution o on o.id = m.id where i.id = m.id
 				    and (i.credit_code, i.name, i.region_code, i.level, i.type, i.specialty, i.licence_number,
 				         i.licence_issued_by, i.licence_issuer_region_code, i.licence_valid_from,
 				         i.licence_valid_until, i.departments, i.facilities, i.equipment, i.operating_rooms, i.licences)
@@ -188,7 +215,7 @@ public class InstitutionBulkUpsert {
 				         m.licence_valid_until, coalesce(m.departments, i.departments),
 				         coalesce(m.facilities, i.facilities), coalesce(m.equipment, i.equipment),
 				         coalesce(m.operating_rooms, i.operating_rooms), coalesce(m.licences, i.licences))
-				  returning i.id),
+				  returning i.id, %2$s as before, %3$s as after),
 				ins as (
 				  insert into institutions.institution (id, credit_code, name, region_code, level, type, specialty,
 				    licence_number, licence_issued_by, licence_issuer_region_code, licence_valid_from,
@@ -199,22 +226,27 @@ public class InstitutionBulkUpsert {
 				    departments, facilities, equipment, operating_rooms, licences, 0, :now, :now
 				  from m where m.id is null
 				  returning id)
-				select 'C' as what, id from ins union all select 'U', id from upd
-				union all select 'T', null from m""".formatted(identifier(table))).param("now", now).query(rs -> {
-			switch (rs.getString(1)) {
-				case "C" -> {
-					counts[0]++;
-					changed.add(rs.getObject(2, UUID.class));
+				select 'C' as what, id, null::text, null::text from ins
+				union all select 'U', id, before::text, after::text from upd
+				union all select 'T', null, null, null from m""".formatted(identifier(table), FIELDS_OLD, FIELDS_NEW))
+			.param("now", now)
+			.query(rs -> {
+				switch (rs.getString(1)) {
+					case "C" -> {
+						counts[0]++;
+						changed.add(rs.getObject(2, UUID.class));
+					}
+					case "U" -> {
+						counts[1]++;
+						UUID id = rs.getObject(2, UUID.class);
+						changed.add(id);
+						updated.add(id);
+						this.audit.recordChanges("INSTITUTION_BULK_UPDATED", "Institution", id.toString(),
+								rs.getString(3), rs.getString(4));
+					}
+					default -> counts[2]++;
 				}
-				case "U" -> {
-					counts[1]++;
-					UUID id = rs.getObject(2, UUID.class);
-					changed.add(id);
-					updated.add(id);
-				}
-				default -> counts[2]++;
-			}
-		});
+			});
 		if (!updated.isEmpty()) {
 			this.events.publishEvent(new InstitutionsChanged(updated));
 		}

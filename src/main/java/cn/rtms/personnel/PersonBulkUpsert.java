@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import cn.rtms.audit.AuditTrail;
 import cn.rtms.institutions.InstitutionsChanged;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,21 @@ public class PersonBulkUpsert {
 
 	private final ApplicationEventPublisher events;
 
-	PersonBulkUpsert(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	private final AuditTrail audit;
+
+	/**
+	 * The stored fields an update may change, as the audit entry names them (not the
+	 * institution: a person of another institution is refused, see {@link #conflicts}).
+	 */
+	private static final String FIELDS = """
+			jsonb_build_object('name', %1$s.name, 'gender', %1$s.gender, 'birthDate', %1$s.birth_date,
+			  'roles', %1$s.roles, 'licenceIssuedOn', %1$s.licence_issued_on, 'licenceScopes', %1$s.licence_scopes,
+			  'clinicalStart', %1$s.clinical_start, 'titles', coalesce(%1$s.titles, o.titles),
+			  'specialties', coalesce(%1$s.specialties, o.specialties), 'trainings', coalesce(%1$s.trainings, o.trainings),
+			  'caseVolumes', coalesce(%1$s.case_volumes, o.case_volumes), 'version', o.version%2$s)""";
+
+	PersonBulkUpsert(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -93,8 +108,9 @@ public class PersonBulkUpsert {
 	 * {@link InstitutionsChanged} naming every institution whose staff changed (not one
 	 * {@link PersonChanged} per person nor one event per institution: the listeners
 	 * re-check the set in one pass, where 50,000 events would re-check each institution
-	 * thousands of times); audits nothing (the caller records one entry per import with
-	 * its counts).
+	 * thousands of times). Each updated person is audited as {@code PERSON_BULK_UPDATED}
+	 * by the acting user with the fields that changed, before and after (the caller
+	 * records one entry per import with its counts, which covers the created ones).
 	 * @param table the staging table or view
 	 * @return the counts
 	 */
@@ -103,46 +119,53 @@ public class PersonBulkUpsert {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		int[] counts = new int[3];
 		Set<UUID> institutions = new LinkedHashSet<>();
-		this.jdbc.sql("""
-				with m as (
-				  select s.*, p.id
-				  from %1$s s left join personnel.person p on p.licence_number = s.licence_number),
-				upd as (
-				  update personnel.person p set name = m.name, gender = m.gender, birth_date = m.birth_date,
-				    roles = m.roles, institution_id = m.institution_id, licence_issued_on = m.licence_issued_on,
-				    licence_scopes = m.licence_scopes, clinical_start = m.clinical_start,
-				    titles = coalesce(m.titles, p.titles), specialties = coalesce(m.specialties, p.specialties),
-				    trainings = coalesce(m.trainings, p.trainings),
-				    case_volumes = coalesce(m.case_volumes, p.case_volumes), version = p.version + 1,
-				    updated_at = :now
-				  from m where p.id = m.id
-				    and (p.name, p.gender, p.birth_date, p.roles, p.institution_id, p.licence_issued_on,
-				         p.licence_scopes, p.clinical_start, p.titles, p.specialties, p.trainings, p.case_volumes)
-				      is distinct from
-				        (m.name, m.gender, m.birth_date, m.roles, m.institution_id, m.licence_issued_on,
-				         m.licence_scopes, m.clinical_start, coalesce(m.titles, p.titles),
-				         coalesce(m.specialties, p.specialties), coalesce(m.trainings, p.trainings),
-				         coalesce(m.case_volumes, p.case_volumes))
-				  returning p.institution_id),
-				ins as (
-				  insert into personnel.person (id, institution_id, name, gender, birth_date, roles, licence_number,
-				    licence_issued_on, licence_scopes, clinical_start, titles, specialties, trainings, case_volumes,
-				    version, created_at, updated_at)
-				  select gen_random_uuid(), institution_id, name, gender, birth_date, roles, licence_number,
-				    licence_issued_on, licence_scopes, clinical_start, titles, specialties, trainings, case_volumes,
-				    0, :now, :now
-				  from m where m.id is null
-				  returning institution_id)
-				select 'C' as what, institution_id, count(*) from ins group by institution_id
-				union all select 'U', institution_id, count(*) from upd group by institution_id
-				union all select 'T', null, count(*) from m""".formatted(identifier(table)))
+		this.jdbc
+			.sql("""
+					with m as (
+					  select s.*, p.id
+					  from %1$s s left join personnel.person p on p.licence_number = s.licence_number),
+					upd as (
+					  update personnel.person p set name = m.name, gender = m.gender, birth_date = m.birth_date,
+					    roles = m.roles, institution_id = m.institution_id, licence_issued_on = m.licence_issued_on,
+					    licence_scopes = m.licence_scopes, clinical_start = m.clinical_start,
+					    titles = coalesce(m.titles, p.titles), specialties = coalesce(m.specialties, p.specialties),
+					    trainings = coalesce(m.trainings, p.trainings),
+					    case_volumes = coalesce(m.case_volumes, p.case_volumes), version = p.version + 1,
+					    updated_at = :now
+					  from m join personnel.person o on o.id = m.id where p.id = m.id
+					    and (p.name, p.gender, p.birth_date, p.roles, p.institution_id, p.licence_issued_on,
+					         p.licence_scopes, p.clinical_start, p.titles, p.specialties, p.trainings, p.case_volumes)
+					      is distinct from
+					        (m.name, m.gender, m.birth_date, m.roles, m.institution_id, m.licence_issued_on,
+					         m.licence_scopes, m.clinical_start, coalesce(m.titles, p.titles),
+					         coalesce(m.specialties, p.specialties), coalesce(m.trainings, p.trainings),
+					         coalesce(m.case_volumes, p.case_volumes))
+					  returning p.id, p.institution_id, %2$s as before, %3$s as after),
+					ins as (
+					  insert into personnel.person (id, institution_id, name, gender, birth_date, roles, licence_number,
+					    licence_issued_on, licence_scopes, clinical_start, titles, specialties, trainings, case_volumes,
+					    version, created_at, updated_at)
+					  select gen_random_uuid(), institution_id, name, gender, birth_date, roles, licence_number,
+					    licence_issued_on, licence_scopes, clinical_start, titles, specialties, trainings, case_volumes,
+					    0, :now, :now
+					  from m where m.id is null
+					  returning institution_id)
+					select 'C' as what, institution_id, count(*), null::uuid, null::text, null::text from ins
+					  group by institution_id
+					union all select 'U', institution_id, 1, id, before::text, after::text from upd
+					union all select 'T', null, count(*), null, null, null from m""".formatted(identifier(table),
+					FIELDS.formatted("o", ""), FIELDS.formatted("m", " + 1")))
 			.param("now", now)
 			.query(rs -> {
 				String what = rs.getString(1);
 				int n = rs.getInt(3);
 				switch (what) {
 					case "C" -> counts[0] += n;
-					case "U" -> counts[1] += n;
+					case "U" -> {
+						counts[1] += n;
+						this.audit.recordChanges("PERSON_BULK_UPDATED", "Person",
+								rs.getObject(4, UUID.class).toString(), rs.getString(5), rs.getString(6));
+					}
 					default -> counts[2] += n;
 				}
 				UUID institution = rs.getObject(2, UUID.class);

@@ -222,6 +222,31 @@ class BulkLoadIT {
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.body().get("departments").get(0).get("beds").asInt()).isEqualTo(35);
 		assertThat(read.body().get("departments").get(0).get("since").asString()).isEqualTo("2010-05-01");
+
+		// each updated institution is audited with what changed, by the acting user, like
+		// an edit on its page; the unchanged one is not
+		List<Map<String, Object>> audited = this.jdbc.queryForList("""
+				select entity_id, actor_name, before_state, after_state from audit.entry
+				where action = 'INSTITUTION_BULK_UPDATED' and entity_id in (
+				  select id::text from institutions.institution where credit_code in (?, ?))""",
+				ProvinceWorkbooks.creditCode(200), ProvinceWorkbooks.creditCode(201));
+		assertThat(audited).singleElement().satisfies((entry) -> {
+			assertThat(entry.get("entity_id")).isEqualTo(id);
+			assertThat(entry.get("actor_name")).isNotEqualTo("系统");
+			assertThat((String) entry.get("before_state")).contains("\"departments\"", "30", "\"version\":0")
+				.doesNotContain("regionCode");
+			assertThat((String) entry.get("after_state")).contains("\"departments\"", "35", "\"version\":1");
+		});
+
+		// a move to another county of the city (the jurisdiction below the city changes)
+		Response moved = city.upload(INSTITUTIONS, "b.xlsx", workbook(BulkKind.INSTITUTIONS,
+				sheets("机构", List.of(institution(200, "220103"), institution(201, "220104")), "科室床位", departments)));
+		assertThat(moved.body().get("updated").asInt()).as(moved.text()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("""
+				select before_state || ' → ' || after_state from audit.entry where action = 'INSTITUTION_BULK_UPDATED'
+				  and entity_id = (select id::text from institutions.institution where credit_code = ?)""",
+				String.class, ProvinceWorkbooks.creditCode(200)))
+			.contains("\"regionCode\":\"220102\"", "\"regionCode\":\"220103\"");
 	}
 
 	@Test
@@ -240,6 +265,19 @@ class BulkLoadIT {
 		Response again = city.upload(PEOPLE, "p.xlsx", file);
 		assertThat(again.body().get("created").asInt() + again.body().get("updated").asInt()).isZero();
 		assertThat(again.body().get("unchanged").asInt()).isEqualTo(2);
+
+		// an update is audited per person with what changed
+		Response corrected = city.upload(PEOPLE, "p.xlsx", workbook(BulkKind.PEOPLE, sheets("人员", people, "职称", titles,
+				"年度例数", List.of(List.of(ProvinceWorkbooks.licence(301), "G08", 2024, 60)))));
+		assertThat(corrected.body().get("updated").asInt()).as(corrected.text()).isEqualTo(1);
+		assertThat(this.jdbc.queryForList("""
+				select before_state || ' → ' || after_state from audit.entry where action = 'PERSON_BULK_UPDATED'
+				  and entity_id = (select id::text from personnel.person where licence_number = ?)""", String.class,
+				ProvinceWorkbooks.licence(301)))
+			.singleElement()
+			.asString()
+			.contains("caseVolumes", "55", "60", "\"version\":0", "\"version\":1")
+			.doesNotContain("\"name\"");
 
 		String id = this.jdbc.queryForObject("select id::text from personnel.person where licence_number = ?",
 				String.class, ProvinceWorkbooks.licence(300));
