@@ -742,9 +742,9 @@ public class CaseImports {
 		if (!Files.isDirectory(this.directory)) {
 			return;
 		}
-		// file times are the file system's: compared with the wall clock, not the
-		// platform's (pinned in tests)
-		Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+		// file times are the file system's, compared with the platform's clock (the
+		// system clock in production; a pinned clock in the past keeps every file)
+		Instant hourAgo = this.clock.instant().minus(Duration.ofHours(1));
 		try (var files = Files.list(this.directory)) {
 			for (Path file : (Iterable<Path>) files::iterator) {
 				String name = file.getFileName().toString();
