@@ -20,6 +20,13 @@ describe('filing action buttons', () => {
     expect(keys(['escalate', 'expert-review'])).toEqual(['escalate', 'expert-review'])
     // expert, UNDER_EXPERT_REVIEW
     expect(keys(['expert-opinions'])).toEqual(['expert-opinions'])
+    // review authority while an opinion is missing: replace an expert, decide
+    expect(keys(['expert-replacement', 'decision'])).toEqual([
+      'expert-replacement',
+      'approve',
+      'return',
+      'reject',
+    ])
     // review authority after every opinion: one button per decision
     expect(keys(['decision'])).toEqual(['approve', 'return', 'reject'])
     // APPROVED at the receiving authority / one level down
@@ -101,5 +108,26 @@ describe('upload checks', () => {
     expect(uploadProblem({ name: 'scan.JPG', size: 1000 })).toBeNull()
     expect(uploadProblem({ name: 'virus.exe', size: 1000 })).toContain('不支持的文件类型')
     expect(uploadProblem({ name: 'big.pdf', size: 21 * 1024 * 1024 })).toContain('过大')
+  })
+})
+
+describe('replacing an expert', () => {
+  const button = filingButtons({ allowedActions: ['expert-replacement'] })[0]!
+
+  it('asks for the expert leaving, exactly one new expert and a reason', () => {
+    expect(missingInput(button, {})).toBe('请选择被更换的专家')
+    expect(missingInput(button, { replacedId: 'a', expertIds: [] })).toBe('请选择一名新的评审专家')
+    expect(missingInput(button, { replacedId: 'a', expertIds: ['b', 'c'] })).toBe('请选择一名新的评审专家')
+    expect(missingInput(button, { replacedId: 'a', expertIds: ['b'], reason: ' ' })).toBe('请填写更换原因')
+    expect(missingInput(button, { replacedId: 'a', expertIds: ['b'], reason: '因病' })).toBeNull()
+  })
+
+  it('posts the expert leaving, the one coming and the reason', () => {
+    expect(commandBody(button, 4, { replacedId: 'a', expertIds: ['b'], reason: ' 因病不能参加 ' })).toEqual({
+      version: 4,
+      replacedId: 'a',
+      expertId: 'b',
+      reason: '因病不能参加',
+    })
   })
 })

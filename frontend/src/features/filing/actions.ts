@@ -7,6 +7,7 @@ export type ActionForm =
   | 'submit'
   | 'experts'
   | 'expertOpinion'
+  | 'replaceExpert'
   | 'decision'
   | 'licenceNote'
   | 'ending'
@@ -80,6 +81,15 @@ const BUTTONS: Record<string, FilingButton[]> = {
       label: '提交专家意见',
       type: 'primary',
       form: 'expertOpinion',
+    },
+  ],
+  'expert-replacement': [
+    {
+      key: 'expert-replacement',
+      command: 'expert-replacement',
+      label: '更换评审专家',
+      type: 'warning',
+      form: 'replaceExpert',
     },
   ],
   decision: [
@@ -181,6 +191,7 @@ export function commandBody(
     opinion?: string
     firstCaseDate?: string | null
     expertIds?: string[]
+    replacedId?: string
     verdict?: string
     text?: string
     reasons?: string
@@ -204,6 +215,11 @@ export function commandBody(
     case 'expertOpinion':
       body.verdict = values.verdict
       body.text = trimmed(values.text)
+      break
+    case 'replaceExpert':
+      body.replacedId = values.replacedId
+      body.expertId = (values.expertIds ?? [])[0]
+      body.reason = trimmed(values.reason)
       break
     case 'decision':
       body.reasons = trimmed(values.reasons)
@@ -239,6 +255,10 @@ export function missingInput(button: FilingButton, values: Parameters<typeof com
     case 'expertOpinion':
       if (!values.verdict) return '请选择评审结论'
       return blank(values.text) ? '请填写评审意见' : null
+    case 'replaceExpert':
+      if (!values.replacedId) return '请选择被更换的专家'
+      if ((values.expertIds ?? []).length !== 1) return '请选择一名新的评审专家'
+      return blank(values.reason) ? '请填写更换原因' : null
     case 'decision':
       return blank(values.reasons) ? '请填写审查意见（理由）' : null
     case 'licenceNote':

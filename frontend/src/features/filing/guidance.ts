@@ -131,6 +131,8 @@ export function toastFor(command: string, label: string, filing: Filing): string
       return `已组织专家审查${due}`
     case 'expert-opinions':
       return '专家意见已提交'
+    case 'expert-replacement':
+      return `已更换评审专家${due}`
     case 'notify-result':
       return `审查结果已下达至${authority}${due}`
     case 'decision':

@@ -27,6 +27,7 @@ import cn.rtms.filing.domain.Filing.Verdict;
 import cn.rtms.filing.domain.FilingAction;
 import cn.rtms.filing.domain.FilingData;
 import cn.rtms.filing.domain.FilingDocuments;
+import cn.rtms.filing.domain.FilingState;
 import cn.rtms.filing.domain.FilingTransitions;
 import cn.rtms.filing.domain.Filings;
 import cn.rtms.filing.domain.WorkingDayDeadlines;
@@ -312,6 +313,26 @@ public class FilingCommands {
 	}
 
 	/**
+	 * Replaces an assigned expert who has not given an opinion by another assignable,
+	 * non-recused expert (checked as at the start of the review).
+	 * @param id filing
+	 * @param version expected version or null
+	 * @param replacedId the user id of the expert leaving
+	 * @param expertId the user id of the expert coming in
+	 * @param reason why
+	 * @return the filing
+	 */
+	public FilingView replaceExpert(UUID id, @Nullable Long version, UUID replacedId, UUID expertId, String reason) {
+		return command(id, version, FilingAction.REPLACE_EXPERT, (filing, user) -> {
+			ExpertAssignment.AssignedExpert expert = this.experts
+				.requireAssignable(subject(filing.data()), List.of(expertId))
+				.getFirst();
+			filing.replaceExpert(replacedId, new ExpertReview(expert.id(), expert.displayName(), null, null, null),
+					reason, act(user, reason), this.deadlines);
+		});
+	}
+
+	/**
 	 * The experts the authority that may start the filing's expert review can choose
 	 * from, specialty matches first, recused experts flagged with the reason.
 	 * @param id filing
@@ -321,7 +342,7 @@ public class FilingCommands {
 	public List<ExpertCandidate> expertCandidates(UUID id) {
 		CurrentUser user = this.identity.currentUser();
 		Filing filing = loadFor(id, null, user);
-		this.access.authorize(FilingAction.START_EXPERT_REVIEW, user, filing);
+		this.access.authorize(reviewAction(filing), user, filing);
 		requireExpertReviewPossible(filing);
 		return this.experts.candidates(subject(filing.data()));
 	}
@@ -336,9 +357,15 @@ public class FilingCommands {
 	public ExpertDrawResult drawExperts(UUID id, int count) {
 		CurrentUser user = this.identity.currentUser();
 		Filing filing = loadFor(id, null, user);
-		this.access.authorize(FilingAction.START_EXPERT_REVIEW, user, filing);
+		this.access.authorize(reviewAction(filing), user, filing);
 		requireExpertReviewPossible(filing);
 		return this.experts.draw(subject(filing.data()), count);
+	}
+
+	/** Starting the review, or replacing an expert once it runs. */
+	private static FilingAction reviewAction(Filing filing) {
+		return filing.state() == FilingState.UNDER_EXPERT_REVIEW ? FilingAction.REPLACE_EXPERT
+				: FilingAction.START_EXPERT_REVIEW;
 	}
 
 	/**
@@ -347,7 +374,8 @@ public class FilingCommands {
 	 * otherwise draw again and again).
 	 */
 	private static void requireExpertReviewPossible(Filing filing) {
-		if (!FilingTransitions.of(FilingAction.START_EXPERT_REVIEW).possible(filing)) {
+		if (!FilingTransitions.of(FilingAction.START_EXPERT_REVIEW).possible(filing)
+				&& !FilingTransitions.of(FilingAction.REPLACE_EXPERT).possible(filing)) {
 			throw new IllegalFilingTransition("备案当前状态为“" + filing.state().label() + "”，不能抽取或选择评审专家（仅在可发起专家评审时）");
 		}
 	}

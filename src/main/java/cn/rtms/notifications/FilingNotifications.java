@@ -74,6 +74,8 @@ class FilingNotifications {
 							new Rule("FILING_ESCALATED_TO_YOU", "待审查", "已逐级上报至本机关，请审查"))),
 			Map.entry("START_EXPERT_REVIEW",
 					Map.of(Audience.EXPERTS, new Rule("EXPERT_ASSIGNED", "评审指派", "已指派您参加专家审查，请提交专家意见"))),
+			Map.entry("REPLACE_EXPERT",
+					Map.of(Audience.EXPERTS, new Rule("EXPERT_ASSIGNED", "评审指派", "已指派您参加专家审查，请提交专家意见"))),
 			Map.entry("DECIDE_APPROVED", Map.of(Audience.HOSPITAL, new Rule("FILING_APPROVED", "备案审查通过", "审查通过"))),
 			Map.entry("DECIDE_RETURNED_FOR_SUPPLEMENT",
 					Map.of(Audience.HOSPITAL, new Rule("FILING_RETURNED", "备案退回补充", "被退回补充材料，请按审查意见补充后重新提交"))),
@@ -108,10 +110,15 @@ class FilingNotifications {
 		}
 		FilingView filing = this.identity.asSystem(() -> this.filings.get(event.filingId()));
 		String key = "Filing:" + event.filingId() + ":" + event.action() + ":" + event.at().toEpochMilli();
+		// an assignment is told once per expert and review round: a replacement tells the
+		// new expert, not again the others still at work
+		String assignedKey = "Filing:" + event.filingId() + ":EXPERT_ASSIGNED:"
+				+ filing.steps().stream().filter(s -> "START_EXPERT_REVIEW".equals(s.action())).count();
 		rules.forEach((audience, rule) -> {
 			Message message = message(rule, filing);
+			String eventKey = "EXPERT_ASSIGNED".equals(rule.kind()) ? assignedKey : key;
 			for (UUID recipient : recipients(audience, filing)) {
-				this.notifications.send(recipient, message, key, event.at());
+				this.notifications.send(recipient, message, eventKey, event.at());
 			}
 		});
 	}

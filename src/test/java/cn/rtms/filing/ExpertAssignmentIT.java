@@ -53,6 +53,9 @@ class ExpertAssignmentIT {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	final Map<String, String> experts = new HashMap<>();
 
 	String central;
@@ -191,10 +194,44 @@ class ExpertAssignmentIT {
 				Map.of("version", filing.get("version").asLong(), "expertIds", drawnIds)));
 		assertThat(review.get("state").asString()).isEqualTo("UNDER_EXPERT_REVIEW");
 		assertThat(review.get("experts").size()).isEqualTo(3);
-		// under review already: no drawing again until the panel suits
-		assertProblem(city.post("/api/filings/" + id + "/expert-draw", Map.of("count", 3)), 409,
-				"ILLEGAL_FILING_TRANSITION");
-		assertProblem(city.get("/api/filings/" + id + "/expert-candidates"), 409, "ILLEGAL_FILING_TRANSITION");
+		assertThat(review.get("allowedActions").toString()).contains("expert-replacement");
+
+		// 更换评审专家: one of the panel cannot take part; the replacement is checked as at
+		// the start (recusal, reach), needs a reason, and only the new expert is told
+		String leaving = drawnIds.get(0);
+		String incoming = candidateIds.stream().filter(c -> !drawnIds.contains(c)).findFirst().orElseThrow();
+		assertThat(city.ok(city.get("/api/filings/" + id + "/expert-candidates")).size()).isGreaterThan(1);
+		long version = review.get("version").asLong();
+		assertProblem(city.post("/api/filings/" + id + "/expert-replacement", Map.of("version", version, "replacedId",
+				leaving, "expertId", this.experts.get("ea-recused"), "reason", "出差")), 422, "EXPERT_RECUSED");
+		assertProblem(
+				city.post("/api/filings/" + id + "/expert-replacement",
+						Map.of("version", version, "replacedId", leaving, "expertId", drawnIds.get(1), "reason", "出差")),
+				400, "INVALID_FILING_REQUEST");
+		assertProblem(
+				clerk.post("/api/filings/" + id + "/expert-replacement",
+						Map.of("version", version, "replacedId", leaving, "expertId", incoming, "reason", "出差")),
+				403, "FORBIDDEN");
+		JsonNode replaced = city.ok(city.post("/api/filings/" + id + "/expert-replacement",
+				Map.of("version", version, "replacedId", leaving, "expertId", incoming, "reason", "因病不能参加评审")));
+		List<String> panel = new ArrayList<>();
+		replaced.get("experts").forEach(e -> panel.add(e.get("userId").asString()));
+		assertThat(panel).hasSize(3).contains(incoming).doesNotContain(leaving);
+		JsonNode step = replaced.get("steps").get(replaced.get("steps").size() - 1);
+		assertThat(step.get("action").asString()).isEqualTo("REPLACE_EXPERT");
+		assertThat(step.get("opinion").asString()).contains("因病不能参加评审");
+		assertThat(this.audit.entries("Filing", id, 50)).anyMatch(e -> e.action().equals("FILING_REPLACE_EXPERT"));
+		Integer told = this.jdbc.queryForObject("""
+				select count(*) from notifications.notification
+				where kind = 'EXPERT_ASSIGNED' and subject_id = ?::uuid and recipient_id = ?::uuid""", Integer.class,
+				id, incoming);
+		assertThat(told).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from notifications.notification
+				where kind = 'EXPERT_ASSIGNED' and subject_id = ?::uuid and recipient_id = ?::uuid""", Integer.class,
+				id, drawnIds.get(1)))
+			.as("the others are not told twice")
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import cn.rtms.filing.domain.Filing.Act;
 import cn.rtms.filing.domain.Filing.Actor;
 import cn.rtms.filing.domain.Filing.Committee;
 import cn.rtms.filing.domain.Filing.DecisionKind;
+import cn.rtms.filing.domain.Filing.ExpertReview;
 import cn.rtms.filing.domain.Filing.Verdict;
 import cn.rtms.filing.domain.FilingAction;
 import cn.rtms.filing.domain.FilingFixtures;
@@ -291,6 +292,16 @@ class FilingTransitionTableTests {
 					filing.startExpertReview(FilingFixtures.twoExperts(), act, FilingFixtures.DEADLINES);
 				case RECORD_EXPERT_OPINION ->
 					filing.recordExpertOpinion(Verdict.AGREE, "同意开展", act, FilingFixtures.DEADLINES);
+				case REPLACE_EXPERT -> filing.replaceExpert(
+						filing.data()
+							.experts()
+							.stream()
+							.filter(e -> e.verdict() == null)
+							.map(ExpertReview::userId)
+							.findFirst()
+							.orElse(FilingFixtures.EXPERT_1),
+						new ExpertReview(UUID.randomUUID(), "替补专家", null, null, null), "专家因病不能参加", act,
+						FilingFixtures.DEADLINES);
 				case DECIDE -> filing.decide(DecisionKind.APPROVED, "符合规范", act, FilingFixtures.DEADLINES);
 				case NOTIFY_RESULT -> filing.notifyResult(act, FilingFixtures.DEADLINES);
 				case ACTIVATE -> filing.activate("已在许可证副本备注栏注明", act);

@@ -648,6 +648,55 @@ public final class Filing {
 	}
 
 	/**
+	 * The review authority replaces an assigned expert who has not given an opinion (ill,
+	 * unreachable, a conflict of interest found late): the new expert takes the place,
+	 * the step names both and the reason, and the opinion deadline starts again from
+	 * today.
+	 * @param replaced the user id of the expert leaving
+	 * @param replacement the expert coming in
+	 * @param reason why, not blank
+	 * @param act who and when
+	 * @param deadlines working-day deadlines
+	 */
+	public void replaceExpert(UUID replaced, ExpertReview replacement, String reason, Act act, Deadlines deadlines) {
+		FilingState from = require(FilingAction.REPLACE_EXPERT, FilingState.UNDER_EXPERT_REVIEW);
+		if (reason.isBlank()) {
+			throw new InvalidFilingRequest("更换评审专家必须说明原因");
+		}
+		int index = -1;
+		for (int i = 0; i < this.experts.size(); i++) {
+			if (this.experts.get(i).userId().equals(replaced)) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			throw new InvalidFilingRequest("被更换的人员不是本备案的评审专家");
+		}
+		ExpertReview leaving = this.experts.get(index);
+		if (leaving.verdict() != null) {
+			throw new InvalidFilingRequest(nameOf(leaving) + " 已提交专家意见，不能更换");
+		}
+		if (isAssignedExpert(replacement.userId())) {
+			throw new InvalidFilingRequest(nameOf(replacement) + " 已是本备案的评审专家");
+		}
+		this.experts.set(index, new ExpertReview(replacement.userId(), replacement.name(), null, null, null));
+		this.actionDueOn = deadlines.due(Deadline.EXPERT_OPINION, act.today());
+		step(FilingStep.REPLACE_EXPERT, from, from,
+				nameOf(leaving) + " → " + nameOf(replacement) + "，原因：" + reason.strip(), act);
+	}
+
+	/**
+	 * @return whether an assigned expert has not given an opinion yet
+	 */
+	public boolean expertOpinionMissing() {
+		return this.experts.stream().anyMatch(e -> e.verdict() == null);
+	}
+
+	private static String nameOf(ExpertReview expert) {
+		return expert.name() != null ? expert.name() : "评审专家";
+	}
+
+	/**
 	 * An assigned expert records (or replaces) an opinion.
 	 * @param verdict agree / disagree / supplement
 	 * @param text the opinion

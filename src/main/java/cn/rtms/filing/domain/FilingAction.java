@@ -37,6 +37,10 @@ public enum FilingAction {
 	START_EXPERT_REVIEW("expert-review", "组织专家审查"),
 	/** 提交专家意见. */
 	RECORD_EXPERT_OPINION("expert-opinions", "提交专家意见"),
+	/**
+	 * 更换评审专家 (one who has not given an opinion: ill, unreachable, a conflict found late).
+	 */
+	REPLACE_EXPERT("expert-replacement", "更换评审专家"),
 	/** 作出审查决定 (approve, return for supplement, reject). */
 	DECIDE("decision", "作出审查决定"),
 	/** 逐级通知审查结果. */

@@ -43,6 +43,10 @@ public enum FilingCondition {
 	/** An automatic revocation proposal is open. */
 	REVOCATION_PROPOSAL_OPEN("有待处理的撤销建议", "a revocation proposal is open", Filing::hasOpenRevocationProposal),
 
+	/** An assigned expert has not given an opinion yet. */
+	EXPERT_OPINION_MISSING("有评审专家尚未提交意见", "an assigned expert has not given an opinion yet",
+			Filing::expertOpinionMissing),
+
 	/** No automatic revocation proposal is open. */
 	NO_REVOCATION_PROPOSAL_OPEN("没有待处理的撤销建议", "no revocation proposal is open",
 			filing -> !filing.hasOpenRevocationProposal());

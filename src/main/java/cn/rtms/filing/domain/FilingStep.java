@@ -39,6 +39,8 @@ public enum FilingStep {
 	START_EXPERT_REVIEW("组织专家审查"),
 	/** 专家意见. */
 	EXPERT_OPINION("专家意见"),
+	/** 更换评审专家. */
+	REPLACE_EXPERT("更换评审专家"),
 	/** 审查通过. */
 	DECIDE_APPROVED("审查通过"),
 	/** 退回补充. */

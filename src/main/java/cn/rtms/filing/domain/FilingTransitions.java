@@ -45,6 +45,7 @@ public final class FilingTransitions {
 			row(FilingAction.RECEIVE, EnumSet.of(FilingState.SUBMITTED), Party.HOLDER, FilingCondition.NONE, List.of(FilingState.RECEIVED), ""),
 			row(FilingAction.ESCALATE, AT_AUTHORITY, Party.HOLDER, FilingCondition.BELOW_REVIEW_LEVEL, List.of(FilingState.ESCALATED), ""),
 			row(FilingAction.START_EXPERT_REVIEW, AT_AUTHORITY, Party.HOLDER, FilingCondition.AT_REVIEW_LEVEL, List.of(FilingState.UNDER_EXPERT_REVIEW), "at least one expert account, none twice"),
+			row(FilingAction.REPLACE_EXPERT, EnumSet.of(FilingState.UNDER_EXPERT_REVIEW), Party.HOLDER, FilingCondition.EXPERT_OPINION_MISSING, List.of(), "an assigned expert without an opinion, an assignable expert not assigned yet (recusal as at the start), a reason; the opinion deadline starts again"),
 			row(FilingAction.RECORD_EXPERT_OPINION, EnumSet.of(FilingState.UNDER_EXPERT_REVIEW), Party.ASSIGNED_EXPERT, FilingCondition.NONE, List.of(), "a verdict and an opinion (replaces the expert's earlier one)"),
 			row(FilingAction.DECIDE, EnumSet.of(FilingState.UNDER_EXPERT_REVIEW), Party.HOLDER, FilingCondition.NONE, List.of(FilingState.APPROVED, FilingState.RETURNED_FOR_SUPPLEMENT, FilingState.REJECTED), "every assigned expert has given an opinion (else 409 `FILING_INCOMPLETE`); reasons unless approving"),
 			row(FilingAction.NOTIFY_RESULT, PASSING_DOWN, Party.HOLDER, FilingCondition.ABOVE_RECEIVING_LEVEL, List.of(FilingState.RESULT_NOTIFIED), ""),

@@ -27,6 +27,7 @@ import cn.rtms.filing.web.FilingRequests.DecisionRequest;
 import cn.rtms.filing.web.FilingRequests.DrawRequest;
 import cn.rtms.filing.web.FilingRequests.EndingRequest;
 import cn.rtms.filing.web.FilingRequests.ExpertOpinionRequest;
+import cn.rtms.filing.web.FilingRequests.ExpertReplacementRequest;
 import cn.rtms.filing.web.FilingRequests.ExpertReviewRequest;
 import cn.rtms.filing.web.FilingRequests.OpinionRequest;
 import cn.rtms.filing.web.FilingRequests.PriorFilingRequest;
@@ -229,6 +230,13 @@ class FilingController {
 				request.expertIds() == null ? List.of() : request.expertIds(), request.opinion());
 	}
 
+	@PostMapping("/api/filings/{id}/expert-replacement")
+	@Operation(summary = "更换尚未提交意见的评审专家（审查机关）", description = "新专家须在可指派范围内且无需回避；写明原因；专家意见办理时限自今日重新计算")
+	FilingView expertReplacement(@PathVariable UUID id, @RequestBody ExpertReplacementRequest request) {
+		return this.filings.replaceExpert(id, request.version(), required(request.replacedId(), "replacedId", "被更换的专家"),
+				required(request.expertId(), "expertId", "新的评审专家"), request.reason() == null ? "" : request.reason());
+	}
+
 	@GetMapping("/api/filings/{id}/expert-candidates")
 	@Operation(summary = "专家建议：可指派的评审专家（专业匹配优先，须回避者标明原因）", description = "本级、上级及下级专家库中在库的专家；受聘于备案机构的专家须回避，不能指派")
 	List<ExpertCandidate> expertCandidates(@PathVariable UUID id) {
@@ -376,6 +384,13 @@ class FilingController {
 
 	private static @Nullable String opinion(@Nullable OpinionRequest request) {
 		return request == null ? null : request.opinion();
+	}
+
+	private static UUID required(@Nullable UUID value, String field, String label) {
+		if (value == null) {
+			throw new InvalidFilingRequest(label + "（" + field + "）不能为空");
+		}
+		return value;
 	}
 
 	private static String required(@Nullable String value, String field, String label) {

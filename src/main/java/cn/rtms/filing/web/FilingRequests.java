@@ -43,6 +43,10 @@ final class FilingRequests {
 	record ExpertReviewRequest(@Nullable Long version, @Nullable List<UUID> expertIds, @Nullable String opinion) {
 	}
 
+	record ExpertReplacementRequest(@Nullable Long version, @Nullable UUID replacedId, @Nullable UUID expertId,
+			@Nullable @Size(max = 500, message = "更换原因不能超过 500 个字") String reason) {
+	}
+
 	record DrawRequest(@Nullable Integer count) {
 	}
 

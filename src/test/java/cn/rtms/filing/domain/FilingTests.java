@@ -15,6 +15,7 @@ import cn.rtms.filing.IllegalFilingTransition;
 import cn.rtms.filing.InvalidFilingRequest;
 import cn.rtms.filing.domain.Filing.Act;
 import cn.rtms.filing.domain.Filing.DecisionKind;
+import cn.rtms.filing.domain.Filing.ExpertReview;
 import cn.rtms.filing.domain.Filing.Verdict;
 import cn.rtms.identity.Role;
 import cn.rtms.filing.domain.Filing.Actor;
@@ -140,6 +141,45 @@ class FilingTests {
 				() -> filing.decide(DecisionKind.APPROVED, "", by("PROVINCE_AUTHORITY", "220000"), DEADLINES))
 			.isInstanceOf(FilingIncomplete.class)
 			.hasMessageContaining("专家二");
+	}
+
+	/**
+	 * An expert who cannot give an opinion is replaced: before, the decision waited for
+	 * him for ever.
+	 */
+	@Test
+	void anExpertWithoutAnOpinionIsReplacedAndTheReviewCanBeDecided() {
+		Filing filing = FilingFixtures.underReviewAtProvince();
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(EXPERT_1), DEADLINES);
+		Act province = by("PROVINCE_AUTHORITY", "220000");
+		UUID substitute = UUID.randomUUID();
+		ExpertReview incoming = new ExpertReview(substitute, "专家三", null, null, null);
+
+		assertThatThrownBy(() -> filing.replaceExpert(EXPERT_1, incoming, "出差", province, DEADLINES))
+			.isInstanceOf(InvalidFilingRequest.class)
+			.hasMessageContaining("已提交专家意见，不能更换");
+		assertThatThrownBy(() -> filing.replaceExpert(EXPERT_2, new ExpertReview(EXPERT_1, "专家一", null, null, null),
+				"出差", province, DEADLINES))
+			.isInstanceOf(InvalidFilingRequest.class)
+			.hasMessageContaining("已是本备案的评审专家");
+		assertThatThrownBy(() -> filing.replaceExpert(EXPERT_2, incoming, " ", province, DEADLINES))
+			.isInstanceOf(InvalidFilingRequest.class)
+			.hasMessageContaining("原因");
+
+		filing.replaceExpert(EXPERT_2, incoming, "专家二因病不能参加", province, DEADLINES);
+		assertThat(filing.data().experts()).extracting(ExpertReview::userId).containsExactly(EXPERT_1, substitute);
+		assertThat(filing.isAssignedExpert(EXPERT_2)).isFalse();
+		assertThat(filing.state()).isEqualTo(FilingState.UNDER_EXPERT_REVIEW);
+		assertThat(filing.data().steps().getLast().action()).isEqualTo(FilingStep.REPLACE_EXPERT);
+		assertThat(filing.data().steps().getLast().opinion()).isEqualTo("专家二 → 专家三，原因：专家二因病不能参加");
+
+		filing.recordExpertOpinion(Verdict.AGREE, "同意", expert(substitute), DEADLINES);
+		assertThatThrownBy(() -> filing.replaceExpert(substitute, new ExpertReview(EXPERT_2, "专家二", null, null, null),
+				"改派", province, DEADLINES))
+			.as("every opinion given: nothing left to replace")
+			.isInstanceOf(IllegalFilingTransition.class);
+		filing.decide(DecisionKind.APPROVED, "", province, DEADLINES);
+		assertThat(filing.state()).isEqualTo(FilingState.APPROVED);
 	}
 
 	@Test
