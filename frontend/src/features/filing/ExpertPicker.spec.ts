@@ -38,7 +38,7 @@ const CANDIDATES = [
   candidate({ id: 'e3', username: 'other', displayName: '其他专业专家', specialtyMatch: false }),
 ]
 
-async function mountPicker() {
+async function mountPicker(assigned?: string[]) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     if (url.endsWith('/expert-candidates')) return json(CANDIDATES)
     if (url.endsWith('/expert-draw') && init?.method === 'POST')
@@ -56,7 +56,7 @@ async function mountPicker() {
   })
   vi.stubGlobal('fetch', fetchMock)
   const wrapper = mount(ExpertPicker, {
-    props: { modelValue: [], target: { kind: 'filings', id: 'f1' } },
+    props: { modelValue: [], target: { kind: 'filings', id: 'f1' }, assigned },
     global: { plugins: [ElementPlus] },
     attachTo: document.body,
   })
@@ -89,5 +89,15 @@ describe('ExpertPicker with suggestions (docs/experts.md)', () => {
     expect(JSON.parse(String((post[1] as RequestInit).body))).toEqual({ count: 2 })
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([['e1']])
     expect(wrapper.get('[data-testid="draw-result"]').text()).toContain('00000000075bcd15')
+  })
+
+  it('when replacing an expert, shows the experts on the panel as not selectable and offers no draw', async () => {
+    const { wrapper } = await mountPicker(['e1'])
+    const onPanel = wrapper.get('[data-testid="candidate-match"]')
+    expect(onPanel.text()).toContain('已在本次评审专家组中')
+    expect(onPanel.find('input[type="checkbox"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.find('[data-testid="draw-experts"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="candidate-other"] input[type="checkbox"]').setValue(true)
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([['e3']])
   })
 })
