@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.authorization.AuthorizationDetails.SubTechnique;
@@ -392,52 +394,48 @@ public class AuthorizationManagement {
 	@Transactional
 	int rejectPendingForDeparture(UUID personId, UUID institutionId, LocalDate leftOn) {
 		CurrentUser user = this.access.requireRole(Role.SYSTEM_ADMIN);
-		int rejected = 0;
-		for (Authorization candidate : this.authorizations.search(Set.of(institutionId), personId, null,
-				AuthorizationStatus.PENDING)) {
-			Authorization authorization = candidate;
-			while (authorization.status() == AuthorizationStatus.PENDING) {
-				Authorization.Snapshot before = authorization.snapshot();
-				authorization.reject(actor(user), Instant.now(this.clock), "医师已离开本机构（" + leftOn + "）");
-				if (this.authorizations.save(authorization)) {
-					this.audit.record("AUTHORIZATION_REJECTED", ENTITY, authorization.id().toString(), before,
-							authorization.snapshot());
-					publish(authorization);
-					rejected++;
-					break;
-				}
-				authorization = load(authorization.id());
-			}
-		}
-		return rejected;
+		return changeBySystem(
+				this.authorizations.search(Set.of(institutionId), personId, null, AuthorizationStatus.PENDING),
+				(a) -> a.status() == AuthorizationStatus.PENDING, "AUTHORIZATION_REJECTED",
+				(a) -> a.reject(actor(user), Instant.now(this.clock), "医师已离开本机构（" + leftOn + "）"));
 	}
 
 	/**
 	 * Revokes each GRANTED record that has not expired as the system, audited and
-	 * published like a hospital's revocation. A record someone else changed meanwhile is
-	 * read again: one revoked already is left alone.
+	 * published like a hospital's revocation.
 	 */
 	private int revokeBySystem(List<Authorization> granted, String reason) {
 		CurrentUser user = this.access.requireRole(Role.SYSTEM_ADMIN);
 		LocalDate today = LocalDate.now(this.clock);
-		int revoked = 0;
-		for (Authorization candidate : granted) {
+		return changeBySystem(granted,
+				(a) -> a.status() == AuthorizationStatus.GRANTED && !a.terms().validUntil().isBefore(today),
+				"AUTHORIZATION_REVOKED", (a) -> a.revoke(actor(user), Instant.now(this.clock), reason, true));
+	}
+
+	/**
+	 * Applies a change of the system to each record that still needs it, audited and
+	 * published. A record someone else changed meanwhile is read again and changed only
+	 * if it still needs it, so a re-delivered event changes and audits nothing twice.
+	 * @return how many records were changed
+	 */
+	private int changeBySystem(List<Authorization> candidates, Predicate<Authorization> needs, String action,
+			Consumer<Authorization> change) {
+		int changed = 0;
+		for (Authorization candidate : candidates) {
 			Authorization authorization = candidate;
-			while (authorization.status() == AuthorizationStatus.GRANTED
-					&& !authorization.terms().validUntil().isBefore(today)) {
+			while (needs.test(authorization)) {
 				Authorization.Snapshot before = authorization.snapshot();
-				authorization.revoke(actor(user), Instant.now(this.clock), reason, true);
+				change.accept(authorization);
 				if (this.authorizations.save(authorization)) {
-					this.audit.record("AUTHORIZATION_REVOKED", ENTITY, authorization.id().toString(), before,
-							authorization.snapshot());
+					this.audit.record(action, ENTITY, authorization.id().toString(), before, authorization.snapshot());
 					publish(authorization);
-					revoked++;
+					changed++;
 					break;
 				}
 				authorization = load(authorization.id());
 			}
 		}
-		return revoked;
+		return changed;
 	}
 
 	/**

@@ -209,10 +209,7 @@ class AuthorizationApiIT {
 	void aGrantStaysListedAndRevocableAfterThePhysicianLeftAndBehindAThousandNewerRecords() {
 		Api clerk = as("ccszx-clerk");
 		String liu = personId(clerk, "刘建国");
-		java.util.UUID hospital = this.jdbc.sql("select institution_id from personnel.person where id = ?::uuid")
-			.param(liu)
-			.query(java.util.UUID.class)
-			.single();
+		java.util.UUID hospital = institutionOfPerson(liu);
 		java.util.UUID grant = java.util.UUID.randomUUID();
 		this.jdbc
 			.sql("""
@@ -245,9 +242,7 @@ class AuthorizationApiIT {
 			assertThat(revoked.body().get("personName").asString()).isEqualTo("刘建国");
 		}
 		finally {
-			this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")
-				.params(hospital, liu)
-				.update();
+			placePerson(liu, hospital);
 			this.jdbc
 				.sql("delete from authorizations.physician_authorization where person_id = ?::uuid "
 						+ "and technology = 'S01' and valid_until < date '2021-01-01'")
@@ -590,10 +585,7 @@ class AuthorizationApiIT {
 		Api clerk = as("ccszx-clerk");
 		Api admin = as("ccszx-admin");
 		String liu = personId(clerk, "刘建国");
-		java.util.UUID hospital = this.jdbc.sql("select institution_id from personnel.person where id = ?::uuid")
-			.param(liu)
-			.query(java.util.UUID.class)
-			.single();
+		java.util.UUID hospital = institutionOfPerson(liu);
 		// years ahead: other tests here grant 刘建国 G08 from today on
 		String grant = granted(admin, created(apply(clerk, liu, "G08", TODAY.plusYears(30), TODAY.plusYears(31))));
 		String pending = created(apply(clerk, liu, "G08", TODAY.plusYears(32), TODAY.plusYears(33)));
@@ -624,9 +616,7 @@ class AuthorizationApiIT {
 				.hasSize(1);
 		}
 		finally {
-			this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")
-				.params(hospital, liu)
-				.update();
+			placePerson(liu, hospital);
 		}
 	}
 
@@ -642,13 +632,10 @@ class AuthorizationApiIT {
 		Api clerk = as("ccszx-clerk");
 		Api admin = as("ccszx-admin");
 		String liu = personId(clerk, "刘建国");
-		java.util.UUID hospital = this.jdbc.sql("select institution_id from personnel.person where id = ?::uuid")
-			.param(liu)
-			.query(java.util.UUID.class)
-			.single();
+		java.util.UUID hospital = institutionOfPerson(liu);
 		String pending = created(apply(clerk, liu, "G08", TODAY.plusYears(40), TODAY.plusYears(41)));
 		java.util.UUID other = java.util.UUID.fromString(institutionId(as("province"), "吉林省松江肿瘤医院"));
-		this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid").params(other, liu).update();
+		placePerson(liu, other);
 		try {
 			Response refused = admin.post("/api/authorizations/" + pending + "/grant", Map.of("version", 0));
 			assertThat(refused.status()).as(refused.text()).isEqualTo(422);
@@ -658,10 +645,22 @@ class AuthorizationApiIT {
 				.isEqualTo("PENDING");
 		}
 		finally {
-			this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")
-				.params(hospital, liu)
-				.update();
+			placePerson(liu, hospital);
 		}
+	}
+
+	private java.util.UUID institutionOfPerson(String personId) {
+		return this.jdbc.sql("select institution_id from personnel.person where id = ?::uuid")
+			.param(personId)
+			.query(java.util.UUID.class)
+			.single();
+	}
+
+	/** Moves the person's record directly (no event), or puts it back. */
+	private void placePerson(String personId, java.util.UUID institutionId) {
+		this.jdbc.sql("update personnel.person set institution_id = ? where id = ?::uuid")
+			.params(institutionId, personId)
+			.update();
 	}
 
 }
