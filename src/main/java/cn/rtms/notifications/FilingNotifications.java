@@ -58,9 +58,23 @@ class FilingNotifications {
 	 * @param kind kind code
 	 * @param headline title prefix
 	 * @param phrase what happened, after "…的「技术」备案"
+	 * @param oncePerReviewRound told each recipient once per expert review round,
+	 * whichever step tells it (else once per step)
 	 */
-	record Rule(String kind, String headline, String phrase) {
+	record Rule(String kind, String headline, String phrase, boolean oncePerReviewRound) {
+
+		Rule(String kind, String headline, String phrase) {
+			this(kind, headline, phrase, false);
+		}
+
 	}
+
+	/**
+	 * Starting the review and replacing an expert both tell the experts without an
+	 * opinion; once per round, so a replacement tells the new expert and not again the
+	 * others still at work.
+	 */
+	static final Rule EXPERT_ASSIGNED = new Rule("EXPERT_ASSIGNED", "评审指派", "已指派您参加专家审查，请提交专家意见", true);
 
 	/** Filing step (FilingStateChanged.action) → audience → message. */
 	static final Map<String, Map<Audience, Rule>> RULES = Map.ofEntries(
@@ -72,10 +86,8 @@ class FilingNotifications {
 			Map.entry("ESCALATE",
 					Map.of(Audience.HOSPITAL, new Rule("FILING_ESCALATED", "备案已逐级上报", "已逐级上报"), Audience.HOLDER,
 							new Rule("FILING_ESCALATED_TO_YOU", "待审查", "已逐级上报至本机关，请审查"))),
-			Map.entry("START_EXPERT_REVIEW",
-					Map.of(Audience.EXPERTS, new Rule("EXPERT_ASSIGNED", "评审指派", "已指派您参加专家审查，请提交专家意见"))),
-			Map.entry("REPLACE_EXPERT",
-					Map.of(Audience.EXPERTS, new Rule("EXPERT_ASSIGNED", "评审指派", "已指派您参加专家审查，请提交专家意见"))),
+			Map.entry("START_EXPERT_REVIEW", Map.of(Audience.EXPERTS, EXPERT_ASSIGNED)),
+			Map.entry("REPLACE_EXPERT", Map.of(Audience.EXPERTS, EXPERT_ASSIGNED)),
 			Map.entry("DECIDE_APPROVED", Map.of(Audience.HOSPITAL, new Rule("FILING_APPROVED", "备案审查通过", "审查通过"))),
 			Map.entry("DECIDE_RETURNED_FOR_SUPPLEMENT",
 					Map.of(Audience.HOSPITAL, new Rule("FILING_RETURNED", "备案退回补充", "被退回补充材料，请按审查意见补充后重新提交"))),
@@ -110,13 +122,11 @@ class FilingNotifications {
 		}
 		FilingView filing = this.identity.asSystem(() -> this.filings.get(event.filingId()));
 		String key = "Filing:" + event.filingId() + ":" + event.action() + ":" + event.at().toEpochMilli();
-		// an assignment is told once per expert and review round: a replacement tells the
-		// new expert, not again the others still at work
-		String assignedKey = "Filing:" + event.filingId() + ":EXPERT_ASSIGNED:"
-				+ filing.steps().stream().filter(s -> "START_EXPERT_REVIEW".equals(s.action())).count();
+		long round = filing.steps().stream().filter(s -> "START_EXPERT_REVIEW".equals(s.action())).count();
 		rules.forEach((audience, rule) -> {
 			Message message = message(rule, filing);
-			String eventKey = "EXPERT_ASSIGNED".equals(rule.kind()) ? assignedKey : key;
+			String eventKey = rule.oncePerReviewRound()
+					? "Filing:" + event.filingId() + ":" + rule.kind() + ":round-" + round : key;
 			for (UUID recipient : recipients(audience, filing)) {
 				this.notifications.send(recipient, message, eventKey, event.at());
 			}
