@@ -72,9 +72,12 @@ public class InstitutionManagement {
 
 	private final Deployment deployment;
 
+	private final RegionTree tree;
+
 	InstitutionManagement(Institutions institutions, Regions regions, CatalogManagement catalog, Clock clock,
 			IdentityManagement identity, AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events,
-			EditHistory history, Deployment deployment) {
+			EditHistory history, Deployment deployment, RegionTree tree) {
+		this.tree = tree;
 		this.deployment = deployment;
 		this.history = history;
 		this.audit = audit;
@@ -192,17 +195,12 @@ public class InstitutionManagement {
 
 	/**
 	 * @param code a region code
-	 * @return the codes from the region up to its province, the region first
+	 * @return the codes from the region up to its province, the region first; a directly
+	 * administered unit (梅河口市 220581) reports to the province, not to its nominal city
+	 * ({@link RegionTree})
 	 */
 	public List<String> regionAncestry(String code) {
-		List<String> chain = new ArrayList<>();
-		Map<String, RegionRow> all = this.regions.all();
-		RegionRow row = all.get(code);
-		while (row != null) {
-			chain.add(row.code());
-			row = row.parentCode() == null ? null : all.get(row.parentCode());
-		}
-		return chain;
+		return this.tree.ancestry(code);
 	}
 
 	/**
@@ -218,8 +216,13 @@ public class InstitutionManagement {
 			prefix = regionCode.endsWith("0000") ? regionCode.substring(0, 2)
 					: regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
 		}
+		String region = (prefix == null) ? null : regionCode;
+		// The code prefix narrows the rows; the tree decides, so that a directly
+		// administered unit (梅河口市 220581) is not counted under its nominal city (通化市
+		// 220500) nor missed under the province.
 		return this.institutions.search(query == null || query.isBlank() ? null : query.strip(), prefix)
 			.stream()
+			.filter(i -> region == null || regionAncestry(i.regionCode()).contains(region))
 			.filter(i -> this.access.canSeeInstitution(user, i.id(), i.regionCode()))
 			.toList();
 	}

@@ -72,6 +72,17 @@ class FilingListsIT {
 		assertThat(values(g08, "technology")).isNotEmpty().allMatch("G08"::equals);
 		JsonNode jilin = ok(admin.get("/api/filings/page?regionCode=220200"));
 		assertThat(values(jilin, "institutionName")).containsOnly("吉林市江城医院");
+		// 梅河口市 (220581) is administered directly by the province, not by 通化市 (220500)
+		JsonNode tonghua = ok(admin.get("/api/filings/page?regionCode=220500&size=200"));
+		assertThat(values(tonghua, "institutionName")).doesNotContain("梅河口市梅源医院");
+		List<String> tonghuaInstitutions = new ArrayList<>();
+		ok(admin.get("/api/institutions?regionCode=220500"))
+			.forEach(i -> tonghuaInstitutions.add(i.get("name").asString()));
+		List<String> meihekouInstitutions = new ArrayList<>();
+		ok(admin.get("/api/institutions?regionCode=220581"))
+			.forEach(i -> meihekouInstitutions.add(i.get("name").asString()));
+		assertThat(meihekouInstitutions).containsExactly("梅河口市梅源医院");
+		assertThat(tonghuaInstitutions).contains("通化市玉皇山医院").doesNotContain("梅河口市梅源医院");
 		String day = submitted.stream().filter(s -> s != null).findFirst().orElseThrow();
 		JsonNode window = ok(admin.get("/api/filings/page?from=" + day + "&to=" + day + "&size=200"));
 		assertThat(values(window, "submittedOn")).isNotEmpty().allMatch(day::equals);
