@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.rtms.assessment.AssessmentReport.IndicatorFigure;
+import cn.rtms.indicators.IndicatorManagement;
 import cn.rtms.assessment.AssessmentReport.Section;
 import cn.rtms.audit.AuditTrail;
 import cn.rtms.cases.CaseForm;
@@ -282,7 +283,10 @@ public class AssessmentManagement {
 			throw new InvalidAssessment(errors);
 		}
 		String institutionName = this.institutions.nameOf(request.institutionId());
-		String city = region.substring(0, 4) + "00";
+		// the city (市、州) over the institution; a directly administered unit (梅河口市) is its
+		// own
+		List<String> ancestry = this.institutions.regionAncestry(region);
+		String city = ancestry.size() >= 2 ? ancestry.get(ancestry.size() - 2) : region;
 		FilingPeriod filing = filingOf(request.institutionId(), request.technology());
 		IndicatorFigures.Result figures = this.indicators.compute(request, city);
 		List<CaseFacts.CaseRow> cases = this.facts.cases(request);
@@ -302,7 +306,8 @@ public class AssessmentManagement {
 		}
 		List<String> notes = new ArrayList<>(figures.notes());
 		notes.add("病例数据取自病例登记中已提交的病例（按手术日期计入评估期）；随访按计算当日（" + today + "）判断是否到期，未到期的随访不计入随访率。");
-		notes.add("地区对照值为所在市（州）全部医疗机构同期的汇总值。");
+		notes.add("地区对照值为所在市（州）全部医疗机构同期的汇总值；某项指标有数据的医疗机构不足 " + IndicatorManagement.MIN_INSTITUTIONS_FOR_REGION_AGGREGATE
+				+ " 家时不显示对照值（否则可由本院数据推算出其他医疗机构的数据）。");
 		if (filing == null) {
 			notes.add("该医疗机构没有该技术的备案记录（未备案开展的病例见“医疗不良事件”）。");
 		}

@@ -108,8 +108,8 @@ class IndicatorFigures {
 			.toList();
 		Map<String, IndicatorCell> region = new HashMap<>();
 		for (IndicatorCell c : this.indicators
-			.computeUnscoped(new IndicatorQuery(set.key(), Grouping.NONE, PeriodUnit.ALL, request.from(), request.to(),
-					null, comparisonRegion, null))
+			.regionAggregateUnscoped(new IndicatorQuery(set.key(), Grouping.NONE, PeriodUnit.ALL, request.from(),
+					request.to(), null, comparisonRegion, null))
 			.cells()) {
 			region.put(key(c), c);
 		}
@@ -174,7 +174,9 @@ class IndicatorFigures {
 				valueText(cell.value(), rate, unit), threshold, t == null ? null : t.clause(),
 				t == null ? null : cell.meetsThreshold(), result, region == null ? null : region.numerator(),
 				region == null ? null : region.denominator(),
-				region == null ? "无数据" : valueText(region.value(), rate, unit), indicator.clause());
+				region == null ? "不足 " + IndicatorManagement.MIN_INSTITUTIONS_FOR_REGION_AGGREGATE + " 家，不对照"
+						: valueText(region.value(), rate, unit),
+				indicator.clause());
 	}
 
 	private String stratumLabel(String stratum) {

@@ -119,6 +119,19 @@ public class IndicatorManagement {
 		if (own == null || region == null || !this.regions.ancestry(own).contains(region)) {
 			throw new AccessDenied("医疗机构账号只能查看本机构所在辖区的汇总值（行政区划 " + region + " 不含本机构）");
 		}
+		return regionAggregateUnscoped(q);
+	}
+
+	/**
+	 * A region's aggregate (no grouping) with only the cells to which at least
+	 * {@link #MIN_INSTITUTIONS_FOR_REGION_AGGREGATE} institutions contribute, for a
+	 * comparison shown to one of them (a hospital could otherwise subtract its own
+	 * figures and read another hospital's). Not scoped: the caller checks access.
+	 * @param q set, period, range and region ({@code regionCode} required)
+	 * @return the cells shown and the number left out
+	 */
+	public IndicatorResults regionAggregateUnscoped(IndicatorQuery q) {
+		String region = java.util.Objects.requireNonNull(q.regionCode());
 		IndicatorQuery perInstitution = new IndicatorQuery(q.setKey(), Grouping.INSTITUTION, q.period(), q.from(),
 				q.to(), null, region, null);
 		java.util.Map<String, java.util.Set<String>> contributors = new java.util.HashMap<>();

@@ -362,6 +362,19 @@ class AssessmentIT {
 		assertThat(section(r, "RECORD_QUALITY").get("cases").get(0).get("note").asString())
 			.contains(firstRequired().label());
 		assertIndicatorsAreTheEngines(r, Grouping.INSTITUTION, this.songjiang, null);
+		int compared = 0;
+		for (JsonNode s : r.get("sections")) {
+			for (JsonNode f : s.get("indicators")) {
+				compared++;
+				assertThat(f.path("regionNumerator").isNull() || f.path("regionNumerator").isMissingNode())
+					.as("only 松江 and 长春市中心医院 in 长春市: no city figure, or 松江 could subtract its own and read the other's: "
+							+ f)
+					.isTrue();
+				assertThat(f.get("regionValueText").asString()).isEqualTo("不足 3 家，不对照");
+			}
+		}
+		assertThat(compared).isPositive();
+		assertThat(r.get("notes").toString()).contains("不足 3 家时不显示对照值");
 	}
 
 	/** Every indicator figure is the engine's cell for the subject over the period. */
