@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Region, UserRole } from '@/api/types'
-import { holderLabel, mayRegisterPrior } from './labels'
+import { endingReasonsFor, holderLabel, mayRegisterPrior } from './labels'
 import { testUser } from '@/features/auth/testing'
 
 describe('holderLabel', () => {
@@ -40,5 +40,18 @@ describe('mayRegisterPrior', () => {
     expect(mayRegisterPrior(user('HOSPITAL_CLERK', null), tree)).toBe(false)
     expect(mayRegisterPrior(user('EXPERT', null), tree)).toBe(false)
     expect(mayRegisterPrior(null, tree)).toBe(false)
+  })
+})
+
+describe('endingReasonsFor', () => {
+  const values = (command: string, requested: boolean) =>
+    endingReasonsFor(command, requested).map((r) => r.value)
+
+  it('offers 医疗机构主动注销 only to revoke a filing whose hospital asked for it', () => {
+    expect(values('revoke', true)).toContain('VOLUNTARY_CANCELLATION')
+    expect(values('revoke', false)).not.toContain('VOLUNTARY_CANCELLATION')
+    expect(values('suspend', true)).not.toContain('VOLUNTARY_CANCELLATION')
+    expect(values('suspend', false)).toEqual(values('revoke', false))
+    expect(values('suspend', false)).toContain('SERIOUS_ADVERSE_EVENT')
   })
 })

@@ -65,6 +65,19 @@ export const ENDING_REASONS: { value: string; label: string }[] = [
   { value: 'VOLUNTARY_CANCELLATION', label: '医疗机构主动注销' },
 ]
 
+/**
+ * The reasons a 中止 or 撤销 dialog offers: 医疗机构主动注销 ends a filing only by revocation,
+ * and only when the hospital asked for it (the server refuses it otherwise).
+ */
+export function endingReasonsFor(
+  command: string,
+  cancellationRequested: boolean,
+): { value: string; label: string }[] {
+  return ENDING_REASONS.filter(
+    (r) => r.value !== 'VOLUNTARY_CANCELLATION' || (command === 'revoke' && cancellationRequested),
+  )
+}
+
 export const COMMITTEES: { value: 'TECHNOLOGY_MANAGEMENT' | 'ETHICS'; label: string }[] = [
   { value: 'TECHNOLOGY_MANAGEMENT', label: '医疗技术临床应用管理委员会' },
   { value: 'ETHICS', label: '医学伦理委员会' },

@@ -443,6 +443,10 @@ public class FilingCommands {
 	 */
 	public FilingView suspend(UUID id, @Nullable Long version, String reason, String text) {
 		EndingReason which = FilingStore.parse(EndingReason.class, reason, "reason", "中止原因");
+		if (which == EndingReason.VOLUNTARY_CANCELLATION) {
+			// a hospital that asks to cancel ends the filing (撤销), it does not pause it
+			throw new InvalidFilingRequest("“" + which.label() + "”不是中止的原因：医疗机构申请注销的，应撤销备案");
+		}
 		return command(id, version, FilingAction.SUSPEND,
 				(filing, user) -> filing.suspend(which, text, act(user, text)));
 	}

@@ -57,6 +57,10 @@ class SuspendedFilingGateIT {
 		assertThat(his.get(yesterday).decision()).as(his.get(yesterday).text()).isEqualTo("ALLOW");
 		assertThat(his.get(gate(gao, null)).decision()).isEqualTo("ALLOW");
 
+		Response cancellation = province.post(filing + "/suspend", Map.of("version",
+				registered.body().get("version").asLong(), "reason", "VOLUNTARY_CANCELLATION", "text", "医院未申请"));
+		assertThat(cancellation.status()).as("a cancellation is not a reason to suspend").isEqualTo(400);
+		assertThat(cancellation.text()).contains("不是中止的原因");
 		Response suspended = province.post(filing + "/suspend", Map.of("version",
 				registered.body().get("version").asLong(), "reason", "SERIOUS_ADVERSE_EVENT", "text", "发生严重不良事件，暂停开展"));
 		assertThat(suspended.status()).as(suspended.text()).isEqualTo(200);
