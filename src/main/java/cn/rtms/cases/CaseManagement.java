@@ -294,10 +294,14 @@ public class CaseManagement {
 		CaseRecord record = record(id, current.version() + 1, current.institutionId(), evaluation, input,
 				CaseStatus.SUBMITTED, List.copyOf(new TreeSet<>(confirmed)), flags(evaluation, input), current.source(),
 				current.createdAt(), current.createdBy(), now, current.submittedAt(), current.submittedBy());
-		save(record, input);
 		Map<String, @Nullable Object> before = new LinkedHashMap<>();
 		Map<String, @Nullable Object> after = new LinkedHashMap<>();
 		diff(current, record, before, after);
+		if (before.isEmpty() && after.isEmpty()) {
+			throw new ProblemException(HttpStatus.CONFLICT, "CASE_UNCHANGED", "病例未更改",
+					"更正的内容与已提交的病例完全相同（标记也未变化），未保存更正记录", List.of());
+		}
+		save(record, input);
 		this.reports.insertAmendment(new Amendment(UUID.randomUUID(), id, now, user.id(), user.displayName(),
 				reason.strip(), before, after));
 		this.audit.record("CASE_AMENDED", ENTITY, id.toString(), state(current),
@@ -1196,7 +1200,7 @@ public class CaseManagement {
 			if (Set.of("version", "status", "flags", "confirmedWarnings").contains(key)) {
 				continue;
 			}
-			if (!Objects.equals(String.valueOf(a.get(key)), String.valueOf(b.get(key)))) {
+			if (!same(a.get(key), b.get(key))) {
 				was.put(key, a.get(key));
 				is.put(key, b.get(key));
 			}
@@ -1215,6 +1219,18 @@ public class CaseManagement {
 			was.put("flags", before.flags().stream().map(CaseFlag::code).toList());
 			is.put("flags", after.flags().stream().map(CaseFlag::code).toList());
 		}
+	}
+
+	/**
+	 * Whether two stored values are the same as JSON: the same fields in any order (the
+	 * form's fields read back from the database against the ones just entered).
+	 */
+	private boolean same(@Nullable Object a, @Nullable Object b) {
+		if (Objects.equals(String.valueOf(a), String.valueOf(b))) {
+			return true;
+		}
+		return this.json.readTree(this.json.writeValueAsString(a))
+			.equals(this.json.readTree(this.json.writeValueAsString(b)));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -353,6 +353,12 @@ class CaseApiIT {
 		assertThat(amended.body().at("/patient/name").asString()).isEqualTo("张三峰");
 		Response trail = as("admin").get("/api/audit?entityType=CaseReport&entityId=" + id);
 		assertThat(trail.text()).contains("CASE_AMENDED", "补录增强影像结果");
+		Response unchanged = clerk.post("/api/cases/" + id + "/amendments",
+				Map.of("version", 2, "reason", "未改动，仅点击更正", "case", c));
+		assertThat(unchanged.status()).as(unchanged.text()).isEqualTo(409);
+		assertThat(unchanged.body().get("code").asString()).isEqualTo("CASE_UNCHANGED");
+		assertThat(clerk.get("/api/cases/" + id + "/amendments").body().size()).as("no empty amendment recorded")
+			.isEqualTo(1);
 
 		Map<String, Object> draft = ablation(operator, nextRecordNo());
 		String draftId = created(clerk.post("/api/cases", draft));
