@@ -70,9 +70,9 @@ describe('case import texts', () => {
   })
 
   it('lists flag counts in Chinese', () => {
-    expect(findingsText({ UNFILED: 3, UNAUTHORIZED: 1, OUT_OF_SCOPE: 0, NEW_CODE: 2 })).toBe(
-      '未备案开展 3、未授权 1、NEW_CODE 2',
-    )
+    expect(
+      findingsText({ UNFILED: 3, UNAUTHORIZED: 1, OUT_OF_SCOPE: 0, CODE_NOT_IN_SPEC: 1, NEW_CODE: 2 }),
+    ).toBe('未备案开展 3、未授权 1、编码不在规范内 1、NEW_CODE 2')
   })
 
   it('offers one entry per technology with the latest edition title', () => {

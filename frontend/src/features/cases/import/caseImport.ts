@@ -1,4 +1,5 @@
 import { http, upload } from '@/api/http'
+import { CASE_FLAG_LABELS } from '../labels'
 
 /** One bad cell (column empty: the whole row) of an uploaded case file. */
 export interface CellProblem {
@@ -104,18 +105,11 @@ export function statusType(job: CaseImportJob): 'success' | 'warning' | 'excepti
   return undefined
 }
 
-export const FINDING_LABELS: Record<string, string> = {
-  UNFILED: '未备案开展',
-  FILING_PENDING: '备案办理中',
-  UNAUTHORIZED: '未授权',
-  OUT_OF_SCOPE: '超范围',
-}
-
 /** Flag counts as "未备案开展 3、未授权 1". */
 export function findingsText(findings: Record<string, number>): string {
   return Object.entries(findings)
     .filter(([, n]) => n > 0)
-    .map(([code, n]) => `${FINDING_LABELS[code] ?? code} ${n}`)
+    .map(([code, n]) => `${CASE_FLAG_LABELS[code] ?? code} ${n}`)
     .join('、')
 }
 

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.idev.excel.exception.ExcelAnalysisException;
 import cn.rtms.audit.AuditTrail;
+import cn.rtms.catalog.CodeDictionary;
 import cn.rtms.cases.CaseInput;
 import cn.rtms.cases.CaseInvalid;
 import cn.rtms.cases.CaseManagement;
@@ -86,6 +87,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CaseImports {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseImports.class);
+
+	private final CodeDictionary dictionary = CodeDictionary.standard();
 
 	private final ImportLayouts layouts;
 
@@ -531,7 +534,7 @@ public class CaseImports {
 		}
 	}
 
-	private static String outcome(ImportRun run, boolean committed, boolean validOnly) {
+	private String outcome(ImportRun run, boolean committed, boolean validOnly) {
 		StringBuilder text = new StringBuilder();
 		if (run.stopReason() != null) {
 			return run.stopReason() + "；本次未导入任何病例";
@@ -552,7 +555,7 @@ public class CaseImports {
 			if (flagged > 0) {
 				text.append("；标记：");
 				List<String> parts = new ArrayList<>();
-				run.findings().forEach((code, n) -> parts.add(code + " " + n));
+				run.findings().forEach((code, n) -> parts.add(this.dictionary.label("caseFlag", code) + " " + n));
 				text.append(String.join("、", parts));
 			}
 			return text.toString();

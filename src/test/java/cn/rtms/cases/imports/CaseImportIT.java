@@ -180,6 +180,9 @@ class CaseImportIT {
 		assertThat(job.get("inserted").asInt()).isEqualTo(20);
 		assertThat(job.get("problemCount").asInt()).isZero();
 		assertThat(job.get("findings").get("UNFILED").asInt()).isEqualTo(20);
+		assertThat(job.get("outcome").asString()).as("flags by their Chinese names")
+			.contains("未备案开展 20")
+			.doesNotContain("UNFILED");
 		assertThat(registered(prefix)).isEqualTo(20);
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from cases.case_report where medical_record_no like ? and source = 'IMPORT' and flags @> '[{\"code\": \"UNFILED\"}]'",
