@@ -33,6 +33,8 @@ export interface GateOverride {
   institutionId: string
   physician: string
   physicianId?: string | null
+  /** the person's name when the id or licence number resolved to one of the hospital's staff */
+  physicianName?: string | null
   procedureCode?: string | null
   technology?: string | null
   decision: 'ALLOW' | 'DENY' | 'NOT_RESTRICTED'

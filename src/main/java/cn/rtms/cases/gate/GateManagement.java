@@ -336,7 +336,13 @@ public class GateManagement {
 	@Transactional(readOnly = true)
 	public List<GateOverride> overrides(boolean unconfirmedOnly) {
 		CurrentUser user = this.access.requireRole(Role.HOSPITAL_CLERK, Role.HOSPITAL_ADMIN);
-		return this.overrides.findByInstitution(Objects.requireNonNull(user.institutionId()), unconfirmedOnly, 500);
+		UUID institution = Objects.requireNonNull(user.institutionId());
+		Map<UUID, String> names = new HashMap<>();
+		this.people.atInstitution(institution).forEach(p -> names.put(p.id(), p.name()));
+		return this.overrides.findByInstitution(institution, unconfirmedOnly, 500)
+			.stream()
+			.map(o -> o.physicianId() == null ? o : o.withPhysicianName(names.get(o.physicianId())))
+			.toList();
 	}
 
 	/**

@@ -78,8 +78,8 @@ class GateOverrides {
 	private GateOverride map(ResultSet rs, int row) throws SQLException {
 		Timestamp confirmed = rs.getTimestamp("confirmed_at");
 		return new GateOverride(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
-				rs.getString("physician"), rs.getObject("physician_id", UUID.class), rs.getString("procedure_code"),
-				rs.getString("technology"), rs.getString("decision"),
+				rs.getString("physician"), rs.getObject("physician_id", UUID.class), null,
+				rs.getString("procedure_code"), rs.getString("technology"), rs.getString("decision"),
 				this.json.readValue(rs.getString("reasons"), REASONS), rs.getString("reason"),
 				rs.getString("api_key_name"), rs.getTimestamp("requested_at").toInstant(),
 				confirmed == null ? GateOverride.UNCONFIRMED : GateOverride.CONFIRMED,

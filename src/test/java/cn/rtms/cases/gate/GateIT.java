@@ -363,6 +363,13 @@ class GateIT {
 		Response unconfirmed = this.songjiangClerk.get("/api/gate/overrides?status=UNCONFIRMED");
 		assertThat(unconfirmed.status()).as(unconfirmed.text()).isEqualTo(200);
 		assertThat(unconfirmed.text()).contains(id, "肝癌破裂出血");
+		JsonNode listed = null;
+		for (JsonNode o : unconfirmed.body()) {
+			listed = o.get("id").asString().equals(id) ? o : listed;
+		}
+		assertThat(listed).isNotNull();
+		assertThat(listed.get("physicianName").asString()).as("the surgeon by name, not the id the HIS sent")
+			.isEqualTo("林雪梅");
 		assertThat(Api.as(this.port, "ccszx-clerk").get("/api/gate/overrides").text()).doesNotContain(id);
 		Response foreign = Api.as(this.port, "ccszx-clerk")
 			.post("/api/gate/overrides/" + id + "/confirm", Map.of("note", "x"));
