@@ -117,7 +117,9 @@ final class AuditChanges {
 			}
 			List<String> items = new ArrayList<>();
 			for (JsonNode item : value) {
-				String text = item.isValueNode() ? value(item, name) : null;
+				// a list of named things (the experts of a draw) by their names
+				String text = item.isValueNode() ? value(item, name)
+						: (item.isObject() && item.path("name").isString()) ? item.get("name").asString() : null;
 				if (text == null) {
 					return "共 " + value.size() + " 项";
 				}

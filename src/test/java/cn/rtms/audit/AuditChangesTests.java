@@ -37,6 +37,20 @@ class AuditChangesTests {
 	}
 
 	@Test
+	void showsARandomDrawSoThatItCanBeRechecked() {
+		List<AuditView.Change> changes = AuditChanges.of(JSON, null, """
+				{"technologyCode":"G08","institution":"长春市中心医院","count":1,"seed":"3fa85f6457b2a1c0",
+				 "algorithm":"SHA-256","candidates":[{"id":"0d8e2b4c-1f3a-4c5e-8a9b-7c6d5e4f3a2b","name":"评审专家一"},
+				 {"id":"1d8e2b4c-1f3a-4c5e-8a9b-7c6d5e4f3a2b","name":"评审专家二"}],
+				 "drawn":[{"id":"1d8e2b4c-1f3a-4c5e-8a9b-7c6d5e4f3a2b","name":"评审专家二"}]}
+				""");
+		assertThat(changes).contains(new AuditView.Change("技术", null, "G08"),
+				new AuditView.Change("医疗机构", null, "长春市中心医院"), new AuditView.Change("随机种子", null, "3fa85f6457b2a1c0"),
+				new AuditView.Change("候选专家", null, "评审专家一、评审专家二"), new AuditView.Change("抽中专家", null, "评审专家二"));
+		assertThat(changes.toString()).doesNotContain("technologyCode", "candidates", "共 2 项");
+	}
+
+	@Test
 	void toleratesMissingOrBrokenJson() {
 		assertThat(AuditChanges.of(JSON, null, null)).isEmpty();
 		assertThat(AuditChanges.of(JSON, "not json", "{\"name\":\"x\"}"))
