@@ -53,11 +53,12 @@ describe('InboxPage (备案待办)', { timeout: 30_000 }, () => {
     const table = () => wrapper.get('.el-table').text()
     expect(table()).toContain('吉林省松江肿瘤医院')
     expect(table()).not.toContain('长春市中心医院')
-    expect(wrapper.text()).toContain('共 2 项')
+    expect(wrapper.get('[data-testid="inbox-total"]').text()).toBe('共 1 项')
 
     await wrapper.get('[data-testid="inbox-overdue-only"] input').setValue(false)
     await flushPromises()
     expect(table()).toContain('长春市中心医院')
+    expect(wrapper.get('[data-testid="inbox-total"]').text()).toBe('共 2 项')
     expect(router.currentRoute.value.query).toEqual({})
     wrapper.unmount()
   })
