@@ -72,3 +72,16 @@ export function fieldLabel(path: string): string {
     })
     .join('·')
 }
+
+/**
+ * The label of a field path when every segment is known (`titles[1].since`), else null: a key the front end has no
+ * name for (`performedOn`, `personId`) is not shown to users, whose messages name the field in Chinese already.
+ */
+export function knownFieldLabel(path: string): string | null {
+  if (!path) return null
+  const known = path.split('.').every((segment) => {
+    const m = /^([^[]+)((?:\[\d+\])*)$/.exec(segment)
+    return m !== null && SEGMENT_LABELS[m[1]] !== undefined
+  })
+  return known ? fieldLabel(path) : null
+}

@@ -76,6 +76,18 @@ describe('describeProblem', () => {
     ])
   })
 
+  it('leaves out field keys it has no Chinese name for, and messages the detail already says', () => {
+    const { fields } = describeProblem({
+      detail: '随访记录有误：随访日期不能晚于今天（2026-12-03）',
+      errors: [
+        { field: 'performedOn', message: '随访日期不能晚于今天' },
+        { field: 'personId', message: '医师账号必须关联本院人员档案' },
+      ],
+    })
+    expect(fields).toEqual(['医师账号必须关联本院人员档案'])
+    expect(fields.join()).not.toMatch(/[A-Za-z]/)
+  })
+
   it('falls back to the title', () => {
     expect(describeProblem({ title: '请求失败（HTTP 418）' }).summary).toBe('请求失败（HTTP 418）')
   })

@@ -1,6 +1,6 @@
 import { h } from 'vue'
 import { ElMessage } from 'element-plus'
-import { fieldLabel } from './fieldLabels'
+import { knownFieldLabel } from './fieldLabels'
 
 /** One entry of `errors[]` in a problem detail. */
 export interface FieldError {
@@ -99,9 +99,13 @@ export async function problemFromResponse(response: Response): Promise<ProblemDe
 /** The lines shown to the user for a problem: the detail (or title), then one line per field error. */
 export function describeProblem(problem: ProblemDetail): { summary: string; fields: string[] } {
   const summary = problem.detail || problem.title || '请求失败'
-  const fields = (problem.errors ?? []).map((e) =>
-    e.field ? `${fieldLabel(e.field)}：${e.message}` : e.message,
-  )
+  const fields = (problem.errors ?? [])
+    // a field's message the detail already says is not repeated
+    .filter((e) => !(summary.includes(e.message) && !knownFieldLabel(e.field)))
+    .map((e) => {
+      const label = knownFieldLabel(e.field)
+      return label ? `${label}：${e.message}` : e.message
+    })
   return { summary, fields }
 }
 
